@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Installs every component of the full Linux matrix on Debian 12 (bookworm), x86_64, as root:
+#   Go 1.19, 1.21, 1.22, 1.23 (Debian; 1.21+ from bookworm-backports), Go 1.27.3 via GOTOOLCHAIN,
+#   an arm64 Go 1.19 unpacked into /opt/go-arm64 (runs under binfmt/qemu),
+#   qemu-user, qemu-user-static + binfmt-support, the aarch64 cross compiler and sysroot,
+#   Docker's engine (docker.io) and Chromium + ChromeDriver for the HTML report test.
+# It is idempotent: run it again and it only checks. It starts nothing but binfmt_misc;
+# scripts/start-dockerd.sh starts the engine.
+set -euo pipefail
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-linux-matrix.sh: run as root (apt-get, dpkg, binfmt_misc need it)" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+
+# bookworm-backports on the mirror the machine's own Debian sources already use.
+mirror=""
+if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+  mirror=$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/debian.sources | head -1)
+fi
+if [ -z "$mirror" ] && [ -f /etc/apt/sources.list ]; then
+  mirror=$(awk '$1=="deb" && $3 ~ /^bookworm$/ {print $2; exit}' /etc/apt/sources.list)
+fi
+if [ -z "$mirror" ]; then
+  echo "install-linux-matrix.sh: cannot find the Debian mirror in /etc/apt/sources.list(.d)" >&2
+  exit 1
+fi
+echo "deb $mirror bookworm-backports main" > /etc/apt/sources.list.d/m1go-backports.list
+
+dpkg --add-architecture arm64
+# Third-party sources that a machine may list but cannot reach must not stop the install.
+apt-get update -o Acquire::Retries=3 || echo "apt-get update reported errors; continuing with the indexes it got" >&2
+
+apt-get install -y --no-install-recommends \
+  golang-1.19-go golang-1.21-go golang-1.22-go golang-1.23-go \
+  qemu-user qemu-user-static binfmt-support \
+  gcc-aarch64-linux-gnu libc6-dev-arm64-cross \
+  docker.io iproute2 util-linux \
+  chromium chromium-driver
+
+# binfmt_misc: arm64 ELF files run directly through qemu-aarch64-static.
+mountpoint -q /proc/sys/fs/binfmt_misc || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+update-binfmts --enable qemu-aarch64 || true
+if ! grep -q '^enabled' /proc/sys/fs/binfmt_misc/qemu-aarch64 2>/dev/null; then
+  echo "install-linux-matrix.sh: binfmt handler qemu-aarch64 is not enabled" >&2
+  exit 1
+fi
+
+# A newer Go release through the Go module proxy (lands in $GOMODCACHE/golang.org/toolchain@...).
+if command -v go >/dev/null; then
+  GOTOOLCHAIN=go1.27.3 go version
+fi
+
+# An arm64 Go toolchain: Debian's golang-1.19-go for arm64, unpacked, completed with the
+# architecture-independent sources of the amd64 install. Its go binary runs under binfmt.
+if [ ! -x /opt/go-arm64/usr/lib/go-1.19/bin/go ]; then
+  tmp=$(mktemp -d)
+  (cd "$tmp" && apt-get download golang-1.19-go:arm64)
+  mkdir -p /opt/go-arm64
+  dpkg-deb -x "$tmp"/golang-1.19-go_*_arm64.deb /opt/go-arm64
+  rm -rf "$tmp"
+fi
+mkdir -p /opt/go-arm64/usr/share/go-1.19
+cp -rn /usr/share/go-1.19/. /opt/go-arm64/usr/share/go-1.19/
+QEMU_LD_PREFIX=/usr/aarch64-linux-gnu GOTOOLCHAIN=local /opt/go-arm64/usr/lib/go-1.19/bin/go version
+
+echo "install-linux-matrix.sh: done"
