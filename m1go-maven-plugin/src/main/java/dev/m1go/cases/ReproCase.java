@@ -1,0 +1,73 @@
+package dev.m1go.cases;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One reproducer: its sources (every file of its directory), how to build and run it, and what it should do.
+ *
+ * @param id          the directory name: {@code c-abort}
+ * @param description one sentence for reports
+ * @param origin      where it was loaded from ({@code bundled} or the user's directory)
+ * @param files       relative path → content, every file of the case directory
+ * @param library     the static C library to build first, if any
+ * @param buildEnv    extra build environment ({@code CGO_CFLAGS}, …)
+ * @param runArgs     arguments for the binary
+ * @param runEnv      extra run environment
+ * @param marker      the line the program prints as its last act when it did what it should
+ * @param timeout     this case's run time limit, overriding {@code m1go.timeoutSeconds}, if set
+ * @param variants    the default variant first, then the case's own
+ * @param expectation what each cell should do
+ * @param reference   public reports this case mirrors (for example {@code golang/go#42700})
+ */
+public record ReproCase(
+        String id,
+        String description,
+        String origin,
+        Map<String, byte[]> files,
+        Library library,
+        Map<String, String> buildEnv,
+        List<String> runArgs,
+        Map<String, String> runEnv,
+        String marker,
+        Duration timeout,
+        List<Variant> variants,
+        Expectation expectation,
+        List<String> reference) {
+
+    public ReproCase {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(origin, "origin");
+        files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+        buildEnv = java.util.Collections.unmodifiableMap(new TreeMap<>(buildEnv));
+        runArgs = List.copyOf(runArgs);
+        runEnv = java.util.Collections.unmodifiableMap(new TreeMap<>(runEnv));
+        Objects.requireNonNull(marker, "marker");
+        variants = List.copyOf(variants);
+        Objects.requireNonNull(expectation, "expectation");
+        reference = List.copyOf(reference);
+    }
+
+    public Optional<Library> libraryOpt() {
+        return Optional.ofNullable(library);
+    }
+
+    public Optional<Duration> timeoutOpt() {
+        return Optional.ofNullable(timeout);
+    }
+
+    /** Writes every file of the case below {@code dir}. */
+    public void writeTo(Path dir) throws java.io.IOException {
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Path target = dir.resolve(f.getKey());
+            java.nio.file.Files.createDirectories(target.getParent());
+            java.nio.file.Files.write(target, f.getValue());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.m1go.exec;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An output sink that writes everything to a log stream and keeps in memory only the first {@code headLimit} and the
+ * last {@code tailLimit} bytes: a crash report's header and its end both survive a process that prints gigabytes.
+ */
+final class BoundedCapture extends OutputStream {
+
+    private final OutputStream log;
+    private final byte[] head;
+    private final byte[] tail;
+    private int headSize;
+    private long tailWritten;
+    private long total;
+
+    BoundedCapture(OutputStream log, int headLimit, int tailLimit) {
+        this.log = log;
+        this.head = new byte[headLimit];
+        this.tail = new byte[tailLimit];
+    }
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) throws IOException {
+        log.write(b, off, len);
+        total += len;
+        int toHead = Math.min(len, head.length - headSize);
+        System.arraycopy(b, off, head, headSize, toHead);
+        headSize += toHead;
+        for (int i = off + toHead; i < off + len; i++) {
+            tail[(int) (tailWritten++ % tail.length)] = b[i];
+        }
+    }
+
+    @Override
+    public synchronized void flush() throws IOException {
+        log.flush();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        log.close();
+    }
+
+    synchronized long total() {
+        return total;
+    }
+
+    /** The captured text; a marker line says how many bytes were left out in the middle. */
+    synchronized String text() {
+        String first = new String(head, 0, headSize, StandardCharsets.UTF_8);
+        if (tailWritten == 0) {
+            return first;
+        }
+        int kept = (int) Math.min(tailWritten, tail.length);
+        byte[] last = new byte[kept];
+        int start = (int) (tailWritten % tail.length);
+        if (tailWritten <= tail.length) {
+            System.arraycopy(tail, 0, last, 0, kept);
+        } else {
+            System.arraycopy(tail, start, last, 0, tail.length - start);
+            System.arraycopy(tail, 0, last, tail.length - start, start);
+        }
+        long omitted = tailWritten - kept;
+        String gap = omitted > 0 ? "\n[m1go: " + omitted + " bytes omitted here; the full text is in the log file]\n" : "";
+        return first + gap + new String(last, StandardCharsets.UTF_8);
+    }
+}

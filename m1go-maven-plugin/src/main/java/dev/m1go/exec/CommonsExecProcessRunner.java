@@ -1,0 +1,150 @@
+package dev.m1go.exec;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.exec.CommandLine;
+import org.apache.commons.exec.DefaultExecuteResultHandler;
+import org.apache.commons.exec.DefaultExecutor;
+import org.apache.commons.exec.ExecuteException;
+import org.apache.commons.exec.ProcessDestroyer;
+import org.apache.commons.exec.PumpStreamHandler;
+
+/**
+ * Runs processes with commons-exec: argv without a shell, an explicit environment, stdin closed, stdout and stderr
+ * drained on their own threads into {@link BoundedCapture}s that also write the full text to the log files, every
+ * exit value accepted as data.
+ *
+ * <p>On timeout the process gets SIGQUIT (a Go program answers with a dump of every goroutine), then, after the
+ * grace period, the whole process tree is killed. Processes still running when the JVM exits are killed with their
+ * trees by {@link ChildProcesses}.
+ */
+public final class CommonsExecProcessRunner implements ProcessRunner {
+
+    static final int HEAD_BYTES = 64 * 1024;
+    static final int TAIL_BYTES = 256 * 1024;
+
+    @Override
+    public ProcessResult run(ProcessSpec spec) throws IOException {
+        Files.createDirectories(spec.stdoutLog().toAbsolutePath().getParent());
+        Files.createDirectories(spec.stderrLog().toAbsolutePath().getParent());
+        try (BoundedCapture out = capture(spec.stdoutLog());
+             BoundedCapture err = capture(spec.stderrLog())) {
+            Outcome o = execute(spec, out, err);
+            out.flush();
+            err.flush();
+            String startFailure = o.startFailure;
+            if (startFailure != null) {
+                err.write((startFailure + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return new ProcessResult(o.exitCode, startFailure, o.timedOut, out.text(), err.text(), o.millis);
+        }
+    }
+
+    private record Outcome(Integer exitCode, String startFailure, boolean timedOut, long millis) {
+    }
+
+    private static BoundedCapture capture(Path log) throws IOException {
+        OutputStream file = new BufferedOutputStream(Files.newOutputStream(log));
+        return new BoundedCapture(file, HEAD_BYTES, TAIL_BYTES);
+    }
+
+    private Outcome execute(ProcessSpec spec, BoundedCapture out, BoundedCapture err) throws IOException {
+        CompletableFuture<Process> started = new CompletableFuture<>();
+        DefaultExecutor executor = DefaultExecutor.builder().setWorkingDirectory(spec.workingDirectory().toFile()).get();
+        executor.setExitValues(null);
+        PumpStreamHandler streams = new PumpStreamHandler(out, err, null);
+        streams.setStopTimeout(Duration.ofSeconds(5));
+        executor.setStreamHandler(streams);
+        executor.setProcessDestroyer(new Tracker(started));
+
+        List<String> argv = spec.argv();
+        CommandLine command = new CommandLine(argv.get(0));
+        argv.subList(1, argv.size()).forEach(a -> command.addArgument(a, false));
+
+        DefaultExecuteResultHandler result = new DefaultExecuteResultHandler();
+        long t0 = System.nanoTime();
+        executor.execute(command, spec.environment(), result);
+
+        boolean timedOut = false;
+        try {
+            result.waitFor(spec.timeout());
+            if (!result.hasResult()) {
+                timedOut = true;
+                Process p = started.getNow(null);
+                if (p != null) {
+                    sendQuit(p.pid());
+                    result.waitFor(spec.quitGrace());
+                    if (!result.hasResult()) {
+                        ChildProcesses.killTree(p.toHandle());
+                    }
+                }
+                result.waitFor(Duration.ofSeconds(30));
+            }
+        } catch (InterruptedException e) {
+            started.thenAccept(p -> ChildProcesses.killTree(p.toHandle()));
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + spec.display(), e);
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        if (!result.hasResult()) {
+            return new Outcome(null, null, true, millis);
+        }
+        ExecuteException failure = result.getException();
+        Process process = started.getNow(null);
+        if (process == null && failure != null) {
+            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            return new Outcome(null, "cannot start " + argv.get(0) + ": " + cause.getMessage(), false, millis);
+        }
+        return new Outcome(result.getExitValue(), null, timedOut, millis);
+    }
+
+    /** SIGQUIT through the system's kill program: the JDK has no API for any signal but TERM and KILL. */
+    private static void sendQuit(long pid) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-QUIT", Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            kill.waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // No kill program: the tree kill that follows still ends the process.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Learns the Process commons-exec started, and keeps it on the kill-at-exit list while it runs. */
+    private static final class Tracker implements ProcessDestroyer {
+        private final CompletableFuture<Process> started;
+
+        Tracker(CompletableFuture<Process> started) {
+            this.started = started;
+        }
+
+        @Override
+        public boolean add(Process process) {
+            ChildProcesses.add(process);
+            started.complete(process);
+            return true;
+        }
+
+        @Override
+        public boolean remove(Process process) {
+            ChildProcesses.remove(process);
+            return true;
+        }
+
+        @Override
+        public int size() {
+            return started.isDone() ? 1 : 0;
+        }
+    }
+
+}

@@ -1,0 +1,43 @@
+package dev.m1go.exec;
+
+import java.util.Objects;
+
+/**
+ * What one process did. A non-zero exit is data, never an exception.
+ *
+ * @param exitCode       the exit status as the JDK reports it (a death by signal n reads as 128+n on Unix), or
+ *                       {@code null} if the process never started
+ * @param startFailure   why the process could not be started ("error=8, Exec format error"), or {@code null}
+ * @param timedOut       the time limit ran out; m1go sent SIGQUIT and then killed the process tree
+ * @param stdout         captured standard output, trimmed in the middle when it was large
+ * @param stderr         captured standard error, trimmed in the middle when it was large
+ * @param durationMillis wall time from start to exit
+ */
+public record ProcessResult(
+        Integer exitCode,
+        String startFailure,
+        boolean timedOut,
+        String stdout,
+        String stderr,
+        long durationMillis) {
+
+    public ProcessResult {
+        stdout = Objects.requireNonNullElse(stdout, "");
+        stderr = Objects.requireNonNullElse(stderr, "");
+    }
+
+    public boolean started() {
+        return startFailure == null;
+    }
+
+    /** Exited by itself with status 0. */
+    public boolean succeeded() {
+        return started() && !timedOut && exitCode != null && exitCode == 0;
+    }
+
+    /** stdout and stderr together, stderr last (where compilers and the Go runtime write). */
+    public String combinedOutput() {
+        String start = startFailure == null ? "" : startFailure + "\n";
+        return start + stdout + (stdout.isEmpty() || stdout.endsWith("\n") ? "" : "\n") + stderr;
+    }
+}

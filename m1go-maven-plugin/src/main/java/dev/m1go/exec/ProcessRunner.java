@@ -1,0 +1,12 @@
+package dev.m1go.exec;
+
+/** Starts processes. The engine receives one so that tests can check the exact argv and environment. */
+@FunctionalInterface
+public interface ProcessRunner {
+
+    /**
+     * Runs the process to completion or to its time limit. Never throws for a non-zero exit, a crash or a process
+     * that cannot start: those are results. Throws only for m1go's own I/O failures (the log files).
+     */
+    ProcessResult run(ProcessSpec spec) throws java.io.IOException;
+}

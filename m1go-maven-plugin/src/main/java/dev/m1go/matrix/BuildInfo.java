@@ -1,0 +1,24 @@
+package dev.m1go.matrix;
+
+import dev.m1go.classify.Outcome;
+import java.util.Objects;
+
+/**
+ * How a cell's binary was built (shared by every runner of the same build).
+ *
+ * @param outcome    {@code PASS} when a binary came out, else the build failure's outcome
+ * @param cc         the C compiler command used for the target
+ * @param ccFamily   {@code gcc} or {@code clang}
+ * @param libraryArch the architecture the case's static library was built for, when it has one
+ * @param translated the toolchain itself ran under translation (binfmt, Rosetta)
+ * @param staticLink the binary is statically linked (for {@code FROM scratch} containers)
+ * @param binary     path of the binary, relative to the report directory, or {@code null}
+ * @param stdoutLog  full output of the build step that decided the outcome, relative to the report directory
+ * @param stderrLog  full error output of that step
+ */
+public record BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
+                        boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog) {
+    public BuildInfo {
+        Objects.requireNonNull(outcome, "outcome");
+    }
+}

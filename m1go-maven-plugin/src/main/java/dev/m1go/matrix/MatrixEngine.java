@@ -1,0 +1,273 @@
+package dev.m1go.matrix;
+
+import dev.m1go.cases.CellFacts;
+import dev.m1go.cases.Expectation;
+import dev.m1go.cases.ReproCase;
+import dev.m1go.cases.Variant;
+import dev.m1go.classify.Classification;
+import dev.m1go.classify.Classifier;
+import dev.m1go.classify.Evidence;
+import dev.m1go.classify.Outcome;
+import dev.m1go.classify.Phase;
+import dev.m1go.classify.Verdict;
+import dev.m1go.exec.ProcessResult;
+import dev.m1go.exec.ProcessRunner;
+import dev.m1go.exec.ProcessSpec;
+import dev.m1go.host.Host;
+import dev.m1go.runner.Runner;
+import dev.m1go.toolchain.CCompilers;
+import dev.m1go.toolchain.Launcher;
+import dev.m1go.toolchain.Toolchain;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Plans the cells, builds each (case, toolchain, target, build variant) once, runs every cell through its runner on
+ * {@code threads} workers, classifies each run, compares it with the case's expectation and hands every result to
+ * the listener as soon as it is known.
+ */
+public final class MatrixEngine {
+
+    private final Host host;
+    private final ProcessRunner processes;
+    private final Classifier classifier;
+    private final CCompilers compilers;
+    private final Launcher launcher;
+
+    public MatrixEngine(Host host, ProcessRunner processes, Classifier classifier, CCompilers compilers,
+                        Launcher launcher) {
+        this.host = host;
+        this.processes = processes;
+        this.classifier = classifier;
+        this.compilers = compilers;
+        this.launcher = launcher;
+    }
+
+    /** The cells of the matrix in report order, each with its skip reason if it cannot run here. */
+    public List<PlannedCell> plan(MatrixRequest request) {
+        List<PlannedCell> cells = new ArrayList<>();
+        for (ReproCase c : request.cases()) {
+            for (Toolchain t : request.toolchains()) {
+                for (Platform target : request.targets()) {
+                    for (Runner r : request.runners()) {
+                        if (!r.appliesTo(target.os(), target.arch())) {
+                            continue;
+                        }
+                        String skip = skipReason(c, t, target, r);
+                        for (Variant v : c.variants()) {
+                            cells.add(new PlannedCell(c, t, target, r, v, skip));
+                        }
+                    }
+                }
+            }
+        }
+        cells.sort(Comparator.comparing((PlannedCell p) -> p.reproCase().id())
+                .thenComparing(p -> request.toolchains().indexOf(p.toolchain()))
+                .thenComparing(PlannedCell::target)
+                .thenComparing(p -> RunnerOrder.rank(p.runner().name()))
+                .thenComparing(p -> p.reproCase().variants().indexOf(p.variant())));
+        return List.copyOf(cells);
+    }
+
+    private String skipReason(ReproCase c, Toolchain t, Platform target, Runner r) {
+        if (!t.usable()) {
+            return "toolchain " + t.version() + " (" + t.binaryArch() + ") cannot run here: " + t.unusable();
+        }
+        Runner.Availability a = r.availability(target.os(), target.arch());
+        if (!a.available()) {
+            return a.reason();
+        }
+        CCompilers.Result cc = compilers.forTarget(target.arch());
+        if (cc.compiler() == null) {
+            return "no C compiler for " + target + ": " + cc.missing();
+        }
+        if (c.library() != null) {
+            CCompilers.Result lib = compilers.forTarget(Builder.libraryArch(c.library(), target.arch()));
+            if (lib.compiler() == null) {
+                return "no C compiler for the case's " + Builder.libraryArch(c.library(), target.arch())
+                        + " library: " + lib.missing();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Runs the plan. Results reach the listener as they finish; the returned list is in report order.
+     *
+     * @throws IOException when m1go itself cannot write its files (not when a build or run fails: those are results)
+     */
+    public List<CellResult> run(MatrixRequest request, List<PlannedCell> plan, MatrixListener listener)
+            throws IOException, InterruptedException {
+        Files.createDirectories(request.outputDirectory());
+        for (ReproCase c : request.cases()) {
+            Path dir = request.outputDirectory().resolve("cases").resolve(c.id());
+            Builder.deleteTree(dir);
+            c.writeTo(dir);
+        }
+        listener.planned(plan);
+        Builder builder = new Builder(request, processes, classifier, compilers, launcher, host.os().goos());
+        Map<String, CompletableFuture<Builder.Built>> builds = new ConcurrentHashMap<>();
+        AtomicInteger done = new AtomicInteger();
+        Object listenerLock = new Object();
+
+        ExecutorService pool = Executors.newFixedThreadPool(request.threads(), r -> {
+            Thread th = new Thread(r, "m1go-cell");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            List<Future<CellResult>> futures = new ArrayList<>();
+            for (PlannedCell p : plan) {
+                futures.add(pool.submit(() -> {
+                    CellResult result = cell(request, builder, builds, p);
+                    synchronized (listenerLock) {
+                        listener.finished(result, done.incrementAndGet(), plan.size());
+                    }
+                    return result;
+                }));
+            }
+            List<CellResult> results = new ArrayList<>();
+            for (Future<CellResult> f : futures) {
+                try {
+                    results.add(f.get());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IllegalStateException("a cell failed inside m1go: " + cause, cause);
+                }
+            }
+            results.sort(CellResult.ORDER);
+            return List.copyOf(results);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private CellResult cell(MatrixRequest request, Builder builder, Map<String, CompletableFuture<Builder.Built>> builds,
+                            PlannedCell p) throws IOException, InterruptedException {
+        ReproCase c = p.reproCase();
+        Toolchain t = p.toolchain();
+        Expectation.Expected expected = c.expectation().resolve(facts(p));
+        if (p.skipped()) {
+            return skipped(p, expected, p.skipReason());
+        }
+        boolean staticLink = p.runner().needsStaticBinary();
+        String key = c.id() + "|" + t.key() + "|" + Builder.buildSlug(p.target(), p.variant(), staticLink);
+        CompletableFuture<Builder.Built> mine = new CompletableFuture<>();
+        CompletableFuture<Builder.Built> existing = builds.putIfAbsent(key, mine);
+        Builder.Built built;
+        if (existing == null) {
+            try {
+                built = builder.build(c, t, p.target(), p.variant(), staticLink);
+                mine.complete(built);
+            } catch (Launcher.CannotLaunchException e) {
+                mine.completeExceptionally(e);
+                return skipped(p, expected, e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                mine.completeExceptionally(e);
+                throw e;
+            }
+        } else {
+            try {
+                built = existing.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Launcher.CannotLaunchException cle) {
+                    return skipped(p, expected, cle.getMessage());
+                }
+                throw new IOException("the build this cell shares failed inside m1go: " + e.getCause(), e.getCause());
+            }
+        }
+        if (!built.ok()) {
+            Classification k = built.classification();
+            Outcome o = built.info().outcome();
+            return new CellResult(c.id(), t.version(), t.binaryArch().goarch(), p.target().os().goos(),
+                    p.target().arch().goarch(), p.runner().name(), p.variant().name(), o, k.signal(), false,
+                    expected.toString(), expected.matches(o, k.signal()) ? Verdict.EXPECTED : Verdict.UNEXPECTED,
+                    k.signature(), k.summary(), k.header(), k.frames(), 0, false, null, built.info(), List.of(),
+                    built.info().durationMillis());
+        }
+        return runCell(request, p, built, expected);
+    }
+
+    private CellResult runCell(MatrixRequest request, PlannedCell p, Builder.Built built, Expectation.Expected expected)
+            throws IOException {
+        ReproCase c = p.reproCase();
+        Toolchain t = p.toolchain();
+        String cellDir = c.id() + "/" + t.key() + "/" + p.target().slug() + "/" + p.runner().name() + "-"
+                + p.variant().name();
+        Path workDir = request.outputDirectory().resolve("run").resolve(cellDir);
+        Path logDir = request.outputDirectory().resolve("logs").resolve(cellDir);
+        Builder.deleteTree(workDir);
+        Files.createDirectories(workDir);
+        Files.createDirectories(logDir);
+        Duration timeout = c.timeoutOpt().orElse(request.runTimeout());
+        boolean translated = p.runner().translates(p.target().arch());
+
+        List<RunResult> runs = new ArrayList<>();
+        List<Classification> kinds = new ArrayList<>();
+        int total = 1;
+        for (int i = 1; i <= total; i++) {
+            Map<String, String> env = BuildEnvironment.base(request.environment(), request.inheritEnvironment());
+            env.putAll(c.runEnv());
+            env.putAll(p.variant().runEnv());
+            List<String> argv = new ArrayList<>(List.of(built.binary().toString()));
+            argv.addAll(c.runArgs());
+            Path out = logDir.resolve("run-" + i + ".stdout");
+            Path err = logDir.resolve("run-" + i + ".stderr");
+            ProcessResult r = p.runner().run(new ProcessSpec(argv, env, workDir, timeout, request.quitGrace(), out, err),
+                    p.target().arch());
+            Classification k = classifier.classify(new Evidence(Phase.RUN, p.target().os().goos(), r.exitCode(), null,
+                    r.timedOut(), translated, r.stdout(), r.stderr(), c.marker()));
+            kinds.add(k);
+            runs.add(new RunResult(r.exitCode(), r.timedOut(), k.outcome(), k.signal(), r.durationMillis(),
+                    relative(request, out), relative(request, err)));
+            if (i == 1 && request.reruns() > 0 && (request.rerunsAll() || k.outcome() != Outcome.PASS)) {
+                total += request.reruns();
+            }
+        }
+        Classification first = kinds.get(0);
+        boolean agree = kinds.stream().allMatch(k -> k.outcome() == first.outcome()
+                && java.util.Objects.equals(k.signal(), first.signal()));
+        Verdict verdict = !agree ? Verdict.FLAKY
+                : expected.matches(first.outcome(), first.signal()) ? Verdict.EXPECTED : Verdict.UNEXPECTED;
+        Classification deciding = kinds.stream().filter(k -> k.outcome() != Outcome.PASS).findFirst().orElse(first);
+        int failures = (int) kinds.stream().filter(k -> k.outcome() != Outcome.PASS).count();
+        long millis = built.info().durationMillis() + runs.stream().mapToLong(RunResult::durationMillis).sum();
+        return new CellResult(c.id(), t.version(), t.binaryArch().goarch(), p.target().os().goos(),
+                p.target().arch().goarch(), p.runner().name(), p.variant().name(), first.outcome(), first.signal(),
+                deciding.inCgo(), expected.toString(), verdict, deciding.signature(), deciding.summary(),
+                deciding.header(), deciding.frames(), failures, translated, null, built.info(), runs, millis);
+    }
+
+    private CellResult skipped(PlannedCell p, Expectation.Expected expected, String reason) {
+        return new CellResult(p.reproCase().id(), p.toolchain().version(), p.toolchain().binaryArch().goarch(),
+                p.target().os().goos(), p.target().arch().goarch(), p.runner().name(), p.variant().name(),
+                Outcome.SKIPPED, null, false, expected.toString(), Verdict.SKIPPED, null, reason, List.of(), List.of(),
+                0, p.runner().translates(p.target().arch()), reason, null, List.of(), 0);
+    }
+
+    private CellFacts facts(PlannedCell p) {
+        CCompilers.Result cc = compilers.forTarget(p.target().arch());
+        return new CellFacts(p.toolchain().goVersion(), p.toolchain().binaryArch(), p.target().os(), p.target().arch(),
+                p.runner().name(), p.variant().name(), cc.compiler() == null ? null : cc.compiler().family());
+    }
+
+    private static String relative(MatrixRequest request, Path p) {
+        return request.outputDirectory().relativize(p).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,19 @@
+package dev.m1go.matrix;
+
+import java.util.List;
+
+/** Hears about a matrix run as it goes: the plan, then each cell as soon as its result is known. */
+public interface MatrixListener {
+
+    /** The cells about to run, in report order. */
+    default void planned(List<PlannedCell> cells) {
+    }
+
+    /**
+     * A cell finished. Called from worker threads, one call at a time.
+     *
+     * @param done  how many cells have finished, this one included
+     * @param total how many cells the plan has
+     */
+    void finished(CellResult result, int done, int total);
+}

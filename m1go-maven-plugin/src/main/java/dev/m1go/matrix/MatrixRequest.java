@@ -1,0 +1,58 @@
+package dev.m1go.matrix;
+
+import dev.m1go.cases.ReproCase;
+import dev.m1go.runner.Runner;
+import dev.m1go.toolchain.Toolchain;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Everything one matrix run needs, already validated.
+ *
+ * @param outputDirectory    {@code target/m1go}: cases, builds, logs and reports
+ * @param cacheDirectory     Go build caches, one per toolchain, kept between runs
+ * @param environment        the environment m1go was started with
+ * @param inheritEnvironment pass the whole environment to builds and runs instead of a clean one
+ * @param reruns             extra runs for each cell that did not pass (or every cell with {@code rerunsAll})
+ */
+public record MatrixRequest(
+        Path outputDirectory,
+        Path cacheDirectory,
+        List<ReproCase> cases,
+        List<Toolchain> toolchains,
+        List<Platform> targets,
+        List<Runner> runners,
+        Duration runTimeout,
+        Duration buildTimeout,
+        Duration quitGrace,
+        int threads,
+        boolean inheritEnvironment,
+        Map<String, String> environment,
+        Path home,
+        int reruns,
+        boolean rerunsAll) {
+
+    public MatrixRequest {
+        Objects.requireNonNull(outputDirectory, "outputDirectory");
+        Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+        cases = List.copyOf(cases);
+        toolchains = List.copyOf(toolchains);
+        targets = List.copyOf(targets);
+        runners = List.copyOf(runners);
+        Objects.requireNonNull(runTimeout, "runTimeout");
+        Objects.requireNonNull(buildTimeout, "buildTimeout");
+        Objects.requireNonNull(quitGrace, "quitGrace");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        environment = java.util.Collections.unmodifiableMap(new TreeMap<>(environment));
+        Objects.requireNonNull(home, "home");
+        if (reruns < 0) {
+            throw new IllegalArgumentException("reruns must not be negative");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.m1go.matrix;
+
+import dev.m1go.classify.Outcome;
+import java.util.Objects;
+
+/**
+ * One execution of a cell.
+ *
+ * @param exitCode  as the JDK reported it (a death by signal n reads as 128+n), or {@code null} if it never started
+ * @param timedOut  the time limit ran out
+ * @param outcome   what this run was classified as
+ * @param signal    signal name, or {@code null}
+ * @param stdoutLog path of the full stdout, relative to the report directory
+ * @param stderrLog path of the full stderr, relative to the report directory
+ */
+public record RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
+                        String stdoutLog, String stderrLog) {
+    public RunResult {
+        Objects.requireNonNull(outcome, "outcome");
+    }
+}

@@ -1,0 +1,144 @@
+package dev.m1go.maven;
+
+import dev.m1go.classify.GoCrashClassifier;
+import dev.m1go.exec.CommonsExecProcessRunner;
+import dev.m1go.matrix.CellResult;
+import dev.m1go.reproduce.Reproduce;
+import dev.m1go.reproduce.ReproduceSettings;
+import dev.m1go.reproduce.UserError;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes the cgo reproducer cases, builds each with every Go toolchain found for every target, runs each binary
+ * natively and under translation, classifies every run, and writes report.json, report.md (and the other formats)
+ * into {@code target/m1go}. Cells that contradict their case's expectation fail the build once every report is
+ * written.
+ */
+@Mojo(name = "reproduce", requiresProject = false, threadSafe = true, defaultPhase = LifecyclePhase.VERIFY)
+public final class ReproduceMojo extends AbstractM1goMojo {
+
+    /** Where cases, builds, logs and reports go. */
+    @Parameter(property = "m1go.outputDirectory", defaultValue = "${project.build.directory}/m1go")
+    File outputDirectory;
+
+    /** Go build caches, one per toolchain, kept between runs. Default: {@code ~/.cache/m1go}. */
+    @Parameter(property = "m1go.cacheDirectory")
+    File cacheDirectory;
+
+    /** More Go installations (GOROOTs), comma separated, besides the ones m1go finds by itself. */
+    @Parameter(property = "m1go.goRoots")
+    String goRoots;
+
+    /** Which toolchains to use: {@code 1.21,1.22}, {@code >=1.21}, {@code >=1.21 <1.23}. Default: all. */
+    @Parameter(property = "m1go.goVersions")
+    String goVersions;
+
+    /** Fail when no toolchain is found (or none matches {@code m1go.goVersions}). */
+    @Parameter(property = "m1go.failIfNoToolchains", defaultValue = "true")
+    boolean failIfNoToolchains;
+
+    /** Case ids to run, comma separated. Default: every case. */
+    @Parameter(property = "m1go.cases")
+    String cases;
+
+    /** A directory of your own cases (one subdirectory per case, each with case.yaml). */
+    @Parameter(property = "m1go.casesDirectory")
+    File casesDirectory;
+
+    /** Runners, comma separated: native, rosetta, qemu, binfmt, container. Default: all that apply here. */
+    @Parameter(property = "m1go.runners")
+    String runners;
+
+    /** Targets as GOOS/GOARCH, comma separated. Default: the host OS with amd64 and arm64. */
+    @Parameter(property = "m1go.targets")
+    String targets;
+
+    /** Time limit of one run, in seconds (a case may set its own). */
+    @Parameter(property = "m1go.timeoutSeconds", defaultValue = "60")
+    int timeoutSeconds;
+
+    /** Time limit of one build (C library plus go build), in seconds. */
+    @Parameter(property = "m1go.buildTimeoutSeconds", defaultValue = "900")
+    int buildTimeoutSeconds;
+
+    /** How many cells run at once. Default (0): the number of processors. */
+    @Parameter(property = "m1go.threads", defaultValue = "0")
+    int threads;
+
+    /** Pass the whole environment (CGO_*, GOFLAGS, CC, …) to builds and runs instead of a clean one. */
+    @Parameter(property = "m1go.inheritEnvironment", defaultValue = "false")
+    boolean inheritEnvironment;
+
+    /** Extra runs for each cell that did not pass, to measure a failure rate. */
+    @Parameter(property = "m1go.reruns", defaultValue = "0")
+    int reruns;
+
+    /** With {@code m1go.reruns}: rerun every cell, passing ones too. */
+    @Parameter(property = "m1go.rerunsAll", defaultValue = "false")
+    boolean rerunsAll;
+
+    /** Fail when there is no cell to run. */
+    @Parameter(property = "m1go.failIfNoCells", defaultValue = "true")
+    boolean failIfNoCells;
+
+    /** Fail the build when a cell contradicts its expectation (after every report is written). */
+    @Parameter(property = "m1go.failOnRegression", defaultValue = "true")
+    boolean failOnRegression;
+
+    @Override
+    String goal() {
+        return "reproduce";
+    }
+
+    @Override
+    void run() throws MojoExecutionException, MojoFailureException {
+        Path home = Path.of(System.getProperty("user.home"));
+        ReproduceSettings settings = new ReproduceSettings(
+                reportDirectory(outputDirectory),
+                cacheDirectory != null ? cacheDirectory.toPath() : home.resolve(".cache/m1go"),
+                list(goRoots), goVersions, failIfNoToolchains, list(cases),
+                casesDirectory == null ? null : casesDirectory.toPath(),
+                list(runners), list(targets), timeoutSeconds, buildTimeoutSeconds,
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+                inheritEnvironment, reruns, rerunsAll, failIfNoCells, System.getenv(), home);
+        Reproduce.Result result;
+        try {
+            result = new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(), host -> List.of(),
+                    Clock.systemUTC(), new MavenLog(getLog())).run(settings);
+        } catch (UserError e) {
+            throw new MojoExecutionException(e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException("m1go could not write its files under " + outputDirectory + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("m1go was interrupted; report.json holds every cell that finished");
+        }
+        for (CellResult c : result.flaky()) {
+            getLog().warn("FLAKY " + c.title(result.report().host().arch()) + ": " + c.failureRate()
+                    + " runs did not pass");
+        }
+        if (result.unexpected().isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder(result.unexpected().size()
+                + " cell(s) contradict their case's expectation (reports: " + result.directory() + "):");
+        for (CellResult c : result.unexpected()) {
+            message.append("\n  ").append(c.title(result.report().host().arch())).append(": expected ")
+                    .append(c.expected()).append(", got ").append(c.outcome())
+                    .append(c.signal() == null ? "" : " " + c.signal());
+        }
+        if (failOnRegression) {
+            throw new MojoFailureException(message + "\nSet -Dm1go.failOnRegression=false to report without failing.");
+        }
+        getLog().warn(message.toString());
+    }
+}

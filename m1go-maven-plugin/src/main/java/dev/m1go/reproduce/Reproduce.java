@@ -1,0 +1,258 @@
+package dev.m1go.reproduce;
+
+import dev.m1go.cases.CaseDefinitionException;
+import dev.m1go.cases.CaseLoader;
+import dev.m1go.cases.ReproCase;
+import dev.m1go.classify.Classifier;
+import dev.m1go.classify.Verdict;
+import dev.m1go.exec.ProcessRunner;
+import dev.m1go.host.Arch;
+import dev.m1go.host.Host;
+import dev.m1go.host.HostProbe;
+import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.MatrixEngine;
+import dev.m1go.matrix.MatrixRequest;
+import dev.m1go.matrix.PlannedCell;
+import dev.m1go.matrix.Platform;
+import dev.m1go.report.CaseInfo;
+import dev.m1go.report.HostInfo;
+import dev.m1go.report.LiveReport;
+import dev.m1go.report.Report;
+import dev.m1go.report.ToolchainInfo;
+import dev.m1go.runner.Runner;
+import dev.m1go.runner.Runners;
+import dev.m1go.toolchain.CCompiler;
+import dev.m1go.toolchain.CCompilers;
+import dev.m1go.toolchain.GoVersionRange;
+import dev.m1go.toolchain.Toolchain;
+import dev.m1go.toolchain.ToolchainFinder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * {@code m1go:reproduce} without Maven: validate the settings, observe the host, find toolchains, load cases, plan,
+ * run, write every report, and hand back the cells that contradict their expectation. Every user mistake becomes a
+ * {@link UserError} naming what to change, raised before anything runs; nothing measured is lost to an error found
+ * later.
+ */
+public final class Reproduce {
+
+    private final ProcessRunner processes;
+    private final Classifier classifier;
+    private final Function<Host, List<Runner>> extraRunners;
+    private final Clock clock;
+    private final Log log;
+
+    public Reproduce(ProcessRunner processes, Classifier classifier, Function<Host, List<Runner>> extraRunners,
+                     Clock clock, Log log) {
+        this.processes = processes;
+        this.classifier = classifier;
+        this.extraRunners = extraRunners;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /** The finished matrix: the report and the cells that contradict their expectation. */
+    public record Result(Report report, List<CellResult> unexpected, List<CellResult> flaky, Path directory) {
+    }
+
+    public Result run(ReproduceSettings s) throws UserError, IOException, InterruptedException {
+        String started = clock.instant().toString();
+        validateNumbers(s);
+        Path out = s.outputDirectory().toAbsolutePath().normalize();
+        Files.createDirectories(out);
+        Host host = HostProbe.ofThisMachine(processes, s.environment(), out.resolve("logs/host")).probe();
+        Runners runners = new Runners(host, processes, extraRunners.apply(host));
+        List<Runner> selected = select(runners, s.runners());
+        List<Platform> targets = targets(host, s.targets());
+        List<ReproCase> cases = cases(s);
+        List<Toolchain> toolchains = toolchains(s, host, runners, out);
+
+        CCompilers compilers = new CCompilers(host.os(), host.arch(), s.environment(), processes, out.resolve("logs/host"));
+        MatrixRequest request = new MatrixRequest(out, s.cacheDirectory(), cases, toolchains, targets, selected,
+                Duration.ofSeconds(s.timeoutSeconds()), Duration.ofSeconds(s.buildTimeoutSeconds()), Duration.ofSeconds(3),
+                s.threads(), s.inheritEnvironment(), s.environment(), s.home(), s.reruns(), s.rerunsAll());
+        MatrixEngine engine = new MatrixEngine(host, processes, classifier, compilers, runners);
+        List<PlannedCell> plan = engine.plan(request);
+        long runnable = plan.stream().filter(p -> !p.skipped()).count();
+        if ((plan.isEmpty() || runnable == 0) && s.failIfNoCells()) {
+            throw new UserError(nothingToRun(plan, selected, targets));
+        }
+
+        List<CCompiler> ccs = targets.stream().map(t -> compilers.forTarget(t.arch()).compiler())
+                .filter(java.util.Objects::nonNull).toList();
+        Report skeleton = new Report(Report.SCHEMA, "m1go-maven-plugin " + version(), started, null, false,
+                HostInfo.of(host, ccs, s.inheritEnvironment()),
+                toolchains.stream().map(ToolchainInfo::of).toList(),
+                cases.stream().map(CaseInfo::of).toList(), List.of(), notes(host, selected, toolchains));
+        log.info("m1go: " + plan.size() + " cells (" + runnable + " to run) from " + cases.size() + " cases × "
+                + toolchains.size() + " toolchains × " + targets.size() + " targets; reports in " + out);
+        for (Toolchain t : toolchains) {
+            log.info("  toolchain " + t.label(host.arch()) + " " + t.goroot() + " (" + t.source() + ")"
+                    + (t.usable() ? "" : " — unusable: " + t.unusable()));
+        }
+        LiveReport live = new LiveReport(out, skeleton, log::info, clock);
+        List<CellResult> results = engine.run(request, plan, live);
+        Report report = live.complete(results);
+        summary(report, host);
+        return new Result(report,
+                results.stream().filter(c -> c.verdict() == Verdict.UNEXPECTED).toList(),
+                results.stream().filter(c -> c.verdict() == Verdict.FLAKY).toList(), out);
+    }
+
+    private static void validateNumbers(ReproduceSettings s) throws UserError {
+        if (s.timeoutSeconds() < 1) {
+            throw new UserError("m1go.timeoutSeconds is " + s.timeoutSeconds() + ": give the time limit of one run in "
+                    + "seconds, at least 1");
+        }
+        if (s.buildTimeoutSeconds() < 1) {
+            throw new UserError("m1go.buildTimeoutSeconds is " + s.buildTimeoutSeconds() + ": give the time limit of one "
+                    + "build in seconds, at least 1");
+        }
+        if (s.threads() < 1) {
+            throw new UserError("m1go.threads is " + s.threads() + ": give how many cells run at once, at least 1");
+        }
+        if (s.reruns() < 0) {
+            throw new UserError("m1go.reruns is " + s.reruns() + ": give how many extra runs a failing cell gets, 0 or "
+                    + "more");
+        }
+    }
+
+    private static List<Runner> select(Runners runners, List<String> names) throws UserError {
+        try {
+            return runners.select(names);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private static List<Platform> targets(Host host, List<String> given) throws UserError {
+        if (given.isEmpty()) {
+            Set<Arch> archs = new LinkedHashSet<>(List.of(host.arch(), Arch.AMD64, Arch.ARM64));
+            return archs.stream().map(a -> new Platform(host.os(), a)).sorted().toList();
+        }
+        Set<Platform> targets = new java.util.TreeSet<>();
+        for (String t : given) {
+            try {
+                targets.add(Platform.parse(t));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+        return List.copyOf(targets);
+    }
+
+    private static List<ReproCase> cases(ReproduceSettings s) throws UserError {
+        try {
+            return new CaseLoader().load(s.casesDirectory(), s.cases());
+        } catch (CaseDefinitionException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private List<Toolchain> toolchains(ReproduceSettings s, Host host, Runners runners, Path out)
+            throws UserError, IOException {
+        GoVersionRange range = null;
+        if (s.goVersions() != null && !s.goVersions().isBlank()) {
+            try {
+                range = GoVersionRange.parse(s.goVersions());
+            } catch (IllegalArgumentException e) {
+                throw new UserError("m1go.goVersions: " + e.getMessage() + " (examples: 1.21,1.22 or >=1.21)");
+            }
+        }
+        List<Path> roots = new ArrayList<>();
+        for (String r : s.goRoots()) {
+            roots.add(Path.of(r.startsWith("~/") ? s.home() + r.substring(1) : r));
+        }
+        List<Toolchain> all;
+        try {
+            all = new ToolchainFinder(processes, runners, s.environment(), s.home(), host.arch(), out.resolve("logs/host"))
+                    .find(roots);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        GoVersionRange filter = range;
+        List<Toolchain> chosen = filter == null ? all : all.stream().filter(t -> filter.contains(t.goVersion())).toList();
+        if (chosen.isEmpty() && s.failIfNoToolchains()) {
+            String found = all.isEmpty() ? "no Go toolchain was found" : "no toolchain matches m1go.goVersions="
+                    + s.goVersions() + " (found: " + String.join(", ", all.stream().map(t -> t.label(host.arch())).toList())
+                    + ")";
+            throw new UserError(found + ". m1go looks at go on PATH, GOROOT, /usr/local/go, /usr/lib/go-*, ~/sdk/go*, "
+                    + "$GOMODCACHE/golang.org/toolchain@* and Homebrew's Cellar; name other installations with "
+                    + "-Dm1go.goRoots=/path/to/goroot,… or install Go (https://go.dev/doc/install; on Debian: "
+                    + "apt-get install golang-go). Set -Dm1go.failIfNoToolchains=false to write an empty report instead.");
+        }
+        return chosen;
+    }
+
+    private static String nothingToRun(List<PlannedCell> plan, List<Runner> runners, List<Platform> targets) {
+        if (plan.isEmpty()) {
+            return "Nothing to run: none of the runners " + String.join(", ", runners.stream().map(Runner::name).toList())
+                    + " applies to the targets " + String.join(", ", targets.stream().map(Platform::toString).toList())
+                    + " on this host. Choose other m1go.runners or m1go.targets, or set -Dm1go.failIfNoCells=false to "
+                    + "write an empty report.";
+        }
+        Map<String, Long> reasons = new TreeMap<>();
+        plan.forEach(p -> reasons.merge(p.skipReason(), 1L, Long::sum));
+        StringBuilder sb = new StringBuilder("Nothing to run: every one of the " + plan.size()
+                + " cells would be skipped:");
+        reasons.forEach((r, n) -> sb.append("\n  ").append(n).append(" × ").append(r));
+        sb.append("\nFix the first reason, or set -Dm1go.failIfNoCells=false to write a report of skips.");
+        return sb.toString();
+    }
+
+    private static List<String> notes(Host host, List<Runner> runners, List<Toolchain> toolchains) {
+        List<String> notes = new ArrayList<>();
+        boolean rosettaHere = runners.stream().anyMatch(r -> r.name().equals("rosetta")
+                && r.appliesTo(dev.m1go.host.Os.DARWIN, Arch.AMD64));
+        if (!rosettaHere) {
+            notes.add("Rosetta 2 was not exercised: this host is " + host.os() + "/" + host.arch()
+                    + "; Rosetta cells exist only on an Apple silicon Mac.");
+        }
+        if (host.translated() == null) {
+            notes.add("Whether m1go itself ran translated cannot be observed on " + host.os() + ".");
+        }
+        toolchains.stream().filter(t -> !t.usable())
+                .forEach(t -> notes.add("Toolchain " + t.version() + " (" + t.binaryArch() + ") at " + t.goroot()
+                        + " could not run: " + t.unusable()));
+        return notes;
+    }
+
+    private void summary(Report report, Host host) {
+        Map<String, int[]> perCase = new TreeMap<>();
+        for (CellResult c : report.cells()) {
+            int[] n = perCase.computeIfAbsent(c.caseId(), k -> new int[5]);
+            n[0]++;
+            n[1 + c.verdict().ordinal()]++;
+        }
+        int width = Math.max(4, perCase.keySet().stream().mapToInt(String::length).max().orElse(4));
+        String fmt = "%-" + width + "s %6s %9s %11s %6s %8s";
+        log.info(String.format(Locale.ROOT, fmt, "case", "cells", "expected", "unexpected", "flaky", "skipped"));
+        int[] total = new int[5];
+        perCase.forEach((id, n) -> {
+            log.info(String.format(Locale.ROOT, fmt, id, n[0], n[1], n[2], n[3], n[4]));
+            for (int i = 0; i < 5; i++) {
+                total[i] += n[i];
+            }
+        });
+        log.info(String.format(Locale.ROOT, fmt, "total", total[0], total[1], total[2], total[3], total[4]));
+        log.info("m1go: reports written to " + report.cells().size() + " cells in "
+                + String.join(", ", List.of("report.json", "report.md")) + " under the report directory");
+    }
+
+    private static String version() {
+        String v = Reproduce.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

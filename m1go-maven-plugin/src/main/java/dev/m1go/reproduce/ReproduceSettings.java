@@ -1,0 +1,46 @@
+package dev.m1go.reproduce;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The parameters of {@code m1go:reproduce}, as given (validated by {@link Reproduce}). Each field names its
+ * {@code m1go.*} property in the README's table.
+ */
+public record ReproduceSettings(
+        Path outputDirectory,
+        Path cacheDirectory,
+        List<String> goRoots,
+        String goVersions,
+        boolean failIfNoToolchains,
+        List<String> cases,
+        Path casesDirectory,
+        List<String> runners,
+        List<String> targets,
+        int timeoutSeconds,
+        int buildTimeoutSeconds,
+        int threads,
+        boolean inheritEnvironment,
+        int reruns,
+        boolean rerunsAll,
+        boolean failIfNoCells,
+        Map<String, String> environment,
+        Path home) {
+
+    public ReproduceSettings {
+        Objects.requireNonNull(outputDirectory, "outputDirectory");
+        Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+        goRoots = clean(goRoots);
+        cases = clean(cases);
+        runners = clean(runners);
+        targets = clean(targets);
+        environment = Map.copyOf(environment);
+        Objects.requireNonNull(home, "home");
+    }
+
+    private static List<String> clean(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.m1go.runner;
+
+import dev.m1go.exec.Launch;
+import dev.m1go.exec.ProcessRunner;
+import dev.m1go.host.Arch;
+import dev.m1go.host.Host;
+import dev.m1go.host.Os;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Executes a foreign Linux binary directly and lets the kernel's binfmt_misc handler translate it, the way a user
+ * who never typed {@code qemu} meets emulation. {@code QEMU_LD_PREFIX} points the handler at the C runtime of the
+ * binary's architecture.
+ */
+public final class BinfmtRunner extends LocalRunner {
+
+    public BinfmtRunner(Host host, ProcessRunner processes) {
+        super(host, processes);
+    }
+
+    @Override
+    public String name() {
+        return "binfmt";
+    }
+
+    @Override
+    public boolean appliesTo(Os os, Arch arch) {
+        return os == Os.LINUX && host.os() == Os.LINUX && arch != host.arch();
+    }
+
+    @Override
+    public Availability availability(Os os, Arch arch) {
+        if (!appliesTo(os, arch)) {
+            return Availability.no("binfmt_misc translates Linux binaries of a foreign architecture on a Linux host; "
+                    + "this host is " + hostPlatform());
+        }
+        return host.binfmtFor(arch).isPresent() ? Availability.yes()
+                : Availability.no("binfmt_misc has no enabled handler for " + arch.goarch() + " ELF files: "
+                        + "apt-get install qemu-user-static binfmt-support && update-binfmts --enable qemu-" + arch.qemu());
+    }
+
+    @Override
+    public boolean translates(Arch arch) {
+        return true;
+    }
+
+    @Override
+    public Launch launch(Arch arch) {
+        Map<String, String> env = host.sysroot(arch)
+                .map(root -> Map.of("QEMU_LD_PREFIX", root.toString()))
+                .orElse(Map.of());
+        return new Launch(name(), List.of(), env, true);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.m1go.runner;
+
+import dev.m1go.exec.Launch;
+import dev.m1go.exec.ProcessRunner;
+import dev.m1go.host.Arch;
+import dev.m1go.host.Emulator;
+import dev.m1go.host.Host;
+import dev.m1go.host.Os;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Executes a Linux binary of another architecture through an explicit qemu-user emulator:
+ * {@code qemu-aarch64 -L /usr/aarch64-linux-gnu ./binary}. The dynamic {@code qemu-x} is preferred over
+ * {@code qemu-x-static}.
+ */
+public final class QemuRunner extends LocalRunner {
+
+    public QemuRunner(Host host, ProcessRunner processes) {
+        super(host, processes);
+    }
+
+    @Override
+    public String name() {
+        return "qemu";
+    }
+
+    @Override
+    public boolean appliesTo(Os os, Arch arch) {
+        return os == Os.LINUX && host.os() == Os.LINUX && arch != host.arch();
+    }
+
+    @Override
+    public Availability availability(Os os, Arch arch) {
+        if (!appliesTo(os, arch)) {
+            return Availability.no("qemu-user runs Linux binaries of a foreign architecture on a Linux host; this host is "
+                    + hostPlatform());
+        }
+        return emulator(arch).isPresent() ? Availability.yes()
+                : Availability.no("qemu-" + arch.qemu() + " not found on PATH: apt-get install qemu-user");
+    }
+
+    @Override
+    public boolean translates(Arch arch) {
+        return true;
+    }
+
+    @Override
+    public Launch launch(Arch arch) {
+        Emulator e = emulator(arch).orElseThrow();
+        List<String> prefix = new ArrayList<>(List.of(e.path().toString()));
+        Optional<Path> sysroot = host.sysroot(arch);
+        sysroot.ifPresent(root -> prefix.addAll(List.of("-L", root.toString())));
+        return new Launch(name(), prefix, Map.of(), true);
+    }
+
+    private Optional<Emulator> emulator(Arch arch) {
+        return host.emulatorsFor(arch).stream().filter(e -> e.name().startsWith("qemu-")).findFirst();
+    }
+}

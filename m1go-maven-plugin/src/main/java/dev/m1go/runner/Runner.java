@@ -1,0 +1,47 @@
+package dev.m1go.runner;
+
+import dev.m1go.exec.ProcessResult;
+import dev.m1go.exec.ProcessSpec;
+import dev.m1go.host.Arch;
+import dev.m1go.host.Os;
+import java.io.IOException;
+
+/**
+ * A way to execute a built binary: {@code native}, {@code rosetta}, {@code qemu}, {@code binfmt}, {@code container}.
+ */
+public interface Runner {
+
+    /** The name used in {@code m1go.runners}, reports and cell names. */
+    String name();
+
+    /** Whether this runner is meant for binaries of this platform on this host (a cell exists for it). */
+    boolean appliesTo(Os os, Arch arch);
+
+    /** Whether it can run them now; an unavailable runner's cells are SKIPPED with the reason. */
+    Availability availability(Os os, Arch arch);
+
+    /** Whether binaries run through it are translated (emulated) rather than executed by the CPU. */
+    boolean translates(Arch arch);
+
+    /** Whether it needs a statically linked binary (a {@code FROM scratch} container has no C runtime). */
+    default boolean needsStaticBinary() {
+        return false;
+    }
+
+    /**
+     * Runs the binary {@code spec.argv().get(0)} built for {@code arch}. A crash or non-zero exit is a result, not an
+     * exception.
+     */
+    ProcessResult run(ProcessSpec spec, Arch arch) throws IOException;
+
+    /** A runner's verdict on whether it can serve a platform. */
+    record Availability(boolean available, String reason) {
+        public static Availability yes() {
+            return new Availability(true, null);
+        }
+
+        public static Availability no(String reason) {
+            return new Availability(false, reason);
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package dev.m1go.toolchain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.m1go.exec.Launch;
+import dev.m1go.exec.ProcessResult;
+import dev.m1go.exec.ProcessRunner;
+import dev.m1go.exec.ProcessSpec;
+import dev.m1go.host.Arch;
+import dev.m1go.host.BinaryHeader;
+import dev.m1go.host.PathLookup;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Finds every Go installation on the machine and identifies each one: version from {@code go version} (always with
+ * {@code GOTOOLCHAIN=local}, so that nothing switches toolchains behind m1go's back), architecture from the
+ * {@code go} binary's header, and a few {@code go env} values. A toolchain of another architecture is run through
+ * the {@link Launcher} (binfmt or Rosetta) and becomes part of the matrix like any other.
+ */
+public final class ToolchainFinder {
+
+    static final List<String> GO_ENV_KEYS = List.of(
+            "GOARCH", "GOHOSTARCH", "GOOS", "GOHOSTOS", "CGO_ENABLED", "CC", "GOFLAGS", "GOTOOLCHAIN", "GOVERSION");
+
+    private final ProcessRunner runner;
+    private final Launcher launcher;
+    private final Map<String, String> environment;
+    private final Path home;
+    private final Arch hostArch;
+    private final Path logDir;
+
+    /**
+     * @param environment the environment m1go was started with (for PATH, GOROOT, GOMODCACHE, GOPATH)
+     * @param home        the user's home directory (for {@code ~/sdk} and {@code ~/go})
+     */
+    public ToolchainFinder(ProcessRunner runner, Launcher launcher, Map<String, String> environment, Path home,
+                           Arch hostArch, Path logDir) {
+        this.runner = runner;
+        this.launcher = launcher;
+        this.environment = Map.copyOf(environment);
+        this.home = home;
+        this.hostArch = hostArch;
+        this.logDir = logDir;
+    }
+
+    /**
+     * Every toolchain found, sorted by version then architecture, one per real GOROOT.
+     *
+     * @param userRoots GOROOTs (or {@code go} binaries) the user named in {@code m1go.goRoots}; each must exist
+     * @throws IllegalArgumentException naming {@code m1go.goRoots} when a user root is not a Go installation
+     */
+    public List<Toolchain> find(List<Path> userRoots) throws IOException {
+        Map<Path, String> candidates = new LinkedHashMap<>();
+        for (Path root : userRoots) {
+            Path goroot = userGoroot(root);
+            candidates.putIfAbsent(goroot.toRealPath(), "m1go.goRoots");
+        }
+        new PathLookup(environment.get("PATH")).find("go").ifPresent(go -> add(candidates, goroot(go), "PATH"));
+        Optional.ofNullable(environment.get("GOROOT")).ifPresent(r -> add(candidates, Path.of(r), "GOROOT"));
+        add(candidates, Path.of("/usr/local/go"), "/usr/local/go");
+        add(candidates, Path.of("/usr/lib/go"), "/usr/lib/go");
+        glob(Path.of("/usr/lib"), "go-*").forEach(p -> add(candidates, p, "/usr/lib/go-*"));
+        glob(home.resolve("sdk"), "go*").forEach(p -> add(candidates, p, "~/sdk"));
+        glob(modCache().resolve("golang.org"), "toolchain@*").forEach(p -> add(candidates, p, "GOTOOLCHAIN download"));
+        for (String cellar : List.of("/opt/homebrew/Cellar/go", "/usr/local/Cellar/go")) {
+            glob(Path.of(cellar), "*").forEach(p -> add(candidates, p.resolve("libexec"), "Homebrew"));
+        }
+
+        List<Toolchain> found = new ArrayList<>();
+        for (Map.Entry<Path, String> c : candidates.entrySet()) {
+            identify(c.getKey(), c.getValue()).ifPresent(found::add);
+        }
+        found.sort(Comparator.comparing(Toolchain::goVersion)
+                .thenComparing(t -> t.binaryArch() == hostArch ? 0 : 1)
+                .thenComparing(t -> t.binaryArch().goarch())
+                .thenComparing(t -> t.goroot().toString()));
+        return List.copyOf(found);
+    }
+
+    private static Path userGoroot(Path given) {
+        Path p = given.toAbsolutePath().normalize();
+        if (Files.isRegularFile(p) && p.getFileName().toString().equals("go") && p.getParent() != null
+                && p.getParent().getParent() != null) {
+            p = p.getParent().getParent();
+        }
+        if (!Files.isDirectory(p)) {
+            throw new IllegalArgumentException("m1go.goRoots names " + given + ", which does not exist: "
+                    + "give the GOROOT of a Go installation (the directory that holds bin/go), or remove the entry");
+        }
+        if (!Files.isRegularFile(p.resolve("bin/go"))) {
+            throw new IllegalArgumentException("m1go.goRoots names " + given + ", which has no bin/go: "
+                    + "give the GOROOT of a Go installation (the directory that holds bin/go)");
+        }
+        return p;
+    }
+
+    private static Path goroot(Path goOnPath) {
+        try {
+            Path real = goOnPath.toRealPath();
+            return real.getParent().getParent();
+        } catch (IOException e) {
+            return goOnPath.toAbsolutePath().getParent().getParent();
+        }
+    }
+
+    private static void add(Map<Path, String> candidates, Path goroot, String source) {
+        if (!Files.isRegularFile(goroot.resolve("bin/go"))) {
+            return;
+        }
+        try {
+            candidates.putIfAbsent(goroot.toRealPath(), source);
+        } catch (IOException e) {
+            // Vanished or unreadable: not a toolchain m1go can use.
+        }
+    }
+
+    private static List<Path> glob(Path dir, String pattern) {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, pattern)) {
+            s.forEach(out::add);
+        } catch (IOException e) {
+            return out;
+        }
+        out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    private Path modCache() {
+        return GoPaths.modCache(environment, home);
+    }
+
+    private Optional<Toolchain> identify(Path goroot, String source) throws IOException {
+        Path go = goroot.resolve("bin/go");
+        Optional<Arch> arch = BinaryHeader.read(go).flatMap(BinaryHeader::arch);
+        if (arch.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> versionFile = versionFile(goroot);
+        Launch launch;
+        try {
+            launch = launcher.launchFor(arch.get());
+        } catch (Launcher.CannotLaunchException e) {
+            return versionFile.map(v -> new Toolchain(v, goroot, arch.get(), source, Map.of(), e.getMessage()));
+        }
+        ProcessResult version = go(launch, goroot, "version");
+        Optional<String> v = GoVersion.fromGoVersionOutput(version.stdout()).map(x -> firstWord(version.stdout()));
+        if (!version.succeeded() || v.isEmpty()) {
+            String why = "its go binary did not run here (" + firstLine(version.combinedOutput()) + ")";
+            return versionFile.map(vf -> new Toolchain(vf, goroot, arch.get(), source, Map.of(), why));
+        }
+        return Optional.of(new Toolchain(v.get(), goroot, arch.get(), source, goEnv(launch, goroot), null));
+    }
+
+    private Map<String, String> goEnv(Launch launch, Path goroot) throws IOException {
+        ProcessResult r = go(launch, goroot, "env", "-json");
+        Map<String, String> values = new TreeMap<>();
+        if (!r.succeeded()) {
+            return values;
+        }
+        try {
+            JsonNode node = new ObjectMapper().readTree(r.stdout());
+            for (String k : GO_ENV_KEYS) {
+                JsonNode n = node.get(k);
+                if (n != null && n.isTextual()) {
+                    values.put(k, n.asText());
+                }
+            }
+        } catch (IOException e) {
+            // An old go without -json support: leave it empty, the version is what matters.
+        }
+        return values;
+    }
+
+    private ProcessResult go(Launch launch, Path goroot, String... args) throws IOException {
+        List<String> argv = new ArrayList<>();
+        argv.add(goroot.resolve("bin/go").toString());
+        argv.addAll(List.of(args));
+        Map<String, String> env = new TreeMap<>();
+        for (String k : List.of("PATH", "HOME", "TMPDIR")) {
+            Optional.ofNullable(environment.get(k)).ifPresent(v -> env.put(k, v));
+        }
+        env.put("GOTOOLCHAIN", "local");
+        env.put("GOROOT", goroot.toString());
+        env.put("GOFLAGS", "");
+        Path dir = Files.createDirectories(logDir);
+        String name = "go-" + Integer.toHexString(goroot.toString().hashCode()) + "-" + String.join("-", args);
+        return runner.run(new ProcessSpec(launch.wrap(argv), launch.environmentWith(env), dir, Duration.ofSeconds(120),
+                Duration.ofSeconds(2), dir.resolve(name + ".out"), dir.resolve(name + ".err")));
+    }
+
+    private static Optional<String> versionFile(Path goroot) {
+        try {
+            Path f = goroot.resolve("VERSION");
+            if (Files.isRegularFile(f)) {
+                String first = Files.readAllLines(f).stream().findFirst().orElse("").trim();
+                if (GoVersion.parse(first).isPresent()) {
+                    return Optional.of(first);
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** {@code go version go1.22.12 linux/amd64} → {@code go1.22.12}. */
+    private static String firstWord(String goVersionOutput) {
+        for (String w : goVersionOutput.trim().split("\\s+")) {
+            if (w.startsWith("go") && GoVersion.parse(w).isPresent()) {
+                return w;
+            }
+        }
+        return goVersionOutput.trim();
+    }
+
+    private static String firstLine(String text) {
+        return text.strip().lines().findFirst().orElse("no output");
+    }
+}

@@ -1,0 +1,154 @@
+package dev.m1go.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.m1go.classify.Outcome;
+import dev.m1go.host.Arch;
+import dev.m1go.host.Os;
+import dev.m1go.toolchain.GoVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CaseLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final CaseLoader loader = new CaseLoader();
+
+    private Path caseDir(String id, String yaml) throws IOException {
+        Path d = Files.createDirectories(dir.resolve(id));
+        Files.writeString(d.resolve("main.go"), "package main\n\nimport \"C\"\n\nfunc main() {}\n");
+        Files.writeString(d.resolve("case.yaml"), yaml);
+        return d;
+    }
+
+    @Test
+    void bundledCatalog_holdsTheStarterCases() throws CaseDefinitionException {
+        List<String> ids = loader.bundled().stream().map(ReproCase::id).toList();
+        assertThat(ids).contains("cgo-hello", "static-lib", "static-lib-wrong-arch", "c-abort").isSorted();
+    }
+
+    @Test
+    void bundledWrongArchCase_buildsItsLibraryForTheOtherArch() throws CaseDefinitionException {
+        ReproCase c = loader.load(null, List.of("static-lib-wrong-arch")).get(0);
+        assertThat(c.library().otherArch()).isTrue();
+        assertThat(c.expectation().otherwise().outcome()).isEqualTo(Outcome.LINK_ARCH_MISMATCH);
+        assertThat(c.files()).containsKeys("main.go", "hello.c", "hello.h", "case.yaml");
+    }
+
+    @Test
+    void rules_firstMatchWins_conditionsLeftOutMatchAll() throws Exception {
+        caseDir("rules", """
+                description: d
+                variants:
+                  - name: nopreempt
+                    env: {GODEBUG: asyncpreemptoff=1}
+                expect:
+                  outcome: CGO_CHECK
+                  when:
+                    - go: "<1.21"
+                      goarch: arm64
+                      runner: qemu
+                      outcome: EMULATOR_FAULT
+                    - go: "<1.21"
+                      outcome: GO_PANIC
+                    - variant: nopreempt
+                      outcome: PASS
+                """);
+        ReproCase c = loader.directory(dir).get(0);
+        Expectation e = c.expectation();
+        GoVersion go119 = GoVersion.parse("go1.19.8").orElseThrow();
+        GoVersion go122 = GoVersion.parse("go1.22.12").orElseThrow();
+        assertThat(e.resolve(new CellFacts(go119, Arch.AMD64, Os.LINUX, Arch.ARM64, "qemu", "default", "gcc")).outcome())
+                .isEqualTo(Outcome.EMULATOR_FAULT);
+        assertThat(e.resolve(new CellFacts(go119, Arch.AMD64, Os.LINUX, Arch.ARM64, "binfmt", "default", "gcc")).outcome())
+                .isEqualTo(Outcome.GO_PANIC);
+        assertThat(e.resolve(new CellFacts(go122, Arch.AMD64, Os.LINUX, Arch.AMD64, "native", "nopreempt", "gcc")).outcome())
+                .isEqualTo(Outcome.PASS);
+        assertThat(e.resolve(new CellFacts(go122, Arch.AMD64, Os.LINUX, Arch.AMD64, "native", "default", "gcc")).outcome())
+                .isEqualTo(Outcome.CGO_CHECK);
+        assertThat(c.variants()).extracting(Variant::name).containsExactly("default", "nopreempt");
+        assertThat(c.marker()).isEqualTo(CaseLoader.DEFAULT_MARKER);
+    }
+
+    @Test
+    void missingOutcome_namesFileAndField() throws IOException {
+        Path d = caseDir("broken", "description: d\nexpect:\n  signal: SIGABRT\n");
+        assertThatThrownBy(() -> loader.directory(dir))
+                .isInstanceOf(CaseDefinitionException.class)
+                .hasMessageContaining(d.resolve("case.yaml").toString())
+                .hasMessageContaining("'expect.outcome' is missing")
+                .hasMessageContaining("CGO_SIGNAL");
+    }
+
+    @Test
+    void missingDescription_namesTheField() throws IOException {
+        caseDir("nodesc", "expect: {outcome: PASS}\n");
+        assertThatThrownBy(() -> loader.directory(dir)).hasMessageContaining("'description' is missing");
+    }
+
+    @Test
+    void unknownField_isNamed_withTheAllowedOnes() throws IOException {
+        caseDir("typo", "description: d\nexpect:\n  outcome: PASS\n  whn: []\n");
+        assertThatThrownBy(() -> loader.directory(dir))
+                .hasMessageContaining("unknown field 'expect.whn'")
+                .hasMessageContaining("when");
+    }
+
+    @Test
+    void unknownOutcome_listsTheValidNames() throws IOException {
+        caseDir("bad", "description: d\nexpect: {outcome: CRASH}\n");
+        assertThatThrownBy(() -> loader.directory(dir))
+                .hasMessageContaining("'expect.outcome' is 'CRASH'")
+                .hasMessageContaining("LINK_ARCH_MISMATCH");
+    }
+
+    @Test
+    void ruleWithBadVersionRange_namesTheRule() throws IOException {
+        caseDir("range", "description: d\nexpect:\n  outcome: PASS\n  when:\n    - go: \"=>1.21\"\n      outcome: GO_PANIC\n");
+        assertThatThrownBy(() -> loader.directory(dir)).hasMessageContaining("'expect.when[0]");
+    }
+
+    @Test
+    void librarySourceThatDoesNotExist_isNamed() throws IOException {
+        caseDir("lib", "description: d\nlibrary: {name: hello, sources: [nope.c]}\nexpect: {outcome: PASS}\n");
+        assertThatThrownBy(() -> loader.directory(dir))
+                .hasMessageContaining("'library.sources' names nope.c");
+    }
+
+    @Test
+    void librarySourceNextToTheGoFiles_isRefused_becauseCgoWouldCompileIt() throws IOException {
+        Path d = caseDir("lib", "description: d\nlibrary: {name: hello, sources: [hello.c]}\nexpect: {outcome: PASS}\n");
+        Files.writeString(d.resolve("hello.c"), "int x;\n");
+        assertThatThrownBy(() -> loader.directory(dir))
+                .hasMessageContaining("move it into a subdirectory (for example c/hello.c)");
+    }
+
+    @Test
+    void unknownCaseId_listsKnownOnes_andNamesTheProperty() {
+        assertThatThrownBy(() -> loader.load(null, List.of("no-such-case")))
+                .isInstanceOf(CaseDefinitionException.class)
+                .hasMessageContaining("'no-such-case' in m1go.cases")
+                .hasMessageContaining("c-abort");
+    }
+
+    @Test
+    void userCase_replacesTheBundledOneOfTheSameId() throws Exception {
+        caseDir("c-abort", "description: mine\nexpect: {outcome: PASS}\n");
+        ReproCase c = loader.load(dir, List.of("c-abort")).get(0);
+        assertThat(c.description()).isEqualTo("mine");
+        assertThat(c.origin()).isEqualTo(dir.toString());
+    }
+
+    @Test
+    void emptyUserDirectory_isAnError_namingTheProperty() {
+        assertThatThrownBy(() -> loader.directory(dir)).hasMessageContaining("m1go.casesDirectory");
+        assertThatThrownBy(() -> loader.directory(dir.resolve("missing"))).hasMessageContaining("not a directory");
+    }
+}
