@@ -1,0 +1,337 @@
+package dev.m1go.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A Go crash report found in captured output, in any format Go has printed since 1.5: {@code panic: …} (with
+ * {@code [recovered]} and nested panics), {@code fatal error: …}, {@code SIGSEGV: segmentation violation} with
+ * {@code PC=… m=… sigcode=…}, {@code [signal SIGSEGV: …]} and the pre-1.7 {@code [signal 0xb …]}, {@code unexpected
+ * fault address}, {@code signal arrived during cgo execution}, goroutine headers with and without Go 1.22's
+ * {@code gp= m= mp=}, {@code runtime stack:}, frames with or without {@code fp= sp= pc=}, {@code created by … in
+ * goroutine N}, elided frames and {@code runtime: unknown pc}.
+ *
+ * @param firstLine     index of the first header line in the lines parsed, or -1 when there is no report
+ * @param header        the header lines as printed (trimmed), at most {@value #MAX_HEADER}
+ * @param signal        the signal the report names ({@code SIGSEGV}, …), or null
+ * @param signalReport  the runtime reported a fatal signal (a {@code SIGxxx:} header, or {@code [signal …]} under
+ *                      {@code fatal error: unexpected signal …} or {@code fatal error: fault})
+ * @param cgoMarker     {@code signal arrived during cgo execution} was printed
+ * @param cgoCheck      a cgo pointer check fired (any wording since Go 1.6, including cgocheck2)
+ * @param panicMessage  the message of the first {@code panic:} line without {@code [recovered]}, or null
+ * @param fatalMessage  the message of the first {@code fatal error:} line, or null
+ * @param frames        the meaningful frames (function names, innermost first) of the first goroutine that has any
+ * @param cgoCall       the crashing goroutine was in a cgo call: the first goroutine after the header has
+ *                      {@code runtime.cgocall} on top, or the goroutine the frames come from has a {@code _Cfunc_}
+ *                      frame innermost
+ */
+record GoCrashReport(
+        int firstLine,
+        List<String> header,
+        String signal,
+        boolean signalReport,
+        boolean cgoMarker,
+        boolean cgoCheck,
+        String panicMessage,
+        String fatalMessage,
+        List<String> frames,
+        boolean cgoCall) {
+
+    static final int MAX_HEADER = 12;
+    static final int MAX_FRAMES = 8;
+
+    GoCrashReport {
+        header = List.copyOf(header);
+        frames = List.copyOf(frames);
+    }
+
+    /** True when the text holds a crash header. */
+    boolean present() {
+        return firstLine >= 0;
+    }
+
+    /** True when a panic, rather than a throw, is the report. */
+    boolean isPanic() {
+        return panicMessage != null;
+    }
+
+    /** Parses {@code lines} (already stripped of tool prefixes); {@code os} names numeric signals. */
+    static GoCrashReport parse(List<String> lines, String os) {
+        Parser p = new Parser(os);
+        for (int i = 0; i < lines.size(); i++) {
+            p.accept(i, lines.get(i));
+        }
+        return p.finish();
+    }
+
+    /** The function name of a traceback frame line such as {@code main.f(0x1, …)}, or null. */
+    static String frameName(String t) {
+        if (t.isEmpty() || t.charAt(t.length() - 1) != ')' || t.startsWith("created by ") || t.startsWith("goroutine ")) {
+            return null;
+        }
+        int depth = 0;
+        for (int i = t.length() - 1; i >= 0; i--) {
+            char c = t.charAt(i);
+            if (c == ')') {
+                depth++;
+            } else if (c == '(') {
+                depth--;
+                if (depth == 0) {
+                    return validName(t.substring(0, i));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String validName(String name) {
+        if (name.isEmpty() || name.charAt(0) == '/' || name.charAt(0) == '(' || name.charAt(0) == '[') {
+            return null;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isWhitespace(c) || c == ':' || c == '\'' || c == '"') {
+                return null;
+            }
+        }
+        return name.indexOf('.') > 0 || name.equals("panic") ? name : null;
+    }
+
+    /** True for frames that say where the program was, not how the runtime reacted. */
+    static boolean meaningful(String name) {
+        if (isCgoEntry(name)) {
+            return true;
+        }
+        return !(name.equals("panic") || name.startsWith("runtime.") || name.startsWith("runtime/")
+                || name.startsWith("internal/runtime/") || name.startsWith("internal/abi."));
+    }
+
+    /** True for the cgo-generated frames that mark the entry into C ({@code _Cfunc_…}, {@code _cgo_…}). */
+    static boolean isCgoEntry(String name) {
+        return name.contains("._Cfunc_") || name.contains("._cgo_") || name.contains("._Cgo_")
+                || name.startsWith("_cgo") || name.startsWith("_Cfunc_") || name.contains("_cgoexp_");
+    }
+
+    /** True when a panic or throw message is one of the cgo pointer checks, in any Go version's wording. */
+    static boolean isCgoCheckMessage(String message) {
+        String m = message.toLowerCase(Locale.ROOT);
+        return m.contains("go pointer") && (m.contains("cgo") || m.contains("non-go memory"));
+    }
+
+    /** Single-pass, line-by-line state machine; no regular expressions. */
+    private static final class Parser {
+        private final String os;
+        private int firstLine = -1;
+        private final List<String> header = new ArrayList<>();
+        private String signal;
+        private boolean sigHeader;
+        private boolean bracketSignal;
+        private boolean unexpectedFault;
+        private boolean cgoMarker;
+        private boolean cgoCheck;
+        private String panicMessage;
+        private String fatalMessage;
+        private List<String> frames = List.of();
+        private boolean cgoCall;
+        private boolean settled;
+        private boolean inBlock;
+        private boolean goroutineBlock;
+        private boolean firstGoroutineDone;
+        private String firstGoroutineTop;
+        private String blockTop;
+        private final List<String> candidate = new ArrayList<>();
+
+        Parser(String os) {
+            this.os = os;
+        }
+
+        void accept(int index, String line) {
+            String t = line.trim();
+            if (t.isEmpty()) {
+                endBlock();
+                return;
+            }
+            if (headerLine(index, t)) {
+                return;
+            }
+            if (isGoroutineHeader(t) || t.equals("runtime stack:")) {
+                endBlock();
+                inBlock = true;
+                goroutineBlock = t.startsWith("goroutine ");
+                return;
+            }
+            if (inBlock && !settled) {
+                frame(t);
+            }
+        }
+
+        private boolean headerLine(int index, String t) {
+            char c = t.charAt(0);
+            if (c != 'p' && c != 'f' && c != 'S' && c != '[' && c != 'u' && c != 's' && c != 'r' && c != 'w'
+                    && c != 'P') {
+                return false;
+            }
+            if (t.startsWith("panic: ")) {
+                String msg = withoutRecovered(t.substring(7));
+                if (panicMessage == null) {
+                    panicMessage = msg;
+                }
+                cgoCheck |= isCgoCheckMessage(msg);
+                return add(index, t);
+            }
+            if (t.startsWith("panic during panic")) {
+                if (panicMessage == null) {
+                    panicMessage = "panic during panic";
+                }
+                return add(index, t);
+            }
+            if (t.startsWith("fatal error: ")) {
+                String msg = t.substring(13);
+                if (fatalMessage == null) {
+                    fatalMessage = msg;
+                }
+                cgoCheck |= isCgoCheckMessage(msg);
+                return add(index, t);
+            }
+            if (t.startsWith("[signal ")) {
+                bracketSignal = true;
+                setSignal(bracketSignalName(t));
+                return add(index, t);
+            }
+            if (t.startsWith("SIG")) {
+                String name = sigHeaderName(t);
+                if (name != null) {
+                    sigHeader = true;
+                    setSignal(name);
+                    return add(index, t);
+                }
+                return false;
+            }
+            if (t.startsWith("PC=0x") && firstLine >= 0) {
+                return add(index, t);
+            }
+            if (t.startsWith("unexpected fault address")) {
+                unexpectedFault = true;
+                return add(index, t);
+            }
+            if (t.equals("signal arrived during cgo execution") || t.equals("signal arrived during external code execution")) {
+                cgoMarker = true;
+                return add(index, t);
+            }
+            if (t.startsWith("signal ") && (t.contains(" received but handler not on signal stack")
+                    || t.contains(" received on thread with no signal stack"))) {
+                int end = t.indexOf(' ', 7);
+                setSignal(Signals.parse(os, end > 7 ? t.substring(7, end) : ""));
+                return add(index, t);
+            }
+            if ((t.startsWith("runtime: ") || t.startsWith("write of ")) && !inBlock) {
+                if (t.startsWith("write of ") && !t.contains("Go pointer")) {
+                    return false;
+                }
+                return add(index, t);
+            }
+            return false;
+        }
+
+        private boolean add(int index, String t) {
+            if (firstLine < 0) {
+                firstLine = index;
+            }
+            if (header.size() < MAX_HEADER) {
+                header.add(t);
+            }
+            inBlock = false;
+            return true;
+        }
+
+        private void setSignal(String name) {
+            if (signal == null && name != null) {
+                signal = name;
+            }
+        }
+
+        private String bracketSignalName(String t) {
+            int start = 8;
+            int end = start;
+            while (end < t.length() && t.charAt(end) != ':' && t.charAt(end) != ' ' && t.charAt(end) != ']') {
+                end++;
+            }
+            String token = t.substring(start, end);
+            if (token.startsWith("SIG")) {
+                return token;
+            }
+            return Signals.parse(os, token);
+        }
+
+        private static String sigHeaderName(String t) {
+            int colon = t.indexOf(':');
+            if (colon < 4 || colon > 12) {
+                return null;
+            }
+            String name = t.substring(0, colon);
+            for (int i = 3; i < name.length(); i++) {
+                char ch = name.charAt(i);
+                if (!(ch >= 'A' && ch <= 'Z') && !(ch >= '0' && ch <= '9')) {
+                    return null;
+                }
+            }
+            boolean known = Signals.number(Signals.LINUX, name) > 0 || Signals.number(Signals.DARWIN, name) > 0;
+            return known ? name : null;
+        }
+
+        private static String withoutRecovered(String msg) {
+            int i = msg.lastIndexOf(" [recovered");
+            return i > 0 && msg.endsWith("]") ? msg.substring(0, i) : msg;
+        }
+
+        private static boolean isGoroutineHeader(String t) {
+            return t.startsWith("goroutine ") && t.endsWith(":") && t.length() > 11 && Character.isDigit(t.charAt(10));
+        }
+
+        private void frame(String t) {
+            String name = frameName(t);
+            if (name == null) {
+                return;
+            }
+            if (blockTop == null) {
+                blockTop = name;
+                if (goroutineBlock && !firstGoroutineDone && firstLine >= 0) {
+                    firstGoroutineTop = name;
+                }
+            }
+            if (meaningful(name) && candidate.size() < MAX_FRAMES) {
+                candidate.add(name);
+            }
+        }
+
+        private void endBlock() {
+            if (!settled && !candidate.isEmpty()) {
+                settled = true;
+                frames = List.copyOf(candidate);
+                cgoCall = isCgoCallTop(blockTop) || isCgoEntry(candidate.get(0));
+            }
+            if (goroutineBlock && firstLine >= 0) {
+                firstGoroutineDone = true;
+            }
+            candidate.clear();
+            blockTop = null;
+            inBlock = false;
+            goroutineBlock = false;
+        }
+
+        private static boolean isCgoCallTop(String name) {
+            return name != null && (name.equals("runtime.cgocall") || name.equals("runtime.asmcgocall"));
+        }
+
+        GoCrashReport finish() {
+            endBlock();
+            boolean fatalSignal = fatalMessage != null
+                    && (fatalMessage.startsWith("unexpected signal") || fatalMessage.equals("fault"));
+            boolean signalReport = sigHeader || (bracketSignal && (fatalSignal || panicMessage == null))
+                    || unexpectedFault;
+            return new GoCrashReport(firstLine, header, signal, signalReport, cgoMarker, cgoCheck,
+                    panicMessage, fatalMessage, frames, cgoCall || isCgoCallTop(firstGoroutineTop));
+        }
+    }
+}

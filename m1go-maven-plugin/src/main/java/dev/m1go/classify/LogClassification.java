@@ -1,0 +1,175 @@
+package dev.m1go.classify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * The logic behind {@code m1go:classify}: lists the log files, decides each one's OS, classifies it and renders one
+ * line of JSON per file. Knows nothing about Maven; the goal only maps parameters and errors.
+ */
+public final class LogClassification {
+
+    /** The values {@code os} may take. */
+    public static final List<String> OPERATING_SYSTEMS = List.of(Signals.DARWIN, Signals.LINUX);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Classifier classifier;
+    private final String hostOs;
+
+    /**
+     * @param classifier the classifier to apply
+     * @param hostOs     the OS to assume when neither the caller, the log header nor the text says
+     */
+    public LogClassification(Classifier classifier, String hostOs) {
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.hostOs = requireOs(hostOs);
+    }
+
+    /** The host OS as m1go names it, from a Java {@code os.name} value. */
+    public static String osOf(String javaOsName) {
+        String n = javaOsName == null ? "" : javaOsName.toLowerCase(Locale.ROOT);
+        return n.contains("mac") || n.contains("darwin") ? Signals.DARWIN : Signals.LINUX;
+    }
+
+    /**
+     * Checks an OS value.
+     *
+     * @throws IllegalArgumentException naming the accepted values when {@code os} is not one of them
+     */
+    public static String requireOs(String os) {
+        if (os == null || !OPERATING_SYSTEMS.contains(os)) {
+            throw new IllegalArgumentException("unknown OS '" + os + "': accepted values are "
+                    + String.join(", ", OPERATING_SYSTEMS));
+        }
+        return os;
+    }
+
+    /**
+     * The files to classify: {@code path} itself when it is a file, else every regular file directly in the
+     * directory, sorted by name.
+     *
+     * @throws NoSuchFileException when {@code path} does not exist
+     * @throws IOException         when the directory cannot be listed
+     */
+    public static List<Path> logFiles(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            throw new NoSuchFileException(path.toString());
+        }
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        try (Stream<Path> s = Files.list(path)) {
+            return s.filter(Files::isRegularFile)
+                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .toList();
+        }
+    }
+
+    /**
+     * Classifies every log under {@code path} and returns one JSON line per file, in file-name order.
+     *
+     * @param osOverride {@code darwin}, {@code linux}, or null to use the log header, then a guess from the text,
+     *                   then the host OS
+     * @throws IOException naming the file that could not be read
+     */
+    public List<String> jsonLines(Path path, String osOverride) throws IOException {
+        if (osOverride != null) {
+            requireOs(osOverride);
+        }
+        List<String> out = new ArrayList<>();
+        for (Path file : logFiles(path)) {
+            out.add(jsonLine(file.getFileName().toString(), classify(read(file), osOverride)));
+        }
+        return out;
+    }
+
+    /** Classifies one log's text. */
+    public Classification classify(String text, String osOverride) {
+        LogFile log = LogFile.parse(text);
+        return classifier.classify(log.toEvidence(osFor(log, osOverride)));
+    }
+
+    /** The OS for a log: the override, else its {@code # os:} header, else a guess from the text, else the host. */
+    String osFor(LogFile log, String osOverride) {
+        if (osOverride != null) {
+            return osOverride;
+        }
+        String header = log.header("os");
+        if (header != null && OPERATING_SYSTEMS.contains(header)) {
+            return header;
+        }
+        return guessOs(log.body(), hostOs);
+    }
+
+    /**
+     * Guesses the OS from what the text mentions (dyld, Mach-O, macOS- targets, /Users/ and Apple shells' signal
+     * descriptions for macOS; ELF, /usr/bin/ld, collect2, qemu, /home/ and glibc's descriptions for Linux).
+     *
+     * @return the OS with more hints, or {@code fallback} on a tie
+     */
+    public static String guessOs(String text, String fallback) {
+        String sample = text.length() > 200_000 ? text.substring(0, 200_000) : text;
+        int darwin = count(sample, "dyld", "Mach-O", "macOS-", "darwin/", "darwin_", "/Users/", "/private/var/",
+                "Abort trap", "Bus error: 10", "Segmentation fault: 11", "Undefined symbols for architecture",
+                "ld: warning: ignoring file", "Rosetta", "posix_spawnp", "/opt/homebrew/", "bad CPU type");
+        int linux = count(sample, "ELF", "/usr/bin/ld", "collect2", "qemu", "linux/", "linux_", "/home/",
+                "Segmentation fault (core dumped)", "Aborted", "binfmt", "ld-linux", "/lib64/", "undefined reference");
+        if (darwin == linux) {
+            return fallback;
+        }
+        return darwin > linux ? Signals.DARWIN : Signals.LINUX;
+    }
+
+    private static int count(String text, String... hints) {
+        int n = 0;
+        for (String h : hints) {
+            if (text.contains(h)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Reads a log as UTF-8, replacing malformed bytes rather than failing on them. */
+    static String read(Path file) throws IOException {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException("cannot read " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * One line of JSON: {@code file}, {@code outcome}, {@code signal}, {@code inCgo}, {@code signature},
+     * {@code summary}, {@code header}, {@code frames}, in that order.
+     */
+    public static String jsonLine(String file, Classification c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", file);
+        m.put("outcome", c.outcome().name());
+        m.put("signal", c.signal());
+        m.put("inCgo", c.inCgo());
+        m.put("signature", c.signature());
+        m.put("summary", c.summary());
+        m.put("header", c.header());
+        m.put("frames", c.frames());
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON for " + file, e);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package dev.m1go.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Recognizes, line by line, the text that emulators, loaders, linkers, compilers and shells print: everything that
+ * is not the Go crash report itself. Each method returns at most one {@link Finding} per kind (the first line that
+ * shows it), so a log of any size yields a short list. Matching is by {@code startsWith}/{@code contains}: linear
+ * and free of backtracking.
+ */
+final class TextMarkers {
+
+    private TextMarkers() {
+    }
+
+    /** Emulator and translator faults, and refusals to start a binary. */
+    static List<Finding> execution(List<String> lines, String os) {
+        List<Finding> out = new ArrayList<>();
+        Finding emulator = null;
+        Finding refused = null;
+        for (int i = 0; i < lines.size() && (emulator == null || refused == null); i++) {
+            String t = lines.get(i).trim();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (refused == null) {
+                refused = execRefused(i, t);
+            }
+            if (emulator == null) {
+                emulator = emulatorFault(i, t, lines);
+            }
+        }
+        if (emulator != null) {
+            out.add(emulator);
+        }
+        if (refused != null) {
+            out.add(refused);
+        }
+        return out;
+    }
+
+    private static Finding execRefused(int i, String t) {
+        String l = t.toLowerCase(Locale.ROOT);
+        if (l.contains("exec format error") || l.contains("bad cpu type in executable")
+                || t.contains("arch: posix_spawnp:") || t.contains("missing LC_UUID load command")
+                || t.contains("dyld: unknown required load command")
+                || l.contains("can not run under rosetta") || l.contains("cannot run under rosetta")
+                || t.contains("rosetta error: failed to open elf")
+                || (t.contains("Could not open '") && !t.startsWith("#"))
+                || (t.contains("fork/exec ") && t.endsWith(": invalid argument"))) {
+            return new Finding(Outcome.EXEC_REFUSED, null, i, t);
+        }
+        return null;
+    }
+
+    private static Finding emulatorFault(int i, String t, List<String> lines) {
+        int q = t.indexOf("qemu: uncaught target signal ");
+        if (q >= 0) {
+            int start = q + "qemu: uncaught target signal ".length();
+            int end = start;
+            while (end < t.length() && Character.isDigit(t.charAt(end))) {
+                end++;
+            }
+            return new Finding(Outcome.EMULATOR_FAULT, Signals.parse(Signals.LINUX, t.substring(start, end)), i, t);
+        }
+        if (t.contains("qemu: unhandled CPU exception") || t.contains("QEMU internal SIG")
+                || (t.startsWith("qemu") && t.contains("Assertion `"))
+                || t.contains("tcg fatal error")) {
+            return new Finding(Outcome.EMULATOR_FAULT, null, i, t);
+        }
+        if (t.startsWith("assertion failed [") || t.startsWith("rosetta error: ")) {
+            String text = t;
+            if (i + 1 < lines.size() && lines.get(i + 1).trim().startsWith("(") && lines.get(i + 1).contains(".cpp:")) {
+                text = t + " " + lines.get(i + 1).trim();
+            }
+            return new Finding(Outcome.EMULATOR_FAULT, trapAfter(lines, i), i, text);
+        }
+        return null;
+    }
+
+    private static String trapAfter(List<String> lines, int i) {
+        for (int j = i + 1; j < Math.min(lines.size(), i + 4); j++) {
+            if (lines.get(j).contains("Trace/breakpoint trap") || lines.get(j).contains("Trace/BPT trap")) {
+                return "SIGTRAP";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Death-by-signal as shells, {@code os/exec} and zsh report it: {@code Segmentation fault (core dumped)},
+     * {@code ./x: line 9: 123 Aborted}, {@code Abort trap: 6}, {@code zsh: bus error}, {@code signal: killed}.
+     */
+    static Finding shellDeath(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).trim();
+            if (t.isEmpty() || t.contains("qemu: uncaught target signal")) {
+                continue;
+            }
+            String signal = shellSignal(t);
+            if (signal != null) {
+                return new Finding(Outcome.KILLED, signal, i, t);
+            }
+        }
+        return null;
+    }
+
+    private static String shellSignal(String t) {
+        String l = t.toLowerCase(Locale.ROOT);
+        for (String prefix : new String[] {"zsh: ", "signal: ", "sh: "}) {
+            int p = l.indexOf(prefix);
+            if (p >= 0 && (p == 0 || l.charAt(p - 1) == ' ')) {
+                String s = describe(l.substring(p + prefix.length()));
+                if (s != null) {
+                    return s;
+                }
+            }
+        }
+        if (Character.isUpperCase(t.charAt(0))) {
+            return describe(l);
+        }
+        int job = jobReport(l);
+        return job >= 0 ? describe(l.substring(job)) : null;
+    }
+
+    /** Bash job reports: {@code ./run.sh: line 9: 28365 Aborted   "$@"}; returns where the description starts. */
+    private static int jobReport(String l) {
+        int p = l.indexOf(": line ");
+        if (p < 0) {
+            return -1;
+        }
+        int i = l.indexOf(": ", p + 7);
+        if (i < 0) {
+            return -1;
+        }
+        i += 2;
+        while (i < l.length() && Character.isDigit(l.charAt(i))) {
+            i++;
+        }
+        while (i < l.length() && l.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static String describe(String rest) {
+        for (String d : Signals.descriptions()) {
+            if (rest.startsWith(d)) {
+                int end = d.length();
+                boolean wordEnd = end == rest.length() || !Character.isLetter(rest.charAt(end));
+                boolean shortLine = rest.length() <= d.length() + 60;
+                if (wordEnd && shortLine && !d.equals("quit") && !(d.equals("abort") && !rest.equals("abort")
+                        && !rest.startsWith("abort "))) {
+                    return Signals.fromDescription(d);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Linker and compiler complaints of a failed build, most specific kind first. */
+    static List<Finding> build(List<String> lines) {
+        Finding arch = null;
+        Finding link = null;
+        Finding compile = null;
+        boolean skippedIncompatible = false;
+        int skippedLine = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).trim();
+            if (t.isEmpty() || isWarningOnly(t)) {
+                continue;
+            }
+            if (t.contains("skipping incompatible ")) {
+                skippedIncompatible = true;
+                skippedLine = skippedLine < 0 ? i : skippedLine;
+                continue;
+            }
+            if (arch == null && isArchMismatch(t)) {
+                arch = new Finding(Outcome.LINK_ARCH_MISMATCH, null, i, t);
+            } else if (link == null && isLinkError(t)) {
+                link = new Finding(Outcome.LINK_ERROR, null, i, t);
+            } else if (compile == null && isCompileError(t)) {
+                compile = new Finding(Outcome.BUILD_ERROR, null, i, t);
+            }
+        }
+        if (arch == null && skippedIncompatible && link != null && link.text().contains("cannot find -l")) {
+            arch = new Finding(Outcome.LINK_ARCH_MISMATCH, null, skippedLine, lines.get(skippedLine).trim()
+                    + " / " + link.text());
+        }
+        if (arch == null && link != null && link.text().startsWith("Undefined symbols for architecture")
+                && hasIgnoredFile(lines)) {
+            arch = new Finding(Outcome.LINK_ARCH_MISMATCH, null, link.line(), ignoredFileLine(lines) + " / " + link.text());
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : new Finding[] {arch, link, compile}) {
+            if (f != null) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** Xcode's harmless warnings and every other {@code ld: warning:} that is not an ignored-file warning. */
+    private static boolean isWarningOnly(String t) {
+        return t.contains("malformed LC_DYSYMTAB") || t.contains("ignoring duplicate libraries")
+                || (t.startsWith("ld: warning:") && !t.contains("ignoring file"));
+    }
+
+    private static boolean isArchMismatch(String t) {
+        return t.contains("file in wrong format") || t.contains("Relocations in generic ELF")
+                || t.contains("is incompatible with") || t.contains("incompatible target")
+                || t.contains("architecture of input file")
+                || (t.contains("ignoring file") && (t.contains("building for") || t.contains("found architecture")
+                        || t.contains("which is not the architecture being linked")))
+                || t.contains("file was built for") && t.contains("not the architecture being linked");
+    }
+
+    private static boolean hasIgnoredFile(List<String> lines) {
+        return ignoredFileLine(lines) != null;
+    }
+
+    private static String ignoredFileLine(List<String> lines) {
+        for (String l : lines) {
+            if (l.contains("ignoring file") && (l.contains("building for") || l.contains("found architecture"))) {
+                return l.trim();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isLinkError(String t) {
+        return t.contains("undefined reference to") || t.contains("cannot find -l")
+                || (t.startsWith("ld: library") && t.contains("not found")) || t.contains("library not found for -l")
+                || t.startsWith("Undefined symbols for architecture") || t.contains("symbol(s) not found")
+                || t.contains("ld returned 1 exit status") || t.contains("linker command failed")
+                || t.contains("multiple definition of") || t.contains("duplicate symbol");
+    }
+
+    private static boolean isCompileError(String t) {
+        if (t.contains("invalid flag in #cgo") || t.startsWith("cgo: ") || t.contains(": error: ")
+                || t.startsWith("error: ") || t.contains("fatal error: ") && t.contains(".h")) {
+            return true;
+        }
+        return isGoCompileError(t);
+    }
+
+    /** {@code file.go:6:14: message}, the form of Go compile and vet errors. */
+    private static boolean isGoCompileError(String t) {
+        int go = t.indexOf(".go:");
+        if (go <= 0) {
+            return false;
+        }
+        int i = go + 4;
+        int digits = 0;
+        while (i < t.length() && Character.isDigit(t.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (digits == 0 || i >= t.length() || t.charAt(i) != ':') {
+            return false;
+        }
+        String rest = t.substring(i + 1);
+        int j = 0;
+        while (j < rest.length() && Character.isDigit(rest.charAt(j))) {
+            j++;
+        }
+        if (j < rest.length() && rest.charAt(j) == ':') {
+            rest = rest.substring(j + 1);
+        }
+        return rest.startsWith(" ") && !rest.startsWith(" note:") && !rest.startsWith(" warning:")
+                && !rest.trim().startsWith("+0x") && !rest.isBlank();
+    }
+}

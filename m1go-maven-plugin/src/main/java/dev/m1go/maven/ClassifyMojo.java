@@ -1,0 +1,64 @@
+package dev.m1go.maven;
+
+import dev.m1go.classify.GoCrashClassifier;
+import dev.m1go.classify.LogClassification;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Classifies saved crash logs (from a bug report, a CI job, a pasted terminal) without a project: for each file it
+ * prints one line of JSON to standard output with {@code file}, {@code outcome}, {@code signal}, {@code inCgo},
+ * {@code signature}, {@code summary}, {@code header} and {@code frames}.
+ */
+@Mojo(name = "classify", requiresProject = false, threadSafe = true)
+public final class ClassifyMojo extends AbstractMojo {
+
+    /** A log file, or a directory whose regular files are classified in name order. */
+    @Parameter(property = "m1go.log", required = true)
+    private File log;
+
+    /** {@code darwin} or {@code linux}; default: the log's {@code # os:} header, a guess from the text, the host. */
+    @Parameter(property = "m1go.os")
+    private String os;
+
+    /** Skips the goal. */
+    @Parameter(property = "m1go.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Where the JSON lines go; standard output unless a test replaces it. */
+    private PrintStream out = System.out;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skip) {
+            getLog().info("Skipping m1go:classify because m1go.skip is true.");
+            return;
+        }
+        if (log == null) {
+            throw new MojoExecutionException("No log given: set -Dm1go.log=<file or directory>.");
+        }
+        if (os != null && !LogClassification.OPERATING_SYSTEMS.contains(os)) {
+            throw new MojoExecutionException("Invalid m1go.os '" + os + "': accepted values are "
+                    + String.join(", ", LogClassification.OPERATING_SYSTEMS) + ".");
+        }
+        LogClassification logic = new LogClassification(new GoCrashClassifier(),
+                LogClassification.osOf(System.getProperty("os.name")));
+        List<String> lines;
+        try {
+            lines = logic.jsonLines(log.toPath(), os);
+        } catch (NoSuchFileException e) {
+            throw new MojoExecutionException("The log " + log + " (m1go.log) does not exist.", e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot read the log " + log + " (m1go.log): " + e.getMessage(), e);
+        }
+        lines.forEach(out::println);
+        out.flush();
+    }
+}
