@@ -39,7 +39,7 @@ class CaseLoaderTest {
         ReproCase c = loader.load(null, List.of("static-lib-wrong-arch")).get(0);
         assertThat(c.library().otherArch()).isTrue();
         assertThat(c.expectation().otherwise().outcome()).isEqualTo(Outcome.LINK_ARCH_MISMATCH);
-        assertThat(c.files()).containsKeys("main.go", "hello.c", "hello.h", "case.yaml");
+        assertThat(c.files()).containsKeys("main.go", "c/hello.c", "hello.h", "case.yaml");
     }
 
     @Test
