@@ -105,7 +105,7 @@ public final class Reproduce {
         LiveReport live = new LiveReport(out, skeleton, log::info, clock);
         List<CellResult> results = engine.run(request, plan, live);
         Report report = live.complete(results);
-        summary(report, host);
+        summary(report, out);
         return new Result(report,
                 results.stream().filter(c -> c.verdict() == Verdict.UNEXPECTED).toList(),
                 results.stream().filter(c -> c.verdict() == Verdict.FLAKY).toList(), out);
@@ -229,7 +229,7 @@ public final class Reproduce {
         return notes;
     }
 
-    private void summary(Report report, Host host) {
+    private void summary(Report report, Path directory) {
         Map<String, int[]> perCase = new TreeMap<>();
         for (CellResult c : report.cells()) {
             int[] n = perCase.computeIfAbsent(c.caseId(), k -> new int[5]);
@@ -247,8 +247,8 @@ public final class Reproduce {
             }
         });
         log.info(String.format(Locale.ROOT, fmt, "total", total[0], total[1], total[2], total[3], total[4]));
-        log.info("m1go: reports written to " + report.cells().size() + " cells in "
-                + String.join(", ", List.of("report.json", "report.md")) + " under the report directory");
+        log.info("m1go: " + report.cells().size() + " cells; reports in " + directory + ": "
+                + String.join(", ", dev.m1go.report.Reports.all().stream().map(dev.m1go.report.ReportFormat::file).toList()));
     }
 
     private static String version() {
