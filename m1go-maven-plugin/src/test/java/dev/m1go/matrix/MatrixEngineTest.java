@@ -1,0 +1,205 @@
+package dev.m1go.matrix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.m1go.cases.CaseLoader;
+import dev.m1go.cases.ReproCase;
+import dev.m1go.classify.GoCrashClassifier;
+import dev.m1go.classify.Outcome;
+import dev.m1go.classify.Verdict;
+import dev.m1go.exec.ProcessResult;
+import dev.m1go.exec.ProcessSpec;
+import dev.m1go.host.Arch;
+import dev.m1go.host.BinfmtEntry;
+import dev.m1go.host.Emulator;
+import dev.m1go.host.Host;
+import dev.m1go.host.Os;
+import dev.m1go.runner.Runners;
+import dev.m1go.toolchain.CCompilers;
+import dev.m1go.toolchain.Toolchain;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine with a fake process runner: planning, shared builds, verdicts, reruns. */
+class MatrixEngineTest {
+
+    @TempDir
+    Path dir;
+
+    private Path bin;
+    private final List<ProcessSpec> started = Collections.synchronizedList(new ArrayList<>());
+    private Function<ProcessSpec, ProcessResult> binaryBehaviour = s -> ok("M1GO_OK\n");
+    private boolean failBuild;
+
+    private static ProcessResult ok(String stdout) {
+        return new ProcessResult(0, null, false, stdout, "", 5);
+    }
+
+    @BeforeEach
+    void fakeTools() throws IOException {
+        bin = Files.createDirectories(dir.resolve("bin"));
+        for (String tool : List.of("gcc", "ar", "aarch64-linux-gnu-gcc", "aarch64-linux-gnu-ar")) {
+            Path t = Files.writeString(bin.resolve(tool), "#!/bin/sh\n");
+            Files.setPosixFilePermissions(t, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    /** Plays gcc, ar and go build (writing the binary) and the built binaries themselves. */
+    private ProcessResult fake(ProcessSpec s) {
+        started.add(s);
+        List<String> argv = s.argv();
+        if (argv.contains("--version")) {
+            return ok("gcc (Debian 12.2.0-14) 12.2.0\n");
+        }
+        if (argv.get(0).endsWith("/bin/go")) {
+            if (failBuild) {
+                return new ProcessResult(1, null, false, "", "/usr/bin/ld: libhello.a(hello.o): Relocations in generic "
+                        + "ELF (EM: 183)\n/usr/bin/ld: libhello.a: error adding symbols: file in wrong format\n"
+                        + "collect2: error: ld returned 1 exit status\n", 5);
+            }
+            try {
+                Files.writeString(Path.of(argv.get(argv.indexOf("-o") + 1)), "binary");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return ok("");
+        }
+        if (argv.get(0).contains("gcc") || argv.get(0).endsWith("ar")) {
+            return ok("");
+        }
+        return binaryBehaviour.apply(s);
+    }
+
+    private Host host(boolean qemu) {
+        List<Emulator> emulators = qemu
+                ? List.of(new Emulator("qemu-aarch64", Arch.ARM64, Path.of("/usr/bin/qemu-aarch64"), "7.2")) : List.of();
+        return new Host(Os.LINUX, Arch.AMD64, "x86_64", "amd64", "6.1", null, emulators,
+                List.of(new BinfmtEntry("qemu-aarch64", true, "/x", "PF", Arch.ARM64)),
+                Map.of(Arch.ARM64, Path.of("/usr/aarch64-linux-gnu")), new TreeMap<>());
+    }
+
+    private record Setup(MatrixEngine engine, MatrixRequest request) {
+    }
+
+    private Setup setup(Host host, List<String> caseIds, List<String> runners, int reruns) throws Exception {
+        Map<String, String> env = Map.of("PATH", bin.toString(), "HOME", dir.toString());
+        Runners all = new Runners(host, this::fake, List.of());
+        CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
+        List<ReproCase> cases = new CaseLoader().load(null, caseIds);
+        Toolchain go122 = new Toolchain("go1.22.12", dir.resolve("go"), Arch.AMD64, "test", Map.of(), null);
+        MatrixRequest request = new MatrixRequest(dir.resolve("out"), dir.resolve("cache"), cases, List.of(go122),
+                List.of(new Platform(Os.LINUX, Arch.AMD64), new Platform(Os.LINUX, Arch.ARM64)), all.select(runners),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(1), 2, false, env, dir, reruns, false);
+        return new Setup(new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all), request);
+    }
+
+    private List<CellResult> run(Setup s) throws Exception {
+        List<CellResult> heard = Collections.synchronizedList(new ArrayList<>());
+        List<CellResult> results = s.engine().run(s.request(), s.engine().plan(s.request()), (r, done, total) -> heard.add(r));
+        assertThat(heard).hasSameSizeAs(results);
+        return results;
+    }
+
+    @Test
+    void plan_hasNativeForTheHostArch_andTranslatorsForTheOther() throws Exception {
+        Setup s = setup(host(true), List.of("cgo-hello"), List.of(), 0);
+        List<String> cells = s.engine().plan(s.request()).stream()
+                .map(p -> p.target() + " " + p.runner().name()).toList();
+        assertThat(cells).containsExactly("linux/amd64 native", "linux/arm64 qemu", "linux/arm64 binfmt");
+    }
+
+    @Test
+    void missingEmulator_skipsItsCells_withTheInstallCommand() throws Exception {
+        List<CellResult> r = run(setup(host(false), List.of("cgo-hello"), List.of(), 0));
+        CellResult qemu = r.stream().filter(c -> c.runner().equals("qemu")).findFirst().orElseThrow();
+        assertThat(qemu.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(qemu.verdict()).isEqualTo(Verdict.SKIPPED);
+        assertThat(qemu.reason()).contains("apt-get install qemu-user");
+        assertThat(r.stream().filter(c -> !c.runner().equals("qemu")))
+                .allSatisfy(c -> assertThat(c.outcome()).isEqualTo(Outcome.PASS));
+    }
+
+    @Test
+    void oneBuild_servesEveryRunnerOfItsTarget() throws Exception {
+        List<CellResult> r = run(setup(host(true), List.of("cgo-hello"), List.of(), 0));
+        assertThat(r).hasSize(3);
+        long goBuilds = started.stream().filter(s -> s.argv().contains("build")).count();
+        assertThat(goBuilds).isEqualTo(2);
+        ProcessSpec arm64Build = started.stream()
+                .filter(s -> s.argv().contains("build") && "arm64".equals(s.environment().get("GOARCH")))
+                .findFirst().orElseThrow();
+        assertThat(arm64Build.environment()).containsEntry("CC", "aarch64-linux-gnu-gcc")
+                .containsEntry("GOTOOLCHAIN", "local").containsEntry("CGO_ENABLED", "1").containsEntry("GOFLAGS", "");
+    }
+
+    @Test
+    void qemuCell_runsTheBinaryBehindTheEmulator() throws Exception {
+        run(setup(host(true), List.of("cgo-hello"), List.of("qemu"), 0));
+        ProcessSpec run = started.stream().filter(s -> s.argv().get(0).equals("/usr/bin/qemu-aarch64"))
+                .findFirst().orElseThrow();
+        assertThat(run.argv().subList(0, 3)).containsExactly("/usr/bin/qemu-aarch64", "-L", "/usr/aarch64-linux-gnu");
+        assertThat(run.argv().get(3)).endsWith("/cgo-hello");
+    }
+
+    @Test
+    void buildFailure_isTheOutcomeOfEveryRunnerOfThatTarget_andNothingRuns() throws Exception {
+        failBuild = true;
+        List<CellResult> r = run(setup(host(true), List.of("static-lib-wrong-arch"), List.of(), 0));
+        assertThat(r).allSatisfy(c -> {
+            assertThat(c.outcome()).isEqualTo(Outcome.LINK_ARCH_MISMATCH);
+            assertThat(c.verdict()).isEqualTo(Verdict.EXPECTED);
+            assertThat(c.runs()).isEmpty();
+            assertThat(c.build().outcome()).isEqualTo(Outcome.LINK_ARCH_MISMATCH);
+        });
+    }
+
+    @Test
+    void outcomeOtherThanExpected_isUnexpected() throws Exception {
+        binaryBehaviour = s -> ok("no marker here\n");
+        List<CellResult> r = run(setup(host(true), List.of("cgo-hello"), List.of("native"), 0));
+        assertThat(r.get(0).verdict()).isEqualTo(Verdict.UNEXPECTED);
+        assertThat(r.get(0).expected()).isEqualTo("PASS");
+    }
+
+    @Test
+    void reruns_ofAFailingCellThatSometimesPasses_makeItFlaky_withTheRate() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        binaryBehaviour = s -> n.incrementAndGet() % 2 == 1
+                ? new ProcessResult(2, null, false, "", "SIGABRT: abort\nPC=0x1 m=0 sigcode=0\n"
+                        + "signal arrived during cgo execution\n\ngoroutine 1 [syscall]:\nruntime.cgocall(0x1, 0x2)\n", 5)
+                : ok("M1GO_OK\n");
+        List<CellResult> r = run(setup(host(true), List.of("cgo-hello"), List.of("native"), 3));
+        CellResult c = r.get(0);
+        assertThat(c.runs()).hasSize(4);
+        assertThat(c.verdict()).isEqualTo(Verdict.FLAKY);
+        assertThat(c.failureRate()).isEqualTo("2/4");
+        assertThat(c.outcome()).isEqualTo(Outcome.CGO_SIGNAL);
+    }
+
+    @Test
+    void reruns_leavePassingCellsAlone_unlessAllAreAskedFor() throws Exception {
+        List<CellResult> r = run(setup(host(true), List.of("cgo-hello"), List.of("native"), 3));
+        assertThat(r.get(0).runs()).hasSize(1);
+        assertThat(r.get(0).failureRate()).isNull();
+    }
+
+    @Test
+    void results_comeBackInReportOrder() throws Exception {
+        List<CellResult> r = run(setup(host(true), List.of("c-abort", "cgo-hello"), List.of(), 0));
+        assertThat(r).isSortedAccordingTo(CellResult.ORDER);
+        assertThat(r.get(0).caseId()).isEqualTo("c-abort");
+    }
+}
