@@ -4,7 +4,6 @@ import dev.m1go.exec.Launch;
 import dev.m1go.exec.ProcessRunner;
 import dev.m1go.host.Arch;
 import dev.m1go.host.Host;
-import dev.m1go.host.Os;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +12,7 @@ import java.util.Map;
  * who never typed {@code qemu} meets emulation. {@code QEMU_LD_PREFIX} points the handler at the C runtime of the
  * binary's architecture.
  */
-public final class BinfmtRunner extends LocalRunner {
+public final class BinfmtRunner extends ForeignLinuxRunner {
 
     public BinfmtRunner(Host host, ProcessRunner processes) {
         super(host, processes);
@@ -25,24 +24,10 @@ public final class BinfmtRunner extends LocalRunner {
     }
 
     @Override
-    public boolean appliesTo(Os os, Arch arch) {
-        return os == Os.LINUX && host.os() == Os.LINUX && arch != host.arch();
-    }
-
-    @Override
-    public Availability availability(Os os, Arch arch) {
-        if (!appliesTo(os, arch)) {
-            return Availability.no("binfmt_misc translates Linux binaries of a foreign architecture on a Linux host; "
-                    + "this host is " + hostPlatform());
-        }
+    Availability availableFor(Arch arch) {
         return host.binfmtFor(arch).isPresent() ? Availability.yes()
                 : Availability.no("binfmt_misc has no enabled handler for " + arch.goarch() + " ELF files: "
                         + "apt-get install qemu-user-static binfmt-support && update-binfmts --enable qemu-" + arch.qemu());
-    }
-
-    @Override
-    public boolean translates(Arch arch) {
-        return true;
     }
 
     @Override

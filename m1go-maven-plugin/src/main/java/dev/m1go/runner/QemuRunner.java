@@ -5,7 +5,6 @@ import dev.m1go.exec.ProcessRunner;
 import dev.m1go.host.Arch;
 import dev.m1go.host.Emulator;
 import dev.m1go.host.Host;
-import dev.m1go.host.Os;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.Optional;
  * {@code qemu-aarch64 -L /usr/aarch64-linux-gnu ./binary}. The dynamic {@code qemu-x} is preferred over
  * {@code qemu-x-static}.
  */
-public final class QemuRunner extends LocalRunner {
+public final class QemuRunner extends ForeignLinuxRunner {
 
     public QemuRunner(Host host, ProcessRunner processes) {
         super(host, processes);
@@ -29,23 +28,9 @@ public final class QemuRunner extends LocalRunner {
     }
 
     @Override
-    public boolean appliesTo(Os os, Arch arch) {
-        return os == Os.LINUX && host.os() == Os.LINUX && arch != host.arch();
-    }
-
-    @Override
-    public Availability availability(Os os, Arch arch) {
-        if (!appliesTo(os, arch)) {
-            return Availability.no("qemu-user runs Linux binaries of a foreign architecture on a Linux host; this host is "
-                    + hostPlatform());
-        }
+    Availability availableFor(Arch arch) {
         return emulator(arch).isPresent() ? Availability.yes()
                 : Availability.no("qemu-" + arch.qemu() + " not found on PATH: apt-get install qemu-user");
-    }
-
-    @Override
-    public boolean translates(Arch arch) {
-        return true;
     }
 
     @Override
