@@ -63,6 +63,16 @@ class UserMistakesIT {
     }
 
     @Test
+    void noToolchainAllowed_writesAnEmptyReport_andSaysWhy() throws Exception {
+        Path dir = Maven.workDirectory("no-toolchain-allowed");
+        Maven.Run run = Maven.run(dir, Maven.goal("reproduce"), "-Dm1go.goVersions=1.3",
+                "-Dm1go.failIfNoToolchains=false").succeeded();
+        assertThat(run.output()).contains("writing an empty report because m1go.failIfNoToolchains is false");
+        assertThat(run.report().get("cells")).isEmpty();
+        assertThat(run.report().get("complete").asBoolean()).isTrue();
+    }
+
+    @Test
     void badTarget_namesThePropertyAndTheForm() throws Exception {
         Maven.Run run = reproduce("target", "-Dm1go.targets=linux-arm64");
         assertThat(run.output()).contains("'linux-arm64' in m1go.targets is not GOOS/GOARCH");

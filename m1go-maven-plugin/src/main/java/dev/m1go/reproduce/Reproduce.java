@@ -86,7 +86,10 @@ public final class Reproduce {
         MatrixEngine engine = new MatrixEngine(host, processes, classifier, compilers, runners);
         List<PlannedCell> plan = engine.plan(request);
         long runnable = plan.stream().filter(p -> !p.skipped()).count();
-        if ((plan.isEmpty() || runnable == 0) && s.failIfNoCells()) {
+        boolean noToolchainsAllowed = toolchains.isEmpty() && !s.failIfNoToolchains();
+        if (noToolchainsAllowed) {
+            log.info("m1go: no Go toolchain found; writing an empty report because m1go.failIfNoToolchains is false.");
+        } else if ((plan.isEmpty() || runnable == 0) && s.failIfNoCells()) {
             throw new UserError(nothingToRun(plan, selected, targets));
         }
 
