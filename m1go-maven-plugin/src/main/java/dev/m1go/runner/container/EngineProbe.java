@@ -96,6 +96,19 @@ public final class EngineProbe {
         }
     }
 
+    /** {@code GET path} as JSON, for listings ({@code /containers/json?all=1}, {@code /images/json}). */
+    public JsonNode json(String path) throws Unreachable {
+        Answer a = get(path);
+        if (a.status() != 200) {
+            throw new Unreachable("GET " + path + " answered HTTP " + a.status() + " " + firstLine(a.body()));
+        }
+        try {
+            return JSON.readTree(a.body());
+        } catch (IOException e) {
+            throw new Unreachable("GET " + path + " did not answer JSON: " + e.getMessage());
+        }
+    }
+
     Answer get(String path) throws Unreachable {
         String scheme = endpoint.scheme();
         if (scheme.equals("ssh")) {

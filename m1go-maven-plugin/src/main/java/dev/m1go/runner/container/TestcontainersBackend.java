@@ -84,7 +84,17 @@ public final class TestcontainersBackend implements ContainerBackend {
         }
         if (!hooked) {
             hooked = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(this::removeAll, "m1go-container-cleanup"));
+            // Testcontainers' own JVM-exit clean-up (Ryuk off) loads docker-java classes when it runs; in Maven the
+            // plugin's class realm is closed by then. Running it once now (nothing of this session exists yet)
+            // loads them while the realm is open.
+            org.testcontainers.utility.ResourceReaper.instance().performCleanup();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    removeAll();
+                } catch (LinkageError | RuntimeException e) {
+                    // the JVM is going down; nothing left to report to
+                }
+            }, "m1go-container-cleanup"));
         }
     }
 
