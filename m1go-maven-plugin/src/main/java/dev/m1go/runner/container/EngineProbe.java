@@ -31,7 +31,7 @@ import java.util.concurrent.TimeoutException;
  * exchange: whether it answers, what it is, and whether it holds an image. This runs before Testcontainers is ever
  * touched, so that a missing engine costs seconds and a named engine is never silently replaced by another.
  */
-public final class EngineProbe {
+public class EngineProbe {
 
     /** What the engine said about itself ({@code GET /version}). */
     public record EngineInfo(String version, String apiVersion, String os, String arch) {
@@ -138,7 +138,7 @@ public final class EngineProbe {
             Future<Answer> f = ex.submit(() -> exchange(path));
             return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new Unreachable("no answer to GET " + path + " within " + timeout.toSeconds() + " s");
+            throw new Unreachable("no answer to GET " + path + " within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             throw new Unreachable(c.getClass().getSimpleName() + ": " + c.getMessage());
