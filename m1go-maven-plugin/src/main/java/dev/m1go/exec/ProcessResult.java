@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param stdout         captured standard output, trimmed in the middle when it was large
  * @param stderr         captured standard error, trimmed in the middle when it was large
  * @param durationMillis wall time from start to exit
+ * @param observedArch   the CPU architecture the program saw ({@code uname -m} inside a container), when the runner
+ *                       observed it; else {@code null}
  */
 public record ProcessResult(
         Integer exitCode,
@@ -19,7 +21,13 @@ public record ProcessResult(
         boolean timedOut,
         String stdout,
         String stderr,
-        long durationMillis) {
+        long durationMillis,
+        String observedArch) {
+
+    public ProcessResult(Integer exitCode, String startFailure, boolean timedOut, String stdout, String stderr,
+                         long durationMillis) {
+        this(exitCode, startFailure, timedOut, stdout, stderr, durationMillis, null);
+    }
 
     public ProcessResult {
         stdout = Objects.requireNonNullElse(stdout, "");

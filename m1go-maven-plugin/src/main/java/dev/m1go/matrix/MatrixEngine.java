@@ -235,7 +235,7 @@ public final class MatrixEngine {
                     r.timedOut(), translated, r.stdout(), r.stderr(), c.marker()));
             kinds.add(k);
             runs.add(new RunResult(r.exitCode(), r.timedOut(), k.outcome(), k.signal(), r.durationMillis(),
-                    relative(request, out), relative(request, err)));
+                    relative(request, out), relative(request, err), r.observedArch()));
             if (i == 1 && request.reruns() > 0 && (request.rerunsAll() || k.outcome() != Outcome.PASS)) {
                 total += request.reruns();
             }

@@ -12,9 +12,17 @@ import java.util.Objects;
  * @param signal    signal name, or {@code null}
  * @param stdoutLog path of the full stdout, relative to the report directory
  * @param stderrLog path of the full stderr, relative to the report directory
+ * @param observedArch the architecture observed where the binary ran ({@code uname -m} inside a container), or
+ *                  {@code null} when the runner does not observe it
  */
 public record RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
-                        String stdoutLog, String stderrLog) {
+                        String stdoutLog, String stderrLog, String observedArch) {
+
+    public RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
+                     String stdoutLog, String stderrLog) {
+        this(exitCode, timedOut, outcome, signal, durationMillis, stdoutLog, stderrLog, null);
+    }
+
     public RunResult {
         Objects.requireNonNull(outcome, "outcome");
     }

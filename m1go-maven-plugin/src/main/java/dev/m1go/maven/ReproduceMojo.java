@@ -6,6 +6,7 @@ import dev.m1go.matrix.CellResult;
 import dev.m1go.reproduce.Reproduce;
 import dev.m1go.reproduce.ReproduceSettings;
 import dev.m1go.reproduce.UserError;
+import dev.m1go.runner.container.ContainerRunner;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -94,6 +95,14 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     @Parameter(property = "m1go.failOnRegression", defaultValue = "true")
     boolean failOnRegression;
 
+    /**
+     * Container runner: run the dynamically linked binary in this image (for example {@code debian:bookworm-slim}),
+     * which must already be on the engine for each target platform, instead of a {@code FROM scratch} image holding
+     * the statically linked binary.
+     */
+    @Parameter(property = "m1go.container.image")
+    String containerImage;
+
     @Override
     String goal() {
         return "reproduce";
@@ -112,7 +121,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
                 inheritEnvironment, reruns, rerunsAll, failIfNoCells, System.getenv(), home);
         Reproduce.Result result;
         try {
-            result = new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(), host -> List.of(),
+            result = new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(),
+                    host -> List.of(ContainerRunner.of(host, System.getenv(), containerImage)),
                     Clock.systemUTC(), new MavenLog(getLog())).run(settings);
         } catch (UserError e) {
             throw new MojoExecutionException(e.getMessage());

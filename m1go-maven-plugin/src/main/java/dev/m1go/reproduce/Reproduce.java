@@ -226,6 +226,7 @@ public final class Reproduce {
         if (host.translated() == null) {
             notes.add("Whether m1go itself ran translated cannot be observed on " + host.os() + ".");
         }
+        runners.forEach(r -> notes.addAll(r.notes()));
         toolchains.stream().filter(t -> !t.usable())
                 .forEach(t -> notes.add("Toolchain " + t.version() + " (" + t.binaryArch() + ") at " + t.goroot()
                         + " could not run: " + t.unusable()));

@@ -5,6 +5,7 @@ import dev.m1go.exec.ProcessSpec;
 import dev.m1go.host.Arch;
 import dev.m1go.host.Os;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * A way to execute a built binary: {@code native}, {@code rosetta}, {@code qemu}, {@code binfmt}, {@code container}.
@@ -26,6 +27,11 @@ public interface Runner {
     /** Whether it needs a statically linked binary (a {@code FROM scratch} container has no C runtime). */
     default boolean needsStaticBinary() {
         return false;
+    }
+
+    /** What the report should say about this runner on this host (found while planning), one sentence each. */
+    default List<String> notes() {
+        return List.of();
     }
 
     /**

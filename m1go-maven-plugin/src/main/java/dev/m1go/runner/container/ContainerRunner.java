@@ -1,0 +1,337 @@
+package dev.m1go.runner.container;
+
+import dev.m1go.exec.ProcessResult;
+import dev.m1go.exec.ProcessSpec;
+import dev.m1go.host.Arch;
+import dev.m1go.host.Host;
+import dev.m1go.host.Os;
+import dev.m1go.runner.Runner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Runs a cell's binary in a container of the target platform ({@code linux/amd64}, {@code linux/arm64}) on a Docker
+ * engine: by default a {@code FROM scratch} image holding the statically linked binary and a tiny {@code uname}
+ * probe, built locally for that platform (never pulled) and tagged by platform and content hash. Each cell runs the
+ * probe first, so the report says which CPU the container really saw ({@code RunResult.observedArch}), then the
+ * binary itself. Everything m1go creates is removed when the cell is done, and at JVM exit for anything left.
+ *
+ * <p>Whether the engine answers is found out once per run, by m1go itself, before Testcontainers is touched: no
+ * engine, or a {@code DOCKER_HOST} that does not answer, makes every container cell SKIPPED within seconds, and a
+ * named engine is never replaced by another one.
+ */
+public final class ContainerRunner implements Runner {
+
+    public static final String NAME = "container";
+    /** Repository of the images m1go builds; the tag is {@code <goos>-<goarch>-<content hash>}. */
+    public static final String IMAGE_REPOSITORY = "m1go-cell";
+    static final String DIR = "/m1go";
+    static final List<String> NOT_PASSED = List.of("PATH", "HOME", "TMPDIR", "USER", "SSL_CERT_FILE", "SSL_CERT_DIR",
+            "DEVELOPER_DIR", "SDKROOT");
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Host host;
+    private final Map<String, String> environment;
+    private final String baseImage;
+    private final boolean insideContainer;
+    private final Function<DockerEndpoint, EngineProbe> probes;
+    private final ContainerBackend backend;
+
+    private final DockerEndpoint endpoint;
+    private State state;
+    private final Map<Arch, String> imageProblems = new EnumMap<>(Arch.class);
+    private final Map<String, Integer> imageUsers = new TreeMap<>();
+    private final Map<String, Object> imageLocks = new TreeMap<>();
+
+    /** What was found out about the engine, once per run. */
+    private record State(EngineProbe.EngineInfo engine, String unavailable, List<String> notes) {
+    }
+
+    /**
+     * @param environment     the process environment ({@code DOCKER_HOST}, {@code TESTCONTAINERS_*})
+     * @param baseImage       {@code m1go.container.image}: run the dynamically linked binary in this image instead
+     *                        of {@code FROM scratch}; {@code null} for scratch
+     * @param insideContainer whether this machine looks like a container to Testcontainers ({@code /.dockerenv})
+     */
+    public ContainerRunner(Host host, Map<String, String> environment, String baseImage, boolean insideContainer,
+                           Function<DockerEndpoint, EngineProbe> probes, ContainerBackend backend) {
+        this.host = host;
+        this.environment = Map.copyOf(environment);
+        this.baseImage = baseImage == null || baseImage.isBlank() ? null : baseImage.trim();
+        this.insideContainer = insideContainer;
+        this.probes = probes;
+        this.backend = backend;
+        this.endpoint = DockerEndpoint.from(environment);
+    }
+
+    /** The runner of this machine: the real engine through Testcontainers. */
+    public static ContainerRunner of(Host host, Map<String, String> environment, String baseImage) {
+        return new ContainerRunner(host, environment, baseImage, Files.exists(Path.of("/.dockerenv")),
+                e -> new EngineProbe(e, PROBE_TIMEOUT), new TestcontainersBackend());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean appliesTo(Os os, Arch arch) {
+        return os == Os.LINUX && (arch == Arch.AMD64 || arch == Arch.ARM64);
+    }
+
+    @Override
+    public synchronized Availability availability(Os os, Arch arch) {
+        if (!appliesTo(os, arch)) {
+            return Availability.no("containers run linux/amd64 and linux/arm64 binaries; not " + os.goos() + "/"
+                    + arch.goarch());
+        }
+        State s = state();
+        if (s.unavailable() != null) {
+            return Availability.no(s.unavailable());
+        }
+        String problem = imageProblems.computeIfAbsent(arch, this::baseImageProblem);
+        return problem.isEmpty() ? Availability.yes() : Availability.no(problem);
+    }
+
+    @Override
+    public boolean translates(Arch arch) {
+        State s = state;
+        Arch engineArch = s == null || s.engine() == null ? host.arch()
+                : Arch.parse(s.engine().arch()).orElse(host.arch());
+        return arch != engineArch;
+    }
+
+    @Override
+    public boolean needsStaticBinary() {
+        return baseImage == null;
+    }
+
+    @Override
+    public synchronized List<String> notes() {
+        return state == null ? List.of() : state.notes();
+    }
+
+    /** The engine m1go talks to. */
+    public DockerEndpoint endpoint() {
+        return endpoint;
+    }
+
+    private State state() {
+        if (state == null) {
+            state = findOut();
+        }
+        return state;
+    }
+
+    private State findOut() {
+        List<String> notes = new ArrayList<>();
+        EngineProbe probe = probes.apply(endpoint);
+        EngineProbe.EngineInfo info;
+        try {
+            info = probe.probe();
+        } catch (EngineProbe.Unreachable e) {
+            String reason = "Docker not reachable at " + endpoint.describe() + ": " + e.getMessage()
+                    + ": start a Docker engine or set DOCKER_HOST";
+            notes.add("container: " + reason);
+            return new State(null, reason, notes);
+        }
+        notes.add("container: engine " + info.version() + " (API " + info.apiVersion() + ", " + info.os() + "/"
+                + info.arch() + ") at " + endpoint.describe()
+                + (baseImage == null ? "; images FROM scratch with statically linked binaries"
+                        : "; base image " + baseImage + " with dynamically linked binaries"));
+        boolean ryukOff = DockerEndpoint.isTrue(environment.get("TESTCONTAINERS_RYUK_DISABLED"));
+        String hostOverride = environment.get("TESTCONTAINERS_HOST_OVERRIDE");
+        try {
+            if (!ryukOff) {
+                String ryuk = TestcontainersImages.ryuk();
+                notes.add("container: TESTCONTAINERS_RYUK_DISABLED is not true, so Testcontainers starts its Ryuk "
+                        + "container from " + ryuk);
+                if (probe.imagePlatform(ryuk) == null) {
+                    return new State(info, "Testcontainers needs the image " + ryuk + " for Ryuk (because "
+                            + "TESTCONTAINERS_RYUK_DISABLED is not true) and the engine at " + endpoint.uri()
+                            + " does not have it; m1go does not pull: set TESTCONTAINERS_RYUK_DISABLED=true "
+                            + "(m1go removes what it creates) or docker pull " + ryuk, notes);
+                }
+            }
+            if ((hostOverride == null || hostOverride.isBlank()) && insideContainer
+                    && endpoint.scheme().equals("unix")) {
+                String tiny = TestcontainersImages.tiny();
+                notes.add("container: TESTCONTAINERS_HOST_OVERRIDE is not set and /.dockerenv exists, so "
+                        + "Testcontainers runs " + tiny + " to find the engine's gateway");
+                if (probe.imagePlatform(tiny) == null) {
+                    return new State(info, "Testcontainers needs the image " + tiny + " to find the gateway (this "
+                            + "machine has /.dockerenv and TESTCONTAINERS_HOST_OVERRIDE is not set) and the engine at "
+                            + endpoint.uri() + " does not have it; m1go does not pull: set "
+                            + "TESTCONTAINERS_HOST_OVERRIDE=localhost or docker pull " + tiny, notes);
+                }
+            }
+            backend.connect(endpoint, info.apiVersion(), Duration.ofSeconds(60));
+        } catch (EngineProbe.Unreachable e) {
+            return new State(info, "Docker engine at " + endpoint.describe() + " could not be used: "
+                    + e.getMessage(), notes);
+        }
+        return new State(info, null, notes);
+    }
+
+    /** Empty when the base image (if any) is on the engine for {@code arch}, else the reason. */
+    private String baseImageProblem(Arch arch) {
+        if (baseImage == null) {
+            return "";
+        }
+        String wanted = "linux/" + arch.goarch();
+        try {
+            String have = probes.apply(endpoint).imagePlatform(baseImage);
+            if (have == null) {
+                return "m1go.container.image " + baseImage + " is not on the engine at " + endpoint.uri()
+                        + " and m1go does not pull: docker pull --platform " + wanted + " " + baseImage;
+            }
+            if (!have.equals(wanted)) {
+                return "m1go.container.image " + baseImage + " is " + have + " on the engine at " + endpoint.uri()
+                        + ", not " + wanted + ": docker pull --platform " + wanted + " " + baseImage
+                        + " (one tag holds one platform on this engine)";
+            }
+            return "";
+        } catch (EngineProbe.Unreachable e) {
+            return "m1go.container.image " + baseImage + " could not be looked up: " + e.getMessage();
+        }
+    }
+
+    @Override
+    public ProcessResult run(ProcessSpec spec, Arch arch) throws IOException {
+        Path binary = Path.of(spec.argv().get(0));
+        byte[] program = Files.readAllBytes(binary);
+        byte[] probe = UnameProbe.elf(arch).orElseThrow();
+        String platform = "linux/" + arch.goarch();
+        String name = binary.getFileName().toString();
+        String tag = IMAGE_REPOSITORY + ":" + "linux-" + arch.goarch() + "-"
+                + hash(platform, String.valueOf(baseImage), probe, program);
+        String dockerfile = "FROM " + (baseImage == null ? "scratch" : baseImage) + "\n"
+                + "COPY uname " + name + " " + DIR + "/\n"
+                + "WORKDIR " + DIR + "\n";
+
+        long t0 = System.nanoTime();
+        acquire(tag, platform, dockerfile, List.of(
+                new ContainerBackend.ContextFile("uname", probe, 0755),
+                new ContainerBackend.ContextFile(name, program, 0755)));
+        try {
+            ContainerBackend.ContainerRun uname = backend.run(tag, platform, List.of(DIR + "/uname"), Map.of(), DIR,
+                    Duration.ofSeconds(30), Duration.ofSeconds(1));
+            String observed = uname.exitCode() != null && uname.exitCode() == 0
+                    ? UnameProbe.machine(new String(uname.stdout(), StandardCharsets.ISO_8859_1)) : null;
+
+            List<String> argv = new ArrayList<>(List.of(DIR + "/" + name));
+            argv.addAll(spec.argv().subList(1, spec.argv().size()));
+            Map<String, String> env = new TreeMap<>(spec.environment());
+            NOT_PASSED.forEach(env::remove);
+            ContainerBackend.ContainerRun r = backend.run(tag, platform, argv, env, DIR, spec.timeout(),
+                    spec.quitGrace());
+            Files.createDirectories(spec.stdoutLog().toAbsolutePath().getParent());
+            Files.createDirectories(spec.stderrLog().toAbsolutePath().getParent());
+            Files.write(spec.stdoutLog(), r.stdout());
+            byte[] err = r.stderr();
+            if (r.startFailure() != null) {
+                err = (new String(err, StandardCharsets.UTF_8) + r.startFailure() + "\n").getBytes(StandardCharsets.UTF_8);
+            }
+            Files.write(spec.stderrLog(), err);
+            Integer exit = r.exitCode() == null ? null : r.exitCode().intValue();
+            String startFailure = exit == null ? r.startFailure() : null;
+            return new ProcessResult(exit, startFailure, r.timedOut(), bounded(r.stdout()), bounded(err),
+                    r.durationMillis(), observed);
+        } finally {
+            release(tag);
+        }
+    }
+
+    private void acquire(String tag, String platform, String dockerfile, List<ContainerBackend.ContextFile> files)
+            throws IOException {
+        Object lock;
+        synchronized (imageUsers) {
+            lock = imageLocks.computeIfAbsent(tag, k -> new Object());
+        }
+        synchronized (lock) {
+            boolean build;
+            synchronized (imageUsers) {
+                int users = imageUsers.getOrDefault(tag, 0);
+                build = users == 0;
+                imageUsers.put(tag, users + 1);
+            }
+            if (build) {
+                try {
+                    backend.buildImage(tag, platform, dockerfile, files, Duration.ofMinutes(5));
+                } catch (IOException | RuntimeException e) {
+                    release(tag);
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void release(String tag) {
+        Object lock;
+        synchronized (imageUsers) {
+            lock = imageLocks.get(tag);
+        }
+        synchronized (lock) {
+            boolean remove;
+            synchronized (imageUsers) {
+                int users = imageUsers.getOrDefault(tag, 1) - 1;
+                remove = users <= 0;
+                if (remove) {
+                    imageUsers.remove(tag);
+                } else {
+                    imageUsers.put(tag, users);
+                }
+            }
+            if (remove) {
+                backend.removeImage(tag);
+            }
+        }
+    }
+
+    static String hash(String platform, String base, byte[] probe, byte[] program) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(platform.getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(base.getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(probe);
+            d.update(program);
+            return HexFormat.of().formatHex(d.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final int HEAD = 64 * 1024;
+    private static final int TAIL = 256 * 1024;
+
+    /** Text kept in memory for the classifier: the head and the tail, as {@code BoundedCapture} does. */
+    static String bounded(byte[] b) {
+        if (b.length <= HEAD + TAIL) {
+            return new String(b, StandardCharsets.UTF_8);
+        }
+        return new String(b, 0, HEAD, StandardCharsets.UTF_8) + "\n[m1go: " + (b.length - HEAD - TAIL)
+                + " bytes left out; the full text is in the log file]\n"
+                + new String(b, b.length - TAIL, TAIL, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return NAME + " (" + endpoint.uri() + ")";
+    }
+
+}

@@ -1,0 +1,333 @@
+package dev.m1go.runner.container;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The container runner's engine access through Testcontainers: its Docker client (found by its own strategies, then
+ * checked against the endpoint m1go pinged), {@link GenericContainer} for each run with the platform set on the
+ * create call and network mode {@code none}. Testcontainers' start-up check only waits for the container to leave
+ * "created" (an exited container counts as started, so a crash keeps its id, exit code and logs); the time limit is
+ * m1go's: SIGQUIT through the API, a grace period, then SIGKILL.
+ */
+public final class TestcontainersBackend implements ContainerBackend {
+
+    /** Label on everything m1go creates. */
+    public static final String LABEL = "dev.m1go.runner";
+
+    private final Set<String> liveContainers = ConcurrentHashMap.newKeySet();
+    private final Set<String> liveImages = ConcurrentHashMap.newKeySet();
+    private volatile DockerClient client;
+    private volatile boolean hooked;
+
+    @Override
+    public synchronized void connect(DockerEndpoint endpoint, String apiVersion, Duration limit)
+            throws EngineProbe.Unreachable {
+        if (client != null) {
+            return;
+        }
+        // Testcontainers asks for API 1.44 and falls back to 1.32 on an older engine, where a container's platform is
+        // ignored; the version the engine itself announced makes the platform count. A user's own choice stays.
+        if (apiVersion != null && System.getProperty("api.version") == null && System.getenv("DOCKER_API_VERSION") == null) {
+            System.setProperty("api.version", apiVersion);
+        }
+        ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "m1go-testcontainers-init");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<DockerClient> f = ex.submit(() -> DockerClientFactory.instance().client());
+            DockerClient c = f.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            URI chosen = DockerClientFactory.instance().getTransportConfig().getDockerHost();
+            if (!sameEndpoint(chosen.toString(), endpoint.uri())) {
+                throw new EngineProbe.Unreachable("Testcontainers chose the engine at " + chosen + " instead of "
+                        + endpoint.uri() + "; m1go does not run cells on an engine other than the one named");
+            }
+            client = c;
+        } catch (TimeoutException e) {
+            throw new EngineProbe.Unreachable("Testcontainers did not connect within " + limit.toSeconds() + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            throw new EngineProbe.Unreachable("Testcontainers could not connect: " + c.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineProbe.Unreachable("interrupted while Testcontainers connected");
+        } finally {
+            ex.shutdownNow();
+        }
+        if (!hooked) {
+            hooked = true;
+            // Testcontainers' own JVM-exit clean-up (Ryuk off) loads docker-java classes when it runs; in Maven the
+            // plugin's class realm is closed by then. Running it once now (nothing of this session exists yet)
+            // loads them while the realm is open.
+            org.testcontainers.utility.ResourceReaper.instance().performCleanup();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    removeAll();
+                } catch (LinkageError | RuntimeException e) {
+                    // the JVM is going down; nothing left to report to
+                }
+            }, "m1go-container-cleanup"));
+        }
+    }
+
+    static boolean sameEndpoint(String a, String b) {
+        return normalize(a).equals(normalize(b));
+    }
+
+    private static String normalize(String uri) {
+        String u = uri.trim();
+        if (u.startsWith("unix://")) {
+            return "unix://" + java.nio.file.Path.of(u.substring("unix://".length())).normalize();
+        }
+        return u.replaceAll("/+$", "");
+    }
+
+    @Override
+    public void buildImage(String tag, String platform, String dockerfile, List<ContextFile> files, Duration limit)
+            throws IOException {
+        DockerClient c = client();
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream out = new TarArchiveOutputStream(tar)) {
+            add(out, "Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8), 0644);
+            for (ContextFile f : files) {
+                add(out, f.name(), f.content(), f.mode());
+            }
+        }
+        liveImages.add(tag);
+        try {
+            c.buildImageCmd(new ByteArrayInputStream(tar.toByteArray()))
+                    .withTags(Set.of(tag))
+                    .withPlatform(platform)
+                    .withPull(false)
+                    .withRemove(true)
+                    .withForcerm(true)
+                    .withLabels(Map.of(LABEL, "image"))
+                    .exec(new BuildImageResultCallback())
+                    .awaitImageId(limit.toSeconds(), TimeUnit.SECONDS);
+        } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
+            throw new IOException("building image " + tag + " for " + platform + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void add(TarArchiveOutputStream out, String name, byte[] content, int mode) throws IOException {
+        TarArchiveEntry e = new TarArchiveEntry(name);
+        e.setSize(content.length);
+        e.setMode(mode);
+        e.setModTime(0);
+        out.putArchiveEntry(e);
+        out.write(content);
+        out.closeArchiveEntry();
+    }
+
+    @Override
+    public ContainerRun run(String image, String platform, List<String> argv, Map<String, String> environment,
+                            String workingDirectory, Duration timeout, Duration quitGrace) throws IOException {
+        DockerClient c = client();
+        long t0 = System.nanoTime();
+        try (GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))) {
+            container.withCommand(argv.toArray(String[]::new))
+                    .withEnv(environment)
+                    .withWorkingDirectory(workingDirectory)
+                    .withNetworkMode("none")
+                    .withLabel(LABEL, "container")
+                    .withStartupCheckStrategy(new LeftCreatedState().withTimeout(Duration.ofSeconds(60)))
+                    .withCreateContainerCmdModifier(cmd -> cmd.withPlatform(platform));
+            String startError = null;
+            try {
+                container.start();
+            } catch (RuntimeException e) {
+                if (container.getContainerId() == null) {
+                    return new ContainerRun(null, rootMessage(e), false, new byte[0], new byte[0], millisSince(t0));
+                }
+                startError = rootMessage(e);
+            }
+            String id = container.getContainerId();
+            liveContainers.add(id);
+            try {
+                boolean timedOut = false;
+                InspectContainerResponse.ContainerState state;
+                if (startError != null) {
+                    state = c.inspectContainerCmd(id).exec().getState();
+                    if ("created".equals(state.getStatus()) || Boolean.TRUE.equals(state.getRunning())) {
+                        state = null;
+                    }
+                } else {
+                    state = waitForExit(c, id, System.nanoTime() + timeout.toNanos());
+                    if (state == null) {
+                        timedOut = true;
+                        kill(c, id, "QUIT");
+                        state = waitForExit(c, id, System.nanoTime() + quitGrace.toNanos());
+                        if (state == null) {
+                            kill(c, id, "KILL");
+                            state = waitForExit(c, id, System.nanoTime() + Duration.ofSeconds(30).toNanos());
+                        }
+                    }
+                }
+                long millis = millisSince(t0);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                readLogs(c, id, out, err);
+                Long exit = state == null ? null : state.getExitCodeLong();
+                String failure = startError != null ? startError
+                        : state == null || state.getError() == null || state.getError().isBlank() ? null
+                        : state.getError();
+                return new ContainerRun(exit, failure, timedOut, out.toByteArray(), err.toByteArray(), millis);
+            } finally {
+                container.stop();
+                removeContainer(c, id);
+            }
+        }
+    }
+
+    /** Counts a container as started once it left "created": an exited one keeps its id, exit code and logs. */
+    static final class LeftCreatedState extends StartupCheckStrategy {
+        @Override
+        public StartupStatus checkStartupState(DockerClient dockerClient, String containerId) {
+            String status = getCurrentState(dockerClient, containerId).getStatus();
+            return "created".equals(status) ? StartupStatus.NOT_YET_KNOWN : StartupStatus.SUCCESSFUL;
+        }
+    }
+
+    private static InspectContainerResponse.ContainerState waitForExit(DockerClient c, String id, long deadline)
+            throws IOException {
+        while (true) {
+            InspectContainerResponse.ContainerState s = c.inspectContainerCmd(id).exec().getState();
+            if (!Boolean.TRUE.equals(s.getRunning()) && !"created".equals(s.getStatus())) {
+                return s;
+            }
+            if (System.nanoTime() >= deadline) {
+                return null;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while container " + id + " ran", e);
+            }
+        }
+    }
+
+    private static void kill(DockerClient c, String id, String signal) {
+        try {
+            c.killContainerCmd(id).withSignal(signal).exec();
+        } catch (DockerException e) {
+            // it exited in between: nothing to kill
+        }
+    }
+
+    private static void readLogs(DockerClient c, String id, ByteArrayOutputStream out, ByteArrayOutputStream err)
+            throws IOException {
+        try {
+            c.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(false)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            byte[] p = frame.getPayload();
+                            if (p == null) {
+                                return;
+                            }
+                            switch (frame.getStreamType()) {
+                                case STDERR -> err.write(p, 0, p.length);
+                                default -> out.write(p, 0, p.length);
+                            }
+                        }
+                    }).awaitCompletion(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the logs of container " + id, e);
+        }
+    }
+
+    private void removeContainer(DockerClient c, String id) {
+        try {
+            c.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (DockerException e) {
+            return;
+        }
+        liveContainers.remove(id);
+    }
+
+    @Override
+    public void removeImage(String tag) {
+        DockerClient c = client;
+        if (c == null) {
+            return;
+        }
+        try {
+            c.removeImageCmd(tag).withForce(true).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (DockerException e) {
+            return;
+        }
+        liveImages.remove(tag);
+    }
+
+    @Override
+    public void removeAll() {
+        DockerClient c = client;
+        if (c == null) {
+            return;
+        }
+        for (String id : List.copyOf(liveContainers)) {
+            removeContainer(c, id);
+        }
+        for (String tag : List.copyOf(liveImages)) {
+            removeImage(tag);
+        }
+    }
+
+    private DockerClient client() throws IOException {
+        DockerClient c = client;
+        if (c == null) {
+            throw new IOException("the container runner ran before it connected to its engine");
+        }
+        return c;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        StringBuilder sb = new StringBuilder();
+        while (t != null) {
+            if (t.getMessage() != null && !sb.toString().contains(t.getMessage())) {
+                sb.append(sb.length() == 0 ? "" : ": ").append(t.getMessage());
+            }
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        return sb.toString();
+    }
+
+    private static long millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}

@@ -1,0 +1,243 @@
+package dev.m1go.runner.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.m1go.exec.ProcessResult;
+import dev.m1go.exec.ProcessSpec;
+import dev.m1go.host.Arch;
+import dev.m1go.host.BinaryHeader;
+import dev.m1go.host.Host;
+import dev.m1go.host.Os;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContainerRunnerTest {
+
+    private static final Map<String, String> TC_ENV = Map.of("TESTCONTAINERS_RYUK_DISABLED", "true",
+            "TESTCONTAINERS_HOST_OVERRIDE", "localhost");
+
+    @TempDir
+    Path tmp;
+
+    private static Host linuxAmd64() {
+        return new Host(Os.LINUX, Arch.AMD64, "x86_64", "amd64", "6.1", null, List.of(), List.of(), Map.of(),
+                new TreeMap<>());
+    }
+
+    /** An engine that answers with fixed facts and counts how often it was asked. */
+    static final class FakeProbe extends EngineProbe {
+        final AtomicInteger probes = new AtomicInteger();
+        final Map<String, String> images = new HashMap<>();
+        final String unreachable;
+
+        FakeProbe(String unreachable) {
+            super(DockerEndpoint.from(Map.of()), Duration.ofSeconds(1));
+            this.unreachable = unreachable;
+        }
+
+        @Override
+        public EngineInfo probe() throws Unreachable {
+            probes.incrementAndGet();
+            if (unreachable != null) {
+                throw new Unreachable(unreachable);
+            }
+            return new EngineInfo("20.10.24", "1.41", "linux", "amd64");
+        }
+
+        @Override
+        public String imagePlatform(String image) {
+            return images.get(image);
+        }
+    }
+
+    /** Records what the runner asked of the engine. */
+    static final class FakeBackend implements ContainerBackend {
+        final List<String> calls = new ArrayList<>();
+        final List<Map<String, String>> environments = new ArrayList<>();
+        String dockerfile;
+        List<ContextFile> files;
+
+        @Override
+        public void connect(DockerEndpoint endpoint, String apiVersion, Duration limit) {
+            calls.add("connect " + endpoint.uri() + " " + apiVersion);
+        }
+
+        @Override
+        public void buildImage(String tag, String platform, String dockerfile, List<ContextFile> files, Duration limit) {
+            calls.add("build " + tag + " " + platform);
+            this.dockerfile = dockerfile;
+            this.files = files;
+        }
+
+        @Override
+        public ContainerRun run(String image, String platform, List<String> argv, Map<String, String> environment,
+                                String workingDirectory, Duration timeout, Duration quitGrace) {
+            calls.add("run " + platform + " " + String.join(" ", argv));
+            environments.add(environment);
+            if (argv.get(0).endsWith("/uname")) {
+                return new ContainerRun(0L, null, false, "aarch64\0\0\0".getBytes(StandardCharsets.ISO_8859_1),
+                        new byte[0], 5);
+            }
+            return new ContainerRun(2L, null, false, "out\n".getBytes(StandardCharsets.UTF_8),
+                    "SIGABRT: abort\n".getBytes(StandardCharsets.UTF_8), 7);
+        }
+
+        @Override
+        public void removeImage(String tag) {
+            calls.add("remove " + tag);
+        }
+
+        @Override
+        public void removeAll() {
+            calls.add("removeAll");
+        }
+    }
+
+    private static ContainerRunner runner(Map<String, String> env, String image, boolean insideContainer,
+                                          FakeProbe probe, FakeBackend backend) {
+        return new ContainerRunner(linuxAmd64(), env, image, insideContainer, e -> probe, backend);
+    }
+
+    @Test
+    void availability_noEngine_everyPlatformSkippedWithOneReason_probedOnce() {
+        FakeProbe probe = new FakeProbe("no socket at /tmp/nope.sock");
+        FakeBackend backend = new FakeBackend();
+        Map<String, String> env = new HashMap<>(TC_ENV);
+        env.put("DOCKER_HOST", "unix:///tmp/nope.sock");
+        ContainerRunner r = runner(env, null, true, probe, backend);
+
+        for (int i = 0; i < 5; i++) {
+            for (Arch a : List.of(Arch.AMD64, Arch.ARM64)) {
+                var av = r.availability(Os.LINUX, a);
+                assertThat(av.available()).isFalse();
+                assertThat(av.reason()).isEqualTo("Docker not reachable at unix:///tmp/nope.sock (DOCKER_HOST): "
+                        + "no socket at /tmp/nope.sock: start a Docker engine or set DOCKER_HOST");
+            }
+        }
+        assertThat(probe.probes).hasValue(1);
+        assertThat(backend.calls).as("Testcontainers is never touched").isEmpty();
+        assertThat(r.notes()).singleElement().asString().startsWith("container: Docker not reachable at");
+    }
+
+    @Test
+    void availability_ryukNotDisabled_andItsImageAbsent_skipsNamingTheVariable_withoutTouchingTestcontainers() {
+        FakeProbe probe = new FakeProbe(null);
+        FakeBackend backend = new FakeBackend();
+        ContainerRunner r = runner(Map.of("TESTCONTAINERS_HOST_OVERRIDE", "localhost"), null, true, probe, backend);
+
+        var av = r.availability(Os.LINUX, Arch.ARM64);
+
+        assertThat(av.available()).isFalse();
+        assertThat(av.reason()).contains("TESTCONTAINERS_RYUK_DISABLED is not true").contains("m1go does not pull")
+                .contains("set TESTCONTAINERS_RYUK_DISABLED=true");
+        assertThat(backend.calls).isEmpty();
+        assertThat(r.notes()).anyMatch(n -> n.contains("TESTCONTAINERS_RYUK_DISABLED is not true"));
+    }
+
+    @Test
+    void availability_hostOverrideMissing_insideAContainer_andTinyImageAbsent_skipsNamingTheVariable() {
+        FakeProbe probe = new FakeProbe(null);
+        FakeBackend backend = new FakeBackend();
+        ContainerRunner r = runner(Map.of("TESTCONTAINERS_RYUK_DISABLED", "true"), null, true, probe, backend);
+
+        var av = r.availability(Os.LINUX, Arch.AMD64);
+
+        assertThat(av.reason()).contains("TESTCONTAINERS_HOST_OVERRIDE is not set")
+                .contains("set TESTCONTAINERS_HOST_OVERRIDE=localhost");
+        assertThat(backend.calls).isEmpty();
+    }
+
+    @Test
+    void availability_engineAnswers_connectsOnceWithTheEnginesApiVersion_andRecordsIt() {
+        FakeProbe probe = new FakeProbe(null);
+        FakeBackend backend = new FakeBackend();
+        ContainerRunner r = runner(TC_ENV, null, true, probe, backend);
+
+        assertThat(r.availability(Os.LINUX, Arch.AMD64).available()).isTrue();
+        assertThat(r.availability(Os.LINUX, Arch.ARM64).available()).isTrue();
+        assertThat(r.availability(Os.DARWIN, Arch.ARM64).available()).isFalse();
+        assertThat(backend.calls).containsExactly("connect unix:///var/run/docker.sock 1.41");
+        assertThat(r.translates(Arch.ARM64)).isTrue();
+        assertThat(r.translates(Arch.AMD64)).isFalse();
+        assertThat(r.needsStaticBinary()).isTrue();
+        assertThat(r.notes()).singleElement().asString().contains("engine 20.10.24 (API 1.41, linux/amd64)");
+    }
+
+    @Test
+    void baseImage_absentForAPlatform_skipsThatPlatform_andNeedsNoStaticBinary() {
+        FakeProbe probe = new FakeProbe(null);
+        probe.images.put("debian:bookworm-slim", "linux/amd64");
+        ContainerRunner r = runner(TC_ENV, "debian:bookworm-slim", false, probe, new FakeBackend());
+
+        assertThat(r.needsStaticBinary()).isFalse();
+        assertThat(r.availability(Os.LINUX, Arch.AMD64).available()).isTrue();
+        assertThat(r.availability(Os.LINUX, Arch.ARM64).reason()).isEqualTo("m1go.container.image debian:bookworm-slim "
+                + "is linux/amd64 on the engine at unix:///var/run/docker.sock, not linux/arm64: docker pull --platform "
+                + "linux/arm64 debian:bookworm-slim (one tag holds one platform on this engine)");
+    }
+
+    @Test
+    void run_buildsAScratchImagePerPlatformAndHash_probesTheCpu_runsTheBinary_removesTheImage() throws IOException {
+        FakeProbe probe = new FakeProbe(null);
+        FakeBackend backend = new FakeBackend();
+        ContainerRunner r = runner(TC_ENV, null, false, probe, backend);
+        r.availability(Os.LINUX, Arch.ARM64);
+        Path bin = Files.write(tmp.resolve("c-abort"), new byte[] {1, 2, 3});
+        ProcessSpec spec = new ProcessSpec(List.of(bin.toString(), "-x"), Map.of("PATH", "/usr/bin",
+                "GODEBUG", "asyncpreemptoff=1"), tmp, Duration.ofSeconds(10), Duration.ofSeconds(3),
+                tmp.resolve("out"), tmp.resolve("err"));
+
+        ProcessResult result = r.run(spec, Arch.ARM64);
+
+        String tag = backend.calls.get(1).split(" ")[1];
+        assertThat(tag).matches("m1go-cell:linux-arm64-[0-9a-f]{16}");
+        assertThat(backend.calls.subList(1, backend.calls.size())).containsExactly(
+                "build " + tag + " linux/arm64",
+                "run linux/arm64 /m1go/uname",
+                "run linux/arm64 /m1go/c-abort -x",
+                "remove " + tag);
+        assertThat(backend.dockerfile).isEqualTo("FROM scratch\nCOPY uname c-abort /m1go/\nWORKDIR /m1go\n");
+        assertThat(backend.environments.get(1)).containsExactly(Map.entry("GODEBUG", "asyncpreemptoff=1"));
+        assertThat(result.observedArch()).isEqualTo("aarch64");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).isEqualTo("SIGABRT: abort\n");
+        assertThat(Files.readString(tmp.resolve("out"))).isEqualTo("out\n");
+        Path probeFile = Files.write(tmp.resolve("uname"), backend.files.get(0).content());
+        assertThat(BinaryHeader.read(probeFile).orElseThrow().arch()).contains(Arch.ARM64);
+    }
+
+    @Test
+    void unameProbe_isAStaticElfOfEachArchitecture_andItsOutputIsTheMachineField() throws IOException {
+        for (Arch a : List.of(Arch.AMD64, Arch.ARM64)) {
+            Path f = Files.write(tmp.resolve("probe-" + a), UnameProbe.elf(a).orElseThrow());
+            BinaryHeader h = BinaryHeader.read(f).orElseThrow();
+            assertThat(h.arch()).contains(a);
+            assertThat(h.interpreter()).as("static: no ELF interpreter").isNull();
+        }
+        assertThat(UnameProbe.elf(Arch.RISCV64)).isEmpty();
+        assertThat(UnameProbe.machine("x86_64\0\0\0\0")).isEqualTo("x86_64");
+        assertThat(UnameProbe.machine("\0\0")).isNull();
+    }
+
+    @Test
+    void endpoint_dockerHostWins_elseTheDefaultSocket() {
+        assertThat(DockerEndpoint.from(Map.of()).describe())
+                .isEqualTo("unix:///var/run/docker.sock (the default socket; DOCKER_HOST is not set)");
+        assertThat(DockerEndpoint.from(Map.of("DOCKER_HOST", "tcp://10.0.0.5:2375")).describe())
+                .isEqualTo("tcp://10.0.0.5:2375 (DOCKER_HOST)");
+        assertThat(TestcontainersBackend.sameEndpoint("unix:///var/run/../run/docker.sock", "unix:///var/run/docker.sock"))
+                .isTrue();
+        assertThat(TestcontainersBackend.sameEndpoint("unix:///var/run/docker.sock", "unix:///tmp/nope.sock")).isFalse();
+    }
+}
