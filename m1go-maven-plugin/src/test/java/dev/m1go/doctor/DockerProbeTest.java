@@ -27,7 +27,7 @@ class DockerProbeTest {
     Path tmp;
 
     private static Host linux(List<BinfmtEntry> binfmt) {
-        return new Host(Os.LINUX, Arch.AMD64, "x86_64", "amd64", "6.1", null, List.of(), binfmt, Map.of(), Map.of());
+        return new Host(Os.LINUX, Arch.AMD64, "x86_64", "amd64", "6.1", null, List.of(), binfmt, Map.of(), new java.util.TreeMap<>());
     }
 
     @Test
