@@ -58,10 +58,12 @@ final class DockerProbe {
             endpoints.add("unix:///var/run/docker.sock");
             endpoints.add("unix://" + home.resolve(".docker/run/docker.sock"));
         }
+        List<String> statuses = new ArrayList<>();
         String lastStatus = "";
-        String lastEndpoint = endpoints.get(0);
         for (String endpoint : endpoints) {
-            lastEndpoint = endpoint;
+            if (!lastStatus.isEmpty()) {
+                statuses.add(lastStatus);
+            }
             SocketAddress address;
             try {
                 address = address(endpoint);
@@ -90,7 +92,9 @@ final class DockerProbe {
             }
             return reachable(host, endpoint, address, evidence);
         }
-        return new DockerSection(lastEndpoint, false, lastStatus, null, List.of(), evidence);
+        statuses.add(lastStatus);
+        return new DockerSection(String.join(", ", endpoints), false, String.join("; ", statuses), null, List.of(),
+                evidence);
     }
 
     private DockerSection reachable(Host host, String endpoint, SocketAddress address, List<Observation> evidence) {
