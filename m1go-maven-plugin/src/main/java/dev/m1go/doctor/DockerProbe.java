@@ -104,8 +104,8 @@ final class DockerProbe {
         try {
             String response = get(address, "/version");
             evidence.add(new Observation("GET " + endpoint + " /version", null, response));
-            int body = response.indexOf("\r\n\r\n");
-            JsonNode json = new ObjectMapper().readTree(body < 0 ? "{}" : response.substring(body + 4));
+            int body = response.indexOf("\n\n");
+            JsonNode json = new ObjectMapper().readTree(body < 0 ? "{}" : response.substring(body + 2));
             version = json.path("Version").asText(null);
             os = json.path("Os").asText("linux");
             arch = json.path("Arch").asText(null);
@@ -160,7 +160,7 @@ final class DockerProbe {
                     out.write(buf.array(), 0, buf.position());
                     buf.clear();
                 }
-                return out.toString(StandardCharsets.UTF_8);
+                return out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
             });
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
