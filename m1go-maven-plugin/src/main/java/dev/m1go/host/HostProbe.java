@@ -38,6 +38,7 @@ public final class HostProbe {
     private final String jvmArch;
     private final PathLookup path;
     private final AtomicInteger probeNumber = new AtomicInteger();
+    private final List<Observation> observations = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public HostProbe(ProcessRunner runner, Map<String, String> environment, Path logDir, Path procRoot,
                      Path usrRoot, Os os, String jvmArch) {
@@ -80,6 +81,18 @@ public final class HostProbe {
                 ambient());
     }
 
+    /** Every command this probe ran and every file it read, in order: the evidence behind {@link #probe()}. */
+    public List<Observation> observations() {
+        synchronized (observations) {
+            return List.copyOf(observations);
+        }
+    }
+
+    /** The observation of one command as it was asked for ({@code "uname -m"}), when this probe ran it. */
+    public Optional<Observation> observation(String source) {
+        return observations().stream().filter(o -> o.source().equals(source)).findFirst();
+    }
+
     private List<Emulator> emulators(Arch hostArch) throws IOException {
         List<Emulator> found = new ArrayList<>();
         if (os == Os.LINUX) {
@@ -118,7 +131,9 @@ public final class HostProbe {
                     continue;
                 }
                 try {
-                    entries.add(BinfmtEntry.parse(name, Files.readString(f)));
+                    String text = Files.readString(f);
+                    observations.add(Observation.read("read " + f, text));
+                    entries.add(BinfmtEntry.parse(name, text));
                 } catch (IOException e) {
                     // An entry removed while listing: nothing to record.
                 }
@@ -136,6 +151,7 @@ public final class HostProbe {
         for (Arch a : Arch.values()) {
             Path root = usrRoot.resolve(a.gnuTriple());
             if (a != hostArch && Files.isDirectory(root.resolve("lib"))) {
+                observations.add(Observation.read("directory " + root.resolve("lib"), "exists"));
                 roots.put(a, root);
             }
         }
@@ -155,7 +171,9 @@ public final class HostProbe {
     /** Runs a short command; its trimmed stdout when it exits 0, else empty. */
     private Optional<String> command(String... argv) throws IOException {
         Optional<Path> program = path.find(argv[0]);
+        String asked = String.join(" ", argv);
         if (program.isEmpty()) {
+            observations.add(new Observation(asked, null, argv[0] + " not found on PATH"));
             return Optional.empty();
         }
         List<String> full = new ArrayList<>(List.of(argv));
@@ -164,6 +182,7 @@ public final class HostProbe {
         Path dir = Files.createDirectories(logDir);
         ProcessResult r = runner.run(new ProcessSpec(full, environment, dir, Duration.ofSeconds(30), Duration.ofSeconds(1),
                 dir.resolve("probe-" + n + ".out"), dir.resolve("probe-" + n + ".err")));
+        observations.add(new Observation(asked, r.exitCode(), r.combinedOutput()));
         return r.succeeded() ? Optional.of(r.stdout().trim()) : Optional.empty();
     }
 }

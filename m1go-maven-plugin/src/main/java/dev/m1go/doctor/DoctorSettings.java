@@ -1,0 +1,25 @@
+package dev.m1go.doctor;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What {@code m1go:doctor} was asked.
+ *
+ * @param outputDirectory where {@code doctor.json} and the logs of every command go ({@code target/m1go})
+ * @param goRoots         more GOROOTs to examine ({@code m1go.goRoots})
+ * @param failOn          {@code m1go.doctor.failOn} as given: warning, error or never
+ * @param environment     the environment to diagnose (the one Maven was started with)
+ * @param home            the user's home directory
+ */
+public record DoctorSettings(Path outputDirectory, List<String> goRoots, String failOn, Map<String, String> environment,
+                             Path home) {
+    public DoctorSettings {
+        Objects.requireNonNull(outputDirectory, "outputDirectory");
+        goRoots = List.copyOf(goRoots);
+        environment = Map.copyOf(environment);
+        Objects.requireNonNull(home, "home");
+    }
+}
