@@ -3,8 +3,8 @@ package dev.m1go.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.m1go.runner.container.DockerEndpoint;
-import dev.m1go.runner.container.EngineProbe;
+import dev.m1go.host.DockerEndpoint;
+import dev.m1go.host.EngineProbe;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;

@@ -1,5 +1,8 @@
 package dev.m1go.runner.container;
 
+import dev.m1go.host.EngineProbe;
+import dev.m1go.host.DockerEndpoint;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.m1go.runner.container;
 
+import dev.m1go.host.EngineProbe;
+import dev.m1go.host.DockerEndpoint;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageResultCallback;

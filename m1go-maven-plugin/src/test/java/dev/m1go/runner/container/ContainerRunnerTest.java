@@ -1,5 +1,8 @@
 package dev.m1go.runner.container;
 
+import dev.m1go.host.EngineProbe;
+import dev.m1go.host.DockerEndpoint;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m1go.exec.ProcessResult;

@@ -1,4 +1,4 @@
-package dev.m1go.runner.container;
+package dev.m1go.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,14 +38,14 @@ public class EngineProbe {
     }
 
     /** An HTTP answer: status and body. */
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
     }
 
     /** The engine cannot be reached or did not answer in time; the message says why. */
     public static final class Unreachable extends Exception {
         private static final long serialVersionUID = 1L;
 
-        Unreachable(String message) {
+        public Unreachable(String message) {
             super(message);
         }
     }
@@ -109,7 +109,8 @@ public class EngineProbe {
         }
     }
 
-    Answer get(String path) throws Unreachable {
+    /** One {@code GET} with the time limit; any status is an answer, no answer is {@link Unreachable}. */
+    public Answer get(String path) throws Unreachable {
         String scheme = endpoint.scheme();
         if (scheme.equals("ssh")) {
             throw new Unreachable("ssh:// engines are not spoken to directly: forward the socket "

@@ -1,4 +1,4 @@
-package dev.m1go.runner.container;
+package dev.m1go.host;
 
 import java.net.URI;
 import java.util.Map;
@@ -50,7 +50,7 @@ public record DockerEndpoint(String uri, String source, boolean tls) {
         return uri + " (" + (source.equals("default") ? "the default socket; DOCKER_HOST is not set" : source) + ")";
     }
 
-    static boolean isTrue(String v) {
+    public static boolean isTrue(String v) {
         return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
     }
 }

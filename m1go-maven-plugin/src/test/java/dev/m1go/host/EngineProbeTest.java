@@ -1,4 +1,4 @@
-package dev.m1go.runner.container;
+package dev.m1go.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
