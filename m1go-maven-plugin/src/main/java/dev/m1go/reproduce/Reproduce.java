@@ -248,7 +248,8 @@ public final class Reproduce {
         });
         log.info(String.format(Locale.ROOT, fmt, "total", total[0], total[1], total[2], total[3], total[4]));
         log.info("m1go: reports written to " + report.cells().size() + " cells in "
-                + String.join(", ", List.of("report.json", "report.md")) + " under the report directory");
+                + String.join(", ", dev.m1go.report.Reports.all().stream().map(dev.m1go.report.ReportFormat::file).toList())
+                + " under the report directory");
     }
 
     private static String version() {
