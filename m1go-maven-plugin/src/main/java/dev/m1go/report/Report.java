@@ -72,7 +72,7 @@ public record Report(
     }
 
     /** The failing cells grouped by signature, largest group first (see {@link Cluster#of}). */
-    @JsonProperty("clusters")
+    @JsonProperty(value = "clusters", access = JsonProperty.Access.READ_ONLY)
     public List<Cluster> clusters() {
         return Cluster.of(cells, this::hostArchOf);
     }

@@ -8,7 +8,6 @@ import dev.m1go.report.Reports;
 import dev.m1go.report.ToolchainInfo;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -69,10 +68,11 @@ public final class MergeReports {
         Path out = outputDirectory.toAbsolutePath().normalize();
         List<Report> reports = new ArrayList<>();
         for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                throw new UserError("m1go.inputs: " + f + " does not exist");
+            }
             try {
                 reports.add(JsonReport.read(f));
-            } catch (NoSuchFileException e) {
-                throw new UserError("m1go.inputs: " + f + " does not exist");
             } catch (JsonReport.ReportFormatException e) {
                 throw new UserError("m1go.inputs: " + e.getMessage());
             } catch (com.fasterxml.jackson.core.JacksonException e) {

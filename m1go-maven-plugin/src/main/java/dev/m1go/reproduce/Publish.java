@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -63,11 +62,12 @@ public final class Publish {
         FailOn failOn = FailOn.of(s.failOn(), s.failOnRegression());
         Report baseline = null;
         if (s.baseline() != null) {
-            try {
-                baseline = JsonReport.read(s.baseline());
-            } catch (NoSuchFileException e) {
+            if (!Files.isRegularFile(s.baseline())) {
                 throw new UserError("m1go.baseline: " + s.baseline() + " does not exist; give the report.json of an "
                         + "earlier run");
+            }
+            try {
+                baseline = JsonReport.read(s.baseline());
             } catch (JsonReport.ReportFormatException e) {
                 throw new UserError("m1go.baseline: " + e.getMessage());
             } catch (com.fasterxml.jackson.core.JacksonException e) {
