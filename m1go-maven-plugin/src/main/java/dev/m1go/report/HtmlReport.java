@@ -287,7 +287,7 @@ public final class HtmlReport {
             table.grid { border-collapse:separate; border-spacing:4px; }
             table.grid th { font-size:12px; font-weight:600; color:var(--muted); text-align:left; padding:2px 6px;
               white-space:nowrap; }
-            table.grid tbody th { color:var(--fg); }
+            table.grid tbody th { color:var(--fg); vertical-align:top; padding-top:8px; }
             table.grid td { vertical-align:top; padding:0; min-width:150px; }
             .cell { padding:6px 8px; border-radius:6px; border:2px solid transparent; font-size:12.5px;
               white-space:nowrap; }

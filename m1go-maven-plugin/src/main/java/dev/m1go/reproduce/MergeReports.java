@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -33,20 +32,23 @@ public final class MergeReports {
         this.log = Objects.requireNonNull(log, "log");
     }
 
-    /** The input files named by {@code m1go.inputs}: files as given, directories searched for report.json. */
+    /**
+     * The input files named by {@code m1go.inputs}, in the order given: files as they are, directories searched for
+     * report.json (in path order, leaving out the output directory's own).
+     */
     public List<Path> inputs(List<String> given, Path base, Path outputDirectory) throws UserError, IOException {
         if (given.isEmpty()) {
             throw new UserError("m1go.inputs is empty: give a directory holding report.json files or a comma list of "
                     + "report.json files, e.g. -Dm1go.inputs=reports/ or -Dm1go.inputs=a/report.json,b/report.json");
         }
-        TreeSet<Path> files = new TreeSet<>();
+        java.util.LinkedHashSet<Path> files = new java.util.LinkedHashSet<>();
         Path out = outputDirectory.toAbsolutePath().normalize();
         for (String g : given) {
             Path p = base.resolve(g).toAbsolutePath().normalize();
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
                     s.filter(f -> f.getFileName().toString().equals(JsonReport.FILE)).filter(Files::isRegularFile)
-                            .filter(f -> !f.getParent().equals(out)).forEach(files::add);
+                            .filter(f -> !f.getParent().equals(out)).sorted().forEach(files::add);
                 }
                 if (files.stream().noneMatch(f -> f.startsWith(p))) {
                     throw new UserError("m1go.inputs: the directory " + p + " holds no " + JsonReport.FILE);
@@ -58,7 +60,8 @@ public final class MergeReports {
             }
         }
         if (files.size() < 2) {
-            log.warn("m1go: m1go.inputs names one report (" + files.first() + "); the merged report has one host");
+            log.warn("m1go: m1go.inputs names one report (" + files.iterator().next()
+                    + "); the merged report has its hosts only");
         }
         return List.copyOf(files);
     }
@@ -107,12 +110,17 @@ public final class MergeReports {
         sources.forEach(s -> seen.merge(s.host().label(), 1, Integer::sum));
         Map<String, Integer> index = new HashMap<>();
         Map<String, String> relabel = new HashMap<>();
+        java.util.Set<String> labels = new java.util.HashSet<>();
         List<Report.NamedHost> hosts = new ArrayList<>();
         for (Source s : sources) {
             String label = s.host().label();
-            if (seen.get(label) > 1) {
+            if (seen.get(label) > 1 && s.label() == null) {
+                label = label + " (" + where(files.get(s.input())) + ")";
+            }
+            if (labels.contains(label)) {
                 label = label + " #" + index.merge(label, 1, Integer::sum);
             }
+            labels.add(label);
             relabel.put(s.input() + "\u0000" + s.label(), label);
             hosts.add(new Report.NamedHost(label, s.host().source() == null ? files.get(s.input()).toString()
                     : s.host().source(), s.host().host()));
@@ -146,6 +154,16 @@ public final class MergeReports {
         tcs.sort(Comparator.comparing(ToolchainInfo::version).thenComparing(ToolchainInfo::binaryArch));
         return new Report(Report.SCHEMA, generator, started, finished, complete, hosts.get(0).host(), tcs,
                 new ArrayList<>(cases.values()), cells, notes, hosts, null);
+    }
+
+    /** The directory a report stands for: {@code mac-m1} for {@code mac-m1/target/m1go/report.json}. */
+    private static String where(Path file) {
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        while (dir != null && dir.getFileName() != null
+                && (dir.getFileName().toString().equals("m1go") || dir.getFileName().toString().equals("target"))) {
+            dir = dir.getParent();
+        }
+        return dir == null || dir.getFileName() == null ? file.toString() : dir.getFileName().toString();
     }
 
     /** The label of a one-host report: {@code linux/amd64}. */

@@ -62,9 +62,9 @@ class MergeReportsTest {
         assertThat(files).hasSize(3);
         Report merged = merge.merge(files, out, "merge");
         assertThat(merged.hosts()).extracting(Report.NamedHost::label)
-                .containsExactly("linux/amd64 #1", "linux/amd64 #2", "linux/arm64");
+                .containsExactly("linux/amd64 (a)", "linux/amd64 (b)", "linux/arm64");
         assertThat(merged.cells()).extracting(CellResult::host)
-                .containsExactly("linux/amd64 #1", "linux/amd64 #2", "linux/arm64");
+                .containsExactly("linux/amd64 (a)", "linux/amd64 (b)", "linux/arm64");
         assertThat(merged.cells().get(0).runs().get(0).stderrLog()).isEqualTo("../a/logs/x/run-1.stderr");
         assertThat(merged.startedAt()).isEqualTo("2026-01-01T00:00:00Z");
         assertThat(merged.clusters()).hasSize(1);
@@ -72,7 +72,7 @@ class MergeReportsTest {
         assertThat(merged.notes()).contains("[linux/arm64] note native");
         assertThat(Files.exists(out.resolve("TEST-m1go.xml"))).isTrue();
         assertThat(Files.readString(out.resolve("report.md"))).contains("**Hosts** (3):",
-                "| linux/amd64 #1 linux/arm64 qemu | linux/amd64 #2 linux/arm64 binfmt | linux/arm64 linux/arm64 native |");
+                "| linux/amd64 (a) linux/arm64 qemu | linux/amd64 (b) linux/arm64 binfmt | linux/arm64 linux/arm64 native |");
         // a merged report merges again: its hosts stay
         Report again = merge.merge(List.of(out.resolve("report.json")), dir.resolve("out2"), "merge");
         assertThat(again.hosts()).hasSize(3);
