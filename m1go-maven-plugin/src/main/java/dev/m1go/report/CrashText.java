@@ -46,8 +46,9 @@ public final class CrashText {
     }
 
     /**
-     * The first {@code maxLines} non-empty-led lines of the deciding logs (stderr before stdout), each cut to
-     * {@value #MAX_LINE} characters; empty when no log can be read. A cut says where the full log is.
+     * The first {@code maxLines} lines of the deciding logs (stderr before stdout), each cut to {@value #MAX_LINE}
+     * characters, ending after the first goroutine of a Go crash report (the one that crashed); empty when no log can
+     * be read. A cut says where the full log is.
      */
     public static String of(Path directory, CellResult c, int maxLines) {
         if (directory == null) {
@@ -61,7 +62,15 @@ public final class CrashText {
                 continue;
             }
             List<String> all = text.strip().lines().toList();
+            boolean inGoroutine = false;
             for (String line : all) {
+                if (line.startsWith("goroutine ") && line.endsWith(":")) {
+                    if (inGoroutine) {
+                        out.append("… (other goroutines left out; full log: ").append(log).append(")\n");
+                        return out.toString();
+                    }
+                    inGoroutine = true;
+                }
                 if (lines == maxLines) {
                     out.append("… (cut; full log: ").append(log).append(")\n");
                     return out.toString();

@@ -104,4 +104,15 @@ class MarkdownReportTest {
                 "- 🆕 new: **c-abort go1.23.5 linux/amd64 native**",
                 "- 🩹 fixed: **c-abort go1.21.13 linux/amd64 native**");
     }
+
+    @Test
+    void markdown_crashText_endsAfterTheCrashingGoroutine() throws Exception {
+        String log = Cells.writeCrashLog(dir, "logs/g/run-1.stderr", 2);
+        java.nio.file.Files.writeString(dir.resolve(log), "\ngoroutine 2 gp=0xc000002 m=nil [force gc (idle)]:\n"
+                + "runtime.gopark()\n", java.nio.file.StandardOpenOption.APPEND);
+        String md = MarkdownReport.render(Cells.report(List.of(
+                Cells.crash("c-abort", "go1.22.12", "amd64", "native", Verdict.EXPECTED, log))), dir);
+        assertThat(md).contains("main.f1()", "… (other goroutines left out; full log: logs/g/run-1.stderr)");
+        assertThat(md).doesNotContain("runtime.gopark");
+    }
 }
