@@ -31,6 +31,9 @@ public final class MarkdownReport {
     /** What the renderer aims at: room under {@link #LIMIT} for the closing note. */
     static final int BUDGET = LIMIT - 2_048;
     static final int CRASH_LINES = 40;
+    /** Regression lines and cluster rows shown before the rest is summed up in one line. */
+    static final int MAX_LINES = 100;
+    static final int MAX_CLUSTERS = 40;
 
     private MarkdownReport() {
     }
@@ -53,13 +56,27 @@ public final class MarkdownReport {
         StringBuilder md = new StringBuilder();
         List<String> left = new ArrayList<>();
         Set<String> cutGroups = new java.util.HashSet<>();
+        Set<String> headlessGroups = new java.util.HashSet<>();
+        boolean previousCut = false;
         for (Block b : blocks) {
             boolean groupCut = b.group() != null && cutGroups.contains(b.group());
+            if (b.text().equals("\n") && previousCut) {
+                continue;
+            }
             if (!groupCut && md.length() + b.text().length() <= BUDGET) {
                 md.append(b.text());
+                previousCut = false;
             } else {
-                left.add(b.label());
-                if (b.group() != null) {
+                previousCut = true;
+                if (b.group() == null) {
+                    left.add(b.label());
+                } else {
+                    if (!cutGroups.contains(b.group()) && b.label().startsWith("the table")) {
+                        headlessGroups.add(b.group());
+                    }
+                    if (!headlessGroups.contains(b.group()) || b.label().startsWith("the table")) {
+                        left.add(b.label());
+                    }
                     cutGroups.add(b.group());
                 }
             }
@@ -233,7 +250,7 @@ public final class MarkdownReport {
             return;
         }
         blocks.add(new Block("the regressions heading", "## Regressions\n\n"));
-        for (CellResult c : unexpected) {
+        for (CellResult c : unexpected.subList(0, Math.min(MAX_LINES, unexpected.size()))) {
             StringBuilder md = new StringBuilder("- **").append(escape(title(r, c))).append("**: ")
                     .append(c.verdict()).append(", expected ").append(c.expected()).append(", got ")
                     .append(Symbols.cell(c));
@@ -246,6 +263,10 @@ public final class MarkdownReport {
             }
             blocks.add(new Block("regression line", md.append('\n').toString()));
         }
+        if (unexpected.size() > MAX_LINES) {
+            blocks.add(new Block("regression line", "- … and " + (unexpected.size() - MAX_LINES)
+                    + " more (the tables below mark them ❗; every one is in report.json)\n"));
+        }
         blocks.add(new Block("a blank line", "\n"));
     }
 
@@ -256,7 +277,7 @@ public final class MarkdownReport {
         }
         blocks.add(new Block("the clusters heading", "## Failure clusters\n\n"
                 + "| failure | cells | where | stack depth · caught in, per toolchain |\n|---|---|---|---|\n"));
-        for (Cluster k : clusters) {
+        for (Cluster k : clusters.subList(0, Math.min(MAX_CLUSTERS, clusters.size()))) {
             StringBuilder md = new StringBuilder("| ").append(Symbols.symbol(k.outcome())).append(' ')
                     .append(k.outcome()).append(k.signal() == null ? "" : " " + k.signal()).append("<br>`")
                     .append(code(k.signature())).append("` | ").append(k.cells()).append(" | ").append(k.spread())
@@ -274,6 +295,11 @@ public final class MarkdownReport {
             }
             md.append(String.join("<br>", stacks)).append(" |\n");
             blocks.add(new Block("cluster row", md.toString()));
+        }
+        if (clusters.size() > MAX_CLUSTERS) {
+            int more = clusters.subList(MAX_CLUSTERS, clusters.size()).stream().mapToInt(Cluster::cells).sum();
+            blocks.add(new Block("cluster row", "| … " + (clusters.size() - MAX_CLUSTERS) + " more signatures | "
+                    + more + " | the smaller clusters: see report.json / report.html | |\n"));
         }
         blocks.add(new Block("a blank line", "\n"));
     }
@@ -304,7 +330,7 @@ public final class MarkdownReport {
                 CellResult c = row.getValue().get(col);
                 line.append(' ').append(c == null ? "" : mark(c, status)).append(" |");
             }
-            blocks.add(new Block("row of case " + caseId, line.append('\n').toString(), group));
+            blocks.add(new Block("rows of the table of case " + caseId, line.append('\n').toString(), group));
         }
         blocks.add(new Block("a blank line", "\n"));
     }

@@ -23,7 +23,8 @@ class MarkdownReportTest {
         assertThat(md.length()).isLessThan(MarkdownReport.LIMIT);
         assertThat(md.codePointCount(0, md.length())).isLessThan(MarkdownReport.LIMIT);
         assertThat(md).startsWith("# m1go matrix").contains("**Host**: linux/amd64");
-        assertThat(md).contains("## Regressions");
+        assertThat(md).contains("## Regressions", "- … and 300 more", "| … 360 more signatures | 360 |");
+        assertThat(md).contains("## case-000\n", "| Go |");
         assertThat(md).doesNotContain("```text");
         assertThat(md).contains("_Left out to stay under GitHub's 65,536-character limit: the crash texts and failure "
                 + "details");
