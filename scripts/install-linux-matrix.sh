@@ -37,7 +37,7 @@ apt-get install -y --no-install-recommends \
   qemu-user qemu-user-static binfmt-support \
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross \
   docker.io iproute2 util-linux \
-  chromium chromium-driver
+  chromium chromium-driver fonts-noto-color-emoji
 
 # binfmt_misc: arm64 ELF files run directly through qemu-aarch64-static.
 mountpoint -q /proc/sys/fs/binfmt_misc || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc

@@ -1,5 +1,6 @@
 package dev.m1go.matrix;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
@@ -34,6 +35,8 @@ import java.util.Objects;
  * @param build         how its binary was built, or {@code null} when nothing was built
  * @param runs          each execution
  * @param durationMillis build plus runs
+ * @param host          in a merged report, the label of the host that measured the cell; {@code null} in a report
+ *                      of one host (and then left out of report.json)
  */
 public record CellResult(
         @JsonProperty("case") String caseId,
@@ -57,10 +60,12 @@ public record CellResult(
         String reason,
         BuildInfo build,
         List<RunResult> runs,
-        long durationMillis) {
+        long durationMillis,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String host) {
 
     /** The order of cells in every report. */
     public static final Comparator<CellResult> ORDER = Comparator.comparing(CellResult::caseId)
+            .thenComparing(c -> c.host() == null ? "" : c.host())
             .thenComparing(CellResult::go, GoVersionOrder.INSTANCE)
             .thenComparing(CellResult::toolchainArch)
             .thenComparing(CellResult::goos)
@@ -76,6 +81,31 @@ public record CellResult(
         header = List.copyOf(header == null ? List.of() : header);
         frames = List.copyOf(frames == null ? List.of() : frames);
         runs = List.copyOf(runs == null ? List.of() : runs);
+    }
+
+    /** A cell of one host's report. */
+    public CellResult(String caseId, String go, String toolchainArch, String goos, String goarch, String runner,
+                      String variant, Outcome outcome, String signal, boolean inCgo, String expected, Verdict verdict,
+                      String signature, String summary, List<String> header, List<String> frames, int failures,
+                      boolean translated, String reason, BuildInfo build, List<RunResult> runs, long durationMillis) {
+        this(caseId, go, toolchainArch, goos, goarch, runner, variant, outcome, signal, inCgo, expected, verdict,
+                signature, summary, header, frames, failures, translated, reason, build, runs, durationMillis, null);
+    }
+
+    /** This cell as measured on the host labelled {@code label}, with its log paths as {@code paths} maps them. */
+    public CellResult onHost(String label, java.util.function.UnaryOperator<String> paths) {
+        BuildInfo b = build == null ? null : new BuildInfo(build.outcome(), build.cc(), build.ccFamily(),
+                build.libraryArch(), build.translated(), build.staticLink(), build.durationMillis(),
+                mapped(paths, build.binary()), mapped(paths, build.stdoutLog()), mapped(paths, build.stderrLog()));
+        List<RunResult> r = runs.stream().map(x -> new RunResult(x.exitCode(), x.timedOut(), x.outcome(), x.signal(),
+                x.durationMillis(), mapped(paths, x.stdoutLog()), mapped(paths, x.stderrLog()))).toList();
+        return new CellResult(caseId, go, toolchainArch, goos, goarch, runner, variant, outcome, signal, inCgo,
+                expected, verdict, signature, summary, header, frames, failures, translated, reason, b, r,
+                durationMillis, label);
+    }
+
+    private static String mapped(java.util.function.UnaryOperator<String> paths, String path) {
+        return path == null ? null : paths.apply(path);
     }
 
     /** {@code k/n} when the cell ran more than once, else {@code null}. */

@@ -3,6 +3,7 @@ package dev.m1go.maven;
 import dev.m1go.classify.GoCrashClassifier;
 import dev.m1go.exec.CommonsExecProcessRunner;
 import dev.m1go.matrix.CellResult;
+import dev.m1go.reproduce.Publish;
 import dev.m1go.reproduce.Reproduce;
 import dev.m1go.reproduce.ReproduceSettings;
 import dev.m1go.reproduce.UserError;
@@ -91,7 +92,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     @Parameter(property = "m1go.failIfNoCells", defaultValue = "true")
     boolean failIfNoCells;
 
-    /** Fail the build when a cell contradicts its expectation (after every report is written). */
+    /** Fail the build when a cell contradicts its expectation (after every report is written). False means
+     * {@code m1go.failOn=never}. */
     @Parameter(property = "m1go.failOnRegression", defaultValue = "true")
     boolean failOnRegression;
 
@@ -102,6 +104,19 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      */
     @Parameter(property = "m1go.container.image")
     String containerImage;
+
+    /** When to fail: {@code regression} (every unexpected cell), {@code new} (only failures new since
+     * {@code m1go.baseline}), {@code never}. */
+    @Parameter(property = "m1go.failOn", defaultValue = "regression")
+    String failOn;
+
+    /** A previous report.json: each failing cell is marked new, known or fixed. */
+    @Parameter(property = "m1go.baseline")
+    File baseline;
+
+    /** Print report.md to standard output, for pasting into an issue. */
+    @Parameter(property = "m1go.issueBody", defaultValue = "false")
+    boolean issueBody;
 
     @Override
     String goal() {
@@ -119,11 +134,17 @@ public final class ReproduceMojo extends AbstractM1goMojo {
                 list(runners), list(targets), timeoutSeconds, buildTimeoutSeconds,
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
                 inheritEnvironment, reruns, rerunsAll, failIfNoCells, System.getenv(), home);
+        Publish publish = new Publish(System.getenv(), System.out, new MavenLog(getLog()));
+        Publish.Plan plan;
         Reproduce.Result result;
+        Publish.Published published;
         try {
+            plan = publish.prepare(new Publish.Settings(baseline == null ? null : baseline.toPath(), failOn,
+                    failOnRegression, issueBody));
             result = new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(),
                     host -> List.of(ContainerRunner.of(host, System.getenv(), containerImage)),
                     Clock.systemUTC(), new MavenLog(getLog())).run(settings);
+            published = publish.publish(plan, result.report(), result.directory());
         } catch (UserError e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (IOException e) {
@@ -136,19 +157,14 @@ public final class ReproduceMojo extends AbstractM1goMojo {
             getLog().warn("FLAKY " + c.title(result.report().host().arch()) + ": " + c.failureRate()
                     + " runs did not pass");
         }
-        if (result.unexpected().isEmpty()) {
+        if (published.failing().isEmpty()) {
+            if (!result.unexpected().isEmpty()) {
+                getLog().warn(result.unexpected().size() + " cell(s) contradict their case's expectation; m1go.failOn="
+                        + published.failOn().property() + " does not fail the build for them (reports: "
+                        + result.directory() + ").");
+            }
             return;
         }
-        StringBuilder message = new StringBuilder(result.unexpected().size()
-                + " cell(s) contradict their case's expectation (reports: " + result.directory() + "):");
-        for (CellResult c : result.unexpected()) {
-            message.append("\n  ").append(c.title(result.report().host().arch())).append(": expected ")
-                    .append(c.expected()).append(", got ").append(c.outcome())
-                    .append(c.signal() == null ? "" : " " + c.signal());
-        }
-        if (failOnRegression) {
-            throw new MojoFailureException(message + "\nSet -Dm1go.failOnRegression=false to report without failing.");
-        }
-        getLog().warn(message.toString());
+        throw new MojoFailureException(Publish.failureMessage(published, result.directory()));
     }
 }

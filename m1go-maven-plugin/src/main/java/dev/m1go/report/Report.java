@@ -1,6 +1,8 @@
 package dev.m1go.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.m1go.matrix.CellResult;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,9 @@ import java.util.Objects;
  *
  * @param complete false while the run is still going (or was interrupted): the cells present are final
  * @param notes    what the reader must know to weigh the matrix (for example that Rosetta was not exercised)
+ * @param hosts    in a merged report, every input's host fingerprint under the label its cells carry in
+ *                 {@code host}; empty in a report of one host (then {@code host} is the fingerprint)
+ * @param baseline the comparison with a previous report ({@code m1go.baseline}), or {@code null}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Report(
@@ -24,7 +29,9 @@ public record Report(
         List<ToolchainInfo> toolchains,
         List<CaseInfo> cases,
         List<CellResult> cells,
-        List<String> notes) {
+        List<String> notes,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NamedHost> hosts,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Comparison baseline) {
 
     public static final String SCHEMA = "m1go/1";
 
@@ -34,6 +41,23 @@ public record Report(
         cases = List.copyOf(cases == null ? List.of() : cases);
         cells = cells == null ? List.of() : cells.stream().sorted(CellResult.ORDER).toList();
         notes = List.copyOf(notes == null ? List.of() : notes);
+        hosts = List.copyOf(hosts == null ? List.of() : hosts);
+    }
+
+    /** A report of one host, without a baseline. */
+    public Report(String schema, String generator, String startedAt, String finishedAt, boolean complete,
+                  HostInfo host, List<ToolchainInfo> toolchains, List<CaseInfo> cases, List<CellResult> cells,
+                  List<String> notes) {
+        this(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, notes, List.of(),
+                null);
+    }
+
+    /** A host fingerprint and the label its cells carry in a merged report. */
+    public record NamedHost(String label, String source, HostInfo host) {
+        public NamedHost {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(host, "host");
+        }
     }
 
     /** Counts of cells per outcome, per verdict: {@code {"outcomes": {"PASS": 40, …}, "verdicts": {…}}}. */
@@ -47,7 +71,41 @@ public record Report(
         return Map.of("outcomes", outcomes, "verdicts", verdicts);
     }
 
+    /** The failing cells grouped by signature, largest group first (see {@link Cluster#of}). */
+    @JsonProperty(value = "clusters", access = JsonProperty.Access.READ_ONLY)
+    public List<Cluster> clusters() {
+        return Cluster.of(cells, this::hostArchOf);
+    }
+
+    /** The architecture (as the OS says it) of the host that measured a cell. */
+    public String hostArchOf(CellResult c) {
+        return hostOf(c).arch();
+    }
+
+    /** The fingerprint of the host that measured a cell. */
+    public HostInfo hostOf(CellResult c) {
+        if (c.host() != null) {
+            for (NamedHost h : hosts) {
+                if (h.label().equals(c.host())) {
+                    return h.host();
+                }
+            }
+        }
+        return host;
+    }
+
+    /** True when the cells come from more than one host. */
+    public boolean merged() {
+        return !hosts.isEmpty();
+    }
+
     public Report withCells(List<CellResult> newCells, boolean isComplete, String finished) {
-        return new Report(schema, generator, startedAt, finished, isComplete, host, toolchains, cases, newCells, notes);
+        return new Report(schema, generator, startedAt, finished, isComplete, host, toolchains, cases, newCells, notes,
+                hosts, baseline);
+    }
+
+    public Report withBaseline(Comparison comparison) {
+        return new Report(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, notes,
+                hosts, comparison);
     }
 }

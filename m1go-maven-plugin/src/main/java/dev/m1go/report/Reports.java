@@ -7,38 +7,32 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every report format, written together. */
+/** Every report format, written together: report.json, report.md, TEST-m1go.xml, report.html. */
 public final class Reports {
 
     private Reports() {
     }
 
+    /** A format: its file name and how to write it. */
+    private record Format(String file, Writer writer) implements ReportFormat {
+        @Override
+        public void write(Path directory, Report report) throws IOException {
+            writer.write(directory, report);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Writer {
+        void write(Path directory, Report report) throws IOException;
+    }
+
     public static List<ReportFormat> all() {
-        List<ReportFormat> formats = new ArrayList<>();
-        formats.add(new ReportFormat() {
-            @Override
-            public String file() {
-                return JsonReport.FILE;
-            }
-
-            @Override
-            public void write(Path directory, Report report) throws IOException {
-                JsonReport.write(directory.resolve(JsonReport.FILE), report);
-            }
-        });
-        formats.add(new ReportFormat() {
-            @Override
-            public String file() {
-                return MarkdownReport.FILE;
-            }
-
-            @Override
-            public void write(Path directory, Report report) throws IOException {
-                Files.writeString(directory.resolve(MarkdownReport.FILE), MarkdownReport.render(report),
-                        StandardCharsets.UTF_8);
-            }
-        });
-        return List.copyOf(formats);
+        return List.of(
+                new Format(JsonReport.FILE, (dir, r) -> JsonReport.write(dir.resolve(JsonReport.FILE), r)),
+                new Format(MarkdownReport.FILE, (dir, r) -> Files.writeString(dir.resolve(MarkdownReport.FILE),
+                        MarkdownReport.render(r, dir), StandardCharsets.UTF_8)),
+                new Format(JUnitReport.FILE, JUnitReport::write),
+                new Format(HtmlReport.FILE, HtmlReport::write));
     }
 
     /** Writes every format; returns the files written. */

@@ -1,0 +1,85 @@
+package dev.m1go.report;
+
+import dev.m1go.matrix.CellResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * This run compared with a previous report ({@code m1go.baseline}). Each failing cell is {@code new} (the baseline
+ * has no failure with the same signature for that cell: it passed, failed differently, or did not exist) or
+ * {@code known} (same cell, same signature); each cell that failed in the baseline and passes now is {@code fixed}.
+ *
+ * @param baseline          the baseline file as given
+ * @param baselineStartedAt when the baseline run started
+ * @param changes           one entry per failing or fixed cell, in report order
+ */
+public record Comparison(String baseline, String baselineStartedAt, List<Change> changes) {
+
+    public static final String NEW = "new";
+    public static final String KNOWN = "known";
+    public static final String FIXED = "fixed";
+
+    public Comparison {
+        Objects.requireNonNull(baseline, "baseline");
+        changes = List.copyOf(changes == null ? List.of() : changes);
+    }
+
+    /**
+     * One cell's change.
+     *
+     * @param cell      the cell's key ({@link #key})
+     * @param status    {@code new}, {@code known} or {@code fixed}
+     * @param signature the signature now ({@code null} for a fixed cell)
+     * @param before    the signature in the baseline, or {@code null} when the cell passed or was absent there
+     */
+    public record Change(String cell, String status, String signature, String before) {
+        public Change {
+            Objects.requireNonNull(cell, "cell");
+            Objects.requireNonNull(status, "status");
+        }
+    }
+
+    /** A cell's identity across runs: {@code case go toolchainArch goos/goarch runner variant [host]}. */
+    public static String key(CellResult c) {
+        return c.caseId() + " " + c.go() + " " + c.toolchainArch() + " " + c.goos() + "/" + c.goarch() + " "
+                + c.runner() + " " + c.variant() + (c.host() == null ? "" : " @" + c.host());
+    }
+
+    public static Comparison of(Report now, Report before, String source) {
+        Map<String, CellResult> previous = new HashMap<>();
+        before.cells().forEach(c -> previous.put(key(c), c));
+        List<Change> changes = new ArrayList<>();
+        for (CellResult c : now.cells()) {
+            CellResult old = previous.get(key(c));
+            String oldSignature = old != null && Cluster.failing(old) ? Cluster.signatureOf(old) : null;
+            if (Cluster.failing(c)) {
+                String signature = Cluster.signatureOf(c);
+                changes.add(new Change(key(c), signature.equals(oldSignature) ? KNOWN : NEW, signature, oldSignature));
+            } else if (c.outcome().isPass() && oldSignature != null) {
+                changes.add(new Change(key(c), FIXED, null, oldSignature));
+            }
+        }
+        return new Comparison(source, before.startedAt(), changes);
+    }
+
+    /** Status per cell key. */
+    public Map<String, String> statusByCell() {
+        Map<String, String> m = new HashMap<>();
+        changes.forEach(ch -> m.put(ch.cell(), ch.status()));
+        return m;
+    }
+
+    /** How many cells are new, known, fixed. */
+    public Map<String, Integer> counts() {
+        Map<String, Integer> m = new TreeMap<>();
+        for (String s : List.of(NEW, KNOWN, FIXED)) {
+            m.put(s, 0);
+        }
+        changes.forEach(ch -> m.merge(ch.status(), 1, Integer::sum));
+        return m;
+    }
+}

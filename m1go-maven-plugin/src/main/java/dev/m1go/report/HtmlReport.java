@@ -1,0 +1,337 @@
+package dev.m1go.report;
+
+import dev.m1go.classify.Outcome;
+import dev.m1go.classify.Verdict;
+import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.RunnerOrder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * {@code report.html}: one self-contained page (inline style and script, no network, no external font) with the host
+ * fingerprint, the failure clusters and, per case, the matrix as a coloured grid. Filters by outcome, runner and Go
+ * version hide cells; each failing cell expands to its crash text.
+ *
+ * <p>Every cell of the report is one element with class {@code cell} and the data attributes {@code data-outcome},
+ * {@code data-verdict}, {@code data-runner}, {@code data-go}, {@code data-case}.
+ */
+public final class HtmlReport {
+
+    public static final String FILE = "report.html";
+    static final int CRASH_LINES = 60;
+
+    private HtmlReport() {
+    }
+
+    public static void write(Path directory, Report r) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve(FILE);
+        Path tmp = file.resolveSibling(FILE + ".tmp");
+        Files.writeString(tmp, render(r, directory), StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    public static String render(Report r, Path directory) {
+        StringBuilder h = new StringBuilder(64 * 1024);
+        Map<String, String> status = r.baseline() == null ? Map.of() : r.baseline().statusByCell();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>m1go matrix</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+        h.append("<header><h1>m1go matrix</h1><p class=\"meta\">")
+                .append(esc(r.generator() == null ? "" : r.generator()))
+                .append(r.startedAt() == null ? "" : " · started " + esc(r.startedAt()))
+                .append(r.finishedAt() == null ? "" : " · finished " + esc(r.finishedAt()))
+                .append(r.complete() ? "" : " · <strong>run incomplete</strong>").append("</p>\n");
+        summary(h, r);
+        h.append("</header>\n<main>\n");
+        hosts(h, r);
+        for (String note : r.notes()) {
+            h.append("<p class=\"note\">").append(esc(note)).append("</p>\n");
+        }
+        if (r.baseline() != null) {
+            Map<String, Integer> n = r.baseline().counts();
+            h.append("<p class=\"note\">Compared with <code>").append(esc(r.baseline().baseline()))
+                    .append("</code>: <strong>").append(n.get(Comparison.NEW)).append(" new</strong>, ")
+                    .append(n.get(Comparison.KNOWN)).append(" known, ").append(n.get(Comparison.FIXED))
+                    .append(" fixed.</p>\n");
+        }
+        filters(h, r);
+        Map<String, List<CellResult>> byCase = new TreeMap<>();
+        r.cells().forEach(c -> byCase.computeIfAbsent(c.caseId(), k -> new ArrayList<>()).add(c));
+        Map<String, CaseInfo> cases = new LinkedHashMap<>();
+        r.cases().forEach(c -> cases.put(c.id(), c));
+        for (Map.Entry<String, List<CellResult>> e : byCase.entrySet()) {
+            grid(h, r, directory, e.getKey(), cases.get(e.getKey()), e.getValue(), status);
+        }
+        clusters(h, r);
+        h.append("</main>\n<footer>Full logs: <code>logs/</code> next to this file; every field: <code>report.json</code>.")
+                .append("</footer>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void summary(StringBuilder h, Report r) {
+        Map<String, Map<String, Integer>> s = r.summary();
+        h.append("<p class=\"summary\"><strong>").append(r.cells().size()).append(" cells</strong>");
+        for (Map.Entry<String, Integer> v : s.get("verdicts").entrySet()) {
+            h.append(" <span class=\"badge v-").append(v.getKey()).append("\">").append(v.getValue()).append(' ')
+                    .append(v.getKey()).append("</span>");
+        }
+        h.append("</p>\n");
+    }
+
+    private static void hosts(StringBuilder h, Report r) {
+        h.append("<section class=\"hosts\"><h2>").append(r.merged() ? "Hosts" : "Host").append("</h2>\n<dl>\n");
+        List<Report.NamedHost> hosts = r.merged() ? r.hosts() : List.of(new Report.NamedHost("this host", null,
+                r.host()));
+        for (Report.NamedHost n : hosts) {
+            Set<String> archs = new TreeSet<>();
+            r.cells().stream().filter(c -> !r.merged() || n.label().equals(c.host())).forEach(c -> archs.add(c.goarch()));
+            h.append("<dt>").append(esc(n.label())).append("</dt><dd>")
+                    .append(String.join("<br>", java.util.Arrays.stream(
+                            MarkdownReport.fingerprint(n.host(), archs).split("; ")).map(HtmlReport::esc).toList()))
+                    .append("</dd>\n");
+        }
+        h.append("</dl></section>\n");
+    }
+
+    private static void filters(StringBuilder h, Report r) {
+        Set<String> outcomes = new TreeSet<>(Comparator.comparing(Outcome::valueOf));
+        Set<String> runners = new TreeSet<>(Comparator.comparing(RunnerOrder::rank).thenComparing(x -> x));
+        Set<String> gos = new TreeSet<>(GoOrder.VERSIONS);
+        Set<String> verdicts = new TreeSet<>(Comparator.comparing(Verdict::valueOf));
+        for (CellResult c : r.cells()) {
+            outcomes.add(c.outcome().name());
+            runners.add(c.runner());
+            gos.add(c.go());
+            verdicts.add(c.verdict().name());
+        }
+        h.append("<section class=\"filters\" aria-label=\"filters\">\n");
+        select(h, "outcome", "Outcome", outcomes);
+        select(h, "verdict", "Verdict", verdicts);
+        select(h, "runner", "Runner", runners);
+        select(h, "go", "Go version", gos);
+        h.append("<span id=\"shown\" class=\"shown\">").append(r.cells().size()).append(" of ")
+                .append(r.cells().size()).append(" cells shown</span>\n</section>\n");
+    }
+
+    private static void select(StringBuilder h, String key, String label, Set<String> values) {
+        h.append("<label>").append(label).append(" <select id=\"filter-").append(key).append("\" data-key=\"")
+                .append(key).append("\"><option value=\"\">all</option>");
+        for (String v : values) {
+            h.append("<option>").append(esc(v)).append("</option>");
+        }
+        h.append("</select></label>\n");
+    }
+
+    private static void grid(StringBuilder h, Report r, Path dir, String caseId, CaseInfo info, List<CellResult> cells,
+                             Map<String, String> status) {
+        Set<String> columns = new LinkedHashSet<>();
+        cells.stream()
+                .sorted(Comparator.comparing((CellResult c) -> c.host() == null ? "" : c.host())
+                        .thenComparing(c -> c.goos() + "/" + c.goarch())
+                        .thenComparing(c -> RunnerOrder.rank(c.runner()))
+                        .thenComparing(c -> c.variant().equals("default") ? "" : c.variant()))
+                .forEach(c -> columns.add(MarkdownReport.column(c)));
+        Map<String, Map<String, CellResult>> rows = new LinkedHashMap<>();
+        for (CellResult c : cells) {
+            rows.computeIfAbsent(MarkdownReport.row(r, c), k -> new LinkedHashMap<>())
+                    .put(MarkdownReport.column(c), c);
+        }
+        h.append("<section class=\"case\" id=\"case-").append(esc(caseId)).append("\">\n<h2>").append(esc(caseId))
+                .append("</h2>\n");
+        if (info != null) {
+            h.append("<p class=\"desc\">").append(esc(info.description() == null ? "" : info.description()))
+                    .append(" <span class=\"expect\">Expected: ").append(esc(info.expect())).append("</span></p>\n");
+        }
+        h.append("<div class=\"scroll\"><table class=\"grid\">\n<thead><tr><th>Go</th>");
+        for (String col : columns) {
+            h.append("<th>").append(esc(col)).append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (Map.Entry<String, Map<String, CellResult>> row : rows.entrySet()) {
+            h.append("<tr><th scope=\"row\">").append(esc(row.getKey())).append("</th>");
+            for (String col : columns) {
+                CellResult c = row.getValue().get(col);
+                h.append("<td>");
+                if (c != null) {
+                    cell(h, r, dir, c, status.get(Comparison.key(c)));
+                }
+                h.append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody></table></div>\n</section>\n");
+    }
+
+    private static void cell(StringBuilder h, Report r, Path dir, CellResult c, String change) {
+        h.append("<div class=\"cell o-").append(c.outcome()).append(" v-").append(c.verdict())
+                .append(change == null ? "" : " c-" + change).append("\" data-case=\"").append(esc(c.caseId()))
+                .append("\" data-outcome=\"").append(c.outcome()).append("\" data-verdict=\"").append(c.verdict())
+                .append("\" data-runner=\"").append(esc(c.runner())).append("\" data-go=\"").append(esc(c.go()))
+                .append("\" title=\"").append(esc(MarkdownReport.title(r, c) + " — " + c.verdict()
+                        + ", expected " + c.expected())).append("\">");
+        String label = "<span class=\"sym\">" + Symbols.symbol(c.outcome()) + "</span> " + esc(Symbols.words(c))
+                + (c.verdict() == Verdict.UNEXPECTED ? " <span class=\"flag\">❗ unexpected</span>"
+                : c.verdict() == Verdict.FLAKY ? " <span class=\"flag\">🎲 flaky</span>" : "")
+                + (change == null || Comparison.KNOWN.equals(change) ? ""
+                : " <span class=\"change\">" + (Comparison.NEW.equals(change) ? "🆕 new" : "🩹 fixed") + "</span>");
+        if (Cluster.failing(c) || c.verdict() == Verdict.FLAKY) {
+            h.append("<details><summary>").append(label).append("</summary>");
+            h.append("<p class=\"sig\">expected ").append(esc(c.expected())).append(" · <code>")
+                    .append(esc(Cluster.signatureOf(c))).append("</code></p>");
+            String text = CrashText.of(dir, c, CRASH_LINES);
+            h.append("<pre class=\"crash\">").append(esc(text.isBlank()
+                    ? (c.summary() == null ? "(no log text)" : c.summary()) : text)).append("</pre></details>");
+        } else if (c.verdict() == Verdict.SKIPPED) {
+            h.append(label).append("<div class=\"reason\">").append(esc(c.reason() == null ? "" : c.reason()))
+                    .append("</div>");
+        } else {
+            h.append(label);
+        }
+        h.append("</div>");
+    }
+
+    private static void clusters(StringBuilder h, Report r) {
+        List<Cluster> clusters = r.clusters();
+        h.append("<section class=\"clusters\"><h2>Failure clusters</h2>\n");
+        if (clusters.isEmpty()) {
+            h.append("<p>No cell failed.</p></section>\n");
+            return;
+        }
+        h.append("<table class=\"list\"><thead><tr><th>failure</th><th>cells</th><th>where</th>")
+                .append("<th>stack depth · caught in, per toolchain</th></tr></thead><tbody>\n");
+        for (Cluster k : clusters) {
+            h.append("<tr class=\"cluster\"><td><span class=\"pill o-").append(k.outcome()).append("\">")
+                    .append(Symbols.symbol(k.outcome())).append(' ').append(k.outcome())
+                    .append(k.signal() == null ? "" : " " + esc(k.signal())).append("</span><br><code>")
+                    .append(esc(k.signature())).append("</code></td><td class=\"num\">").append(k.cells())
+                    .append("</td><td><strong>").append(esc(k.spread())).append("</strong><br>")
+                    .append(esc(String.join(", ", k.cases()))).append("<br>")
+                    .append(esc(String.join(", ", k.toolchains()))).append("<br>")
+                    .append(esc(String.join(", ", k.targets()))).append(" · ")
+                    .append(esc(String.join(", ", k.runners())));
+            if (!k.hosts().isEmpty()) {
+                h.append("<br>").append(esc(String.join(", ", k.hosts())));
+            }
+            h.append("</td><td>");
+            for (Cluster.Stack s : k.stacks()) {
+                h.append(esc(s.go())).append(": ").append(s.caughtIn() == null ? "no Go stack"
+                        : s.depth() + " · <code>" + esc(s.caughtIn()) + "</code>").append("<br>");
+            }
+            h.append("</td></tr>\n");
+        }
+        h.append("</tbody></table></section>\n");
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> {
+                    if (ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') {
+                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) ch));
+                    } else {
+                        sb.append(ch);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final String STYLE = """
+            :root { --fg:#1f2328; --muted:#59636e; --line:#d1d9e0; --bg:#f6f8fa;
+              font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+            body { margin:0; color:var(--fg); background:#fff; font-size:14px; line-height:1.45; }
+            header { padding:18px 28px 10px; border-bottom:1px solid var(--line); background:var(--bg); }
+            h1 { margin:0 0 2px; font-size:22px; } h2 { font-size:17px; margin:22px 0 8px; }
+            .meta { margin:0; color:var(--muted); font-size:12px; }
+            main { padding:4px 28px 28px; } footer { padding:12px 28px; color:var(--muted); font-size:12px; }
+            code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
+              font-size:12px; }
+            .summary { margin:10px 0 4px; }
+            .badge { display:inline-block; padding:1px 8px; border-radius:10px; margin-left:6px; font-size:12px;
+              background:#e6eaef; }
+            .badge.v-EXPECTED { background:#dafbe1; } .badge.v-UNEXPECTED { background:#ffd8d3; }
+            .badge.v-FLAKY { background:#fff1c2; } .badge.v-SKIPPED { background:#eaeef2; }
+            .hosts dl { display:grid; grid-template-columns:max-content 1fr; gap:4px 14px; margin:0; }
+            .hosts dt { font-weight:600; } .hosts dd { margin:0; color:var(--muted); }
+            .note { margin:6px 0; padding:6px 10px; border-left:3px solid #9a6700; background:#fff8c5; }
+            .filters { position:sticky; top:0; z-index:2; display:flex; flex-wrap:wrap; gap:14px; align-items:center;
+              padding:10px 12px; margin:14px 0 4px; background:#fff; border:1px solid var(--line); border-radius:6px; }
+            .filters select { font:inherit; padding:2px 4px; }
+            .shown { color:var(--muted); margin-left:auto; }
+            .desc { margin:0 0 8px; color:var(--muted); } .expect { color:var(--fg); font-weight:600; }
+            .scroll { overflow-x:auto; }
+            table.grid { border-collapse:separate; border-spacing:4px; }
+            table.grid th { font-size:12px; font-weight:600; color:var(--muted); text-align:left; padding:2px 6px;
+              white-space:nowrap; }
+            table.grid tbody th { color:var(--fg); vertical-align:top; padding-top:8px; }
+            table.grid td { vertical-align:top; padding:0; min-width:150px; }
+            .cell { padding:6px 8px; border-radius:6px; border:2px solid transparent; font-size:12.5px;
+              white-space:nowrap; }
+            .cell details > summary { cursor:pointer; list-style-position:inside; }
+            .cell pre.crash { white-space:pre-wrap; word-break:break-all; max-width:70ch; max-height:360px;
+              overflow:auto; background:#fff; border:1px solid var(--line); border-radius:4px; padding:6px;
+              margin:6px 0 0; }
+            .cell .sig { white-space:normal; margin:6px 0 0; font-size:12px; }
+            .cell .reason { white-space:normal; color:var(--muted); font-size:11px; max-width:34ch; }
+            .sym { font-size:14px; }
+            .o-PASS { background:#dafbe1; }
+            .o-BUILD_ERROR, .o-LINK_ERROR, .o-LINK_ARCH_MISMATCH, .o-EXEC_REFUSED { background:#ffe7c2; }
+            .o-CGO_SIGNAL, .o-GO_SIGNAL, .o-CGO_CHECK, .o-GO_PANIC, .o-GO_FATAL, .o-KILLED, .o-EXIT_NONZERO
+              { background:#ffe0e6; }
+            .o-EMULATOR_FAULT { background:#eadcff; } .o-TIMEOUT { background:#fff1c2; }
+            .o-SKIPPED { background:#eef1f4; color:var(--muted); }
+            .cell.v-UNEXPECTED { border-color:#cf222e; box-shadow:0 0 0 1px #cf222e inset; }
+            .cell.v-FLAKY { border-color:#bf8700; border-style:dashed; }
+            .flag { color:#cf222e; font-weight:600; } .v-FLAKY .flag { color:#9a6700; }
+            .change { font-weight:600; }
+            .cell.filtered { display:none; }
+            table.list { border-collapse:collapse; width:100%; }
+            table.list th, table.list td { border-bottom:1px solid var(--line); text-align:left; padding:6px 8px;
+              vertical-align:top; }
+            table.list th { font-size:12px; color:var(--muted); } .num { text-align:right; }
+            .pill { display:inline-block; padding:1px 8px; border-radius:10px; font-weight:600; font-size:12px; }
+            """;
+
+    private static final String SCRIPT = """
+            (function () {
+              var selects = Array.prototype.slice.call(document.querySelectorAll('.filters select'));
+              var cells = Array.prototype.slice.call(document.querySelectorAll('.cell'));
+              var shown = document.getElementById('shown');
+              function apply() {
+                var n = 0;
+                cells.forEach(function (cell) {
+                  var ok = selects.every(function (s) { return !s.value || cell.dataset[s.dataset.key] === s.value; });
+                  cell.classList.toggle('filtered', !ok);
+                  if (ok) { n++; }
+                });
+                shown.textContent = n + ' of ' + cells.length + ' cells shown';
+              }
+              selects.forEach(function (s) { s.addEventListener('change', apply); });
+              apply();
+            })();
+            """;
+}

@@ -1,0 +1,265 @@
+package dev.m1go.report;
+
+import dev.m1go.classify.Verdict;
+import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.RunResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * {@code TEST-m1go.xml}: JUnit XML as CI servers read it. One {@code <testsuite>} per case, one {@code <testcase>}
+ * per cell named {@code go1.22.12/linux-arm64/qemu} (then {@code /variant} when not the default, {@code (arm64 go)}
+ * for a toolchain of another architecture, {@code @host} in a merged report).
+ *
+ * <ul>
+ *   <li>{@code UNEXPECTED} → {@code <failure type="OUTCOME">};</li>
+ *   <li>an infrastructure problem (a run that never started, or a cell the engine annotated with a reason although
+ *       it was not skipped) → an {@code <error>} element;</li>
+ *   <li>{@code SKIPPED} → {@code <skipped message="reason"/>};</li>
+ *   <li>{@code FLAKY} → one {@code <flakyFailure>} per failing run, the test itself passing;</li>
+ *   <li>the crash text goes to {@code <system-err>} (stderr) and {@code <system-out>} (stdout), XML 1.0 control
+ *       characters written as {@code \\uXXXX}, {@code ]]>} split across CDATA sections.</li>
+ * </ul>
+ * The host fingerprint is in each suite's {@code <properties>}. Written as UTF-8.
+ */
+public final class JUnitReport {
+
+    public static final String FILE = "TEST-m1go.xml";
+    static final int CRASH_LINES = 200;
+
+    private JUnitReport() {
+    }
+
+    public static void write(Path directory, Report r) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve(FILE);
+        Path tmp = file.resolveSibling(FILE + ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            write(x, directory, r);
+            x.flush();
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void write(XMLStreamWriter x, Path dir, Report r) throws XMLStreamException {
+        Map<String, List<CellResult>> byCase = new TreeMap<>();
+        r.cells().forEach(c -> byCase.computeIfAbsent(c.caseId(), k -> new ArrayList<>()).add(c));
+        Map<String, String> properties = properties(r);
+        x.writeStartDocument("UTF-8", "1.0");
+        x.writeCharacters("\n");
+        x.writeStartElement("testsuites");
+        x.writeAttribute("name", "m1go");
+        attributes(x, r.cells());
+        x.writeCharacters("\n");
+        for (Map.Entry<String, List<CellResult>> e : byCase.entrySet()) {
+            x.writeStartElement("testsuite");
+            x.writeAttribute("name", clean(e.getKey()));
+            attributes(x, e.getValue());
+            if (r.startedAt() != null) {
+                x.writeAttribute("timestamp", clean(r.startedAt()));
+            }
+            x.writeCharacters("\n  ");
+            x.writeStartElement("properties");
+            for (Map.Entry<String, String> p : properties.entrySet()) {
+                x.writeCharacters("\n    ");
+                x.writeEmptyElement("property");
+                x.writeAttribute("name", clean(p.getKey()));
+                x.writeAttribute("value", clean(p.getValue()));
+            }
+            x.writeCharacters("\n  ");
+            x.writeEndElement();
+            for (CellResult c : e.getValue()) {
+                x.writeCharacters("\n  ");
+                testcase(x, dir, r, c);
+            }
+            x.writeCharacters("\n");
+            x.writeEndElement();
+            x.writeCharacters("\n");
+        }
+        x.writeEndElement();
+        x.writeCharacters("\n");
+        x.writeEndDocument();
+    }
+
+    private static void attributes(XMLStreamWriter x, List<CellResult> cells) throws XMLStreamException {
+        x.writeAttribute("tests", Integer.toString(cells.size()));
+        x.writeAttribute("failures", Long.toString(cells.stream()
+                .filter(c -> c.verdict() == Verdict.UNEXPECTED && !infrastructure(c)).count()));
+        x.writeAttribute("errors", Long.toString(cells.stream().filter(JUnitReport::infrastructure).count()));
+        x.writeAttribute("skipped", Long.toString(cells.stream().filter(c -> c.verdict() == Verdict.SKIPPED).count()));
+        x.writeAttribute("time", seconds(cells.stream().mapToLong(CellResult::durationMillis).sum()));
+    }
+
+    private static void testcase(XMLStreamWriter x, Path dir, Report r, CellResult c) throws XMLStreamException {
+        x.writeStartElement("testcase");
+        x.writeAttribute("name", clean(name(r, c)));
+        x.writeAttribute("classname", clean(c.caseId()));
+        x.writeAttribute("time", seconds(c.durationMillis()));
+        String got = Symbols.words(c);
+        if (infrastructure(c)) {
+            x.writeStartElement("error");
+            x.writeAttribute("message", clean(c.reason() != null ? c.reason() : "a run of this cell never started"));
+            x.writeAttribute("type", "m1go.infrastructure");
+            x.writeCharacters(clean(c.summary() == null ? "" : c.summary()));
+            x.writeEndElement();
+        } else if (c.verdict() == Verdict.UNEXPECTED) {
+            x.writeStartElement("failure");
+            x.writeAttribute("message", clean("expected " + c.expected() + ", got " + got));
+            x.writeAttribute("type", c.outcome().name());
+            x.writeCharacters(clean((c.summary() == null ? "" : c.summary() + "\n")
+                    + (c.signature() == null ? "" : "signature: " + c.signature())));
+            x.writeEndElement();
+        } else if (c.verdict() == Verdict.SKIPPED) {
+            x.writeEmptyElement("skipped");
+            x.writeAttribute("message", clean(c.reason() == null ? "skipped" : c.reason()));
+        } else if (c.verdict() == Verdict.FLAKY) {
+            for (RunResult run : c.runs()) {
+                if (run.outcome().isPass()) {
+                    continue;
+                }
+                x.writeStartElement("flakyFailure");
+                x.writeAttribute("message", clean(c.failureRate() + " runs did not pass; this one: "
+                        + run.outcome() + (run.signal() == null ? "" : " " + run.signal())));
+                x.writeAttribute("type", run.outcome().name());
+                x.writeStartElement("stackTrace");
+                x.writeCharacters(clean(c.signature() == null ? run.outcome().name() : c.signature()));
+                x.writeEndElement();
+                x.writeEndElement();
+            }
+        }
+        if (Cluster.failing(c) || c.verdict() == Verdict.FLAKY) {
+            List<String> logs = CrashText.logs(c);
+            String err = logs.isEmpty() ? "" : CrashText.of(dir, onlyLog(c, logs.get(0)), CRASH_LINES);
+            String out = logs.size() < 2 ? "" : CrashText.of(dir, onlyLog(c, logs.get(1)), CRASH_LINES);
+            cdata(x, "system-out", out);
+            cdata(x, "system-err", err);
+        }
+        x.writeEndElement();
+    }
+
+    /** A copy of the cell whose only log is {@code log}, so {@link CrashText} reads that one file. */
+    private static CellResult onlyLog(CellResult c, String log) {
+        return new CellResult(c.caseId(), c.go(), c.toolchainArch(), c.goos(), c.goarch(), c.runner(), c.variant(),
+                c.outcome(), c.signal(), c.inCgo(), c.expected(), c.verdict(), c.signature(), c.summary(), c.header(),
+                c.frames(), c.failures(), c.translated(), c.reason(), null,
+                List.of(new RunResult(null, false, c.outcome(), c.signal(), 0, null, log)), c.durationMillis(),
+                c.host());
+    }
+
+    private static void cdata(XMLStreamWriter x, String element, String text) throws XMLStreamException {
+        if (text.isBlank()) {
+            return;
+        }
+        x.writeStartElement(element);
+        String s = clean(text);
+        int from = 0;
+        int at;
+        while ((at = s.indexOf("]]>", from)) >= 0) {
+            x.writeCData(s.substring(from, at + 2));
+            from = at + 2;
+        }
+        x.writeCData(s.substring(from));
+        x.writeEndElement();
+    }
+
+    /** The testcase name: {@code go1.22.12/linux-arm64/qemu[/variant][ (arm64 go)][ @host]}. */
+    public static String name(Report r, CellResult c) {
+        return c.go() + "/" + c.goos() + "-" + c.goarch() + "/" + c.runner()
+                + (c.variant().equals("default") ? "" : "/" + c.variant())
+                + (c.toolchainArch().equals(r.hostArchOf(c)) ? "" : " (" + c.toolchainArch() + " go)")
+                + (c.host() == null ? "" : " @" + c.host());
+    }
+
+    /** A harness problem rather than a result: a run that never started, or a reason on a cell that was not skipped. */
+    public static boolean infrastructure(CellResult c) {
+        if (c.verdict() == Verdict.SKIPPED) {
+            return false;
+        }
+        return c.reason() != null || c.runs().stream().anyMatch(run -> run.exitCode() == null && !run.timedOut());
+    }
+
+    private static Map<String, String> properties(Report r) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("m1go.schema", r.schema());
+        p.put("m1go.generator", r.generator() == null ? "" : r.generator());
+        List<Report.NamedHost> hosts = r.merged() ? r.hosts() : List.of(new Report.NamedHost("host", null, r.host()));
+        for (Report.NamedHost h : hosts) {
+            String k = r.merged() ? "m1go.host[" + h.label() + "]." : "m1go.host.";
+            HostInfo i = h.host();
+            p.put(k + "os", i.os());
+            p.put(k + "arch", i.arch());
+            p.put(k + "unameMachine", String.valueOf(i.unameMachine()));
+            p.put(k + "jvmArch", String.valueOf(i.jvmArch()));
+            p.put(k + "kernel", String.valueOf(i.kernel()));
+            p.put(k + "translated", i.translated() == null ? "cannot tell" : i.translated().toString());
+            for (HostInfo.EmulatorInfo e : i.emulators()) {
+                p.put(k + "emulator." + e.name(), String.valueOf(e.version()));
+            }
+            for (HostInfo.CompilerInfo cc : i.cCompilers()) {
+                p.put(k + "cc." + cc.target(), cc.cc() + (cc.version() == null ? "" : " (" + cc.version() + ")"));
+            }
+        }
+        return p;
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+
+    /**
+     * Text that XML 1.0 can carry: characters it forbids (C0 controls other than tab, newline and carriage return,
+     * U+FFFE, U+FFFF, unpaired surrogates) are written as {@code \\uXXXX}.
+     */
+    static String clean(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            boolean ok;
+            if (Character.isHighSurrogate(ch)) {
+                ok = i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+                if (ok) {
+                    if (sb != null) {
+                        sb.append(ch).append(s.charAt(i + 1));
+                    }
+                    i++;
+                    continue;
+                }
+            } else if (Character.isLowSurrogate(ch)) {
+                ok = false;
+            } else {
+                ok = ch == '\t' || ch == '\n' || ch == '\r' || (ch >= 0x20 && ch != 0xFFFE && ch != 0xFFFF);
+            }
+            if (!ok && sb == null) {
+                sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (sb != null) {
+                if (ok) {
+                    sb.append(ch);
+                } else {
+                    sb.append(String.format(Locale.ROOT, "\\u%04X", (int) ch));
+                }
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+}

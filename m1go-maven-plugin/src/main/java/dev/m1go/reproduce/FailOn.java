@@ -1,0 +1,37 @@
+package dev.m1go.reproduce;
+
+import java.util.Locale;
+
+/**
+ * When the build fails ({@code m1go.failOn}): on every cell that contradicts its expectation ({@code regression},
+ * the default), only on such cells whose failure is new since the baseline ({@code new}), or never ({@code never}).
+ * {@code m1go.failOnRegression=false} means {@code never}, whatever {@code m1go.failOn} says.
+ */
+public enum FailOn {
+    REGRESSION, NEW, NEVER;
+
+    public static final String VALUES = "regression, new or never";
+
+    /**
+     * The policy from the two properties.
+     *
+     * @throws UserError naming {@code m1go.failOn} for a value other than regression, new, never
+     */
+    public static FailOn of(String failOn, boolean failOnRegression) throws UserError {
+        FailOn parsed = REGRESSION;
+        if (failOn != null && !failOn.isBlank()) {
+            try {
+                parsed = valueOf(failOn.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("m1go.failOn is '" + failOn.trim() + "': use " + VALUES
+                        + " (-Dm1go.failOn=regression fails on every unexpected cell, new only on failures the "
+                        + "m1go.baseline report did not have, never does not fail)");
+            }
+        }
+        return failOnRegression ? parsed : NEVER;
+    }
+
+    public String property() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.m1go.reproduce;
+
+import dev.m1go.matrix.CellResult;
+import dev.m1go.report.CaseInfo;
+import dev.m1go.report.JsonReport;
+import dev.m1go.report.Report;
+import dev.m1go.report.Reports;
+import dev.m1go.report.ToolchainInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * {@code m1go:merge} without Maven: reads several report.json files (from different machines, or runs with different
+ * runners) and writes one report whose cells carry the label of the host that measured them; every host's fingerprint
+ * is kept. Log paths are rewritten relative to the output directory, so the merged Markdown and HTML still find the
+ * crash texts when the inputs' log directories are reachable.
+ */
+public final class MergeReports {
+
+    private final Log log;
+
+    public MergeReports(Log log) {
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /**
+     * The input files named by {@code m1go.inputs}, in the order given: files as they are, directories searched for
+     * report.json (in path order, leaving out the output directory's own).
+     */
+    public List<Path> inputs(List<String> given, Path base, Path outputDirectory) throws UserError, IOException {
+        if (given.isEmpty()) {
+            throw new UserError("m1go.inputs is empty: give a directory holding report.json files or a comma list of "
+                    + "report.json files, e.g. -Dm1go.inputs=reports/ or -Dm1go.inputs=a/report.json,b/report.json");
+        }
+        java.util.LinkedHashSet<Path> files = new java.util.LinkedHashSet<>();
+        Path out = outputDirectory.toAbsolutePath().normalize();
+        for (String g : given) {
+            Path p = base.resolve(g).toAbsolutePath().normalize();
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    s.filter(f -> f.getFileName().toString().equals(JsonReport.FILE)).filter(Files::isRegularFile)
+                            .filter(f -> !f.getParent().equals(out)).sorted().forEach(files::add);
+                }
+                if (files.stream().noneMatch(f -> f.startsWith(p))) {
+                    throw new UserError("m1go.inputs: the directory " + p + " holds no " + JsonReport.FILE);
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw new UserError("m1go.inputs: " + p + " does not exist");
+            }
+        }
+        if (files.size() < 2) {
+            log.warn("m1go: m1go.inputs names one report (" + files.iterator().next()
+                    + "); the merged report has its hosts only");
+        }
+        return List.copyOf(files);
+    }
+
+    /** Reads the inputs, merges them and writes every format into {@code outputDirectory}. */
+    public Report merge(List<Path> files, Path outputDirectory, String generator) throws UserError, IOException {
+        Path out = outputDirectory.toAbsolutePath().normalize();
+        List<Report> reports = new ArrayList<>();
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                throw new UserError("m1go.inputs: " + f + " does not exist");
+            }
+            try {
+                reports.add(JsonReport.read(f));
+            } catch (JsonReport.ReportFormatException e) {
+                throw new UserError("m1go.inputs: " + e.getMessage());
+            } catch (com.fasterxml.jackson.core.JacksonException e) {
+                throw new UserError("m1go.inputs: " + f + " is not an m1go report: " + e.getOriginalMessage());
+            }
+        }
+        Report merged = merge(files, reports, out, generator);
+        Files.createDirectories(out);
+        Reports.writeAll(out, merged);
+        log.info("m1go: merged " + files.size() + " reports (" + merged.hosts().size() + " hosts, "
+                + merged.cells().size() + " cells) into " + out);
+        return merged;
+    }
+
+    /** The merge itself, without I/O. */
+    static Report merge(List<Path> files, List<Report> reports, Path out, String generator) {
+        // every host of every input, keyed (input index, label in that input or null)
+        record Source(int input, String label, Report.NamedHost host) {
+        }
+        List<Source> sources = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            Report r = reports.get(i);
+            if (r.merged()) {
+                for (Report.NamedHost h : r.hosts()) {
+                    sources.add(new Source(i, h.label(), h));
+                }
+            } else {
+                sources.add(new Source(i, null, new Report.NamedHost(base(r), files.get(i).toString(), r.host())));
+            }
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        sources.forEach(s -> seen.merge(s.host().label(), 1, Integer::sum));
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, String> relabel = new HashMap<>();
+        java.util.Set<String> labels = new java.util.HashSet<>();
+        List<Report.NamedHost> hosts = new ArrayList<>();
+        for (Source s : sources) {
+            String label = s.host().label();
+            if (seen.get(label) > 1 && s.label() == null) {
+                label = label + " (" + where(files.get(s.input())) + ")";
+            }
+            if (labels.contains(label)) {
+                label = label + " #" + index.merge(label, 1, Integer::sum);
+            }
+            labels.add(label);
+            relabel.put(s.input() + "\u0000" + s.label(), label);
+            hosts.add(new Report.NamedHost(label, s.host().source() == null ? files.get(s.input()).toString()
+                    : s.host().source(), s.host().host()));
+        }
+        List<CellResult> cells = new ArrayList<>();
+        Map<String, ToolchainInfo> toolchains = new TreeMap<>();
+        Map<String, CaseInfo> cases = new TreeMap<>();
+        List<String> notes = new ArrayList<>();
+        String started = null;
+        String finished = null;
+        boolean complete = true;
+        for (int i = 0; i < reports.size(); i++) {
+            Report r = reports.get(i);
+            Path inputDir = files.get(i).toAbsolutePath().normalize().getParent();
+            int input = i;
+            for (CellResult c : r.cells()) {
+                String label = relabel.get(input + "\u0000" + c.host());
+                cells.add(c.onHost(label, p -> out.relativize(inputDir.resolve(p).normalize()).toString()));
+            }
+            r.toolchains().forEach(t -> toolchains.putIfAbsent(t.version() + " " + t.binaryArch() + " " + t.goroot(), t));
+            r.cases().forEach(c -> cases.putIfAbsent(c.id(), c));
+            String where = r.merged() ? files.get(i).toString() : relabel.get(i + "\u0000" + null);
+            r.notes().forEach(n -> notes.add("[" + where + "] " + n));
+            started = min(started, r.startedAt());
+            finished = max(finished, r.finishedAt());
+            complete &= r.complete();
+        }
+        notes.add(0, "Merged from " + files.size() + " reports: " + String.join(", ",
+                files.stream().map(Path::toString).toList()) + ".");
+        List<ToolchainInfo> tcs = new ArrayList<>(toolchains.values());
+        tcs.sort(Comparator.comparing(ToolchainInfo::version).thenComparing(ToolchainInfo::binaryArch));
+        return new Report(Report.SCHEMA, generator, started, finished, complete, hosts.get(0).host(), tcs,
+                new ArrayList<>(cases.values()), cells, notes, hosts, null);
+    }
+
+    /** The directory a report stands for: {@code mac-m1} for {@code mac-m1/target/m1go/report.json}. */
+    private static String where(Path file) {
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        while (dir != null && dir.getFileName() != null
+                && (dir.getFileName().toString().equals("m1go") || dir.getFileName().toString().equals("target"))) {
+            dir = dir.getParent();
+        }
+        return dir == null || dir.getFileName() == null ? file.toString() : dir.getFileName().toString();
+    }
+
+    /** The label of a one-host report: {@code linux/amd64}. */
+    private static String base(Report r) {
+        return r.host().os() + "/" + r.host().arch();
+    }
+
+    private static String min(String a, String b) {
+        return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String max(String a, String b) {
+        return a == null ? b : b == null ? a : a.compareTo(b) >= 0 ? a : b;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.m1go.reproduce;
+
+import dev.m1go.classify.Verdict;
+import dev.m1go.matrix.CellResult;
+import dev.m1go.report.Comparison;
+import dev.m1go.report.JsonReport;
+import dev.m1go.report.MarkdownReport;
+import dev.m1go.report.Report;
+import dev.m1go.report.Reports;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What happens to a finished report: comparison with a baseline ({@code m1go.baseline}), the Markdown on standard
+ * output ({@code m1go.issueBody}) and in the GitHub Actions step summary ({@code GITHUB_STEP_SUMMARY}), and which
+ * cells fail the build ({@code m1go.failOn}). Settings are checked by {@link #prepare} before anything runs.
+ */
+public final class Publish {
+
+    public static final String STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
+
+    private final Map<String, String> environment;
+    private final PrintStream stdout;
+    private final Log log;
+
+    public Publish(Map<String, String> environment, PrintStream stdout, Log log) {
+        this.environment = Map.copyOf(environment);
+        this.stdout = Objects.requireNonNull(stdout, "stdout");
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /**
+     * The publishing settings.
+     *
+     * @param baseline         a previous report.json, or {@code null}
+     * @param failOn           {@code regression}, {@code new}, {@code never} (blank: {@code defaultFailOn})
+     * @param failOnRegression false turns failing off whatever {@code failOn} says
+     * @param issueBody        print report.md to standard output
+     */
+    public record Settings(Path baseline, String failOn, boolean failOnRegression, boolean issueBody) {
+    }
+
+    /** Checked settings, the baseline read. */
+    public record Plan(FailOn failOn, Report baseline, String baselineSource, boolean issueBody) {
+    }
+
+    /** The report as published and the cells that fail the build under {@code m1go.failOn}. */
+    public record Published(Report report, FailOn failOn, List<CellResult> failing) {
+        public Published {
+            failing = List.copyOf(failing);
+        }
+    }
+
+    public Plan prepare(Settings s) throws UserError, IOException {
+        FailOn failOn = FailOn.of(s.failOn(), s.failOnRegression());
+        Report baseline = null;
+        if (s.baseline() != null) {
+            if (!Files.isRegularFile(s.baseline())) {
+                throw new UserError("m1go.baseline: " + s.baseline() + " does not exist; give the report.json of an "
+                        + "earlier run");
+            }
+            try {
+                baseline = JsonReport.read(s.baseline());
+            } catch (JsonReport.ReportFormatException e) {
+                throw new UserError("m1go.baseline: " + e.getMessage());
+            } catch (com.fasterxml.jackson.core.JacksonException e) {
+                throw new UserError("m1go.baseline: " + s.baseline() + " is not an m1go report: "
+                        + e.getOriginalMessage());
+            }
+        }
+        return new Plan(failOn, baseline, s.baseline() == null ? null : s.baseline().toString(), s.issueBody());
+    }
+
+    public Published publish(Plan plan, Report report, Path directory) throws IOException {
+        Report r = report;
+        if (plan.baseline() != null) {
+            r = report.withBaseline(Comparison.of(report, plan.baseline(), plan.baselineSource()));
+            Reports.writeAll(directory, r);
+            Map<String, Integer> n = r.baseline().counts();
+            log.info("m1go: compared with " + plan.baselineSource() + ": " + n.get(Comparison.NEW) + " new, "
+                    + n.get(Comparison.KNOWN) + " known, " + n.get(Comparison.FIXED) + " fixed");
+        }
+        String md = null;
+        if (plan.issueBody()) {
+            md = MarkdownReport.render(r, directory);
+            stdout.print(md);
+            stdout.flush();
+        }
+        String summary = environment.get(STEP_SUMMARY);
+        if (summary != null && !summary.isBlank()) {
+            if (md == null) {
+                md = MarkdownReport.render(r, directory);
+            }
+            Files.writeString(Path.of(summary), md + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            log.info("m1go: appended report.md to the step summary " + summary + " (" + STEP_SUMMARY + ")");
+        }
+        return new Published(r, plan.failOn(), failing(r, plan.failOn()));
+    }
+
+    /** The cells that fail the build: unexpected ones; with {@code new}, only those whose failure is new. */
+    static List<CellResult> failing(Report r, FailOn failOn) {
+        Map<String, String> status = r.baseline() == null ? Map.of() : r.baseline().statusByCell();
+        return switch (failOn) {
+            case NEVER -> List.of();
+            case REGRESSION -> r.cells().stream().filter(c -> c.verdict() == Verdict.UNEXPECTED).toList();
+            case NEW -> r.cells().stream().filter(c -> c.verdict() == Verdict.UNEXPECTED)
+                    .filter(c -> r.baseline() == null || Comparison.NEW.equals(status.get(Comparison.key(c))))
+                    .toList();
+        };
+    }
+
+    /** The failure message: the failing cells and the property that turns failing off. */
+    public static String failureMessage(Published p, Path directory) {
+        StringBuilder m = new StringBuilder(p.failing().size() + " cell(s) contradict their case's expectation"
+                + (p.failOn() == FailOn.NEW ? " with a failure that is new since the baseline" : "")
+                + " (reports: " + directory + "):");
+        for (CellResult c : p.failing()) {
+            m.append("\n  ").append(c.title(p.report().hostArchOf(c)))
+                    .append(c.host() == null ? "" : " @ " + c.host()).append(": expected ").append(c.expected())
+                    .append(", got ").append(c.outcome()).append(c.signal() == null ? "" : " " + c.signal());
+        }
+        m.append("\nSet -Dm1go.failOn=never (or -Dm1go.failOnRegression=false) to report without failing");
+        if (p.failOn() == FailOn.REGRESSION) {
+            m.append(", or -Dm1go.failOn=new with -Dm1go.baseline=<previous report.json> to fail only on new failures");
+        }
+        return m.append('.').toString();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.m1go.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.m1go.classify.Outcome;
+import dev.m1go.classify.Verdict;
+import dev.m1go.matrix.BuildInfo;
+import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.RunResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.maven.plugin.surefire.log.api.NullConsoleLogger;
+import org.apache.maven.plugins.surefire.report.ReportTestCase;
+import org.apache.maven.plugins.surefire.report.ReportTestSuite;
+import org.apache.maven.plugins.surefire.report.TestSuiteXmlParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** TEST-m1go.xml read back by surefire's report parser (what maven-surefire-report-plugin uses) and the JDK's. */
+class JUnitReportTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String NASTY = "before \u0001\u001b[31mred\u001b[0m ]]> after \uFFFE end";
+
+    private Report report() throws Exception {
+        String log = Cells.writeCrashLog(dir, "logs/c-abort/run-1.stderr", 3);
+        Files.writeString(dir.resolve(log), NASTY + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        CellResult flaky = new CellResult("c-abort", "go1.22.12", "amd64", "linux", "arm64", "qemu", "default",
+                Outcome.PASS, null, false, "PASS", Verdict.FLAKY, "EMULATOR_FAULT", "flaky", List.of(), List.of(), 1,
+                true, null, new BuildInfo(Outcome.PASS, "gcc", "gcc", null, false, false, 1, "b", null, null),
+                List.of(new RunResult(0, false, Outcome.PASS, null, 1, null, null),
+                        new RunResult(139, false, Outcome.EMULATOR_FAULT, null, 1, null, log)), 300);
+        CellResult neverStarted = new CellResult("hello", "go1.22.12", "amd64", "linux", "amd64", "native",
+                "default", Outcome.EXIT_NONZERO, null, false, "PASS", Verdict.UNEXPECTED, "EXIT_NONZERO", "no start",
+                List.of(), List.of(), 1, false, null, null,
+                List.of(new RunResult(null, false, Outcome.EXIT_NONZERO, null, 0, null, null)), 0);
+        return Cells.report(List.of(
+                Cells.crash("c-abort", "go1.22.12", "amd64", "native", Verdict.UNEXPECTED, log),
+                Cells.crash("c-abort", "go1.21.13", "amd64", "native", Verdict.EXPECTED, log),
+                Cells.cell("c-abort", "go1.19.8", "arm64", "arm64", "binfmt", Outcome.SKIPPED, null, "PASS",
+                        Verdict.SKIPPED, null, List.of()),
+                flaky,
+                Cells.pass("hello", "go1.22.12", "amd64", "native"),
+                neverStarted));
+    }
+
+    @Test
+    void junit_parsedBySurefire_hasOneSuitePerCase_andOneTestcasePerCell() throws Exception {
+        JUnitReport.write(dir, report());
+        List<ReportTestSuite> suites = new TestSuiteXmlParser(new NullConsoleLogger())
+                .parse(dir.resolve(JUnitReport.FILE).toString());
+        assertThat(suites).extracting(ReportTestSuite::getFullClassName).containsExactly("c-abort", "hello");
+        ReportTestSuite abort = suites.get(0);
+        assertThat(abort.getTestCases()).hasSize(4);
+        assertThat(abort.getNumberOfFailures()).isEqualTo(1);
+        assertThat(abort.getNumberOfSkipped()).isEqualTo(1);
+        assertThat(abort.getNumberOfFlakes()).isEqualTo(1);
+        assertThat(abort.getNumberOfErrors()).isZero();
+        assertThat(abort.getTestCases()).extracting(ReportTestCase::getName).containsExactly(
+                "go1.19.8/linux-arm64/binfmt (arm64 go)", "go1.21.13/linux-amd64/native",
+                "go1.22.12/linux-amd64/native", "go1.22.12/linux-arm64/qemu");
+        ReportTestCase unexpected = abort.getTestCases().get(2);
+        assertThat(unexpected.getFailureType()).isEqualTo("CGO_SIGNAL");
+        assertThat(unexpected.getFailureMessage()).isEqualTo("expected CGO_SIGNAL SIGABRT, got CGO_SIGNAL SIGABRT");
+        assertThat(abort.getTestCases().get(0).getFailureMessage()).isEqualTo("no emulator for arm64");
+        ReportTestSuite hello = suites.get(1);
+        assertThat(hello.getNumberOfErrors()).isEqualTo(1);
+        assertThat(hello.getNumberOfFailures()).isZero();
+    }
+
+    @Test
+    void junit_crashTextWithControlCharactersAndCdataEnd_isWellFormedXml10_andReadsBack() throws Exception {
+        JUnitReport.write(dir, report());
+        byte[] bytes = Files.readAllBytes(dir.resolve(JUnitReport.FILE));
+        assertThat(new String(bytes, 0, 38, StandardCharsets.UTF_8)).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(dir.resolve(JUnitReport.FILE).toFile());
+        Element root = doc.getDocumentElement();
+        assertThat(root.getTagName()).isEqualTo("testsuites");
+        assertThat(root.getAttribute("tests")).isEqualTo("6");
+        String err = ((Element) doc.getElementsByTagName("system-err").item(0)).getTextContent();
+        assertThat(err).contains("before \\u0001\\u001B[31mred\\u001B[0m ]]> after \\uFFFE end");
+        assertThat(err).startsWith("C: calling abort()\nSIGABRT: abort");
+        assertThat(doc.getElementsByTagName("flakyFailure").getLength()).isEqualTo(1);
+        Element flaky = (Element) doc.getElementsByTagName("flakyFailure").item(0);
+        assertThat(flaky.getAttribute("type")).isEqualTo("EMULATOR_FAULT");
+        assertThat(flaky.getElementsByTagName("stackTrace").getLength()).isEqualTo(1);
+    }
+
+    @Test
+    void junit_propertiesCarryTheHostFingerprint() throws Exception {
+        JUnitReport.write(dir, report());
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(dir.resolve(JUnitReport.FILE).toFile());
+        var props = doc.getElementsByTagName("property");
+        java.util.Map<String, String> first = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < props.getLength(); i++) {
+            Element p = (Element) props.item(i);
+            if (p.getParentNode().getParentNode() == doc.getElementsByTagName("testsuite").item(0)) {
+                first.put(p.getAttribute("name"), p.getAttribute("value"));
+            }
+        }
+        assertThat(first).containsEntry("m1go.host.unameMachine", "x86_64")
+                .containsEntry("m1go.host.jvmArch", "amd64")
+                .containsEntry("m1go.host.translated", "cannot tell")
+                .containsEntry("m1go.host.emulator.qemu-aarch64", "qemu-aarch64 7.2.22")
+                .containsEntry("m1go.host.cc.arm64", "aarch64-linux-gnu-gcc (aarch64-linux-gnu-gcc 12.2.0)");
+    }
+
+    @Test
+    void clean_replacesEveryCharacterXml10Forbids() {
+        assertThat(JUnitReport.clean("a\u0000b\tc\nd\u0008e\uD800f\uD83D\uDCA5g"))
+                .isEqualTo("a\\u0000b\tc\nd\\u0008e\\uD800f\uD83D\uDCA5g");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.m1go.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.m1go.classify.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonReportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void json_carriesClusters_andReadsBackEqual_withHostsAndBaseline() throws Exception {
+        Report plain = Cells.report(List.of(
+                Cells.crash("c", "go1.22.12", "amd64", "native", Verdict.EXPECTED, null),
+                Cells.pass("c", "go1.21.13", "amd64", "native")));
+        Report r = new Report(plain.schema(), plain.generator(), plain.startedAt(), plain.finishedAt(), true,
+                plain.host(), plain.toolchains(), plain.cases(),
+                plain.cells().stream().map(c -> c.onHost("linux/amd64", p -> "../a/" + p)).toList(), plain.notes(),
+                List.of(new Report.NamedHost("linux/amd64", "a/report.json", plain.host())), null)
+                .withBaseline(new Comparison("old.json", "2025-12-31T00:00:00Z", List.of(
+                        new Comparison.Change("c go1.22.12 amd64 linux/amd64 native default @linux/amd64", "known",
+                                "x", "x"))));
+        Path file = dir.resolve("report.json");
+        JsonReport.write(file, r);
+        JsonNode tree = JsonReport.mapper().readTree(file.toFile());
+        assertThat(tree.get("clusters")).hasSize(1);
+        assertThat(tree.get("clusters").get(0).get("spread")).isNull();
+        assertThat(tree.get("clusters").get(0).get("stacks").get(0).get("caughtIn").asText())
+                .isEqualTo("main._Cfunc_m1go_abort");
+        assertThat(tree.get("cells").get(0).get("host").asText()).isEqualTo("linux/amd64");
+        assertThat(tree.get("cells").get(0).get("runs").get(0).get("stderrLog").isNull()).isTrue();
+        assertThat(JsonReport.read(file)).isEqualTo(r);
+    }
+
+    @Test
+    void json_ofOneHost_hasNoHostFieldsOrBaseline() throws Exception {
+        Path file = dir.resolve("report.json");
+        JsonReport.write(file, Cells.report(List.of(Cells.pass("c", "go1.21.13", "amd64", "native"))));
+        JsonNode tree = JsonReport.mapper().readTree(file.toFile());
+        assertThat(tree.has("hosts")).isFalse();
+        assertThat(tree.has("baseline")).isFalse();
+        assertThat(tree.get("cells").get(0).has("host")).isFalse();
+        assertThat(tree.get("clusters")).isEmpty();
+    }
+
+    @Test
+    void json_ofAnotherSchema_isRefusedNamingTheFile() throws Exception {
+        Path file = dir.resolve("old.json");
+        Files.writeString(file, "{\"schema\":\"m1go/0\",\"cells\":[]}");
+        assertThatThrownBy(() -> JsonReport.read(file)).isInstanceOf(JsonReport.ReportFormatException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("'m1go/0'");
+    }
+}

@@ -1,0 +1,104 @@
+package dev.m1go.reproduce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.m1go.classify.Outcome;
+import dev.m1go.classify.Verdict;
+import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.RunResult;
+import dev.m1go.report.HostInfo;
+import dev.m1go.report.JsonReport;
+import dev.m1go.report.Report;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MergeReportsTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> lines = new ArrayList<>();
+    private final Log log = new Log() {
+        @Override
+        public void info(String message) {
+            lines.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            lines.add("WARN " + message);
+        }
+    };
+
+    private static Report report(HostInfo host, String runner) {
+        CellResult c = new CellResult("c-abort", "go1.22.12", "amd64", "linux", "arm64", runner, "default",
+                Outcome.CGO_SIGNAL, "SIGABRT", true, "CGO_SIGNAL SIGABRT", Verdict.EXPECTED,
+                "CGO_SIGNAL SIGABRT | main._Cfunc_abort", "s", List.of(), List.of("main._Cfunc_abort"), 1, true, null,
+                null, List.of(new RunResult(2, false, Outcome.CGO_SIGNAL, "SIGABRT", 5, "logs/x/run-1.stdout",
+                "logs/x/run-1.stderr")), 10);
+        return new Report(Report.SCHEMA, "t", "2026-01-0" + (runner.equals("qemu") ? 1 : 2) + "T00:00:00Z",
+                "2026-01-03T00:00:00Z", true, host, List.of(), List.of(), List.of(c), List.of("note " + runner));
+    }
+
+    private static HostInfo host(String arch) {
+        return new HostInfo("linux", arch, arch, arch, "6.1", null, List.of(), List.of(), Map.of(), List.of(),
+                Map.of(), false);
+    }
+
+    @Test
+    void merge_twoReports_keepsEveryHostAndLabelsEachCell() throws Exception {
+        JsonReport.write(dir.resolve("a/report.json"), report(host("amd64"), "qemu"));
+        JsonReport.write(dir.resolve("b/report.json"), report(host("amd64"), "binfmt"));
+        JsonReport.write(dir.resolve("c/report.json"), report(host("arm64"), "native"));
+        MergeReports merge = new MergeReports(log);
+        Path out = dir.resolve("out");
+        List<Path> files = merge.inputs(List.of("."), dir, out);
+        assertThat(files).hasSize(3);
+        Report merged = merge.merge(files, out, "merge");
+        assertThat(merged.hosts()).extracting(Report.NamedHost::label)
+                .containsExactly("linux/amd64 (a)", "linux/amd64 (b)", "linux/arm64");
+        assertThat(merged.cells()).extracting(CellResult::host)
+                .containsExactly("linux/amd64 (a)", "linux/amd64 (b)", "linux/arm64");
+        assertThat(merged.cells().get(0).runs().get(0).stderrLog()).isEqualTo("../a/logs/x/run-1.stderr");
+        assertThat(merged.startedAt()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(merged.clusters()).hasSize(1);
+        assertThat(merged.clusters().get(0).hosts()).hasSize(3);
+        assertThat(merged.notes()).contains("[linux/arm64] note native");
+        assertThat(Files.exists(out.resolve("TEST-m1go.xml"))).isTrue();
+        assertThat(Files.readString(out.resolve("report.md"))).contains("**Hosts** (3):",
+                "| linux/amd64 (a) linux/arm64 qemu | linux/amd64 (b) linux/arm64 binfmt | linux/arm64 linux/arm64 native |");
+        // a merged report merges again: its hosts stay
+        Report again = merge.merge(List.of(out.resolve("report.json")), dir.resolve("out2"), "merge");
+        assertThat(again.hosts()).hasSize(3);
+    }
+
+    @Test
+    void merge_refusesAnotherSchemaVersion_namingTheFile() throws Exception {
+        JsonReport.write(dir.resolve("a/report.json"), report(host("amd64"), "qemu"));
+        Path old = dir.resolve("b/report.json");
+        Files.createDirectories(old.getParent());
+        Files.writeString(old, "{\"schema\":\"m1go/2\",\"cells\":[]}");
+        MergeReports merge = new MergeReports(log);
+        assertThatThrownBy(() -> merge.merge(merge.inputs(List.of("a/report.json", "b/report.json"), dir,
+                dir.resolve("out")), dir.resolve("out"), "merge"))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith("m1go.inputs: " + old + " has schema 'm1go/2'");
+    }
+
+    @Test
+    void inputs_missingOrEmpty_isUserErrorNamingTheProperty() {
+        MergeReports merge = new MergeReports(log);
+        assertThatThrownBy(() -> merge.inputs(List.of(), dir, dir)).isInstanceOf(UserError.class)
+                .hasMessageStartingWith("m1go.inputs is empty");
+        assertThatThrownBy(() -> merge.inputs(List.of("nope"), dir, dir)).isInstanceOf(UserError.class)
+                .hasMessage("m1go.inputs: " + dir.resolve("nope") + " does not exist");
+        assertThatThrownBy(() -> merge.inputs(List.of("."), dir, dir.resolve("out"))).isInstanceOf(UserError.class)
+                .hasMessage("m1go.inputs: the directory " + dir + " holds no report.json");
+    }
+}

@@ -1,0 +1,142 @@
+package dev.m1go.reproduce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.m1go.classify.Outcome;
+import dev.m1go.classify.Verdict;
+import dev.m1go.matrix.CellResult;
+import dev.m1go.report.CaseInfo;
+import dev.m1go.report.HostInfo;
+import dev.m1go.report.JsonReport;
+import dev.m1go.report.Report;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PublishTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final List<String> infos = new ArrayList<>();
+    private final Log log = new Log() {
+        @Override
+        public void info(String message) {
+            infos.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            infos.add("WARN " + message);
+        }
+    };
+
+    static final HostInfo HOST = new HostInfo("linux", "amd64", "x86_64", "amd64", "6.1", null, List.of(), List.of(),
+            Map.of(), List.of(), Map.of(), false);
+
+    static CellResult cell(String go, Outcome o, Verdict v) {
+        return new CellResult("c-abort", go, "amd64", "linux", "amd64", "native", "default", o,
+                o == Outcome.PASS ? null : "SIGABRT", false, "CGO_SIGNAL SIGABRT", v,
+                o == Outcome.PASS ? null : o + " SIGABRT | main._Cfunc_abort", "s", List.of(), List.of(), 0, false,
+                null, null, List.of(), 10);
+    }
+
+    static Report report(CellResult... cells) {
+        return new Report(Report.SCHEMA, "test", "2026-01-01T00:00:00Z", null, true, HOST, List.of(),
+                List.of(new CaseInfo("c-abort", "d", "bundled", List.of(), "CGO_SIGNAL SIGABRT", List.of())),
+                List.of(cells), List.of());
+    }
+
+    private Publish publish(Map<String, String> env) {
+        return new Publish(env, new PrintStream(stdout, true, StandardCharsets.UTF_8), log);
+    }
+
+    @Test
+    void failOn_badValue_isUserErrorNamingTheProperty() {
+        assertThatThrownBy(() -> FailOn.of("sometimes", true)).isInstanceOf(UserError.class)
+                .hasMessageStartingWith("m1go.failOn is 'sometimes': use regression, new or never");
+    }
+
+    @Test
+    void failOn_regressionFalse_meansNever_whateverFailOnSays() throws Exception {
+        assertThat(FailOn.of("new", false)).isEqualTo(FailOn.NEVER);
+        assertThat(FailOn.of("regression", false)).isEqualTo(FailOn.NEVER);
+        assertThat(FailOn.of(null, true)).isEqualTo(FailOn.REGRESSION);
+        assertThat(FailOn.of(" New ", true)).isEqualTo(FailOn.NEW);
+    }
+
+    @Test
+    void baseline_missing_isUserErrorNamingTheProperty() {
+        assertThatThrownBy(() -> publish(Map.of()).prepare(new Publish.Settings(dir.resolve("nope.json"),
+                "regression", true, false))).isInstanceOf(UserError.class)
+                .hasMessageStartingWith("m1go.baseline: " + dir.resolve("nope.json") + " does not exist");
+    }
+
+    @Test
+    void baseline_ofAnotherSchema_isUserErrorNamingTheFile() throws Exception {
+        Path old = dir.resolve("old.json");
+        Files.writeString(old, "{\"schema\":\"m1go/0\"}");
+        assertThatThrownBy(() -> publish(Map.of()).prepare(new Publish.Settings(old, null, true, false)))
+                .isInstanceOf(UserError.class).hasMessageContaining("m1go.baseline: " + old + " has schema 'm1go/0'");
+    }
+
+    @Test
+    void failOnNew_failsOnlyOnUnexpectedCellsWhoseFailureIsNew() throws Exception {
+        Path base = dir.resolve("base.json");
+        JsonReport.write(base, report(cell("go1.22.12", Outcome.CGO_SIGNAL, Verdict.UNEXPECTED)));
+        Report now = report(cell("go1.22.12", Outcome.CGO_SIGNAL, Verdict.UNEXPECTED),
+                cell("go1.23.5", Outcome.CGO_SIGNAL, Verdict.UNEXPECTED));
+        Publish p = publish(Map.of());
+        Publish.Published withNew = p.publish(p.prepare(new Publish.Settings(base, "new", true, false)), now, dir);
+        assertThat(withNew.failing()).extracting(CellResult::go).containsExactly("go1.23.5");
+        assertThat(withNew.report().baseline().counts()).containsEntry("new", 1).containsEntry("known", 1);
+        assertThat(JsonReport.read(dir.resolve("report.json")).baseline()).isNotNull();
+        assertThat(infos).contains("m1go: compared with " + base + ": 1 new, 1 known, 0 fixed");
+
+        Publish.Published regression = p.publish(p.prepare(new Publish.Settings(base, "regression", true, false)),
+                now, dir);
+        assertThat(regression.failing()).hasSize(2);
+        Publish.Published never = p.publish(p.prepare(new Publish.Settings(base, "never", true, false)), now, dir);
+        assertThat(never.failing()).isEmpty();
+        assertThat(Publish.failureMessage(regression, dir)).contains("2 cell(s) contradict",
+                "Set -Dm1go.failOn=never (or -Dm1go.failOnRegression=false)");
+    }
+
+    @Test
+    void issueBody_printsTheMarkdownToStandardOutput() throws Exception {
+        Publish p = publish(Map.of());
+        p.publish(p.prepare(new Publish.Settings(null, null, true, true)),
+                report(cell("go1.22.12", Outcome.PASS, Verdict.UNEXPECTED)), dir);
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).startsWith("# m1go matrix\n").contains("## Regressions");
+    }
+
+    @Test
+    void stepSummary_isAppended_whenTheVariableIsSet() throws Exception {
+        Path summary = dir.resolve("summary.md");
+        Files.writeString(summary, "earlier step\n");
+        Publish p = publish(Map.of("GITHUB_STEP_SUMMARY", summary.toString()));
+        p.publish(p.prepare(new Publish.Settings(null, null, true, false)),
+                report(cell("go1.22.12", Outcome.CGO_SIGNAL, Verdict.EXPECTED)), dir);
+        assertThat(Files.readString(summary)).startsWith("earlier step\n# m1go matrix\n");
+        assertThat(stdout.size()).isZero();
+        assertThat(infos).anyMatch(l -> l.contains("appended report.md to the step summary " + summary));
+    }
+
+    @Test
+    void stepSummary_unset_writesNothing() throws Exception {
+        Publish p = publish(Map.of());
+        p.publish(p.prepare(new Publish.Settings(null, null, true, false)),
+                report(cell("go1.22.12", Outcome.PASS, Verdict.EXPECTED)), dir);
+        assertThat(infos).noneMatch(l -> l.contains("step summary"));
+        assertThat(stdout.size()).isZero();
+    }
+}
