@@ -159,9 +159,15 @@ public final class ReproduceMojo extends AbstractM1goMojo {
         }
         if (published.failing().isEmpty()) {
             if (!result.unexpected().isEmpty()) {
-                getLog().warn(result.unexpected().size() + " cell(s) contradict their case's expectation; m1go.failOn="
-                        + published.failOn().property() + " does not fail the build for them (reports: "
-                        + result.directory() + ").");
+                StringBuilder warning = new StringBuilder(result.unexpected().size()
+                        + " cell(s) contradict their case's expectation; m1go.failOn=" + published.failOn().property()
+                        + " does not fail the build for them (reports: " + result.directory() + "):");
+                for (CellResult c : result.unexpected()) {
+                    warning.append("\n  ").append(c.title(result.report().host().arch())).append(": expected ")
+                            .append(c.expected()).append(", got ").append(c.outcome())
+                            .append(c.signal() == null ? "" : " " + c.signal());
+                }
+                getLog().warn(warning.toString());
             }
             return;
         }
