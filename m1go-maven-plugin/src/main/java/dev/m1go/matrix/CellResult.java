@@ -1,5 +1,6 @@
 package dev.m1go.matrix;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
@@ -34,6 +35,8 @@ import java.util.Objects;
  * @param build         how its binary was built, or {@code null} when nothing was built
  * @param runs          each execution
  * @param durationMillis build plus runs
+ * @param facts         what the program of the first run reported about itself ({@code M1GO_FACT key=value} lines,
+ *                      see {@link RunFacts}); empty for most cases and left out of report.json then
  */
 public record CellResult(
         @JsonProperty("case") String caseId,
@@ -57,7 +60,8 @@ public record CellResult(
         String reason,
         BuildInfo build,
         List<RunResult> runs,
-        long durationMillis) {
+        long durationMillis,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.Map<String, String> facts) {
 
     /** The order of cells in every report. */
     public static final Comparator<CellResult> ORDER = Comparator.comparing(CellResult::caseId)
@@ -76,6 +80,7 @@ public record CellResult(
         header = List.copyOf(header == null ? List.of() : header);
         frames = List.copyOf(frames == null ? List.of() : frames);
         runs = List.copyOf(runs == null ? List.of() : runs);
+        facts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(facts == null ? java.util.Map.of() : facts));
     }
 
     /** {@code k/n} when the cell ran more than once, else {@code null}. */

@@ -151,4 +151,33 @@ class CaseLoaderTest {
         assertThatThrownBy(() -> loader.directory(dir)).hasMessageContaining("m1go.casesDirectory");
         assertThatThrownBy(() -> loader.directory(dir.resolve("missing"))).hasMessageContaining("not a directory");
     }
+
+    @Test
+    void goVersions_limitsTheToolchainsACaseIsPlannedFor() throws Exception {
+        caseDir("heavy", """
+                description: d
+                goVersions: "1.23, >=1.26"
+                expect: {outcome: PASS}
+                """);
+        ReproCase c = loader.directory(dir).get(0);
+        assertThat(c.notPlannedFor(GoVersion.parse("go1.23.5").orElseThrow())).isEmpty();
+        assertThat(c.notPlannedFor(GoVersion.parse("go1.27.3").orElseThrow())).isEmpty();
+        assertThat(c.notPlannedFor(GoVersion.parse("go1.22.12").orElseThrow())).hasValueSatisfying(reason ->
+                assertThat(reason).contains("heavy", "1.23, >=1.26", "goVersions"));
+    }
+
+    @Test
+    void goVersions_leftOut_plansEveryToolchain() throws Exception {
+        caseDir("light", "description: d\nexpect: {outcome: PASS}\n");
+        assertThat(loader.directory(dir).get(0).notPlannedFor(GoVersion.parse("go1.19.8").orElseThrow())).isEmpty();
+    }
+
+    @Test
+    void goVersions_unreadable_namesFileAndField() throws Exception {
+        Path d = caseDir("bad-range", "description: d\ngoVersions: \">=one\"\nexpect: {outcome: PASS}\n");
+        assertThatThrownBy(() -> loader.directory(dir))
+                .isInstanceOf(CaseDefinitionException.class)
+                .hasMessageContaining(d.resolve("case.yaml").toString())
+                .hasMessageContaining("field 'goVersions'");
+    }
 }
