@@ -1,6 +1,7 @@
 // CGO_CFLAGS carries a C++ option (-std=gnu++17), as happens when one variable feeds both C and C++ builds. cgo
-// passes CGO_CFLAGS to every C compilation: gcc warns that the option is "valid for C++/ObjC++ but not for C"
-// and goes on; clang rejects it ("invalid argument '-std=gnu++17' not allowed with 'C'").
+// passes CGO_CFLAGS to every C compilation, including the go command's own build of runtime/cgo, which it
+// compiles with -Werror: gcc's "command-line option '-std=gnu++17' is valid for C++/ObjC++ but not for C" warning
+// becomes an error there, before this package's C is compiled.
 package main
 
 /*
