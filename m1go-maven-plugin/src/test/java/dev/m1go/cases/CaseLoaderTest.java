@@ -180,4 +180,30 @@ class CaseLoaderTest {
                 .hasMessageContaining(d.resolve("case.yaml").toString())
                 .hasMessageContaining("field 'goVersions'");
     }
+
+    @Test
+    void bundledCatalog_everyCaseHasItsReadme_andAMarker() throws CaseDefinitionException {
+        List<ReproCase> cases = loader.bundled();
+        assertThat(cases).extracting(ReproCase::id).contains("abi-layout", "c-hang", "c-segv", "c-sigbus",
+                "callback-thread", "cflags-cxx-pollution", "cgocheck-pointer", "cgocheck-result", "go-nil-deref",
+                "os-exec-child", "preempt-storm", "signal-onstack", "sqlite-cgo-vs-purego");
+        for (ReproCase c : cases) {
+            assertThat(c.files()).as(c.id()).containsKey("README.md");
+            String go = c.files().entrySet().stream().filter(f -> f.getKey().endsWith(".go"))
+                    .map(f -> new String(f.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                    .reduce("", String::concat);
+            assertThat(go).as(c.id() + " prints its marker").contains("\"" + c.marker() + "\"");
+        }
+    }
+
+    @Test
+    void caseTemplate_isAValidCaseDirectory_andNotBundled() throws Exception {
+        Path template = Path.of("..", "reproducer-cases", "template");
+        ReproCase c = loader.directory(template).get(0);
+        assertThat(c.id()).isEqualTo("my-case");
+        assertThat(c.library().sources()).containsExactly("c/mylib.c");
+        assertThat(c.variants()).extracting(Variant::name).containsExactly("default", "asyncpreemptoff");
+        assertThat(c.timeoutOpt()).hasValue(java.time.Duration.ofSeconds(30));
+        assertThat(loader.bundled()).extracting(ReproCase::id).doesNotContain("my-case");
+    }
 }
