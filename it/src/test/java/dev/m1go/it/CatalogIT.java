@@ -113,8 +113,8 @@ class CatalogIT {
                         + "unpinned Go pointer")
                 .containsEntry("go1.23", "panic: runtime error: cgo result is unpinned Go pointer or points to "
                         + "unpinned Go pointer");
-        assertThat(byMinor.get("go1.26")).startsWith("panic: runtime error: ")
-                .contains("result of Go function goGivePointer called from cgo is unpinned Go pointer");
+        assertThat(byMinor).containsEntry("go1.26", "panic: runtime error: <file>:<line>: result of Go function "
+                + "goGivePointer called from cgo is unpinned Go pointer or points to unpinned Go pointer");
         assertThat(byMinor.get("go1.27")).isEqualTo(byMinor.get("go1.26"));
     }
 
@@ -210,7 +210,9 @@ class CatalogIT {
     private static Map<String, String> firstHeaderLineByMinor(String id) {
         Map<String, TreeSet<String>> seen = new TreeMap<>();
         for (JsonNode c : select(c -> c.path("case").asText().equals(id))) {
-            String panic = c.path("header").get(0).asText();
+            // Go 1.26 names the callback's source file, whose path differs between builds.
+            String panic = c.path("header").get(0).asText()
+                    .replaceFirst("^(panic: runtime error: )\\S+\\.go:\\d+: ", "$1<file>:<line>: ");
             seen.computeIfAbsent(minor(c.path("go").asText()), k -> new TreeSet<>()).add(panic);
         }
         Map<String, String> one = new TreeMap<>();
