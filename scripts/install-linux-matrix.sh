@@ -3,6 +3,7 @@
 #   Go 1.19, 1.21, 1.22, 1.23 (Debian; 1.21+ from bookworm-backports), Go 1.27.3 via GOTOOLCHAIN,
 #   an arm64 Go 1.19 unpacked into /opt/go-arm64 (runs under binfmt/qemu),
 #   qemu-user, qemu-user-static + binfmt-support, the aarch64 cross compiler and sysroot,
+#   clang (the matrix builds with gcc; the cflags-cxx-pollution README quotes clang's message, measured with it),
 #   Docker's engine (docker.io) and Chromium + ChromeDriver for the HTML report test.
 # It is idempotent: run it again and it only checks. It starts nothing but binfmt_misc;
 # scripts/start-dockerd.sh starts the engine.
@@ -35,7 +36,7 @@ apt-get update -o Acquire::Retries=3 || echo "apt-get update reported errors; co
 apt-get install -y --no-install-recommends \
   golang-1.19-go golang-1.21-go golang-1.22-go golang-1.23-go \
   qemu-user qemu-user-static binfmt-support \
-  gcc-aarch64-linux-gnu libc6-dev-arm64-cross \
+  gcc-aarch64-linux-gnu libc6-dev-arm64-cross clang \
   docker.io iproute2 util-linux \
   chromium chromium-driver fonts-noto-color-emoji
 

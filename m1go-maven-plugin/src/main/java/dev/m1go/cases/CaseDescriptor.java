@@ -12,7 +12,8 @@ record CaseDescriptor(
         BuildPart build,
         RunPart run,
         List<VariantPart> variants,
-        ExpectPart expect) {
+        ExpectPart expect,
+        String goVersions) {
 
     record LibraryPart(String name, List<String> sources, List<String> cflags, String arch) {
     }
@@ -44,6 +45,6 @@ record CaseDescriptor(
 
     /** Field names as they appear in the file, for error messages. */
     static final List<String> TOP_LEVEL = List.of(
-            "description", "marker", "reference", "library", "build", "run", "variants", "expect");
+            "description", "marker", "reference", "library", "build", "run", "variants", "expect", "goVersions");
 
 }

@@ -259,12 +259,21 @@ public final class CaseLoader {
             }
             timeout = Duration.ofSeconds(d.run().timeoutSeconds());
         }
+        GoVersionRange goVersions = null;
+        if (d.goVersions() != null) {
+            try {
+                goVersions = GoVersionRange.parse(d.goVersions());
+            } catch (IllegalArgumentException e) {
+                throw new CaseDefinitionException(where + ": field 'goVersions': " + e.getMessage()
+                        + " (examples: \"1.23, 1.26\" or \">=1.22\")");
+            }
+        }
         return new ReproCase(id, d.description().strip(), origin, files, library,
                 d.build() == null ? Map.of() : orEmpty(d.build().env()),
                 d.run() == null ? List.of() : orEmpty(d.run().args()),
                 d.run() == null ? Map.of() : orEmpty(d.run().env()),
                 d.marker() == null ? DEFAULT_MARKER : d.marker(), timeout, variants,
-                new Expectation(otherwise, rules), orEmpty(d.reference()));
+                new Expectation(otherwise, rules), orEmpty(d.reference()), goVersions);
     }
 
     private static Expectation.Rule rule(String where, String field, CaseDescriptor.RulePart r, List<Variant> variants)

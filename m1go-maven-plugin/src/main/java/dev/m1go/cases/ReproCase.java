@@ -1,5 +1,7 @@
 package dev.m1go.cases;
 
+import dev.m1go.toolchain.GoVersion;
+import dev.m1go.toolchain.GoVersionRange;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +26,8 @@ import java.util.TreeMap;
  * @param variants    the default variant first, then the case's own
  * @param expectation what each cell should do
  * @param reference   public reports this case mirrors (for example {@code golang/go#42700})
+ * @param goVersions  the toolchains this case is planned for ({@code null}: every toolchain); cells of the others are
+ *                    SKIPPED with the reason, so that a heavy case can stay off most of the matrix
  */
 public record ReproCase(
         String id,
@@ -38,7 +42,8 @@ public record ReproCase(
         Duration timeout,
         List<Variant> variants,
         Expectation expectation,
-        List<String> reference) {
+        List<String> reference,
+        GoVersionRange goVersions) {
 
     public ReproCase {
         Objects.requireNonNull(id, "id");
@@ -52,6 +57,14 @@ public record ReproCase(
         variants = List.copyOf(variants);
         Objects.requireNonNull(expectation, "expectation");
         reference = List.copyOf(reference);
+    }
+
+    /** Why a toolchain of this version gets no cell of this case, or empty when it does. */
+    public Optional<String> notPlannedFor(GoVersion version) {
+        if (goVersions == null || goVersions.contains(version)) {
+            return Optional.empty();
+        }
+        return Optional.of("case " + id + " is planned only for Go " + goVersions + " (goVersions in its case.yaml)");
     }
 
     public Optional<Library> libraryOpt() {

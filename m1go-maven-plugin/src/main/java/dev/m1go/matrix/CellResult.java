@@ -35,6 +35,8 @@ import java.util.Objects;
  * @param build         how its binary was built, or {@code null} when nothing was built
  * @param runs          each execution
  * @param durationMillis build plus runs
+ * @param facts         what the program of the first run reported about itself ({@code M1GO_FACT key=value} lines,
+ *                      see {@link RunFacts}); empty for most cases and left out of report.json then
  * @param host          in a merged report, the label of the host that measured the cell; {@code null} in a report
  *                      of one host (and then left out of report.json)
  */
@@ -61,6 +63,7 @@ public record CellResult(
         BuildInfo build,
         List<RunResult> runs,
         long durationMillis,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.Map<String, String> facts,
         @JsonInclude(JsonInclude.Include.NON_NULL) String host) {
 
     /** The order of cells in every report. */
@@ -81,6 +84,7 @@ public record CellResult(
         header = List.copyOf(header == null ? List.of() : header);
         frames = List.copyOf(frames == null ? List.of() : frames);
         runs = List.copyOf(runs == null ? List.of() : runs);
+        facts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(facts == null ? java.util.Map.of() : facts));
     }
 
     /** A cell of one host's report. */
@@ -89,7 +93,19 @@ public record CellResult(
                       String signature, String summary, List<String> header, List<String> frames, int failures,
                       boolean translated, String reason, BuildInfo build, List<RunResult> runs, long durationMillis) {
         this(caseId, go, toolchainArch, goos, goarch, runner, variant, outcome, signal, inCgo, expected, verdict,
-                signature, summary, header, frames, failures, translated, reason, build, runs, durationMillis, null);
+                signature, summary, header, frames, failures, translated, reason, build, runs, durationMillis,
+                java.util.Map.of(), null);
+    }
+
+    /** A cell of one host's report, with the facts its program reported. */
+    public CellResult(String caseId, String go, String toolchainArch, String goos, String goarch, String runner,
+                      String variant, Outcome outcome, String signal, boolean inCgo, String expected, Verdict verdict,
+                      String signature, String summary, List<String> header, List<String> frames, int failures,
+                      boolean translated, String reason, BuildInfo build, List<RunResult> runs, long durationMillis,
+                      java.util.Map<String, String> facts) {
+        this(caseId, go, toolchainArch, goos, goarch, runner, variant, outcome, signal, inCgo, expected, verdict,
+                signature, summary, header, frames, failures, translated, reason, build, runs, durationMillis, facts,
+                null);
     }
 
     /** This cell as measured on the host labelled {@code label}, with its log paths as {@code paths} maps them. */
@@ -98,10 +114,11 @@ public record CellResult(
                 build.libraryArch(), build.translated(), build.staticLink(), build.durationMillis(),
                 mapped(paths, build.binary()), mapped(paths, build.stdoutLog()), mapped(paths, build.stderrLog()));
         List<RunResult> r = runs.stream().map(x -> new RunResult(x.exitCode(), x.timedOut(), x.outcome(), x.signal(),
-                x.durationMillis(), mapped(paths, x.stdoutLog()), mapped(paths, x.stderrLog()))).toList();
+                x.durationMillis(), mapped(paths, x.stdoutLog()), mapped(paths, x.stderrLog()), x.observedArch()))
+                .toList();
         return new CellResult(caseId, go, toolchainArch, goos, goarch, runner, variant, outcome, signal, inCgo,
                 expected, verdict, signature, summary, header, frames, failures, translated, reason, b, r,
-                durationMillis, label);
+                durationMillis, facts, label);
     }
 
     private static String mapped(java.util.function.UnaryOperator<String> paths, String path) {

@@ -83,6 +83,10 @@ public final class MatrixEngine {
     }
 
     private String skipReason(ReproCase c, Toolchain t, Platform target, Runner r) {
+        java.util.Optional<String> notPlanned = c.notPlannedFor(t.goVersion());
+        if (notPlanned.isPresent()) {
+            return notPlanned.get();
+        }
         if (!t.usable()) {
             return "toolchain " + t.version() + " (" + t.binaryArch() + ") cannot run here: " + t.unusable();
         }
@@ -199,7 +203,7 @@ public final class MatrixEngine {
                     p.target().arch().goarch(), p.runner().name(), p.variant().name(), o, k.signal(), false,
                     expected.toString(), expected.matches(o, k.signal()) ? Verdict.EXPECTED : Verdict.UNEXPECTED,
                     k.signature(), k.summary(), k.header(), k.frames(), 0, false, null, built.info(), List.of(),
-                    built.info().durationMillis());
+                    built.info().durationMillis(), java.util.Map.of());
         }
         return runCell(request, p, built, expected);
     }
@@ -220,6 +224,7 @@ public final class MatrixEngine {
 
         List<RunResult> runs = new ArrayList<>();
         List<Classification> kinds = new ArrayList<>();
+        Map<String, String> facts = Map.of();
         int total = 1;
         for (int i = 1; i <= total; i++) {
             Map<String, String> env = BuildEnvironment.base(request.environment(), request.inheritEnvironment());
@@ -234,6 +239,9 @@ public final class MatrixEngine {
             Classification k = classifier.classify(new Evidence(Phase.RUN, p.target().os().goos(), r.exitCode(), null,
                     r.timedOut(), translated, r.stdout(), r.stderr(), c.marker()));
             kinds.add(k);
+            if (i == 1) {
+                facts = RunFacts.parse(r.stdout());
+            }
             runs.add(new RunResult(r.exitCode(), r.timedOut(), k.outcome(), k.signal(), r.durationMillis(),
                     relative(request, out), relative(request, err), r.observedArch()));
             if (i == 1 && request.reruns() > 0 && (request.rerunsAll() || k.outcome() != Outcome.PASS)) {
@@ -251,14 +259,14 @@ public final class MatrixEngine {
         return new CellResult(c.id(), t.version(), t.binaryArch().goarch(), p.target().os().goos(),
                 p.target().arch().goarch(), p.runner().name(), p.variant().name(), first.outcome(), first.signal(),
                 deciding.inCgo(), expected.toString(), verdict, deciding.signature(), deciding.summary(),
-                deciding.header(), deciding.frames(), failures, translated, null, built.info(), runs, millis);
+                deciding.header(), deciding.frames(), failures, translated, null, built.info(), runs, millis, facts);
     }
 
     private CellResult skipped(PlannedCell p, Expectation.Expected expected, String reason) {
         return new CellResult(p.reproCase().id(), p.toolchain().version(), p.toolchain().binaryArch().goarch(),
                 p.target().os().goos(), p.target().arch().goarch(), p.runner().name(), p.variant().name(),
                 Outcome.SKIPPED, null, false, expected.toString(), Verdict.SKIPPED, null, reason, List.of(), List.of(),
-                0, p.runner().translates(p.target().arch()), reason, null, List.of(), 0);
+                0, p.runner().translates(p.target().arch()), reason, null, List.of(), 0, Map.of());
     }
 
     private CellFacts facts(PlannedCell p) {

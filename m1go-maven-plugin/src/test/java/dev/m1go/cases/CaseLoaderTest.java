@@ -151,4 +151,59 @@ class CaseLoaderTest {
         assertThatThrownBy(() -> loader.directory(dir)).hasMessageContaining("m1go.casesDirectory");
         assertThatThrownBy(() -> loader.directory(dir.resolve("missing"))).hasMessageContaining("not a directory");
     }
+
+    @Test
+    void goVersions_limitsTheToolchainsACaseIsPlannedFor() throws Exception {
+        caseDir("heavy", """
+                description: d
+                goVersions: "1.23, >=1.26"
+                expect: {outcome: PASS}
+                """);
+        ReproCase c = loader.directory(dir).get(0);
+        assertThat(c.notPlannedFor(GoVersion.parse("go1.23.5").orElseThrow())).isEmpty();
+        assertThat(c.notPlannedFor(GoVersion.parse("go1.27.3").orElseThrow())).isEmpty();
+        assertThat(c.notPlannedFor(GoVersion.parse("go1.22.12").orElseThrow())).hasValueSatisfying(reason ->
+                assertThat(reason).contains("heavy", "1.23, >=1.26", "goVersions"));
+    }
+
+    @Test
+    void goVersions_leftOut_plansEveryToolchain() throws Exception {
+        caseDir("light", "description: d\nexpect: {outcome: PASS}\n");
+        assertThat(loader.directory(dir).get(0).notPlannedFor(GoVersion.parse("go1.19.8").orElseThrow())).isEmpty();
+    }
+
+    @Test
+    void goVersions_unreadable_namesFileAndField() throws Exception {
+        Path d = caseDir("bad-range", "description: d\ngoVersions: \">=one\"\nexpect: {outcome: PASS}\n");
+        assertThatThrownBy(() -> loader.directory(dir))
+                .isInstanceOf(CaseDefinitionException.class)
+                .hasMessageContaining(d.resolve("case.yaml").toString())
+                .hasMessageContaining("field 'goVersions'");
+    }
+
+    @Test
+    void bundledCatalog_everyCaseHasItsReadme_andAMarker() throws CaseDefinitionException {
+        List<ReproCase> cases = loader.bundled();
+        assertThat(cases).extracting(ReproCase::id).contains("abi-layout", "c-hang", "c-segv", "c-sigbus",
+                "callback-thread", "cflags-cxx-pollution", "cgocheck-pointer", "cgocheck-result", "go-nil-deref",
+                "os-exec-child", "preempt-storm", "signal-onstack", "sqlite-cgo-vs-purego");
+        for (ReproCase c : cases) {
+            assertThat(c.files()).as(c.id()).containsKey("README.md");
+            String go = c.files().entrySet().stream().filter(f -> f.getKey().endsWith(".go"))
+                    .map(f -> new String(f.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                    .reduce("", String::concat);
+            assertThat(go).as(c.id() + " prints its marker").contains("\"" + c.marker() + "\"");
+        }
+    }
+
+    @Test
+    void caseTemplate_isAValidCaseDirectory_andNotBundled() throws Exception {
+        Path template = Path.of("..", "reproducer-cases", "template");
+        ReproCase c = loader.directory(template).get(0);
+        assertThat(c.id()).isEqualTo("my-case");
+        assertThat(c.library().sources()).containsExactly("c/mylib.c");
+        assertThat(c.variants()).extracting(Variant::name).containsExactly("default", "asyncpreemptoff");
+        assertThat(c.timeoutOpt()).hasValue(java.time.Duration.ofSeconds(30));
+        assertThat(loader.bundled()).extracting(ReproCase::id).doesNotContain("my-case");
+    }
 }

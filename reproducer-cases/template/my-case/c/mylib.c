@@ -1,0 +1,3 @@
+#include "mylib.h"
+
+int mylib_answer(void) { return 42; }
