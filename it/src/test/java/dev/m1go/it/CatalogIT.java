@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole bundled catalog on every toolchain of the Linux matrix (amd64 Go 1.19, 1.21, 1.22, 1.23, 1.26, 1.27 and
  * the arm64 Go 1.19 under binfmt), for linux/amd64 natively and linux/arm64 under qemu and binfmt. The Go build
- * caches are m1go's default ones (cold on a fresh CI machine, warm on a developer's). Every cell must match its case's expectation or be skipped with a reason, and the version
- * differences the case READMEs quote must be the ones observed.
+ * caches are m1go's default ones (cold on a fresh CI machine, warm on a developer's). Every cell must match its
+ * case's expectation or be skipped with a reason, and the version differences the case READMEs quote must be the
+ * ones observed.
  */
 class CatalogIT {
 
@@ -38,7 +39,7 @@ class CatalogIT {
         dir = Maven.workDirectory("catalog");
         long t0 = System.nanoTime();
         run = Maven.run(dir, Maven.goal("reproduce"),
-                "-Dm1go.goRoots=" + Components.ARM64_GOROOT,
+                "-Dm1go.goRoots=" + Components.ARM64_GOROOT, "-Dm1go.runners=native,qemu,binfmt",
                 "-Dm1go.failOnRegression=true");
         long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
         System.out.println("CatalogIT: the whole catalog took " + seconds + " s");
