@@ -69,7 +69,7 @@ public record CellResult(
     /** The order of cells in every report. */
     public static final Comparator<CellResult> ORDER = Comparator.comparing(CellResult::caseId)
             .thenComparing(c -> c.host() == null ? "" : c.host())
-            .thenComparing(CellResult::go, GoVersionOrder.INSTANCE)
+            .thenComparing(CellResult::go, dev.m1go.toolchain.GoVersion.STRING_ORDER)
             .thenComparing(CellResult::toolchainArch)
             .thenComparing(CellResult::goos)
             .thenComparing(CellResult::goarch)

@@ -3,21 +3,10 @@ package dev.m1go.report;
 import dev.m1go.toolchain.GoVersion;
 import java.util.Comparator;
 
-/** Orders Go version strings as releases ({@code go1.9} before {@code go1.10}); unparsable ones last, by text. */
+/** Orders Go versions and toolchain labels in reports. */
 final class GoOrder {
 
-    static final Comparator<String> VERSIONS = (a, b) -> {
-        var va = GoVersion.parse(a);
-        var vb = GoVersion.parse(b);
-        if (va.isPresent() && vb.isPresent()) {
-            int c = va.get().compareTo(vb.get());
-            return c != 0 ? c : a.compareTo(b);
-        }
-        if (va.isPresent() != vb.isPresent()) {
-            return va.isPresent() ? -1 : 1;
-        }
-        return a.compareTo(b);
-    };
+    static final Comparator<String> VERSIONS = GoVersion.STRING_ORDER;
 
     /** Versions, and toolchain labels such as {@code go1.19.8 (arm64 go)}: by version, then by the rest. */
     static final Comparator<String> LABELS = (a, b) -> {

@@ -19,6 +19,23 @@ public record GoVersion(int major, int minor, int patch, String pre) implements 
             .thenComparing(GoVersion::pre)
             .thenComparingInt(GoVersion::patch);
 
+    /**
+     * Orders version strings as Go releases ({@code go1.9} before {@code go1.10}); strings that are no version come
+     * last, by text.
+     */
+    public static final Comparator<String> STRING_ORDER = (a, b) -> {
+        Optional<GoVersion> va = parse(a);
+        Optional<GoVersion> vb = parse(b);
+        if (va.isPresent() && vb.isPresent()) {
+            int c = va.get().compareTo(vb.get());
+            return c != 0 ? c : a.compareTo(b);
+        }
+        if (va.isPresent() != vb.isPresent()) {
+            return va.isPresent() ? -1 : 1;
+        }
+        return a.compareTo(b);
+    };
+
     public GoVersion {
         pre = Objects.requireNonNullElse(pre, "");
     }
