@@ -137,13 +137,7 @@ public final class HtmlReport {
 
     private static void grid(StringBuilder h, Report r, Path dir, String caseId, CaseInfo info, List<CellResult> cells,
                              Map<String, String> status) {
-        Set<String> columns = new LinkedHashSet<>();
-        cells.stream()
-                .sorted(Comparator.comparing((CellResult c) -> c.host() == null ? "" : c.host())
-                        .thenComparing(c -> c.goos() + "/" + c.goarch())
-                        .thenComparing(c -> RunnerOrder.rank(c.runner()))
-                        .thenComparing(c -> c.variant().equals("default") ? "" : c.variant()))
-                .forEach(c -> columns.add(MarkdownReport.column(c)));
+        Set<String> columns = MarkdownReport.columns(cells);
         Map<String, Map<String, CellResult>> rows = new LinkedHashMap<>();
         for (CellResult c : cells) {
             rows.computeIfAbsent(MarkdownReport.row(r, c), k -> new LinkedHashMap<>())

@@ -306,13 +306,7 @@ public final class MarkdownReport {
 
     private static void table(List<Block> blocks, StringBuilder md, String caseId, List<CellResult> cells, Report r,
                               Map<String, String> status) {
-        Set<String> columns = new LinkedHashSet<>();
-        cells.stream()
-                .sorted(Comparator.comparing((CellResult c) -> c.host() == null ? "" : c.host())
-                        .thenComparing(c -> c.goos() + "/" + c.goarch())
-                        .thenComparing(c -> RunnerOrder.rank(c.runner()))
-                        .thenComparing(c -> c.variant().equals("default") ? "" : c.variant()))
-                .forEach(c -> columns.add(column(c)));
+        Set<String> columns = columns(cells);
         Map<String, Map<String, CellResult>> rows = new LinkedHashMap<>();
         for (CellResult c : cells) {
             rows.computeIfAbsent(row(r, c), k -> new LinkedHashMap<>()).put(column(c), c);
@@ -386,6 +380,18 @@ public final class MarkdownReport {
     }
 
     /** The column of a cell: {@code [host ]goos/goarch runner[ variant]}. */
+    /** The columns of a case's table, in report order: host, target, runner (native first), variant. */
+    static Set<String> columns(List<CellResult> cells) {
+        Set<String> columns = new LinkedHashSet<>();
+        cells.stream()
+                .sorted(Comparator.comparing((CellResult c) -> c.host() == null ? "" : c.host())
+                        .thenComparing(c -> c.goos() + "/" + c.goarch())
+                        .thenComparing(c -> RunnerOrder.rank(c.runner()))
+                        .thenComparing(c -> c.variant().equals("default") ? "" : c.variant()))
+                .forEach(c -> columns.add(column(c)));
+        return columns;
+    }
+
     static String column(CellResult c) {
         return (c.host() == null ? "" : c.host() + " ") + c.goos() + "/" + c.goarch() + " " + c.runner()
                 + (c.variant().equals("default") ? "" : " " + c.variant());
