@@ -5,7 +5,6 @@ import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.RunResult;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
