@@ -15,11 +15,29 @@ import (
 	"strings"
 )
 
+// child is the process to start: /bin/sh where there is one, else this program itself (a FROM scratch container
+// holds nothing else). Either way os/exec goes through the same fork/exec path.
+func child() *exec.Cmd {
+	if _, err := os.Stat("/bin/sh"); err == nil {
+		return exec.Command("/bin/sh", "-c", "echo child-ran")
+	}
+	self, err := os.Executable()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "no /bin/sh and no path to this program:", err)
+		os.Exit(1)
+	}
+	return exec.Command(self, "child")
+}
+
 func main() {
+	if len(os.Args) == 2 && os.Args[1] == "child" {
+		fmt.Println("child-ran")
+		return
+	}
 	if C.m1go_answer() != 42 {
 		os.Exit(1)
 	}
-	out, err := exec.Command("/bin/sh", "-c", "echo child-ran").Output()
+	out, err := child().Output()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "starting the child failed:", err)
 		os.Exit(1)

@@ -13,6 +13,7 @@ import dev.m1go.exec.ProcessResult;
 import dev.m1go.exec.ProcessRunner;
 import dev.m1go.exec.ProcessSpec;
 import dev.m1go.host.Arch;
+import dev.m1go.host.BinaryHeader;
 import dev.m1go.toolchain.CCompiler;
 import dev.m1go.toolchain.CCompilers;
 import dev.m1go.toolchain.GoPaths;
@@ -118,7 +119,9 @@ final class Builder {
         Path binary = dir.resolve(c.id());
         List<String> argv = new ArrayList<>(List.of(t.goBinary().toString(), "build", "-o", binary.toString()));
         if (staticLink) {
-            argv.addAll(List.of("-tags", "osusergo,netgo", "-ldflags", "-linkmode=external -extldflags=-static"));
+            // No -linkmode=external: a program without cgo is linked internally (static already), and forcing the
+            // external linker breaks it (CGO_ENABLED=0 refuses it; Go 1.19's pure-Go binaries trap at start).
+            argv.addAll(List.of("-tags", "osusergo,netgo", "-ldflags", "-extldflags=-static"));
         }
         argv.add(".");
         Map<String, String> env = baseEnv();
@@ -141,8 +144,10 @@ final class Builder {
         if (!s.result.succeeded() || !Files.isRegularFile(binary)) {
             return failed(s, cc, libraryArch, launch.translated(), staticLink, t0);
         }
+        // What the binary is, read from its header, not what was asked for.
+        boolean isStatic = BinaryHeader.read(binary).map(h -> !h.dynamic()).orElse(false);
         BuildInfo info = new BuildInfo(Outcome.PASS, cc.ccVariable(), cc.family(), libraryArch, launch.translated(),
-                staticLink, millisSince(t0), relative(binary), s.stdoutLog, s.stderrLog);
+                isStatic, millisSince(t0), relative(binary), s.stdoutLog, s.stderrLog);
         return new Built(info, binary, s.classification, s.result.combinedOutput());
     }
 

@@ -197,6 +197,36 @@ class MatrixEngineTest {
     }
 
     @Test
+    void staticBuild_asksTheExternalLinkerForStatic_withoutForcingExternalLinking() throws Exception {
+        dev.m1go.runner.Runner staticRunner = new dev.m1go.runner.Runner() {
+            public String name() { return "container"; }
+            public boolean appliesTo(Os os, Arch arch) { return arch == Arch.AMD64; }
+            public Availability availability(Os os, Arch arch) { return Availability.yes(); }
+            public boolean translates(Arch arch) { return false; }
+            @Override
+            public boolean needsStaticBinary() { return true; }
+            public ProcessResult run(ProcessSpec spec, Arch arch) { return ok("M1GO_OK\n"); }
+        };
+        Map<String, String> env = Map.of("PATH", bin.toString(), "HOME", dir.toString());
+        Host host = host(true);
+        Runners all = new Runners(host, this::fake, List.of(staticRunner));
+        CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
+        Toolchain go = new Toolchain("go1.19.8", dir.resolve("go"), Arch.AMD64, "test", Map.of(), null);
+        MatrixRequest request = new MatrixRequest(dir.resolve("out"), dir.resolve("cache"),
+                new CaseLoader().load(null, List.of("cgo-hello")), List.of(go), List.of(new Platform(Os.LINUX, Arch.AMD64)),
+                all.select(List.of("container")), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(1), 1,
+                false, env, dir, 0, false);
+        MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all);
+        List<CellResult> r = engine.run(request, engine.plan(request), (c, done, total) -> { });
+        assertThat(r.get(0).outcome()).isEqualTo(Outcome.PASS);
+        List<String> build = started.stream().filter(s -> s.argv().contains("build")).findFirst().orElseThrow().argv();
+        assertThat(build).containsSubsequence("-tags", "osusergo,netgo", "-ldflags", "-extldflags=-static")
+                .noneMatch(a -> a.contains("linkmode"));
+        assertThat(r.get(0).build().staticLink()).as("the fake binary has no ELF header: not known to be static")
+                .isFalse();
+    }
+
+    @Test
     void results_comeBackInReportOrder() throws Exception {
         List<CellResult> r = run(setup(host(true), List.of("c-abort", "cgo-hello"), List.of(), 0));
         assertThat(r).isSortedAccordingTo(CellResult.ORDER);

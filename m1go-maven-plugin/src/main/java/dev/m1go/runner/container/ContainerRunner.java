@@ -221,7 +221,9 @@ public final class ContainerRunner implements Runner {
         String name = binary.getFileName().toString();
         String tag = IMAGE_REPOSITORY + ":" + "linux-" + arch.goarch() + "-"
                 + hash(platform, String.valueOf(baseImage), probe, program);
+        // A scratch image has no /tmp, which os.TempDir() and most programs take for granted: WORKDIR creates it.
         String dockerfile = "FROM " + (baseImage == null ? "scratch" : baseImage) + "\n"
+                + "WORKDIR /tmp\n"
                 + "COPY uname " + name + " " + DIR + "/\n"
                 + "WORKDIR " + DIR + "\n";
 
