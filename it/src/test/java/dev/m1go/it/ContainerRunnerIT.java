@@ -119,6 +119,23 @@ class ContainerRunnerIT {
     }
 
     @Test
+    void pureGoAndChildProcessCases_inScratchContainers_matchNative_onGo119() throws Exception {
+        requireEngine();
+        Path dir = Maven.workDirectory("container-go119");
+        Maven.Run run = Maven.run(dir, TESTCONTAINERS, Maven.goal("reproduce"),
+                "-Dm1go.cases=go-nil-deref,os-exec-child", "-Dm1go.goVersions=1.19",
+                "-Dm1go.runners=native,container", "-Dm1go.targets=linux/amd64").succeeded();
+        JsonNode report = run.report();
+        for (String id : List.of("go-nil-deref", "os-exec-child")) {
+            JsonNode inContainer = cell(report, id, "amd64", "container");
+            JsonNode natively = cell(report, id, "amd64", "native");
+            assertThat(inContainer.path("outcome").asText()).as(id).isEqualTo(natively.path("outcome").asText());
+            assertThat(inContainer.path("verdict").asText()).as(id).isEqualTo("EXPECTED");
+            assertThat(inContainer.path("build").path("staticLink").asBoolean()).as(id + " static").isTrue();
+        }
+    }
+
+    @Test
     void explicitDockerHost_atAMissingSocket_skipsEveryContainerCellInSeconds_evenWithAnEngineOnTheDefaultSocket()
             throws Exception {
         requireEngine();

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param ccFamily   {@code gcc} or {@code clang}
  * @param libraryArch the architecture the case's static library was built for, when it has one
  * @param translated the toolchain itself ran under translation (binfmt, Rosetta)
- * @param staticLink the binary is statically linked, as its header says (no ELF interpreter)
+ * @param staticLink the binary is statically linked, as its header says (no ELF interpreter); for a build that
+ *                   failed, whether a static link was asked for
  * @param binary     path of the binary, relative to the report directory, or {@code null}
  * @param stdoutLog  full output of the build step that decided the outcome, relative to the report directory
  * @param stderrLog  full error output of that step
