@@ -234,8 +234,16 @@ public final class MatrixEngine {
             argv.addAll(c.runArgs());
             Path out = logDir.resolve("run-" + i + ".stdout");
             Path err = logDir.resolve("run-" + i + ".stderr");
-            ProcessResult r = p.runner().run(new ProcessSpec(argv, env, workDir, timeout, request.quitGrace(), out, err),
-                    p.target().arch());
+            ProcessResult r;
+            try {
+                r = p.runner().run(new ProcessSpec(argv, env, workDir, timeout, request.quitGrace(), out, err),
+                        p.target().arch());
+            } catch (Runner.CannotRun e) {
+                if (runs.isEmpty()) {
+                    return skipped(p, expected, "not run: " + e.getMessage());
+                }
+                break; // the runs already measured stand; the reruns the runner could not do are left out
+            }
             Classification k = classifier.classify(new Evidence(Phase.RUN, p.target().os().goos(), r.exitCode(), null,
                     r.timedOut(), translated, r.stdout(), r.stderr(), c.marker()));
             kinds.add(k);

@@ -148,7 +148,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
         } catch (UserError e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("m1go could not write its files under " + outputDirectory + ": " + e, e);
+            throw new MojoExecutionException("m1go stopped on an I/O error; report.json under "
+                    + reportDirectory(outputDirectory) + " holds every cell that finished: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("m1go was interrupted; report.json holds every cell that finished");

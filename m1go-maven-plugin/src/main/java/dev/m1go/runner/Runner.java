@@ -37,8 +37,21 @@ public interface Runner {
     /**
      * Runs the binary {@code spec.argv().get(0)} built for {@code arch}. A crash or non-zero exit is a result, not an
      * exception.
+     *
+     * @throws CannotRun when the runner's own machinery failed for this cell (an image build refused by the engine, a
+     *                   lost connection): the cell did not run, the rest of the matrix goes on
+     * @throws IOException when m1go cannot write its own files
      */
     ProcessResult run(ProcessSpec spec, Arch arch) throws IOException;
+
+    /** The runner could not run one cell; the message says what failed and is the cell's reason. */
+    final class CannotRun extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public CannotRun(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     /** A runner's verdict on whether it can serve a platform. */
     record Availability(boolean available, String reason) {

@@ -227,6 +227,34 @@ class MatrixEngineTest {
     }
 
     @Test
+    void aRunnerThatCannotRunACell_skipsThatCellWithItsReason_andTheMatrixGoesOn() throws Exception {
+        dev.m1go.runner.Runner broken = new dev.m1go.runner.Runner() {
+            public String name() { return "container"; }
+            public boolean appliesTo(Os os, Arch arch) { return true; }
+            public Availability availability(Os os, Arch arch) { return Availability.yes(); }
+            public boolean translates(Arch arch) { return false; }
+            public ProcessResult run(ProcessSpec spec, Arch arch) throws IOException {
+                throw new dev.m1go.runner.Runner.CannotRun("the engine refused the image", null);
+            }
+        };
+        Map<String, String> env = Map.of("PATH", bin.toString(), "HOME", dir.toString());
+        Host host = host(true);
+        Runners all = new Runners(host, this::fake, List.of(broken));
+        CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
+        Toolchain go = new Toolchain("go1.22.12", dir.resolve("go"), Arch.AMD64, "test", Map.of(), null);
+        MatrixRequest request = new MatrixRequest(dir.resolve("out"), dir.resolve("cache"),
+                new CaseLoader().load(null, List.of("cgo-hello")), List.of(go), List.of(new Platform(Os.LINUX, Arch.AMD64)),
+                all.select(List.of("native", "container")), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(1), 1, false, env, dir, 0, false);
+        MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all);
+        List<CellResult> r = engine.run(request, engine.plan(request), (c, done, total) -> { });
+        assertThat(r).extracting(CellResult::runner, CellResult::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("native", Outcome.PASS),
+                org.assertj.core.groups.Tuple.tuple("container", Outcome.SKIPPED));
+        assertThat(r.get(1).reason()).isEqualTo("not run: the engine refused the image");
+    }
+
+    @Test
     void results_comeBackInReportOrder() throws Exception {
         List<CellResult> r = run(setup(host(true), List.of("c-abort", "cgo-hello"), List.of(), 0));
         assertThat(r).isSortedAccordingTo(CellResult.ORDER);

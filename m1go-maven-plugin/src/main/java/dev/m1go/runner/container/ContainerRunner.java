@@ -222,27 +222,36 @@ public final class ContainerRunner implements Runner {
         String tag = IMAGE_REPOSITORY + ":" + "linux-" + arch.goarch() + "-"
                 + hash(platform, String.valueOf(baseImage), probe, program);
         // A scratch image has no /tmp, which os.TempDir() and most programs take for granted: WORKDIR creates it.
+        // It comes after the COPY of this platform's files: as the first step on scratch, its cached layer would be
+        // shared by both platforms, and the engine refuses to reuse a linux/amd64 layer for a linux/arm64 build.
         String dockerfile = "FROM " + (baseImage == null ? "scratch" : baseImage) + "\n"
-                + "WORKDIR /tmp\n"
                 + "COPY uname " + name + " " + DIR + "/\n"
+                + "WORKDIR /tmp\n"
                 + "WORKDIR " + DIR + "\n";
 
-        long t0 = System.nanoTime();
-        acquire(tag, platform, dockerfile, List.of(
-                new ContainerBackend.ContextFile("uname", probe, 0755),
-                new ContainerBackend.ContextFile(name, program, 0755)));
         try {
-            ContainerBackend.ContainerRun uname = backend.run(tag, platform, List.of(DIR + "/uname"), Map.of(), DIR,
-                    Duration.ofSeconds(30), Duration.ofSeconds(1));
-            String observed = uname.exitCode() != null && uname.exitCode() == 0
-                    ? UnameProbe.machine(new String(uname.stdout(), StandardCharsets.ISO_8859_1)) : null;
-
+            acquire(tag, platform, dockerfile, List.of(
+                    new ContainerBackend.ContextFile("uname", probe, 0755),
+                    new ContainerBackend.ContextFile(name, program, 0755)));
+        } catch (IOException e) {
+            throw new CannotRun("the container runner could not build image " + tag + ": " + e.getMessage(), e);
+        }
+        try {
             List<String> argv = new ArrayList<>(List.of(DIR + "/" + name));
             argv.addAll(spec.argv().subList(1, spec.argv().size()));
             Map<String, String> env = new TreeMap<>(spec.environment());
             NOT_PASSED.forEach(env::remove);
-            ContainerBackend.ContainerRun r = backend.run(tag, platform, argv, env, DIR, spec.timeout(),
-                    spec.quitGrace());
+            ContainerBackend.ContainerRun uname;
+            ContainerBackend.ContainerRun r;
+            try {
+                uname = backend.run(tag, platform, List.of(DIR + "/uname"), Map.of(), DIR, Duration.ofSeconds(30),
+                        Duration.ofSeconds(1));
+                r = backend.run(tag, platform, argv, env, DIR, spec.timeout(), spec.quitGrace());
+            } catch (IOException e) {
+                throw new CannotRun("the container runner could not run " + tag + ": " + e.getMessage(), e);
+            }
+            String observed = uname.exitCode() != null && uname.exitCode() == 0
+                    ? UnameProbe.machine(new String(uname.stdout(), StandardCharsets.ISO_8859_1)) : null;
             Files.createDirectories(spec.stdoutLog().toAbsolutePath().getParent());
             Files.createDirectories(spec.stderrLog().toAbsolutePath().getParent());
             Files.write(spec.stdoutLog(), r.stdout());

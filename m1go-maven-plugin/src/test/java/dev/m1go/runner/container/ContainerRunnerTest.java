@@ -210,7 +210,7 @@ class ContainerRunnerTest {
                 "run linux/arm64 /m1go/uname",
                 "run linux/arm64 /m1go/c-abort -x",
                 "remove " + tag);
-        assertThat(backend.dockerfile).isEqualTo("FROM scratch\nWORKDIR /tmp\nCOPY uname c-abort /m1go/\nWORKDIR /m1go\n");
+        assertThat(backend.dockerfile).isEqualTo("FROM scratch\nCOPY uname c-abort /m1go/\nWORKDIR /tmp\nWORKDIR /m1go\n");
         assertThat(backend.environments.get(1)).containsExactly(Map.entry("GODEBUG", "asyncpreemptoff=1"));
         assertThat(result.observedArch()).isEqualTo("aarch64");
         assertThat(result.exitCode()).isEqualTo(2);
