@@ -27,7 +27,7 @@ class LinuxMatrixIT {
         run = Maven.run(dir, Maven.goal("reproduce"),
                 "-Dm1go.goRoots=" + Components.ARM64_GOROOT,
                 "-Dm1go.cases=cgo-hello,static-lib,static-lib-wrong-arch,c-abort",
-                "-Dm1go.runners=native,qemu,binfmt").succeeded();
+                "-Dm1go.runners=native,qemu,binfmt", "-Dm1go.buildTimeoutSeconds=300").succeeded();
         report = run.report();
     }
 

@@ -1,5 +1,6 @@
 package dev.m1go.matrix;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.m1go.classify.Outcome;
 import java.util.Objects;
 
@@ -16,10 +17,20 @@ import java.util.Objects;
  * @param binary     path of the binary, relative to the report directory, or {@code null}
  * @param stdoutLog  full output of the build step that decided the outcome, relative to the report directory
  * @param stderrLog  full error output of that step
+ * @param retried    why {@code go build} ran a second time (a toolchain under translation that stalled until the build
+ *                   time limit), or {@code null}; the first attempt's logs stay next to the second's
  */
 public record BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
-                        boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog) {
+                        boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String retried) {
     public BuildInfo {
         Objects.requireNonNull(outcome, "outcome");
+    }
+
+    /** A build that ran once. */
+    public BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
+                     boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog) {
+        this(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis, binary, stdoutLog, stderrLog,
+                null);
     }
 }

@@ -102,7 +102,7 @@ final class Builder {
                 argv.addAll(List.of("-o", object, source));
                 Step s = step(argv, baseEnv(), src, logs, "cc-" + object.replace('/', '_'));
                 if (!s.result.succeeded()) {
-                    return failed(s, cc, libraryArch, false, staticLink, t0);
+                    return failed(s, cc, libraryArch, false, staticLink, t0, null);
                 }
                 objects.add(object);
             }
@@ -111,7 +111,7 @@ final class Builder {
             ar.addAll(objects);
             Step s = step(ar, baseEnv(), src, logs, "ar");
             if (!s.result.succeeded()) {
-                return failed(s, cc, libraryArch, false, staticLink, t0);
+                return failed(s, cc, libraryArch, false, staticLink, t0, null);
             }
         }
 
@@ -141,13 +141,21 @@ final class Builder {
         env.putAll(c.buildEnv());
         env.putAll(variant.buildEnv());
         Step s = step(launch.wrap(argv), launch.environmentWith(env), src, logs, "go-build");
+        String retried = null;
+        if (s.result.timedOut() && launch.translated()) {
+            // A go command under qemu-user now and then deadlocks in the emulator (every thread parked on a futex,
+            // no CPU used): one more attempt tells an emulator stall from a build that is simply too slow.
+            retried = "go build under " + launch.runner() + " stalled for " + request.buildTimeout().toSeconds()
+                    + " s and was run again (first attempt: " + s.stderrLog + ")";
+            s = step(launch.wrap(argv), launch.environmentWith(env), src, logs, "go-build-2");
+        }
         if (!s.result.succeeded() || !Files.isRegularFile(binary)) {
-            return failed(s, cc, libraryArch, launch.translated(), staticLink, t0);
+            return failed(s, cc, libraryArch, launch.translated(), staticLink, t0, retried);
         }
         // What the binary is, read from its header, not what was asked for.
         boolean isStatic = BinaryHeader.read(binary).map(h -> !h.dynamic()).orElse(false);
         BuildInfo info = new BuildInfo(Outcome.PASS, cc.ccVariable(), cc.family(), libraryArch, launch.translated(),
-                isStatic, millisSince(t0), relative(binary), s.stdoutLog, s.stderrLog);
+                isStatic, millisSince(t0), relative(binary), s.stdoutLog, s.stderrLog, retried);
         return new Built(info, binary, s.classification, s.result.combinedOutput());
     }
 
@@ -165,13 +173,14 @@ final class Builder {
         return new Step(r, k, relative(out), relative(err));
     }
 
-    private Built failed(Step s, CCompiler cc, String libraryArch, boolean translated, boolean staticLink, long t0) {
+    private Built failed(Step s, CCompiler cc, String libraryArch, boolean translated, boolean staticLink, long t0,
+                         String retried) {
         Outcome o = s.classification.outcome();
         if (o == Outcome.PASS) {
             o = Outcome.BUILD_ERROR;
         }
         BuildInfo info = new BuildInfo(o, cc.ccVariable(), cc.family(), libraryArch, translated, staticLink,
-                millisSince(t0), null, s.stdoutLog, s.stderrLog);
+                millisSince(t0), null, s.stdoutLog, s.stderrLog, retried);
         return new Built(info, null, s.classification, s.result.combinedOutput());
     }
 

@@ -43,6 +43,7 @@ class MatrixEngineTest {
     private final List<ProcessSpec> started = Collections.synchronizedList(new ArrayList<>());
     private Function<ProcessSpec, ProcessResult> binaryBehaviour = s -> ok("M1GO_OK\n");
     private boolean failBuild;
+    private int stallingBuilds;
 
     private static ProcessResult ok(String stdout) {
         return new ProcessResult(0, null, false, stdout, "", 5);
@@ -65,6 +66,10 @@ class MatrixEngineTest {
             return ok("gcc (Debian 12.2.0-14) 12.2.0\n");
         }
         if (argv.get(0).endsWith("/bin/go")) {
+            if (stallingBuilds > 0) {
+                stallingBuilds--;
+                return new ProcessResult(null, null, true, "", "", 5);
+            }
             if (failBuild) {
                 return new ProcessResult(1, null, false, "", "/usr/bin/ld: libhello.a(hello.o): Relocations in generic "
                         + "ELF (EM: 183)\n/usr/bin/ld: libhello.a: error adding symbols: file in wrong format\n"
@@ -252,6 +257,37 @@ class MatrixEngineTest {
                 org.assertj.core.groups.Tuple.tuple("native", Outcome.PASS),
                 org.assertj.core.groups.Tuple.tuple("container", Outcome.SKIPPED));
         assertThat(r.get(1).reason()).isEqualTo("not run: the engine refused the image");
+    }
+
+    @Test
+    void translatedToolchainThatStalls_isBuiltOnceMore_andTheRetryIsRecorded() throws Exception {
+        stallingBuilds = 1;
+        Map<String, String> env = Map.of("PATH", bin.toString(), "HOME", dir.toString());
+        Host host = host(true);
+        Runners all = new Runners(host, this::fake, List.of());
+        CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
+        Toolchain arm64Go = new Toolchain("go1.19.8", dir.resolve("go-arm64"), Arch.ARM64, "test", Map.of(), null);
+        MatrixRequest request = new MatrixRequest(dir.resolve("out"), dir.resolve("cache"),
+                new CaseLoader().load(null, List.of("cgo-hello")), List.of(arm64Go),
+                List.of(new Platform(Os.LINUX, Arch.ARM64)), all.select(List.of("binfmt")), Duration.ofSeconds(5),
+                Duration.ofSeconds(5), Duration.ofSeconds(1), 1, false, env, dir, 0, false);
+        MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all);
+        CellResult c = engine.run(request, engine.plan(request), (r, done, total) -> { }).get(0);
+        assertThat(c.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(c.build().translated()).isTrue();
+        assertThat(c.build().retried()).startsWith("go build under binfmt stalled for 5 s and was run again")
+                .contains("go-build.stderr");
+        assertThat(c.build().stderrLog()).endsWith("go-build-2.stderr");
+        assertThat(started.stream().filter(s -> s.argv().contains("build"))).hasSize(2);
+    }
+
+    @Test
+    void nativeToolchainThatTimesOut_isNotRetried() throws Exception {
+        stallingBuilds = 1;
+        List<CellResult> r = run(setup(host(true), List.of("cgo-hello"), List.of("native"), 0));
+        assertThat(r.get(0).outcome()).isNotEqualTo(Outcome.PASS);
+        assertThat(r.get(0).build().retried()).isNull();
+        assertThat(started.stream().filter(s -> s.argv().contains("build"))).hasSize(1);
     }
 
     @Test
