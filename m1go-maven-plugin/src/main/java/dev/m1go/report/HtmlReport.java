@@ -6,9 +6,7 @@ import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.RunnerOrder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,11 +33,8 @@ public final class HtmlReport {
     }
 
     public static void write(Path directory, Report r) throws IOException {
-        Files.createDirectories(directory);
-        Path file = directory.resolve(FILE);
-        Path tmp = file.resolveSibling(FILE + ".tmp");
-        Files.writeString(tmp, render(r, directory), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        String html = render(r, directory);
+        ReportFiles.replace(directory.resolve(FILE), out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
     }
 
     public static String render(Report r, Path directory) {

@@ -4,10 +4,7 @@ import dev.m1go.classify.Verdict;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.RunResult;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,18 +40,17 @@ public final class JUnitReport {
     }
 
     public static void write(Path directory, Report r) throws IOException {
-        Files.createDirectories(directory);
         Path file = directory.resolve(FILE);
-        Path tmp = file.resolveSibling(FILE + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            write(x, directory, r);
-            x.flush();
-            x.close();
-        } catch (XMLStreamException e) {
-            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        ReportFiles.replace(file, out -> {
+            try {
+                XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+                write(x, directory, r);
+                x.flush();
+                x.close();
+            } catch (XMLStreamException e) {
+                throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     private static void write(XMLStreamWriter x, Path dir, Report r) throws XMLStreamException {

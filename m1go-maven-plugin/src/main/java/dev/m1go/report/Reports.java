@@ -29,8 +29,11 @@ public final class Reports {
     public static List<ReportFormat> all() {
         return List.of(
                 new Format(JsonReport.FILE, (dir, r) -> JsonReport.write(dir.resolve(JsonReport.FILE), r)),
-                new Format(MarkdownReport.FILE, (dir, r) -> Files.writeString(dir.resolve(MarkdownReport.FILE),
-                        MarkdownReport.render(r, dir), StandardCharsets.UTF_8)),
+                new Format(MarkdownReport.FILE, (dir, r) -> {
+                    String md = MarkdownReport.render(r, dir);
+                    ReportFiles.replace(dir.resolve(MarkdownReport.FILE),
+                            out -> out.write(md.getBytes(StandardCharsets.UTF_8)));
+                }),
                 new Format(JUnitReport.FILE, JUnitReport::write),
                 new Format(HtmlReport.FILE, HtmlReport::write));
     }
