@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -18,29 +17,26 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code signature}, {@code summary}, {@code header} and {@code frames}.
  */
 @Mojo(name = "classify", requiresProject = false, threadSafe = true)
-public final class ClassifyMojo extends AbstractMojo {
+public final class ClassifyMojo extends AbstractM1goMojo {
 
     /** A log file, or a directory whose regular files are classified in name order. */
     @Parameter(property = "m1go.log", required = true)
-    private File log;
+    File log;
 
     /** {@code darwin} or {@code linux}; default: the log's {@code # os:} header, a guess from the text, the host. */
     @Parameter(property = "m1go.os")
-    private String os;
-
-    /** Skips the goal. */
-    @Parameter(property = "m1go.skip", defaultValue = "false")
-    private boolean skip;
+    String os;
 
     /** Where the JSON lines go; standard output unless a test replaces it. */
-    private PrintStream out = System.out;
+    PrintStream out = System.out;
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("Skipping m1go:classify because m1go.skip is true.");
-            return;
-        }
+    String goal() {
+        return "classify";
+    }
+
+    @Override
+    void run() throws MojoExecutionException {
         if (log == null) {
             throw new MojoExecutionException("No log given: set -Dm1go.log=<file or directory>.");
         }
@@ -54,7 +50,7 @@ public final class ClassifyMojo extends AbstractMojo {
         try {
             lines = logic.jsonLines(log.toPath(), os);
         } catch (NoSuchFileException e) {
-            throw new MojoExecutionException("The log " + log + " (m1go.log) does not exist.", e);
+            throw new MojoExecutionException("The log " + log + " (m1go.log) does not exist.");
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot read the log " + log + " (m1go.log): " + e.getMessage(), e);
         }

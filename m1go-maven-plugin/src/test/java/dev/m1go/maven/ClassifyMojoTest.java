@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,27 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ClassifyMojoTest {
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private final List<String> infos = new ArrayList<>();
+    private final RecordingLog mavenLog = new RecordingLog();
+    private final List<String> infos = mavenLog.infos;
 
-    private ClassifyMojo mojo(File log, String os, boolean skip) throws ReflectiveOperationException {
+    private ClassifyMojo mojo(File log, String os, boolean skip) {
         ClassifyMojo mojo = new ClassifyMojo();
-        set(mojo, "log", log);
-        set(mojo, "os", os);
-        set(mojo, "skip", skip);
-        set(mojo, "out", new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        mojo.setLog(new SystemStreamLog() {
-            @Override
-            public void info(CharSequence content) {
-                infos.add(content.toString());
-            }
-        });
+        mojo.log = log;
+        mojo.os = os;
+        mojo.skip = skip;
+        mojo.out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+        mojo.setLog(mavenLog);
         return mojo;
-    }
-
-    private static void set(Object target, String field, Object value) throws ReflectiveOperationException {
-        Field f = target.getClass().getDeclaredField(field);
-        f.setAccessible(true);
-        f.set(target, value);
     }
 
     @Test

@@ -3,28 +3,22 @@ package dev.m1go.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 
 /** {@code m1go:doctor}'s own decisions, before any diagnosis runs. */
 class DoctorMojoTest {
 
-    private final List<String> infos = new ArrayList<>();
+    private final RecordingLog mavenLog = new RecordingLog();
+    private final List<String> infos = mavenLog.infos;
 
     private DoctorMojo mojo() {
         DoctorMojo mojo = new DoctorMojo();
         mojo.doctors = log -> {
             throw new AssertionError("the doctor must not run");
         };
-        mojo.setLog(new SystemStreamLog() {
-            @Override
-            public void info(CharSequence content) {
-                infos.add(content.toString());
-            }
-        });
+        mojo.setLog(mavenLog);
         return mojo;
     }
 

@@ -3,37 +3,22 @@ package dev.m1go.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 
 class MergeMojoTest {
 
-    private final List<String> infos = new ArrayList<>();
+    private final RecordingLog mavenLog = new RecordingLog();
+    private final List<String> infos = mavenLog.infos;
 
-    private MergeMojo mojo(String inputs, boolean skip, String failOn) throws ReflectiveOperationException {
+    private MergeMojo mojo(String inputs, boolean skip, String failOn) {
         MergeMojo mojo = new MergeMojo();
-        set(mojo, "inputs", inputs);
-        set(mojo, "failOn", failOn);
-        Field s = AbstractM1goMojo.class.getDeclaredField("skip");
-        s.setAccessible(true);
-        s.set(mojo, skip);
-        mojo.setLog(new SystemStreamLog() {
-            @Override
-            public void info(CharSequence content) {
-                infos.add(content.toString());
-            }
-        });
+        mojo.inputs = inputs;
+        mojo.failOn = failOn;
+        mojo.skip = skip;
+        mojo.setLog(mavenLog);
         return mojo;
-    }
-
-    private static void set(Object target, String field, Object value) throws ReflectiveOperationException {
-        Field f = target.getClass().getDeclaredField(field);
-        f.setAccessible(true);
-        f.set(target, value);
     }
 
     @Test
