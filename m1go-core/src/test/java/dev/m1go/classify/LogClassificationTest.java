@@ -105,24 +105,4 @@ class LogClassificationTest {
         assertThat(f.toEvidence("linux").exitCode()).isEqualTo(2);
         assertThat(f.toEvidence("linux").phase()).isEqualTo(Phase.BUILD);
     }
-
-    @Test
-    void onlyTheMavenPackageImportsMaven() throws IOException {
-        Path main = Path.of("src/main/java/dev/m1go");
-        try (Stream<Path> files = Files.walk(main)) {
-            List<Path> offenders = files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> !p.startsWith(main.resolve("maven")))
-                    .filter(p -> read(p).contains("import org.apache.maven"))
-                    .toList();
-            assertThat(offenders).isEmpty();
-        }
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }
