@@ -4,45 +4,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m1go.classify.Outcome;
 import dev.m1go.host.Arch;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.m1go.testing.Golden;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** report.json files written by an earlier version (src/test/resources/golden) read and written again unchanged. */
+/** Reports written by an earlier version (src/test/resources/golden) read and written again unchanged. */
 class GoldenReportTest {
 
     @TempDir
-    Path dir;
+    Path root;
 
-    /** Copies {@code golden/<name>/report.json} to {@code target} and returns its text. */
-    static String golden(String name, Path target) throws IOException {
-        try (InputStream in = GoldenReportTest.class.getResourceAsStream("/golden/" + name + "/report.json")) {
-            assertThat(in).as("golden report %s", name).isNotNull();
-            Files.createDirectories(target.getParent());
-            Files.write(target, in.readAllBytes());
-        }
-        return Files.readString(target, StandardCharsets.UTF_8);
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "b", "merged"})
+    void goldenReportJson_readAndWrittenAgain_isByteIdentical(String name) throws Exception {
+        Path dir = Golden.directory(Golden.copyTo(root), name);
+        String before = Files.readString(dir.resolve(JsonReport.FILE), StandardCharsets.UTF_8);
+        JsonReport.write(root.resolve("out.json"), JsonReport.read(dir.resolve(JsonReport.FILE)));
+        assertThat(Files.readString(root.resolve("out.json"), StandardCharsets.UTF_8)).isEqualTo(before);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"matrix", "baseline", "merged"})
-    void goldenReport_readAndWrittenAgain_isByteIdentical(String name) throws Exception {
-        String before = golden(name, dir.resolve("in/report.json"));
-        Report r = JsonReport.read(dir.resolve("in/report.json"));
-        JsonReport.write(dir.resolve("out/report.json"), r);
-        assertThat(Files.readString(dir.resolve("out/report.json"), StandardCharsets.UTF_8)).isEqualTo(before);
+    @ValueSource(strings = {"a", "b", "merged"})
+    void goldenReport_everyFormatWrittenAgain_isByteIdentical(String name) throws Exception {
+        Path dir = Golden.directory(Golden.copyTo(root), name);
+        Report r = JsonReport.read(dir.resolve(JsonReport.FILE));
+        java.util.Map<String, String> before = new java.util.TreeMap<>();
+        for (ReportFormat f : Reports.all()) {
+            before.put(f.file(), Files.readString(dir.resolve(f.file()), StandardCharsets.UTF_8));
+            Files.delete(dir.resolve(f.file()));
+        }
+        Reports.writeAll(dir, r);
+        for (ReportFormat f : Reports.all()) {
+            assertThat(Files.readString(dir.resolve(f.file()), StandardCharsets.UTF_8)).as(f.file())
+                    .isEqualTo(before.get(f.file()));
+        }
     }
 
     @Test
     void goldenReport_readsIntoTypedKeys() throws Exception {
-        golden("matrix", dir.resolve("report.json"));
-        Report r = JsonReport.read(dir.resolve("report.json"));
+        Report r = JsonReport.read(Golden.directory(Golden.copyTo(root), "a").resolve(JsonReport.FILE));
         assertThat(r.cells()).hasSize(36);
         assertThat(r.cells()).anySatisfy(c -> {
             assertThat(c.key().toolchainArch()).isEqualTo(Arch.ARM64);

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m1go.report.JsonReport;
 import dev.m1go.report.Report;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.m1go.testing.Golden;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,30 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoldenMergeTest {
 
-    /** Where the golden reports were measured; their paths are rewritten to the test's directory. */
-    private static final String MEASURED_IN = "/tmp/model-golden";
-
     @TempDir
-    Path dir;
-
-    private static String golden(String name) throws IOException {
-        try (InputStream in = GoldenMergeTest.class.getResourceAsStream("/golden/" + name + "/report.json")) {
-            assertThat(in).as("golden report %s", name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
+    Path root;
 
     @Test
     void merge_ofAnOldReportWithANewOne_writesTheGoldenMergedReport() throws Exception {
-        Path old = dir.resolve("a/target/m1go/report.json");
-        Files.createDirectories(old.getParent());
-        Files.writeString(old, golden("matrix"), StandardCharsets.UTF_8);
-        Path fresh = dir.resolve("b/target/m1go/report.json");
-        Files.createDirectories(fresh.getParent());
-        Files.writeString(fresh, golden("baseline"), StandardCharsets.UTF_8);
+        Golden.copyTo(root);
+        Path old = Golden.directory(root, "a").resolve(JsonReport.FILE);
+        Path fresh = Golden.directory(root, "b").resolve(JsonReport.FILE);
         JsonReport.write(fresh, JsonReport.read(fresh));
+        Path out = root.resolve("again/target/m1go");
+        Files.createDirectories(out);
+        Path expected = Golden.directory(root, "merged").resolve(JsonReport.FILE);
 
-        Path out = dir.resolve("merged/target/m1go");
         Report merged = new MergeReports(new Log() {
             @Override
             public void info(String message) {
@@ -55,7 +43,8 @@ class GoldenMergeTest {
 
         assertThat(merged.hosts()).hasSize(2);
         // the golden report names its inputs by their paths then; the crash texts it quotes keep them as measured
-        assertThat(Files.readString(out.resolve("report.json"), StandardCharsets.UTF_8).replace(dir.toString(),
-                MEASURED_IN)).isEqualTo(golden("merged"));
+        assertThat(Files.readString(out.resolve(JsonReport.FILE), StandardCharsets.UTF_8)
+                .replace(root.toString(), Golden.MEASURED_IN))
+                .isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
     }
 }
