@@ -173,7 +173,8 @@ public final class HtmlReport {
                     .append(esc(Cluster.signatureOf(c))).append("</code></p>");
             String text = v.crashText(c, CRASH_LINES);
             h.append("<pre class=\"crash\">").append(esc(text.isBlank()
-                    ? (c.diagnosis().summary() == null ? "(no log text)" : c.diagnosis().summary()) : text)).append("</pre></details>");
+                    ? (c.diagnosis().summary() == null ? "(no log text)" : c.diagnosis().summary()) : text))
+                    .append("</pre></details>");
         } else if (c.verdict() == Verdict.SKIPPED) {
             h.append(label).append("<div class=\"reason\">").append(esc(c.reason() == null ? "" : c.reason()))
                     .append("</div>");

@@ -136,7 +136,8 @@ public final class JUnitReport {
                         + run.outcome() + (run.signal() == null ? "" : " " + run.signal())));
                 x.writeAttribute("type", run.outcome().name());
                 x.writeStartElement("stackTrace");
-                x.writeCharacters(clean(c.diagnosis().signature() == null ? run.outcome().name() : c.diagnosis().signature()));
+                String signature = c.diagnosis().signature();
+                x.writeCharacters(clean(signature == null ? run.outcome().name() : signature));
                 x.writeEndElement();
                 x.writeEndElement();
             }

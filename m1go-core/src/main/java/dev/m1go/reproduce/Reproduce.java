@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code m1go:reproduce} without Maven: validate the settings, observe the host, find toolchains, load cases, plan,
@@ -67,7 +68,17 @@ public final class Reproduce {
     public record Result(Report report, List<CellResult> unexpected, List<CellResult> flaky, Path directory) {
     }
 
+    /** {@link #run(ReproduceSettings, UnaryOperator)} without a baseline. */
     public Result run(ReproduceSettings s) throws UserError, IOException, InterruptedException {
+        return run(s, UnaryOperator.identity());
+    }
+
+    /**
+     * Runs the matrix. {@code finish} is applied to the final report before any format is written (the baseline
+     * comparison, {@link Publish#compare}), so every format is written once.
+     */
+    public Result run(ReproduceSettings s, UnaryOperator<Report> finish)
+            throws UserError, IOException, InterruptedException {
         String started = clock.instant().toString();
         validateNumbers(s);
         Path out = s.outputDirectory().toAbsolutePath().normalize();
@@ -105,9 +116,12 @@ public final class Reproduce {
             log.info("  toolchain " + t.label(host.arch()) + " " + t.goroot() + " (" + t.source() + ")"
                     + (t.usable() ? "" : " — unusable: " + t.unusable()));
         }
-        LiveReport live = new LiveReport(out, skeleton, log::info, clock);
-        List<CellResult> results = engine.run(request, plan, live);
-        Report report = live.complete(results);
+        List<CellResult> results;
+        Report report;
+        try (LiveReport live = new LiveReport(out, skeleton, log::info, clock)) {
+            results = engine.run(request, plan, live);
+            report = live.complete(results, finish);
+        }
         summary(report, out);
         return new Result(report,
                 results.stream().filter(c -> c.verdict() == Verdict.UNEXPECTED).toList(),

@@ -57,7 +57,7 @@ public final class MergeMojo extends AbstractM1goMojo {
             Publish.Plan plan = publish.prepare(new Publish.Settings(baseline == null ? null : baseline.toPath(),
                     failOn, true, issueBody));
             List<Path> files = merge.inputs(list(inputs), Path.of("").toAbsolutePath(), out);
-            Report merged = merge.merge(files, out, "m1go-maven-plugin merge");
+            Report merged = merge.merge(files, out, "m1go-maven-plugin merge", r -> publish.compare(plan, r));
             published = publish.publish(plan, merged, out);
         } catch (UserError e) {
             throw new MojoExecutionException(e.getMessage());

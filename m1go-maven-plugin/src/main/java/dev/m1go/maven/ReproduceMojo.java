@@ -143,7 +143,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
                     failOnRegression, issueBody));
             result = new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(),
                     host -> List.of(ContainerRunner.of(host, System.getenv(), containerImage)),
-                    Clock.systemUTC(), new MavenLog(getLog())).run(settings);
+                    Clock.systemUTC(), new MavenLog(getLog())).run(settings, r -> publish.compare(plan, r));
             published = publish.publish(plan, result.report(), result.directory());
         } catch (UserError e) {
             throw new MojoExecutionException(e.getMessage());
