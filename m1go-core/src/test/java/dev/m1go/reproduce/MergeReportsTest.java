@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
+import dev.m1go.core.Log;
+import dev.m1go.core.UserError;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.RunResult;
 import dev.m1go.report.HostInfo;

@@ -5,7 +5,7 @@ import dev.m1go.doctor.DoctorSettings;
 import dev.m1go.doctor.FailOn;
 import dev.m1go.doctor.Finding;
 import dev.m1go.exec.CommonsExecProcessRunner;
-import dev.m1go.reproduce.UserError;
+import dev.m1go.core.UserError;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ public final class DoctorMojo extends AbstractM1goMojo {
     /** Makes the doctor for this machine. */
     @FunctionalInterface
     interface DoctorFactory {
-        Doctor create(dev.m1go.reproduce.Log log) throws UserError;
+        Doctor create(dev.m1go.core.Log log) throws UserError;
     }
 
     @Override
