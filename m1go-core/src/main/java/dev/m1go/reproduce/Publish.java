@@ -1,6 +1,8 @@
 package dev.m1go.reproduce;
 
 import dev.m1go.classify.Verdict;
+import dev.m1go.core.Log;
+import dev.m1go.core.UserError;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.report.Comparison;
 import dev.m1go.report.JsonReport;

@@ -5,6 +5,8 @@ import dev.m1go.cases.CaseLoader;
 import dev.m1go.cases.ReproCase;
 import dev.m1go.classify.Classifier;
 import dev.m1go.classify.Verdict;
+import dev.m1go.core.Log;
+import dev.m1go.core.UserError;
 import dev.m1go.exec.ProcessRunner;
 import dev.m1go.host.Arch;
 import dev.m1go.host.Host;

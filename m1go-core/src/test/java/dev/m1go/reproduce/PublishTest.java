@@ -8,6 +8,8 @@ import dev.m1go.classify.Verdict;
 import dev.m1go.host.Arch;
 import dev.m1go.host.Os;
 import dev.m1go.matrix.CellKey;
+import dev.m1go.core.Log;
+import dev.m1go.core.UserError;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.Diagnosis;
 import dev.m1go.matrix.Platform;

@@ -6,7 +6,7 @@ import dev.m1go.matrix.CellResult;
 import dev.m1go.reproduce.Publish;
 import dev.m1go.reproduce.Reproduce;
 import dev.m1go.reproduce.ReproduceSettings;
-import dev.m1go.reproduce.UserError;
+import dev.m1go.core.UserError;
 import dev.m1go.runner.container.ContainerRunner;
 import java.io.File;
 import java.io.IOException;
