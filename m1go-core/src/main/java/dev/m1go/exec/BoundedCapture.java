@@ -7,18 +7,26 @@ import java.nio.charset.StandardCharsets;
 /**
  * An output sink that writes everything to a log stream and keeps in memory only the first {@code headLimit} and the
  * last {@code tailLimit} bytes: a crash report's header and its end both survive a process that prints gigabytes.
+ *
+ * <p>A write to the log that fails (a full disk) never reaches the pump that drains the process: the log stops, the
+ * reason is kept ({@link #logFailure()}), and the capture goes on, so the process is never blocked on a full pipe and
+ * its exit status stays its own.
  */
 final class BoundedCapture extends OutputStream {
 
     private final OutputStream log;
+    private final String logName;
+    private String logFailure;
+    private long logged;
     private final byte[] head;
     private final byte[] tail;
     private int headSize;
     private long tailWritten;
     private long total;
 
-    BoundedCapture(OutputStream log, int headLimit, int tailLimit) {
+    BoundedCapture(OutputStream log, String logName, int headLimit, int tailLimit) {
         this.log = log;
+        this.logName = logName;
         this.head = new byte[headLimit];
         this.tail = new byte[tailLimit];
     }
@@ -30,7 +38,14 @@ final class BoundedCapture extends OutputStream {
 
     @Override
     public synchronized void write(byte[] b, int off, int len) throws IOException {
-        log.write(b, off, len);
+        if (logFailure == null) {
+            try {
+                log.write(b, off, len);
+                logged += len;
+            } catch (IOException e) {
+                failed(e);
+            }
+        }
         total += len;
         int toHead = Math.min(len, head.length - headSize);
         System.arraycopy(b, off, head, headSize, toHead);
@@ -41,13 +56,36 @@ final class BoundedCapture extends OutputStream {
     }
 
     @Override
-    public synchronized void flush() throws IOException {
-        log.flush();
+    public synchronized void flush() {
+        if (logFailure == null) {
+            try {
+                log.flush();
+            } catch (IOException e) {
+                failed(e);
+            }
+        }
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        log.close();
+    public synchronized void close() {
+        flush();
+        try {
+            log.close();
+        } catch (IOException e) {
+            if (logFailure == null) {
+                failed(e);
+            }
+        }
+    }
+
+    private void failed(IOException e) {
+        logFailure = logName + " stops after at most " + logged + " of the bytes the program printed: writing it failed ("
+                + e.getMessage() + "); the rest was read and discarded";
+    }
+
+    /** Why the log file is incomplete, or {@code null} when every byte reached it. */
+    synchronized String logFailure() {
+        return logFailure;
     }
 
     synchronized long total() {

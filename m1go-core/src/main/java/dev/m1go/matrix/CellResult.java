@@ -115,7 +115,8 @@ public record CellResult(
                 mapped(paths, build.binary()), mapped(paths, build.stdoutLog()), mapped(paths, build.stderrLog()),
                 build.retried());
         List<RunResult> r = runs.stream().map(x -> new RunResult(x.exitCode(), x.timedOut(), x.outcome(), x.signal(),
-                x.durationMillis(), mapped(paths, x.stdoutLog()), mapped(paths, x.stderrLog()), x.observedArch()))
+                x.durationMillis(), mapped(paths, x.stdoutLog()), mapped(paths, x.stderrLog()), x.observedArch(),
+                x.leftoverProcesses(), x.logTruncated()))
                 .toList();
         return new CellResult(caseId, go, toolchainArch, goos, goarch, runner, variant, outcome, signal, inCgo,
                 expected, verdict, signature, summary, header, frames, failures, translated, reason, b, r,
