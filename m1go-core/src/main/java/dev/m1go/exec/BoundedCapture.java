@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * reason is kept ({@link #logFailure()}), and the capture goes on, so the process is never blocked on a full pipe and
  * its exit status stays its own.
  */
-final class BoundedCapture extends OutputStream {
+public final class BoundedCapture extends OutputStream {
 
     private final OutputStream log;
     private final String logName;
@@ -23,6 +23,11 @@ final class BoundedCapture extends OutputStream {
     private int headSize;
     private long tailWritten;
     private long total;
+
+    /** A capture without a log file: only the head and the tail are kept. */
+    public static BoundedCapture inMemory(int headLimit, int tailLimit) {
+        return new BoundedCapture(OutputStream.nullOutputStream(), "(memory)", headLimit, tailLimit);
+    }
 
     BoundedCapture(OutputStream log, String logName, int headLimit, int tailLimit) {
         this.log = log;
@@ -50,8 +55,20 @@ final class BoundedCapture extends OutputStream {
         int toHead = Math.min(len, head.length - headSize);
         System.arraycopy(b, off, head, headSize, toHead);
         headSize += toHead;
-        for (int i = off + toHead; i < off + len; i++) {
-            tail[(int) (tailWritten++ % tail.length)] = b[i];
+        int from = off + toHead;
+        int rest = len - toHead;
+        if (rest > tail.length) {
+            from += rest - tail.length;
+            tailWritten += rest - tail.length;
+            rest = tail.length;
+        }
+        while (rest > 0) {
+            int at = (int) (tailWritten % tail.length);
+            int n = Math.min(rest, tail.length - at);
+            System.arraycopy(b, from, tail, at, n);
+            from += n;
+            rest -= n;
+            tailWritten += n;
         }
     }
 
@@ -88,12 +105,12 @@ final class BoundedCapture extends OutputStream {
         return logFailure;
     }
 
-    synchronized long total() {
+    public synchronized long total() {
         return total;
     }
 
     /** The captured text; a marker line says how many bytes were left out in the middle. */
-    synchronized String text() {
+    public synchronized String text() {
         String first = new String(head, 0, headSize, StandardCharsets.UTF_8);
         if (tailWritten == 0) {
             return first;
