@@ -24,6 +24,12 @@ public final class BoundedCapture extends OutputStream {
     private long tailWritten;
     private long total;
 
+    /** A capture that writes the full text to {@code log} (created or replaced), as every runner does. */
+    public static BoundedCapture toFile(java.nio.file.Path log) throws IOException {
+        return new BoundedCapture(new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(log)),
+                log.toString(), CommonsExecProcessRunner.HEAD_BYTES, CommonsExecProcessRunner.TAIL_BYTES);
+    }
+
     /** A capture without a log file: only the head and the tail are kept. */
     public static BoundedCapture inMemory(int headLimit, int tailLimit) {
         return new BoundedCapture(OutputStream.nullOutputStream(), "(memory)", headLimit, tailLimit);
@@ -101,7 +107,7 @@ public final class BoundedCapture extends OutputStream {
     }
 
     /** Why the log file is incomplete, or {@code null} when every byte reached it. */
-    synchronized String logFailure() {
+    public synchronized String logFailure() {
         return logFailure;
     }
 
@@ -111,7 +117,12 @@ public final class BoundedCapture extends OutputStream {
 
     /** The captured text; a marker line says how many bytes were left out in the middle. */
     public synchronized String text() {
-        String first = new String(head, 0, headSize, StandardCharsets.UTF_8);
+        return text(StandardCharsets.UTF_8);
+    }
+
+    /** The captured text in {@code charset}. */
+    public synchronized String text(java.nio.charset.Charset charset) {
+        String first = new String(head, 0, headSize, charset);
         if (tailWritten == 0) {
             return first;
         }
@@ -126,6 +137,6 @@ public final class BoundedCapture extends OutputStream {
         }
         long omitted = tailWritten - kept;
         String gap = omitted > 0 ? "\n[m1go: " + omitted + " bytes omitted here; the full text is in the log file]\n" : "";
-        return first + gap + new String(last, StandardCharsets.UTF_8);
+        return first + gap + new String(last, charset);
     }
 }

@@ -63,8 +63,7 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
     }
 
     private static BoundedCapture capture(Path log) throws IOException {
-        OutputStream file = new BufferedOutputStream(Files.newOutputStream(log));
-        return new BoundedCapture(file, log.toString(), HEAD_BYTES, TAIL_BYTES);
+        return BoundedCapture.toFile(log);
     }
 
     private Outcome execute(ProcessSpec spec, Containment box, ReapingStreams streams) throws IOException {
