@@ -3,6 +3,7 @@ package dev.m1go.matrix;
 import dev.m1go.classify.Outcome;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One execution of a cell.
@@ -37,5 +38,11 @@ public record RunResult(Integer exitCode, boolean timedOut, Outcome outcome, Str
     public RunResult {
         Objects.requireNonNull(outcome, "outcome");
         leftoverProcesses = leftoverProcesses == null || leftoverProcesses == 0 ? null : leftoverProcesses;
+    }
+
+    /** This run with its log paths mapped by {@code paths}. */
+    public RunResult relocated(UnaryOperator<String> paths) {
+        return new RunResult(exitCode, timedOut, outcome, signal, durationMillis, BuildInfo.mapped(paths, stdoutLog),
+                BuildInfo.mapped(paths, stderrLog), observedArch, leftoverProcesses, logTruncated);
     }
 }

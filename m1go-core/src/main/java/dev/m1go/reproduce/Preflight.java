@@ -1,5 +1,6 @@
 package dev.m1go.reproduce;
 
+import dev.m1go.core.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.m1go.reproduce;
 
+import dev.m1go.core.Log;
+import dev.m1go.core.UserError;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

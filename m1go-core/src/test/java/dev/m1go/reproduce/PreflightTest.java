@@ -1,5 +1,7 @@
 package dev.m1go.reproduce;
 
+import dev.m1go.core.Log;
+import dev.m1go.core.UserError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
