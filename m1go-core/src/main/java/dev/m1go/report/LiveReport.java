@@ -59,6 +59,10 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
     private boolean pending;
     private boolean done;
     private UncheckedIOException failed;
+    /** How many cells the report.json on disk holds; -1 before the first write. */
+    private int writtenCells = -1;
+    /** The formats of the final report written so far. */
+    private final List<String> finalFiles = new ArrayList<>();
 
     public LiveReport(Path directory, Report skeleton, Consumer<String> progress, Clock clock) throws IOException {
         this(directory, skeleton, progress, clock, INTERVAL, daemonScheduler(), JsonReport::write, true);
@@ -118,6 +122,7 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
 
     private void writeJson() throws IOException {
         json.write(directory.resolve(JsonReport.FILE), current());
+        writtenCells = cells.size();
         lastWrite = clock.millis();
         dirty = false;
     }
@@ -147,9 +152,32 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
             done = true;
             report = finish.apply(skeleton.withCells(all, true, clock.instant().toString()));
         }
-        Reports.writeAll(directory, report);
+        Reports.writeAll(directory, report, f -> {
+            synchronized (this) {
+                finalFiles.add(f.file());
+                if (f.file().equals(JsonReport.FILE)) {
+                    writtenCells = all.size();
+                }
+            }
+        });
         close();
         return report;
+    }
+
+    /** What this run has written so far, in words: for the message of an error that stops it. */
+    public synchronized String written() {
+        if (finalFiles.contains(JsonReport.FILE)) {
+            List<String> missing = Reports.all().stream().map(ReportFormat::file)
+                    .filter(f -> !finalFiles.contains(f)).toList();
+            return JsonReport.FILE + " holds all " + writtenCells + " cells of the finished run"
+                    + (missing.isEmpty() ? " and every other report was written"
+                    : "; written: " + String.join(", ", finalFiles) + "; not written: " + String.join(", ", missing));
+        }
+        if (writtenCells < 0) {
+            return "no report was written";
+        }
+        return JsonReport.FILE + " holds the " + writtenCells + " cell(s) that finished before the error, marked "
+                + "incomplete (\"complete\": false); no other report was written";
     }
 
     /** {@link #complete} without a baseline. */

@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
 import com.fasterxml.jackson.databind.util.StdConverter;
 import dev.m1go.matrix.BuildInfo;
 import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.RunResult;
 import java.io.IOException;
 
 /**
  * How the engine's results map to report.json: cells through their wire form {@link CellWire}, builds and runs as
- * they are (a build's {@code retried} only when it happened). The engine's types carry no JSON annotations.
+ * they are (a build's {@code retried} and a run's {@code leftoverProcesses} and {@code logTruncated} only when
+ * they happened). The engine's types carry no JSON annotations.
  */
 final class ReportJsonModule extends SimpleModule {
 
@@ -30,6 +32,16 @@ final class ReportJsonModule extends SimpleModule {
         }));
         addDeserializer(CellResult.class, new CellDeserializer());
         setMixInAnnotation(BuildInfo.class, BuildMixIn.class);
+        setMixInAnnotation(RunResult.class, RunMixIn.class);
+    }
+
+    /** {@code leftoverProcesses} and {@code logTruncated} are left out when there is nothing to say. */
+    private abstract static class RunMixIn {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Integer leftoverProcesses();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String logTruncated();
     }
 
     /** {@code retried} is left out unless the build ran twice. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Every report format, written together from one view: report.json, report.md, TEST-m1go.xml, report.html. */
 public final class Reports {
@@ -40,13 +41,20 @@ public final class Reports {
 
     /** Writes every format, each once, from one view of the report; returns the files written. */
     public static List<Path> writeAll(Path directory, Report report) throws IOException {
+        return writeAll(directory, report, f -> { });
+    }
+
+    /** As {@link #writeAll(Path, Report)}, telling {@code written} of each format as soon as its file is in place. */
+    public static List<Path> writeAll(Path directory, Report report, Consumer<ReportFormat> written)
+            throws IOException {
         Files.createDirectories(directory);
         ReportView view = ReportView.of(report, directory);
-        List<Path> written = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (ReportFormat f : all()) {
             f.write(view);
-            written.add(directory.resolve(f.file()));
+            written.accept(f);
+            files.add(directory.resolve(f.file()));
         }
-        return written;
+        return files;
     }
 }

@@ -202,4 +202,19 @@ class LiveReportTest {
                 .isInstanceOf(JsonReport.ReportFormatException.class)
                 .hasMessageContaining(f.toString()).hasMessageContaining("'m1go/0'");
     }
+
+    @Test
+    void written_saysExactlyWhatIsOnDisk_midwayAndAfterTheEnd() throws Exception {
+        LiveReport live = live(new ArrayList<>());
+        live.finished(cell("c-abort", "native", Outcome.PASS, Verdict.EXPECTED), 1, 3);
+        assertThat(live.written()).as("within the interval: not on disk yet").startsWith(
+                "report.json holds the 0 cell(s)");
+        clock.advance(1_000);
+        live.finished(cell("c-abort", "qemu", Outcome.CGO_SIGNAL, Verdict.EXPECTED), 2, 3);
+        assertThat(live.written()).isEqualTo("report.json holds the 2 cell(s) that finished before the error, marked "
+                + "incomplete (\"complete\": false); no other report was written");
+        live.complete(List.of(cell("c-abort", "qemu", Outcome.CGO_SIGNAL, Verdict.EXPECTED)));
+        assertThat(live.written()).isEqualTo("report.json holds all 1 cells of the finished run and every other "
+                + "report was written");
+    }
 }
