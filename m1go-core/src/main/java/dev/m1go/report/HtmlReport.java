@@ -77,7 +77,7 @@ public final class HtmlReport {
 
     private static void summary(StringBuilder h, Report r) {
         Map<String, Map<String, Integer>> s = r.summary();
-        h.append("<p class=\"summary\"><strong>").append(r.cells().size()).append(" cells</strong>");
+        h.append("<p class=\"summary\"><strong>").append(Plural.of(r.cells().size(), "cell")).append("</strong>");
         for (Map.Entry<String, Integer> v : s.get("verdicts").entrySet()) {
             h.append(" <span class=\"badge v-").append(v.getKey()).append("\">").append(v.getValue()).append(' ')
                     .append(v.getKey()).append("</span>");

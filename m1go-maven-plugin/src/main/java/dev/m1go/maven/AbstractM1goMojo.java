@@ -1,33 +1,71 @@
 package dev.m1go.maven;
 
+import dev.m1go.settings.PropertyNames;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** What every m1go goal shares: {@code m1go.skip}. */
+/** What every m1go goal shares: {@code m1go.skip}, its own skip, and a warning for a mistyped {@code -Dm1go.*}. */
 abstract class AbstractM1goMojo extends AbstractMojo {
 
-    /** Skips every m1go goal. */
-    @Parameter(property = "m1go.skip", defaultValue = "false")
+    /**
+     * Skips every m1go goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     boolean skip;
+
+    /** The Maven session: user properties, offline mode, proxies, toolchains. Null in unit tests. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = false)
+    MavenSession session;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping m1go:" + goal() + " because m1go.skip is true.");
+        String skippedBy = skippedBy();
+        if (skippedBy != null) {
+            getLog().info("Skipping m1go:" + goal() + " because " + skippedBy + " is true.");
             return;
+        }
+        if (session != null) {
+            warnUnknownProperties(session.getUserProperties().stringPropertyNames());
         }
         run();
     }
 
     abstract String goal();
 
+    /** The property whose value {@code true} skips this goal, or null to run it; {@code m1go.skip} first. */
+    String skippedBy() {
+        return skip ? PropertyNames.SKIP : null;
+    }
+
     abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /**
+     * Everything this goal hands to the engine, as records whose components carry the parameters' names (a test
+     * checks that each parameter reaches the component of its own name and no other).
+     */
+    abstract List<Record> settings(Map<String, String> environment, Path home);
+
+    /** A {@code -Dm1go.…} that no goal knows is most likely a typo: say so, with the closest real name. */
+    void warnUnknownProperties(java.util.Collection<String> userProperties) {
+        for (String p : new TreeSet<>(userProperties)) {
+            if (PropertyNames.unknown(p)) {
+                getLog().warn("-D" + p + " is not an m1go property and is ignored"
+                        + PropertyNames.closest(p, PropertyNames.ALL).map(c -> " (did you mean " + c + "?)").orElse("")
+                        + "; the README's parameter table lists every one.");
+            }
+        }
+    }
 
     /**
      * The report directory. Run without a project (Maven's stand-in pom), {@code ${project.build.directory}} stays
@@ -46,5 +84,9 @@ abstract class AbstractM1goMojo extends AbstractMojo {
             return List.of();
         }
         return Arrays.stream(commaList.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    static Path home() {
+        return Path.of(System.getProperty("user.home"));
     }
 }
