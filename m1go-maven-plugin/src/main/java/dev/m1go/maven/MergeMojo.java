@@ -39,6 +39,15 @@ public final class MergeMojo extends AbstractM1goMojo {
     File outputDirectory;
 
     /**
+     * Where TEST-m1go.xml also goes, for CI tools that read JUnit XML from one directory (for example
+     * {@code ${project.build.directory}/surefire-reports}). Default: only the report directory.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.REPORTS_DIRECTORY)
+    File reportsDirectory;
+
+    /**
      * A previous (merged) report.json: each failing cell is marked new, known or fixed.
      *
      * @since 0.1.0
@@ -89,7 +98,8 @@ public final class MergeMojo extends AbstractM1goMojo {
     @Override
     List<Record> settings(Map<String, String> environment, Path home) {
         return List.of(new MergeSettings(list(inputs), reportDirectory(outputDirectory)),
-                new Publish.Settings(baseline == null ? null : baseline.toPath(), failOn, true, issueBody));
+                new Publish.Settings(baseline == null ? null : baseline.toPath(), failOn, true, issueBody,
+                        reportsDirectory == null ? null : reportsDirectory.toPath()));
     }
 
     @Override

@@ -40,6 +40,15 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     File outputDirectory;
 
     /**
+     * Where TEST-m1go.xml also goes, for CI tools that read JUnit XML from one directory (for example
+     * {@code ${project.build.directory}/surefire-reports}). Default: only the report directory.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.REPORTS_DIRECTORY)
+    File reportsDirectory;
+
+    /**
      * Go build caches, one per toolchain, kept between runs. Default: {@code ~/.cache/m1go}.
      *
      * @since 0.1.0
@@ -262,7 +271,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
                 inheritEnvironment, reruns, rerunsAll, failIfNoCells, environment, home);
         Publish.Settings publish = new Publish.Settings(baseline == null ? null : baseline.toPath(), failOn,
-                failOnRegression, issueBody);
+                failOnRegression, issueBody, reportsDirectory == null ? null : reportsDirectory.toPath());
         return List.of(reproduce, publish, new ContainerSettings(containerImage));
     }
 
