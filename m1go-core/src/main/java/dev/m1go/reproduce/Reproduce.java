@@ -105,8 +105,12 @@ public final class Reproduce {
             log.info("  toolchain " + t.label(host.arch()) + " " + t.goroot() + " (" + t.source() + ")"
                     + (t.usable() ? "" : " — unusable: " + t.unusable()));
         }
-        LiveReport live = new LiveReport(out, skeleton, log::info, clock);
-        List<CellResult> results = engine.run(request, plan, live);
+        List<CellResult> results;
+        LiveReport live;
+        try (Progress progress = new Progress(log, clock)) {
+            live = new LiveReport(out, skeleton, progress::line, clock);
+            results = engine.run(request, plan, progress.around(live).withHeartbeat());
+        }
         Report report = live.complete(results);
         summary(report, out);
         return new Result(report,

@@ -86,6 +86,20 @@ abstract class AbstractM1goMojo extends AbstractMojo {
         return Arrays.stream(commaList.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** The Maven log for the engine, naming the module when the reactor has several. */
+    MavenLog engineLog() {
+        return new MavenLog(getLog(), module(session));
+    }
+
+    /** The current module's artifactId when the reactor builds more than one module, else {@code null}. */
+    static String module(MavenSession session) {
+        if (session == null || session.getProjects() == null || session.getProjects().size() < 2
+                || session.getCurrentProject() == null) {
+            return null;
+        }
+        return session.getCurrentProject().getArtifactId();
+    }
+
     static Path home() {
         return Path.of(System.getProperty("user.home"));
     }

@@ -93,7 +93,7 @@ public final class DoctorMojo extends AbstractM1goMojo {
         Doctor.Result result;
         try {
             FailOn.parse(doctorFailOn);
-            result = doctors.create(new MavenLog(getLog())).run(settings);
+            result = doctors.create(engineLog()).run(settings);
         } catch (UserError e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (IOException e) {

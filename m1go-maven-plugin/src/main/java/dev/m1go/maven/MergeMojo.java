@@ -107,7 +107,7 @@ public final class MergeMojo extends AbstractM1goMojo {
         List<Record> settings = settings(System.getenv(), home());
         MergeSettings merging = (MergeSettings) settings.get(0);
         Path out = merging.outputDirectory();
-        MavenLog log = new MavenLog(getLog());
+        MavenLog log = engineLog();
         Publish publish = new Publish(System.getenv(), System.out, log);
         MergeReports merge = new MergeReports(log);
         Publish.Published published;

@@ -281,7 +281,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
         ReproduceSettings settings = (ReproduceSettings) all.get(0);
         Publish.Settings publishSettings = (Publish.Settings) all.get(1);
         String image = ((ContainerSettings) all.get(2)).containerImage();
-        Publish publish = new Publish(System.getenv(), System.out, new MavenLog(getLog()));
+        Publish publish = new Publish(System.getenv(), System.out, engineLog());
         Publish.Plan plan;
         Reproduce.Result result;
         Publish.Published published;
@@ -289,7 +289,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
             plan = publish.prepare(publishSettings);
             result = new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(),
                     host -> List.of(ContainerRunner.of(host, System.getenv(), image)),
-                    Clock.systemUTC(), new MavenLog(getLog())).run(settings);
+                    Clock.systemUTC(), engineLog()).run(settings);
             published = publish.publish(plan, result.report(), result.directory());
         } catch (UserError e) {
             throw new MojoExecutionException(e.getMessage());

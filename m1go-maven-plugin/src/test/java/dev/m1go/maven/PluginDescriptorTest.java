@@ -71,4 +71,12 @@ class PluginDescriptorTest {
         assertThat(inTable).isEqualTo(inDescriptor);
         assertThat(section.replaceAll("\\s+", " ")).contains("`m1go.container.image` is `<containerImage>`");
     }
+
+    @Test
+    void pom_reportsTheGoalsInTheSite_withThePluginToolsVersion() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        String reporting = pom.substring(pom.indexOf("<reporting>"), pom.indexOf("</reporting>"));
+        assertThat(reporting).contains("<artifactId>maven-plugin-report-plugin</artifactId>")
+                .contains("<version>${maven.plugin.tools.version}</version>");
+    }
 }

@@ -1,0 +1,24 @@
+package dev.m1go.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MavenLogTest {
+
+    @Test
+    void inAReactorOfSeveralModules_everyLineNamesTheModule() {
+        RecordingLog maven = new RecordingLog();
+        new MavenLog(maven, "cgo-matrix").info("[ 3/12] c-abort go1.22.12 linux/amd64 native ... CGO_SIGNAL SIGABRT");
+        new MavenLog(maven, null).info("alone");
+        new MavenLog(maven, "other").warn("careful");
+        assertThat(maven.infos).containsExactly(
+                "[cgo-matrix] [ 3/12] c-abort go1.22.12 linux/amd64 native ... CGO_SIGNAL SIGABRT", "alone");
+        assertThat(maven.warnings).containsExactly("[other] careful");
+    }
+
+    @Test
+    void noSession_noModule() {
+        assertThat(AbstractM1goMojo.module(null)).isNull();
+    }
+}
