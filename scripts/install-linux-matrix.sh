@@ -56,6 +56,12 @@ if command -v go >/dev/null; then
   GOTOOLCHAIN=go1.27.3 go version
 fi
 
+# The modules of the bundled cases (sqlite-cgo-vs-purego) into the module cache: Maven's offline mode (the ITs run
+# with -o) reaches the go command as GOPROXY=off, so they must be there before any offline build.
+if command -v go >/dev/null; then
+  (cd "$(dirname "$0")/../reproducer-cases/cases/sqlite-cgo-vs-purego" && GOTOOLCHAIN=local GOFLAGS=-mod=mod go mod download)
+fi
+
 # An arm64 Go toolchain: Debian's golang-1.19-go for arm64, unpacked, completed with the
 # architecture-independent sources of the amd64 install. Its go binary runs under binfmt.
 if [ ! -x /opt/go-arm64/usr/lib/go-1.19/bin/go ]; then

@@ -1,5 +1,6 @@
 package dev.m1go.maven;
 
+import dev.m1go.settings.GoNetwork;
 import dev.m1go.settings.PropertyNames;
 import java.io.File;
 import java.nio.file.Path;
@@ -84,6 +85,31 @@ abstract class AbstractM1goMojo extends AbstractMojo {
             return List.of();
         }
         return Arrays.stream(commaList.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * The environment for the go command under Maven's own network settings: {@code -o} means {@code GOPROXY=off},
+     * the first active http(s) proxy of settings.xml becomes {@code HTTPS_PROXY}/{@code NO_PROXY}.
+     */
+    GoNetwork.Applied network(Map<String, String> environment) {
+        if (session == null) {
+            return GoNetwork.apply(environment, false, null);
+        }
+        GoNetwork.Proxy proxy = null;
+        List<org.apache.maven.settings.Proxy> proxies = session.getRequest() == null ? List.of()
+                : session.getRequest().getProxies();
+        for (org.apache.maven.settings.Proxy p : proxies == null ? List.<org.apache.maven.settings.Proxy>of() : proxies) {
+            if (p.isActive() && p.getHost() != null && (p.getProtocol() == null || p.getProtocol().startsWith("http"))) {
+                String password = p.getPassword();
+                if (password != null && password.startsWith("{") && password.endsWith("}")) {
+                    password = null; // still encrypted: never hand a ciphertext to the go command
+                }
+                proxy = new GoNetwork.Proxy(p.getProtocol(), p.getHost(), p.getPort(), p.getUsername(), password,
+                        p.getNonProxyHosts());
+                break;
+            }
+        }
+        return GoNetwork.apply(environment, session.isOffline(), proxy);
     }
 
     /** The Maven log for the engine, naming the module when the reactor has several. */

@@ -9,6 +9,7 @@ import dev.m1go.reproduce.Reproduce;
 import dev.m1go.reproduce.ReproduceSettings;
 import dev.m1go.reproduce.UserError;
 import dev.m1go.runner.container.ContainerRunner;
+import dev.m1go.settings.GoNetwork;
 import dev.m1go.settings.PropertyNames;
 import java.io.File;
 import java.io.IOException;
@@ -277,7 +278,9 @@ public final class ReproduceMojo extends AbstractM1goMojo {
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
-        List<Record> all = settings(System.getenv(), home());
+        GoNetwork.Applied network = network(System.getenv());
+        network.notes().forEach(getLog()::info);
+        List<Record> all = settings(network.environment(), home());
         ReproduceSettings settings = (ReproduceSettings) all.get(0);
         Publish.Settings publishSettings = (Publish.Settings) all.get(1);
         String image = ((ContainerSettings) all.get(2)).containerImage();
