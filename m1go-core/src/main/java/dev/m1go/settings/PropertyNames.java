@@ -28,6 +28,7 @@ public final class PropertyNames {
     public static final String REPORTS_DIRECTORY = "m1go.reportsDirectory";
     public static final String CACHE_DIRECTORY = "m1go.cacheDirectory";
     public static final String GO_ROOTS = "m1go.goRoots";
+    public static final String GO_TOOLCHAINS = "m1go.goToolchains";
     public static final String GO_VERSIONS = "m1go.goVersions";
     public static final String FAIL_IF_NO_TOOLCHAINS = "m1go.failIfNoToolchains";
     public static final String CASES = "m1go.cases";
@@ -53,7 +54,7 @@ public final class PropertyNames {
 
     /** Every property, in the order of the README's parameter table. */
     public static final List<String> ALL = List.of(SKIP, REPRODUCE_SKIP, CLASSIFY_SKIP, DOCTOR_SKIP, MERGE_SKIP,
-            OUTPUT_DIRECTORY, REPORTS_DIRECTORY, CACHE_DIRECTORY, GO_ROOTS, GO_VERSIONS,
+            OUTPUT_DIRECTORY, REPORTS_DIRECTORY, CACHE_DIRECTORY, GO_ROOTS, GO_TOOLCHAINS, GO_VERSIONS,
             FAIL_IF_NO_TOOLCHAINS, CASES, CASES_DIRECTORY, RUNNERS, TARGETS, TIMEOUT_SECONDS, BUILD_TIMEOUT_SECONDS,
             THREADS, INHERIT_ENVIRONMENT, RERUNS, RERUNS_ALL, FAIL_IF_NO_CELLS, FAIL_ON, FAIL_ON_REGRESSION, BASELINE,
             ISSUE_BODY, INPUTS, CONTAINER_IMAGE, LOG, OS, DOCTOR_FAIL_ON);

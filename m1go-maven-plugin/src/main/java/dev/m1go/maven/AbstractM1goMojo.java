@@ -2,6 +2,7 @@ package dev.m1go.maven;
 
 import dev.m1go.settings.GoNetwork;
 import dev.m1go.settings.PropertyNames;
+import dev.m1go.toolchain.DeclaredToolchains;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -110,6 +111,44 @@ abstract class AbstractM1goMojo extends AbstractMojo {
             }
         }
         return GoNetwork.apply(environment, session.isOffline(), proxy);
+    }
+
+    /**
+     * The {@code go} toolchains of Maven's toolchains.xml (user's and global, as Maven merged them): {@code provides}
+     * as declared, GOROOT from {@code <configuration><goRoot>} (or {@code <GOROOT>}).
+     */
+    List<DeclaredToolchains.Declared> declaredGoToolchains() {
+        if (session == null || session.getRequest() == null || session.getRequest().getToolchains() == null) {
+            return List.of();
+        }
+        List<DeclaredToolchains.Declared> declared = new java.util.ArrayList<>();
+        for (org.apache.maven.toolchain.model.ToolchainModel m
+                : session.getRequest().getToolchains().getOrDefault("go", List.of())) {
+            Map<String, String> provides = new java.util.TreeMap<>();
+            m.getProvides().forEach((k, v) -> provides.put(k.toString(), v.toString()));
+            String root = child(m.getConfiguration(), "goRoot");
+            root = root != null ? root : child(m.getConfiguration(), "GOROOT");
+            Path goroot = root == null ? null : Path.of(root);
+            declared.add(new DeclaredToolchains.Declared(provides, goroot, "toolchains.xml"));
+        }
+        return declared;
+    }
+
+    /**
+     * The text of a child of a toolchain's {@code <configuration>}: an Xpp3Dom, whose class belongs to the Maven
+     * version running (plexus-utils or plexus-xml), so it is read through its {@code getChild}/{@code getValue}.
+     */
+    static String child(Object configuration, String name) {
+        if (configuration == null) {
+            return null;
+        }
+        try {
+            Object child = configuration.getClass().getMethod("getChild", String.class).invoke(configuration, name);
+            Object value = child == null ? null : child.getClass().getMethod("getValue").invoke(child);
+            return value == null || value.toString().isBlank() ? null : value.toString().trim();
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
     }
 
     /** The Maven log for the engine, naming the module when the reactor has several. */

@@ -10,6 +10,7 @@ import dev.m1go.reproduce.ReproduceSettings;
 import dev.m1go.reproduce.UserError;
 import dev.m1go.runner.container.ContainerRunner;
 import dev.m1go.settings.GoNetwork;
+import dev.m1go.toolchain.DeclaredToolchains;
 import dev.m1go.settings.PropertyNames;
 import java.io.File;
 import java.io.IOException;
@@ -64,6 +65,16 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      */
     @Parameter(property = PropertyNames.GO_ROOTS)
     String goRoots;
+
+    /**
+     * Which {@code go} toolchains of Maven's toolchains.xml join the ones m1go finds, by requirement:
+     * {@code version=>=1.22,arch=arm64} (version as in {@code m1go.goVersions}, other keys equal to what the toolchain
+     * provides). Default: every {@code go} toolchain declared there.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.GO_TOOLCHAINS)
+    String goToolchains;
 
     /**
      * Which toolchains to use: {@code 1.21,1.22}, {@code >=1.21}, {@code >=1.21 <1.23}. Default: all.
@@ -237,6 +248,10 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     @Parameter(property = "maven.test.skip", defaultValue = "false")
     boolean mavenTestSkip;
 
+    /** What {@code m1go.goToolchains} selects from: the {@code go} toolchains of Maven's toolchains.xml. */
+    record ToolchainSettings(String goToolchains, List<DeclaredToolchains.Declared> declared) {
+    }
+
     /** What {@code m1go.container.image} configures. */
     record ContainerSettings(String containerImage) {
     }
@@ -273,7 +288,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
                 inheritEnvironment, reruns, rerunsAll, failIfNoCells, environment, home);
         Publish.Settings publish = new Publish.Settings(baseline == null ? null : baseline.toPath(), failOn,
                 failOnRegression, issueBody, reportsDirectory == null ? null : reportsDirectory.toPath());
-        return List.of(reproduce, publish, new ContainerSettings(containerImage));
+        return List.of(reproduce, publish, new ContainerSettings(containerImage),
+                new ToolchainSettings(goToolchains, declaredGoToolchains()));
     }
 
     @Override
@@ -284,6 +300,13 @@ public final class ReproduceMojo extends AbstractM1goMojo {
         ReproduceSettings settings = (ReproduceSettings) all.get(0);
         Publish.Settings publishSettings = (Publish.Settings) all.get(1);
         String image = ((ContainerSettings) all.get(2)).containerImage();
+        ToolchainSettings declared = (ToolchainSettings) all.get(3);
+        try {
+            settings = settings.withMoreGoRoots(DeclaredToolchains.select(declared.declared(), declared.goToolchains())
+                    .stream().map(Path::toString).toList());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
         Publish publish = new Publish(System.getenv(), System.out, engineLog());
         Publish.Plan plan;
         Reproduce.Result result;

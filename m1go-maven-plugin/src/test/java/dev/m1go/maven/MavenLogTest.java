@@ -21,4 +21,29 @@ class MavenLogTest {
     void noSession_noModule() {
         assertThat(AbstractM1goMojo.module(null)).isNull();
     }
+
+    /** A stand-in with Xpp3Dom's shape. */
+    public static final class Dom {
+        private final java.util.Map<String, String> children;
+
+        Dom(java.util.Map<String, String> children) {
+            this.children = children;
+        }
+
+        public Dom getChild(String name) {
+            return children.containsKey(name) ? new Dom(java.util.Map.of("", children.get(name))) : null;
+        }
+
+        public String getValue() {
+            return children.get("");
+        }
+    }
+
+    @Test
+    void toolchainConfiguration_isReadByItsChildNames() {
+        Dom config = new Dom(java.util.Map.of("goRoot", " /opt/go "));
+        assertThat(AbstractM1goMojo.child(config, "goRoot")).isEqualTo("/opt/go");
+        assertThat(AbstractM1goMojo.child(config, "GOROOT")).isNull();
+        assertThat(AbstractM1goMojo.child(null, "goRoot")).isNull();
+    }
 }
