@@ -1,6 +1,6 @@
 package dev.m1go.doctor;
 
-import dev.m1go.reproduce.UserError;
+import dev.m1go.core.UserError;
 import dev.m1go.settings.PropertyNames;
 import java.util.Locale;
 

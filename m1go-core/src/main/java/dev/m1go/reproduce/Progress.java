@@ -1,6 +1,7 @@
 package dev.m1go.reproduce;
 
 import dev.m1go.classify.Verdict;
+import dev.m1go.core.Log;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.MatrixListener;
 import dev.m1go.matrix.PlannedCell;

@@ -1,6 +1,8 @@
 package dev.m1go.reproduce;
 
 import dev.m1go.classify.Verdict;
+import dev.m1go.core.Log;
+import dev.m1go.core.UserError;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.report.Comparison;
 import dev.m1go.report.JUnitReport;
@@ -71,6 +73,10 @@ public final class Publish {
         FailOn failOn = FailOn.of(s.failOn(), s.failOnRegression());
         Report baseline = null;
         if (s.baseline() != null) {
+            if (Files.isDirectory(s.baseline())) {
+                throw new UserError("m1go.baseline: " + s.baseline() + " is a directory, not a file; give the "
+                        + "report.json of an earlier run");
+            }
             if (!Files.isRegularFile(s.baseline())) {
                 throw new UserError("m1go.baseline: " + s.baseline() + " does not exist; give the report.json of an "
                         + "earlier run");
@@ -114,9 +120,14 @@ public final class Publish {
             if (md == null) {
                 md = MarkdownReport.render(r, directory);
             }
-            Files.writeString(Path.of(summary), md + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-            log.info("m1go: appended report.md to the step summary " + summary + " (" + STEP_SUMMARY + ")");
+            try {
+                Files.writeString(Path.of(summary), md + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+                log.info("m1go: appended report.md to the step summary " + summary + " (" + STEP_SUMMARY + ")");
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                log.warn("m1go: could not append report.md to the step summary " + summary + " (" + STEP_SUMMARY
+                        + "): " + e + "; the reports in " + directory + " are complete");
+            }
         }
         return new Published(r, plan.failOn(), failing(r, plan.failOn()));
     }
@@ -128,7 +139,7 @@ public final class Publish {
             case NEVER -> List.of();
             case REGRESSION -> r.cells().stream().filter(c -> c.verdict() == Verdict.UNEXPECTED).toList();
             case NEW -> r.cells().stream().filter(c -> c.verdict() == Verdict.UNEXPECTED)
-                    .filter(c -> r.baseline() == null || Comparison.NEW.equals(status.get(Comparison.key(c))))
+                    .filter(c -> r.baseline() == null || Comparison.NEW.equals(status.get(c.key().id())))
                     .toList();
         };
     }
@@ -141,8 +152,7 @@ public final class Publish {
                 + (p.failOn() == FailOn.NEW ? " with a failure that is new since the baseline" : "")
                 + " (reports: " + directory + "):");
         for (CellResult c : p.failing()) {
-            m.append("\n  ").append(c.title(p.report().hostArchOf(c)))
-                    .append(c.host() == null ? "" : " @ " + c.host()).append(": expected ").append(c.expected())
+            m.append("\n  ").append(c.key().titleWithHost(p.report().hostArchOf(c))).append(": expected ").append(c.expected())
                     .append(", got ").append(c.outcome()).append(c.signal() == null ? "" : " " + c.signal());
         }
         m.append("\nSet -Dm1go.failOn=never (or -Dm1go.failOnRegression=false) to report without failing");

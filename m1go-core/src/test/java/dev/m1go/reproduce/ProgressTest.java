@@ -3,6 +3,7 @@ package dev.m1go.reproduce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m1go.cases.CaseLoader;
+import dev.m1go.core.Log;
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
 import dev.m1go.exec.ProcessResult;
@@ -97,9 +98,10 @@ class ProgressTest {
     }
 
     private static CellResult passed() {
-        return new CellResult("cgo-hello", "go1.20.1", "amd64", "linux", "amd64", "native", "default", Outcome.PASS,
-                null, false, "PASS", Verdict.EXPECTED, null, "passed", List.of(), List.of(), 0, false, null, null,
-                List.of(), 30_000);
+        dev.m1go.matrix.CellKey key = new dev.m1go.matrix.CellKey("cgo-hello", "go1.20.1", Arch.AMD64,
+                new Platform(Os.LINUX, Arch.AMD64), "native", dev.m1go.matrix.CellKey.DEFAULT_VARIANT, null);
+        return CellResult.ran(key, "PASS", Outcome.PASS, Verdict.EXPECTED, dev.m1go.matrix.Diagnosis.note("passed"),
+                false, null, List.of(), Map.of());
     }
 
     @Test

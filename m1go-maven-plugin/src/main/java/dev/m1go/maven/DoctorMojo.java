@@ -5,8 +5,8 @@ import dev.m1go.doctor.DoctorSettings;
 import dev.m1go.doctor.FailOn;
 import dev.m1go.doctor.Finding;
 import dev.m1go.exec.CommonsExecProcessRunner;
+import dev.m1go.core.UserError;
 import dev.m1go.report.Plural;
-import dev.m1go.reproduce.UserError;
 import dev.m1go.settings.PropertyNames;
 import java.io.File;
 import java.io.IOException;
@@ -45,12 +45,22 @@ public final class DoctorMojo extends AbstractM1goMojo {
     String goRoots;
 
     /**
-     * The least severe finding that fails the goal: {@code warning}, {@code error} or {@code never}.
+     * The least severe finding that fails the goal: {@code warning}, {@code error} or {@code never}. Only findings
+     * that break the matrix count; those that break only builds you start yourself are reported, not failed on.
      *
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.DOCTOR_FAIL_ON, defaultValue = "error")
     String doctorFailOn;
+
+    /**
+     * As for {@code m1go:reproduce}: whether the matrix gets the whole environment. When it does, what the ambient
+     * build variables break ({@code CGO_*}, {@code GOARCH}, …) breaks the matrix too and can fail this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.INHERIT_ENVIRONMENT, defaultValue = "false")
+    boolean inheritEnvironment;
 
     /** Runs the diagnosis; replaced in tests. */
     DoctorFactory doctors = log -> Doctor.ofThisMachine(new CommonsExecProcessRunner(), Clock.systemUTC(), log);
@@ -58,7 +68,7 @@ public final class DoctorMojo extends AbstractM1goMojo {
     /** Makes the doctor for this machine. */
     @FunctionalInterface
     interface DoctorFactory {
-        Doctor create(dev.m1go.reproduce.Log log) throws UserError;
+        Doctor create(dev.m1go.core.Log log) throws UserError;
     }
 
     /**
@@ -83,7 +93,7 @@ public final class DoctorMojo extends AbstractM1goMojo {
     @Override
     List<Record> settings(Map<String, String> environment, Path home) {
         return List.of(new DoctorSettings(reportDirectory(outputDirectory), list(goRoots), doctorFailOn, environment,
-                home));
+                home, inheritEnvironment));
     }
 
     @Override
@@ -102,12 +112,14 @@ public final class DoctorMojo extends AbstractM1goMojo {
         if (result.failing().isEmpty()) {
             return;
         }
-        StringBuilder message = new StringBuilder(Plural.of(result.failing().size(), "finding") + " at or above "
-                + FailOn.PROPERTY + "=" + result.failOn().name().toLowerCase(java.util.Locale.ROOT) + " (details in "
-                + result.file() + "):");
+        // Each finding was printed above with its remedy; the failure only names them.
+        int n = result.failing().size();
+        StringBuilder message = new StringBuilder(Plural.of(n, "finding") + " at or above "
+                + FailOn.PROPERTY + "=" + result.failOn().name().toLowerCase(java.util.Locale.ROOT)
+                + (n == 1 ? " breaks" : " break") + " the matrix (described above and in " + result.file() + "):");
         for (Finding f : result.failing()) {
-            message.append("\n  ").append(f.severity().json()).append(' ').append(f.id()).append(": ")
-                    .append(f.message()).append("\n    remedy: ").append(f.remedy());
+            message.append("\n  ").append(f.severity().json()).append(' ').append(f.id()).append(" (")
+                    .append(f.subject()).append(')');
         }
         throw new MojoFailureException(message + "\nSet -D" + FailOn.PROPERTY
                 + "=never to report without failing.");

@@ -7,7 +7,8 @@ import dev.m1go.report.Plural;
 import dev.m1go.reproduce.Publish;
 import dev.m1go.reproduce.Reproduce;
 import dev.m1go.reproduce.ReproduceSettings;
-import dev.m1go.reproduce.UserError;
+import dev.m1go.reproduce.RunLock;
+import dev.m1go.core.UserError;
 import dev.m1go.runner.container.ContainerRunner;
 import dev.m1go.settings.GoNetwork;
 import dev.m1go.toolchain.DeclaredToolchains;
@@ -284,7 +285,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
                 list(goRoots), goVersions, failIfNoToolchains, list(cases),
                 casesDirectory == null ? null : casesDirectory.toPath(),
                 list(runners), list(targets), timeoutSeconds, buildTimeoutSeconds,
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+                threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
                 inheritEnvironment, reruns, rerunsAll, failIfNoCells, environment, home);
         Publish.Settings publish = new Publish.Settings(baseline == null ? null : baseline.toPath(), failOn,
                 failOnRegression, issueBody, reportsDirectory == null ? null : reportsDirectory.toPath());
@@ -311,23 +312,25 @@ public final class ReproduceMojo extends AbstractM1goMojo {
         Publish.Plan plan;
         Reproduce.Result result;
         Publish.Published published;
+        Reproduce reproduce = new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(),
+                host -> List.of(ContainerRunner.of(host, System.getenv(), image)),
+                Clock.systemUTC(), engineLog());
         try {
             plan = publish.prepare(publishSettings);
-            result = new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(),
-                    host -> List.of(ContainerRunner.of(host, System.getenv(), image)),
-                    Clock.systemUTC(), engineLog()).run(settings);
-            published = publish.publish(plan, result.report(), result.directory());
+            try (RunLock lock = reproduce.lock(settings)) {
+                result = reproduce.run(settings);
+                published = publish.publish(plan, result.report(), result.directory());
+            }
         } catch (UserError e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("m1go stopped on an I/O error; report.json under "
-                    + reportDirectory(outputDirectory) + " holds every cell that finished: " + e.getMessage(), e);
+            throw new MojoExecutionException(reproduce.ioFailure(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MojoExecutionException("m1go was interrupted; report.json holds every cell that finished");
+            throw new MojoExecutionException(reproduce.interrupted());
         }
         for (CellResult c : result.flaky()) {
-            getLog().warn("FLAKY " + c.title(result.report().host().arch()) + ": " + c.failureRate()
+            getLog().warn("FLAKY " + c.key().title(result.report().host().arch()) + ": " + c.failureRate()
                     + " runs did not pass");
         }
         if (published.failing().isEmpty()) {
@@ -337,7 +340,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
                         + " their case's expectation; m1go.failOn=" + published.failOn().property()
                         + " does not fail the build for them (reports: " + result.directory() + "):");
                 for (CellResult c : result.unexpected()) {
-                    warning.append("\n  ").append(c.title(result.report().host().arch())).append(": expected ")
+                    warning.append("\n  ").append(c.key().title(result.report().host().arch())).append(": expected ")
                             .append(c.expected()).append(", got ").append(c.outcome())
                             .append(c.signal() == null ? "" : " " + c.signal());
                 }
