@@ -70,17 +70,13 @@ public record Cluster(
     /** "5 toolchains × 3 runners" — the spread at a glance. */
     public String spread() {
         List<String> parts = new ArrayList<>();
-        parts.add(count(toolchains.size(), "toolchain"));
-        parts.add(count(targets.size(), "target"));
-        parts.add(count(runners.size(), "runner"));
+        parts.add(Plural.of(toolchains.size(), "toolchain"));
+        parts.add(Plural.of(targets.size(), "target"));
+        parts.add(Plural.of(runners.size(), "runner"));
         if (!hosts.isEmpty()) {
-            parts.add(count(hosts.size(), "host"));
+            parts.add(Plural.of(hosts.size(), "host"));
         }
         return String.join(" × ", parts);
-    }
-
-    private static String count(int n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     /** True for cells that count as failures: they ran or were built and did not pass. */
