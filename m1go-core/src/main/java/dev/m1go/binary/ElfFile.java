@@ -183,4 +183,25 @@ final class ElfFile {
         out.sort(java.util.Comparator.comparingLong(Symbol::value));
         return out;
     }
+
+    /** The executable {@code PT_LOAD} segments as {@code [vaddr, memsz]}. */
+    List<long[]> executableSegments() {
+        long phoff = b.word(is64 ? 32 : 28, is64);
+        int phentsize = b.u16(is64 ? 54 : 42);
+        int phnum = b.u16(is64 ? 56 : 44);
+        List<long[]> out = new ArrayList<>();
+        for (int i = 0; i < phnum; i++) {
+            long at = phoff + (long) i * phentsize;
+            long flags = b.u32(at + (is64 ? 4 : 24));
+            if (b.u32(at) == 1 && (flags & 1) != 0) { // PT_LOAD, PF_X
+                out.add(new long[] {b.word(at + (is64 ? 16 : 8), is64), b.word(at + (is64 ? 40 : 20), is64)});
+            }
+        }
+        return out;
+    }
+
+    /** True when {@code addr} (a link-time address) lies in an executable segment of this file. */
+    boolean inText(long addr) {
+        return executableSegments().stream().anyMatch(s -> addr >= s[0] && addr < s[0] + s[1]);
+    }
 }
