@@ -1,6 +1,7 @@
 package dev.m1go.report;
 
 import dev.m1go.classify.Outcome;
+import dev.m1go.matrix.CellKey;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.RunnerOrder;
 import java.util.ArrayList;
@@ -81,18 +82,19 @@ public record Cluster(
      * variant cells it failed in; toolchains with the same cells share one line.
      */
     private static List<String> where(List<CellResult> cells, Function<CellResult, String> label) {
-        boolean manyCases = cells.stream().map(CellResult::caseId).distinct().count() > 1;
+        boolean manyCases = cells.stream().map(c -> c.key().caseId()).distinct().count() > 1;
         Map<String, List<String>> perToolchain = new TreeMap<>();
-        Map<String, CellResult> firstOf = new TreeMap<>();
+        Map<String, CellKey> firstOf = new TreeMap<>();
         for (CellResult c : cells) {
-            String key = (manyCases ? c.caseId() + " " : "") + (c.host() == null ? "" : c.host() + " ")
+            CellKey k = c.key();
+            String key = (manyCases ? k.caseId() + " " : "") + (k.host() == null ? "" : k.host() + " ")
                     + label.apply(c);
-            perToolchain.computeIfAbsent(key, k -> new ArrayList<>()).add(c.goos() + "/" + c.goarch() + " "
-                    + c.runner() + (c.variant().equals("default") ? "" : " " + c.variant()));
-            firstOf.putIfAbsent(key, c);
+            perToolchain.computeIfAbsent(key, x -> new ArrayList<>()).add(k.target() + " " + k.runner()
+                    + (k.defaultVariant() ? "" : " " + k.variant()));
+            firstOf.putIfAbsent(key, k);
         }
         Map<String, List<String>> byCells = new LinkedHashMap<>();
-        perToolchain.keySet().stream().sorted(Comparator.comparing(firstOf::get, CellResult.ORDER)).forEach(key -> {
+        perToolchain.keySet().stream().sorted(Comparator.comparing(firstOf::get, CellKey.ORDER)).forEach(key -> {
             String cellsText = String.join(", ", perToolchain.get(key).stream().distinct().toList());
             byCells.computeIfAbsent(cellsText, k -> new ArrayList<>()).add(key);
         });
@@ -108,8 +110,9 @@ public record Cluster(
 
     /** The signature a failing cell is grouped under (its outcome and signal when the classifier gave none). */
     public static String signatureOf(CellResult c) {
-        if (c.signature() != null && !c.signature().isBlank()) {
-            return c.signature();
+        String signature = c.diagnosis().signature();
+        if (signature != null && !signature.isBlank()) {
+            return signature;
         }
         return c.outcome().name() + (c.signal() == null ? "" : " " + c.signal());
     }
@@ -134,19 +137,20 @@ public record Cluster(
                     .thenComparing(Comparator.naturalOrder()));
             TreeSet<String> hosts = new TreeSet<>();
             Map<String, Stack> stacks = new LinkedHashMap<>();
-            Function<CellResult, String> label = c -> c.go() + (c.toolchainArch().equals(hostArch.apply(c)) ? ""
-                    : " (" + c.toolchainArch() + " go)");
+            Function<CellResult, String> label = c -> c.key().toolchainLabel(hostArch.apply(c));
             for (CellResult c : cells) {
-                cases.add(c.caseId());
+                CellKey key = c.key();
+                cases.add(key.caseId());
                 String toolchain = label.apply(c);
                 toolchains.add(toolchain);
-                targets.add(c.goos() + "/" + c.goarch());
-                runners.add(c.runner());
-                if (c.host() != null) {
-                    hosts.add(c.host());
+                targets.add(key.target().toString());
+                runners.add(key.runner());
+                if (key.host() != null) {
+                    hosts.add(key.host());
                 }
-                stacks.putIfAbsent(toolchain, new Stack(toolchain, c.frames().size(),
-                        c.frames().isEmpty() ? null : c.frames().get(0), c.frames()));
+                List<String> frames = c.diagnosis().frames();
+                stacks.putIfAbsent(toolchain, new Stack(toolchain, frames.size(),
+                        frames.isEmpty() ? null : frames.get(0), frames));
             }
             List<Stack> perGo = stacks.values().stream()
                     .sorted(Comparator.comparing(Stack::go, GoOrder.LABELS)).toList();
