@@ -259,7 +259,8 @@ public final class MatrixEngine {
                 facts = RunFacts.parse(r.stdout());
             }
             runs.add(new RunResult(r.exitCode(), r.timedOut(), k.outcome(), k.signal(), r.durationMillis(),
-                    relative(request, out), relative(request, err), r.observedArch(), x.frames(), x.note()));
+                    relative(request, out), relative(request, err), r.observedArch(), r.leftoverProcesses(),
+                    r.logTruncated(), x.frames(), x.note()));
             if (i == 1 && request.reruns() > 0 && (request.rerunsAll() || k.outcome() != Outcome.PASS)) {
                 total += request.reruns();
             }

@@ -9,10 +9,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
 import com.fasterxml.jackson.databind.util.StdConverter;
 import dev.m1go.binary.BinaryFacts;
-import dev.m1go.binary.CFrame;
 import dev.m1go.matrix.BuildInfo;
-import dev.m1go.matrix.RunResult;
-import java.util.List;
 import dev.m1go.matrix.CellResult;
 import java.io.IOException;
 
@@ -34,25 +31,15 @@ final class ReportJsonModule extends SimpleModule {
         }));
         addDeserializer(CellResult.class, new CellDeserializer());
         setMixInAnnotation(BuildInfo.class, BuildMixIn.class);
-        setMixInAnnotation(RunResult.class, RunMixIn.class);
     }
 
-    /** {@code retried} is left out unless the build ran twice. */
+    /** {@code retried} is left out unless the build ran twice, {@code binaryFacts} when nothing was built. */
     private abstract static class BuildMixIn {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract String retried();
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract BinaryFacts binaryFacts();
-    }
-
-    /** {@code cFrames} and their note only for a crash in C. */
-    private abstract static class RunMixIn {
-        @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        abstract List<CFrame> cFrames();
-
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        abstract String cFramesNote();
     }
 
     private static final class CellDeserializer extends StdDeserializer<CellResult> {

@@ -1,5 +1,7 @@
 package dev.m1go.reproduce;
 
+import dev.m1go.core.Log;
+import dev.m1go.core.UserError;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.report.CaseInfo;
 import dev.m1go.report.JsonReport;
