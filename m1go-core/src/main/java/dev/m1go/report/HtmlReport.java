@@ -72,14 +72,16 @@ public final class HtmlReport {
             grid(h, v, grid);
         }
         clusters(h, v);
-        h.append("</main>\n<footer>Full logs: <code>logs/</code> next to this file; every field: <code>report.json</code>.")
+        h.append("</main>\n<footer>Full logs: <a href=\"logs/\">logs/</a> next to this file; every field: "
+                + "<a href=\"report.json\">report.json</a>.")
                 .append("</footer>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return h.toString();
     }
 
     private static void summary(StringBuilder h, ReportView v) {
         Map<String, Map<String, Integer>> s = v.summary();
-        h.append("<p class=\"summary\"><strong>").append(v.report().cells().size()).append(" cells</strong>");
+        h.append("<p class=\"summary\"><strong>").append(Plural.of(v.report().cells().size(), "cell"))
+                .append("</strong>");
         for (Map.Entry<String, Integer> e : s.get("verdicts").entrySet()) {
             h.append(" <span class=\"badge v-").append(e.getKey()).append("\">").append(e.getValue()).append(' ')
                     .append(e.getKey()).append("</span>");
@@ -174,7 +176,9 @@ public final class HtmlReport {
             String text = v.crashText(c, CRASH_LINES);
             h.append("<pre class=\"crash\">").append(esc(text.isBlank()
                     ? (c.diagnosis().summary() == null ? "(no log text)" : c.diagnosis().summary()) : text))
-                    .append("</pre></details>");
+                    .append("</pre>");
+            logLinks(h, c);
+            h.append("</details>");
         } else if (c.verdict() == Verdict.SKIPPED) {
             h.append(label).append("<div class=\"reason\">").append(esc(c.reason() == null ? "" : c.reason()))
                     .append("</div>");
@@ -182,6 +186,26 @@ public final class HtmlReport {
             h.append(label);
         }
         h.append("</div>");
+    }
+
+    /** Links to the cell's deciding logs, relative to this page, so a copied or uploaded report keeps them. */
+    private static void logLinks(StringBuilder h, CellResult c) {
+        List<String> logs = CrashText.logs(c);
+        if (logs.isEmpty()) {
+            return;
+        }
+        h.append("<p class=\"logs\">full log:");
+        for (String log : logs) {
+            String href;
+            try {
+                href = new java.net.URI(null, null, log.replace('\\', '/'), null).getRawPath();
+            } catch (java.net.URISyntaxException e) {
+                continue;
+            }
+            String name = log.substring(Math.max(log.lastIndexOf('/'), log.lastIndexOf('\\')) + 1);
+            h.append(" <a href=\"").append(esc(href)).append("\">").append(esc(name)).append("</a>");
+        }
+        h.append("</p>");
     }
 
     private static void clusters(StringBuilder h, ReportView v) {
@@ -198,14 +222,8 @@ public final class HtmlReport {
                     .append(Symbols.symbol(k.outcome())).append(' ').append(k.outcome())
                     .append(k.signal() == null ? "" : " " + esc(k.signal())).append("</span><br><code>")
                     .append(esc(k.signature())).append("</code></td><td class=\"num\">").append(k.cells())
-                    .append("</td><td><strong>").append(esc(k.spread())).append("</strong><br>")
-                    .append(esc(String.join(", ", k.cases()))).append("<br>")
-                    .append(esc(String.join(", ", k.toolchains()))).append("<br>")
-                    .append(esc(String.join(", ", k.targets()))).append(" · ")
-                    .append(esc(String.join(", ", k.runners())));
-            if (!k.hosts().isEmpty()) {
-                h.append("<br>").append(esc(String.join(", ", k.hosts())));
-            }
+                    .append("</td><td>").append(esc(String.join(", ", k.cases()))).append("<br>")
+                    .append(String.join("<br>", k.where().stream().map(HtmlReport::esc).toList()));
             h.append("</td><td>");
             for (Cluster.Stack s : k.stacks()) {
                 h.append(esc(s.go())).append(": ").append(s.caughtIn() == null ? "no Go stack"

@@ -27,12 +27,15 @@ import javax.xml.stream.XMLStreamWriter;
  *   <li>the crash text goes to {@code <system-err>} (stderr) and {@code <system-out>} (stdout), XML 1.0 control
  *       characters written as {@code \\uXXXX}, {@code ]]>} split across CDATA sections.</li>
  * </ul>
- * The host fingerprint is in each suite's {@code <properties>}. Written as UTF-8.
+ * The host fingerprint is in the first suite's {@code <properties>} (once per file); {@code classname} is
+ * {@code m1go.<case>}. Written as UTF-8.
  */
 public final class JUnitReport {
 
     public static final String FILE = "TEST-m1go.xml";
     static final int CRASH_LINES = 200;
+    /** Testcases sit in this package ({@code m1go.c-abort}), not in the "(default package)" of CI pages. */
+    static final String CLASSNAME_PACKAGE = "m1go.";
 
     private JUnitReport() {
     }
@@ -56,6 +59,14 @@ public final class JUnitReport {
         });
     }
 
+    /**
+     * Copies the {@value #FILE} written in the report {@code directory} into {@code into} (where CI looks for JUnit
+     * files, {@code m1go.reportsDirectory}), through a temporary file and a rename like every report file.
+     */
+    public static void copy(Path directory, Path into) throws IOException {
+        ReportFiles.replace(into.resolve(FILE), out -> java.nio.file.Files.copy(directory.resolve(FILE), out));
+    }
+
     private static void write(XMLStreamWriter x, ReportView v) throws XMLStreamException {
         Report r = v.report();
         Map<String, String> properties = properties(v);
@@ -67,21 +78,24 @@ public final class JUnitReport {
         x.writeCharacters("\n");
         for (ReportView.CaseGrid grid : v.cases()) {
             x.writeStartElement("testsuite");
-            x.writeAttribute("name", clean(grid.id()));
+            x.writeAttribute("name", clean(CLASSNAME_PACKAGE + grid.id()));
             attributes(x, grid.cells());
             if (r.startedAt() != null) {
                 x.writeAttribute("timestamp", clean(r.startedAt()));
             }
-            x.writeCharacters("\n  ");
-            x.writeStartElement("properties");
-            for (Map.Entry<String, String> p : properties.entrySet()) {
-                x.writeCharacters("\n    ");
-                x.writeEmptyElement("property");
-                x.writeAttribute("name", clean(p.getKey()));
-                x.writeAttribute("value", clean(p.getValue()));
+            if (grid == v.cases().get(0)) {
+                // The host is the same for every suite: once per file, in the first.
+                x.writeCharacters("\n  ");
+                x.writeStartElement("properties");
+                for (Map.Entry<String, String> p : properties.entrySet()) {
+                    x.writeCharacters("\n    ");
+                    x.writeEmptyElement("property");
+                    x.writeAttribute("name", clean(p.getKey()));
+                    x.writeAttribute("value", clean(p.getValue()));
+                }
+                x.writeCharacters("\n  ");
+                x.writeEndElement();
             }
-            x.writeCharacters("\n  ");
-            x.writeEndElement();
             for (CellResult c : grid.cells()) {
                 x.writeCharacters("\n  ");
                 testcase(x, v, c);
@@ -107,7 +121,7 @@ public final class JUnitReport {
     private static void testcase(XMLStreamWriter x, ReportView v, CellResult c) throws XMLStreamException {
         x.writeStartElement("testcase");
         x.writeAttribute("name", clean(v.testName(c)));
-        x.writeAttribute("classname", clean(c.key().caseId()));
+        x.writeAttribute("classname", clean(CLASSNAME_PACKAGE + c.key().caseId()));
         x.writeAttribute("time", seconds(c.durationMillis()));
         String got = Symbols.words(c);
         if (infrastructure(c)) {

@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
 import com.fasterxml.jackson.databind.util.StdConverter;
+import dev.m1go.binary.BinaryFacts;
+import dev.m1go.binary.CFrame;
 import dev.m1go.matrix.BuildInfo;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.RunResult;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * How the engine's results map to report.json: cells through their wire form {@link CellWire}, builds and runs as
@@ -35,19 +38,28 @@ final class ReportJsonModule extends SimpleModule {
         setMixInAnnotation(RunResult.class, RunMixIn.class);
     }
 
-    /** {@code leftoverProcesses} and {@code logTruncated} are left out when there is nothing to say. */
+    /** {@code leftoverProcesses}, {@code logTruncated} and the C frames are left out when there is nothing to say. */
     private abstract static class RunMixIn {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract Integer leftoverProcesses();
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract String logTruncated();
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract List<CFrame> cFrames();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String cFramesNote();
     }
 
-    /** {@code retried} is left out unless the build ran twice. */
+    /** {@code retried} is left out unless the build ran twice, {@code binaryFacts} when nothing was built. */
     private abstract static class BuildMixIn {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract String retried();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract BinaryFacts binaryFacts();
     }
 
     private static final class CellDeserializer extends StdDeserializer<CellResult> {
