@@ -182,9 +182,23 @@ public final class TestcontainersBackend implements ContainerBackend {
         try {
             return runContainer(c, image, platform, argv, environment, workingDirectory, timeout, quitGrace, stdout,
                     stderr);
+        } catch (RuntimeException e) {
+            // the engine refused something (a container removed under us while m1go stops, a lost connection):
+            // the cell cannot run, which the runner reports without a stack trace
+            throw new IOException((closing ? "m1go is stopping: " : "") + rootMessage(e), e);
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    /**
+     * The container's labels without Testcontainers' session label: m1go removes its own containers, and Testcontainers'
+     * JVM-exit clean-up (Ryuk off) would otherwise race it for them (409 "removal already in progress" at Ctrl-C).
+     */
+    private static Map<String, String> withoutSession(com.github.dockerjava.api.command.CreateContainerCmd cmd) {
+        Map<String, String> labels = new java.util.TreeMap<>(cmd.getLabels() == null ? Map.of() : cmd.getLabels());
+        labels.remove(org.testcontainers.DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL);
+        return labels;
     }
 
     /** Counts one operation in flight, or refuses it once the clean-up began. */
@@ -210,7 +224,7 @@ public final class TestcontainersBackend implements ContainerBackend {
                     .withNetworkMode("none")
                     .withLabels(labels("container"))
                     .withStartupCheckStrategy(new LeftCreatedState().withTimeout(Duration.ofSeconds(60)))
-                    .withCreateContainerCmdModifier(cmd -> cmd.withPlatform(platform));
+                    .withCreateContainerCmdModifier(cmd -> cmd.withPlatform(platform).withLabels(withoutSession(cmd)));
             String startError = null;
             try {
                 container.start();
