@@ -136,6 +136,9 @@ public final class MatrixEngine {
             List<Future<CellResult>> futures = new ArrayList<>();
             for (PlannedCell p : plan) {
                 futures.add(pool.submit(() -> {
+                    synchronized (listenerLock) {
+                        listener.started(p);
+                    }
                     CellResult result = cell(request, builder, builds, p);
                     synchronized (listenerLock) {
                         listener.finished(result, done.incrementAndGet(), plan.size());

@@ -137,7 +137,7 @@ public final class MarkdownReport {
         StringBuilder head = new StringBuilder("# m1go matrix\n\n");
         host(head, r);
         Map<String, Map<String, Integer>> summary = r.summary();
-        head.append("**").append(r.cells().size()).append(" cells**: ").append(counts(summary.get("verdicts")))
+        head.append("**").append(Plural.of(r.cells().size(), "cell")).append("**: ").append(counts(summary.get("verdicts")))
                 .append(" — ").append(counts(summary.get("outcomes"))).append(r.complete() ? "" : " (run incomplete)")
                 .append("\n\n");
         for (String note : r.notes()) {
