@@ -74,6 +74,9 @@ public final class InspectMojo extends AbstractM1goMojo {
 
     @Override
     void run() throws MojoExecutionException {
+        InspectSettings s = (InspectSettings) settings(System.getenv(), home()).get(0);
+        File path = s.path() == null ? null : s.path().toFile();
+        String target = s.target();
         if (path == null) {
             throw new MojoExecutionException("No file given: set -Dm1go.path=<file or directory>.");
         }
