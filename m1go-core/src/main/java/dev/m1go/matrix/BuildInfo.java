@@ -19,10 +19,15 @@ import java.util.Objects;
  * @param stderrLog  full error output of that step
  * @param retried    why {@code go build} ran a second time (a toolchain under translation that stalled until the build
  *                   time limit), or {@code null}; the first attempt's logs stay next to the second's
+ * @param cached     the binary (or the build failure) and its logs were taken from the build cache in
+ *                   {@code m1go.cacheDirectory}: no build process ran for it in this run
+ * @param cacheKey   the build's key in that cache (SHA-256 of every input of the build), or {@code null} when the
+ *                   build is not cacheable
  */
 public record BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
                         boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) String retried) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String retried, boolean cached,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String cacheKey) {
     public BuildInfo {
         Objects.requireNonNull(outcome, "outcome");
     }
@@ -32,5 +37,20 @@ public record BuildInfo(Outcome outcome, String cc, String ccFamily, String libr
                      boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog) {
         this(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis, binary, stdoutLog, stderrLog,
                 null);
+    }
+
+    /** A build that ran (or stalled once and ran again), before the build cache is asked. */
+    public BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
+                     boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog,
+                     String retried) {
+        this(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis, binary, stdoutLog, stderrLog,
+                retried, false, null);
+    }
+
+    /** This build with its paths (binary, logs) mapped, as a merged report or a cache entry needs them. */
+    public BuildInfo withPaths(java.util.function.UnaryOperator<String> paths) {
+        return new BuildInfo(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis,
+                binary == null ? null : paths.apply(binary), stdoutLog == null ? null : paths.apply(stdoutLog),
+                stderrLog == null ? null : paths.apply(stderrLog), retried, cached, cacheKey);
     }
 }

@@ -110,10 +110,7 @@ public record CellResult(
 
     /** This cell as measured on the host labelled {@code label}, with its log paths as {@code paths} maps them. */
     public CellResult onHost(String label, java.util.function.UnaryOperator<String> paths) {
-        BuildInfo b = build == null ? null : new BuildInfo(build.outcome(), build.cc(), build.ccFamily(),
-                build.libraryArch(), build.translated(), build.staticLink(), build.durationMillis(),
-                mapped(paths, build.binary()), mapped(paths, build.stdoutLog()), mapped(paths, build.stderrLog()),
-                build.retried());
+        BuildInfo b = build == null ? null : build.withPaths(paths);
         List<RunResult> r = runs.stream().map(x -> new RunResult(x.exitCode(), x.timedOut(), x.outcome(), x.signal(),
                 x.durationMillis(), mapped(paths, x.stdoutLog()), mapped(paths, x.stderrLog()), x.observedArch()))
                 .toList();

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * Keeps {@code report.json} current while the matrix runs (an interrupted run leaves a valid file holding every cell
  * that finished) and prints one progress line per cell:
- * {@code [12/96] static-lib go1.22.12 linux/arm64 qemu ... PASS (0.41 s)}.
+ * {@code [12/96] static-lib go1.22.12 linux/arm64 qemu ... PASS (0.41 s)}, with {@code (cached build)} when its binary
+ * came from the build cache.
  */
 public final class LiveReport implements MatrixListener {
 
@@ -54,6 +55,9 @@ public final class LiveReport implements MatrixListener {
         } else {
             sb.append(String.format(Locale.ROOT, " (%.2f s)", c.durationMillis() / 1000.0));
         }
+        if (c.build() != null && c.build().cached()) {
+            sb.append(" (cached build)");
+        }
         if (c.verdict() == Verdict.UNEXPECTED || c.verdict() == Verdict.FLAKY) {
             sb.append(' ').append(c.verdict()).append(": expected ").append(c.expected());
         }
@@ -65,6 +69,12 @@ public final class LiveReport implements MatrixListener {
         report = report.withCells(all, true, clock.instant().toString());
         Reports.writeAll(directory, report);
         return report;
+    }
+
+    /** Writes every format with the final cell list and the notes as they stand once the run is over. */
+    public synchronized Report complete(List<CellResult> all, List<String> notes) throws IOException {
+        report = report.withNotes(notes);
+        return complete(all);
     }
 
     public synchronized Report current() {

@@ -27,7 +27,9 @@ public record ReproduceSettings(
         boolean rerunsAll,
         boolean failIfNoCells,
         Map<String, String> environment,
-        Path home) {
+        Path home,
+        boolean rebuild,
+        long cacheMaxBytes) {
 
     public ReproduceSettings {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -38,6 +40,17 @@ public record ReproduceSettings(
         targets = clean(targets);
         environment = Map.copyOf(environment);
         Objects.requireNonNull(home, "home");
+    }
+
+    /** Settings that use the build cache, bounded to its default size. */
+    public ReproduceSettings(Path outputDirectory, Path cacheDirectory, List<String> goRoots, String goVersions,
+                             boolean failIfNoToolchains, List<String> cases, Path casesDirectory, List<String> runners,
+                             List<String> targets, int timeoutSeconds, int buildTimeoutSeconds, int threads,
+                             boolean inheritEnvironment, int reruns, boolean rerunsAll, boolean failIfNoCells,
+                             Map<String, String> environment, Path home) {
+        this(outputDirectory, cacheDirectory, goRoots, goVersions, failIfNoToolchains, cases, casesDirectory, runners,
+                targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment, reruns, rerunsAll,
+                failIfNoCells, environment, home, false, dev.m1go.matrix.MatrixRequest.DEFAULT_CACHE_MAX_BYTES);
     }
 
     private static List<String> clean(List<String> values) {

@@ -67,6 +67,19 @@ class LiveReportTest {
     }
 
     @Test
+    void progressLine_ofACellWhoseBinaryCameFromTheBuildCache_saysSo() {
+        CellResult c = cell("static-lib", "qemu", Outcome.PASS, Verdict.EXPECTED);
+        BuildInfo b = c.build();
+        BuildInfo cached = new BuildInfo(b.outcome(), b.cc(), b.ccFamily(), b.libraryArch(), b.translated(),
+                b.staticLink(), 2, b.binary(), b.stdoutLog(), b.stderrLog(), null, true, "ab12");
+        CellResult hit = new CellResult(c.caseId(), c.go(), c.toolchainArch(), c.goos(), c.goarch(), c.runner(),
+                c.variant(), c.outcome(), c.signal(), c.inCgo(), c.expected(), c.verdict(), c.signature(), c.summary(),
+                c.header(), c.frames(), c.failures(), c.translated(), c.reason(), cached, c.runs(), 412);
+        assertThat(LiveReport.progressLine(hit, 12, 96, "amd64"))
+                .isEqualTo("[12/96] static-lib go1.22.12 linux/arm64 qemu ... PASS (0.41 s) (cached build)");
+    }
+
+    @Test
     void progressLine_ofASkip_givesTheReason_andOfAnUnexpectedCell_theExpectation() {
         assertThat(LiveReport.progressLine(cell("c-abort", "qemu", Outcome.SKIPPED, Verdict.SKIPPED), 3, 9, "amd64"))
                 .isEqualTo("[3/9] c-abort go1.22.12 linux/arm64 qemu ... SKIPPED (qemu-aarch64 not found on PATH: "

@@ -32,9 +32,20 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     @Parameter(property = "m1go.outputDirectory", defaultValue = "${project.build.directory}/m1go")
     File outputDirectory;
 
-    /** Go build caches, one per toolchain, kept between runs. Default: {@code ~/.cache/m1go}. */
+    /**
+     * Kept between runs: m1go's build cache of binaries and build failures ({@code builds/}) and Go's build caches,
+     * one per toolchain ({@code go-build/}). Default: {@code ~/.cache/m1go}.
+     */
     @Parameter(property = "m1go.cacheDirectory")
     File cacheDirectory;
+
+    /** Build every binary again instead of taking it from the build cache (the new builds replace the cached ones). */
+    @Parameter(property = "m1go.rebuild", defaultValue = "false")
+    boolean rebuild;
+
+    /** The size in bytes the build cache is trimmed to after each run, least recently used first (default 2 GiB). */
+    @Parameter(property = "m1go.cacheMaxBytes", defaultValue = "2147483648")
+    long cacheMaxBytes;
 
     /** More Go installations (GOROOTs), comma separated, besides the ones m1go finds by itself. */
     @Parameter(property = "m1go.goRoots")
@@ -133,7 +144,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
                 casesDirectory == null ? null : casesDirectory.toPath(),
                 list(runners), list(targets), timeoutSeconds, buildTimeoutSeconds,
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
-                inheritEnvironment, reruns, rerunsAll, failIfNoCells, System.getenv(), home);
+                inheritEnvironment, reruns, rerunsAll, failIfNoCells, System.getenv(), home, rebuild, cacheMaxBytes);
         Publish publish = new Publish(System.getenv(), System.out, new MavenLog(getLog()));
         Publish.Plan plan;
         Reproduce.Result result;
