@@ -116,6 +116,10 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     @Parameter(property = "m1go.container.image")
     String containerImage;
 
+    /** Container runner: leave the images m1go built on the engine after the run instead of removing them. */
+    @Parameter(property = "m1go.container.keepImages", defaultValue = "false")
+    boolean keepImages;
+
     /** When to fail: {@code regression} (every unexpected cell), {@code new} (only failures new since
      * {@code m1go.baseline}), {@code never}. */
     @Parameter(property = "m1go.failOn", defaultValue = "regression")
@@ -153,7 +157,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
             plan = publish.prepare(new Publish.Settings(baseline == null ? null : baseline.toPath(), failOn,
                     failOnRegression, issueBody));
             result = new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(),
-                    host -> List.of(ContainerRunner.of(host, System.getenv(), containerImage)),
+                    host -> List.of(ContainerRunner.of(host, System.getenv(), containerImage, keepImages)),
                     Clock.systemUTC(), new MavenLog(getLog())).run(settings);
             published = publish.publish(plan, result.report(), result.directory());
         } catch (UserError e) {
