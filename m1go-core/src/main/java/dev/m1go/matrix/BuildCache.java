@@ -100,7 +100,9 @@ final class BuildCache {
             }
             Files.createDirectories(logDir);
             for (String log : e.logs()) {
-                Files.copy(dir.resolve("logs").resolve(log), logDir.resolve(log), StandardCopyOption.REPLACE_EXISTING);
+                // With its time: a log older than the run shows that no build process wrote it in this run.
+                Files.copy(dir.resolve("logs").resolve(log), logDir.resolve(log), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.COPY_ATTRIBUTES);
             }
             Files.setLastModifiedTime(json, FileTime.from(clock.instant()));
             return Optional.of(e);
@@ -132,7 +134,7 @@ final class BuildCache {
             List<String> names = new ArrayList<>();
             for (Path log : logs) {
                 if (Files.isRegularFile(log)) {
-                    Files.copy(log, tmp.resolve("logs").resolve(log.getFileName()));
+                    Files.copy(log, tmp.resolve("logs").resolve(log.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
                     names.add(log.getFileName().toString());
                 }
             }
