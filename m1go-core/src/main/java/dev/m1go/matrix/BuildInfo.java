@@ -1,8 +1,8 @@
 package dev.m1go.matrix;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.m1go.classify.Outcome;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * How a cell's binary was built (shared by every runner of the same build).
@@ -20,14 +20,13 @@ import java.util.Objects;
  * @param retried    why {@code go build} ran a second time (a toolchain under translation that stalled until the build
  *                   time limit), or {@code null}; the first attempt's logs stay next to the second's
  * @param cached     the binary (or the build failure) and its logs were taken from the build cache in
- *                   {@code m1go.cacheDirectory}: no build process ran for it in this run
- * @param cacheKey   the build's key in that cache (SHA-256 of every input of the build), or {@code null} when the
- *                   build is not cacheable
+ *                   {@code m1go.cacheDirectory}: no build process ran for it in this run; {@code null} in a report
+ *                   written before m1go had a build cache
+ * @param cacheKey   the build's key in that cache (SHA-256 of every input of the build), or {@code null}
  */
 public record BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
                         boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) String retried, boolean cached,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) String cacheKey) {
+                        String retried, Boolean cached, String cacheKey) {
     public BuildInfo {
         Objects.requireNonNull(outcome, "outcome");
     }
@@ -47,10 +46,16 @@ public record BuildInfo(Outcome outcome, String cc, String ccFamily, String libr
                 retried, false, null);
     }
 
-    /** This build with its paths (binary, logs) mapped, as a merged report or a cache entry needs them. */
-    public BuildInfo withPaths(java.util.function.UnaryOperator<String> paths) {
+    /**
+     * This build with its paths mapped by {@code paths} (a merged report points at each input's files; a build cache
+     * entry keeps bare file names).
+     */
+    public BuildInfo relocated(UnaryOperator<String> paths) {
         return new BuildInfo(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis,
-                binary == null ? null : paths.apply(binary), stdoutLog == null ? null : paths.apply(stdoutLog),
-                stderrLog == null ? null : paths.apply(stderrLog), retried, cached, cacheKey);
+                mapped(paths, binary), mapped(paths, stdoutLog), mapped(paths, stderrLog), retried, cached, cacheKey);
+    }
+
+    static String mapped(UnaryOperator<String> paths, String path) {
+        return path == null ? null : paths.apply(path);
     }
 }

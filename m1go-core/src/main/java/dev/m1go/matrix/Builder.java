@@ -105,7 +105,7 @@ final class Builder {
             Optional<BuildCache.Entry> hit = cache.restore(key.digest(), binary, logs);
             if (hit.isPresent()) {
                 BuildCache.Entry e = hit.get();
-                BuildInfo info = e.info().withPaths(name -> relative(logs.resolve(name)));
+                BuildInfo info = e.info().relocated(name -> relative(logs.resolve(name)));
                 info = new BuildInfo(info.outcome(), info.cc(), info.ccFamily(), info.libraryArch(),
                         info.translated(), info.staticLink(), millisSince(t0),
                         e.binarySha256() == null ? null : relative(binary), info.stdoutLog(), info.stderrLog(), null,
@@ -121,7 +121,7 @@ final class Builder {
                 key.digest());
         if (BuildCache.cacheable(b.outcome(), built.timedOut())) {
             cache.store(new BuildCache.Entry(key.digest(), key.inputs(),
-                    keyed.withPaths(p -> Path.of(p).getFileName().toString()), built.classification(), null,
+                    keyed.relocated(p -> Path.of(p).getFileName().toString()), built.classification(), null,
                     List.of()), built.binary(), written);
         }
         return new Built(keyed, built.binary(), built.classification(), built.timedOut());

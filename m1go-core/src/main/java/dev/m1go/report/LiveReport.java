@@ -49,13 +49,13 @@ public final class LiveReport implements MatrixListener {
     static String progressLine(CellResult c, int done, int total, String hostArch) {
         int width = Integer.toString(total).length();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "[%" + width + "d/%d] ", done, total));
-        sb.append(c.title(hostArch)).append(" ... ").append(Symbols.words(c));
+        sb.append(c.key().title(hostArch)).append(" ... ").append(Symbols.words(c));
         if (c.verdict() == Verdict.SKIPPED) {
             sb.append(" (").append(c.reason()).append(')');
         } else {
             sb.append(String.format(Locale.ROOT, " (%.2f s)", c.durationMillis() / 1000.0));
         }
-        if (c.build() != null && c.build().cached()) {
+        if (c.build() != null && Boolean.TRUE.equals(c.build().cached())) {
             sb.append(" (cached build)");
         }
         if (c.verdict() == Verdict.UNEXPECTED || c.verdict() == Verdict.FLAKY) {

@@ -272,9 +272,9 @@ class BuildCacheTest {
         write("case.yaml", yaml.replace("GOEXPERIMENT: cgocheck2", "GOEXPERIMENT: cgocheck2,loopvar"));
         List<CellResult> r = run();
         assertThat(goBuilds()).isEqualTo(1);
-        assertThat(r).filteredOn(c -> c.variant().equals("checked"))
+        assertThat(r).filteredOn(c -> c.key().variant().equals("checked"))
                 .allSatisfy(c -> assertThat(c.build().cached()).isFalse());
-        assertThat(r).filteredOn(c -> c.variant().equals("default"))
+        assertThat(r).filteredOn(c -> c.key().variant().equals("default"))
                 .allSatisfy(c -> assertThat(c.build().cached()).isTrue());
     }
 
@@ -310,7 +310,7 @@ class BuildCacheTest {
         assertThat(builds()).isZero();
         assertThat(second).allSatisfy(c -> {
             assertThat(c.outcome()).isEqualTo(Outcome.LINK_ERROR);
-            assertThat(c.summary()).isEqualTo(first.get(0).summary());
+            assertThat(c.diagnosis().summary()).isEqualTo(first.get(0).diagnosis().summary());
             assertThat(c.build().cached()).isTrue();
             assertThat(c.build().binary()).isNull();
             assertThat(Files.readString(dir.resolve("out").resolve(c.build().stderrLog())))
