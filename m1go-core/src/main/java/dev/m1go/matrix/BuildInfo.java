@@ -1,5 +1,6 @@
 package dev.m1go.matrix;
 
+import dev.m1go.binary.BinaryFacts;
 import dev.m1go.classify.Outcome;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -19,6 +20,8 @@ import java.util.function.UnaryOperator;
  * @param stderrLog  full error output of that step
  * @param retried    why {@code go build} ran a second time (a toolchain under translation that stalled until the build
  *                   time limit), or {@code null}; the first attempt's logs stay next to the second's
+ * @param binaryFacts what the built binary is, read from its own bytes (machine, type, interpreter, needed libraries,
+ *                   Go build information), or {@code null} when nothing was built
  * @param cached     the binary (or the build failure) and its logs were taken from the build cache in
  *                   {@code m1go.cacheDirectory}: no build process ran for it in this run; {@code null} in a report
  *                   written before m1go had a build cache
@@ -26,7 +29,7 @@ import java.util.function.UnaryOperator;
  */
 public record BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
                         boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog,
-                        String retried, Boolean cached, String cacheKey) {
+                        String retried, BinaryFacts binaryFacts, Boolean cached, String cacheKey) {
     public BuildInfo {
         Objects.requireNonNull(outcome, "outcome");
     }
@@ -35,15 +38,23 @@ public record BuildInfo(Outcome outcome, String cc, String ccFamily, String libr
     public BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
                      boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog) {
         this(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis, binary, stdoutLog, stderrLog,
-                null);
+                null, null);
+    }
+
+    /** A build without binary facts. */
+    public BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
+                     boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog,
+                     String retried) {
+        this(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis, binary, stdoutLog, stderrLog,
+                retried, null);
     }
 
     /** A build that ran (or stalled once and ran again), before the build cache is asked. */
     public BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
                      boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog,
-                     String retried) {
+                     String retried, BinaryFacts binaryFacts) {
         this(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis, binary, stdoutLog, stderrLog,
-                retried, false, null);
+                retried, binaryFacts, false, null);
     }
 
     /**
@@ -52,7 +63,8 @@ public record BuildInfo(Outcome outcome, String cc, String ccFamily, String libr
      */
     public BuildInfo relocated(UnaryOperator<String> paths) {
         return new BuildInfo(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis,
-                mapped(paths, binary), mapped(paths, stdoutLog), mapped(paths, stderrLog), retried, cached, cacheKey);
+                mapped(paths, binary), mapped(paths, stdoutLog), mapped(paths, stderrLog), retried, binaryFacts,
+                cached, cacheKey);
     }
 
     static String mapped(UnaryOperator<String> paths, String path) {

@@ -3,6 +3,8 @@ package dev.m1go.matrix;
 import dev.m1go.cases.Library;
 import dev.m1go.cases.ReproCase;
 import dev.m1go.cases.Variant;
+import dev.m1go.binary.BinaryFacts;
+import dev.m1go.binary.BinaryInspector;
 import dev.m1go.classify.Classification;
 import dev.m1go.classify.Classifier;
 import dev.m1go.classify.Evidence;
@@ -106,10 +108,11 @@ final class Builder {
             if (hit.isPresent()) {
                 BuildCache.Entry e = hit.get();
                 BuildInfo info = e.info().relocated(name -> relative(logs.resolve(name)));
+                boolean built = e.binarySha256() != null;
                 info = new BuildInfo(info.outcome(), info.cc(), info.ccFamily(), info.libraryArch(),
-                        info.translated(), info.staticLink(), millisSince(t0),
-                        e.binarySha256() == null ? null : relative(binary), info.stdoutLog(), info.stderrLog(), null,
-                        true, key.digest());
+                        info.translated(), info.staticLink(), millisSince(t0), built ? relative(binary) : null,
+                        info.stdoutLog(), info.stderrLog(), null,
+                        built ? BinaryInspector.read(binary, relative(binary)) : null, true, key.digest());
                 return new Built(info, e.binarySha256() == null ? null : binary, e.classification(), false);
             }
         }
@@ -117,11 +120,15 @@ final class Builder {
         Built built = buildNow(c, t, target, staticLink, cc, libcc, launch, env, src, logs, binary, written, t0);
         BuildInfo b = built.info();
         BuildInfo keyed = new BuildInfo(b.outcome(), b.cc(), b.ccFamily(), b.libraryArch(), b.translated(),
-                b.staticLink(), b.durationMillis(), b.binary(), b.stdoutLog(), b.stderrLog(), b.retried(), false,
-                key.digest());
+                b.staticLink(), b.durationMillis(), b.binary(), b.stdoutLog(), b.stderrLog(), b.retried(),
+                b.binaryFacts(), false, key.digest());
         if (BuildCache.cacheable(b.outcome(), built.timedOut())) {
+            // Binary facts are read again from the restored binary: the entry keeps only what the build said.
+            BuildInfo kept = new BuildInfo(b.outcome(), b.cc(), b.ccFamily(), b.libraryArch(), b.translated(),
+                    b.staticLink(), b.durationMillis(), b.binary(), b.stdoutLog(), b.stderrLog(), b.retried(), null,
+                    false, key.digest());
             cache.store(new BuildCache.Entry(key.digest(), key.inputs(),
-                    keyed.relocated(p -> Path.of(p).getFileName().toString()), built.classification(), null,
+                    kept.relocated(p -> Path.of(p).getFileName().toString()), built.classification(), null,
                     List.of()), built.binary(), written);
         }
         return new Built(keyed, built.binary(), built.classification(), built.timedOut());
@@ -178,10 +185,12 @@ final class Builder {
         if (!s.result.succeeded() || !Files.isRegularFile(binary)) {
             return failed(s, cc, libraryArch, launch.translated(), staticLink, t0, retried);
         }
-        // What the binary is, read from its header, not what was asked for.
-        boolean isStatic = BinaryHeader.read(binary).map(h -> !h.dynamic()).orElse(false);
+        // What the binary is, read from its own bytes, not what was asked for.
+        BinaryFacts facts = BinaryInspector.read(binary, relative(binary));
+        boolean isStatic = "static".equals(facts.linkage())
+                || BinaryHeader.read(binary).map(h -> !h.dynamic()).orElse(false);
         BuildInfo info = new BuildInfo(Outcome.PASS, cc.ccVariable(), cc.family(), libraryArch, launch.translated(),
-                isStatic, millisSince(t0), relative(binary), s.stdoutLog, s.stderrLog, retried);
+                isStatic, millisSince(t0), relative(binary), s.stdoutLog, s.stderrLog, retried, facts);
         return new Built(info, binary, s.classification, false);
     }
 

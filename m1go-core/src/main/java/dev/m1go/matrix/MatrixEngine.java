@@ -125,6 +125,11 @@ public final class MatrixEngine {
         List<CellResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         Object listenerLock = new Object();
+        java.util.function.Consumer<PlannedCell> started = p -> {
+            synchronized (listenerLock) {
+                listener.started(p);
+            }
+        };
         java.util.function.Consumer<CellResult> finish = result -> {
             results.add(result);
             synchronized (listenerLock) {
@@ -137,7 +142,10 @@ public final class MatrixEngine {
         try {
             for (PlannedCell p : plan) {
                 if (p.skipped()) {
-                    queue.submit(Rank.RUN, () -> finish.accept(skipped(p, expected(p), p.skipReason())));
+                    queue.submit(Rank.RUN, () -> {
+                        started.accept(p);
+                        finish.accept(skipped(p, expected(p), p.skipReason()));
+                    });
                 } else {
                     byBuild.computeIfAbsent(buildKey(p), k -> new ArrayList<>()).add(p);
                 }
@@ -152,12 +160,18 @@ public final class MatrixEngine {
                         built = builder.build(first.reproCase(), first.toolchain(), first.target(), first.variant(),
                                 first.runner().needsStaticBinary());
                     } catch (Launcher.CannotLaunchException e) {
-                        cells.forEach(p -> finish.accept(skipped(p, expected(p), e.getMessage())));
+                        cells.forEach(p -> {
+                            started.accept(p);
+                            finish.accept(skipped(p, expected(p), e.getMessage()));
+                        });
                         return;
                     }
                     for (PlannedCell p : cells) {
                         queue.submit(p.runner().startsSlowly() ? Rank.SLOW_RUN : Rank.RUN,
-                                () -> finish.accept(cell(request, p, built)));
+                                () -> {
+                                    started.accept(p);
+                                    finish.accept(cell(request, p, built));
+                                });
                     }
                 });
             }
@@ -221,6 +235,13 @@ public final class MatrixEngine {
         Files.createDirectories(logDir);
         Duration timeout = c.timeoutOpt().orElse(request.runTimeout());
         boolean translated = p.runner().translates(p.target().arch());
+        String mismatch = CrashForensics.machineMismatch(built.info(), p.target());
+        if (mismatch != null) {
+            return new CellResult(key(p), Outcome.SKIPPED, Verdict.UNEXPECTED, expected.toString(),
+                    Diagnosis.note(mismatch), translated, mismatch, built.info(), List.of(), Map.of());
+        }
+        CrashForensics forensics = new CrashForensics(request.environment(), processes, host.arch());
+        dev.m1go.classify.PcLocator locator = CrashForensics.locator(built.binary());
 
         List<RunResult> runs = new ArrayList<>();
         List<Classification> kinds = new ArrayList<>();
@@ -244,15 +265,18 @@ public final class MatrixEngine {
                 }
                 break; // the runs already measured stand; the reruns the runner could not do are left out
             }
-            Classification k = classifier.classify(new Evidence(Phase.RUN, p.target().os().goos(), r.exitCode(), null,
-                    r.timedOut(), translated, r.stdout(), r.stderr(), c.marker()));
+            Classification classified = classifier.classify(new Evidence(Phase.RUN, p.target().os().goos(),
+                    r.exitCode(), null, r.timedOut(), translated, r.stdout(), r.stderr(), c.marker()), locator);
+            CrashForensics.Examined x = forensics.examine(classified, locator, built.binary(), p.target().arch(),
+                    p.target().os().goos(), r.stderr(), logDir.resolve("symbolize-" + i));
+            Classification k = x.classification();
             kinds.add(k);
             if (i == 1) {
                 facts = RunFacts.parse(r.stdout());
             }
             runs.add(new RunResult(r.exitCode(), r.timedOut(), k.outcome(), k.signal(), r.durationMillis(),
                     relative(request, out), relative(request, err), r.observedArch(), r.leftoverProcesses(),
-                    r.logTruncated()));
+                    r.logTruncated(), x.frames(), x.note()));
             if (i == 1 && request.reruns() > 0 && (request.rerunsAll() || k.outcome() != Outcome.PASS)) {
                 total += request.reruns();
             }

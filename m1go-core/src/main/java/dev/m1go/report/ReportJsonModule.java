@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
 import com.fasterxml.jackson.databind.util.StdConverter;
+import dev.m1go.binary.BinaryFacts;
 import dev.m1go.matrix.BuildInfo;
 import dev.m1go.matrix.CellResult;
 import java.io.IOException;
@@ -33,12 +34,16 @@ final class ReportJsonModule extends SimpleModule {
     }
 
     /**
-     * {@code retried} is left out unless the build ran twice; {@code cached} and {@code cacheKey} in a report written
-     * before m1go had a build cache, so that such a report is written back unchanged.
+     * {@code retried} is left out unless the build ran twice, {@code binaryFacts} when nothing was built;
+     * {@code cached} and {@code cacheKey} in a report written before m1go had a build cache, so that such a report is
+     * written back unchanged.
      */
     private abstract static class BuildMixIn {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract String retried();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract BinaryFacts binaryFacts();
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract Boolean cached();

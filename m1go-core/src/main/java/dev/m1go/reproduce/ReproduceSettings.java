@@ -53,6 +53,18 @@ public record ReproduceSettings(
                 failIfNoCells, environment, home, false, dev.m1go.matrix.MatrixRequest.DEFAULT_CACHE_MAX_BYTES);
     }
 
+    /** These settings with more GOROOTs after {@code goRoots} (the toolchains a front end declares). */
+    public ReproduceSettings withMoreGoRoots(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(goRoots);
+        all.addAll(more);
+        return new ReproduceSettings(outputDirectory, cacheDirectory, all, goVersions, failIfNoToolchains, cases,
+                casesDirectory, runners, targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment,
+                reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes);
+    }
+
     private static List<String> clean(List<String> values) {
         return values == null ? List.of() : values.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }

@@ -75,7 +75,7 @@ class LiveReportTest {
         CellResult c = cell("static-lib", "qemu", Outcome.PASS, Verdict.EXPECTED);
         BuildInfo b = c.build();
         BuildInfo cached = new BuildInfo(b.outcome(), b.cc(), b.ccFamily(), b.libraryArch(), b.translated(),
-                b.staticLink(), 2, b.binary(), b.stdoutLog(), b.stderrLog(), null, true, "ab12");
+                b.staticLink(), 2, b.binary(), b.stdoutLog(), b.stderrLog(), null, null, true, "ab12");
         CellResult hit = CellResult.ran(c.key(), c.expected(), c.outcome(), c.verdict(), c.diagnosis(),
                 c.translated(), cached, c.runs(), c.facts());
         assertThat(LiveReport.progressLine(hit, 12, 96, "amd64"))
