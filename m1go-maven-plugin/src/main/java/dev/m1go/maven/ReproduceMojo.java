@@ -279,7 +279,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     }
 
     /** What {@code m1go.container.image} and {@code m1go.container.keepImages} configure. */
-    record ContainerSettings(String containerImage, boolean keepImages) {
+    record ContainerSettings(String containerImage, boolean containerKeepImages) {
     }
 
     @Override
@@ -339,7 +339,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
         Publish.Published published;
         Reproduce reproduce = new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(),
                 host -> List.of(ContainerRunner.of(host, System.getenv(), container.containerImage(),
-                        container.keepImages())),
+                        container.containerKeepImages())),
                 Clock.systemUTC(), engineLog());
         try {
             plan = publish.prepare(publishSettings);
