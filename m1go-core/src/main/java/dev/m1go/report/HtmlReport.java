@@ -228,14 +228,8 @@ public final class HtmlReport {
                     .append(Symbols.symbol(k.outcome())).append(' ').append(k.outcome())
                     .append(k.signal() == null ? "" : " " + esc(k.signal())).append("</span><br><code>")
                     .append(esc(k.signature())).append("</code></td><td class=\"num\">").append(k.cells())
-                    .append("</td><td><strong>").append(esc(k.spread())).append("</strong><br>")
-                    .append(esc(String.join(", ", k.cases()))).append("<br>")
-                    .append(esc(String.join(", ", k.toolchains()))).append("<br>")
-                    .append(esc(String.join(", ", k.targets()))).append(" · ")
-                    .append(esc(String.join(", ", k.runners())));
-            if (!k.hosts().isEmpty()) {
-                h.append("<br>").append(esc(String.join(", ", k.hosts())));
-            }
+                    .append("</td><td>").append(esc(String.join(", ", k.cases()))).append("<br>")
+                    .append(String.join("<br>", k.where().stream().map(HtmlReport::esc).toList()));
             h.append("</td><td>");
             for (Cluster.Stack s : k.stacks()) {
                 h.append(esc(s.go())).append(": ").append(s.caughtIn() == null ? "no Go stack"

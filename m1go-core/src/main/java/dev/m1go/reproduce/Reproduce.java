@@ -28,7 +28,7 @@ import dev.m1go.toolchain.CCompiler;
 import dev.m1go.toolchain.CCompilers;
 import dev.m1go.toolchain.GoVersionRange;
 import dev.m1go.toolchain.Toolchain;
-import dev.m1go.toolchain.ToolchainFinder;
+import dev.m1go.toolchain.ToolchainSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,19 +51,44 @@ import java.util.function.Function;
  */
 public final class Reproduce {
 
+    /** Observes the host a run happens on; {@link HostProbe} on this machine, a fixed {@link Host} in tests. */
+    @FunctionalInterface
+    public interface HostSource {
+        Host probe(Map<String, String> environment, Path logDir) throws IOException;
+    }
+
+    /** The case catalog: the bundled cases and {@code m1go.casesDirectory}, by id ({@link CaseLoader}). */
+    @FunctionalInterface
+    public interface CaseSource {
+        List<ReproCase> load(Path casesDirectory, List<String> ids) throws CaseDefinitionException;
+    }
+
     private final ProcessRunner processes;
     private final Classifier classifier;
     private final Function<Host, List<Runner>> extraRunners;
+    private final HostSource hosts;
+    private final CaseSource catalog;
+    private final ToolchainSource toolchainSource;
     private final Clock clock;
     private final Log log;
     private volatile Path out;
     private volatile LiveReport live;
 
+    /** On this machine: its host probe, the bundled case catalog and toolchain discovery. */
     public Reproduce(ProcessRunner processes, Classifier classifier, Function<Host, List<Runner>> extraRunners,
                      Clock clock, Log log) {
+        this(processes, classifier, extraRunners, (env, logDir) -> HostProbe.ofThisMachine(processes, env, logDir)
+                .probe(), (dir, ids) -> new CaseLoader().load(dir, ids), ToolchainSource.finder(processes), clock, log);
+    }
+
+    public Reproduce(ProcessRunner processes, Classifier classifier, Function<Host, List<Runner>> extraRunners,
+                     HostSource hosts, CaseSource catalog, ToolchainSource toolchainSource, Clock clock, Log log) {
         this.processes = processes;
         this.classifier = classifier;
         this.extraRunners = extraRunners;
+        this.hosts = hosts;
+        this.catalog = catalog;
+        this.toolchainSource = toolchainSource;
         this.clock = clock;
         this.log = log;
     }
@@ -117,7 +142,7 @@ public final class Reproduce {
         Path out = s.outputDirectory().toAbsolutePath().normalize();
         this.out = out;
         Files.createDirectories(out);
-        Host host = HostProbe.ofThisMachine(processes, s.environment(), out.resolve("logs/host")).probe();
+        Host host = hosts.probe(s.environment(), out.resolve("logs/host"));
         Runners runners = new Runners(host, processes, extraRunners.apply(host));
         List<Runner> selected = select(runners, s.runners());
         List<Platform> targets = targets(host, s.targets());
@@ -213,9 +238,9 @@ public final class Reproduce {
         return List.copyOf(targets);
     }
 
-    private static List<ReproCase> cases(ReproduceSettings s) throws UserError {
+    private List<ReproCase> cases(ReproduceSettings s) throws UserError {
         try {
-            return new CaseLoader().load(s.casesDirectory(), s.cases());
+            return catalog.load(s.casesDirectory(), s.cases());
         } catch (CaseDefinitionException e) {
             throw new UserError(e.getMessage());
         }
@@ -237,8 +262,7 @@ public final class Reproduce {
         }
         List<Toolchain> all;
         try {
-            all = new ToolchainFinder(processes, runners, s.environment(), s.home(), host.arch(), out.resolve("logs/host"))
-                    .find(roots);
+            all = toolchainSource.find(host, runners, s.environment(), s.home(), roots, out.resolve("logs/host"));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

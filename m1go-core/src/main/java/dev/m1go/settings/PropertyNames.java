@@ -24,6 +24,7 @@ public final class PropertyNames {
     public static final String CLASSIFY_SKIP = "m1go.classify.skip";
     public static final String DOCTOR_SKIP = "m1go.doctor.skip";
     public static final String MERGE_SKIP = "m1go.merge.skip";
+    public static final String INSPECT_SKIP = "m1go.inspect.skip";
     public static final String OUTPUT_DIRECTORY = "m1go.outputDirectory";
     public static final String REPORTS_DIRECTORY = "m1go.reportsDirectory";
     public static final String CACHE_DIRECTORY = "m1go.cacheDirectory";
@@ -51,13 +52,15 @@ public final class PropertyNames {
     public static final String LOG = "m1go.log";
     public static final String OS = "m1go.os";
     public static final String DOCTOR_FAIL_ON = "m1go.doctor.failOn";
+    public static final String PATH = "m1go.path";
+    public static final String TARGET = "m1go.target";
 
     /** Every property, in the order of the README's parameter table. */
-    public static final List<String> ALL = List.of(SKIP, REPRODUCE_SKIP, CLASSIFY_SKIP, DOCTOR_SKIP, MERGE_SKIP,
+    public static final List<String> ALL = List.of(SKIP, REPRODUCE_SKIP, CLASSIFY_SKIP, DOCTOR_SKIP, MERGE_SKIP, INSPECT_SKIP,
             OUTPUT_DIRECTORY, REPORTS_DIRECTORY, CACHE_DIRECTORY, GO_ROOTS, GO_TOOLCHAINS, GO_VERSIONS,
             FAIL_IF_NO_TOOLCHAINS, CASES, CASES_DIRECTORY, RUNNERS, TARGETS, TIMEOUT_SECONDS, BUILD_TIMEOUT_SECONDS,
             THREADS, INHERIT_ENVIRONMENT, RERUNS, RERUNS_ALL, FAIL_IF_NO_CELLS, FAIL_ON, FAIL_ON_REGRESSION, BASELINE,
-            ISSUE_BODY, INPUTS, CONTAINER_IMAGE, LOG, OS, DOCTOR_FAIL_ON);
+            ISSUE_BODY, INPUTS, CONTAINER_IMAGE, LOG, OS, DOCTOR_FAIL_ON, PATH, TARGET);
 
     private PropertyNames() {
     }

@@ -25,10 +25,10 @@ class ParameterMappingTest {
 
     private static final Map<String, Supplier<AbstractM1goMojo>> GOALS = Map.of(
             "reproduce", ReproduceMojo::new, "doctor", DoctorMojo::new, "merge", MergeMojo::new,
-            "classify", ClassifyMojo::new);
+            "classify", ClassifyMojo::new, "inspect", InspectMojo::new);
 
     @ParameterizedTest
-    @ValueSource(strings = {"reproduce", "doctor", "merge", "classify"})
+    @ValueSource(strings = {"reproduce", "doctor", "merge", "classify", "inspect"})
     void everyParameter_reachesTheSettingOfItsOwnName_andNoOther(String goal) throws Exception {
         List<PluginDescriptor.Param> params = PluginDescriptor.read().goals().get(goal).stream()
                 .filter(p -> p.editable() && p.property() != null && !skipSwitch(p)).toList();
