@@ -56,7 +56,8 @@ public final class PropertyNames {
     public static final String TARGET = "m1go.target";
 
     /** Every property, in the order of the README's parameter table. */
-    public static final List<String> ALL = List.of(SKIP, REPRODUCE_SKIP, CLASSIFY_SKIP, DOCTOR_SKIP, MERGE_SKIP, INSPECT_SKIP,
+    public static final List<String> ALL = List.of(SKIP, REPRODUCE_SKIP, CLASSIFY_SKIP, DOCTOR_SKIP, MERGE_SKIP,
+            INSPECT_SKIP,
             OUTPUT_DIRECTORY, REPORTS_DIRECTORY, CACHE_DIRECTORY, GO_ROOTS, GO_TOOLCHAINS, GO_VERSIONS,
             FAIL_IF_NO_TOOLCHAINS, CASES, CASES_DIRECTORY, RUNNERS, TARGETS, TIMEOUT_SECONDS, BUILD_TIMEOUT_SECONDS,
             THREADS, INHERIT_ENVIRONMENT, RERUNS, RERUNS_ALL, FAIL_IF_NO_CELLS, FAIL_ON, FAIL_ON_REGRESSION, BASELINE,

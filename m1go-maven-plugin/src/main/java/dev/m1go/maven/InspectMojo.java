@@ -49,22 +49,22 @@ public final class InspectMojo extends AbstractM1goMojo {
     @Parameter(property = PropertyNames.INSPECT_SKIP, defaultValue = "false")
     boolean inspectSkip;
 
-    /** What {@code m1go.path} and {@code m1go.target} configure. */
-    record InspectSettings(Path path, String target) {
-    }
-
     /** Where the JSON lines go; standard output unless a test replaces it. */
     PrintStream out = System.out;
+
+    @Override
+    String skippedBy() {
+        String all = super.skippedBy();
+        return all != null ? all : inspectSkip ? PropertyNames.INSPECT_SKIP : null;
+    }
 
     @Override
     String goal() {
         return "inspect";
     }
 
-    @Override
-    String skippedBy() {
-        String all = super.skippedBy();
-        return all != null ? all : inspectSkip ? PropertyNames.INSPECT_SKIP : null;
+    /** What {@code m1go.path} and {@code m1go.target} configure. */
+    record InspectSettings(Path path, String target) {
     }
 
     @Override
