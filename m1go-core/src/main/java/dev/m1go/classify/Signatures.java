@@ -7,7 +7,7 @@ import java.util.List;
  * on five toolchains and three runners clusters into one. Shape: {@code OUTCOME [SIGNAL] [reason] | f1 < f2 < …}
  * where the reason is the normalized panic, throw or complaint and the frames are function names, innermost first.
  */
-public final class Signatures {
+final class Signatures {
 
     /** How many frames a signature keeps. */
     public static final int FRAMES = 5;
