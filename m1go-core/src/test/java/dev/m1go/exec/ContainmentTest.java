@@ -4,7 +4,6 @@ import static dev.m1go.testing.HostComponents.onlyOn;
 import static dev.m1go.testing.HostComponents.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
