@@ -7,7 +7,7 @@ import java.util.List;
  * on five toolchains and three runners clusters into one. Shape: {@code OUTCOME [SIGNAL] [reason] | f1 < f2 < …}
  * where the reason is the normalized panic, throw or complaint and the frames are function names, innermost first.
  */
-final class Signatures {
+public final class Signatures {
 
     /** How many frames a signature keeps. */
     public static final int FRAMES = 5;
@@ -31,6 +31,20 @@ final class Signatures {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The signature of a crash in C with the C function as its innermost frame ({@code CGO_SIGNAL SIGSEGV |
+     * m1go_segv < main._Cfunc_m1go_segv < main.main}): the function, not the line, so one crash stays one cluster
+     * across toolchains and versions.
+     */
+    public static String withCFunction(String signature, String function) {
+        if (signature == null || function == null || function.isBlank()) {
+            return signature;
+        }
+        int bar = signature.indexOf(" | ");
+        return bar < 0 ? signature + " | " + function
+                : signature.substring(0, bar + 3) + function + " < " + signature.substring(bar + 3);
     }
 
     /**

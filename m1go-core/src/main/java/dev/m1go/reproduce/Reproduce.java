@@ -19,6 +19,7 @@ import dev.m1go.matrix.Platform;
 import dev.m1go.report.CaseInfo;
 import dev.m1go.report.HostInfo;
 import dev.m1go.report.LiveReport;
+import dev.m1go.report.Plural;
 import dev.m1go.report.Report;
 import dev.m1go.report.ToolchainInfo;
 import dev.m1go.runner.Runner;
@@ -41,6 +42,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code m1go:reproduce} without Maven: validate the settings, observe the host, find toolchains, load cases, plan,
@@ -126,15 +128,26 @@ public final class Reproduce {
         return what + (error == null ? "" : " (" + error + ")") + "; in " + out + ": " + l.written();
     }
 
+    /** {@link #run(ReproduceSettings, UnaryOperator)} without a baseline. */
     public Result run(ReproduceSettings s) throws UserError, IOException, InterruptedException {
+        return run(s, UnaryOperator.identity());
+    }
+
+    /**
+     * Runs the matrix. {@code finish} is applied to the final report before any format is written (the baseline
+     * comparison, {@link Publish#compare}), so every format is written once.
+     */
+    public Result run(ReproduceSettings s, UnaryOperator<Report> finish)
+            throws UserError, IOException, InterruptedException {
         try {
-            return runMatrix(s);
+            return runMatrix(s, finish);
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    private Result runMatrix(ReproduceSettings s) throws UserError, IOException, InterruptedException {
+    private Result runMatrix(ReproduceSettings s, UnaryOperator<Report> finish)
+            throws UserError, IOException, InterruptedException {
         String started = clock.instant().toString();
         validateNumbers(s);
         Preflight.check(s);
@@ -168,20 +181,44 @@ public final class Reproduce {
                 HostInfo.of(host, ccs, s.inheritEnvironment()),
                 toolchains.stream().map(ToolchainInfo::of).toList(),
                 cases.stream().map(CaseInfo::of).toList(), List.of(), notes(host, selected, toolchains));
-        log.info("m1go: " + plan.size() + " cells (" + runnable + " to run) from " + cases.size() + " cases × "
-                + toolchains.size() + " toolchains × " + targets.size() + " targets; reports in " + out);
+        log.info(header(plan.size(), runnable, cases.size(), toolchains.size(), targets.size(), out));
         for (Toolchain t : toolchains) {
             log.info("  toolchain " + t.label(host.arch()) + " " + t.goroot() + " (" + t.source() + ")"
                     + (t.usable() ? "" : " — unusable: " + t.unusable()));
         }
-        LiveReport live = new LiveReport(out, skeleton, log::info, clock);
-        this.live = live;
-        List<CellResult> results = engine.run(request, plan, live);
-        Report report = live.complete(results);
+        List<CellResult> results;
+        LiveReport live;
+        try (Progress progress = new Progress(log, clock)) {
+            live = new LiveReport(out, skeleton, progress::line, clock);
+            this.live = live;
+            try {
+                results = engine.run(request, plan, progress.around(live).withHeartbeat());
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                closeEarly(live, e);
+                throw e;
+            }
+        }
+        Report report = live.complete(results, finish);
         summary(report, out);
         return new Result(report,
                 results.stream().filter(c -> c.verdict() == Verdict.UNEXPECTED).toList(),
                 results.stream().filter(c -> c.verdict() == Verdict.FLAKY).toList(), out);
+    }
+
+    /** A run that stops early still leaves every finished cell in report.json. */
+    private static void closeEarly(LiveReport live, Exception stopping) {
+        try {
+            live.close();
+        } catch (IOException e) {
+            stopping.addSuppressed(e);
+        }
+    }
+
+    /** The first line of a run: "m1go: 4 cells (4 to run) from 1 case × 2 toolchains × 2 targets; reports in …". */
+    static String header(int cells, long runnable, int cases, int toolchains, int targets, Path out) {
+        return "m1go: " + Plural.of(cells, "cell") + " (" + runnable + " to run) from " + Plural.of(cases, "case")
+                + " × " + Plural.of(toolchains, "toolchain") + " × " + Plural.of(targets, "target") + "; reports in "
+                + out;
     }
 
     private static void validateNumbers(ReproduceSettings s) throws UserError {
@@ -321,7 +358,7 @@ public final class Reproduce {
             }
         });
         log.info(String.format(Locale.ROOT, fmt, "total", total[0], total[1], total[2], total[3], total[4]));
-        log.info("m1go: " + report.cells().size() + " cells; reports in " + directory + ": "
+        log.info("m1go: " + Plural.of(report.cells().size(), "cell") + "; reports in " + directory + ": "
                 + String.join(", ", dev.m1go.report.Reports.all().stream().map(dev.m1go.report.ReportFormat::file).toList()));
     }
 

@@ -40,6 +40,18 @@ public record ReproduceSettings(
         Objects.requireNonNull(home, "home");
     }
 
+    /** These settings with more GOROOTs after {@code goRoots} (the toolchains a front end declares). */
+    public ReproduceSettings withMoreGoRoots(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(goRoots);
+        all.addAll(more);
+        return new ReproduceSettings(outputDirectory, cacheDirectory, all, goVersions, failIfNoToolchains, cases,
+                casesDirectory, runners, targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment,
+                reruns, rerunsAll, failIfNoCells, environment, home);
+    }
+
     private static List<String> clean(List<String> values) {
         return values == null ? List.of() : values.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
