@@ -76,7 +76,7 @@ public final class ContainerRunner implements Runner {
      *                        of {@code FROM scratch}; {@code null} for scratch
      * @param insideContainer whether this machine looks like a container to Testcontainers ({@code /.dockerenv})
      */
-    public ContainerRunner(Host host, Map<String, String> environment, String baseImage, boolean insideContainer,
+    ContainerRunner(Host host, Map<String, String> environment, String baseImage, boolean insideContainer,
                            Function<DockerEndpoint, EngineProbe> probes, ContainerBackend backend) {
         this(host, environment, baseImage, false, insideContainer, probes, backend);
     }

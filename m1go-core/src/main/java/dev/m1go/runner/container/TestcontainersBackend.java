@@ -44,7 +44,7 @@ import org.testcontainers.DockerClientFactory;
  * SIGKILL, say) are removed; objects of a live run, of another host, or without these labels are never touched. The
  * clean-up at JVM exit first stops new container work, then removes what this run created.
  */
-public final class TestcontainersBackend implements ContainerBackend {
+final class TestcontainersBackend implements ContainerBackend {
 
     /** Label on everything m1go creates. */
     public static final String LABEL = "dev.m1go.runner";
