@@ -39,6 +39,9 @@ import java.util.Objects;
  *                      see {@link RunFacts}); empty for most cases and left out of report.json then
  * @param host          in a merged report, the label of the host that measured the cell; {@code null} in a report
  *                      of one host (and then left out of report.json)
+ * @param outcomeCounts how many runs ended in each outcome ({@code CGO_SIGNAL SIGABRT} → 3), when the cell ran more
+ *                      than once; with stress runs {@code runs} keeps only the first and the failing runs, these
+ *                      counts keep every one
  */
 public record CellResult(
         @JsonProperty("case") String caseId,
@@ -64,7 +67,8 @@ public record CellResult(
         List<RunResult> runs,
         long durationMillis,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.Map<String, String> facts,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String host) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String host,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.Map<String, Integer> outcomeCounts) {
 
     /** The order of cells in every report. */
     public static final Comparator<CellResult> ORDER = Comparator.comparing(CellResult::caseId)
@@ -85,6 +89,19 @@ public record CellResult(
         frames = List.copyOf(frames == null ? List.of() : frames);
         runs = List.copyOf(runs == null ? List.of() : runs);
         facts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(facts == null ? java.util.Map.of() : facts));
+        outcomeCounts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(
+                outcomeCounts == null ? java.util.Map.of() : outcomeCounts));
+    }
+
+    /** A cell of one host's report, measured on the host {@code host} (or {@code null}). */
+    public CellResult(String caseId, String go, String toolchainArch, String goos, String goarch, String runner,
+                      String variant, Outcome outcome, String signal, boolean inCgo, String expected, Verdict verdict,
+                      String signature, String summary, List<String> header, List<String> frames, int failures,
+                      boolean translated, String reason, BuildInfo build, List<RunResult> runs, long durationMillis,
+                      java.util.Map<String, String> facts, String host) {
+        this(caseId, go, toolchainArch, goos, goarch, runner, variant, outcome, signal, inCgo, expected, verdict,
+                signature, summary, header, frames, failures, translated, reason, build, runs, durationMillis, facts,
+                host, java.util.Map.of());
     }
 
     /** A cell of one host's report. */
@@ -119,17 +136,27 @@ public record CellResult(
                 .toList();
         return new CellResult(caseId, go, toolchainArch, goos, goarch, runner, variant, outcome, signal, inCgo,
                 expected, verdict, signature, summary, header, frames, failures, translated, reason, b, r,
-                durationMillis, facts, label);
+                durationMillis, facts, label, outcomeCounts);
     }
 
     private static String mapped(java.util.function.UnaryOperator<String> paths, String path) {
         return path == null ? null : paths.apply(path);
     }
 
-    /** {@code k/n} when the cell ran more than once, else {@code null}. */
-    @JsonProperty("failureRate")
-    public String failureRate() {
-        return runs.size() > 1 ? failures + "/" + runs.size() : null;
+    /** How many times the cell ran: the sum of {@code outcomeCounts}, else the runs kept. */
+    public int runCount() {
+        return outcomeCounts.isEmpty() ? runs.size() : outcomeCounts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * {@code {k, n, low, high}}: k of n runs did not pass, with the 95 % Wilson score interval, when the cell ran more
+     * than once; else {@code null}. Its {@code toString()} is {@code k/n}.
+     */
+    @JsonProperty(value = "failureRate", access = JsonProperty.Access.READ_ONLY)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public dev.m1go.stats.FailureRate failureRate() {
+        int n = runCount();
+        return n > 1 ? dev.m1go.stats.Statistics.wilson(Math.min(failures, n), n) : null;
     }
 
     /**

@@ -222,11 +222,19 @@ public final class MatrixEngine {
         Duration timeout = c.timeoutOpt().orElse(request.runTimeout());
         boolean translated = p.runner().translates(p.target().arch());
 
+        Stress stress = request.stress();
         List<RunResult> runs = new ArrayList<>();
-        List<Classification> kinds = new ArrayList<>();
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        Classification first = null;
+        Classification deciding = null;
+        boolean agree = true;
+        int failures = 0;
+        int unmatched = 0;
+        int keptFailures = 0;
         Map<String, String> facts = Map.of();
         int total = 1;
-        for (int i = 1; i <= total; i++) {
+        long start = System.nanoTime();
+        for (int i = 1; stress.active() ? stress.another(i, System.nanoTime() - start) : i <= total; i++) {
             Map<String, String> env = BuildEnvironment.base(request.environment(), request.inheritEnvironment());
             env.putAll(c.runEnv());
             env.putAll(p.variant().runEnv());
@@ -246,28 +254,64 @@ public final class MatrixEngine {
             }
             Classification k = classifier.classify(new Evidence(Phase.RUN, p.target().os().goos(), r.exitCode(), null,
                     r.timedOut(), translated, r.stdout(), r.stderr(), c.marker()));
-            kinds.add(k);
+            boolean failed = k.outcome() != Outcome.PASS;
+            counts.merge(k.outcome() + (k.signal() == null ? "" : " " + k.signal()), 1, Integer::sum);
+            failures += failed ? 1 : 0;
+            unmatched += expected.matches(k.outcome(), k.signal()) ? 0 : 1;
             if (i == 1) {
+                first = k;
                 facts = RunFacts.parse(r.stdout());
+            } else {
+                agree &= k.outcome() == first.outcome() && java.util.Objects.equals(k.signal(), first.signal());
             }
-            runs.add(new RunResult(r.exitCode(), r.timedOut(), k.outcome(), k.signal(), r.durationMillis(),
-                    relative(request, out), relative(request, err), r.observedArch()));
+            if (deciding == null && failed) {
+                deciding = k;
+            }
+            boolean keep = !stress.active() || i == 1 || (failed && keptFailures++ < Stress.KEPT_FAILURES);
+            if (keep) {
+                runs.add(new RunResult(r.exitCode(), r.timedOut(), k.outcome(), k.signal(), r.durationMillis(),
+                        relative(request, out), relative(request, err), r.observedArch()));
+            } else {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+            if (stress.active() && stress.stopOnFailure() && failed) {
+                break;
+            }
             if (i == 1 && request.reruns() > 0 && (request.rerunsAll() || k.outcome() != Outcome.PASS)) {
                 total += request.reruns();
             }
         }
-        Classification first = kinds.get(0);
-        boolean agree = kinds.stream().allMatch(k -> k.outcome() == first.outcome()
-                && java.util.Objects.equals(k.signal(), first.signal()));
-        Verdict verdict = !agree ? Verdict.FLAKY
-                : expected.matches(first.outcome(), first.signal()) ? Verdict.EXPECTED : Verdict.UNEXPECTED;
-        Classification deciding = kinds.stream().filter(k -> k.outcome() != Outcome.PASS).findFirst().orElse(first);
-        int failures = (int) kinds.stream().filter(k -> k.outcome() != Outcome.PASS).count();
+        int n = counts.values().stream().mapToInt(Integer::intValue).sum();
+        Verdict verdict = verdict(c.expectation().maxFailureRate(), agree, expected.matches(first.outcome(),
+                first.signal()), unmatched, n);
+        if (deciding == null) {
+            deciding = first;
+        }
         long millis = built.info().durationMillis() + runs.stream().mapToLong(RunResult::durationMillis).sum();
         return new CellResult(c.id(), t.version(), t.binaryArch().goarch(), p.target().os().goos(),
                 p.target().arch().goarch(), p.runner().name(), p.variant().name(), first.outcome(), first.signal(),
-                deciding.inCgo(), expected.toString(), verdict, deciding.signature(), deciding.summary(),
-                deciding.header(), deciding.frames(), failures, translated, null, built.info(), runs, millis, facts);
+                deciding.inCgo(), expected + rateNote(c.expectation().maxFailureRate()), verdict, deciding.signature(),
+                deciding.summary(), deciding.header(), deciding.frames(), failures, translated, null, built.info(),
+                runs, millis, facts, null, n > 1 ? counts : Map.of());
+    }
+
+    /**
+     * FLAKY when runs disagree, else whether the first run matched. With {@code expect.maxFailureRate} a cell
+     * contradicts its expectation only when the 95 % Wilson interval of its rate of unmatched runs lies wholly above
+     * that rate, so that one unlucky run does not fail a build.
+     */
+    static Verdict verdict(Double maxFailureRate, boolean agree, boolean firstMatched, int unmatched, int n) {
+        if (maxFailureRate != null) {
+            return unmatched > 0 && dev.m1go.stats.Statistics.wilson(unmatched, n).low() > maxFailureRate
+                    ? Verdict.UNEXPECTED : Verdict.EXPECTED;
+        }
+        return !agree ? Verdict.FLAKY : firstMatched ? Verdict.EXPECTED : Verdict.UNEXPECTED;
+    }
+
+    private static String rateNote(Double maxFailureRate) {
+        return maxFailureRate == null ? "" : ", at most " + dev.m1go.stats.FailureRate.percent(maxFailureRate)
+                + " of runs otherwise";
     }
 
     private CellResult skipped(PlannedCell p, Expectation.Expected expected, String reason) {

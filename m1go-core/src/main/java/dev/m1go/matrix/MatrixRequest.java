@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param environment        the environment m1go was started with
  * @param inheritEnvironment pass the whole environment to builds and runs instead of a clean one
  * @param reruns             extra runs for each cell that did not pass (or every cell with {@code rerunsAll})
+ * @param stress             how often every cell runs in stress mode ({@link Stress#NONE}: once, plus reruns)
  */
 public record MatrixRequest(
         Path outputDirectory,
@@ -34,7 +35,17 @@ public record MatrixRequest(
         Map<String, String> environment,
         Path home,
         int reruns,
-        boolean rerunsAll) {
+        boolean rerunsAll,
+        Stress stress) {
+
+    /** A request without stress mode. */
+    public MatrixRequest(Path outputDirectory, Path cacheDirectory, List<ReproCase> cases, List<Toolchain> toolchains,
+                         List<Platform> targets, List<Runner> runners, Duration runTimeout, Duration buildTimeout,
+                         Duration quitGrace, int threads, boolean inheritEnvironment, Map<String, String> environment,
+                         Path home, int reruns, boolean rerunsAll) {
+        this(outputDirectory, cacheDirectory, cases, toolchains, targets, runners, runTimeout, buildTimeout, quitGrace,
+                threads, inheritEnvironment, environment, home, reruns, rerunsAll, Stress.NONE);
+    }
 
     public MatrixRequest {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -54,5 +65,6 @@ public record MatrixRequest(
         if (reruns < 0) {
             throw new IllegalArgumentException("reruns must not be negative");
         }
+        Objects.requireNonNull(stress, "stress");
     }
 }

@@ -155,7 +155,7 @@ public final class JUnitReport {
                 c.outcome(), c.signal(), c.inCgo(), c.expected(), c.verdict(), c.signature(), c.summary(), c.header(),
                 c.frames(), c.failures(), c.translated(), c.reason(), null,
                 List.of(new RunResult(null, false, c.outcome(), c.signal(), 0, null, log)), c.durationMillis(),
-                c.facts(), c.host());
+                c.facts(), c.host(), c.outcomeCounts());
     }
 
     private static void cdata(XMLStreamWriter x, String element, String text) throws XMLStreamException {

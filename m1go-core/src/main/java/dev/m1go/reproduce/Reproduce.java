@@ -82,7 +82,9 @@ public final class Reproduce {
         CCompilers compilers = new CCompilers(host.os(), host.arch(), s.environment(), processes, out.resolve("logs/host"));
         MatrixRequest request = new MatrixRequest(out, s.cacheDirectory(), cases, toolchains, targets, selected,
                 Duration.ofSeconds(s.timeoutSeconds()), Duration.ofSeconds(s.buildTimeoutSeconds()), Duration.ofSeconds(3),
-                s.threads(), s.inheritEnvironment(), s.environment(), s.home(), s.reruns(), s.rerunsAll());
+                s.threads(), s.inheritEnvironment(), s.environment(), s.home(), s.reruns(), s.rerunsAll(),
+                new dev.m1go.matrix.Stress(s.stress().runs(), Duration.ofSeconds(s.stress().seconds()),
+                        s.stress().stopOnFailure()));
         MatrixEngine engine = new MatrixEngine(host, processes, classifier, compilers, runners);
         List<PlannedCell> plan = engine.plan(request);
         long runnable = plan.stream().filter(p -> !p.skipped()).count();
@@ -105,8 +107,14 @@ public final class Reproduce {
             log.info("  toolchain " + t.label(host.arch()) + " " + t.goroot() + " (" + t.source() + ")"
                     + (t.usable() ? "" : " — unusable: " + t.unusable()));
         }
+        if (request.stress().active()) {
+            log.info("m1go: stress mode: every cell runs " + describe(s.stress()));
+        }
         LiveReport live = new LiveReport(out, skeleton, log::info, clock);
-        List<CellResult> results = engine.run(request, plan, live);
+        List<CellResult> results;
+        try (BusyLoad load = BusyLoad.start(s.stress().load())) {
+            results = engine.run(request, plan, live);
+        }
         Report report = live.complete(results);
         summary(report, out);
         return new Result(report,
@@ -126,10 +134,34 @@ public final class Reproduce {
         if (s.threads() < 1) {
             throw new UserError("m1go.threads is " + s.threads() + ": give how many cells run at once, at least 1");
         }
+        ReproduceSettings.StressSettings st = s.stress();
+        if (st.runs() < 0) {
+            throw new UserError("m1go.stress.runs is " + st.runs() + ": give how many times every cell runs, 1 or more "
+                    + "(0 or unset: no stress mode)");
+        }
+        if (st.seconds() < 0) {
+            throw new UserError("m1go.stress.seconds is " + st.seconds() + ": give how long every cell runs, in "
+                    + "seconds (0 or unset: no time limit)");
+        }
+        if (st.load() < 0) {
+            throw new UserError("m1go.stress.load is " + st.load() + ": give how many busy threads load the CPU "
+                    + "while the matrix runs, 0 or more");
+        }
+        if ((st.stopOnFailure() || st.load() > 0) && st.runs() == 0 && st.seconds() == 0) {
+            throw new UserError((st.stopOnFailure() ? "m1go.stress.stopOnFailure" : "m1go.stress.load") + " needs "
+                    + "stress mode: set -Dm1go.stress.runs=N and/or -Dm1go.stress.seconds=S");
+        }
         if (s.reruns() < 0) {
             throw new UserError("m1go.reruns is " + s.reruns() + ": give how many extra runs a failing cell gets, 0 or "
                     + "more");
         }
+    }
+
+    private static String describe(ReproduceSettings.StressSettings st) {
+        String how = st.runs() > 0 && st.seconds() > 0 ? st.runs() + " times or " + st.seconds() + " s, whichever ends "
+                + "first" : st.runs() > 0 ? st.runs() + " times" : "for " + st.seconds() + " s";
+        return how + (st.stopOnFailure() ? ", stopping at its first failure" : "")
+                + (st.load() > 0 ? ", with " + st.load() + " busy threads of background load" : "");
     }
 
     private static List<Runner> select(Runners runners, List<String> names) throws UserError {

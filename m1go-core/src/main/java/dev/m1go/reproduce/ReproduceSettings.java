@@ -27,7 +27,27 @@ public record ReproduceSettings(
         boolean rerunsAll,
         boolean failIfNoCells,
         Map<String, String> environment,
-        Path home) {
+        Path home,
+        StressSettings stress) {
+
+    /**
+     * Stress mode as given: {@code m1go.stress.runs}, {@code m1go.stress.seconds}, {@code m1go.stress.stopOnFailure},
+     * {@code m1go.stress.load}.
+     */
+    public record StressSettings(int runs, int seconds, boolean stopOnFailure, int load) {
+        public static final StressSettings NONE = new StressSettings(0, 0, false, 0);
+    }
+
+    /** Settings without stress mode. */
+    public ReproduceSettings(Path outputDirectory, Path cacheDirectory, List<String> goRoots, String goVersions,
+                             boolean failIfNoToolchains, List<String> cases, Path casesDirectory, List<String> runners,
+                             List<String> targets, int timeoutSeconds, int buildTimeoutSeconds, int threads,
+                             boolean inheritEnvironment, int reruns, boolean rerunsAll, boolean failIfNoCells,
+                             Map<String, String> environment, Path home) {
+        this(outputDirectory, cacheDirectory, goRoots, goVersions, failIfNoToolchains, cases, casesDirectory, runners,
+                targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment, reruns, rerunsAll,
+                failIfNoCells, environment, home, StressSettings.NONE);
+    }
 
     public ReproduceSettings {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -38,6 +58,7 @@ public record ReproduceSettings(
         targets = clean(targets);
         environment = Map.copyOf(environment);
         Objects.requireNonNull(home, "home");
+        stress = stress == null ? StressSettings.NONE : stress;
     }
 
     private static List<String> clean(List<String> values) {

@@ -88,6 +88,22 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     @Parameter(property = "m1go.rerunsAll", defaultValue = "false")
     boolean rerunsAll;
 
+    /** Stress mode: run every cell this many times (counts per outcome, failure rate with a 95 % Wilson interval). */
+    @Parameter(property = "m1go.stress.runs", defaultValue = "0")
+    int stressRuns;
+
+    /** Stress mode: run every cell for this many seconds (with {@code m1go.stress.runs}: whichever ends first). */
+    @Parameter(property = "m1go.stress.seconds", defaultValue = "0")
+    int stressSeconds;
+
+    /** Stress mode: end a cell's runs at its first failing run. */
+    @Parameter(property = "m1go.stress.stopOnFailure", defaultValue = "false")
+    boolean stressStopOnFailure;
+
+    /** Stress mode: this many busy threads load the CPU while the matrix runs. */
+    @Parameter(property = "m1go.stress.load", defaultValue = "0")
+    int stressLoad;
+
     /** Fail when there is no cell to run. */
     @Parameter(property = "m1go.failIfNoCells", defaultValue = "true")
     boolean failIfNoCells;
@@ -133,7 +149,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
                 casesDirectory == null ? null : casesDirectory.toPath(),
                 list(runners), list(targets), timeoutSeconds, buildTimeoutSeconds,
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
-                inheritEnvironment, reruns, rerunsAll, failIfNoCells, System.getenv(), home);
+                inheritEnvironment, reruns, rerunsAll, failIfNoCells, System.getenv(), home,
+                new ReproduceSettings.StressSettings(stressRuns, stressSeconds, stressStopOnFailure, stressLoad));
         Publish publish = new Publish(System.getenv(), System.out, new MavenLog(getLog()));
         Publish.Plan plan;
         Reproduce.Result result;
@@ -155,7 +172,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
             throw new MojoExecutionException("m1go was interrupted; report.json holds every cell that finished");
         }
         for (CellResult c : result.flaky()) {
-            getLog().warn("FLAKY " + c.title(result.report().host().arch()) + ": " + c.failureRate()
+            getLog().warn("FLAKY " + c.title(result.report().host().arch()) + ": " + c.failureRate().describe()
                     + " runs did not pass");
         }
         if (published.failing().isEmpty()) {
