@@ -105,21 +105,36 @@ public final class Publish {
         return new Published(r, plan.failOn(), failing(r, plan.failOn()));
     }
 
-    /** The cells that fail the build: unexpected ones; with {@code new}, only those whose failure is new. */
+    /**
+     * The cells that fail the build: unexpected ones; with {@code new}, only those whose failure is new (and cells
+     * whose failure rate rose significantly since the baseline, whatever their verdict); with
+     * {@code translation-only}, the translated cells of translation-only differentials that are not expected.
+     */
     static List<CellResult> failing(Report r, FailOn failOn) {
         Map<String, String> status = r.baseline() == null ? Map.of() : r.baseline().statusByCell();
+        java.util.Set<String> rateRises = r.baseline() == null ? java.util.Set.of() : r.baseline().changes().stream()
+                .filter(ch -> Comparison.NEW.equals(ch.status()) && ch.pValue() != null)
+                .map(Comparison.Change::cell).collect(java.util.stream.Collectors.toSet());
         return switch (failOn) {
             case NEVER -> List.of();
             case REGRESSION -> r.cells().stream().filter(c -> c.verdict() == Verdict.UNEXPECTED).toList();
-            case NEW -> r.cells().stream().filter(c -> c.verdict() == Verdict.UNEXPECTED)
-                    .filter(c -> r.baseline() == null || Comparison.NEW.equals(status.get(Comparison.key(c))))
+            case NEW -> r.cells().stream()
+                    .filter(c -> rateRises.contains(Comparison.key(c)) || c.verdict() == Verdict.UNEXPECTED
+                            && (r.baseline() == null || Comparison.NEW.equals(status.get(Comparison.key(c)))))
                     .toList();
+            case TRANSLATION_ONLY -> {
+                java.util.Set<String> keys = dev.m1go.report.Differential.translationOnly(r.differentials()).stream()
+                        .map(d -> d.cell().key()).collect(java.util.stream.Collectors.toSet());
+                yield r.cells().stream().filter(c -> c.verdict() != Verdict.EXPECTED)
+                        .filter(c -> keys.contains(Comparison.key(c))).toList();
+            }
         };
     }
 
     /** The failure message: the failing cells and the property that turns failing off. */
     public static String failureMessage(Published p, Path directory) {
-        StringBuilder m = new StringBuilder(p.failing().size() + " cell(s) contradict their case's expectation"
+        StringBuilder m = new StringBuilder(p.failing().size() + (p.failOn() == FailOn.TRANSLATION_ONLY
+                ? " cell(s) fail only under translation" : " cell(s) contradict their case's expectation")
                 + (p.failOn() == FailOn.NEW ? " with a failure that is new since the baseline" : "")
                 + " (reports: " + directory + "):");
         for (CellResult c : p.failing()) {

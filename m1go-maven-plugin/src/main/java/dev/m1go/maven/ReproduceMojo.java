@@ -122,7 +122,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     String containerImage;
 
     /** When to fail: {@code regression} (every unexpected cell), {@code new} (only failures new since
-     * {@code m1go.baseline}), {@code never}. */
+     * {@code m1go.baseline}, or failure rates that rose significantly), {@code translation-only} (only translated
+     * cells that fail where their reference cell does not), {@code never}. */
     @Parameter(property = "m1go.failOn", defaultValue = "regression")
     String failOn;
 
