@@ -39,7 +39,7 @@ class CatalogIT {
         dir = Maven.workDirectory("catalog");
         long t0 = System.nanoTime();
         run = Maven.run(dir, Maven.goal("reproduce"),
-                "-Dm1go.goRoots=" + Components.ARM64_GOROOT, "-Dm1go.runners=native,qemu,binfmt", "-Dm1go.buildTimeoutSeconds=300",
+                "-Dm1go.goVersions=@amd64,1.19@arm64", "-Dm1go.runners=native,qemu,binfmt", "-Dm1go.buildTimeoutSeconds=300",
                 "-Dm1go.failOnRegression=true");
         long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
         System.out.println("CatalogIT: the whole catalog took " + seconds + " s");

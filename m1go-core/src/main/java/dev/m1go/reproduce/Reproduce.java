@@ -23,7 +23,6 @@ import dev.m1go.runner.Runner;
 import dev.m1go.runner.Runners;
 import dev.m1go.toolchain.CCompiler;
 import dev.m1go.toolchain.CCompilers;
-import dev.m1go.toolchain.GoVersionRange;
 import dev.m1go.toolchain.Toolchain;
 import dev.m1go.toolchain.ToolchainFinder;
 import java.io.IOException;
@@ -198,12 +197,13 @@ public final class Reproduce {
 
     private List<Toolchain> toolchains(ReproduceSettings s, Host host, Runners runners, Path out)
             throws UserError, IOException {
-        GoVersionRange range = null;
+        dev.m1go.toolchain.ToolchainFilter range = null;
         if (s.goVersions() != null && !s.goVersions().isBlank()) {
             try {
-                range = GoVersionRange.parse(s.goVersions());
+                range = dev.m1go.toolchain.ToolchainFilter.parse(s.goVersions());
             } catch (IllegalArgumentException e) {
-                throw new UserError("m1go.goVersions: " + e.getMessage() + " (examples: 1.21,1.22 or >=1.21)");
+                throw new UserError("m1go.goVersions: " + e.getMessage() + " (examples: 1.21,1.22 or >=1.21 or "
+                        + "@amd64,1.19@arm64)");
             }
         }
         List<Path> roots = new ArrayList<>();
@@ -217,14 +217,14 @@ public final class Reproduce {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        GoVersionRange filter = range;
-        List<Toolchain> chosen = filter == null ? all : all.stream().filter(t -> filter.contains(t.goVersion())).toList();
+        dev.m1go.toolchain.ToolchainFilter filter = range;
+        List<Toolchain> chosen = filter == null ? all : all.stream().filter(filter::test).toList();
         if (chosen.isEmpty() && s.failIfNoToolchains()) {
             String found = all.isEmpty() ? "no Go toolchain was found" : "no toolchain matches m1go.goVersions="
                     + s.goVersions() + " (found: " + String.join(", ", all.stream().map(t -> t.label(host.arch())).toList())
                     + ")";
             throw new UserError(found + ". m1go looks at go on PATH, GOROOT, /usr/local/go, /usr/lib/go-*, ~/sdk/go*, "
-                    + "$GOMODCACHE/golang.org/toolchain@* and Homebrew's Cellar; name other installations with "
+                    + "$GOMODCACHE/golang.org/toolchain@*, /opt/go-<arch>/usr/lib/go-* and /opt/go-<arch>/go1.* (toolchains of another architecture) and Homebrew's Cellar; name other installations with "
                     + "-Dm1go.goRoots=/path/to/goroot,… or install Go (https://go.dev/doc/install; on Debian: "
                     + "apt-get install golang-go). Set -Dm1go.failIfNoToolchains=false to write an empty report instead.");
         }

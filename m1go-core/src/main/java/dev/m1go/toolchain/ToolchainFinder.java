@@ -72,6 +72,7 @@ public final class ToolchainFinder {
         add(candidates, Path.of("/usr/lib/go"), "/usr/lib/go");
         glob(Path.of("/usr/lib"), "go-*").forEach(p -> add(candidates, p, "/usr/lib/go-*"));
         glob(home.resolve("sdk"), "go*").forEach(p -> add(candidates, p, "~/sdk"));
+        otherArchitectureRoots(OTHER_ARCHITECTURES).forEach(p -> add(candidates, p, OTHER_ARCHITECTURES + "/go-*"));
         glob(modCache().resolve("golang.org"), "toolchain@*").forEach(p -> add(candidates, p, "GOTOOLCHAIN download"));
         for (String cellar : List.of("/opt/homebrew/Cellar/go", "/usr/local/Cellar/go")) {
             glob(Path.of(cellar), "*").forEach(p -> add(candidates, p.resolve("libexec"), "Homebrew"));
@@ -86,6 +87,23 @@ public final class ToolchainFinder {
                 .thenComparing(t -> t.binaryArch().goarch())
                 .thenComparing(t -> t.goroot().toString()));
         return List.copyOf(found);
+    }
+
+    /** Where toolchains of another architecture are unpacked (scripts/install-linux-matrix.sh puts arm64 ones there). */
+    static final Path OTHER_ARCHITECTURES = Path.of("/opt");
+
+    /**
+     * The GOROOTs under {@code <opt>/go-<arch>/}: Debian packages unpacked with {@code dpkg-deb -x} there
+     * ({@code usr/lib/go-1.X}) and Go releases placed or linked there ({@code go1.X.Y}), e.g.
+     * {@code /opt/go-arm64/usr/lib/go-1.22} and {@code /opt/go-arm64/go1.27.3}.
+     */
+    static List<Path> otherArchitectureRoots(Path opt) {
+        List<Path> roots = new ArrayList<>();
+        for (Path arch : glob(opt, "go-*")) {
+            roots.addAll(glob(arch.resolve("usr/lib"), "go-*"));
+            roots.addAll(glob(arch, "go1*"));
+        }
+        return roots;
     }
 
     private static Path userGoroot(Path given) {

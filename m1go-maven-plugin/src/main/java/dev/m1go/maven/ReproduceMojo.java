@@ -40,7 +40,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     @Parameter(property = "m1go.goRoots")
     String goRoots;
 
-    /** Which toolchains to use: {@code 1.21,1.22}, {@code >=1.21}, {@code >=1.21 <1.23}. Default: all. */
+    /** Which toolchains to use: {@code 1.21,1.22}, {@code >=1.21}, {@code >=1.21 <1.23}; {@code @arch} after a
+     * version (or alone) keeps toolchains of that architecture: {@code @amd64,1.19@arm64}. Default: all. */
     @Parameter(property = "m1go.goVersions")
     String goVersions;
 
