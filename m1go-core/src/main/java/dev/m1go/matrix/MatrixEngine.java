@@ -199,11 +199,9 @@ public final class MatrixEngine {
         if (!built.ok()) {
             Classification k = built.classification();
             Outcome o = built.info().outcome();
-            return new CellResult(c.id(), t.version(), t.binaryArch().goarch(), p.target().os().goos(),
-                    p.target().arch().goarch(), p.runner().name(), p.variant().name(), o, k.signal(), false,
-                    expected.toString(), expected.matches(o, k.signal()) ? Verdict.EXPECTED : Verdict.UNEXPECTED,
-                    k.signature(), k.summary(), k.header(), k.frames(), 0, false, null, built.info(), List.of(),
-                    built.info().durationMillis(), java.util.Map.of());
+            return CellResult.buildFailed(key(p), expected.toString(),
+                    expected.matches(o, k.signal()) ? Verdict.EXPECTED : Verdict.UNEXPECTED, built.info(),
+                    Diagnosis.ofBuild(k));
         }
         return runCell(request, p, built, expected);
     }
@@ -228,7 +226,6 @@ public final class MatrixEngine {
         Classification first = null;
         Classification deciding = null;
         boolean agree = true;
-        int failures = 0;
         int unmatched = 0;
         int keptFailures = 0;
         Map<String, String> facts = Map.of();
@@ -256,7 +253,6 @@ public final class MatrixEngine {
                     r.timedOut(), translated, r.stdout(), r.stderr(), c.marker()));
             boolean failed = k.outcome() != Outcome.PASS;
             counts.merge(k.outcome() + (k.signal() == null ? "" : " " + k.signal()), 1, Integer::sum);
-            failures += failed ? 1 : 0;
             unmatched += expected.matches(k.outcome(), k.signal()) ? 0 : 1;
             if (i == 1) {
                 first = k;
@@ -288,12 +284,9 @@ public final class MatrixEngine {
         if (deciding == null) {
             deciding = first;
         }
-        long millis = built.info().durationMillis() + runs.stream().mapToLong(RunResult::durationMillis).sum();
-        return new CellResult(c.id(), t.version(), t.binaryArch().goarch(), p.target().os().goos(),
-                p.target().arch().goarch(), p.runner().name(), p.variant().name(), first.outcome(), first.signal(),
-                deciding.inCgo(), expected + rateNote(c.expectation().maxFailureRate()), verdict, deciding.signature(),
-                deciding.summary(), deciding.header(), deciding.frames(), failures, translated, null, built.info(),
-                runs, millis, facts, null, n > 1 ? counts : Map.of());
+        return CellResult.ran(key(p), expected + rateNote(c.expectation().maxFailureRate()), first.outcome(),
+                verdict, Diagnosis.ofRuns(first, deciding), translated, built.info(), runs, facts,
+                n > 1 ? counts : Map.of());
     }
 
     /**
@@ -314,11 +307,13 @@ public final class MatrixEngine {
                 + " of runs otherwise";
     }
 
-    private CellResult skipped(PlannedCell p, Expectation.Expected expected, String reason) {
-        return new CellResult(p.reproCase().id(), p.toolchain().version(), p.toolchain().binaryArch().goarch(),
-                p.target().os().goos(), p.target().arch().goarch(), p.runner().name(), p.variant().name(),
-                Outcome.SKIPPED, null, false, expected.toString(), Verdict.SKIPPED, null, reason, List.of(), List.of(),
-                0, p.runner().translates(p.target().arch()), reason, null, List.of(), 0, Map.of());
+    private static CellResult skipped(PlannedCell p, Expectation.Expected expected, String reason) {
+        return CellResult.skipped(key(p), expected.toString(), p.runner().translates(p.target().arch()), reason);
+    }
+
+    private static CellKey key(PlannedCell p) {
+        return CellKey.of(p.reproCase().id(), p.toolchain().version(), p.toolchain().binaryArch(), p.target(),
+                p.runner().name(), p.variant().name());
     }
 
     private CellFacts facts(PlannedCell p) {

@@ -11,6 +11,7 @@ final class Answers {
     static final String TRANSLATION_HEADING = "Fails only under translation";
     static final String BOUNDARIES_HEADING = "Where the outcome changes across versions";
     static final int MAX_LINES = 60;
+    static final int MAX_RATES = 4;
 
     private Answers() {
     }
@@ -46,10 +47,22 @@ final class Answers {
                 .toList();
     }
 
-    /** Rates of the failing cells of a signature that ran more than once: {@code qemu 7/200 [1.7 %–7.0 %]}. */
+    /**
+     * Rates of the failing cells of a signature that ran more than once, at most {@link #MAX_RATES}:
+     * {@code go1.22.12 linux/arm64 qemu 7/200 [1.7 %–7.0 %]}.
+     */
     static List<String> rates(Report r, String signature) {
-        return r.cells().stream().filter(Cluster::failing).filter(c -> Cluster.signatureOf(c).equals(signature))
-                .filter(c -> c.failureRate() != null)
-                .map(c -> c.go() + " " + c.goarch() + " " + c.runner() + " " + c.failureRate().describe()).toList();
+        List<String> all = r.cells().stream().filter(Cluster::failing)
+                .filter(c -> Cluster.signatureOf(c).equals(signature)).filter(c -> c.failureRate() != null)
+                .map(c -> c.key().toolchainLabel(r.hostArchOf(c)) + " " + c.key().target() + " " + c.key().runner()
+                        + (c.key().defaultVariant() ? "" : " " + c.key().variant())
+                        + (c.key().host() == null ? "" : " @ " + c.key().host()) + " " + c.failureRate().describe())
+                .toList();
+        if (all.size() <= MAX_RATES) {
+            return all;
+        }
+        List<String> shown = new java.util.ArrayList<>(all.subList(0, MAX_RATES));
+        shown.add("… " + (all.size() - MAX_RATES) + " more rates in report.json");
+        return shown;
     }
 }

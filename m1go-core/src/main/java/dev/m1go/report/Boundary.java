@@ -47,22 +47,25 @@ public record Boundary(
     public static List<Boundary> of(List<CellResult> cells) {
         Map<String, List<CellResult>> sequences = new LinkedHashMap<>();
         cells.stream().filter(c -> c.verdict() != Verdict.SKIPPED).sorted(CellResult.ORDER)
-                .sorted(Comparator.comparing(CellResult::caseId).thenComparing(CellResult::goos)
-                        .thenComparing(CellResult::goarch)
-                        .thenComparing(c -> dev.m1go.matrix.RunnerOrder.rank(c.runner()))
-                        .thenComparing(CellResult::toolchainArch).thenComparing(CellResult::variant)
-                        .thenComparing(CellResult::go, dev.m1go.toolchain.GoVersion.STRING_ORDER))
-                .forEach(c -> sequences.computeIfAbsent(String.join("\u0000", c.caseId(), c.goos(), c.goarch(),
-                        c.runner(), c.toolchainArch(), c.variant()), k -> new ArrayList<>()).add(c));
+                .sorted(Comparator.comparing((CellResult c) -> c.key().caseId())
+                        .thenComparing(c -> c.key().target())
+                        .thenComparing(c -> dev.m1go.matrix.RunnerOrder.rank(c.key().runner()))
+                        .thenComparing(c -> c.key().toolchainArch().goarch()).thenComparing(c -> c.key().variant())
+                        .thenComparing(c -> c.key().go(), dev.m1go.toolchain.GoVersion.STRING_ORDER))
+                .forEach(c -> sequences.computeIfAbsent(String.join("\u0000", c.key().caseId(),
+                        c.key().target().toString(), c.key().runner(), c.key().toolchainArch().goarch(),
+                        c.key().variant()), k -> new ArrayList<>()).add(c));
         List<Boundary> out = new ArrayList<>();
         for (List<CellResult> seq : sequences.values()) {
-            List<String> versions = seq.stream().map(CellResult::go).distinct().toList();
+            List<String> versions = seq.stream().map(c -> c.key().go()).distinct().toList();
             for (int i = 1; i < seq.size(); i++) {
                 CellResult a = seq.get(i - 1);
                 CellResult b = seq.get(i);
                 if (!outcome(a).equals(outcome(b))) {
-                    out.add(new Boundary(b.caseId(), b.goos(), b.goarch(), b.runner(), b.toolchainArch(), b.variant(),
-                            a.go(), outcome(a), b.go(), outcome(b), versions));
+                    dev.m1go.matrix.CellKey k = b.key();
+                    out.add(new Boundary(k.caseId(), k.target().os().goos(), k.target().arch().goarch(), k.runner(),
+                            k.toolchainArch().goarch(), k.variant(), a.key().go(), outcome(a), k.go(), outcome(b),
+                            versions));
                 }
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
+import dev.m1go.matrix.CellKey;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.RunnerOrder;
 import dev.m1go.stats.FailureRate;
@@ -63,13 +64,14 @@ public record Differential(
         Objects.requireNonNull(cell, "cell");
     }
 
-    /** One side of the comparison: the cell's key ({@link Comparison#key}) and what it did. */
+    /** One side of the comparison: the cell's key ({@link CellKey#id}) and what it did. */
     public record Side(String key, String runner, String toolchainArch, String host, String outcome, String signal,
                        String verdict, @JsonInclude(JsonInclude.Include.NON_NULL) FailureRate failureRate) {
 
         static Side of(CellResult c) {
-            return new Side(Comparison.key(c), c.runner(), c.toolchainArch(), c.host(), c.outcome().name(),
-                    c.signal(), c.verdict().name(), c.failureRate());
+            CellKey k = c.key();
+            return new Side(k.id(), k.runner(), k.toolchainArch().goarch(), k.host(), c.outcome().name(), c.signal(),
+                    c.verdict().name(), c.failureRate());
         }
 
         /** {@code CGO_SIGNAL SIGABRT}, with {@code 7/200 [1.7 %–7.0 %]} when it ran more than once. */
@@ -87,8 +89,8 @@ public record Differential(
     public static List<Differential> of(List<CellResult> cells, Function<CellResult, String> hostArch) {
         Map<String, List<CellResult>> groups = new LinkedHashMap<>();
         cells.stream().filter(c -> c.verdict() != Verdict.SKIPPED).sorted(CellResult.ORDER)
-                .forEach(c -> groups.computeIfAbsent(c.caseId() + "\u0000" + c.go() + "\u0000" + c.goos() + "/"
-                        + c.goarch() + "\u0000" + c.variant(), k -> new ArrayList<>()).add(c));
+                .forEach(c -> groups.computeIfAbsent(c.key().caseId() + "\u0000" + c.key().go() + "\u0000"
+                        + c.key().target() + "\u0000" + c.key().variant(), k -> new ArrayList<>()).add(c));
         List<Differential> out = new ArrayList<>();
         for (List<CellResult> group : groups.values()) {
             Reference ref = reference(group, hostArch);
@@ -115,15 +117,15 @@ public record Differential(
     }
 
     private static String translation(CellResult c, Function<CellResult, String> hostArch) {
-        boolean toolchain = !c.toolchainArch().equals(hostArch.apply(c));
+        boolean toolchain = c.key().foreignToolchain(hostArch.apply(c));
         boolean runner = c.translated();
         return runner && toolchain ? "runner+toolchain" : runner ? "runner" : toolchain ? "toolchain" : null;
     }
 
     private static Reference reference(List<CellResult> group, Function<CellResult, String> hostArch) {
-        Comparator<CellResult> order = Comparator.comparing((CellResult c) -> RunnerOrder.rank(c.runner()));
+        Comparator<CellResult> order = Comparator.comparing((CellResult c) -> RunnerOrder.rank(c.key().runner()));
         List<CellResult> untranslated = group.stream().filter(c -> translation(c, hostArch) == null).toList();
-        var nativeCell = untranslated.stream().filter(c -> !c.runner().equals("container")).min(order);
+        var nativeCell = untranslated.stream().filter(c -> !c.key().runner().equals("container")).min(order);
         if (nativeCell.isPresent()) {
             return new Reference(nativeCell.get(), "native");
         }
@@ -151,8 +153,9 @@ public record Differential(
             boolean alwaysFailing = cr.k() == cr.n() && rr.k() == rr.n();
             verdict = sameOutcome || !alwaysFailing ? SAME : differ(r, c);
         }
-        return new Differential(c.caseId(), c.go(), c.goos(), c.goarch(), c.variant(), verdict, translation,
-                ref.kind(), Side.of(r), Side.of(c), p);
+        CellKey k = c.key();
+        return new Differential(k.caseId(), k.go(), k.target().os().goos(), k.target().arch().goarch(), k.variant(),
+                verdict, translation, ref.kind(), Side.of(r), Side.of(c), p);
     }
 
     /** Two cells with different outcomes: which side is the odd one. */

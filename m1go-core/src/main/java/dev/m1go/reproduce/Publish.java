@@ -119,14 +119,14 @@ public final class Publish {
             case NEVER -> List.of();
             case REGRESSION -> r.cells().stream().filter(c -> c.verdict() == Verdict.UNEXPECTED).toList();
             case NEW -> r.cells().stream()
-                    .filter(c -> rateRises.contains(Comparison.key(c)) || c.verdict() == Verdict.UNEXPECTED
-                            && (r.baseline() == null || Comparison.NEW.equals(status.get(Comparison.key(c)))))
+                    .filter(c -> rateRises.contains(c.key().id()) || c.verdict() == Verdict.UNEXPECTED
+                            && (r.baseline() == null || Comparison.NEW.equals(status.get(c.key().id()))))
                     .toList();
             case TRANSLATION_ONLY -> {
                 java.util.Set<String> keys = dev.m1go.report.Differential.translationOnly(r.differentials()).stream()
                         .map(d -> d.cell().key()).collect(java.util.stream.Collectors.toSet());
                 yield r.cells().stream().filter(c -> c.verdict() != Verdict.EXPECTED)
-                        .filter(c -> keys.contains(Comparison.key(c))).toList();
+                        .filter(c -> keys.contains(c.key().id())).toList();
             }
         };
     }
@@ -138,8 +138,7 @@ public final class Publish {
                 + (p.failOn() == FailOn.NEW ? " with a failure that is new since the baseline" : "")
                 + " (reports: " + directory + "):");
         for (CellResult c : p.failing()) {
-            m.append("\n  ").append(c.title(p.report().hostArchOf(c)))
-                    .append(c.host() == null ? "" : " @ " + c.host()).append(": expected ").append(c.expected())
+            m.append("\n  ").append(c.key().titleWithHost(p.report().hostArchOf(c))).append(": expected ").append(c.expected())
                     .append(", got ").append(c.outcome()).append(c.signal() == null ? "" : " " + c.signal());
         }
         m.append("\nSet -Dm1go.failOn=never (or -Dm1go.failOnRegression=false) to report without failing");

@@ -268,7 +268,7 @@ public final class Reproduce {
     private void summary(Report report, Path directory) {
         Map<String, int[]> perCase = new TreeMap<>();
         for (CellResult c : report.cells()) {
-            int[] n = perCase.computeIfAbsent(c.caseId(), k -> new int[5]);
+            int[] n = perCase.computeIfAbsent(c.key().caseId(), k -> new int[5]);
             n[0]++;
             n[1 + c.verdict().ordinal()]++;
         }

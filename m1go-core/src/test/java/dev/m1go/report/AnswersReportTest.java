@@ -55,6 +55,17 @@ class AnswersReportTest {
     }
 
     @Test
+    void json_ofAnEarlierVersion_withFailureRateAsText_readsBack() throws Exception {
+        Path file = dir.resolve("report.json");
+        JsonReport.write(file, translatedCrash());
+        String text = java.nio.file.Files.readString(file);
+        String old = text.replaceAll("\"failureRate\" : \\{[^}]*\\}", "\"failureRate\" : \"7/200\"");
+        assertThat(old).contains("\"failureRate\" : \"7/200\"");
+        java.nio.file.Files.writeString(file, old);
+        assertThat(JsonReport.read(file).cells()).hasSize(3);
+    }
+
+    @Test
     void markdown_opensWithFailsOnlyUnderTranslation_withRatesAndP_thenBoundaries() {
         String md = MarkdownReport.render(translatedCrash());
         int section = md.indexOf("## Fails only under translation");
@@ -82,7 +93,7 @@ class AnswersReportTest {
                 null), Outcome.CGO_SIGNAL, 3, 20);
         String md = MarkdownReport.render(Cells.report(List.of(Cells.pass("c-abort", "go1.22.12", "amd64", "native"),
                 flaky)));
-        assertThat(md).contains("<br>go1.22.12 amd64 qemu 3/20 [5.2 %–36.0 %] |");
+        assertThat(md).contains("<br>go1.22.12 linux/amd64 qemu 3/20 [5.2 %–36.0 %] |");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
+import dev.m1go.host.Arch;
+import dev.m1go.matrix.CellKey;
 import dev.m1go.matrix.CellResult;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +16,13 @@ class DifferentialTest {
     static final java.util.function.Function<CellResult, String> AMD64_HOST = c -> "amd64";
 
     static CellResult on(CellResult c, String toolchainArch, String host) {
-        return new CellResult(c.caseId(), c.go(), toolchainArch, c.goos(), c.goarch(), c.runner(), c.variant(),
-                c.outcome(), c.signal(), c.inCgo(), c.expected(), c.verdict(), c.signature(), c.summary(), c.header(),
-                c.frames(), c.failures(), c.translated(), c.reason(), c.build(), c.runs(), c.durationMillis(), c.facts(),
-                host, c.outcomeCounts());
+        CellKey k = c.key();
+        return new CellResult(new CellKey(k.caseId(), k.go(), Arch.parse(toolchainArch).orElseThrow(), k.target(),
+                k.runner(), k.variant(), host), c.outcome(), c.verdict(), c.expected(), c.diagnosis(), c.translated(),
+                c.reason(), c.build(), c.runs(), c.facts(), c.outcomeCounts());
     }
 
-    /** The cell with k failing (as its outcome) of n runs counted. */
+    /** The cell with k failing (as {@code failure}) of n runs counted. */
     static CellResult rate(CellResult c, Outcome failure, int k, int n) {
         Map<String, Integer> counts = new java.util.TreeMap<>();
         if (n > k) {
@@ -29,10 +31,8 @@ class DifferentialTest {
         if (k > 0) {
             counts.put(failure.name(), k);
         }
-        return new CellResult(c.caseId(), c.go(), c.toolchainArch(), c.goos(), c.goarch(), c.runner(), c.variant(),
-                c.outcome(), c.signal(), c.inCgo(), c.expected(), k > 0 && k < n ? Verdict.FLAKY : c.verdict(),
-                c.signature(), c.summary(), c.header(), c.frames(), k, c.translated(), c.reason(), c.build(), c.runs(),
-                c.durationMillis(), c.facts(), c.host(), counts);
+        return new CellResult(c.key(), c.outcome(), k > 0 && k < n ? Verdict.FLAKY : c.verdict(), c.expected(),
+                c.diagnosis(), c.translated(), c.reason(), c.build(), c.runs(), c.facts(), counts);
     }
 
     @Test
@@ -100,7 +100,7 @@ class DifferentialTest {
         CellResult armNative = on(Cells.pass("c-x", "go1.22.12", "arm64", "native"), "arm64", "linux/arm64");
         CellResult amdQemu = on(Cells.crash("c-x", "go1.22.12", "arm64", "qemu", Verdict.UNEXPECTED, null), "amd64",
                 "linux/amd64");
-        java.util.function.Function<CellResult, String> hosts = c -> c.host().equals("linux/arm64") ? "arm64" : "amd64";
+        java.util.function.Function<CellResult, String> hosts = c -> c.key().host().equals("linux/arm64") ? "arm64" : "amd64";
         List<Differential> d = Differential.of(List.of(armNative, amdQemu), hosts);
         assertThat(d).singleElement().satisfies(x -> {
             assertThat(x.referenceKind()).isEqualTo("native");

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
+import dev.m1go.host.Arch;
+import dev.m1go.host.Os;
+import dev.m1go.matrix.CellKey;
 import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.Diagnosis;
+import dev.m1go.matrix.Platform;
 import dev.m1go.report.CaseInfo;
 import dev.m1go.report.HostInfo;
 import dev.m1go.report.Comparison;
@@ -45,10 +50,10 @@ class PublishTest {
             Map.of(), List.of(), Map.of(), false);
 
     static CellResult cell(String go, Outcome o, Verdict v) {
-        return new CellResult("c-abort", go, "amd64", "linux", "amd64", "native", "default", o,
-                o == Outcome.PASS ? null : "SIGABRT", false, "CGO_SIGNAL SIGABRT", v,
-                o == Outcome.PASS ? null : o + " SIGABRT | main._Cfunc_abort", "s", List.of(), List.of(), 0, false,
-                null, null, List.of(), 10);
+        return CellResult.ran(CellKey.of("c-abort", go, Arch.AMD64, new Platform(Os.LINUX, Arch.AMD64), "native",
+                "default"), "CGO_SIGNAL SIGABRT", o, v, new Diagnosis(o == Outcome.PASS ? null : "SIGABRT", false,
+                o == Outcome.PASS ? null : o + " SIGABRT | main._Cfunc_abort", "s", List.of(), List.of()), false, null,
+                List.of(), Map.of());
     }
 
     static Report report(CellResult... cells) {
@@ -98,7 +103,7 @@ class PublishTest {
                 cell("go1.23.5", Outcome.CGO_SIGNAL, Verdict.UNEXPECTED));
         Publish p = publish(Map.of());
         Publish.Published withNew = p.publish(p.prepare(new Publish.Settings(base, "new", true, false)), now, dir);
-        assertThat(withNew.failing()).extracting(CellResult::go).containsExactly("go1.23.5");
+        assertThat(withNew.failing()).extracting(c -> c.key().go()).containsExactly("go1.23.5");
         assertThat(withNew.report().baseline().counts()).containsEntry("new", 1).containsEntry("known", 1);
         assertThat(JsonReport.read(dir.resolve("report.json")).baseline()).isNotNull();
         assertThat(infos).contains("m1go: compared with " + base + ": 1 new, 1 known, 0 fixed");
@@ -120,10 +125,10 @@ class PublishTest {
                 counts.put(c.outcome() == Outcome.PASS ? "TIMEOUT" : c.outcome().name(), k);
             }
         }
-        return new CellResult(c.caseId(), c.go(), c.toolchainArch(), c.goos(), c.goarch(), runner, c.variant(),
-                c.outcome(), c.signal(), c.inCgo(), c.expected(), c.verdict(), c.signature(), c.summary(), c.header(),
-                c.frames(), k, translated, c.reason(), c.build(), c.runs(), c.durationMillis(), c.facts(), null,
-                counts);
+        CellKey key = c.key();
+        return new CellResult(CellKey.of(key.caseId(), key.go(), key.toolchainArch(), key.target(), runner,
+                key.variant()), c.outcome(), c.verdict(), c.expected(), c.diagnosis(), translated, c.reason(),
+                c.build(), c.runs(), c.facts(), counts);
     }
 
     @Test
@@ -142,7 +147,7 @@ class PublishTest {
         Publish p = publish(Map.of());
         Publish.Published out = p.publish(p.prepare(new Publish.Settings(null, "translation-only", true, false)), now,
                 dir);
-        assertThat(out.failing()).extracting(c -> c.go() + " " + c.runner()).containsExactly("go1.22.12 qemu");
+        assertThat(out.failing()).extracting(c -> c.key().go() + " " + c.key().runner()).containsExactly("go1.22.12 qemu");
         assertThat(Publish.failureMessage(out, dir)).startsWith("1 cell(s) fail only under translation");
     }
 
@@ -156,7 +161,7 @@ class PublishTest {
                 on(cell("go1.23.5", Outcome.CGO_SIGNAL, Verdict.EXPECTED), "native", false, 12, 200));
         Publish p = publish(Map.of());
         Publish.Published out = p.publish(p.prepare(new Publish.Settings(base, "new", true, false)), now, dir);
-        assertThat(out.failing()).extracting(CellResult::go).containsExactly("go1.23.5");
+        assertThat(out.failing()).extracting(c -> c.key().go()).containsExactly("go1.23.5");
         Comparison.Change rose = out.report().baseline().changes().stream()
                 .filter(ch -> ch.cell().contains("go1.23.5")).findFirst().orElseThrow();
         assertThat(rose.status()).isEqualTo("new");

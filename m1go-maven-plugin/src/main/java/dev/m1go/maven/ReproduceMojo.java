@@ -174,7 +174,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
             throw new MojoExecutionException("m1go was interrupted; report.json holds every cell that finished");
         }
         for (CellResult c : result.flaky()) {
-            getLog().warn("FLAKY " + c.title(result.report().host().arch()) + ": " + c.failureRate().describe()
+            getLog().warn("FLAKY " + c.key().title(result.report().host().arch()) + ": " + c.failureRate().describe()
                     + " runs did not pass");
         }
         if (published.failing().isEmpty()) {
@@ -183,7 +183,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
                         + " cell(s) contradict their case's expectation; m1go.failOn=" + published.failOn().property()
                         + " does not fail the build for them (reports: " + result.directory() + "):");
                 for (CellResult c : result.unexpected()) {
-                    warning.append("\n  ").append(c.title(result.report().host().arch())).append(": expected ")
+                    warning.append("\n  ").append(c.key().title(result.report().host().arch())).append(": expected ")
                             .append(c.expected()).append(", got ").append(c.outcome())
                             .append(c.signal() == null ? "" : " " + c.signal());
                 }
