@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 class CatalogIT {
 
     static final List<String> CASES = List.of("abi-layout", "c-abort", "c-hang", "c-segv", "c-sigbus", "callback-thread",
-            "cflags-cxx-pollution", "cgo-hello", "cgocheck-pointer", "cgocheck-result", "go-nil-deref", "os-exec-child",
-            "preempt-storm", "signal-onstack", "sqlite-cgo-vs-purego", "static-lib", "static-lib-wrong-arch");
+            "cflags-cxx-pollution", "cgo-hello", "cgocheck-pointer", "cgocheck-result", "go-command-stall", "go-nil-deref",
+            "os-exec-child", "preempt-storm", "reexec-exit-hang", "signal-onstack", "sqlite-cgo-vs-purego", "static-lib",
+            "static-lib-wrong-arch");
 
     static Path dir;
     static Maven.Run run;

@@ -210,21 +210,24 @@ public final class Reproduce {
         for (String r : s.goRoots()) {
             roots.add(Path.of(r.startsWith("~/") ? s.home() + r.substring(1) : r));
         }
-        List<Toolchain> all;
+        dev.m1go.toolchain.ToolchainFilter filter = range;
+        ToolchainFinder finder = new ToolchainFinder(processes, runners, s.environment(), s.home(), host.arch(),
+                out.resolve("logs/host"));
+        List<Toolchain> chosen;
         try {
-            all = new ToolchainFinder(processes, runners, s.environment(), s.home(), host.arch(), out.resolve("logs/host"))
-                    .find(roots);
+            chosen = finder.find(roots, (version, arch) -> filter == null || filter.test(version, arch)).stream()
+                    .filter(t -> filter == null || filter.test(t)).toList();
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        dev.m1go.toolchain.ToolchainFilter filter = range;
-        List<Toolchain> chosen = filter == null ? all : all.stream().filter(filter::test).toList();
         if (chosen.isEmpty() && s.failIfNoToolchains()) {
+            List<Toolchain> all = filter == null ? List.of() : finder.find(roots);
             String found = all.isEmpty() ? "no Go toolchain was found" : "no toolchain matches m1go.goVersions="
                     + s.goVersions() + " (found: " + String.join(", ", all.stream().map(t -> t.label(host.arch())).toList())
                     + ")";
             throw new UserError(found + ". m1go looks at go on PATH, GOROOT, /usr/local/go, /usr/lib/go-*, ~/sdk/go*, "
-                    + "$GOMODCACHE/golang.org/toolchain@*, /opt/go-<arch>/usr/lib/go-* and /opt/go-<arch>/go1.* (toolchains of another architecture) and Homebrew's Cellar; name other installations with "
+                    + "$GOMODCACHE/golang.org/toolchain@*, /opt/go-<arch>/usr/lib/go-* and /opt/go-<arch>/go1.* "
+                    + "(toolchains of another architecture) and Homebrew's Cellar; name other installations with "
                     + "-Dm1go.goRoots=/path/to/goroot,… or install Go (https://go.dev/doc/install; on Debian: "
                     + "apt-get install golang-go). Set -Dm1go.failIfNoToolchains=false to write an empty report instead.");
         }

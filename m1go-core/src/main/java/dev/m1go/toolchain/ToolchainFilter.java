@@ -14,8 +14,8 @@ import java.util.Objects;
 public final class ToolchainFilter {
 
     private record Alternative(GoVersionRange versions, Arch arch) {
-        boolean test(Toolchain t) {
-            return (versions == null || versions.contains(t.goVersion())) && (arch == null || arch == t.binaryArch());
+        boolean test(GoVersion v, Arch a) {
+            return (versions == null || versions.contains(v)) && (arch == null || arch == a);
         }
     }
 
@@ -55,6 +55,11 @@ public final class ToolchainFilter {
     }
 
     public boolean test(Toolchain t) {
-        return anyOf.stream().anyMatch(a -> a.test(t));
+        return test(t.goVersion(), t.binaryArch());
+    }
+
+    /** Whether a toolchain of this version whose {@code go} binary is of this architecture is wanted. */
+    public boolean test(GoVersion version, Arch arch) {
+        return anyOf.stream().anyMatch(a -> a.test(version, arch));
     }
 }

@@ -61,6 +61,16 @@ public final class ToolchainFinder {
      * @throws IllegalArgumentException naming {@code m1go.goRoots} when a user root is not a Go installation
      */
     public List<Toolchain> find(List<Path> userRoots) throws IOException {
+        return find(userRoots, (version, arch) -> true);
+    }
+
+    /**
+     * Like {@link #find(List)}, leaving out early, without running their {@code go} command, the installations whose
+     * VERSION file and binary header say that {@code wanted} would not take them (a toolchain of another architecture
+     * costs two translated {@code go} runs to identify).
+     */
+    public List<Toolchain> find(List<Path> userRoots, java.util.function.BiPredicate<GoVersion, Arch> wanted)
+            throws IOException {
         Map<Path, String> candidates = new LinkedHashMap<>();
         for (Path root : userRoots) {
             Path goroot = userGoroot(root);
@@ -80,6 +90,9 @@ public final class ToolchainFinder {
 
         List<Toolchain> found = new ArrayList<>();
         for (Map.Entry<Path, String> c : candidates.entrySet()) {
+            if (unwanted(c.getKey(), wanted)) {
+                continue;
+            }
             identify(c.getKey(), c.getValue()).ifPresent(found::add);
         }
         found.sort(Comparator.comparing(Toolchain::goVersion)
@@ -218,6 +231,13 @@ public final class ToolchainFinder {
         String name = "go-" + Integer.toHexString(goroot.toString().hashCode()) + "-" + String.join("-", args);
         return runner.run(new ProcessSpec(launch.wrap(argv), launch.environmentWith(env), dir, Duration.ofSeconds(120),
                 Duration.ofSeconds(2), dir.resolve(name + ".out"), dir.resolve(name + ".err")));
+    }
+
+    private static boolean unwanted(Path goroot, java.util.function.BiPredicate<GoVersion, Arch> wanted)
+            throws IOException {
+        Optional<Arch> arch = BinaryHeader.read(goroot.resolve("bin/go")).flatMap(BinaryHeader::arch);
+        Optional<GoVersion> version = versionFile(goroot).flatMap(GoVersion::parse);
+        return arch.isPresent() && version.isPresent() && !wanted.test(version.get(), arch.get());
     }
 
     private static Optional<String> versionFile(Path goroot) {
