@@ -4,7 +4,11 @@
 #   arm64 Go 1.19, 1.21, 1.22, 1.23 (Debian) and go1.27.3 unpacked into /opt/go-arm64 (run under binfmt/qemu),
 #   qemu-user, qemu-user-static + binfmt-support, the aarch64 cross compiler and sysroot,
 #   clang (the matrix builds with gcc; the cflags-cxx-pollution README quotes clang's message, measured with it),
-#   Docker's engine (docker.io) and Chromium + ChromeDriver for the HTML report test.
+#   llvm (llvm-symbolizer for C frames, llvm-lipo for the universal Mach-O test files) and the aarch64 binutils,
+#   Docker's engine (docker.io) and Chromium + ChromeDriver for the HTML report test,
+#   and a current Maven 3.9 (the registry artifact org.apache.maven:apache-maven:<v>:tar.gz:bin, fetched by
+#   Debian's Maven through maven-dependency-plugin) into /opt/apache-maven-<v>, linked
+#   as /opt/apache-maven, which .ci/run builds with.
 # It is idempotent: run it again and it only checks. It starts nothing but binfmt_misc;
 # scripts/start-dockerd.sh starts the engine.
 set -euo pipefail
@@ -36,8 +40,8 @@ apt-get update -o Acquire::Retries=3 || echo "apt-get update reported errors; co
 apt-get install -y --no-install-recommends \
   golang-1.19-go golang-1.21-go golang-1.22-go golang-1.23-go \
   qemu-user qemu-user-static binfmt-support \
-  gcc-aarch64-linux-gnu libc6-dev-arm64-cross clang \
-  docker.io iproute2 util-linux \
+  gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross clang llvm \
+  docker.io iproute2 util-linux maven \
   chromium chromium-driver fonts-noto-color-emoji
 
 # binfmt_misc: arm64 ELF files run directly through qemu-aarch64-static.
@@ -51,6 +55,12 @@ fi
 # A newer Go release through the Go module proxy (lands in $GOMODCACHE/golang.org/toolchain@...).
 if command -v go >/dev/null; then
   GOTOOLCHAIN=go1.27.3 go version
+fi
+
+# The modules of the bundled cases (sqlite-cgo-vs-purego) into the module cache: Maven's offline mode (the ITs run
+# with -o) reaches the go command as GOPROXY=off, so they must be there before any offline build.
+if command -v go >/dev/null; then
+  (cd "$(dirname "$0")/../reproducer-cases/cases/sqlite-cgo-vs-purego" && GOTOOLCHAIN=local GOFLAGS=-mod=mod go mod download)
 fi
 
 # arm64 Go toolchains: Debian's golang-1.X-go for arm64 of every version installed above, each unpacked into
@@ -81,5 +91,19 @@ if [ ! -x /opt/go-arm64/go1.27.3/bin/go ]; then
     echo "install-linux-matrix.sh: the arm64 go1.27.3 could not be fetched; continuing without it" >&2
   fi
 fi
+
+# A current Maven 3.9: CI and the README's quick start use it (group-level plugin metadata, plugin validation).
+# Debian's Maven fetches the distribution from the Maven registry like any artifact; nothing else is downloaded.
+# The version is it/pom.xml's it.maven.current, which MavenVersionsIT also runs the plugin on.
+maven_version=$(sed -n 's:.*<it.maven.current>\(.*\)</it.maven.current>.*:\1:p' "$(dirname "$0")/../it/pom.xml")
+if [ ! -x "/opt/apache-maven-$maven_version/bin/mvn" ]; then
+  tmp=$(mktemp -d)
+  mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.11.0:copy \
+    -Dartifact="org.apache.maven:apache-maven:$maven_version:tar.gz:bin" -DoutputDirectory="$tmp"
+  tar -xzf "$tmp/apache-maven-$maven_version-bin.tar.gz" -C /opt
+  rm -rf "$tmp"
+fi
+ln -sfn "apache-maven-$maven_version" /opt/apache-maven
+/opt/apache-maven/bin/mvn -v | head -1
 
 echo "install-linux-matrix.sh: done"

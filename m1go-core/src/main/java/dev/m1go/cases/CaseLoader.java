@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.m1go.classify.Outcome;
 import dev.m1go.host.Arch;
 import dev.m1go.host.Os;
+import dev.m1go.settings.PropertyNames;
 import dev.m1go.toolchain.GoVersionRange;
 import java.io.IOException;
 import java.net.URI;
@@ -113,7 +114,8 @@ public final class CaseLoader {
         for (String id : ids) {
             ReproCase c = byId.get(id.trim());
             if (c == null) {
-                throw new CaseDefinitionException("Unknown case '" + id.trim() + "' in m1go.cases: known cases are "
+                throw new CaseDefinitionException("Unknown case '" + id.trim() + "' in " + PropertyNames.CASES
+                        + PropertyNames.didYouMean(id, byId.keySet()) + ": known cases are "
                         + String.join(", ", byId.keySet()) + (userDirectory == null
                         ? " (add your own with m1go.casesDirectory)" : ""));
             }
@@ -147,13 +149,7 @@ public final class CaseLoader {
                     + "lower-case letters, digits and '-'");
         }
         CaseDescriptor d = parse(descriptorFile, where);
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
-                files.put(dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
-            }
-        }
-        return validate(id, origin, where, d, files);
+        return validate(id, origin, where, d, CaseFiles.read(dir));
     }
 
     private CaseDescriptor parse(Path file, String where) throws IOException, CaseDefinitionException {

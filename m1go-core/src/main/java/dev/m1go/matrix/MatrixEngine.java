@@ -136,6 +136,9 @@ public final class MatrixEngine {
             List<Future<CellResult>> futures = new ArrayList<>();
             for (PlannedCell p : plan) {
                 futures.add(pool.submit(() -> {
+                    synchronized (listenerLock) {
+                        listener.started(p);
+                    }
                     CellResult result = cell(request, builder, builds, p);
                     synchronized (listenerLock) {
                         listener.finished(result, done.incrementAndGet(), plan.size());
@@ -219,6 +222,13 @@ public final class MatrixEngine {
         Files.createDirectories(logDir);
         Duration timeout = c.timeoutOpt().orElse(request.runTimeout());
         boolean translated = p.runner().translates(p.target().arch());
+        String mismatch = CrashForensics.machineMismatch(built.info(), p.target());
+        if (mismatch != null) {
+            return new CellResult(key(p), Outcome.SKIPPED, Verdict.UNEXPECTED, expected.toString(),
+                    Diagnosis.note(mismatch), translated, mismatch, built.info(), List.of(), Map.of());
+        }
+        CrashForensics forensics = new CrashForensics(request.environment(), processes, host.arch());
+        dev.m1go.classify.PcLocator locator = CrashForensics.locator(built.binary());
 
         Stress stress = request.stress();
         List<RunResult> runs = new ArrayList<>();
@@ -249,8 +259,11 @@ public final class MatrixEngine {
                 }
                 break; // the runs already measured stand; the reruns the runner could not do are left out
             }
-            Classification k = classifier.classify(new Evidence(Phase.RUN, p.target().os().goos(), r.exitCode(), null,
-                    r.timedOut(), translated, r.stdout(), r.stderr(), c.marker()));
+            Classification classified = classifier.classify(new Evidence(Phase.RUN, p.target().os().goos(),
+                    r.exitCode(), null, r.timedOut(), translated, r.stdout(), r.stderr(), c.marker()), locator);
+            CrashForensics.Examined x = forensics.examine(classified, locator, built.binary(), p.target().arch(),
+                    p.target().os().goos(), r.stderr(), logDir.resolve("symbolize-" + i));
+            Classification k = x.classification();
             boolean failed = k.outcome() != Outcome.PASS;
             counts.merge(k.outcome() + (k.signal() == null ? "" : " " + k.signal()), 1, Integer::sum);
             unmatched += expected.matches(k.outcome(), k.signal()) ? 0 : 1;
@@ -266,7 +279,8 @@ public final class MatrixEngine {
             boolean keep = !stress.active() || i == 1 || (failed && keptFailures++ < Stress.KEPT_FAILURES);
             if (keep) {
                 runs.add(new RunResult(r.exitCode(), r.timedOut(), k.outcome(), k.signal(), r.durationMillis(),
-                        relative(request, out), relative(request, err), r.observedArch()));
+                        relative(request, out), relative(request, err), r.observedArch(), r.leftoverProcesses(),
+                        r.logTruncated(), x.frames(), x.note()));
             } else {
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(err);

@@ -7,13 +7,10 @@ import dev.m1go.matrix.RunnerOrder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -33,13 +30,22 @@ public final class HtmlReport {
     }
 
     public static void write(Path directory, Report r) throws IOException {
-        String html = render(r, directory);
-        ReportFiles.replace(directory.resolve(FILE), out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
+        write(ReportView.of(r, directory));
+    }
+
+    /** Writes report.html into the view's report directory. */
+    public static void write(ReportView v) throws IOException {
+        String html = render(v);
+        ReportFiles.replace(v.directory().resolve(FILE), out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
     }
 
     public static String render(Report r, Path directory) {
+        return render(ReportView.of(r, directory));
+    }
+
+    public static String render(ReportView v) {
+        Report r = v.report();
         StringBuilder h = new StringBuilder(64 * 1024);
-        Map<String, String> status = r.baseline() == null ? Map.of() : r.baseline().statusByCell();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>m1go matrix</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
@@ -48,14 +54,14 @@ public final class HtmlReport {
                 .append(r.startedAt() == null ? "" : " · started " + esc(r.startedAt()))
                 .append(r.finishedAt() == null ? "" : " · finished " + esc(r.finishedAt()))
                 .append(r.complete() ? "" : " · <strong>run incomplete</strong>").append("</p>\n");
-        summary(h, r);
+        summary(h, v);
         h.append("</header>\n<main>\n");
         List<String> translationOnly = Answers.translationOnly(r);
         h.append("<section class=\"answers\" id=\"translation-only\"><h2>").append(Answers.TRANSLATION_HEADING)
                 .append("</h2>\n");
         list(h, translationOnly, Answers.noneFailsOnlyTranslated(r));
         h.append("</section>\n");
-        hosts(h, r);
+        hosts(h, v);
         for (String note : r.notes()) {
             h.append("<p class=\"note\">").append(esc(note)).append("</p>\n");
         }
@@ -67,14 +73,10 @@ public final class HtmlReport {
                     .append(" fixed.</p>\n");
         }
         filters(h, r);
-        Map<String, List<CellResult>> byCase = new TreeMap<>();
-        r.cells().forEach(c -> byCase.computeIfAbsent(c.key().caseId(), k -> new ArrayList<>()).add(c));
-        Map<String, CaseInfo> cases = new LinkedHashMap<>();
-        r.cases().forEach(c -> cases.put(c.id(), c));
-        for (Map.Entry<String, List<CellResult>> e : byCase.entrySet()) {
-            grid(h, r, directory, e.getKey(), cases.get(e.getKey()), e.getValue(), status);
+        for (ReportView.CaseGrid grid : v.cases()) {
+            grid(h, v, grid);
         }
-        clusters(h, r);
+        clusters(h, v);
         List<String> boundaries = Answers.boundaries(r);
         if (!boundaries.isEmpty()) {
             h.append("<section class=\"answers\" id=\"boundaries\"><h2>").append(Answers.BOUNDARIES_HEADING)
@@ -82,7 +84,8 @@ public final class HtmlReport {
             list(h, boundaries, "");
             h.append("</section>\n");
         }
-        h.append("</main>\n<footer>Full logs: <code>logs/</code> next to this file; every field: <code>report.json</code>.")
+        h.append("</main>\n<footer>Full logs: <a href=\"logs/\">logs/</a> next to this file; every field: "
+                + "<a href=\"report.json\">report.json</a>.")
                 .append("</footer>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return h.toString();
     }
@@ -98,26 +101,23 @@ public final class HtmlReport {
         h.append("</ul>\n");
     }
 
-    private static void summary(StringBuilder h, Report r) {
-        Map<String, Map<String, Integer>> s = r.summary();
-        h.append("<p class=\"summary\"><strong>").append(r.cells().size()).append(" cells</strong>");
-        for (Map.Entry<String, Integer> v : s.get("verdicts").entrySet()) {
-            h.append(" <span class=\"badge v-").append(v.getKey()).append("\">").append(v.getValue()).append(' ')
-                    .append(v.getKey()).append("</span>");
+    private static void summary(StringBuilder h, ReportView v) {
+        Map<String, Map<String, Integer>> s = v.summary();
+        h.append("<p class=\"summary\"><strong>").append(Plural.of(v.report().cells().size(), "cell"))
+                .append("</strong>");
+        for (Map.Entry<String, Integer> e : s.get("verdicts").entrySet()) {
+            h.append(" <span class=\"badge v-").append(e.getKey()).append("\">").append(e.getValue()).append(' ')
+                    .append(e.getKey()).append("</span>");
         }
         h.append("</p>\n");
     }
 
-    private static void hosts(StringBuilder h, Report r) {
-        h.append("<section class=\"hosts\"><h2>").append(r.merged() ? "Hosts" : "Host").append("</h2>\n<dl>\n");
-        List<Report.NamedHost> hosts = r.merged() ? r.hosts() : List.of(new Report.NamedHost("this host", null,
-                r.host()));
-        for (Report.NamedHost n : hosts) {
-            Set<String> archs = new TreeSet<>();
-            r.cells().stream().filter(c -> !r.merged() || n.label().equals(c.key().host())).forEach(c -> archs.add(c.key().target().arch().goarch()));
-            h.append("<dt>").append(esc(n.label())).append("</dt><dd>")
-                    .append(String.join("<br>", java.util.Arrays.stream(
-                            MarkdownReport.fingerprint(n.host(), archs).split("; ")).map(HtmlReport::esc).toList()))
+    private static void hosts(StringBuilder h, ReportView v) {
+        h.append("<section class=\"hosts\"><h2>").append(v.report().merged() ? "Hosts" : "Host")
+                .append("</h2>\n<dl>\n");
+        for (ReportView.HostFacts n : v.hosts()) {
+            h.append("<dt>").append(esc(n.label() == null ? "this host" : n.label())).append("</dt><dd>")
+                    .append(String.join("<br>", n.facts().stream().map(HtmlReport::esc).toList()))
                     .append("</dd>\n");
         }
         h.append("</dl></section>\n");
@@ -152,32 +152,26 @@ public final class HtmlReport {
         h.append("</select></label>\n");
     }
 
-    private static void grid(StringBuilder h, Report r, Path dir, String caseId, CaseInfo info, List<CellResult> cells,
-                             Map<String, String> status) {
-        Set<String> columns = MarkdownReport.columns(cells);
-        Map<String, Map<String, CellResult>> rows = new LinkedHashMap<>();
-        for (CellResult c : cells) {
-            rows.computeIfAbsent(MarkdownReport.row(r, c), k -> new LinkedHashMap<>())
-                    .put(MarkdownReport.column(c), c);
-        }
-        h.append("<section class=\"case\" id=\"case-").append(esc(caseId)).append("\">\n<h2>").append(esc(caseId))
+    private static void grid(StringBuilder h, ReportView v, ReportView.CaseGrid grid) {
+        h.append("<section class=\"case\" id=\"case-").append(esc(grid.id())).append("\">\n<h2>").append(esc(grid.id()))
                 .append("</h2>\n");
+        CaseInfo info = grid.info();
         if (info != null) {
             h.append("<p class=\"desc\">").append(esc(info.description() == null ? "" : info.description()))
                     .append(" <span class=\"expect\">Expected: ").append(esc(info.expect())).append("</span></p>\n");
         }
         h.append("<div class=\"scroll\"><table class=\"grid\">\n<thead><tr><th>Go</th>");
-        for (String col : columns) {
+        for (String col : grid.columns()) {
             h.append("<th>").append(esc(col)).append("</th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
-        for (Map.Entry<String, Map<String, CellResult>> row : rows.entrySet()) {
-            h.append("<tr><th scope=\"row\">").append(esc(row.getKey())).append("</th>");
-            for (String col : columns) {
-                CellResult c = row.getValue().get(col);
+        for (ReportView.Row row : grid.rows()) {
+            h.append("<tr><th scope=\"row\">").append(esc(row.label())).append("</th>");
+            for (String col : grid.columns()) {
+                CellResult c = row.cells().get(col);
                 h.append("<td>");
                 if (c != null) {
-                    cell(h, r, dir, c, status.get(c.key().id()));
+                    cell(h, v, c, v.status(c));
                 }
                 h.append("</td>");
             }
@@ -186,12 +180,12 @@ public final class HtmlReport {
         h.append("</tbody></table></div>\n</section>\n");
     }
 
-    private static void cell(StringBuilder h, Report r, Path dir, CellResult c, String change) {
+    private static void cell(StringBuilder h, ReportView v, CellResult c, String change) {
         h.append("<div class=\"cell o-").append(c.outcome()).append(" v-").append(c.verdict())
                 .append(change == null ? "" : " c-" + change).append("\" data-case=\"").append(esc(c.key().caseId()))
                 .append("\" data-outcome=\"").append(c.outcome()).append("\" data-verdict=\"").append(c.verdict())
-                .append("\" data-runner=\"").append(esc(c.key().runner())).append("\" data-go=\"").append(esc(c.key().go()))
-                .append("\" title=\"").append(esc(MarkdownReport.title(r, c) + " — " + c.verdict()
+                .append("\" data-runner=\"").append(esc(c.key().runner())).append("\" data-go=\"")
+                .append(esc(c.key().go())).append("\" title=\"").append(esc(v.title(c) + " — " + c.verdict()
                         + ", expected " + c.expected())).append("\">");
         String label = "<span class=\"sym\">" + Symbols.symbol(c.outcome()) + "</span> " + esc(Symbols.words(c))
                 + (c.failureRate() == null ? "" : " <span class=\"rate\">" + esc(c.failureRate().describe()
@@ -204,9 +198,16 @@ public final class HtmlReport {
             h.append("<details><summary>").append(label).append("</summary>");
             h.append("<p class=\"sig\">expected ").append(esc(c.expected())).append(" · <code>")
                     .append(esc(Cluster.signatureOf(c))).append("</code></p>");
-            String text = CrashText.of(dir, c, CRASH_LINES);
+            String crashed = c.runs().isEmpty() ? null : dev.m1go.binary.CFrame.crashedIn(c.runs().get(0).cFrames());
+            if (crashed != null) {
+                h.append("<p class=\"cframes\">").append(esc(crashed)).append("</p>");
+            }
+            String text = v.crashText(c, CRASH_LINES);
             h.append("<pre class=\"crash\">").append(esc(text.isBlank()
-                    ? (c.diagnosis().summary() == null ? "(no log text)" : c.diagnosis().summary()) : text)).append("</pre></details>");
+                    ? (c.diagnosis().summary() == null ? "(no log text)" : c.diagnosis().summary()) : text))
+                    .append("</pre>");
+            logLinks(h, c);
+            h.append("</details>");
         } else if (c.verdict() == Verdict.SKIPPED) {
             h.append(label).append("<div class=\"reason\">").append(esc(c.reason() == null ? "" : c.reason()))
                     .append("</div>");
@@ -216,8 +217,28 @@ public final class HtmlReport {
         h.append("</div>");
     }
 
-    private static void clusters(StringBuilder h, Report r) {
-        List<Cluster> clusters = r.clusters();
+    /** Links to the cell's deciding logs, relative to this page, so a copied or uploaded report keeps them. */
+    private static void logLinks(StringBuilder h, CellResult c) {
+        List<String> logs = CrashText.logs(c);
+        if (logs.isEmpty()) {
+            return;
+        }
+        h.append("<p class=\"logs\">full log:");
+        for (String log : logs) {
+            String href;
+            try {
+                href = new java.net.URI(null, null, log.replace('\\', '/'), null).getRawPath();
+            } catch (java.net.URISyntaxException e) {
+                continue;
+            }
+            String name = log.substring(Math.max(log.lastIndexOf('/'), log.lastIndexOf('\\')) + 1);
+            h.append(" <a href=\"").append(esc(href)).append("\">").append(esc(name)).append("</a>");
+        }
+        h.append("</p>");
+    }
+
+    private static void clusters(StringBuilder h, ReportView v) {
+        List<Cluster> clusters = v.clusters();
         h.append("<section class=\"clusters\"><h2>Failure clusters</h2>\n");
         if (clusters.isEmpty()) {
             h.append("<p>No cell failed.</p></section>\n");
@@ -230,14 +251,8 @@ public final class HtmlReport {
                     .append(Symbols.symbol(k.outcome())).append(' ').append(k.outcome())
                     .append(k.signal() == null ? "" : " " + esc(k.signal())).append("</span><br><code>")
                     .append(esc(k.signature())).append("</code></td><td class=\"num\">").append(k.cells())
-                    .append("</td><td><strong>").append(esc(k.spread())).append("</strong><br>")
-                    .append(esc(String.join(", ", k.cases()))).append("<br>")
-                    .append(esc(String.join(", ", k.toolchains()))).append("<br>")
-                    .append(esc(String.join(", ", k.targets()))).append(" · ")
-                    .append(esc(String.join(", ", k.runners())));
-            if (!k.hosts().isEmpty()) {
-                h.append("<br>").append(esc(String.join(", ", k.hosts())));
-            }
+                    .append("</td><td>").append(esc(String.join(", ", k.cases()))).append("<br>")
+                    .append(String.join("<br>", k.where().stream().map(HtmlReport::esc).toList()));
             h.append("</td><td>");
             for (Cluster.Stack s : k.stacks()) {
                 h.append(esc(s.go())).append(": ").append(s.caughtIn() == null ? "no Go stack"

@@ -8,13 +8,18 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
 import com.fasterxml.jackson.databind.util.StdConverter;
+import dev.m1go.binary.BinaryFacts;
+import dev.m1go.binary.CFrame;
 import dev.m1go.matrix.BuildInfo;
 import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.RunResult;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * How the engine's results map to report.json: cells through their wire form {@link CellWire}, builds and runs as
- * they are (a build's {@code retried} only when it happened). The engine's types carry no JSON annotations.
+ * they are (a build's {@code retried} and a run's {@code leftoverProcesses} and {@code logTruncated} only when
+ * they happened). The engine's types carry no JSON annotations.
  */
 final class ReportJsonModule extends SimpleModule {
 
@@ -30,12 +35,31 @@ final class ReportJsonModule extends SimpleModule {
         }));
         addDeserializer(CellResult.class, new CellDeserializer());
         setMixInAnnotation(BuildInfo.class, BuildMixIn.class);
+        setMixInAnnotation(RunResult.class, RunMixIn.class);
     }
 
-    /** {@code retried} is left out unless the build ran twice. */
+    /** {@code leftoverProcesses}, {@code logTruncated} and the C frames are left out when there is nothing to say. */
+    private abstract static class RunMixIn {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Integer leftoverProcesses();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String logTruncated();
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract List<CFrame> cFrames();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String cFramesNote();
+    }
+
+    /** {@code retried} is left out unless the build ran twice, {@code binaryFacts} when nothing was built. */
     private abstract static class BuildMixIn {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract String retried();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract BinaryFacts binaryFacts();
     }
 
     private static final class CellDeserializer extends StdDeserializer<CellResult> {

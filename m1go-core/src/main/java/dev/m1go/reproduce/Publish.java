@@ -1,12 +1,16 @@
 package dev.m1go.reproduce;
 
 import dev.m1go.classify.Verdict;
+import dev.m1go.core.Log;
+import dev.m1go.core.UserError;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.report.Comparison;
+import dev.m1go.report.JUnitReport;
 import dev.m1go.report.JsonReport;
 import dev.m1go.report.MarkdownReport;
+import dev.m1go.report.Plural;
 import dev.m1go.report.Report;
-import dev.m1go.report.Reports;
+import dev.m1go.settings.PropertyNames;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,12 +47,18 @@ public final class Publish {
      * @param failOn           {@code regression}, {@code new}, {@code never} (blank: {@code defaultFailOn})
      * @param failOnRegression false turns failing off whatever {@code failOn} says
      * @param issueBody        print report.md to standard output
+     * @param reportsDirectory where TEST-m1go.xml also goes ({@code m1go.reportsDirectory}), or {@code null}
      */
-    public record Settings(Path baseline, String failOn, boolean failOnRegression, boolean issueBody) {
+    public record Settings(Path baseline, String failOn, boolean failOnRegression, boolean issueBody,
+                           Path reportsDirectory) {
+        public Settings(Path baseline, String failOn, boolean failOnRegression, boolean issueBody) {
+            this(baseline, failOn, failOnRegression, issueBody, null);
+        }
     }
 
     /** Checked settings, the baseline read. */
-    public record Plan(FailOn failOn, Report baseline, String baselineSource, boolean issueBody) {
+    public record Plan(FailOn failOn, Report baseline, String baselineSource, boolean issueBody,
+                       Path reportsDirectory) {
     }
 
     /** The report as published and the cells that fail the build under {@code m1go.failOn}. */
@@ -62,6 +72,10 @@ public final class Publish {
         FailOn failOn = FailOn.of(s.failOn(), s.failOnRegression());
         Report baseline = null;
         if (s.baseline() != null) {
+            if (Files.isDirectory(s.baseline())) {
+                throw new UserError("m1go.baseline: " + s.baseline() + " is a directory, not a file; give the "
+                        + "report.json of an earlier run");
+            }
             if (!Files.isRegularFile(s.baseline())) {
                 throw new UserError("m1go.baseline: " + s.baseline() + " does not exist; give the report.json of an "
                         + "earlier run");
@@ -75,34 +89,61 @@ public final class Publish {
                         + e.getOriginalMessage());
             }
         }
-        return new Plan(failOn, baseline, s.baseline() == null ? null : s.baseline().toString(), s.issueBody());
+        return new Plan(failOn, baseline, s.baseline() == null ? null : s.baseline().toString(), s.issueBody(),
+                s.reportsDirectory());
     }
 
+    /**
+     * The report compared with the plan's baseline, if it has one. Apply this before the report is written, so that
+     * every format is written once, with the comparison.
+     */
+    public Report compare(Plan plan, Report report) {
+        if (plan.baseline() == null) {
+            return report;
+        }
+        return report.withBaseline(Comparison.of(report, plan.baseline(), plan.baselineSource()));
+    }
+
+    /**
+     * Publishes a report whose formats are written in {@code directory} (after {@link #compare}): logs the
+     * comparison, copies TEST-m1go.xml to {@code m1go.reportsDirectory}, prints report.md ({@code m1go.issueBody})
+     * and appends it to the step summary, and names the cells that fail the build. Nothing is rendered again.
+     */
     public Published publish(Plan plan, Report report, Path directory) throws IOException {
-        Report r = report;
-        if (plan.baseline() != null) {
-            r = report.withBaseline(Comparison.of(report, plan.baseline(), plan.baselineSource()));
-            Reports.writeAll(directory, r);
-            Map<String, Integer> n = r.baseline().counts();
+        if (plan.baseline() != null && report.baseline() == null) {
+            throw new IllegalArgumentException("the report was written without its baseline comparison: "
+                    + "pass it through Publish.compare before writing it");
+        }
+        if (report.baseline() != null) {
+            Map<String, Integer> n = report.baseline().counts();
             log.info("m1go: compared with " + plan.baselineSource() + ": " + n.get(Comparison.NEW) + " new, "
                     + n.get(Comparison.KNOWN) + " known, " + n.get(Comparison.FIXED) + " fixed");
         }
-        String md = null;
+        if (plan.reportsDirectory() != null
+                && !plan.reportsDirectory().toAbsolutePath().normalize().equals(directory.toAbsolutePath().normalize())) {
+            JUnitReport.copy(directory, plan.reportsDirectory());
+            log.info("m1go: " + JUnitReport.FILE + " also in " + plan.reportsDirectory() + " ("
+                    + PropertyNames.REPORTS_DIRECTORY + ")");
+        }
+        String summary = environment.get(STEP_SUMMARY);
+        boolean toSummary = summary != null && !summary.isBlank();
+        String md = plan.issueBody() || toSummary
+                ? Files.readString(directory.resolve(MarkdownReport.FILE), StandardCharsets.UTF_8) : null;
         if (plan.issueBody()) {
-            md = MarkdownReport.render(r, directory);
             stdout.print(md);
             stdout.flush();
         }
-        String summary = environment.get(STEP_SUMMARY);
-        if (summary != null && !summary.isBlank()) {
-            if (md == null) {
-                md = MarkdownReport.render(r, directory);
+        if (toSummary) {
+            try {
+                Files.writeString(Path.of(summary), md + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+                log.info("m1go: appended report.md to the step summary " + summary + " (" + STEP_SUMMARY + ")");
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                log.warn("m1go: could not append report.md to the step summary " + summary + " (" + STEP_SUMMARY
+                        + "): " + e + "; the reports in " + directory + " are complete");
             }
-            Files.writeString(Path.of(summary), md + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-            log.info("m1go: appended report.md to the step summary " + summary + " (" + STEP_SUMMARY + ")");
         }
-        return new Published(r, plan.failOn(), failing(r, plan.failOn()));
+        return new Published(report, plan.failOn(), failing(report, plan.failOn()));
     }
 
     /**
@@ -133,8 +174,10 @@ public final class Publish {
 
     /** The failure message: the failing cells and the property that turns failing off. */
     public static String failureMessage(Published p, Path directory) {
-        StringBuilder m = new StringBuilder(p.failing().size() + (p.failOn() == FailOn.TRANSLATION_ONLY
-                ? " cell(s) fail only under translation" : " cell(s) contradict their case's expectation")
+        int n = p.failing().size();
+        StringBuilder m = new StringBuilder(Plural.of(n, "cell") + (p.failOn() == FailOn.TRANSLATION_ONLY
+                ? (n == 1 ? " fails" : " fail") + " only under translation"
+                : (n == 1 ? " contradicts its" : " contradict their") + " case's expectation")
                 + (p.failOn() == FailOn.NEW ? " with a failure that is new since the baseline" : "")
                 + " (reports: " + directory + "):");
         for (CellResult c : p.failing()) {

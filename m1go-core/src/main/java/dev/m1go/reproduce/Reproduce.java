@@ -5,6 +5,8 @@ import dev.m1go.cases.CaseLoader;
 import dev.m1go.cases.ReproCase;
 import dev.m1go.classify.Classifier;
 import dev.m1go.classify.Verdict;
+import dev.m1go.core.Log;
+import dev.m1go.core.UserError;
 import dev.m1go.exec.ProcessRunner;
 import dev.m1go.host.Arch;
 import dev.m1go.host.Host;
@@ -17,6 +19,7 @@ import dev.m1go.matrix.Platform;
 import dev.m1go.report.CaseInfo;
 import dev.m1go.report.HostInfo;
 import dev.m1go.report.LiveReport;
+import dev.m1go.report.Plural;
 import dev.m1go.report.Report;
 import dev.m1go.report.ToolchainInfo;
 import dev.m1go.runner.Runner;
@@ -24,7 +27,7 @@ import dev.m1go.runner.Runners;
 import dev.m1go.toolchain.CCompiler;
 import dev.m1go.toolchain.CCompilers;
 import dev.m1go.toolchain.Toolchain;
-import dev.m1go.toolchain.ToolchainFinder;
+import dev.m1go.toolchain.ToolchainSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +41,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code m1go:reproduce} without Maven: validate the settings, observe the host, find toolchains, load cases, plan,
@@ -47,17 +51,44 @@ import java.util.function.Function;
  */
 public final class Reproduce {
 
+    /** Observes the host a run happens on; {@link HostProbe} on this machine, a fixed {@link Host} in tests. */
+    @FunctionalInterface
+    public interface HostSource {
+        Host probe(Map<String, String> environment, Path logDir) throws IOException;
+    }
+
+    /** The case catalog: the bundled cases and {@code m1go.casesDirectory}, by id ({@link CaseLoader}). */
+    @FunctionalInterface
+    public interface CaseSource {
+        List<ReproCase> load(Path casesDirectory, List<String> ids) throws CaseDefinitionException;
+    }
+
     private final ProcessRunner processes;
     private final Classifier classifier;
     private final Function<Host, List<Runner>> extraRunners;
+    private final HostSource hosts;
+    private final CaseSource catalog;
+    private final ToolchainSource toolchainSource;
     private final Clock clock;
     private final Log log;
+    private volatile Path out;
+    private volatile LiveReport live;
 
+    /** On this machine: its host probe, the bundled case catalog and toolchain discovery. */
     public Reproduce(ProcessRunner processes, Classifier classifier, Function<Host, List<Runner>> extraRunners,
                      Clock clock, Log log) {
+        this(processes, classifier, extraRunners, (env, logDir) -> HostProbe.ofThisMachine(processes, env, logDir)
+                .probe(), (dir, ids) -> new CaseLoader().load(dir, ids), ToolchainSource.finder(processes), clock, log);
+    }
+
+    public Reproduce(ProcessRunner processes, Classifier classifier, Function<Host, List<Runner>> extraRunners,
+                     HostSource hosts, CaseSource catalog, ToolchainSource toolchainSource, Clock clock, Log log) {
         this.processes = processes;
         this.classifier = classifier;
         this.extraRunners = extraRunners;
+        this.hosts = hosts;
+        this.catalog = catalog;
+        this.toolchainSource = toolchainSource;
         this.clock = clock;
         this.log = log;
     }
@@ -66,12 +97,63 @@ public final class Reproduce {
     public record Result(Report report, List<CellResult> unexpected, List<CellResult> flaky, Path directory) {
     }
 
+    /**
+     * Checks the settings that need no probing and takes the output directory's {@link RunLock}: call before
+     * {@link #run} and close after publishing, so that no other run writes into the same directory meanwhile.
+     */
+    public RunLock lock(ReproduceSettings s) throws UserError, IOException {
+        validateNumbers(s);
+        Preflight.check(s);
+        return RunLock.acquire(s.outputDirectory().toAbsolutePath().normalize(), "m1go.outputDirectory",
+                clock.instant(), log);
+    }
+
+    /** The message for an I/O error that stopped the run: the error, and exactly what was and was not written. */
+    public String ioFailure(IOException e) {
+        return stopped("m1go stopped on an I/O error", e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+
+    /** The message for an interrupt that stopped the run, saying what was and was not written. */
+    public String interrupted() {
+        return stopped("m1go was interrupted", null);
+    }
+
+    private String stopped(String what, String error) {
+        LiveReport l = live;
+        if (l == null) {
+            return what + " before writing any report" + (out == null ? "" : " into " + out)
+                    + (error == null ? "" : ": " + error);
+        }
+        return what + (error == null ? "" : " (" + error + ")") + "; in " + out + ": " + l.written();
+    }
+
+    /** {@link #run(ReproduceSettings, UnaryOperator)} without a baseline. */
     public Result run(ReproduceSettings s) throws UserError, IOException, InterruptedException {
+        return run(s, UnaryOperator.identity());
+    }
+
+    /**
+     * Runs the matrix. {@code finish} is applied to the final report before any format is written (the baseline
+     * comparison, {@link Publish#compare}), so every format is written once.
+     */
+    public Result run(ReproduceSettings s, UnaryOperator<Report> finish)
+            throws UserError, IOException, InterruptedException {
+        try {
+            return runMatrix(s, finish);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private Result runMatrix(ReproduceSettings s, UnaryOperator<Report> finish)
+            throws UserError, IOException, InterruptedException {
         String started = clock.instant().toString();
         validateNumbers(s);
+        Preflight.check(s);
         Path out = s.outputDirectory().toAbsolutePath().normalize();
+        this.out = out;
         Files.createDirectories(out);
-        Host host = HostProbe.ofThisMachine(processes, s.environment(), out.resolve("logs/host")).probe();
+        Host host = hosts.probe(s.environment(), out.resolve("logs/host"));
         Runners runners = new Runners(host, processes, extraRunners.apply(host));
         List<Runner> selected = select(runners, s.runners());
         List<Platform> targets = targets(host, s.targets());
@@ -82,8 +164,8 @@ public final class Reproduce {
         MatrixRequest request = new MatrixRequest(out, s.cacheDirectory(), cases, toolchains, targets, selected,
                 Duration.ofSeconds(s.timeoutSeconds()), Duration.ofSeconds(s.buildTimeoutSeconds()), Duration.ofSeconds(3),
                 s.threads(), s.inheritEnvironment(), s.environment(), s.home(), s.reruns(), s.rerunsAll(),
-                new dev.m1go.matrix.Stress(s.stress().runs(), Duration.ofSeconds(s.stress().seconds()),
-                        s.stress().stopOnFailure()));
+                new dev.m1go.matrix.Stress(s.stress().stressRuns(), Duration.ofSeconds(s.stress().stressSeconds()),
+                        s.stress().stressStopOnFailure()));
         MatrixEngine engine = new MatrixEngine(host, processes, classifier, compilers, runners);
         List<PlannedCell> plan = engine.plan(request);
         long runnable = plan.stream().filter(p -> !p.skipped()).count();
@@ -100,8 +182,7 @@ public final class Reproduce {
                 HostInfo.of(host, ccs, s.inheritEnvironment()),
                 toolchains.stream().map(ToolchainInfo::of).toList(),
                 cases.stream().map(CaseInfo::of).toList(), List.of(), notes(host, selected, toolchains));
-        log.info("m1go: " + plan.size() + " cells (" + runnable + " to run) from " + cases.size() + " cases × "
-                + toolchains.size() + " toolchains × " + targets.size() + " targets; reports in " + out);
+        log.info(header(plan.size(), runnable, cases.size(), toolchains.size(), targets.size(), out));
         for (Toolchain t : toolchains) {
             log.info("  toolchain " + t.label(host.arch()) + " " + t.goroot() + " (" + t.source() + ")"
                     + (t.usable() ? "" : " — unusable: " + t.unusable()));
@@ -109,16 +190,39 @@ public final class Reproduce {
         if (request.stress().active()) {
             log.info("m1go: stress mode: every cell runs " + describe(s.stress()));
         }
-        LiveReport live = new LiveReport(out, skeleton, log::info, clock);
         List<CellResult> results;
-        try (BusyLoad load = BusyLoad.start(s.stress().load())) {
-            results = engine.run(request, plan, live);
+        LiveReport live;
+        try (Progress progress = new Progress(log, clock); BusyLoad load = BusyLoad.start(s.stress().stressLoad())) {
+            live = new LiveReport(out, skeleton, progress::line, clock);
+            this.live = live;
+            try {
+                results = engine.run(request, plan, progress.around(live).withHeartbeat());
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                closeEarly(live, e);
+                throw e;
+            }
         }
-        Report report = live.complete(results);
+        Report report = live.complete(results, finish);
         summary(report, out);
         return new Result(report,
                 results.stream().filter(c -> c.verdict() == Verdict.UNEXPECTED).toList(),
                 results.stream().filter(c -> c.verdict() == Verdict.FLAKY).toList(), out);
+    }
+
+    /** A run that stops early still leaves every finished cell in report.json. */
+    private static void closeEarly(LiveReport live, Exception stopping) {
+        try {
+            live.close();
+        } catch (IOException e) {
+            stopping.addSuppressed(e);
+        }
+    }
+
+    /** The first line of a run: "m1go: 4 cells (4 to run) from 1 case × 2 toolchains × 2 targets; reports in …". */
+    static String header(int cells, long runnable, int cases, int toolchains, int targets, Path out) {
+        return "m1go: " + Plural.of(cells, "cell") + " (" + runnable + " to run) from " + Plural.of(cases, "case")
+                + " × " + Plural.of(toolchains, "toolchain") + " × " + Plural.of(targets, "target") + "; reports in "
+                + out;
     }
 
     private static void validateNumbers(ReproduceSettings s) throws UserError {
@@ -131,23 +235,24 @@ public final class Reproduce {
                     + "build in seconds, at least 1");
         }
         if (s.threads() < 1) {
-            throw new UserError("m1go.threads is " + s.threads() + ": give how many cells run at once, at least 1");
+            throw new UserError("m1go.threads is " + s.threads() + ": give how many cells run at once, at least 1 (0 "
+                    + "or unset: one per processor)");
         }
         ReproduceSettings.StressSettings st = s.stress();
-        if (st.runs() < 0) {
-            throw new UserError("m1go.stress.runs is " + st.runs() + ": give how many times every cell runs, 1 or more "
+        if (st.stressRuns() < 0) {
+            throw new UserError("m1go.stress.runs is " + st.stressRuns() + ": give how many times every cell runs, 1 or more "
                     + "(0 or unset: no stress mode)");
         }
-        if (st.seconds() < 0) {
-            throw new UserError("m1go.stress.seconds is " + st.seconds() + ": give how long every cell runs, in "
+        if (st.stressSeconds() < 0) {
+            throw new UserError("m1go.stress.seconds is " + st.stressSeconds() + ": give how long every cell runs, in "
                     + "seconds (0 or unset: no time limit)");
         }
-        if (st.load() < 0) {
-            throw new UserError("m1go.stress.load is " + st.load() + ": give how many busy threads load the CPU "
+        if (st.stressLoad() < 0) {
+            throw new UserError("m1go.stress.load is " + st.stressLoad() + ": give how many busy threads load the CPU "
                     + "while the matrix runs, 0 or more");
         }
-        if ((st.stopOnFailure() || st.load() > 0) && st.runs() == 0 && st.seconds() == 0) {
-            throw new UserError((st.stopOnFailure() ? "m1go.stress.stopOnFailure" : "m1go.stress.load") + " needs "
+        if ((st.stressStopOnFailure() || st.stressLoad() > 0) && st.stressRuns() == 0 && st.stressSeconds() == 0) {
+            throw new UserError((st.stressStopOnFailure() ? "m1go.stress.stopOnFailure" : "m1go.stress.load") + " needs "
                     + "stress mode: set -Dm1go.stress.runs=N and/or -Dm1go.stress.seconds=S");
         }
         if (s.reruns() < 0) {
@@ -157,10 +262,10 @@ public final class Reproduce {
     }
 
     private static String describe(ReproduceSettings.StressSettings st) {
-        String how = st.runs() > 0 && st.seconds() > 0 ? st.runs() + " times or " + st.seconds() + " s, whichever ends "
-                + "first" : st.runs() > 0 ? st.runs() + " times" : "for " + st.seconds() + " s";
-        return how + (st.stopOnFailure() ? ", stopping at its first failure" : "")
-                + (st.load() > 0 ? ", with " + st.load() + " busy threads of background load" : "");
+        String how = st.stressRuns() > 0 && st.stressSeconds() > 0 ? st.stressRuns() + " times or " + st.stressSeconds() + " s, whichever ends "
+                + "first" : st.stressRuns() > 0 ? st.stressRuns() + " times" : "for " + st.stressSeconds() + " s";
+        return how + (st.stressStopOnFailure() ? ", stopping at its first failure" : "")
+                + (st.stressLoad() > 0 ? ", with " + st.stressLoad() + " busy threads of background load" : "");
     }
 
     private static List<Runner> select(Runners runners, List<String> names) throws UserError {
@@ -187,9 +292,9 @@ public final class Reproduce {
         return List.copyOf(targets);
     }
 
-    private static List<ReproCase> cases(ReproduceSettings s) throws UserError {
+    private List<ReproCase> cases(ReproduceSettings s) throws UserError {
         try {
-            return new CaseLoader().load(s.casesDirectory(), s.cases());
+            return catalog.load(s.casesDirectory(), s.cases());
         } catch (CaseDefinitionException e) {
             throw new UserError(e.getMessage());
         }
@@ -211,17 +316,16 @@ public final class Reproduce {
             roots.add(Path.of(r.startsWith("~/") ? s.home() + r.substring(1) : r));
         }
         dev.m1go.toolchain.ToolchainFilter filter = range;
-        ToolchainFinder finder = new ToolchainFinder(processes, runners, s.environment(), s.home(), host.arch(),
-                out.resolve("logs/host"));
-        List<Toolchain> chosen;
+        List<Toolchain> all;
         try {
-            chosen = finder.find(roots, (version, arch) -> filter == null || filter.test(version, arch)).stream()
-                    .filter(t -> filter == null || filter.test(t)).toList();
+            // what the filter leaves out by VERSION file and binary header is not even run to identify it
+            all = toolchainSource.find(host, runners, s.environment(), s.home(), roots, out.resolve("logs/host"),
+                    (version, arch) -> filter == null || filter.test(version, arch));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+        List<Toolchain> chosen = filter == null ? all : all.stream().filter(filter::test).toList();
         if (chosen.isEmpty() && s.failIfNoToolchains()) {
-            List<Toolchain> all = filter == null ? List.of() : finder.find(roots);
             String found = all.isEmpty() ? "no Go toolchain was found" : "no toolchain matches m1go.goVersions="
                     + s.goVersions() + " (found: " + String.join(", ", all.stream().map(t -> t.label(host.arch())).toList())
                     + ")";
@@ -286,7 +390,7 @@ public final class Reproduce {
             }
         });
         log.info(String.format(Locale.ROOT, fmt, "total", total[0], total[1], total[2], total[3], total[4]));
-        log.info("m1go: " + report.cells().size() + " cells; reports in " + directory + ": "
+        log.info("m1go: " + Plural.of(report.cells().size(), "cell") + "; reports in " + directory + ": "
                 + String.join(", ", dev.m1go.report.Reports.all().stream().map(dev.m1go.report.ReportFormat::file).toList()));
     }
 

@@ -34,7 +34,7 @@ public record ReproduceSettings(
      * Stress mode as given: {@code m1go.stress.runs}, {@code m1go.stress.seconds}, {@code m1go.stress.stopOnFailure},
      * {@code m1go.stress.load}.
      */
-    public record StressSettings(int runs, int seconds, boolean stopOnFailure, int load) {
+    public record StressSettings(int stressRuns, int stressSeconds, boolean stressStopOnFailure, int stressLoad) {
         public static final StressSettings NONE = new StressSettings(0, 0, false, 0);
     }
 
@@ -59,6 +59,18 @@ public record ReproduceSettings(
         environment = Map.copyOf(environment);
         Objects.requireNonNull(home, "home");
         stress = stress == null ? StressSettings.NONE : stress;
+    }
+
+    /** These settings with more GOROOTs after {@code goRoots} (the toolchains a front end declares). */
+    public ReproduceSettings withMoreGoRoots(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(goRoots);
+        all.addAll(more);
+        return new ReproduceSettings(outputDirectory, cacheDirectory, all, goVersions, failIfNoToolchains, cases,
+                casesDirectory, runners, targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment,
+                reruns, rerunsAll, failIfNoCells, environment, home);
     }
 
     private static List<String> clean(List<String> values) {

@@ -39,6 +39,7 @@ public final class ToolchainFinder {
     private final Path home;
     private final Arch hostArch;
     private final Path logDir;
+    private final Path root;
 
     /**
      * @param environment the environment m1go was started with (for PATH, GOROOT, GOMODCACHE, GOPATH)
@@ -46,6 +47,16 @@ public final class ToolchainFinder {
      */
     public ToolchainFinder(ProcessRunner runner, Launcher launcher, Map<String, String> environment, Path home,
                            Arch hostArch, Path logDir) {
+        this(runner, launcher, environment, home, hostArch, logDir, Path.of("/"));
+    }
+
+    /**
+     * @param root the file system root below which the well-known places ({@code /usr/local/go}, {@code /usr/lib/go-*},
+     *             Homebrew's Cellar) are looked up: {@code /}, or a temporary tree in tests
+     */
+    ToolchainFinder(ProcessRunner runner, Launcher launcher, Map<String, String> environment, Path home,
+                    Arch hostArch, Path logDir, Path root) {
+        this.root = root;
         this.runner = runner;
         this.launcher = launcher;
         this.environment = Map.copyOf(environment);
@@ -78,14 +89,14 @@ public final class ToolchainFinder {
         }
         new PathLookup(environment.get("PATH")).find("go").ifPresent(go -> add(candidates, goroot(go), "PATH"));
         Optional.ofNullable(environment.get("GOROOT")).ifPresent(r -> add(candidates, Path.of(r), "GOROOT"));
-        add(candidates, Path.of("/usr/local/go"), "/usr/local/go");
-        add(candidates, Path.of("/usr/lib/go"), "/usr/lib/go");
-        glob(Path.of("/usr/lib"), "go-*").forEach(p -> add(candidates, p, "/usr/lib/go-*"));
+        add(candidates, root.resolve("usr/local/go"), "/usr/local/go");
+        add(candidates, root.resolve("usr/lib/go"), "/usr/lib/go");
+        glob(root.resolve("usr/lib"), "go-*").forEach(p -> add(candidates, p, "/usr/lib/go-*"));
         glob(home.resolve("sdk"), "go*").forEach(p -> add(candidates, p, "~/sdk"));
-        otherArchitectureRoots(OTHER_ARCHITECTURES).forEach(p -> add(candidates, p, OTHER_ARCHITECTURES + "/go-*"));
+        otherArchitectureRoots(root.resolve("opt")).forEach(p -> add(candidates, p, "/opt/go-*"));
         glob(modCache().resolve("golang.org"), "toolchain@*").forEach(p -> add(candidates, p, "GOTOOLCHAIN download"));
-        for (String cellar : List.of("/opt/homebrew/Cellar/go", "/usr/local/Cellar/go")) {
-            glob(Path.of(cellar), "*").forEach(p -> add(candidates, p.resolve("libexec"), "Homebrew"));
+        for (String cellar : List.of("opt/homebrew/Cellar/go", "usr/local/Cellar/go")) {
+            glob(root.resolve(cellar), "*").forEach(p -> add(candidates, p.resolve("libexec"), "Homebrew"));
         }
 
         List<Toolchain> found = new ArrayList<>();
@@ -102,11 +113,9 @@ public final class ToolchainFinder {
         return List.copyOf(found);
     }
 
-    /** Where toolchains of another architecture are unpacked (scripts/install-linux-matrix.sh puts arm64 ones there). */
-    static final Path OTHER_ARCHITECTURES = Path.of("/opt");
-
     /**
-     * The GOROOTs under {@code <opt>/go-<arch>/}: Debian packages unpacked with {@code dpkg-deb -x} there
+     * Where toolchains of another architecture are unpacked (scripts/install-linux-matrix.sh puts arm64 ones there):
+     * the GOROOTs under {@code <opt>/go-<arch>/}: Debian packages unpacked with {@code dpkg-deb -x} there
      * ({@code usr/lib/go-1.X}) and Go releases placed or linked there ({@code go1.X.Y}), e.g.
      * {@code /opt/go-arm64/usr/lib/go-1.22} and {@code /opt/go-arm64/go1.27.3}.
      */
@@ -124,6 +133,10 @@ public final class ToolchainFinder {
         if (Files.isRegularFile(p) && p.getFileName().toString().equals("go") && p.getParent() != null
                 && p.getParent().getParent() != null) {
             p = p.getParent().getParent();
+        }
+        if (Files.exists(p) && !Files.isDirectory(p)) {
+            throw new IllegalArgumentException("m1go.goRoots names " + given + ", which is a file, not a directory: "
+                    + "give the GOROOT of a Go installation (the directory that holds bin/go), or remove the entry");
         }
         if (!Files.isDirectory(p)) {
             throw new IllegalArgumentException("m1go.goRoots names " + given + ", which does not exist: "

@@ -105,4 +105,55 @@ class LogClassificationTest {
         assertThat(f.toEvidence("linux").exitCode()).isEqualTo(2);
         assertThat(f.toEvidence("linux").phase()).isEqualTo(Phase.BUILD);
     }
+
+    @Test
+    void pastedBuildLogs_withoutHeaders_getTheBuildPhaseRules(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("1-arch.log"), "# command-line-arguments\n"
+                + "/usr/lib/go-1.19/pkg/tool/linux_amd64/link: running gcc failed: exit status 1\n"
+                + "/usr/bin/ld: /tmp/x/libfoo.a(foo.o): Relocations in generic ELF (EM: 183)\n"
+                + "/usr/bin/ld: /tmp/x/libfoo.a: error adding symbols: file in wrong format\n"
+                + "collect2: error: ld returned 1 exit status\n");
+        Files.writeString(dir.resolve("2-link.log"), "# example.com/m\n"
+                + "/usr/bin/ld: cannot find -lzmq: No such file or directory\n"
+                + "collect2: error: ld returned 1 exit status\n");
+        Files.writeString(dir.resolve("3-compile.log"), "# example.com/m\n./main.go:6:14: undefined: C.nope\n");
+        Files.writeString(dir.resolve("4-run.log"), "error: could not open config\n");
+        List<String> outcomes = logic.jsonLines(dir, null).stream()
+                .map(l -> { try { return json.readTree(l).get("outcome").asText(); } catch (IOException e) {
+                    throw new IllegalStateException(e); } }).toList();
+        assertThat(outcomes).containsExactly("LINK_ARCH_MISMATCH", "LINK_ERROR", "BUILD_ERROR", "EXIT_NONZERO");
+    }
+
+    @Test
+    void phase_crashReportWithLinkerWordsInItsOutput_staysARun() {
+        String run = "/usr/bin/ld: cannot find -lfoo\npanic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\t/x.go:1 +0x1\n";
+        assertThat(BuildLogPhase.of(run, "linux")).isEqualTo(Phase.RUN);
+        assertThat(logic.classify(run, null).outcome()).isEqualTo(Outcome.GO_PANIC);
+    }
+
+    @Test
+    void endlessInput_stopsAtTheLimit_namingTheFile() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")));
+        assertThatThrownBy(() -> LogClassification.read(Path.of("/dev/zero")))
+                .isInstanceOf(LogClassification.LogTooLargeException.class)
+                .hasMessageStartingWith("/dev/zero is larger than 1024 MiB, the most m1go:classify reads");
+    }
+
+    @Test
+    void largeLog_keepsItsHeaderAndTheCrashAtTheEnd(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("big.log");
+        try (var out = Files.newOutputStream(log)) {
+            out.write("# os: linux\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] filler = "filler line of a chatty program\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0; i < 1_000_000; i++) {
+                out.write(filler);
+            }
+            out.write("SIGSEGV: segmentation violation\nPC=0x0 m=0 sigcode=1\nsignal arrived during cgo execution\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String text = LogClassification.read(log);
+        assertThat(text).startsWith("# os: linux").contains("bytes omitted")
+                .endsWith("signal arrived during cgo execution\n");
+        assertThat(text.length()).isLessThan(17 << 20);
+    }
 }

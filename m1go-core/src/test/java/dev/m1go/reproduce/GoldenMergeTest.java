@@ -2,6 +2,7 @@ package dev.m1go.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.m1go.core.Log;
 import dev.m1go.report.JsonReport;
 import dev.m1go.report.Report;
 import dev.m1go.testing.Golden;

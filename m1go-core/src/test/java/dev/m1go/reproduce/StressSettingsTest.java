@@ -3,6 +3,8 @@ package dev.m1go.reproduce;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.m1go.classify.GoCrashClassifier;
+import dev.m1go.core.Log;
+import dev.m1go.core.UserError;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

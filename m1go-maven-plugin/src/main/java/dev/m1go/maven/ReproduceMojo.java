@@ -3,16 +3,22 @@ package dev.m1go.maven;
 import dev.m1go.classify.GoCrashClassifier;
 import dev.m1go.exec.CommonsExecProcessRunner;
 import dev.m1go.matrix.CellResult;
+import dev.m1go.report.Plural;
 import dev.m1go.reproduce.Publish;
 import dev.m1go.reproduce.Reproduce;
 import dev.m1go.reproduce.ReproduceSettings;
-import dev.m1go.reproduce.UserError;
+import dev.m1go.reproduce.RunLock;
+import dev.m1go.core.UserError;
 import dev.m1go.runner.container.ContainerRunner;
+import dev.m1go.settings.GoNetwork;
+import dev.m1go.toolchain.DeclaredToolchains;
+import dev.m1go.settings.PropertyNames;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -28,113 +34,262 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "reproduce", requiresProject = false, threadSafe = true, defaultPhase = LifecyclePhase.VERIFY)
 public final class ReproduceMojo extends AbstractM1goMojo {
 
-    /** Where cases, builds, logs and reports go. */
-    @Parameter(property = "m1go.outputDirectory", defaultValue = "${project.build.directory}/m1go")
+    /**
+     * Where cases, builds, logs and reports go.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/m1go")
     File outputDirectory;
 
-    /** Go build caches, one per toolchain, kept between runs. Default: {@code ~/.cache/m1go}. */
-    @Parameter(property = "m1go.cacheDirectory")
+    /**
+     * Where TEST-m1go.xml also goes, for CI tools that read JUnit XML from one directory (for example
+     * {@code ${project.build.directory}/surefire-reports}). Default: only the report directory.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.REPORTS_DIRECTORY)
+    File reportsDirectory;
+
+    /**
+     * Go build caches, one per toolchain, kept between runs. Default: {@code ~/.cache/m1go}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CACHE_DIRECTORY)
     File cacheDirectory;
 
-    /** More Go installations (GOROOTs), comma separated, besides the ones m1go finds by itself. */
-    @Parameter(property = "m1go.goRoots")
+    /**
+     * More Go installations (GOROOTs), comma separated, besides the ones m1go finds by itself.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.GO_ROOTS)
     String goRoots;
 
-    /** Which toolchains to use: {@code 1.21,1.22}, {@code >=1.21}, {@code >=1.21 <1.23}; {@code @arch} after a
-     * version (or alone) keeps toolchains of that architecture: {@code @amd64,1.19@arm64}. Default: all. */
-    @Parameter(property = "m1go.goVersions")
+    /**
+     * Which {@code go} toolchains of Maven's toolchains.xml join the ones m1go finds, by requirement:
+     * {@code version=>=1.22,arch=arm64} (version as in {@code m1go.goVersions}, other keys equal to what the toolchain
+     * provides). Default: every {@code go} toolchain declared there.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.GO_TOOLCHAINS)
+    String goToolchains;
+
+    /**
+     * Which toolchains to use: {@code 1.21,1.22}, {@code >=1.21}, {@code >=1.21 <1.23}; {@code @arch} after a version
+     * (or alone) keeps toolchains of that architecture: {@code @amd64,1.19@arm64}. Default: all.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.GO_VERSIONS)
     String goVersions;
 
-    /** Fail when no toolchain is found (or none matches {@code m1go.goVersions}). */
-    @Parameter(property = "m1go.failIfNoToolchains", defaultValue = "true")
+    /**
+     * Fail when no toolchain is found (or none matches {@code m1go.goVersions}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.FAIL_IF_NO_TOOLCHAINS, defaultValue = "true")
     boolean failIfNoToolchains;
 
-    /** Case ids to run, comma separated. Default: every case. */
-    @Parameter(property = "m1go.cases")
+    /**
+     * Case ids to run, comma separated. Default: every case.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CASES)
     String cases;
 
-    /** A directory of your own cases (one subdirectory per case, each with case.yaml). */
-    @Parameter(property = "m1go.casesDirectory")
+    /**
+     * A directory of your own cases (one subdirectory per case, each with case.yaml).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CASES_DIRECTORY)
     File casesDirectory;
 
-    /** Runners, comma separated: native, rosetta, qemu, binfmt, container. Default: all that apply here. */
-    @Parameter(property = "m1go.runners")
+    /**
+     * Runners, comma separated: native, rosetta, qemu, binfmt, container. Default: all that apply here.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.RUNNERS)
     String runners;
 
-    /** Targets as GOOS/GOARCH, comma separated. Default: the host OS with amd64 and arm64. */
-    @Parameter(property = "m1go.targets")
+    /**
+     * Targets as GOOS/GOARCH, comma separated. Default: the host OS with amd64 and arm64.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TARGETS)
     String targets;
 
-    /** Time limit of one run, in seconds (a case may set its own). */
-    @Parameter(property = "m1go.timeoutSeconds", defaultValue = "60")
+    /**
+     * Time limit of one run, in seconds (a case may set its own).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TIMEOUT_SECONDS, defaultValue = "60")
     int timeoutSeconds;
 
-    /** Time limit of one build (C library plus go build), in seconds. */
-    @Parameter(property = "m1go.buildTimeoutSeconds", defaultValue = "900")
+    /**
+     * Time limit of one build (C library plus go build), in seconds.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.BUILD_TIMEOUT_SECONDS, defaultValue = "900")
     int buildTimeoutSeconds;
 
-    /** How many cells run at once. Default (0): the number of processors. */
-    @Parameter(property = "m1go.threads", defaultValue = "0")
+    /**
+     * How many cells run at once. Default (0): the number of processors.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.THREADS, defaultValue = "0")
     int threads;
 
-    /** Pass the whole environment (CGO_*, GOFLAGS, CC, …) to builds and runs instead of a clean one. */
-    @Parameter(property = "m1go.inheritEnvironment", defaultValue = "false")
+    /**
+     * Pass the whole environment (CGO_*, GOFLAGS, CC, …) to builds and runs instead of a clean one.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.INHERIT_ENVIRONMENT, defaultValue = "false")
     boolean inheritEnvironment;
 
-    /** Extra runs for each cell that did not pass, to measure a failure rate. */
-    @Parameter(property = "m1go.reruns", defaultValue = "0")
+    /**
+     * Extra runs for each cell that did not pass, to measure a failure rate.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.RERUNS, defaultValue = "0")
     int reruns;
 
-    /** With {@code m1go.reruns}: rerun every cell, passing ones too. */
-    @Parameter(property = "m1go.rerunsAll", defaultValue = "false")
+    /**
+     * With {@code m1go.reruns}: rerun every cell, passing ones too.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.RERUNS_ALL, defaultValue = "false")
     boolean rerunsAll;
 
-    /** Stress mode: run every cell this many times (counts per outcome, failure rate with a 95 % Wilson interval). */
-    @Parameter(property = "m1go.stress.runs", defaultValue = "0")
+    /**
+     * Stress mode: run every cell this many times (counts per outcome, failure rate with a 95 % Wilson interval).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.STRESS_RUNS, defaultValue = "0")
     int stressRuns;
 
-    /** Stress mode: run every cell for this many seconds (with {@code m1go.stress.runs}: whichever ends first). */
-    @Parameter(property = "m1go.stress.seconds", defaultValue = "0")
+    /**
+     * Stress mode: run every cell for this many seconds (with {@code m1go.stress.runs}: whichever ends first).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.STRESS_SECONDS, defaultValue = "0")
     int stressSeconds;
 
-    /** Stress mode: end a cell's runs at its first failing run. */
-    @Parameter(property = "m1go.stress.stopOnFailure", defaultValue = "false")
+    /**
+     * Stress mode: end a cell's runs at its first failing run.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.STRESS_STOP_ON_FAILURE, defaultValue = "false")
     boolean stressStopOnFailure;
 
-    /** Stress mode: this many busy threads load the CPU while the matrix runs. */
-    @Parameter(property = "m1go.stress.load", defaultValue = "0")
+    /**
+     * Stress mode: this many busy threads load the CPU while the matrix runs.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.STRESS_LOAD, defaultValue = "0")
     int stressLoad;
 
-    /** Fail when there is no cell to run. */
-    @Parameter(property = "m1go.failIfNoCells", defaultValue = "true")
+    /**
+     * Fail when there is no cell to run.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.FAIL_IF_NO_CELLS, defaultValue = "true")
     boolean failIfNoCells;
 
-    /** Fail the build when a cell contradicts its expectation (after every report is written). False means
-     * {@code m1go.failOn=never}. */
-    @Parameter(property = "m1go.failOnRegression", defaultValue = "true")
+    /**
+     * Fail the build when a cell contradicts its expectation (after every report is written). False means
+     * {@code m1go.failOn=never}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.FAIL_ON_REGRESSION, defaultValue = "true")
     boolean failOnRegression;
 
     /**
      * Container runner: run the dynamically linked binary in this image (for example {@code debian:bookworm-slim}),
      * which must already be on the engine for each target platform, instead of a {@code FROM scratch} image holding
      * the statically linked binary.
+     *
+     * @since 0.1.0
      */
-    @Parameter(property = "m1go.container.image")
+    @Parameter(property = PropertyNames.CONTAINER_IMAGE)
     String containerImage;
 
-    /** When to fail: {@code regression} (every unexpected cell), {@code new} (only failures new since
+    /**
+     * When to fail: {@code regression} (every unexpected cell), {@code new} (only failures new since
      * {@code m1go.baseline}, or failure rates that rose significantly), {@code translation-only} (only translated
-     * cells that fail where their reference cell does not), {@code never}. */
-    @Parameter(property = "m1go.failOn", defaultValue = "regression")
+     * cells that fail where their reference cell does not), {@code never}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.FAIL_ON, defaultValue = "regression")
     String failOn;
 
-    /** A previous report.json: each failing cell is marked new, known or fixed. */
-    @Parameter(property = "m1go.baseline")
+    /**
+     * A previous report.json: each failing cell is marked new, known or fixed.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.BASELINE)
     File baseline;
 
-    /** Print report.md to standard output, for pasting into an issue. */
-    @Parameter(property = "m1go.issueBody", defaultValue = "false")
+    /**
+     * Print report.md to standard output, for pasting into an issue.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.ISSUE_BODY, defaultValue = "false")
     boolean issueBody;
+
+    /**
+     * Skips m1go:reproduce only (other goals still run).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.REPRODUCE_SKIP, defaultValue = "false")
+    boolean reproduceSkip;
+
+    /**
+     * Maven's own switch for test-like goals: {@code -DskipTests} skips m1go:reproduce too.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    boolean skipTests;
+
+    /**
+     * Maven's switch that skips compiling and running tests: {@code -Dmaven.test.skip} skips m1go:reproduce too.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    boolean mavenTestSkip;
+
+    /** What {@code m1go.goToolchains} selects from: the {@code go} toolchains of Maven's toolchains.xml. */
+    record ToolchainSettings(String goToolchains, List<DeclaredToolchains.Declared> declared) {
+    }
+
+    /** What {@code m1go.container.image} configures. */
+    record ContainerSettings(String containerImage) {
+    }
 
     @Override
     String goal() {
@@ -142,36 +297,72 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     }
 
     @Override
-    void run() throws MojoExecutionException, MojoFailureException {
-        Path home = Path.of(System.getProperty("user.home"));
-        ReproduceSettings settings = new ReproduceSettings(
+    String skippedBy() {
+        String all = super.skippedBy();
+        if (all != null) {
+            return all;
+        }
+        if (reproduceSkip) {
+            return PropertyNames.REPRODUCE_SKIP;
+        }
+        if (skipTests) {
+            return "skipTests";
+        }
+        return mavenTestSkip ? "maven.test.skip" : null;
+    }
+
+    @Override
+    List<Record> settings(Map<String, String> environment, Path home) {
+        ReproduceSettings reproduce = new ReproduceSettings(
                 reportDirectory(outputDirectory),
                 cacheDirectory != null ? cacheDirectory.toPath() : home.resolve(".cache/m1go"),
                 list(goRoots), goVersions, failIfNoToolchains, list(cases),
                 casesDirectory == null ? null : casesDirectory.toPath(),
                 list(runners), list(targets), timeoutSeconds, buildTimeoutSeconds,
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
-                inheritEnvironment, reruns, rerunsAll, failIfNoCells, System.getenv(), home,
+                threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
+                inheritEnvironment, reruns, rerunsAll, failIfNoCells, environment, home,
                 new ReproduceSettings.StressSettings(stressRuns, stressSeconds, stressStopOnFailure, stressLoad));
-        Publish publish = new Publish(System.getenv(), System.out, new MavenLog(getLog()));
+        Publish.Settings publish = new Publish.Settings(baseline == null ? null : baseline.toPath(), failOn,
+                failOnRegression, issueBody, reportsDirectory == null ? null : reportsDirectory.toPath());
+        return List.of(reproduce, publish, new ContainerSettings(containerImage),
+                new ToolchainSettings(goToolchains, declaredGoToolchains()));
+    }
+
+    @Override
+    void run() throws MojoExecutionException, MojoFailureException {
+        GoNetwork.Applied network = network(System.getenv());
+        network.notes().forEach(getLog()::info);
+        List<Record> all = settings(network.environment(), home());
+        ReproduceSettings settings = (ReproduceSettings) all.get(0);
+        Publish.Settings publishSettings = (Publish.Settings) all.get(1);
+        String image = ((ContainerSettings) all.get(2)).containerImage();
+        ToolchainSettings declared = (ToolchainSettings) all.get(3);
+        try {
+            settings = settings.withMoreGoRoots(DeclaredToolchains.select(declared.declared(), declared.goToolchains())
+                    .stream().map(Path::toString).toList());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        Publish publish = new Publish(System.getenv(), System.out, engineLog());
         Publish.Plan plan;
         Reproduce.Result result;
         Publish.Published published;
+        Reproduce reproduce = new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(),
+                host -> List.of(ContainerRunner.of(host, System.getenv(), image)),
+                Clock.systemUTC(), engineLog());
         try {
-            plan = publish.prepare(new Publish.Settings(baseline == null ? null : baseline.toPath(), failOn,
-                    failOnRegression, issueBody));
-            result = new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(),
-                    host -> List.of(ContainerRunner.of(host, System.getenv(), containerImage)),
-                    Clock.systemUTC(), new MavenLog(getLog())).run(settings);
-            published = publish.publish(plan, result.report(), result.directory());
+            plan = publish.prepare(publishSettings);
+            try (RunLock lock = reproduce.lock(settings)) {
+                result = reproduce.run(settings, r -> publish.compare(plan, r));
+                published = publish.publish(plan, result.report(), result.directory());
+            }
         } catch (UserError e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("m1go stopped on an I/O error; report.json under "
-                    + reportDirectory(outputDirectory) + " holds every cell that finished: " + e.getMessage(), e);
+            throw new MojoExecutionException(reproduce.ioFailure(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MojoExecutionException("m1go was interrupted; report.json holds every cell that finished");
+            throw new MojoExecutionException(reproduce.interrupted());
         }
         for (CellResult c : result.flaky()) {
             getLog().warn("FLAKY " + c.key().title(result.report().host().arch()) + ": " + c.failureRate().describe()
@@ -179,8 +370,9 @@ public final class ReproduceMojo extends AbstractM1goMojo {
         }
         if (published.failing().isEmpty()) {
             if (!result.unexpected().isEmpty()) {
-                StringBuilder warning = new StringBuilder(result.unexpected().size()
-                        + " cell(s) contradict their case's expectation; m1go.failOn=" + published.failOn().property()
+                int n = result.unexpected().size();
+                StringBuilder warning = new StringBuilder(Plural.of(n, "cell") + (n == 1 ? " contradicts" : " contradict")
+                        + " their case's expectation; m1go.failOn=" + published.failOn().property()
                         + " does not fail the build for them (reports: " + result.directory() + "):");
                 for (CellResult c : result.unexpected()) {
                     warning.append("\n  ").append(c.key().title(result.report().host().arch())).append(": expected ")
