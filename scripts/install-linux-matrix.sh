@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every component of the full Linux matrix on Debian 12 (bookworm), x86_64, as root:
 #   Go 1.19, 1.21, 1.22, 1.23 (Debian; 1.21+ from bookworm-backports), Go 1.27.3 via GOTOOLCHAIN,
-#   an arm64 Go 1.19 unpacked into /opt/go-arm64 (runs under binfmt/qemu),
+#   arm64 Go 1.19, 1.21, 1.22, 1.23 (Debian) and go1.27.3 unpacked into /opt/go-arm64 (run under binfmt/qemu),
 #   qemu-user, qemu-user-static + binfmt-support, the aarch64 cross compiler and sysroot,
 #   clang (the matrix builds with gcc; the cflags-cxx-pollution README quotes clang's message, measured with it),
 #   llvm (llvm-symbolizer for C frames, llvm-lipo for the universal Mach-O test files) and the aarch64 binutils,
@@ -63,18 +63,34 @@ if command -v go >/dev/null; then
   (cd "$(dirname "$0")/../reproducer-cases/cases/sqlite-cgo-vs-purego" && GOTOOLCHAIN=local GOFLAGS=-mod=mod go mod download)
 fi
 
-# An arm64 Go toolchain: Debian's golang-1.19-go for arm64, unpacked, completed with the
-# architecture-independent sources of the amd64 install. Its go binary runs under binfmt.
-if [ ! -x /opt/go-arm64/usr/lib/go-1.19/bin/go ]; then
-  tmp=$(mktemp -d)
-  (cd "$tmp" && apt-get download golang-1.19-go:arm64)
-  mkdir -p /opt/go-arm64
-  dpkg-deb -x "$tmp"/golang-1.19-go_*_arm64.deb /opt/go-arm64
-  rm -rf "$tmp"
+# arm64 Go toolchains: Debian's golang-1.X-go for arm64 of every version installed above, each unpacked into
+# /opt/go-arm64 (GOROOTs /opt/go-arm64/usr/lib/go-1.X, where m1go's discovery looks), completed with the
+# architecture-independent sources of the amd64 install. Their go binaries run under binfmt.
+for v in 1.19 1.21 1.22 1.23; do
+  if [ ! -x /opt/go-arm64/usr/lib/go-$v/bin/go ]; then
+    tmp=$(mktemp -d)
+    (cd "$tmp" && apt-get download golang-$v-go:arm64)
+    mkdir -p /opt/go-arm64
+    dpkg-deb -x "$tmp"/golang-${v}-go_*_arm64.deb /opt/go-arm64
+    rm -rf "$tmp"
+  fi
+  mkdir -p /opt/go-arm64/usr/share/go-$v
+  cp -rn /usr/share/go-$v/. /opt/go-arm64/usr/share/go-$v/
+  QEMU_LD_PREFIX=/usr/aarch64-linux-gnu GOTOOLCHAIN=local /opt/go-arm64/usr/lib/go-$v/bin/go version
+done
+
+# The arm64 build of the newest release above, through the Go module proxy, fetched by an arm64 go (>= 1.21 knows
+# GOTOOLCHAIN) under binfmt into a module cache of its own; its GOROOT is then linked to /opt/go-arm64/go1.27.3.
+# A machine without the proxy keeps the four Debian arm64 toolchains.
+if [ ! -x /opt/go-arm64/go1.27.3/bin/go ]; then
+  cache=/opt/go-arm64/modcache
+  if env GOMODCACHE=$cache GOPATH=/opt/go-arm64/gopath GOTOOLCHAIN=go1.27.3 GOFLAGS=-modcacherw \
+      QEMU_LD_PREFIX=/usr/aarch64-linux-gnu /opt/go-arm64/usr/lib/go-1.23/bin/go version; then
+    ln -sfn "$(ls -d $cache/golang.org/toolchain@v0.0.1-go1.27.3.linux-arm64)" /opt/go-arm64/go1.27.3
+  else
+    echo "install-linux-matrix.sh: the arm64 go1.27.3 could not be fetched; continuing without it" >&2
+  fi
 fi
-mkdir -p /opt/go-arm64/usr/share/go-1.19
-cp -rn /usr/share/go-1.19/. /opt/go-arm64/usr/share/go-1.19/
-QEMU_LD_PREFIX=/usr/aarch64-linux-gnu GOTOOLCHAIN=local /opt/go-arm64/usr/lib/go-1.19/bin/go version
 
 # A current Maven 3.9: CI and the README's quick start use it (group-level plugin metadata, plugin validation).
 # Debian's Maven fetches the distribution from the Maven registry like any artifact; nothing else is downloaded.

@@ -84,7 +84,7 @@ class ContainerRunnerIT {
         TreeSet<String> before = engineContents();
 
         Maven.Run run = Maven.run(dir, TESTCONTAINERS, Maven.goal("reproduce"),
-                "-Dm1go.cases=cgo-hello,static-lib,static-lib-wrong-arch,c-abort", "-Dm1go.goVersions=1.22",
+                "-Dm1go.cases=cgo-hello,static-lib,static-lib-wrong-arch,c-abort", "-Dm1go.goVersions=1.22@amd64",
                 "-Dm1go.runners=native,binfmt,container", "-Dm1go.targets=linux/amd64,linux/arm64").succeeded();
 
         assertThat(engineContents()).as("containers and images on the engine after the run").isEqualTo(before);
@@ -123,7 +123,7 @@ class ContainerRunnerIT {
         requireEngine();
         Path dir = Maven.workDirectory("container-go119");
         Maven.Run run = Maven.run(dir, TESTCONTAINERS, Maven.goal("reproduce"),
-                "-Dm1go.cases=go-nil-deref,os-exec-child", "-Dm1go.goVersions=1.19",
+                "-Dm1go.cases=go-nil-deref,os-exec-child", "-Dm1go.goVersions=1.19@amd64",
                 "-Dm1go.runners=native,container", "-Dm1go.targets=linux/amd64").succeeded();
         JsonNode report = run.report();
         for (String id : List.of("go-nil-deref", "os-exec-child")) {
@@ -147,7 +147,7 @@ class ContainerRunnerIT {
 
         long t0 = System.nanoTime();
         Maven.Run run = Maven.run(dir, env, Maven.goal("reproduce"), "-Dm1go.cases=cgo-hello",
-                "-Dm1go.goVersions=1.22", "-Dm1go.runners=native,container").succeeded();
+                "-Dm1go.goVersions=1.22@amd64", "-Dm1go.runners=native,container").succeeded();
         long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
 
         assertSkippedWithReason(run, "Docker not reachable at " + host + " (DOCKER_HOST): no socket at ");
@@ -170,7 +170,7 @@ class ContainerRunnerIT {
 
         long t0 = System.nanoTime();
         Maven.Run run = Maven.run(dir, env, Maven.goal("reproduce"), "-Dm1go.cases=cgo-hello",
-                "-Dm1go.goVersions=1.22").succeeded();
+                "-Dm1go.goVersions=1.22@amd64").succeeded();
         long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
 
         assertSkippedWithReason(run, "Docker not reachable at unix://" + socket + " (DOCKER_HOST): ");

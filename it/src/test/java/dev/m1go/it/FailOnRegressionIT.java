@@ -44,7 +44,7 @@ class FailOnRegressionIT {
         Path dir = Maven.workDirectory("fail-on-regression");
         Maven.Run run = Maven.run(dir, Maven.goal("reproduce"),
                 "-Dm1go.casesDirectory=" + casesWithAWrongExpectation(dir), "-Dm1go.cases=hello-expects-panic",
-                "-Dm1go.runners=native", "-Dm1go.goVersions=>=1.26").failed();
+                "-Dm1go.runners=native", "-Dm1go.goVersions=>=1.26@amd64").failed();
         assertThat(run.output()).contains("contradict their case's expectation")
                 .containsPattern("hello-expects-panic go1\\.2[6-9]\\.\\d+ linux/amd64 native: expected GO_PANIC, got PASS")
                 .contains("-Dm1go.failOnRegression=false");
@@ -59,7 +59,7 @@ class FailOnRegressionIT {
         Path dir = Maven.workDirectory("no-fail-on-regression");
         Maven.Run run = Maven.run(dir, Maven.goal("reproduce"),
                 "-Dm1go.casesDirectory=" + casesWithAWrongExpectation(dir), "-Dm1go.cases=hello-expects-panic",
-                "-Dm1go.runners=native", "-Dm1go.goVersions=>=1.26", "-Dm1go.failOnRegression=false").succeeded();
+                "-Dm1go.runners=native", "-Dm1go.goVersions=>=1.26@amd64", "-Dm1go.failOnRegression=false").succeeded();
         assertThat(run.output()).contains("[WARNING]").contains("expected GO_PANIC, got PASS");
         assertThat(run.report().get("cells"))
                 .allSatisfy(c -> assertThat(c.get("verdict").asText()).isEqualTo("UNEXPECTED"));

@@ -25,7 +25,7 @@ class LinuxMatrixIT {
         Components.requireLinuxMatrix();
         Path dir = Maven.workDirectory("linux-matrix");
         run = Maven.run(dir, Maven.goal("reproduce"),
-                "-Dm1go.goRoots=" + Components.ARM64_GOROOT,
+                "-Dm1go.goVersions=@amd64,1.19@arm64",
                 "-Dm1go.cases=cgo-hello,static-lib,static-lib-wrong-arch,c-abort",
                 "-Dm1go.runners=native,qemu,binfmt", "-Dm1go.buildTimeoutSeconds=300").succeeded();
         report = run.report();

@@ -29,7 +29,7 @@ class ReportsIT {
 
     private static Maven.Run reproduce(Path dir, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of(Maven.goal("reproduce"),
-                "-Dm1go.goVersions=1.22", "-Dm1go.targets=linux/amd64,linux/arm64"));
+                "-Dm1go.goVersions=1.22@amd64", "-Dm1go.targets=linux/amd64,linux/arm64"));
         args.addAll(List.of(extra));
         return Maven.run(dir, args.toArray(String[]::new));
     }

@@ -27,7 +27,7 @@ record CaseDescriptor(
     record VariantPart(String name, Map<String, String> env, Map<String, String> buildEnv) {
     }
 
-    record ExpectPart(String outcome, String signal, String because, List<RulePart> when) {
+    record ExpectPart(String outcome, String signal, String because, List<RulePart> when, Double maxFailureRate) {
     }
 
     record RulePart(

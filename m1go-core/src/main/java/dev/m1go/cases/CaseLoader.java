@@ -269,7 +269,16 @@ public final class CaseLoader {
                 d.run() == null ? List.of() : orEmpty(d.run().args()),
                 d.run() == null ? Map.of() : orEmpty(d.run().env()),
                 d.marker() == null ? DEFAULT_MARKER : d.marker(), timeout, variants,
-                new Expectation(otherwise, rules), orEmpty(d.reference()), goVersions);
+                new Expectation(otherwise, rules, maxFailureRate(where, d.expect().maxFailureRate())),
+                orEmpty(d.reference()), goVersions);
+    }
+
+    private static Double maxFailureRate(String where, Double given) throws CaseDefinitionException {
+        if (given != null && (given.isNaN() || given < 0 || given >= 1)) {
+            throw new CaseDefinitionException(where + ": field 'expect.maxFailureRate' is " + given + ": give the share "
+                    + "of runs that may fail, from 0 up to (not including) 1, e.g. 0.1 for one run in ten");
+        }
+        return given;
     }
 
     private static Expectation.Rule rule(String where, String field, CaseDescriptor.RulePart r, List<Variant> variants)

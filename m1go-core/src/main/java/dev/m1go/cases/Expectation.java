@@ -11,12 +11,23 @@ import java.util.Optional;
 /**
  * What a case expects: a default outcome (and signal), and rules that change it for some cells. The first rule whose
  * conditions all hold wins; a condition left out holds for every cell.
+ *
+ * @param maxFailureRate for an intermittent case ({@code expect.maxFailureRate}): the share of runs that may end
+ *                       otherwise than expected; a cell contradicts the expectation only when the 95 % Wilson interval
+ *                       of its failure rate lies wholly above it. {@code null}: every run must match.
  */
-public record Expectation(Expected otherwise, List<Rule> rules) {
+public record Expectation(Expected otherwise, List<Rule> rules, Double maxFailureRate) {
 
     public Expectation {
         Objects.requireNonNull(otherwise, "otherwise");
         rules = List.copyOf(rules);
+        if (maxFailureRate != null && (maxFailureRate < 0 || maxFailureRate > 1)) {
+            throw new IllegalArgumentException("maxFailureRate must lie in [0, 1]");
+        }
+    }
+
+    public Expectation(Expected otherwise, List<Rule> rules) {
+        this(otherwise, rules, null);
     }
 
     /** An expected outcome, optionally with a signal name, and why (shown in reports). */

@@ -25,6 +25,9 @@ import java.util.function.UnaryOperator;
  * @param runs       each execution
  * @param facts      what the program of the first run reported about itself ({@code M1GO_FACT key=value} lines, see
  *                   {@link RunFacts}); empty for most cases
+ * @param outcomeCounts how many runs ended in each outcome ({@code CGO_SIGNAL SIGABRT} → 3) when the cell ran more
+ *                   than once; in stress mode {@code runs} keeps only the first and the failing runs, these counts
+ *                   keep every one. Empty for a cell that ran once (then {@code runs} says everything).
  */
 public record CellResult(
         CellKey key,
@@ -36,7 +39,8 @@ public record CellResult(
         String reason,
         BuildInfo build,
         List<RunResult> runs,
-        Map<String, String> facts) {
+        Map<String, String> facts,
+        Map<String, Integer> outcomeCounts) {
 
     /** The order of cells in every report. */
     public static final Comparator<CellResult> ORDER = Comparator.comparing(CellResult::key, CellKey.ORDER);
@@ -48,6 +52,14 @@ public record CellResult(
         diagnosis = diagnosis == null ? Diagnosis.note(null) : diagnosis;
         runs = List.copyOf(runs == null ? List.of() : runs);
         facts = Collections.unmodifiableMap(new TreeMap<>(facts == null ? Map.of() : facts));
+        outcomeCounts = Collections.unmodifiableMap(new TreeMap<>(outcomeCounts == null ? Map.of() : outcomeCounts));
+    }
+
+    /** A cell without outcome counts: every run it made is in {@code runs}. */
+    public CellResult(CellKey key, Outcome outcome, Verdict verdict, String expected, Diagnosis diagnosis,
+                      boolean translated, String reason, BuildInfo build, List<RunResult> runs,
+                      Map<String, String> facts) {
+        this(key, outcome, verdict, expected, diagnosis, translated, reason, build, runs, facts, Map.of());
     }
 
     /** A cell that did not run: {@code reason} says why. */
@@ -70,11 +82,22 @@ public record CellResult(
         return new CellResult(key, outcome, verdict, expected, diagnosis, translated, null, build, runs, facts);
     }
 
+    /**
+     * A cell that ran more than once, with how many runs ended in each outcome ({@code PASS}, {@code CGO_SIGNAL
+     * SIGABRT}, …); {@code runs} may hold only some of them (stress mode keeps the first and the failing ones).
+     */
+    public static CellResult ran(CellKey key, String expected, Outcome outcome, Verdict verdict, Diagnosis diagnosis,
+                                 boolean translated, BuildInfo build, List<RunResult> runs, Map<String, String> facts,
+                                 Map<String, Integer> outcomeCounts) {
+        return new CellResult(key, outcome, verdict, expected, diagnosis, translated, null, build, runs, facts,
+                outcomeCounts);
+    }
+
     /** This cell as measured on the host labelled {@code label}, its log paths mapped by {@code paths}. */
     public CellResult measuredOn(String label, UnaryOperator<String> paths) {
         return new CellResult(key.onHost(label), outcome, verdict, expected, diagnosis, translated, reason,
                 build == null ? null : build.relocated(paths), runs.stream().map(r -> r.relocated(paths)).toList(),
-                facts);
+                facts, outcomeCounts);
     }
 
     /** The signal that goes with the outcome, or {@code null}. */
@@ -82,9 +105,17 @@ public record CellResult(
         return diagnosis.signal();
     }
 
-    /** How many runs did not pass. */
+    /** How many runs did not pass (of {@link #runCount}). */
     public int failures() {
+        if (!outcomeCounts.isEmpty()) {
+            return runCount() - outcomeCounts.getOrDefault(Outcome.PASS.name(), 0);
+        }
         return (int) runs.stream().filter(r -> r.outcome() != Outcome.PASS).count();
+    }
+
+    /** How many times the cell ran: the sum of {@code outcomeCounts}, else the runs kept. */
+    public int runCount() {
+        return outcomeCounts.isEmpty() ? runs.size() : outcomeCounts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Build plus runs. */
@@ -92,8 +123,12 @@ public record CellResult(
         return (build == null ? 0 : build.durationMillis()) + runs.stream().mapToLong(RunResult::durationMillis).sum();
     }
 
-    /** {@code k/n} when the cell ran more than once, else {@code null}. */
-    public String failureRate() {
-        return runs.size() > 1 ? failures() + "/" + runs.size() : null;
+    /**
+     * k of n runs did not pass, with the 95 % Wilson score interval, when the cell ran more than once; else
+     * {@code null}. Its {@code toString()} is {@code k/n}.
+     */
+    public dev.m1go.stats.FailureRate failureRate() {
+        int n = runCount();
+        return n > 1 ? dev.m1go.stats.Statistics.wilson(failures(), n) : null;
     }
 }

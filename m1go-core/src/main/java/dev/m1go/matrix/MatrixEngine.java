@@ -243,11 +243,18 @@ public final class MatrixEngine {
         CrashForensics forensics = new CrashForensics(request.environment(), processes, host.arch());
         dev.m1go.classify.PcLocator locator = CrashForensics.locator(built.binary());
 
+        Stress stress = request.stress();
         List<RunResult> runs = new ArrayList<>();
-        List<Classification> kinds = new ArrayList<>();
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        Classification first = null;
+        Classification deciding = null;
+        boolean agree = true;
+        int unmatched = 0;
+        int keptFailures = 0;
         Map<String, String> facts = Map.of();
         int total = 1;
-        for (int i = 1; i <= total; i++) {
+        long start = System.nanoTime();
+        for (int i = 1; stress.active() ? stress.another(i, System.nanoTime() - start) : i <= total; i++) {
             Map<String, String> env = BuildEnvironment.base(request.environment(), request.inheritEnvironment());
             env.putAll(c.runEnv());
             env.putAll(p.variant().runEnv());
@@ -270,25 +277,61 @@ public final class MatrixEngine {
             CrashForensics.Examined x = forensics.examine(classified, locator, built.binary(), p.target().arch(),
                     p.target().os().goos(), r.stderr(), logDir.resolve("symbolize-" + i));
             Classification k = x.classification();
-            kinds.add(k);
+            boolean failed = k.outcome() != Outcome.PASS;
+            counts.merge(k.outcome() + (k.signal() == null ? "" : " " + k.signal()), 1, Integer::sum);
+            unmatched += expected.matches(k.outcome(), k.signal()) ? 0 : 1;
             if (i == 1) {
+                first = k;
                 facts = RunFacts.parse(r.stdout());
+            } else {
+                agree &= k.outcome() == first.outcome() && java.util.Objects.equals(k.signal(), first.signal());
             }
-            runs.add(new RunResult(r.exitCode(), r.timedOut(), k.outcome(), k.signal(), r.durationMillis(),
-                    relative(request, out), relative(request, err), r.observedArch(), r.leftoverProcesses(),
-                    r.logTruncated(), x.frames(), x.note()));
+            if (deciding == null && failed) {
+                deciding = k;
+            }
+            boolean keep = !stress.active() || i == 1 || (failed && keptFailures++ < Stress.KEPT_FAILURES);
+            if (keep) {
+                runs.add(new RunResult(r.exitCode(), r.timedOut(), k.outcome(), k.signal(), r.durationMillis(),
+                        relative(request, out), relative(request, err), r.observedArch(), r.leftoverProcesses(),
+                        r.logTruncated(), x.frames(), x.note()));
+            } else {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+            if (stress.active() && stress.stopOnFailure() && failed) {
+                break;
+            }
             if (i == 1 && request.reruns() > 0 && (request.rerunsAll() || k.outcome() != Outcome.PASS)) {
                 total += request.reruns();
             }
         }
-        Classification first = kinds.get(0);
-        boolean agree = kinds.stream().allMatch(k -> k.outcome() == first.outcome()
-                && java.util.Objects.equals(k.signal(), first.signal()));
-        Verdict verdict = !agree ? Verdict.FLAKY
-                : expected.matches(first.outcome(), first.signal()) ? Verdict.EXPECTED : Verdict.UNEXPECTED;
-        Classification deciding = kinds.stream().filter(k -> k.outcome() != Outcome.PASS).findFirst().orElse(first);
-        return CellResult.ran(key(p), expected.toString(), first.outcome(), verdict,
-                Diagnosis.ofRuns(first, deciding), translated, built.info(), runs, facts);
+        int n = counts.values().stream().mapToInt(Integer::intValue).sum();
+        Verdict verdict = verdict(c.expectation().maxFailureRate(), agree, expected.matches(first.outcome(),
+                first.signal()), unmatched, n);
+        if (deciding == null) {
+            deciding = first;
+        }
+        return CellResult.ran(key(p), expected + rateNote(c.expectation().maxFailureRate()), first.outcome(),
+                verdict, Diagnosis.ofRuns(first, deciding), translated, built.info(), runs, facts,
+                n > 1 ? counts : Map.of());
+    }
+
+    /**
+     * FLAKY when runs disagree, else whether the first run matched. With {@code expect.maxFailureRate} a cell
+     * contradicts its expectation only when the 95 % Wilson interval of its rate of unmatched runs lies wholly above
+     * that rate, so that one unlucky run does not fail a build.
+     */
+    static Verdict verdict(Double maxFailureRate, boolean agree, boolean firstMatched, int unmatched, int n) {
+        if (maxFailureRate != null) {
+            return unmatched > 0 && dev.m1go.stats.Statistics.wilson(unmatched, n).low() > maxFailureRate
+                    ? Verdict.UNEXPECTED : Verdict.EXPECTED;
+        }
+        return !agree ? Verdict.FLAKY : firstMatched ? Verdict.EXPECTED : Verdict.UNEXPECTED;
+    }
+
+    private static String rateNote(Double maxFailureRate) {
+        return maxFailureRate == null ? "" : ", at most " + dev.m1go.stats.FailureRate.percent(maxFailureRate)
+                + " of runs otherwise";
     }
 
     private static CellResult skipped(PlannedCell p, Expectation.Expected expected, String reason) {

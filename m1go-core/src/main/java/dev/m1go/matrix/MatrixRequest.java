@@ -21,6 +21,7 @@ import java.util.TreeMap;
  * @param rebuild            build every binary again instead of taking it from the build cache (the new builds are
  *                           still stored)
  * @param cacheMaxBytes      the size the build cache is trimmed to at the end of a run (least recently used first)
+ * @param stress             how often every cell runs in stress mode ({@link Stress#NONE}: once, plus reruns)
  */
 public record MatrixRequest(
         Path outputDirectory,
@@ -39,7 +40,8 @@ public record MatrixRequest(
         int reruns,
         boolean rerunsAll,
         boolean rebuild,
-        long cacheMaxBytes) {
+        long cacheMaxBytes,
+        Stress stress) {
 
     public MatrixRequest {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -62,15 +64,17 @@ public record MatrixRequest(
         if (cacheMaxBytes < 0) {
             throw new IllegalArgumentException("cacheMaxBytes must not be negative");
         }
+        Objects.requireNonNull(stress, "stress");
     }
 
-    /** A request that uses the build cache, bounded to its default size. */
+    /** A request that uses the build cache, bounded to its default size, without stress mode. */
     public MatrixRequest(Path outputDirectory, Path cacheDirectory, List<ReproCase> cases, List<Toolchain> toolchains,
                          List<Platform> targets, List<Runner> runners, Duration runTimeout, Duration buildTimeout,
                          Duration quitGrace, int threads, boolean inheritEnvironment, Map<String, String> environment,
                          Path home, int reruns, boolean rerunsAll) {
         this(outputDirectory, cacheDirectory, cases, toolchains, targets, runners, runTimeout, buildTimeout, quitGrace,
-                threads, inheritEnvironment, environment, home, reruns, rerunsAll, false, DEFAULT_CACHE_MAX_BYTES);
+                threads, inheritEnvironment, environment, home, reruns, rerunsAll, false, DEFAULT_CACHE_MAX_BYTES,
+                Stress.NONE);
     }
 
     /** {@code m1go.cacheMaxBytes} when not given: 2 GiB. */

@@ -19,7 +19,8 @@ import java.util.Map;
  * A cell as report.json (schema {@value Report#SCHEMA}) carries it: one flat object, fields in this order. The engine's
  * {@link CellResult} keeps identity, diagnosis and measurements apart; this record is only the wire form, so the file
  * stays what every earlier version wrote and read. {@code failures}, {@code durationMillis} and {@code failureRate}
- * follow from the runs and are written for readers of the file; reading takes them from the runs again.
+ * ({@code {k, n, low, high}}, the 95 % Wilson interval) follow from the runs and {@code outcomeCounts} and are written
+ * for readers of the file; reading takes them from those again.
  */
 record CellWire(
         @JsonProperty("case") String caseId,
@@ -46,7 +47,8 @@ record CellWire(
         long durationMillis,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> facts,
         @JsonInclude(JsonInclude.Include.NON_NULL) String host,
-        String failureRate) {
+        @JsonProperty(access = JsonProperty.Access.READ_ONLY) dev.m1go.stats.FailureRate failureRate,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> outcomeCounts) {
 
     static CellWire of(CellResult c) {
         CellKey k = c.key();
@@ -54,7 +56,8 @@ record CellWire(
         return new CellWire(k.caseId(), k.go(), k.toolchainArch().goarch(), k.target().os().goos(),
                 k.target().arch().goarch(), k.runner(), k.variant(), c.outcome(), d.signal(), d.inCgo(), c.expected(),
                 c.verdict(), d.signature(), d.summary(), d.header(), d.frames(), c.failures(), c.translated(),
-                c.reason(), c.build(), c.runs(), c.durationMillis(), c.facts(), k.host(), c.failureRate());
+                c.reason(), c.build(), c.runs(), c.durationMillis(), c.facts(), k.host(), c.failureRate(),
+                c.outcomeCounts());
     }
 
     /**
@@ -76,7 +79,7 @@ record CellWire(
                         arch("goarch", goarch)), runner, variant, host);
         return new CellResult(key, outcome, verdict, expected,
                 new Diagnosis(signal, inCgo, signature, summary, header, frames), translated, reason, build, runs,
-                facts);
+                facts, outcomeCounts);
     }
 
     private Arch arch(String field, String value) {

@@ -36,11 +36,22 @@ public record Comparison(String baseline, String baselineStartedAt, List<Change>
      * @param status    {@code new}, {@code known} or {@code fixed}
      * @param signature the signature now ({@code null} for a fixed cell)
      * @param before    the signature in the baseline, or {@code null} when the cell passed or was absent there
+     * @param rate      for a cell that ran more than once now and in the baseline: {@code 7/200 vs 1/200}
+     * @param pValue    with {@code rate}: the two-sided Fisher exact test of the two failure counts; the change is
+     *                  {@code new} only when p &lt; 0.05 and the rate rose
      */
-    public record Change(String cell, String status, String signature, String before) {
+    public record Change(String cell, String status, String signature, String before,
+                         @com.fasterxml.jackson.annotation.JsonInclude(
+                                 com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String rate,
+                         @com.fasterxml.jackson.annotation.JsonInclude(
+                                 com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Double pValue) {
         public Change {
             Objects.requireNonNull(cell, "cell");
             Objects.requireNonNull(status, "status");
+        }
+
+        public Change(String cell, String status, String signature, String before) {
+            this(cell, status, signature, before, null, null);
         }
     }
 
@@ -51,7 +62,14 @@ public record Comparison(String baseline, String baselineStartedAt, List<Change>
         for (CellResult c : now.cells()) {
             CellResult old = previous.get(c.key());
             String oldSignature = old != null && Cluster.failing(old) ? Cluster.signatureOf(old) : null;
-            if (Cluster.failing(c)) {
+            if (c.failures() > 0 && old != null && c.failureRate() != null && old.failureRate() != null) {
+                dev.m1go.stats.FailureRate current = c.failureRate();
+                dev.m1go.stats.FailureRate then = old.failureRate();
+                double p = dev.m1go.stats.Statistics.fisherTwoSided(current.k(), current.n(), then.k(), then.n());
+                boolean rose = p < Differential.ALPHA && current.rate() > then.rate();
+                changes.add(new Change(c.key().id(), rose ? NEW : KNOWN, Cluster.signatureOf(c), oldSignature,
+                        current + " vs " + then, p));
+            } else if (Cluster.failing(c)) {
                 String signature = Cluster.signatureOf(c);
                 changes.add(new Change(c.key().id(), signature.equals(oldSignature) ? KNOWN : NEW, signature,
                         oldSignature));

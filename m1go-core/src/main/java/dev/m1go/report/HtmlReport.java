@@ -56,6 +56,11 @@ public final class HtmlReport {
                 .append(r.complete() ? "" : " · <strong>run incomplete</strong>").append("</p>\n");
         summary(h, v);
         h.append("</header>\n<main>\n");
+        List<String> translationOnly = Answers.translationOnly(r);
+        h.append("<section class=\"answers\" id=\"translation-only\"><h2>").append(Answers.TRANSLATION_HEADING)
+                .append("</h2>\n");
+        list(h, translationOnly, Answers.noneFailsOnlyTranslated(r));
+        h.append("</section>\n");
         hosts(h, v);
         for (String note : r.notes()) {
             h.append("<p class=\"note\">").append(esc(note)).append("</p>\n");
@@ -72,10 +77,28 @@ public final class HtmlReport {
             grid(h, v, grid);
         }
         clusters(h, v);
+        List<String> boundaries = Answers.boundaries(r);
+        if (!boundaries.isEmpty()) {
+            h.append("<section class=\"answers\" id=\"boundaries\"><h2>").append(Answers.BOUNDARIES_HEADING)
+                    .append("</h2>\n");
+            list(h, boundaries, "");
+            h.append("</section>\n");
+        }
         h.append("</main>\n<footer>Full logs: <a href=\"logs/\">logs/</a> next to this file; every field: "
                 + "<a href=\"report.json\">report.json</a>.")
                 .append("</footer>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** A list of lines, or {@code empty} in one paragraph when there is none. */
+    private static void list(StringBuilder h, List<String> lines, String empty) {
+        if (lines.isEmpty()) {
+            h.append("<p>").append(esc(empty)).append("</p>\n");
+            return;
+        }
+        h.append("<ul>\n");
+        lines.forEach(l -> h.append("<li>").append(esc(l)).append("</li>\n"));
+        h.append("</ul>\n");
     }
 
     private static void summary(StringBuilder h, ReportView v) {
@@ -165,6 +188,8 @@ public final class HtmlReport {
                 .append(esc(c.key().go())).append("\" title=\"").append(esc(v.title(c) + " — " + c.verdict()
                         + ", expected " + c.expected())).append("\">");
         String label = "<span class=\"sym\">" + Symbols.symbol(c.outcome()) + "</span> " + esc(Symbols.words(c))
+                + (c.failureRate() == null ? "" : " <span class=\"rate\">" + esc(c.failureRate().describe()
+                .substring(c.failureRate().toString().length()).trim()) + "</span>")
                 + (c.verdict() == Verdict.UNEXPECTED ? " <span class=\"flag\">❗ unexpected</span>"
                 : c.verdict() == Verdict.FLAKY ? " <span class=\"flag\">🎲 flaky</span>" : "")
                 + (change == null || Comparison.KNOWN.equals(change) ? ""
@@ -310,7 +335,8 @@ public final class HtmlReport {
             .cell.v-UNEXPECTED { border-color:#cf222e; box-shadow:0 0 0 1px #cf222e inset; }
             .cell.v-FLAKY { border-color:#bf8700; border-style:dashed; }
             .flag { color:#cf222e; font-weight:600; } .v-FLAKY .flag { color:#9a6700; }
-            .change { font-weight:600; }
+            .change { font-weight:600; } .rate { color:var(--muted); font-size:11px; }
+            .answers ul { margin:4px 0; padding-left:20px; }
             .cell.filtered { display:none; }
             table.list { border-collapse:collapse; width:100%; }
             table.list th, table.list td { border-bottom:1px solid var(--line); text-align:left; padding:6px 8px;

@@ -80,11 +80,22 @@ public final class MarkdownReport {
                 .append(r.baseline() == null ? "" : ", 🆕 new since the baseline, 🩹 fixed since the baseline")
                 .append(".\n\n");
         blocks.add(new Block("the header", head.toString()));
+        List<String> translationOnly = Answers.translationOnly(r);
+        if (translationOnly.isEmpty()) {
+            blocks.add(new Block("the section " + Answers.TRANSLATION_HEADING, "## " + Answers.TRANSLATION_HEADING
+                    + "\n\n" + escape(Answers.noneFailsOnlyTranslated(r)) + "\n\n"));
+        } else {
+            lines(blocks, Answers.TRANSLATION_HEADING, translationOnly, "translation-only line");
+        }
         if (r.baseline() != null) {
             baseline(blocks, v);
         }
         regressions(blocks, v);
         clusters(blocks, v);
+        List<String> boundaries = Answers.boundaries(r);
+        if (!boundaries.isEmpty()) {
+            lines(blocks, Answers.BOUNDARIES_HEADING, boundaries, "boundary line");
+        }
         for (ReportView.CaseGrid grid : v.cases()) {
             StringBuilder md = new StringBuilder();
             md.append("## ").append(grid.id()).append("\n\n");
@@ -129,6 +140,19 @@ public final class MarkdownReport {
         blocks.add(new Block("a blank line", "\n"));
     }
 
+    /** A heading and one bullet per line, at most {@link Answers#MAX_LINES} of them. */
+    private static void lines(List<Block> blocks, String heading, List<String> lines, String label) {
+        blocks.add(new Block("the section " + heading, "## " + heading + "\n\n"));
+        for (String line : lines.subList(0, Math.min(Answers.MAX_LINES, lines.size()))) {
+            blocks.add(new Block(label, "- " + escape(line) + "\n"));
+        }
+        if (lines.size() > Answers.MAX_LINES) {
+            blocks.add(new Block(label, "- … and " + (lines.size() - Answers.MAX_LINES) + " more (every one is in "
+                    + "report.json)\n"));
+        }
+        blocks.add(new Block("a blank line", "\n"));
+    }
+
     private static void regressions(List<Block> blocks, ReportView v) {
         List<CellResult> unexpected = v.report().cells().stream()
                 .filter(c -> c.verdict() == Verdict.UNEXPECTED || c.verdict() == Verdict.FLAKY).toList();
@@ -166,7 +190,9 @@ public final class MarkdownReport {
         for (Cluster k : clusters.subList(0, Math.min(MAX_CLUSTERS, clusters.size()))) {
             StringBuilder md = new StringBuilder("| ").append(Symbols.symbol(k.outcome())).append(' ')
                     .append(k.outcome()).append(k.signal() == null ? "" : " " + k.signal()).append("<br>`")
-                    .append(code(k.signature())).append("` | ").append(k.cells()).append(" | ")
+                    .append(code(k.signature())).append("` | ").append(k.cells())
+                    .append(Answers.rates(v.report(), k.signature()).stream().map(x -> "<br>" + escape(x))
+                            .collect(java.util.stream.Collectors.joining())).append(" | ")
                     .append(String.join("<br>", k.where().stream().map(MarkdownReport::escape).toList())).append(" | ");
             List<String> stacks = new ArrayList<>();
             for (Cluster.Stack s : k.stacks()) {

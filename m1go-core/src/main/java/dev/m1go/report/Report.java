@@ -77,6 +77,33 @@ public record Report(
         return Cluster.of(cells, this::hostArchOf);
     }
 
+    /**
+     * Each translated cell compared with the reference cell of its (case, Go version, target, variant) group (see
+     * {@link Differential}); recomputed from the cells, so a merged report compares cells across hosts.
+     */
+    @JsonProperty(value = "differentials", access = JsonProperty.Access.READ_ONLY)
+    public List<Differential> differentials() {
+        return Differential.of(cells, this::hostArchOf);
+    }
+
+    /** Where outcomes change in version order (see {@link Boundary}), over the cells of every host. */
+    @JsonProperty(value = "boundaries", access = JsonProperty.Access.READ_ONLY)
+    public List<Boundary> boundaries() {
+        return Boundary.of(cells);
+    }
+
+    /** The architecture of the host labelled {@code label} ({@code null}: this report's own host). */
+    public String hostArchOfLabel(String label) {
+        if (label != null) {
+            for (NamedHost h : hosts) {
+                if (h.label().equals(label)) {
+                    return h.host().arch();
+                }
+            }
+        }
+        return host.arch();
+    }
+
     /** The architecture (as the OS says it) of the host that measured a cell. */
     public String hostArchOf(CellResult c) {
         return hostOf(c).arch();

@@ -146,23 +146,38 @@ public final class Publish {
         return new Published(report, plan.failOn(), failing(report, plan.failOn()));
     }
 
-    /** The cells that fail the build: unexpected ones; with {@code new}, only those whose failure is new. */
+    /**
+     * The cells that fail the build: unexpected ones; with {@code new}, only those whose failure is new (and cells
+     * whose failure rate rose significantly since the baseline, whatever their verdict); with
+     * {@code translation-only}, the translated cells of translation-only differentials that are not expected.
+     */
     static List<CellResult> failing(Report r, FailOn failOn) {
         Map<String, String> status = r.baseline() == null ? Map.of() : r.baseline().statusByCell();
+        java.util.Set<String> rateRises = r.baseline() == null ? java.util.Set.of() : r.baseline().changes().stream()
+                .filter(ch -> Comparison.NEW.equals(ch.status()) && ch.pValue() != null)
+                .map(Comparison.Change::cell).collect(java.util.stream.Collectors.toSet());
         return switch (failOn) {
             case NEVER -> List.of();
             case REGRESSION -> r.cells().stream().filter(c -> c.verdict() == Verdict.UNEXPECTED).toList();
-            case NEW -> r.cells().stream().filter(c -> c.verdict() == Verdict.UNEXPECTED)
-                    .filter(c -> r.baseline() == null || Comparison.NEW.equals(status.get(c.key().id())))
+            case NEW -> r.cells().stream()
+                    .filter(c -> rateRises.contains(c.key().id()) || c.verdict() == Verdict.UNEXPECTED
+                            && (r.baseline() == null || Comparison.NEW.equals(status.get(c.key().id()))))
                     .toList();
+            case TRANSLATION_ONLY -> {
+                java.util.Set<String> keys = dev.m1go.report.Differential.translationOnly(r.differentials()).stream()
+                        .map(d -> d.cell().key()).collect(java.util.stream.Collectors.toSet());
+                yield r.cells().stream().filter(c -> c.verdict() != Verdict.EXPECTED)
+                        .filter(c -> keys.contains(c.key().id())).toList();
+            }
         };
     }
 
     /** The failure message: the failing cells and the property that turns failing off. */
     public static String failureMessage(Published p, Path directory) {
         int n = p.failing().size();
-        StringBuilder m = new StringBuilder(Plural.of(n, "cell") + (n == 1 ? " contradicts its" : " contradict their")
-                + " case's expectation"
+        StringBuilder m = new StringBuilder(Plural.of(n, "cell") + (p.failOn() == FailOn.TRANSLATION_ONLY
+                ? (n == 1 ? " fails" : " fail") + " only under translation"
+                : (n == 1 ? " contradicts its" : " contradict their") + " case's expectation")
                 + (p.failOn() == FailOn.NEW ? " with a failure that is new since the baseline" : "")
                 + " (reports: " + directory + "):");
         for (CellResult c : p.failing()) {

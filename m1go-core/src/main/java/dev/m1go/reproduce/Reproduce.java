@@ -26,7 +26,6 @@ import dev.m1go.runner.Runner;
 import dev.m1go.runner.Runners;
 import dev.m1go.toolchain.CCompiler;
 import dev.m1go.toolchain.CCompilers;
-import dev.m1go.toolchain.GoVersionRange;
 import dev.m1go.toolchain.Toolchain;
 import dev.m1go.toolchain.ToolchainSource;
 import java.io.IOException;
@@ -165,7 +164,9 @@ public final class Reproduce {
         MatrixRequest request = new MatrixRequest(out, s.cacheDirectory(), cases, toolchains, targets, selected,
                 Duration.ofSeconds(s.timeoutSeconds()), Duration.ofSeconds(s.buildTimeoutSeconds()), Duration.ofSeconds(3),
                 s.threads(), s.inheritEnvironment(), s.environment(), s.home(), s.reruns(), s.rerunsAll(), s.rebuild(),
-                s.cacheMaxBytes());
+                s.cacheMaxBytes(),
+                new dev.m1go.matrix.Stress(s.stress().stressRuns(), Duration.ofSeconds(s.stress().stressSeconds()),
+                        s.stress().stressStopOnFailure()));
         MatrixEngine engine = new MatrixEngine(host, processes, classifier, compilers, runners);
         List<PlannedCell> plan = engine.plan(request);
         long runnable = plan.stream().filter(p -> !p.skipped()).count();
@@ -187,9 +188,12 @@ public final class Reproduce {
             log.info("  toolchain " + t.label(host.arch()) + " " + t.goroot() + " (" + t.source() + ")"
                     + (t.usable() ? "" : " — unusable: " + t.unusable()));
         }
+        if (request.stress().active()) {
+            log.info("m1go: stress mode: every cell runs " + describe(s.stress()));
+        }
         List<CellResult> results;
         LiveReport live;
-        try (Progress progress = new Progress(log, clock)) {
+        try (Progress progress = new Progress(log, clock); BusyLoad load = BusyLoad.start(s.stress().stressLoad())) {
             live = new LiveReport(out, skeleton, progress::line, clock);
             this.live = live;
             try {
@@ -241,10 +245,34 @@ public final class Reproduce {
             throw new UserError("m1go.cacheMaxBytes is " + s.cacheMaxBytes() + ": give the size in bytes the build "
                     + "cache in m1go.cacheDirectory may keep, 0 or more (0 keeps nothing between runs)");
         }
+        ReproduceSettings.StressSettings st = s.stress();
+        if (st.stressRuns() < 0) {
+            throw new UserError("m1go.stress.runs is " + st.stressRuns() + ": give how many times every cell runs, 1 or more "
+                    + "(0 or unset: no stress mode)");
+        }
+        if (st.stressSeconds() < 0) {
+            throw new UserError("m1go.stress.seconds is " + st.stressSeconds() + ": give how long every cell runs, in "
+                    + "seconds (0 or unset: no time limit)");
+        }
+        if (st.stressLoad() < 0) {
+            throw new UserError("m1go.stress.load is " + st.stressLoad() + ": give how many busy threads load the CPU "
+                    + "while the matrix runs, 0 or more");
+        }
+        if ((st.stressStopOnFailure() || st.stressLoad() > 0) && st.stressRuns() == 0 && st.stressSeconds() == 0) {
+            throw new UserError((st.stressStopOnFailure() ? "m1go.stress.stopOnFailure" : "m1go.stress.load") + " needs "
+                    + "stress mode: set -Dm1go.stress.runs=N and/or -Dm1go.stress.seconds=S");
+        }
         if (s.reruns() < 0) {
             throw new UserError("m1go.reruns is " + s.reruns() + ": give how many extra runs a failing cell gets, 0 or "
                     + "more");
         }
+    }
+
+    private static String describe(ReproduceSettings.StressSettings st) {
+        String how = st.stressRuns() > 0 && st.stressSeconds() > 0 ? st.stressRuns() + " times or " + st.stressSeconds() + " s, whichever ends "
+                + "first" : st.stressRuns() > 0 ? st.stressRuns() + " times" : "for " + st.stressSeconds() + " s";
+        return how + (st.stressStopOnFailure() ? ", stopping at its first failure" : "")
+                + (st.stressLoad() > 0 ? ", with " + st.stressLoad() + " busy threads of background load" : "");
     }
 
     private static List<Runner> select(Runners runners, List<String> names) throws UserError {
@@ -281,32 +309,36 @@ public final class Reproduce {
 
     private List<Toolchain> toolchains(ReproduceSettings s, Host host, Runners runners, Path out)
             throws UserError, IOException {
-        GoVersionRange range = null;
+        dev.m1go.toolchain.ToolchainFilter range = null;
         if (s.goVersions() != null && !s.goVersions().isBlank()) {
             try {
-                range = GoVersionRange.parse(s.goVersions());
+                range = dev.m1go.toolchain.ToolchainFilter.parse(s.goVersions());
             } catch (IllegalArgumentException e) {
-                throw new UserError("m1go.goVersions: " + e.getMessage() + " (examples: 1.21,1.22 or >=1.21)");
+                throw new UserError("m1go.goVersions: " + e.getMessage() + " (examples: 1.21,1.22 or >=1.21 or "
+                        + "@amd64,1.19@arm64)");
             }
         }
         List<Path> roots = new ArrayList<>();
         for (String r : s.goRoots()) {
             roots.add(Path.of(r.startsWith("~/") ? s.home() + r.substring(1) : r));
         }
+        dev.m1go.toolchain.ToolchainFilter filter = range;
         List<Toolchain> all;
         try {
-            all = toolchainSource.find(host, runners, s.environment(), s.home(), roots, out.resolve("logs/host"));
+            // what the filter leaves out by VERSION file and binary header is not even run to identify it
+            all = toolchainSource.find(host, runners, s.environment(), s.home(), roots, out.resolve("logs/host"),
+                    (version, arch) -> filter == null || filter.test(version, arch));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        GoVersionRange filter = range;
-        List<Toolchain> chosen = filter == null ? all : all.stream().filter(t -> filter.contains(t.goVersion())).toList();
+        List<Toolchain> chosen = filter == null ? all : all.stream().filter(filter::test).toList();
         if (chosen.isEmpty() && s.failIfNoToolchains()) {
             String found = all.isEmpty() ? "no Go toolchain was found" : "no toolchain matches m1go.goVersions="
                     + s.goVersions() + " (found: " + String.join(", ", all.stream().map(t -> t.label(host.arch())).toList())
                     + ")";
             throw new UserError(found + ". m1go looks at go on PATH, GOROOT, /usr/local/go, /usr/lib/go-*, ~/sdk/go*, "
-                    + "$GOMODCACHE/golang.org/toolchain@* and Homebrew's Cellar; name other installations with "
+                    + "$GOMODCACHE/golang.org/toolchain@*, /opt/go-<arch>/usr/lib/go-* and /opt/go-<arch>/go1.* "
+                    + "(toolchains of another architecture) and Homebrew's Cellar; name other installations with "
                     + "-Dm1go.goRoots=/path/to/goroot,… or install Go (https://go.dev/doc/install; on Debian: "
                     + "apt-get install golang-go). Set -Dm1go.failIfNoToolchains=false to write an empty report instead.");
         }

@@ -29,7 +29,16 @@ public record ReproduceSettings(
         Map<String, String> environment,
         Path home,
         boolean rebuild,
-        long cacheMaxBytes) {
+        long cacheMaxBytes,
+        StressSettings stress) {
+
+    /**
+     * Stress mode as given: {@code m1go.stress.runs}, {@code m1go.stress.seconds}, {@code m1go.stress.stopOnFailure},
+     * {@code m1go.stress.load}.
+     */
+    public record StressSettings(int stressRuns, int stressSeconds, boolean stressStopOnFailure, int stressLoad) {
+        public static final StressSettings NONE = new StressSettings(0, 0, false, 0);
+    }
 
     public ReproduceSettings {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -40,9 +49,10 @@ public record ReproduceSettings(
         targets = clean(targets);
         environment = Map.copyOf(environment);
         Objects.requireNonNull(home, "home");
+        stress = stress == null ? StressSettings.NONE : stress;
     }
 
-    /** Settings that use the build cache, bounded to its default size. */
+    /** Settings that use the build cache, bounded to its default size, without stress mode. */
     public ReproduceSettings(Path outputDirectory, Path cacheDirectory, List<String> goRoots, String goVersions,
                              boolean failIfNoToolchains, List<String> cases, Path casesDirectory, List<String> runners,
                              List<String> targets, int timeoutSeconds, int buildTimeoutSeconds, int threads,
@@ -50,7 +60,8 @@ public record ReproduceSettings(
                              Map<String, String> environment, Path home) {
         this(outputDirectory, cacheDirectory, goRoots, goVersions, failIfNoToolchains, cases, casesDirectory, runners,
                 targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment, reruns, rerunsAll,
-                failIfNoCells, environment, home, false, dev.m1go.matrix.MatrixRequest.DEFAULT_CACHE_MAX_BYTES);
+                failIfNoCells, environment, home, false, dev.m1go.matrix.MatrixRequest.DEFAULT_CACHE_MAX_BYTES,
+                StressSettings.NONE);
     }
 
     /** These settings with more GOROOTs after {@code goRoots} (the toolchains a front end declares). */
@@ -62,7 +73,7 @@ public record ReproduceSettings(
         all.addAll(more);
         return new ReproduceSettings(outputDirectory, cacheDirectory, all, goVersions, failIfNoToolchains, cases,
                 casesDirectory, runners, targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment,
-                reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes);
+                reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes, stress);
     }
 
     private static List<String> clean(List<String> values) {

@@ -44,6 +44,10 @@ public final class PropertyNames {
     public static final String INHERIT_ENVIRONMENT = "m1go.inheritEnvironment";
     public static final String RERUNS = "m1go.reruns";
     public static final String RERUNS_ALL = "m1go.rerunsAll";
+    public static final String STRESS_RUNS = "m1go.stress.runs";
+    public static final String STRESS_SECONDS = "m1go.stress.seconds";
+    public static final String STRESS_STOP_ON_FAILURE = "m1go.stress.stopOnFailure";
+    public static final String STRESS_LOAD = "m1go.stress.load";
     public static final String FAIL_IF_NO_CELLS = "m1go.failIfNoCells";
     public static final String FAIL_ON = "m1go.failOn";
     public static final String FAIL_ON_REGRESSION = "m1go.failOnRegression";
@@ -63,9 +67,9 @@ public final class PropertyNames {
             INSPECT_SKIP,
             OUTPUT_DIRECTORY, REPORTS_DIRECTORY, CACHE_DIRECTORY, REBUILD, CACHE_MAX_BYTES, GO_ROOTS, GO_TOOLCHAINS,
             GO_VERSIONS, FAIL_IF_NO_TOOLCHAINS, CASES, CASES_DIRECTORY, RUNNERS, TARGETS, TIMEOUT_SECONDS,
-            BUILD_TIMEOUT_SECONDS, THREADS, INHERIT_ENVIRONMENT, RERUNS, RERUNS_ALL, FAIL_IF_NO_CELLS, FAIL_ON,
-            FAIL_ON_REGRESSION, BASELINE, ISSUE_BODY, INPUTS, CONTAINER_IMAGE, CONTAINER_KEEP_IMAGES, LOG, OS,
-            DOCTOR_FAIL_ON, PATH, TARGET);
+            BUILD_TIMEOUT_SECONDS, THREADS, INHERIT_ENVIRONMENT, RERUNS, RERUNS_ALL, STRESS_RUNS, STRESS_SECONDS,
+            STRESS_STOP_ON_FAILURE, STRESS_LOAD, FAIL_IF_NO_CELLS, FAIL_ON, FAIL_ON_REGRESSION, BASELINE, ISSUE_BODY,
+            INPUTS, CONTAINER_IMAGE, CONTAINER_KEEP_IMAGES, LOG, OS, DOCTOR_FAIL_ON, PATH, TARGET);
 
     private PropertyNames() {
     }

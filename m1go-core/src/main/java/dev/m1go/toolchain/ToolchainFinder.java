@@ -72,6 +72,16 @@ final class ToolchainFinder {
      * @throws IllegalArgumentException naming {@code m1go.goRoots} when a user root is not a Go installation
      */
     public List<Toolchain> find(List<Path> userRoots) throws IOException {
+        return find(userRoots, (version, arch) -> true);
+    }
+
+    /**
+     * Like {@link #find(List)}, leaving out early, without running their {@code go} command, the installations whose
+     * VERSION file and binary header say that {@code wanted} would not take them (a toolchain of another architecture
+     * costs two translated {@code go} runs to identify).
+     */
+    public List<Toolchain> find(List<Path> userRoots, java.util.function.BiPredicate<GoVersion, Arch> wanted)
+            throws IOException {
         Map<Path, String> candidates = new LinkedHashMap<>();
         for (Path root : userRoots) {
             Path goroot = userGoroot(root);
@@ -83,6 +93,7 @@ final class ToolchainFinder {
         add(candidates, root.resolve("usr/lib/go"), "/usr/lib/go");
         glob(root.resolve("usr/lib"), "go-*").forEach(p -> add(candidates, p, "/usr/lib/go-*"));
         glob(home.resolve("sdk"), "go*").forEach(p -> add(candidates, p, "~/sdk"));
+        otherArchitectureRoots(root.resolve("opt")).forEach(p -> add(candidates, p, "/opt/go-*"));
         glob(modCache().resolve("golang.org"), "toolchain@*").forEach(p -> add(candidates, p, "GOTOOLCHAIN download"));
         for (String cellar : List.of("opt/homebrew/Cellar/go", "usr/local/Cellar/go")) {
             glob(root.resolve(cellar), "*").forEach(p -> add(candidates, p.resolve("libexec"), "Homebrew"));
@@ -90,6 +101,9 @@ final class ToolchainFinder {
 
         List<Toolchain> found = new ArrayList<>();
         for (Map.Entry<Path, String> c : candidates.entrySet()) {
+            if (unwanted(c.getKey(), wanted)) {
+                continue;
+            }
             identify(c.getKey(), c.getValue()).ifPresent(found::add);
         }
         found.sort(Comparator.comparing(Toolchain::goVersion)
@@ -97,6 +111,21 @@ final class ToolchainFinder {
                 .thenComparing(t -> t.binaryArch().goarch())
                 .thenComparing(t -> t.goroot().toString()));
         return List.copyOf(found);
+    }
+
+    /**
+     * Where toolchains of another architecture are unpacked (scripts/install-linux-matrix.sh puts arm64 ones there):
+     * the GOROOTs under {@code <opt>/go-<arch>/}: Debian packages unpacked with {@code dpkg-deb -x} there
+     * ({@code usr/lib/go-1.X}) and Go releases placed or linked there ({@code go1.X.Y}), e.g.
+     * {@code /opt/go-arm64/usr/lib/go-1.22} and {@code /opt/go-arm64/go1.27.3}.
+     */
+    static List<Path> otherArchitectureRoots(Path opt) {
+        List<Path> roots = new ArrayList<>();
+        for (Path arch : glob(opt, "go-*")) {
+            roots.addAll(glob(arch.resolve("usr/lib"), "go-*"));
+            roots.addAll(glob(arch, "go1*"));
+        }
+        return roots;
     }
 
     private static Path userGoroot(Path given) {
@@ -215,6 +244,13 @@ final class ToolchainFinder {
         String name = "go-" + Integer.toHexString(goroot.toString().hashCode()) + "-" + String.join("-", args);
         return runner.run(new ProcessSpec(launch.wrap(argv), launch.environmentWith(env), dir, Duration.ofSeconds(120),
                 Duration.ofSeconds(2), dir.resolve(name + ".out"), dir.resolve(name + ".err")));
+    }
+
+    private static boolean unwanted(Path goroot, java.util.function.BiPredicate<GoVersion, Arch> wanted)
+            throws IOException {
+        Optional<Arch> arch = BinaryHeader.read(goroot.resolve("bin/go")).flatMap(BinaryHeader::arch);
+        Optional<GoVersion> version = versionFile(goroot).flatMap(GoVersion::parse);
+        return arch.isPresent() && version.isPresent() && !wanted.test(version.get(), arch.get());
     }
 
     private static Optional<String> versionFile(Path goroot) {

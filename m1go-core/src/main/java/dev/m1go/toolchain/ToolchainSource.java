@@ -22,9 +22,34 @@ public interface ToolchainSource {
     List<Toolchain> find(Host host, Launcher launcher, Map<String, String> environment, Path home, List<Path> goRoots,
                          Path logDir) throws IOException;
 
+    /**
+     * Like {@link #find}, leaving out early the installations {@code wanted} rejects by their VERSION file and binary
+     * header (without running their {@code go} command); a source that cannot tell early finds them all.
+     */
+    default List<Toolchain> find(Host host, Launcher launcher, Map<String, String> environment, Path home,
+                                 List<Path> goRoots, Path logDir,
+                                 java.util.function.BiPredicate<GoVersion, dev.m1go.host.Arch> wanted)
+            throws IOException {
+        return find(host, launcher, environment, home, goRoots, logDir);
+    }
+
     /** Discovery on this machine. */
     static ToolchainSource finder(ProcessRunner processes) {
-        return (host, launcher, environment, home, goRoots, logDir) ->
-                new ToolchainFinder(processes, launcher, environment, home, host.arch(), logDir).find(goRoots);
+        return new ToolchainSource() {
+            @Override
+            public List<Toolchain> find(Host host, Launcher launcher, Map<String, String> environment, Path home,
+                                        List<Path> goRoots, Path logDir) throws IOException {
+                return new ToolchainFinder(processes, launcher, environment, home, host.arch(), logDir).find(goRoots);
+            }
+
+            @Override
+            public List<Toolchain> find(Host host, Launcher launcher, Map<String, String> environment, Path home,
+                                        List<Path> goRoots, Path logDir,
+                                        java.util.function.BiPredicate<GoVersion, dev.m1go.host.Arch> wanted)
+                    throws IOException {
+                return new ToolchainFinder(processes, launcher, environment, home, host.arch(), logDir)
+                        .find(goRoots, wanted);
+            }
+        };
     }
 }

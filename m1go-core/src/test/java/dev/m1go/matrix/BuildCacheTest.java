@@ -168,7 +168,7 @@ class BuildCacheTest {
         MatrixRequest request = new MatrixRequest(dir.resolve("out"), dir.resolve("cache"),
                 new CaseLoader().load(cases, List.of("mine")), List.of(go), List.of(new Platform(Os.LINUX, Arch.AMD64)),
                 List.of(nativeRunner), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(1), 2, inherit,
-                environment, dir, 0, false, rebuild, cacheMaxBytes);
+                environment, dir, 0, false, rebuild, cacheMaxBytes, Stress.NONE);
         MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all);
         started.clear();
         return engine.run(request, engine.plan(request), (c, done, total) -> { });

@@ -190,8 +190,85 @@ class MatrixEngineTest {
         CellResult c = r.get(0);
         assertThat(c.runs()).hasSize(4);
         assertThat(c.verdict()).isEqualTo(Verdict.FLAKY);
-        assertThat(c.failureRate()).isEqualTo("2/4");
+        assertThat(c.failureRate()).hasToString("2/4");
         assertThat(c.outcome()).isEqualTo(Outcome.CGO_SIGNAL);
+    }
+
+    private Setup stressed(Stress stress) throws Exception {
+        Setup s = setup(host(true), List.of("cgo-hello"), List.of("native"), 0);
+        MatrixRequest q = s.request();
+        return new Setup(s.engine(), new MatrixRequest(q.outputDirectory(), q.cacheDirectory(), q.cases(),
+                q.toolchains(), List.of(new Platform(Os.LINUX, Arch.AMD64)), q.runners(), q.runTimeout(),
+                q.buildTimeout(), q.quitGrace(), 1, false, q.environment(), q.home(), 0, false, false,
+                MatrixRequest.DEFAULT_CACHE_MAX_BYTES, stress));
+    }
+
+    private static final String ABORT = "SIGABRT: abort\nPC=0x1 m=0 sigcode=0\nsignal arrived during cgo execution\n\n"
+            + "goroutine 1 [syscall]:\nruntime.cgocall(0x1, 0x2)\n";
+
+    @Test
+    void stressRuns_countEveryOutcome_keepFirstAndFailingRuns_andGiveAWilsonInterval() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        binaryBehaviour = s -> {
+            try {
+                Files.writeString(s.stdoutLog(), "log");
+                Files.writeString(s.stderrLog(), "log");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return n.incrementAndGet() % 10 == 0 ? new ProcessResult(2, null, false, "", ABORT, 5) : ok("M1GO_OK\n");
+        };
+        CellResult c = run(stressed(new Stress(50, Duration.ZERO, false))).get(0);
+        assertThat(c.outcomeCounts()).containsEntry("PASS", 45).containsEntry("CGO_SIGNAL SIGABRT", 5).hasSize(2);
+        assertThat(c.runCount()).isEqualTo(50);
+        assertThat(c.runs()).hasSize(6); // the first and the five failing ones
+        assertThat(c.failureRate()).hasToString("5/50");
+        assertThat(c.failureRate().low()).isCloseTo(0.0435, org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(c.failureRate().high()).isCloseTo(0.2136, org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(c.verdict()).isEqualTo(Verdict.FLAKY);
+        assertThat(java.nio.file.Files.exists(dir.resolve("out").resolve(c.runs().get(0).stdoutLog()))).isTrue();
+        assertThat(java.nio.file.Files.exists(dir.resolve("out").resolve(c.runs().get(1).stdoutLog()))).isTrue();
+        assertThat(java.nio.file.Files.exists(dir.resolve("out").resolve(
+                c.runs().get(0).stdoutLog().replace("run-1.", "run-2.")))).isFalse();
+    }
+
+    @Test
+    void stressStopOnFailure_endsTheCellAtItsFirstFailingRun() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        binaryBehaviour = s -> n.incrementAndGet() == 4
+                ? new ProcessResult(2, null, false, "", ABORT, 5) : ok("M1GO_OK\n");
+        CellResult c = run(stressed(new Stress(100, Duration.ZERO, true))).get(0);
+        assertThat(c.runCount()).isEqualTo(4);
+        assertThat(c.outcomeCounts()).containsEntry("PASS", 3).containsEntry("CGO_SIGNAL SIGABRT", 1);
+    }
+
+    @Test
+    void stressSeconds_runsUntilTheTimeIsUp() throws Exception {
+        binaryBehaviour = s -> {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ok("M1GO_OK\n");
+        };
+        long t0 = System.nanoTime();
+        CellResult c = run(stressed(new Stress(0, Duration.ofMillis(300), false))).get(0);
+        assertThat(c.runCount()).isGreaterThan(3);
+        assertThat(c.failureRate().k()).isZero();
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(5_000);
+    }
+
+    @Test
+    void maxFailureRate_aRareFailureIsExpected_aFrequentOneIsNot() {
+        // 1 of 20 against an allowed 10 %: Wilson [0.9 %, 23.6 %] reaches below it
+        assertThat(MatrixEngine.verdict(0.10, false, true, 1, 20)).isEqualTo(Verdict.EXPECTED);
+        // one single failing run: [20.7 %, 100 %] is not wholly above 25 %
+        assertThat(MatrixEngine.verdict(0.25, true, false, 1, 1)).isEqualTo(Verdict.EXPECTED);
+        // 15 of 20 against 10 %: [53.1 %, 88.8 %] lies wholly above it
+        assertThat(MatrixEngine.verdict(0.10, false, false, 15, 20)).isEqualTo(Verdict.UNEXPECTED);
+        // without a rate, disagreeing runs stay flaky
+        assertThat(MatrixEngine.verdict(null, false, true, 1, 20)).isEqualTo(Verdict.FLAKY);
     }
 
     @Test

@@ -87,6 +87,35 @@ class MergeReportsTest {
     }
 
     @Test
+    void merge_recomputesDifferentials_anArm64HostsNativeCellIsTheReferenceForAnAmd64HostsQemuCell()
+            throws Exception {
+        Report amd64 = report(host("amd64"), "qemu");
+        CellResult pass = CellResult.ran(CellKey.of("c-abort", "go1.22.12", Arch.ARM64, new Platform(Os.LINUX,
+                Arch.ARM64), "native", "default"), "CGO_SIGNAL SIGABRT", Outcome.PASS, Verdict.UNEXPECTED,
+                new Diagnosis(null, false, null, "s", List.of(), List.of()), false, null,
+                List.of(new RunResult(0, false, Outcome.PASS, null, 5, null, null)), Map.of());
+        Report arm64 = new Report(Report.SCHEMA, "t", "2026-01-02T00:00:00Z", "2026-01-03T00:00:00Z", true,
+                host("arm64"), List.of(), List.of(), List.of(pass), List.of());
+        assertThat(amd64.differentials()).isEmpty();
+        JsonReport.write(dir.resolve("x86/report.json"), amd64);
+        JsonReport.write(dir.resolve("arm/report.json"), arm64);
+        MergeReports merge = new MergeReports(log);
+        Path out = dir.resolve("out");
+        Report merged = merge.merge(merge.inputs(List.of("x86/report.json", "arm/report.json"), dir, out), out,
+                "merge");
+        assertThat(merged.differentials()).singleElement().satisfies(d -> {
+            assertThat(d.verdict()).isEqualTo("translation-only");
+            assertThat(d.referenceKind()).isEqualTo("native");
+            assertThat(d.reference().host()).isEqualTo("linux/arm64");
+            assertThat(d.cell().host()).isEqualTo("linux/amd64");
+            assertThat(d.cell().runner()).isEqualTo("qemu");
+        });
+        assertThat(Files.readString(out.resolve("report.md"))).contains("## Fails only under translation\n\n"
+                + "- c-abort go1.22.12 linux/arm64: qemu @ linux/amd64 CGO_SIGNAL SIGABRT vs native @ linux/arm64 PASS");
+        assertThat(JsonReport.mapper().readTree(out.resolve("report.json").toFile()).get("differentials")).hasSize(1);
+    }
+
+    @Test
     void merge_refusesAnotherSchemaVersion_namingTheFile() throws Exception {
         JsonReport.write(dir.resolve("a/report.json"), report(host("amd64"), "qemu"));
         Path old = dir.resolve("b/report.json");

@@ -15,6 +15,7 @@ import dev.m1go.matrix.Diagnosis;
 import dev.m1go.matrix.Platform;
 import dev.m1go.report.CaseInfo;
 import dev.m1go.report.HostInfo;
+import dev.m1go.report.Comparison;
 import dev.m1go.report.JsonReport;
 import dev.m1go.report.Report;
 import dev.m1go.report.ReportFormat;
@@ -102,7 +103,7 @@ class PublishTest {
     @Test
     void failOn_badValue_isUserErrorNamingTheProperty() {
         assertThatThrownBy(() -> FailOn.of("sometimes", true)).isInstanceOf(UserError.class)
-                .hasMessageStartingWith("m1go.failOn is 'sometimes': use regression, new or never");
+                .hasMessageStartingWith("m1go.failOn is 'sometimes': use regression, new, translation-only or never");
     }
 
     @Test
@@ -147,6 +148,59 @@ class PublishTest {
         assertThat(never.failing()).isEmpty();
         assertThat(Publish.failureMessage(regression, dir)).contains("2 cells contradict",
                 "Set -Dm1go.failOn=never (or -Dm1go.failOnRegression=false)");
+    }
+
+    static CellResult on(CellResult c, String runner, boolean translated, int k, int n) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        if (n > 1) {
+            counts.put("PASS", n - k);
+            if (k > 0) {
+                counts.put(c.outcome() == Outcome.PASS ? "TIMEOUT" : c.outcome().name(), k);
+            }
+        }
+        CellKey key = c.key();
+        return new CellResult(CellKey.of(key.caseId(), key.go(), key.toolchainArch(), key.target(), runner,
+                key.variant()), c.outcome(), c.verdict(), c.expected(), c.diagnosis(), translated, c.reason(),
+                c.build(), c.runs(), c.facts(), counts);
+    }
+
+    @Test
+    void failOn_translationOnly_parses_andNamesItselfWithADash() throws Exception {
+        assertThat(FailOn.of("translation-only", true)).isEqualTo(FailOn.TRANSLATION_ONLY);
+        assertThat(FailOn.TRANSLATION_ONLY.property()).isEqualTo("translation-only");
+    }
+
+    @Test
+    void failOnTranslationOnly_failsOnlyOnTranslatedCellsThatFailWhereNativePasses() throws Exception {
+        Report now = report(
+                on(cell("go1.22.12", Outcome.PASS, Verdict.UNEXPECTED), "native", false, 0, 1),
+                on(cell("go1.22.12", Outcome.CGO_SIGNAL, Verdict.UNEXPECTED), "qemu", true, 1, 1),
+                on(cell("go1.23.5", Outcome.CGO_SIGNAL, Verdict.UNEXPECTED), "native", false, 1, 1),
+                on(cell("go1.23.5", Outcome.CGO_SIGNAL, Verdict.UNEXPECTED), "qemu", true, 1, 1));
+        Publish p = publish(Map.of());
+        Publish.Published out = written(p, new Publish.Settings(null, "translation-only", true, false), now);
+        assertThat(out.failing()).extracting(c -> c.key().go() + " " + c.key().runner()).containsExactly("go1.22.12 qemu");
+        assertThat(Publish.failureMessage(out, dir)).startsWith("1 cell fails only under translation");
+    }
+
+    @Test
+    void failOnNew_repeatedRuns_failOnlyWhenTheRateRoseSignificantly_byFishersTest() throws Exception {
+        Path base = dir.resolve("base.json");
+        JsonReport.write(base, report(on(cell("go1.22.12", Outcome.CGO_SIGNAL, Verdict.EXPECTED), "native", false, 1,
+                200), on(cell("go1.23.5", Outcome.CGO_SIGNAL, Verdict.EXPECTED), "native", false, 1, 200)));
+        Report now = report(
+                on(cell("go1.22.12", Outcome.CGO_SIGNAL, Verdict.EXPECTED), "native", false, 3, 200),
+                on(cell("go1.23.5", Outcome.CGO_SIGNAL, Verdict.EXPECTED), "native", false, 12, 200));
+        Publish p = publish(Map.of());
+        Publish.Published out = written(p, new Publish.Settings(base, "new", true, false), now);
+        assertThat(out.failing()).extracting(c -> c.key().go()).containsExactly("go1.23.5");
+        Comparison.Change rose = out.report().baseline().changes().stream()
+                .filter(ch -> ch.cell().contains("go1.23.5")).findFirst().orElseThrow();
+        assertThat(rose.status()).isEqualTo("new");
+        assertThat(rose.rate()).isEqualTo("12/200 vs 1/200");
+        assertThat(rose.pValue()).isLessThan(0.05);
+        assertThat(out.report().baseline().changes().stream().filter(ch -> ch.cell().contains("go1.22.12"))
+                .findFirst().orElseThrow().status()).isEqualTo("known");
     }
 
     @Test

@@ -95,7 +95,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     String goToolchains;
 
     /**
-     * Which toolchains to use: {@code 1.21,1.22}, {@code >=1.21}, {@code >=1.21 <1.23}. Default: all.
+     * Which toolchains to use: {@code 1.21,1.22}, {@code >=1.21}, {@code >=1.21 <1.23}; {@code @arch} after a version
+     * (or alone) keeps toolchains of that architecture: {@code @amd64,1.19@arm64}. Default: all.
      *
      * @since 0.1.0
      */
@@ -191,6 +192,38 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     boolean rerunsAll;
 
     /**
+     * Stress mode: run every cell this many times (counts per outcome, failure rate with a 95 % Wilson interval).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.STRESS_RUNS, defaultValue = "0")
+    int stressRuns;
+
+    /**
+     * Stress mode: run every cell for this many seconds (with {@code m1go.stress.runs}: whichever ends first).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.STRESS_SECONDS, defaultValue = "0")
+    int stressSeconds;
+
+    /**
+     * Stress mode: end a cell's runs at its first failing run.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.STRESS_STOP_ON_FAILURE, defaultValue = "false")
+    boolean stressStopOnFailure;
+
+    /**
+     * Stress mode: this many busy threads load the CPU while the matrix runs.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.STRESS_LOAD, defaultValue = "0")
+    int stressLoad;
+
+    /**
      * Fail when there is no cell to run.
      *
      * @since 0.1.0
@@ -227,7 +260,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
 
     /**
      * When to fail: {@code regression} (every unexpected cell), {@code new} (only failures new since
-     * {@code m1go.baseline}), {@code never}.
+     * {@code m1go.baseline}, or failure rates that rose significantly), {@code translation-only} (only translated
+     * cells that fail where their reference cell does not), {@code never}.
      *
      * @since 0.1.0
      */
@@ -311,7 +345,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
                 casesDirectory == null ? null : casesDirectory.toPath(),
                 list(runners), list(targets), timeoutSeconds, buildTimeoutSeconds,
                 threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
-                inheritEnvironment, reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes);
+                inheritEnvironment, reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes,
+                new ReproduceSettings.StressSettings(stressRuns, stressSeconds, stressStopOnFailure, stressLoad));
         Publish.Settings publish = new Publish.Settings(baseline == null ? null : baseline.toPath(), failOn,
                 failOnRegression, issueBody, reportsDirectory == null ? null : reportsDirectory.toPath());
         return List.of(reproduce, publish, new ContainerSettings(containerImage, containerKeepImages),
@@ -356,7 +391,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
             throw new MojoExecutionException(reproduce.interrupted());
         }
         for (CellResult c : result.flaky()) {
-            getLog().warn("FLAKY " + c.key().title(result.report().host().arch()) + ": " + c.failureRate()
+            getLog().warn("FLAKY " + c.key().title(result.report().host().arch()) + ": " + c.failureRate().describe()
                     + " runs did not pass");
         }
         if (published.failing().isEmpty()) {

@@ -139,7 +139,12 @@ class ParameterMappingTest {
         Map<String, Object> all = new LinkedHashMap<>();
         for (Record r : records) {
             for (RecordComponent c : r.getClass().getRecordComponents()) {
-                all.put(c.getName(), c.getAccessor().invoke(r));
+                Object value = c.getAccessor().invoke(r);
+                if (value instanceof Record nested) {
+                    all.putAll(components(List.of(nested))); // a group of settings, e.g. stress mode's
+                } else {
+                    all.put(c.getName(), value);
+                }
             }
         }
         return all;

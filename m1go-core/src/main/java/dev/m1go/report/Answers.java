@@ -1,0 +1,68 @@
+package dev.m1go.report;
+
+import java.util.List;
+
+/**
+ * The comparative sections of report.md and report.html: "Fails only under translation" (which opens both) and
+ * "Where the outcome changes across versions". The texts are built here once; the writers only place them.
+ */
+final class Answers {
+
+    static final String TRANSLATION_HEADING = "Fails only under translation";
+    static final String BOUNDARIES_HEADING = "Where the outcome changes across versions";
+    static final int MAX_LINES = 60;
+    static final int MAX_RATES = 4;
+
+    private Answers() {
+    }
+
+    /** One line per translation-only differential (empty when there is none: see {@link #noneFailsOnlyTranslated}). */
+    static List<String> translationOnly(Report r) {
+        return Differential.translationOnly(r.differentials()).stream()
+                .map(d -> d.describe(r::hostArchOfLabel) + translationNote(d)).toList();
+    }
+
+    /** The one line that stands for an empty "Fails only under translation" section. */
+    static String noneFailsOnlyTranslated(Report r) {
+        int compared = r.differentials().size();
+        return compared == 0
+                ? "No cell could be compared: no translated cell has a reference cell (native, container or another "
+                + "translator) of the same case, Go version, target and variant."
+                : "No cell fails only under translation (" + compared + " translated cells compared with their "
+                + "reference cells).";
+    }
+
+    private static String translationNote(Differential d) {
+        String what = switch (d.translation()) {
+            case "toolchain" -> " (only the toolchain's own go command was translated)";
+            case "runner+toolchain" -> " (both the binary and the toolchain's go command were translated)";
+            default -> "";
+        };
+        return what + (d.referenceKind().equals("native") ? "" : " [reference: " + d.referenceKind() + "]");
+    }
+
+    /** One line per boundary: {@code c-x linux/amd64 native: PASS up to go1.21.13, CGO_CHECK from go1.22.12}. */
+    static List<String> boundaries(Report r) {
+        return r.boundaries().stream().map(b -> b.caseId() + " " + b.where(r.host().arch()) + ": " + b.describe())
+                .toList();
+    }
+
+    /**
+     * Rates of the failing cells of a signature that ran more than once, at most {@link #MAX_RATES}:
+     * {@code go1.22.12 linux/arm64 qemu 7/200 [1.7 %–7.0 %]}.
+     */
+    static List<String> rates(Report r, String signature) {
+        List<String> all = r.cells().stream().filter(Cluster::failing)
+                .filter(c -> Cluster.signatureOf(c).equals(signature)).filter(c -> c.failureRate() != null)
+                .map(c -> c.key().toolchainLabel(r.hostArchOf(c)) + " " + c.key().target() + " " + c.key().runner()
+                        + (c.key().defaultVariant() ? "" : " " + c.key().variant())
+                        + (c.key().host() == null ? "" : " @ " + c.key().host()) + " " + c.failureRate().describe())
+                .toList();
+        if (all.size() <= MAX_RATES) {
+            return all;
+        }
+        List<String> shown = new java.util.ArrayList<>(all.subList(0, MAX_RATES));
+        shown.add("… " + (all.size() - MAX_RATES) + " more rates in report.json");
+        return shown;
+    }
+}

@@ -1,0 +1,194 @@
+package dev.m1go.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.m1go.classify.Outcome;
+import dev.m1go.classify.Verdict;
+import dev.m1go.matrix.CellKey;
+import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.RunnerOrder;
+import dev.m1go.stats.FailureRate;
+import dev.m1go.stats.Statistics;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One translation differential: for one (case, Go version, target, variant), a cell that ran under translation (its
+ * runner translates, or its toolchain's own {@code go} binary is of another architecture than its host, or both)
+ * compared with the reference cell of the same group.
+ *
+ * <p>The reference is, in this order: a cell that ran natively with a toolchain of its host's architecture (in a
+ * merged report also one from another host, e.g. a Linux arm64 machine's native cell for an amd64 machine's qemu
+ * cell); else a container cell on a host of the target's architecture; else, when no host ran the target natively,
+ * the first translated cell in runner order (qemu before binfmt: "the other translator").
+ *
+ * <p>Verdicts: {@code same} (outcome and signal agree; for two cells with repeated runs, their failure rates do not
+ * differ significantly by Fisher's exact test, p ≥ {@value #ALPHA}); {@code translation-only} (the reference passes
+ * or matches its expectation, the translated cell differs, or its failure rate is significantly higher);
+ * {@code native-only} (the reference fails, the translated cell passes or matches its expectation, or its failure
+ * rate is significantly lower); {@code both-differ} (both fail, differently).
+ *
+ * @param translation what is translated in {@code cell}: {@code runner}, {@code toolchain} or {@code runner+toolchain}
+ * @param referenceKind {@code native}, {@code container} or {@code translator}
+ * @param pValue      the two-sided Fisher exact test of the two cells' failure counts when both ran more than once
+ */
+public record Differential(
+        @JsonProperty("case") String caseId,
+        String go,
+        String goos,
+        String goarch,
+        String variant,
+        String verdict,
+        String translation,
+        String referenceKind,
+        Side reference,
+        Side cell,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double pValue) {
+
+    public static final String SAME = "same";
+    public static final String TRANSLATION_ONLY = "translation-only";
+    public static final String NATIVE_ONLY = "native-only";
+    public static final String BOTH_DIFFER = "both-differ";
+    /** The significance level below which two failure rates count as different. */
+    public static final double ALPHA = 0.05;
+
+    public Differential {
+        Objects.requireNonNull(caseId, "case");
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(cell, "cell");
+    }
+
+    /** One side of the comparison: the cell's key ({@link CellKey#id}) and what it did. */
+    public record Side(String key, String runner, String toolchainArch, String host, String outcome, String signal,
+                       String verdict, @JsonInclude(JsonInclude.Include.NON_NULL) FailureRate failureRate) {
+
+        static Side of(CellResult c) {
+            CellKey k = c.key();
+            return new Side(k.id(), k.runner(), k.toolchainArch().goarch(), k.host(), c.outcome().name(), c.signal(),
+                    c.verdict().name(), c.failureRate());
+        }
+
+        /** {@code CGO_SIGNAL SIGABRT}, with {@code 7/200 [1.7 %–7.0 %]} when it ran more than once. */
+        public String describe() {
+            return outcome + (signal == null ? "" : " " + signal)
+                    + (failureRate == null ? "" : " " + failureRate.describe());
+        }
+    }
+
+    /**
+     * Every differential of the cells, in report order. Skipped cells take no part.
+     *
+     * @param hostArch the architecture of the host that measured a cell ({@link Report#hostArchOf})
+     */
+    public static List<Differential> of(List<CellResult> cells, Function<CellResult, String> hostArch) {
+        Map<String, List<CellResult>> groups = new LinkedHashMap<>();
+        cells.stream().filter(c -> c.verdict() != Verdict.SKIPPED).sorted(CellResult.ORDER)
+                .forEach(c -> groups.computeIfAbsent(c.key().caseId() + "\u0000" + c.key().go() + "\u0000"
+                        + c.key().target() + "\u0000" + c.key().variant(), k -> new ArrayList<>()).add(c));
+        List<Differential> out = new ArrayList<>();
+        for (List<CellResult> group : groups.values()) {
+            Reference ref = reference(group, hostArch);
+            if (ref == null) {
+                continue;
+            }
+            for (CellResult c : group) {
+                String translation = translation(c, hostArch);
+                if (c == ref.cell() || (translation == null && !ref.kind().equals("translator"))) {
+                    continue;
+                }
+                out.add(compare(ref, c, translation == null ? "none" : translation));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The differentials whose verdict is {@code translation-only}. */
+    public static List<Differential> translationOnly(List<Differential> all) {
+        return all.stream().filter(d -> d.verdict().equals(TRANSLATION_ONLY)).toList();
+    }
+
+    private record Reference(CellResult cell, String kind) {
+    }
+
+    private static String translation(CellResult c, Function<CellResult, String> hostArch) {
+        boolean toolchain = c.key().foreignToolchain(hostArch.apply(c));
+        boolean runner = c.translated();
+        return runner && toolchain ? "runner+toolchain" : runner ? "runner" : toolchain ? "toolchain" : null;
+    }
+
+    private static Reference reference(List<CellResult> group, Function<CellResult, String> hostArch) {
+        Comparator<CellResult> order = Comparator.comparing((CellResult c) -> RunnerOrder.rank(c.key().runner()));
+        List<CellResult> untranslated = group.stream().filter(c -> translation(c, hostArch) == null).toList();
+        var nativeCell = untranslated.stream().filter(c -> !c.key().runner().equals("container")).min(order);
+        if (nativeCell.isPresent()) {
+            return new Reference(nativeCell.get(), "native");
+        }
+        var container = untranslated.stream().min(order);
+        if (container.isPresent()) {
+            return new Reference(container.get(), "container");
+        }
+        var translator = group.stream().filter(c -> "runner".equals(translation(c, hostArch))).min(order);
+        return translator.map(c -> new Reference(c, "translator")).orElse(null);
+    }
+
+    private static Differential compare(Reference ref, CellResult c, String translation) {
+        CellResult r = ref.cell();
+        FailureRate rr = r.failureRate();
+        FailureRate cr = c.failureRate();
+        Double p = rr != null && cr != null ? Statistics.fisherTwoSided(cr.k(), cr.n(), rr.k(), rr.n()) : null;
+        boolean sameOutcome = r.outcome() == c.outcome() && Objects.equals(r.signal(), c.signal());
+        String verdict;
+        if (p == null) {
+            verdict = sameOutcome ? SAME : differ(r, c);
+        } else if (p < ALPHA) {
+            verdict = cr.rate() > rr.rate() ? TRANSLATION_ONLY : NATIVE_ONLY;
+        } else {
+            // rates alike: only two cells that failed every run, in different ways, differ
+            boolean alwaysFailing = cr.k() == cr.n() && rr.k() == rr.n();
+            verdict = sameOutcome || !alwaysFailing ? SAME : differ(r, c);
+        }
+        CellKey k = c.key();
+        return new Differential(k.caseId(), k.go(), k.target().os().goos(), k.target().arch().goarch(), k.variant(),
+                verdict, translation, ref.kind(), Side.of(r), Side.of(c), p);
+    }
+
+    /** Two cells with different outcomes: which side is the odd one. */
+    private static String differ(CellResult ref, CellResult c) {
+        if (ok(ref)) {
+            return TRANSLATION_ONLY;
+        }
+        return ok(c) ? NATIVE_ONLY : BOTH_DIFFER;
+    }
+
+    private static boolean ok(CellResult c) {
+        return c.outcome() == Outcome.PASS || c.verdict() == Verdict.EXPECTED;
+    }
+
+    /** {@code c-abort go1.22.12 linux/arm64}, with the variant when it is not the default. */
+    public String group() {
+        return caseId + " " + go + " " + goos + "/" + goarch + (variant.equals("default") ? "" : " " + variant);
+    }
+
+    /** {@code qemu}, {@code native (arm64 go)}, {@code binfmt @ mac-m1}: which cell a side is, within its group. */
+    public static String where(Side s, String hostArch) {
+        return s.runner() + (s.toolchainArch().equals(hostArch) ? "" : " (" + s.toolchainArch() + " go)")
+                + (s.host() == null ? "" : " @ " + s.host());
+    }
+
+    /**
+     * {@code c-abort go1.22.12 linux/arm64: qemu 7/200 [1.7 %–7.0 %] vs native 0/200 [0 %–1.9 %], p = 0.015}.
+     *
+     * @param hostArch the architecture of the host of a side, by its host label ({@code null}: this report's host)
+     */
+    public String describe(Function<String, String> hostArch) {
+        return group() + ": " + where(cell, hostArch.apply(cell.host())) + " " + cell.describe() + " vs "
+                + where(reference, hostArch.apply(reference.host())) + " " + reference.describe()
+                + (pValue == null ? "" : ", p " + (pValue < 0.001 ? "" : "= ") + Statistics.formatP(pValue));
+    }
+}
