@@ -1,8 +1,8 @@
 package dev.m1go.report;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.m1go.core.Mappers;
+import dev.m1go.core.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -11,11 +11,7 @@ public final class JsonReport {
 
     public static final String FILE = "report.json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .registerModule(new ReportJsonModule());
+    private static final ObjectMapper MAPPER = Mappers.prettyJson().registerModule(new ReportJsonModule());
 
     private JsonReport() {
     }
@@ -25,7 +21,7 @@ public final class JsonReport {
     }
 
     public static void write(Path file, Report report) throws IOException {
-        ReportFiles.replace(file, out -> MAPPER.writeValue(out, report));
+        AtomicFiles.replace(file, out -> MAPPER.writeValue(out, report));
     }
 
     /**
