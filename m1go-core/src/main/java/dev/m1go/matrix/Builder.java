@@ -74,8 +74,8 @@ final class Builder {
     Built build(ReproCase c, Toolchain t, Platform target, Variant variant, boolean staticLink)
             throws IOException, Launcher.CannotLaunchException {
         String slug = buildSlug(target, variant, staticLink);
-        Path dir = request.outputDirectory().resolve("build").resolve(c.id()).resolve(t.key()).resolve(slug);
-        Path logs = request.outputDirectory().resolve("logs").resolve(c.id()).resolve(t.key()).resolve(slug);
+        Path dir = request.layout().build(c.id(), t.key(), slug);
+        Path logs = request.layout().buildLogs(c.id(), t.key(), slug);
         deleteTree(dir);
         Path src = Files.createDirectories(dir.resolve("src"));
         Files.createDirectories(logs);
@@ -134,7 +134,7 @@ final class Builder {
                 "GOARCH", target.arch().goarch(),
                 "CGO_ENABLED", "1",
                 "CC", cc.ccVariable(),
-                "GOPATH", request.outputDirectory().resolve("gopath").toString(),
+                "GOPATH", request.layout().gopath().toString(),
                 "GOMODCACHE", GoPaths.modCache(request.environment(), request.home()).toString(),
                 "GOCACHE", request.cacheDirectory().resolve("go-build").resolve(t.key()).toString()));
         if (!request.inheritEnvironment()) {
@@ -193,7 +193,7 @@ final class Builder {
     }
 
     private String relative(Path p) {
-        return request.outputDirectory().relativize(p).toString().replace('\\', '/');
+        return request.layout().relative(p);
     }
 
     private static long millisSince(long t0) {

@@ -55,4 +55,9 @@ public record MatrixRequest(
             throw new IllegalArgumentException("reruns must not be negative");
         }
     }
+
+    /** Every path under {@link #outputDirectory()}. */
+    public dev.m1go.core.OutputLayout layout() {
+        return new dev.m1go.core.OutputLayout(outputDirectory);
+    }
 }

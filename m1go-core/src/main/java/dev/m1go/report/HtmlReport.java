@@ -1,6 +1,7 @@
 package dev.m1go.report;
 
 import dev.m1go.core.AtomicFiles;
+import dev.m1go.core.OutputLayout;
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
 import dev.m1go.matrix.CellResult;
@@ -24,7 +25,7 @@ import java.util.TreeSet;
  */
 public final class HtmlReport {
 
-    public static final String FILE = "report.html";
+    public static final String FILE = OutputLayout.REPORT_HTML;
     static final int CRASH_LINES = 60;
 
     private HtmlReport() {

@@ -1,6 +1,7 @@
 package dev.m1go.report;
 
 import dev.m1go.core.AtomicFiles;
+import dev.m1go.core.OutputLayout;
 import dev.m1go.classify.Verdict;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.RunResult;
@@ -33,7 +34,7 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class JUnitReport {
 
-    public static final String FILE = "TEST-m1go.xml";
+    public static final String FILE = OutputLayout.JUNIT_XML;
     static final int CRASH_LINES = 200;
     /** Testcases sit in this package ({@code m1go.c-abort}), not in the "(default package)" of CI pages. */
     static final String CLASSNAME_PACKAGE = "m1go.";

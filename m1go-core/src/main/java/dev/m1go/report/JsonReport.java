@@ -1,6 +1,7 @@
 package dev.m1go.report;
 
 import dev.m1go.core.Mappers;
+import dev.m1go.core.OutputLayout;
 import dev.m1go.core.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 /** Writes and reads {@code report.json}. Writes go to a temporary file first, so a reader never sees half a file. */
 public final class JsonReport {
 
-    public static final String FILE = "report.json";
+    public static final String FILE = OutputLayout.REPORT_JSON;
 
     private static final ObjectMapper MAPPER = Mappers.prettyJson().registerModule(new ReportJsonModule());
 
