@@ -36,9 +36,10 @@ class ToolchainsXmlIT {
                 </toolchains>
                 """.formatted(Components.ARM64_GOROOT));
 
+        // Rosetta applies to no cell on Linux: the report lists the toolchains without building anything.
         Maven.Run run = Maven.run(dir, "-t", toolchains.toString(), Maven.goal("reproduce"),
                 "-Dm1go.goToolchains=version=1.19,arch=arm64", "-Dm1go.goVersions=1.19", "-Dm1go.cases=go-nil-deref",
-                "-Dm1go.runners=native", "-Dm1go.targets=linux/amd64").succeeded();
+                "-Dm1go.runners=rosetta", "-Dm1go.failIfNoCells=false").succeeded();
         List<String> roots = new ArrayList<>();
         for (JsonNode t : run.report().get("toolchains")) {
             roots.add(t.get("goroot").asText() + " " + t.get("binaryArch").asText());

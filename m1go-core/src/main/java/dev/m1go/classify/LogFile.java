@@ -19,7 +19,7 @@ import java.util.Set;
  * @param headers the header values by key, in file order (repeated keys joined with a newline)
  * @param body    the verbatim text after the header
  */
-public record LogFile(Map<String, String> headers, String body) {
+record LogFile(Map<String, String> headers, String body) {
 
     private static final Set<String> KEYS = Set.of(
             "source", "expect", "os", "phase", "exit", "signaled", "timedout", "translated", "marker", "stdout", "note");

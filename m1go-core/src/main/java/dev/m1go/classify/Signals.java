@@ -10,7 +10,7 @@ import java.util.Objects;
  * (SIGBUS is 7 on Linux and 10 on macOS, SIGUSR1 10 and 30, SIGSYS 31 and 12), so every lookup takes the OS:
  * a raw number never becomes a name without it.
  */
-public final class Signals {
+final class Signals {
 
     /** The operating system name for Linux, as in {@link Evidence#os()}. */
     public static final String LINUX = "linux";

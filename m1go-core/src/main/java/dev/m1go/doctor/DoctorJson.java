@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Writes {@code doctor.json} (through a temporary file, so a reader never sees half of it). */
-public final class DoctorJson {
+final class DoctorJson {
 
     private static final ObjectMapper MAPPER = Mappers.prettyJson();
 

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * The doctor's report as a table for the Maven log: one row per value, each followed by the evidence it rests on
  * ({@code $ command → first line of what it printed}, or the file read); then each finding with its remedy.
  */
-public final class DoctorTable {
+final class DoctorTable {
 
     private static final String ROW = "  %-26s %s";
     private static final int EVIDENCE_WIDTH = 150;

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (commons-exec's own destroyer kills only the direct child, which for {@code qemu} or {@code arch -x86_64} is not
  * where the work is). Installing the hook also sweeps the cgroups of earlier m1go JVMs that were killed outright.
  */
-public final class ChildProcesses {
+final class ChildProcesses {
 
     private static final Set<Containment> LIVE = ConcurrentHashMap.newKeySet();
     private static volatile boolean hookInstalled;

@@ -22,10 +22,14 @@ import java.util.function.UnaryOperator;
  *                   time limit), or {@code null}; the first attempt's logs stay next to the second's
  * @param binaryFacts what the built binary is, read from its own bytes (machine, type, interpreter, needed libraries,
  *                   Go build information), or {@code null} when nothing was built
+ * @param cached     the binary (or the build failure) and its logs were taken from the build cache in
+ *                   {@code m1go.cacheDirectory}: no build process ran for it in this run; {@code null} in a report
+ *                   written before m1go had a build cache
+ * @param cacheKey   the build's key in that cache (SHA-256 of every input of the build), or {@code null}
  */
 public record BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
                         boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog,
-                        String retried, BinaryFacts binaryFacts) {
+                        String retried, BinaryFacts binaryFacts, Boolean cached, String cacheKey) {
     public BuildInfo {
         Objects.requireNonNull(outcome, "outcome");
     }
@@ -45,10 +49,22 @@ public record BuildInfo(Outcome outcome, String cc, String ccFamily, String libr
                 retried, null);
     }
 
-    /** This build with its paths mapped by {@code paths} (a merged report points at each input's files). */
+    /** A build that ran (or stalled once and ran again), before the build cache is asked. */
+    public BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
+                     boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog,
+                     String retried, BinaryFacts binaryFacts) {
+        this(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis, binary, stdoutLog, stderrLog,
+                retried, binaryFacts, false, null);
+    }
+
+    /**
+     * This build with its paths mapped by {@code paths} (a merged report points at each input's files; a build cache
+     * entry keeps bare file names).
+     */
     public BuildInfo relocated(UnaryOperator<String> paths) {
         return new BuildInfo(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis,
-                mapped(paths, binary), mapped(paths, stdoutLog), mapped(paths, stderrLog), retried, binaryFacts);
+                mapped(paths, binary), mapped(paths, stdoutLog), mapped(paths, stderrLog), retried, binaryFacts,
+                cached, cacheKey);
     }
 
     static String mapped(UnaryOperator<String> paths, String path) {

@@ -28,18 +28,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Builds one case with one toolchain for one target: the case's static C library with the target's C compiler and
  * {@code ar}, then {@code go build} with an explicit GOOS, GOARCH, CC, {@code CGO_ENABLED=1},
  * {@code GOTOOLCHAIN=local}, an isolated GOPATH and a build cache per toolchain. A toolchain of another architecture
- * runs through the host's translator.
+ * runs through the host's translator. A build whose {@link BuildKey} is in the {@link BuildCache} is not run again.
  */
 final class Builder {
 
     /** The outcome of one build, with the classification of the step that decided it. */
-    record Built(BuildInfo info, Path binary, Classification classification, String text) {
+    record Built(BuildInfo info, Path binary, Classification classification, boolean timedOut) {
         boolean ok() {
             return info.outcome() == Outcome.PASS;
         }
@@ -51,15 +52,19 @@ final class Builder {
     private final CCompilers compilers;
     private final Launcher launcher;
     private final String hostOs;
+    private final BuildCache cache;
+    private final BuildInputs inputs;
 
     Builder(MatrixRequest request, ProcessRunner processes, Classifier classifier, CCompilers compilers,
-            Launcher launcher, String hostOs) {
+            Launcher launcher, String hostOs, BuildCache cache) {
         this.request = request;
         this.processes = processes;
         this.classifier = classifier;
         this.compilers = compilers;
         this.launcher = launcher;
         this.hostOs = hostOs;
+        this.cache = cache;
+        this.inputs = new BuildInputs(new ToolIdentity(request.environment().get("PATH")));
     }
 
     static Arch libraryArch(Library library, Arch target) {
@@ -71,27 +76,71 @@ final class Builder {
                 + (variant.buildEnv().isEmpty() ? "" : "-" + variant.name());
     }
 
+    /**
+     * The binary of {@code c} built by {@code t} for {@code target}: from the build cache when a build with the same
+     * {@link BuildKey} was kept (unless {@code m1go.rebuild}), else built now and kept when its outcome will not
+     * change by building again.
+     */
     Built build(ReproCase c, Toolchain t, Platform target, Variant variant, boolean staticLink)
             throws IOException, Launcher.CannotLaunchException {
         String slug = buildSlug(target, variant, staticLink);
         Path dir = request.layout().build(c.id(), t.key(), slug);
         Path logs = request.layout().buildLogs(c.id(), t.key(), slug);
+        CCompiler cc = compilers.forTarget(target.arch()).get().orElseThrow();
+        CCompiler libcc = c.library() == null ? null
+                : compilers.forTarget(libraryArch(c.library(), target.arch())).get().orElseThrow();
+        Launch launch = launcher.launchFor(t.binaryArch());
+        Path src = dir.resolve("src");
+        Map<String, String> env = goEnv(c, t, target, variant, cc);
+        BuildKey key = inputs.key(c, t, target, variant, staticLink, cc, libcc, env, launch, src);
+
+        long t0 = System.nanoTime();
         deleteTree(dir);
-        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.createDirectories(src);
         Files.createDirectories(logs);
         c.writeTo(src);
         if (!c.files().containsKey("go.mod")) {
             Files.writeString(src.resolve("go.mod"), "module m1go.dev/cases/" + c.id() + "\n\ngo 1.16\n");
         }
-        CCompiler cc = compilers.forTarget(target.arch()).get().orElseThrow();
-        long t0 = System.nanoTime();
-        String libraryArch = null;
+        Path binary = dir.resolve(c.id());
+        if (!request.rebuild()) {
+            Optional<BuildCache.Entry> hit = cache.restore(key.digest(), binary, logs);
+            if (hit.isPresent()) {
+                BuildCache.Entry e = hit.get();
+                BuildInfo info = e.info().relocated(name -> relative(logs.resolve(name)));
+                boolean built = e.binarySha256() != null;
+                info = new BuildInfo(info.outcome(), info.cc(), info.ccFamily(), info.libraryArch(),
+                        info.translated(), info.staticLink(), millisSince(t0), built ? relative(binary) : null,
+                        info.stdoutLog(), info.stderrLog(), null,
+                        built ? BinaryInspector.read(binary, relative(binary)) : null, true, key.digest());
+                return new Built(info, e.binarySha256() == null ? null : binary, e.classification(), false);
+            }
+        }
+        List<Path> written = new ArrayList<>();
+        Built built = buildNow(c, t, target, staticLink, cc, libcc, launch, env, src, logs, binary, written, t0);
+        BuildInfo b = built.info();
+        BuildInfo keyed = new BuildInfo(b.outcome(), b.cc(), b.ccFamily(), b.libraryArch(), b.translated(),
+                b.staticLink(), b.durationMillis(), b.binary(), b.stdoutLog(), b.stderrLog(), b.retried(),
+                b.binaryFacts(), false, key.digest());
+        if (BuildCache.cacheable(b.outcome(), built.timedOut())) {
+            // Binary facts are read again from the restored binary: the entry keeps only what the build said.
+            BuildInfo kept = new BuildInfo(b.outcome(), b.cc(), b.ccFamily(), b.libraryArch(), b.translated(),
+                    b.staticLink(), b.durationMillis(), b.binary(), b.stdoutLog(), b.stderrLog(), b.retried(), null,
+                    false, key.digest());
+            cache.store(new BuildCache.Entry(key.digest(), key.inputs(),
+                    kept.relocated(p -> Path.of(p).getFileName().toString()), built.classification(), null,
+                    List.of()), built.binary(), written);
+        }
+        return new Built(keyed, built.binary(), built.classification(), built.timedOut());
+    }
 
+    private Built buildNow(ReproCase c, Toolchain t, Platform target, boolean staticLink, CCompiler cc,
+                           CCompiler libcc, Launch launch, Map<String, String> env, Path src, Path logs, Path binary,
+                           List<Path> written, long t0) throws IOException {
+        String libraryArch = null;
         if (c.library() != null) {
             Library lib = c.library();
-            Arch la = libraryArch(lib, target.arch());
-            libraryArch = la.goarch();
-            CCompiler libcc = compilers.forTarget(la).get().orElseThrow();
+            libraryArch = libcc.target().goarch();
             List<String> objects = new ArrayList<>();
             // Objects go to obj/, outside the Go package directory: cgo compiles every .c file it finds there, which
             // would hide the library (and its architecture) behind a fresh object built for the target.
@@ -102,7 +151,7 @@ final class Builder {
                 argv.addAll(List.of("-c", "-O1", "-fPIC", "-I."));
                 argv.addAll(lib.cflags());
                 argv.addAll(List.of("-o", object, source));
-                Step s = step(argv, baseEnv(), src, logs, "cc-" + object.replace('/', '_'));
+                Step s = step(argv, baseEnv(), src, logs, "cc-" + object.replace('/', '_'), written);
                 if (!s.result.succeeded()) {
                     return failed(s, cc, libraryArch, false, staticLink, t0, null);
                 }
@@ -111,14 +160,12 @@ final class Builder {
             List<String> ar = new ArrayList<>(libcc.ar());
             ar.addAll(List.of("rcs", "lib" + lib.name() + ".a"));
             ar.addAll(objects);
-            Step s = step(ar, baseEnv(), src, logs, "ar");
+            Step s = step(ar, baseEnv(), src, logs, "ar", written);
             if (!s.result.succeeded()) {
                 return failed(s, cc, libraryArch, false, staticLink, t0, null);
             }
         }
 
-        Launch launch = launcher.launchFor(t.binaryArch());
-        Path binary = dir.resolve(c.id());
         List<String> argv = new ArrayList<>(List.of(t.goBinary().toString(), "build", "-o", binary.toString()));
         if (staticLink) {
             // No -linkmode=external: a program without cgo is linked internally (static already), and forcing the
@@ -126,6 +173,29 @@ final class Builder {
             argv.addAll(List.of("-tags", "osusergo,netgo", "-ldflags", "-extldflags=-static"));
         }
         argv.add(".");
+        Step s = step(launch.wrap(argv), launch.environmentWith(env), src, logs, "go-build", written);
+        String retried = null;
+        if (s.result.timedOut() && launch.translated()) {
+            // A go command under qemu-user now and then deadlocks in the emulator (every thread parked on a futex,
+            // no CPU used): one more attempt tells an emulator stall from a build that is simply too slow.
+            retried = "go build under " + launch.runner() + " stalled for " + request.buildTimeout().toSeconds()
+                    + " s and was run again (first attempt: " + s.stderrLog + ")";
+            s = step(launch.wrap(argv), launch.environmentWith(env), src, logs, "go-build-2", written);
+        }
+        if (!s.result.succeeded() || !Files.isRegularFile(binary)) {
+            return failed(s, cc, libraryArch, launch.translated(), staticLink, t0, retried);
+        }
+        // What the binary is, read from its own bytes, not what was asked for.
+        BinaryFacts facts = BinaryInspector.read(binary, relative(binary));
+        boolean isStatic = "static".equals(facts.linkage())
+                || BinaryHeader.read(binary).map(h -> !h.dynamic()).orElse(false);
+        BuildInfo info = new BuildInfo(Outcome.PASS, cc.ccVariable(), cc.family(), libraryArch, launch.translated(),
+                isStatic, millisSince(t0), relative(binary), s.stdoutLog, s.stderrLog, retried, facts);
+        return new Built(info, binary, s.classification, false);
+    }
+
+    /** The environment of {@code go build}: m1go's own settings, then the case's and the variant's buildEnv. */
+    private Map<String, String> goEnv(ReproCase c, Toolchain t, Platform target, Variant variant, CCompiler cc) {
         Map<String, String> env = baseEnv();
         env.putAll(Map.of(
                 "GOTOOLCHAIN", "local",
@@ -142,34 +212,19 @@ final class Builder {
         }
         env.putAll(c.buildEnv());
         env.putAll(variant.buildEnv());
-        Step s = step(launch.wrap(argv), launch.environmentWith(env), src, logs, "go-build");
-        String retried = null;
-        if (s.result.timedOut() && launch.translated()) {
-            // A go command under qemu-user now and then deadlocks in the emulator (every thread parked on a futex,
-            // no CPU used): one more attempt tells an emulator stall from a build that is simply too slow.
-            retried = "go build under " + launch.runner() + " stalled for " + request.buildTimeout().toSeconds()
-                    + " s and was run again (first attempt: " + s.stderrLog + ")";
-            s = step(launch.wrap(argv), launch.environmentWith(env), src, logs, "go-build-2");
-        }
-        if (!s.result.succeeded() || !Files.isRegularFile(binary)) {
-            return failed(s, cc, libraryArch, launch.translated(), staticLink, t0, retried);
-        }
-        // What the binary is, read from its own bytes, not what was asked for.
-        BinaryFacts facts = BinaryInspector.read(binary, relative(binary));
-        boolean isStatic = "static".equals(facts.linkage())
-                || BinaryHeader.read(binary).map(h -> !h.dynamic()).orElse(false);
-        BuildInfo info = new BuildInfo(Outcome.PASS, cc.ccVariable(), cc.family(), libraryArch, launch.translated(),
-                isStatic, millisSince(t0), relative(binary), s.stdoutLog, s.stderrLog, retried, facts);
-        return new Built(info, binary, s.classification, s.result.combinedOutput());
+        return env;
     }
 
     private record Step(ProcessResult result, Classification classification, String stdoutLog, String stderrLog) {
     }
 
-    private Step step(List<String> argv, Map<String, String> env, Path dir, Path logs, String name) throws IOException {
+    private Step step(List<String> argv, Map<String, String> env, Path dir, Path logs, String name, List<Path> written)
+            throws IOException {
         Path out = logs.resolve(name + ".stdout");
         Path err = logs.resolve(name + ".stderr");
-        Files.writeString(logs.resolve(name + ".command"), String.join("\n", argv) + "\n");
+        Path command = logs.resolve(name + ".command");
+        Files.writeString(command, String.join("\n", argv) + "\n");
+        written.addAll(List.of(command, out, err));
         ProcessResult r = processes.run(new ProcessSpec(argv, env, dir, request.buildTimeout(), request.quitGrace(), out,
                 err));
         Classification k = classifier.classify(new Evidence(Phase.BUILD, hostOs, r.exitCode(), null, r.timedOut(),
@@ -185,7 +240,7 @@ final class Builder {
         }
         BuildInfo info = new BuildInfo(o, cc.ccVariable(), cc.family(), libraryArch, translated, staticLink,
                 millisSince(t0), null, s.stdoutLog, s.stderrLog, retried);
-        return new Built(info, null, s.classification, s.result.combinedOutput());
+        return new Built(info, null, s.classification, s.result.timedOut());
     }
 
     private Map<String, String> baseEnv() {

@@ -26,12 +26,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -111,6 +105,10 @@ public final class MatrixEngine {
     /**
      * Runs the plan. Results reach the listener as they finish; the returned list is in report order.
      *
+     * <p>Each (case, toolchain, target, build variant, link mode) is built once (or taken from the build cache) and
+     * its cells run as soon as that build is done. The slow work starts first: builds by a toolchain that itself runs
+     * translated and builds for container cells, then container cells, then the other cells, then the other builds.
+     *
      * @throws IOException when m1go itself cannot write its files (not when a build or run fails: those are results)
      */
     public List<CellResult> run(MatrixRequest request, List<PlannedCell> plan, MatrixListener listener)
@@ -122,83 +120,98 @@ public final class MatrixEngine {
             c.writeTo(dir);
         }
         listener.planned(plan);
-        Builder builder = new Builder(request, processes, classifier, compilers, launcher, host.os().goos());
-        Map<String, CompletableFuture<Builder.Built>> builds = new ConcurrentHashMap<>();
+        BuildCache cache = new BuildCache(request.cacheDirectory(), request.cacheMaxBytes(), java.time.Clock.systemUTC());
+        Builder builder = new Builder(request, processes, classifier, compilers, launcher, host.os().goos(), cache);
+        List<CellResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         Object listenerLock = new Object();
-
-        ExecutorService pool = Executors.newFixedThreadPool(request.threads(), r -> {
-            Thread th = new Thread(r, "m1go-cell");
-            th.setDaemon(true);
-            return th;
-        });
-        try {
-            List<Future<CellResult>> futures = new ArrayList<>();
-            for (PlannedCell p : plan) {
-                futures.add(pool.submit(() -> {
-                    synchronized (listenerLock) {
-                        listener.started(p);
-                    }
-                    CellResult result = cell(request, builder, builds, p);
-                    synchronized (listenerLock) {
-                        listener.finished(result, done.incrementAndGet(), plan.size());
-                    }
-                    return result;
-                }));
+        java.util.function.Consumer<PlannedCell> started = p -> {
+            synchronized (listenerLock) {
+                listener.started(p);
             }
-            List<CellResult> results = new ArrayList<>();
-            for (Future<CellResult> f : futures) {
-                try {
-                    results.add(f.get());
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof IOException io) {
-                        throw io;
-                    }
-                    throw new IllegalStateException("a cell failed inside m1go: " + cause, cause);
+        };
+        java.util.function.Consumer<CellResult> finish = result -> {
+            results.add(result);
+            synchronized (listenerLock) {
+                listener.finished(result, done.incrementAndGet(), plan.size());
+            }
+        };
+
+        Map<String, List<PlannedCell>> byBuild = new java.util.LinkedHashMap<>();
+        WorkQueue queue = new WorkQueue(request.threads());
+        try {
+            for (PlannedCell p : plan) {
+                if (p.skipped()) {
+                    queue.submit(Rank.RUN, () -> {
+                        started.accept(p);
+                        finish.accept(skipped(p, expected(p), p.skipReason()));
+                    });
+                } else {
+                    byBuild.computeIfAbsent(buildKey(p), k -> new ArrayList<>()).add(p);
                 }
             }
-            results.sort(CellResult.ORDER);
-            return List.copyOf(results);
+            for (List<PlannedCell> cells : byBuild.values()) {
+                PlannedCell first = cells.get(0);
+                boolean slow = first.toolchain().binaryArch() != host.arch()
+                        || cells.stream().anyMatch(p -> p.runner().startsSlowly());
+                queue.submit(slow ? Rank.SLOW_BUILD : Rank.BUILD, () -> {
+                    Builder.Built built;
+                    try {
+                        built = builder.build(first.reproCase(), first.toolchain(), first.target(), first.variant(),
+                                first.runner().needsStaticBinary());
+                    } catch (Launcher.CannotLaunchException e) {
+                        cells.forEach(p -> {
+                            started.accept(p);
+                            finish.accept(skipped(p, expected(p), e.getMessage()));
+                        });
+                        return;
+                    }
+                    for (PlannedCell p : cells) {
+                        queue.submit(p.runner().startsSlowly() ? Rank.SLOW_RUN : Rank.RUN,
+                                () -> {
+                                    started.accept(p);
+                                    finish.accept(cell(request, p, built));
+                                });
+                    }
+                });
+            }
+            queue.await();
         } finally {
-            pool.shutdownNow();
+            for (Runner r : request.runners()) {
+                r.finish();
+            }
         }
+        try {
+            cache.trim();
+        } catch (IOException e) {
+            // The cache stays above m1go.cacheMaxBytes until a later run can trim it; the results are unaffected.
+        }
+        List<CellResult> sorted = new ArrayList<>(results);
+        sorted.sort(CellResult.ORDER);
+        return List.copyOf(sorted);
     }
 
-    private CellResult cell(MatrixRequest request, Builder builder, Map<String, CompletableFuture<Builder.Built>> builds,
-                            PlannedCell p) throws IOException, InterruptedException {
+    /** The order in which work is taken: slow work first, runs of finished builds before builds not yet started. */
+    private static final class Rank {
+        static final int SLOW_BUILD = 0;
+        static final int SLOW_RUN = 1;
+        static final int RUN = 2;
+        static final int BUILD = 3;
+    }
+
+    private static String buildKey(PlannedCell p) {
+        return p.reproCase().id() + "|" + p.toolchain().key() + "|"
+                + Builder.buildSlug(p.target(), p.variant(), p.runner().needsStaticBinary());
+    }
+
+    private Expectation.Expected expected(PlannedCell p) {
+        return p.reproCase().expectation().resolve(facts(p));
+    }
+
+    private CellResult cell(MatrixRequest request, PlannedCell p, Builder.Built built) throws IOException {
         ReproCase c = p.reproCase();
         Toolchain t = p.toolchain();
-        Expectation.Expected expected = c.expectation().resolve(facts(p));
-        if (p.skipped()) {
-            return skipped(p, expected, p.skipReason());
-        }
-        boolean staticLink = p.runner().needsStaticBinary();
-        String key = c.id() + "|" + t.key() + "|" + Builder.buildSlug(p.target(), p.variant(), staticLink);
-        CompletableFuture<Builder.Built> mine = new CompletableFuture<>();
-        CompletableFuture<Builder.Built> existing = builds.putIfAbsent(key, mine);
-        Builder.Built built;
-        if (existing == null) {
-            try {
-                built = builder.build(c, t, p.target(), p.variant(), staticLink);
-                mine.complete(built);
-            } catch (Launcher.CannotLaunchException e) {
-                mine.completeExceptionally(e);
-                return skipped(p, expected, e.getMessage());
-            } catch (IOException | RuntimeException e) {
-                mine.completeExceptionally(e);
-                throw e;
-            }
-        } else {
-            try {
-                built = existing.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof Launcher.CannotLaunchException cle) {
-                    return skipped(p, expected, cle.getMessage());
-                }
-                throw new IOException("the build this cell shares failed inside m1go: " + e.getCause(), e.getCause());
-            }
-        }
+        Expectation.Expected expected = expected(p);
         if (!built.ok()) {
             Classification k = built.classification();
             Outcome o = built.info().outcome();

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code M1GO_FACT sizeof.long_double=16}). They land in the cell's {@code facts} in report.json, so that what a
  * program measured (type sizes, timings) can be compared across toolchains and runners without reading logs.
  */
-public final class RunFacts {
+final class RunFacts {
 
     /** The line prefix a program prints. */
     public static final String PREFIX = "M1GO_FACT ";

@@ -175,6 +175,10 @@ public final class HtmlReport {
             h.append("<details><summary>").append(label).append("</summary>");
             h.append("<p class=\"sig\">expected ").append(esc(c.expected())).append(" · <code>")
                     .append(esc(Cluster.signatureOf(c))).append("</code></p>");
+            String crashed = c.runs().isEmpty() ? null : dev.m1go.binary.CFrame.crashedIn(c.runs().get(0).cFrames());
+            if (crashed != null) {
+                h.append("<p class=\"cframes\">").append(esc(crashed)).append("</p>");
+            }
             String text = v.crashText(c, CRASH_LINES);
             h.append("<pre class=\"crash\">").append(esc(text.isBlank()
                     ? (c.diagnosis().summary() == null ? "(no log text)" : c.diagnosis().summary()) : text))

@@ -19,7 +19,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Keeps {@code report.json} current while the matrix runs and prints one progress line per cell:
- * {@code [12/96] static-lib go1.22.12 linux/arm64 qemu ... PASS (0.41 s)}.
+ * {@code [12/96] static-lib go1.22.12 linux/arm64 qemu ... PASS (0.41 s)}, with {@code (cached build)} when its binary
+ * came from the build cache.
  *
  * <p>report.json is written at a bounded rate: at once when the last write is {@link #INTERVAL} old, else once that
  * interval has passed, so a large matrix of quick cells does not serialise the whole report (and its clusters) after
@@ -135,6 +136,9 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
             sb.append(" (").append(c.reason()).append(')');
         } else {
             sb.append(String.format(Locale.ROOT, " (%.2f s)", c.durationMillis() / 1000.0));
+        }
+        if (c.build() != null && Boolean.TRUE.equals(c.build().cached())) {
+            sb.append(" (cached build)");
         }
         if (c.verdict() == Verdict.UNEXPECTED || c.verdict() == Verdict.FLAKY) {
             sb.append(' ').append(c.verdict()).append(": expected ").append(c.expected());

@@ -105,6 +105,11 @@ public record Report(
                 hosts, baseline);
     }
 
+    public Report withNotes(List<String> newNotes) {
+        return new Report(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, newNotes,
+                hosts, baseline);
+    }
+
     public Report withBaseline(Comparison comparison) {
         return new Report(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, notes,
                 hosts, comparison);

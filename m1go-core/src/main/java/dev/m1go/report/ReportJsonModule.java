@@ -53,13 +53,23 @@ final class ReportJsonModule extends SimpleModule {
         abstract String cFramesNote();
     }
 
-    /** {@code retried} is left out unless the build ran twice, {@code binaryFacts} when nothing was built. */
+    /**
+     * {@code retried} is left out unless the build ran twice, {@code binaryFacts} when nothing was built;
+     * {@code cached} and {@code cacheKey} in a report written before m1go had a build cache, so that such a report is
+     * written back unchanged.
+     */
     private abstract static class BuildMixIn {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract String retried();
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract BinaryFacts binaryFacts();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Boolean cached();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String cacheKey();
     }
 
     private static final class CellDeserializer extends StdDeserializer<CellResult> {

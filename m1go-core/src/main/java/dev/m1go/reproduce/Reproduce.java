@@ -165,7 +165,8 @@ public final class Reproduce {
         CCompilers compilers = new CCompilers(host.os(), host.arch(), s.environment(), processes, new OutputLayout(out).hostLogs());
         MatrixRequest request = new MatrixRequest(out, s.cacheDirectory(), cases, toolchains, targets, selected,
                 Duration.ofSeconds(s.timeoutSeconds()), Duration.ofSeconds(s.buildTimeoutSeconds()), Duration.ofSeconds(3),
-                s.threads(), s.inheritEnvironment(), s.environment(), s.home(), s.reruns(), s.rerunsAll());
+                s.threads(), s.inheritEnvironment(), s.environment(), s.home(), s.reruns(), s.rerunsAll(), s.rebuild(),
+                s.cacheMaxBytes());
         MatrixEngine engine = new MatrixEngine(host, processes, classifier, compilers, runners);
         List<PlannedCell> plan = engine.plan(request);
         long runnable = plan.stream().filter(p -> !p.skipped()).count();
@@ -199,7 +200,9 @@ public final class Reproduce {
                 throw e;
             }
         }
-        Report report = live.complete(results, finish);
+        // Runner notes are complete only once every cell ran (a container image reused across cells, say).
+        List<String> notes = notes(host, selected, toolchains);
+        Report report = live.complete(results, r -> finish.apply(r.withNotes(notes)));
         summary(report, out);
         return new Result(report,
                 results.stream().filter(c -> c.verdict() == Verdict.UNEXPECTED).toList(),
@@ -234,6 +237,10 @@ public final class Reproduce {
         if (s.threads() < 1) {
             throw new UserError("m1go.threads is " + s.threads() + ": give how many cells run at once, at least 1 (0 "
                     + "or unset: one per processor)");
+        }
+        if (s.cacheMaxBytes() < 0) {
+            throw new UserError("m1go.cacheMaxBytes is " + s.cacheMaxBytes() + ": give the size in bytes the build "
+                    + "cache in m1go.cacheDirectory may keep, 0 or more (0 keeps nothing between runs)");
         }
         if (s.reruns() < 0) {
             throw new UserError("m1go.reruns is " + s.reruns() + ": give how many extra runs a failing cell gets, 0 or "

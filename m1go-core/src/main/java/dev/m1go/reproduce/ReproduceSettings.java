@@ -27,7 +27,9 @@ public record ReproduceSettings(
         boolean rerunsAll,
         boolean failIfNoCells,
         Map<String, String> environment,
-        Path home) {
+        Path home,
+        boolean rebuild,
+        long cacheMaxBytes) {
 
     public ReproduceSettings {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -40,6 +42,17 @@ public record ReproduceSettings(
         Objects.requireNonNull(home, "home");
     }
 
+    /** Settings that use the build cache, bounded to its default size. */
+    public ReproduceSettings(Path outputDirectory, Path cacheDirectory, List<String> goRoots, String goVersions,
+                             boolean failIfNoToolchains, List<String> cases, Path casesDirectory, List<String> runners,
+                             List<String> targets, int timeoutSeconds, int buildTimeoutSeconds, int threads,
+                             boolean inheritEnvironment, int reruns, boolean rerunsAll, boolean failIfNoCells,
+                             Map<String, String> environment, Path home) {
+        this(outputDirectory, cacheDirectory, goRoots, goVersions, failIfNoToolchains, cases, casesDirectory, runners,
+                targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment, reruns, rerunsAll,
+                failIfNoCells, environment, home, false, dev.m1go.matrix.MatrixRequest.DEFAULT_CACHE_MAX_BYTES);
+    }
+
     /** These settings with more GOROOTs after {@code goRoots} (the toolchains a front end declares). */
     public ReproduceSettings withMoreGoRoots(List<String> more) {
         if (more.isEmpty()) {
@@ -49,7 +62,7 @@ public record ReproduceSettings(
         all.addAll(more);
         return new ReproduceSettings(outputDirectory, cacheDirectory, all, goVersions, failIfNoToolchains, cases,
                 casesDirectory, runners, targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment,
-                reruns, rerunsAll, failIfNoCells, environment, home);
+                reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes);
     }
 
     private static List<String> clean(List<String> values) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * who never typed {@code qemu} meets emulation. {@code QEMU_LD_PREFIX} points the handler at the C runtime of the
  * binary's architecture.
  */
-public final class BinfmtRunner extends ForeignLinuxRunner {
+final class BinfmtRunner extends ForeignLinuxRunner {
 
     public BinfmtRunner(Host host, ProcessRunner processes) {
         super(host, processes);

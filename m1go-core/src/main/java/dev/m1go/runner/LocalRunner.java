@@ -13,7 +13,7 @@ import java.io.IOException;
  * A runner that starts the binary as a local process, possibly behind a translator: it only decides the
  * {@link Launch} (argv prefix and environment); the process itself is run like any other.
  */
-public abstract class LocalRunner implements Runner {
+abstract class LocalRunner implements Runner {
 
     protected final Host host;
     private final ProcessRunner processes;

@@ -7,7 +7,7 @@ import dev.m1go.host.Host;
 import dev.m1go.host.Os;
 
 /** Executes the binary directly: the host's own OS and architecture. */
-public final class NativeRunner extends LocalRunner {
+final class NativeRunner extends LocalRunner {
 
     public NativeRunner(Host host, ProcessRunner processes) {
         super(host, processes);

@@ -16,7 +16,7 @@ import java.util.Optional;
  * {@code qemu-aarch64 -L /usr/aarch64-linux-gnu ./binary}. The dynamic {@code qemu-x} is preferred over
  * {@code qemu-x-static}.
  */
-public final class QemuRunner extends ForeignLinuxRunner {
+final class QemuRunner extends ForeignLinuxRunner {
 
     public QemuRunner(Host host, ProcessRunner processes) {
         super(host, processes);

@@ -14,7 +14,7 @@ import java.util.Optional;
  * Executes an x86_64 macOS binary under Rosetta 2 on Apple silicon: {@code arch -x86_64 ./binary}. Available when
  * the host is an arm64 Mac ({@code hw.optional.arm64}) and {@code arch -x86_64 /usr/bin/true} ran.
  */
-public final class RosettaRunner extends LocalRunner {
+final class RosettaRunner extends LocalRunner {
 
     public RosettaRunner(Host host, ProcessRunner processes) {
         super(host, processes);

@@ -29,7 +29,25 @@ public interface Runner {
         return false;
     }
 
-    /** What the report should say about this runner on this host (found while planning), one sentence each. */
+    /**
+     * Whether one cell takes this runner much longer than a plain process start (a container image to build): the
+     * matrix starts such cells, and the builds they need, before the others.
+     */
+    default boolean startsSlowly() {
+        return false;
+    }
+
+    /**
+     * The matrix run is over: release what the runner kept for its cells (images, …). Called once, also when the
+     * run stopped on an error.
+     */
+    default void finish() {
+    }
+
+    /**
+     * What the report should say about this runner on this host (found while planning, and what it did once the run
+     * is over), one sentence each.
+     */
     default List<String> notes() {
         return List.of();
     }

@@ -28,6 +28,8 @@ public final class PropertyNames {
     public static final String OUTPUT_DIRECTORY = "m1go.outputDirectory";
     public static final String REPORTS_DIRECTORY = "m1go.reportsDirectory";
     public static final String CACHE_DIRECTORY = "m1go.cacheDirectory";
+    public static final String REBUILD = "m1go.rebuild";
+    public static final String CACHE_MAX_BYTES = "m1go.cacheMaxBytes";
     public static final String GO_ROOTS = "m1go.goRoots";
     public static final String GO_TOOLCHAINS = "m1go.goToolchains";
     public static final String GO_VERSIONS = "m1go.goVersions";
@@ -49,6 +51,7 @@ public final class PropertyNames {
     public static final String ISSUE_BODY = "m1go.issueBody";
     public static final String INPUTS = "m1go.inputs";
     public static final String CONTAINER_IMAGE = "m1go.container.image";
+    public static final String CONTAINER_KEEP_IMAGES = "m1go.container.keepImages";
     public static final String LOG = "m1go.log";
     public static final String OS = "m1go.os";
     public static final String DOCTOR_FAIL_ON = "m1go.doctor.failOn";
@@ -58,10 +61,11 @@ public final class PropertyNames {
     /** Every property, in the order of the README's parameter table. */
     public static final List<String> ALL = List.of(SKIP, REPRODUCE_SKIP, CLASSIFY_SKIP, DOCTOR_SKIP, MERGE_SKIP,
             INSPECT_SKIP,
-            OUTPUT_DIRECTORY, REPORTS_DIRECTORY, CACHE_DIRECTORY, GO_ROOTS, GO_TOOLCHAINS, GO_VERSIONS,
-            FAIL_IF_NO_TOOLCHAINS, CASES, CASES_DIRECTORY, RUNNERS, TARGETS, TIMEOUT_SECONDS, BUILD_TIMEOUT_SECONDS,
-            THREADS, INHERIT_ENVIRONMENT, RERUNS, RERUNS_ALL, FAIL_IF_NO_CELLS, FAIL_ON, FAIL_ON_REGRESSION, BASELINE,
-            ISSUE_BODY, INPUTS, CONTAINER_IMAGE, LOG, OS, DOCTOR_FAIL_ON, PATH, TARGET);
+            OUTPUT_DIRECTORY, REPORTS_DIRECTORY, CACHE_DIRECTORY, REBUILD, CACHE_MAX_BYTES, GO_ROOTS, GO_TOOLCHAINS,
+            GO_VERSIONS, FAIL_IF_NO_TOOLCHAINS, CASES, CASES_DIRECTORY, RUNNERS, TARGETS, TIMEOUT_SECONDS,
+            BUILD_TIMEOUT_SECONDS, THREADS, INHERIT_ENVIRONMENT, RERUNS, RERUNS_ALL, FAIL_IF_NO_CELLS, FAIL_ON,
+            FAIL_ON_REGRESSION, BASELINE, ISSUE_BODY, INPUTS, CONTAINER_IMAGE, CONTAINER_KEEP_IMAGES, LOG, OS,
+            DOCTOR_FAIL_ON, PATH, TARGET);
 
     private PropertyNames() {
     }

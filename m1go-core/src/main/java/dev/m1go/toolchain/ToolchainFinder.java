@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * {@code go} binary's header, and a few {@code go env} values. A toolchain of another architecture is run through
  * the {@link Launcher} (binfmt or Rosetta) and becomes part of the matrix like any other.
  */
-public final class ToolchainFinder {
+final class ToolchainFinder {
 
     static final List<String> GO_ENV_KEYS = List.of(
             "GOARCH", "GOHOSTARCH", "GOOS", "GOHOSTOS", "CGO_ENABLED", "CC", "GOFLAGS", "GOTOOLCHAIN", "GOVERSION");

@@ -116,6 +116,20 @@ class DoctorChecksTest {
     }
 
     @Test
+    void compilers_onAnEmptyPath_sayWhatIsMissing_includingTheCrossCompilerForTheOtherArchitecture() throws Exception {
+        Host host = host(Os.LINUX, Arch.AMD64, "amd64", null, List.of());
+        Map<String, String> env = Map.of("PATH", Files.createDirectories(tmp.resolve("empty")).toString());
+        List<DoctorReport.CompilerSection> sections = CompilerSurvey.survey(host, env,
+                new CompilerProbe(NO_PROCESSES, env, tmp), new CCompilers(Os.LINUX, Arch.AMD64, env, NO_PROCESSES, tmp));
+        assertThat(sections).extracting(DoctorReport.CompilerSection::name, DoctorReport.CompilerSection::role)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("cc", "default"),
+                        org.assertj.core.groups.Tuple.tuple("aarch64-linux-gnu-gcc", "cross compiler for arm64"));
+        assertThat(sections.get(0).problem()).isEqualTo("cc not found on PATH");
+        assertThat(CompilerSurvey.crossTargets(host(Os.DARWIN, Arch.ARM64, "aarch64", false, List.of()),
+                new dev.m1go.host.PathLookup(""))).containsExactly(Arch.AMD64, Arch.ARM64);
+    }
+
+    @Test
     void toolchainCc_ofTheWrongArchitecture_isAnError_forYourOwnBuildsOnly_notTheMatrix() throws Exception {
         Host mac = host(Os.DARWIN, Arch.ARM64, "aarch64", false, List.of());
         ToolchainCheck check = new ToolchainCheck(mac, NO_PROCESSES, null, Map.of(), null,

@@ -1,7 +1,8 @@
 package dev.m1go.exec;
 
+import static dev.m1go.testing.HostComponents.onlyOn;
+import static dev.m1go.testing.HostComponents.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class ContainmentTest {
 
     @Test
     void withoutCgroup_theCookieFindsASetsidDaemon_andKillsIt() throws Exception {
-        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc");
+        onlyOn(Files.isDirectory(Path.of("/proc/self")), "Linux (/proc)");
         Containment box = Containment.withoutCgroup();
         long daemon = startDaemon(box);
         assertThat(box.members()).containsExactly(daemon);
@@ -45,7 +46,7 @@ class ContainmentTest {
     @Test
     void withCgroup_theKernelKeepsTheDaemon_inTheGroup() throws Exception {
         Containment box = Containment.create();
-        assumeTrue(box.hasCgroup(), "no writable cgroup v2 here");
+        require(box.hasCgroup(), "a writable cgroup v2 (as on the CI machine, where m1go runs as root)");
         long daemon = startDaemon(box);
         assertThat(box.members()).contains(daemon);
         assertThat(box.close()).isEqualTo(1);

@@ -296,4 +296,28 @@ class MatrixEngineTest {
         assertThat(r).isSortedAccordingTo(CellResult.ORDER);
         assertThat(r.get(0).key().caseId()).isEqualTo("c-abort");
     }
+
+    @Test
+    void slowWorkFirst_theTranslatedToolchainBuildsFirst_andEachBuildsCellsRunBeforeTheNextBuild() throws Exception {
+        Map<String, String> env = Map.of("PATH", bin.toString(), "HOME", dir.toString());
+        Host host = host(true);
+        Runners all = new Runners(host, this::fake, List.of());
+        CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
+        Toolchain go122 = new Toolchain("go1.22.12", dir.resolve("go"), Arch.AMD64, "test", Map.of(), null);
+        Toolchain arm64Go = new Toolchain("go1.19.8", dir.resolve("go-arm64"), Arch.ARM64, "test", Map.of(), null);
+        MatrixRequest request = new MatrixRequest(dir.resolve("out"), dir.resolve("cache"),
+                new CaseLoader().load(null, List.of("cgo-hello", "c-abort")), List.of(go122, arm64Go),
+                List.of(new Platform(Os.LINUX, Arch.AMD64)), all.select(List.of("native")), Duration.ofSeconds(5),
+                Duration.ofSeconds(5), Duration.ofSeconds(1), 1, false, env, dir, 0, false);
+        MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all);
+        engine.run(request, engine.plan(request), (r, done, total) -> { });
+        List<String> order = started.stream().filter(s -> !s.argv().contains("--version"))
+                .map(s -> s.argv().contains("build") ? "build " + s.argv().get(0).replace(dir + "/", "")
+                        .replace("/bin/go", "") + " " + s.argv().get(s.argv().indexOf("-o") + 1).replaceAll(".*/", "")
+                        : "run " + s.argv().get(0).replaceAll(".*/", ""))
+                .toList();
+        assertThat(order).containsExactly(
+                "build go-arm64 c-abort", "build go-arm64 cgo-hello", "run c-abort", "run cgo-hello",
+                "build go c-abort", "run c-abort", "build go cgo-hello", "run cgo-hello");
+    }
 }

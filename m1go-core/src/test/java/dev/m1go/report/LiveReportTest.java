@@ -178,6 +178,18 @@ class LiveReportTest {
     }
 
     @Test
+    void progressLine_ofACellWhoseBinaryCameFromTheBuildCache_saysSo() {
+        CellResult c = cell("static-lib", "qemu", Outcome.PASS, Verdict.EXPECTED);
+        BuildInfo b = c.build();
+        BuildInfo cached = new BuildInfo(b.outcome(), b.cc(), b.ccFamily(), b.libraryArch(), b.translated(),
+                b.staticLink(), 2, b.binary(), b.stdoutLog(), b.stderrLog(), null, null, true, "ab12");
+        CellResult hit = CellResult.ran(c.key(), c.expected(), c.outcome(), c.verdict(), c.diagnosis(),
+                c.translated(), cached, c.runs(), c.facts());
+        assertThat(LiveReport.progressLine(hit, 12, 96, "amd64"))
+                .isEqualTo("[12/96] static-lib go1.22.12 linux/arm64 qemu ... PASS (0.41 s) (cached build)");
+    }
+
+    @Test
     void progressLine_ofASkip_givesTheReason_andOfAnUnexpectedCell_theExpectation() {
         assertThat(LiveReport.progressLine(cell("c-abort", "qemu", Outcome.SKIPPED, Verdict.SKIPPED), 3, 9, "amd64"))
                 .isEqualTo("[3/9] c-abort go1.22.12 linux/arm64 qemu ... SKIPPED (qemu-aarch64 not found on PATH: "

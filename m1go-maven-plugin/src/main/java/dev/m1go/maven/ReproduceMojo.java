@@ -52,12 +52,29 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     File reportsDirectory;
 
     /**
-     * Go build caches, one per toolchain, kept between runs. Default: {@code ~/.cache/m1go}.
+     * Kept between runs: m1go's build cache of binaries and build failures ({@code builds/}) and Go's build caches,
+     * one per toolchain ({@code go-build/}). Default: {@code ~/.cache/m1go}.
      *
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.CACHE_DIRECTORY)
     File cacheDirectory;
+
+    /**
+     * Build every binary again instead of taking it from the build cache (the new builds replace the cached ones).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.REBUILD, defaultValue = "false")
+    boolean rebuild;
+
+    /**
+     * The size in bytes the build cache is trimmed to after each run, least recently used entries first.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CACHE_MAX_BYTES, defaultValue = "2147483648")
+    long cacheMaxBytes;
 
     /**
      * More Go installations (GOROOTs), comma separated, besides the ones m1go finds by itself.
@@ -201,6 +218,14 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     String containerImage;
 
     /**
+     * Container runner: leave the images m1go built on the engine after the run instead of removing them.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CONTAINER_KEEP_IMAGES, defaultValue = "false")
+    boolean containerKeepImages;
+
+    /**
      * When to fail: {@code regression} (every unexpected cell), {@code new} (only failures new since
      * {@code m1go.baseline}), {@code never}.
      *
@@ -253,8 +278,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     record ToolchainSettings(String goToolchains, List<DeclaredToolchains.Declared> declared) {
     }
 
-    /** What {@code m1go.container.image} configures. */
-    record ContainerSettings(String containerImage) {
+    /** What {@code m1go.container.image} and {@code m1go.container.keepImages} configure. */
+    record ContainerSettings(String containerImage, boolean containerKeepImages) {
     }
 
     @Override
@@ -286,10 +311,10 @@ public final class ReproduceMojo extends AbstractM1goMojo {
                 casesDirectory == null ? null : casesDirectory.toPath(),
                 list(runners), list(targets), timeoutSeconds, buildTimeoutSeconds,
                 threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
-                inheritEnvironment, reruns, rerunsAll, failIfNoCells, environment, home);
+                inheritEnvironment, reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes);
         Publish.Settings publish = new Publish.Settings(baseline == null ? null : baseline.toPath(), failOn,
                 failOnRegression, issueBody, reportsDirectory == null ? null : reportsDirectory.toPath());
-        return List.of(reproduce, publish, new ContainerSettings(containerImage),
+        return List.of(reproduce, publish, new ContainerSettings(containerImage, containerKeepImages),
                 new ToolchainSettings(goToolchains, declaredGoToolchains()));
     }
 
@@ -300,7 +325,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
         List<Record> all = settings(network.environment(), home());
         ReproduceSettings settings = (ReproduceSettings) all.get(0);
         Publish.Settings publishSettings = (Publish.Settings) all.get(1);
-        String image = ((ContainerSettings) all.get(2)).containerImage();
+        ContainerSettings container = (ContainerSettings) all.get(2);
         ToolchainSettings declared = (ToolchainSettings) all.get(3);
         try {
             settings = settings.withMoreGoRoots(DeclaredToolchains.select(declared.declared(), declared.goToolchains())
@@ -313,7 +338,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
         Reproduce.Result result;
         Publish.Published published;
         Reproduce reproduce = new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(),
-                host -> List.of(ContainerRunner.of(host, System.getenv(), image)),
+                host -> List.of(ContainerRunner.of(host, System.getenv(), container.containerImage(),
+                        container.containerKeepImages())),
                 Clock.systemUTC(), engineLog());
         try {
             plan = publish.prepare(publishSettings);

@@ -78,6 +78,7 @@ class ParameterMappingTest {
             switch (p.type()) {
                 case "boolean" -> f.setBoolean(mojo, Boolean.parseBoolean(p.defaultValue()));
                 case "int" -> f.setInt(mojo, Integer.parseInt(p.defaultValue()));
+                case "long" -> f.setLong(mojo, Long.parseLong(p.defaultValue()));
                 case "java.io.File" -> f.set(mojo, new File(p.defaultValue()));
                 default -> f.set(mojo, p.defaultValue());
             }
@@ -97,6 +98,10 @@ class ParameterMappingTest {
             case "int" -> {
                 f.setInt(mojo, distinct);
                 return distinct;
+            }
+            case "long" -> {
+                f.setLong(mojo, distinct);
+                return (long) distinct;
             }
             case "java.io.File" -> {
                 File v = new File("/given/" + p.name());

@@ -62,9 +62,13 @@ class SkipTest {
         ClassifyMojo classify = quiet(new ClassifyMojo());
         classify.classifySkip = true;
         classify.execute();
+        InspectMojo inspect = quiet(new InspectMojo());
+        inspect.inspectSkip = true;
+        inspect.execute();
         assertThat(log.infos).containsExactly("Skipping m1go:doctor because m1go.doctor.skip is true.",
                 "Skipping m1go:merge because m1go.merge.skip is true.",
-                "Skipping m1go:classify because m1go.classify.skip is true.");
+                "Skipping m1go:classify because m1go.classify.skip is true.",
+                "Skipping m1go:inspect because m1go.inspect.skip is true.");
     }
 
     @Test

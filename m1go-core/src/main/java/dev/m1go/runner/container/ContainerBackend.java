@@ -12,7 +12,7 @@ import java.util.Map;
  * What the container runner asks of a Docker engine once m1go has seen it answer. The real one is
  * {@link TestcontainersBackend}; tests may stand in for it.
  */
-public interface ContainerBackend {
+interface ContainerBackend {
 
     /** A file of an image's build context. */
     record ContextFile(String name, byte[] content, int mode) {

@@ -32,7 +32,9 @@ import java.util.function.Function;
  * engine: by default a {@code FROM scratch} image holding the statically linked binary and a tiny {@code uname}
  * probe, built locally for that platform (never pulled) and tagged by platform and content hash. Each cell runs the
  * probe first, so the report says which CPU the container really saw ({@code RunResult.observedArch}), then the
- * binary itself. Everything m1go creates is removed when the cell is done, and at JVM exit for anything left.
+ * binary itself. One image serves every cell of the same binary and platform within a run; containers are removed
+ * when their cell is done, images at the end of the run (unless {@code m1go.container.keepImages}), and anything
+ * left at JVM exit.
  *
  * <p>Whether the engine answers is found out once per run, by m1go itself, before Testcontainers is touched: no
  * engine, or a {@code DOCKER_HOST} that does not answer, makes every container cell SKIPPED within seconds, and a
@@ -58,8 +60,11 @@ public final class ContainerRunner implements Runner {
     private final DockerEndpoint endpoint;
     private State state;
     private final Map<Arch, String> imageProblems = new EnumMap<>(Arch.class);
-    private final Map<String, Integer> imageUsers = new TreeMap<>();
+    private final boolean keepImages;
+    /** Image tag → how many cells ran in it; an image is built once per run, by the first cell that needs it. */
+    private final Map<String, Integer> images = new TreeMap<>();
     private final Map<String, Object> imageLocks = new TreeMap<>();
+    private final List<String> finished = new ArrayList<>();
 
     /** What was found out about the engine, once per run. */
     private record State(EngineProbe.EngineInfo engine, String unavailable, List<String> notes) {
@@ -71,8 +76,16 @@ public final class ContainerRunner implements Runner {
      *                        of {@code FROM scratch}; {@code null} for scratch
      * @param insideContainer whether this machine looks like a container to Testcontainers ({@code /.dockerenv})
      */
-    public ContainerRunner(Host host, Map<String, String> environment, String baseImage, boolean insideContainer,
+    ContainerRunner(Host host, Map<String, String> environment, String baseImage, boolean insideContainer,
                            Function<DockerEndpoint, EngineProbe> probes, ContainerBackend backend) {
+        this(host, environment, baseImage, false, insideContainer, probes, backend);
+    }
+
+    /** @param keepImages {@code m1go.container.keepImages}: leave the images on the engine when the run is over */
+    public ContainerRunner(Host host, Map<String, String> environment, String baseImage, boolean keepImages,
+                           boolean insideContainer, Function<DockerEndpoint, EngineProbe> probes,
+                           ContainerBackend backend) {
+        this.keepImages = keepImages;
         this.host = host;
         this.environment = Map.copyOf(environment);
         this.baseImage = baseImage == null || baseImage.isBlank() ? null : baseImage.trim();
@@ -84,7 +97,13 @@ public final class ContainerRunner implements Runner {
 
     /** The runner of this machine: the real engine through Testcontainers. */
     public static ContainerRunner of(Host host, Map<String, String> environment, String baseImage) {
-        return new ContainerRunner(host, environment, baseImage, Files.exists(Path.of("/.dockerenv")),
+        return of(host, environment, baseImage, false);
+    }
+
+    /** The runner of this machine, keeping its images after the run when {@code keepImages}. */
+    public static ContainerRunner of(Host host, Map<String, String> environment, String baseImage,
+                                     boolean keepImages) {
+        return new ContainerRunner(host, environment, baseImage, keepImages, Files.exists(Path.of("/.dockerenv")),
                 e -> new EngineProbe(e, PROBE_TIMEOUT), new TestcontainersBackend());
     }
 
@@ -126,9 +145,44 @@ public final class ContainerRunner implements Runner {
     }
 
     @Override
-    public synchronized List<String> notes() {
-        return state == null ? List.of() : state.notes();
+    public boolean startsSlowly() {
+        return true;
     }
+
+    @Override
+    public synchronized List<String> notes() {
+        List<String> all = new ArrayList<>(state == null ? List.of() : state.notes());
+        all.addAll(finished);
+        return all;
+    }
+
+    /** Removes the images of this run (or keeps them with {@code m1go.container.keepImages}) and says so. */
+    @Override
+    public void finish() {
+        Map<String, Integer> used;
+        synchronized (images) {
+            used = new TreeMap<>(images);
+            images.clear();
+        }
+        if (used.isEmpty()) {
+            return;
+        }
+        int cells = used.values().stream().mapToInt(Integer::intValue).sum();
+        String what = "container: " + cells + " cells ran in " + used.size() + " images (one per binary and platform, "
+                + "built once and shared by the cells of that binary)";
+        if (keepImages) {
+            what += "; kept on the engine because m1go.container.keepImages is true: "
+                    + String.join(", ", used.keySet());
+        } else {
+            used.keySet().forEach(backend::removeImage);
+            what += "; removed at the end of the run";
+        }
+        synchronized (this) {
+            finished.add(what);
+        }
+    }
+
+
 
     /** The engine m1go talks to. */
     public DockerEndpoint endpoint() {
@@ -239,85 +293,56 @@ public final class ContainerRunner implements Runner {
         } catch (IOException e) {
             throw new CannotRun("the container runner could not build image " + tag + ": " + e.getMessage(), e);
         }
-        try {
-            List<String> argv = new ArrayList<>(List.of(DIR + "/" + name));
-            argv.addAll(spec.argv().subList(1, spec.argv().size()));
-            Map<String, String> env = new TreeMap<>(spec.environment());
-            NOT_PASSED.forEach(env::remove);
-            ContainerBackend.ContainerRun r;
-            String observed;
-            Files.createDirectories(spec.stdoutLog().toAbsolutePath().getParent());
-            Files.createDirectories(spec.stderrLog().toAbsolutePath().getParent());
-            try (BoundedCapture out = BoundedCapture.toFile(spec.stdoutLog());
-                 BoundedCapture err = BoundedCapture.toFile(spec.stderrLog())) {
-                try {
-                    BoundedCapture unameOut = BoundedCapture.inMemory(256, 256);
-                    ContainerBackend.ContainerRun uname = backend.run(tag, platform, List.of(DIR + "/uname"), Map.of(),
-                            DIR, Duration.ofSeconds(30), Duration.ofSeconds(1), unameOut, OutputStream.nullOutputStream());
-                    observed = uname.exitCode() != null && uname.exitCode() == 0
-                            ? UnameProbe.machine(unameOut.text(StandardCharsets.ISO_8859_1)) : null;
-                    r = backend.run(tag, platform, argv, env, DIR, spec.timeout(), spec.quitGrace(), out, err);
-                } catch (IOException e) {
-                    throw new CannotRun("the container runner could not run " + tag + ": " + e.getMessage(), e);
-                }
-                if (r.startFailure() != null) {
-                    err.write((r.startFailure() + "\n").getBytes(StandardCharsets.UTF_8));
-                }
-                out.flush();
-                err.flush();
-                Integer exit = r.exitCode() == null ? null : r.exitCode().intValue();
-                String startFailure = exit == null ? r.startFailure() : null;
-                String truncated = out.logFailure() != null ? out.logFailure() : err.logFailure();
-                return new ProcessResult(exit, startFailure, r.timedOut(), out.text(), err.text(), r.durationMillis(),
-                        observed, 0, truncated);
+        List<String> argv = new ArrayList<>(List.of(DIR + "/" + name));
+        argv.addAll(spec.argv().subList(1, spec.argv().size()));
+        Map<String, String> env = new TreeMap<>(spec.environment());
+        NOT_PASSED.forEach(env::remove);
+        ContainerBackend.ContainerRun r;
+        String observed;
+        Files.createDirectories(spec.stdoutLog().toAbsolutePath().getParent());
+        Files.createDirectories(spec.stderrLog().toAbsolutePath().getParent());
+        try (BoundedCapture out = BoundedCapture.toFile(spec.stdoutLog());
+             BoundedCapture err = BoundedCapture.toFile(spec.stderrLog())) {
+            try {
+                BoundedCapture unameOut = BoundedCapture.inMemory(256, 256);
+                ContainerBackend.ContainerRun uname = backend.run(tag, platform, List.of(DIR + "/uname"), Map.of(),
+                        DIR, Duration.ofSeconds(30), Duration.ofSeconds(1), unameOut, OutputStream.nullOutputStream());
+                observed = uname.exitCode() != null && uname.exitCode() == 0
+                        ? UnameProbe.machine(unameOut.text(StandardCharsets.ISO_8859_1)) : null;
+                r = backend.run(tag, platform, argv, env, DIR, spec.timeout(), spec.quitGrace(), out, err);
+            } catch (IOException e) {
+                throw new CannotRun("the container runner could not run " + tag + ": " + e.getMessage(), e);
             }
-        } finally {
-            release(tag);
+            if (r.startFailure() != null) {
+                err.write((r.startFailure() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            out.flush();
+            err.flush();
+            Integer exit = r.exitCode() == null ? null : r.exitCode().intValue();
+            String startFailure = exit == null ? r.startFailure() : null;
+            String truncated = out.logFailure() != null ? out.logFailure() : err.logFailure();
+            return new ProcessResult(exit, startFailure, r.timedOut(), out.text(), err.text(), r.durationMillis(),
+                    observed, 0, truncated);
         }
     }
 
+    /** Builds the image {@code tag} unless an earlier cell of this run did, and counts this cell as its user. */
     private void acquire(String tag, String platform, String dockerfile, List<ContainerBackend.ContextFile> files)
             throws IOException {
         Object lock;
-        synchronized (imageUsers) {
+        synchronized (images) {
             lock = imageLocks.computeIfAbsent(tag, k -> new Object());
         }
         synchronized (lock) {
-            boolean build;
-            synchronized (imageUsers) {
-                int users = imageUsers.getOrDefault(tag, 0);
-                build = users == 0;
-                imageUsers.put(tag, users + 1);
+            boolean built;
+            synchronized (images) {
+                built = images.containsKey(tag);
             }
-            if (build) {
-                try {
-                    backend.buildImage(tag, platform, dockerfile, files, Duration.ofMinutes(5));
-                } catch (IOException | RuntimeException e) {
-                    release(tag);
-                    throw e;
-                }
+            if (!built) {
+                backend.buildImage(tag, platform, dockerfile, files, Duration.ofMinutes(5));
             }
-        }
-    }
-
-    private void release(String tag) {
-        Object lock;
-        synchronized (imageUsers) {
-            lock = imageLocks.get(tag);
-        }
-        synchronized (lock) {
-            boolean remove;
-            synchronized (imageUsers) {
-                int users = imageUsers.getOrDefault(tag, 1) - 1;
-                remove = users <= 0;
-                if (remove) {
-                    imageUsers.remove(tag);
-                } else {
-                    imageUsers.put(tag, users);
-                }
-            }
-            if (remove) {
-                backend.removeImage(tag);
+            synchronized (images) {
+                images.merge(tag, 1, Integer::sum);
             }
         }
     }

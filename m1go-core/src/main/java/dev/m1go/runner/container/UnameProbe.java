@@ -28,7 +28,7 @@ import java.util.Optional;
  * syscall                         svc  #0
  * </pre>
  */
-public final class UnameProbe {
+final class UnameProbe {
 
     private static final byte[] AMD64_CODE = bytes(
             0x48, 0x81, 0xec, 0x90, 0x01, 0x00, 0x00,

@@ -199,7 +199,8 @@ class ContainerRunnerTest {
     }
 
     @Test
-    void run_buildsAScratchImagePerPlatformAndHash_probesTheCpu_runsTheBinary_removesTheImage() throws IOException {
+    void run_buildsAScratchImagePerPlatformAndHash_probesTheCpu_runsTheBinary_keepsTheImageForTheRun()
+            throws IOException {
         FakeProbe probe = new FakeProbe(null);
         FakeBackend backend = new FakeBackend();
         ContainerRunner r = runner(TC_ENV, null, false, probe, backend);
@@ -216,8 +217,7 @@ class ContainerRunnerTest {
         assertThat(backend.calls.subList(1, backend.calls.size())).containsExactly(
                 "build " + tag + " linux/arm64",
                 "run linux/arm64 /m1go/uname",
-                "run linux/arm64 /m1go/c-abort -x",
-                "remove " + tag);
+                "run linux/arm64 /m1go/c-abort -x");
         assertThat(backend.dockerfile).isEqualTo("FROM scratch\nCOPY uname c-abort /m1go/\nWORKDIR /tmp\nWORKDIR /m1go\n");
         assertThat(backend.environments.get(1)).containsExactly(Map.entry("GODEBUG", "asyncpreemptoff=1"));
         assertThat(result.observedArch()).isEqualTo("aarch64");
@@ -226,6 +226,44 @@ class ContainerRunnerTest {
         assertThat(Files.readString(tmp.resolve("out"))).isEqualTo("out\n");
         Path probeFile = Files.write(tmp.resolve("uname"), backend.files.get(0).content());
         assertThat(BinaryHeader.read(probeFile).orElseThrow().arch()).contains(Arch.ARM64);
+    }
+
+    @Test
+    void cellsOfOneBinaryAndPlatform_shareOneImage_removedWhenTheRunIsOver_andTheReportSaysSo() throws IOException {
+        FakeBackend backend = new FakeBackend();
+        ContainerRunner r = runner(TC_ENV, null, false, new FakeProbe(null), backend);
+        r.availability(Os.LINUX, Arch.ARM64);
+        Path one = Files.write(Files.createDirectories(tmp.resolve("one")).resolve("c-abort"), new byte[] {1});
+        Path two = Files.write(Files.createDirectories(tmp.resolve("two")).resolve("c-abort"), new byte[] {2});
+        for (Path bin : List.of(one, one, two)) {
+            r.run(new ProcessSpec(List.of(bin.toString()), Map.of(), tmp, Duration.ofSeconds(10),
+                    Duration.ofSeconds(3), tmp.resolve("out"), tmp.resolve("err")), Arch.ARM64);
+        }
+        assertThat(backend.calls.stream().filter(c -> c.startsWith("build "))).hasSize(2);
+        assertThat(backend.calls).noneMatch(c -> c.startsWith("remove "));
+
+        r.finish();
+
+        List<String> built = backend.calls.stream().filter(c -> c.startsWith("build ")).map(c -> c.split(" ")[1]).toList();
+        assertThat(backend.calls.stream().filter(c -> c.startsWith("remove ")).map(c -> c.split(" ")[1]))
+                .containsExactlyInAnyOrderElementsOf(built);
+        assertThat(r.notes()).last().asString().isEqualTo("container: 3 cells ran in 2 images (one per binary and "
+                + "platform, built once and shared by the cells of that binary); removed at the end of the run");
+    }
+
+    @Test
+    void keepImages_leavesTheImagesOnTheEngine_andNamesThem() throws IOException {
+        FakeBackend backend = new FakeBackend();
+        ContainerRunner r = new ContainerRunner(linuxAmd64(), TC_ENV, null, true, false, e -> new FakeProbe(null),
+                backend);
+        r.availability(Os.LINUX, Arch.AMD64);
+        Path bin = Files.write(tmp.resolve("c-abort"), new byte[] {1});
+        r.run(new ProcessSpec(List.of(bin.toString()), Map.of(), tmp, Duration.ofSeconds(10), Duration.ofSeconds(3),
+                tmp.resolve("out"), tmp.resolve("err")), Arch.AMD64);
+        r.finish();
+        assertThat(backend.calls).noneMatch(c -> c.startsWith("remove "));
+        assertThat(r.notes()).last().asString().contains("kept on the engine because m1go.container.keepImages is "
+                + "true: m1go-cell:linux-amd64-");
     }
 
     @Test
