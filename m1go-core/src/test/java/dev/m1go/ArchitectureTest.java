@@ -51,6 +51,26 @@ class ArchitectureTest {
                 .filter(f -> !f.endsWith("BuildCache.java"))).isEmpty();
     }
 
+    @Test
+    void mappersAndAtomicWrites_areMadeInOnePlaceEach() throws IOException {
+        assertThat(containing(MAIN, "new ObjectMapper(")).containsExactly(MAIN.resolve("core/Mappers.java").toString());
+        // files are replaced through AtomicFiles; the build cache renames whole entry directories into place
+        assertThat(containing(MAIN, "ATOMIC_MOVE")).containsExactly(MAIN.resolve("core/AtomicFiles.java").toString(),
+                MAIN.resolve("matrix/BuildCache.java").toString());
+    }
+
+    private static List<String> containing(Path dir, String text) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
+                try {
+                    return Files.readString(p).contains(text);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).map(Path::toString).sorted().toList();
+        }
+    }
+
     private static List<String> importing(Path dir, String prefix) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(p -> p.toString().endsWith(".java")).filter(p -> {

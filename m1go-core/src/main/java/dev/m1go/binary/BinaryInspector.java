@@ -1,5 +1,6 @@
 package dev.m1go.binary;
 
+import dev.m1go.core.Mappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.m1go.host.Arch;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
  */
 public final class BinaryInspector {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
     private static final int MAX_DEPTH = 8;
 
     private BinaryInspector() {

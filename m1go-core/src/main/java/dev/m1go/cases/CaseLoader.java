@@ -1,12 +1,11 @@
 package dev.m1go.cases;
 
+import dev.m1go.core.Mappers;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.m1go.classify.Outcome;
 import dev.m1go.host.Arch;
 import dev.m1go.host.Os;
@@ -50,9 +49,7 @@ public final class CaseLoader {
             "SIGSEGV", "SIGBUS", "SIGABRT", "SIGILL", "SIGFPE", "SIGTRAP", "SIGKILL", "SIGQUIT", "SIGTERM", "SIGSYS",
             "SIGPIPE", "SIGURG", "SIGPROF", "SIGUSR1", "SIGUSR2", "SIGINT", "SIGHUP", "SIGALRM", "SIGCHLD");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private final ObjectMapper yaml = Mappers.yaml();
 
     /** The bundled catalog, sorted by id. */
     public List<ReproCase> bundled() throws CaseDefinitionException {

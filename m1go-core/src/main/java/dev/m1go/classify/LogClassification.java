@@ -1,5 +1,6 @@
 package dev.m1go.classify;
 
+import dev.m1go.core.Mappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -24,7 +25,7 @@ public final class LogClassification {
     /** The values {@code os} may take. */
     public static final List<String> OPERATING_SYSTEMS = List.of(Signals.DARWIN, Signals.LINUX);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     private final Classifier classifier;
     private final String hostOs;

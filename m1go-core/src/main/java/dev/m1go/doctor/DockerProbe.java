@@ -1,7 +1,7 @@
 package dev.m1go.doctor;
 
+import dev.m1go.core.Mappers;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.m1go.doctor.DoctorReport.DockerSection;
 import dev.m1go.host.Arch;
 import dev.m1go.host.DockerEndpoint;
@@ -80,7 +80,7 @@ final class DockerProbe {
         try {
             EngineProbe.Answer answer = engine.get("/version");
             evidence.add(new Observation("GET " + endpoint.uri() + " /version", null, answer(answer)));
-            JsonNode json = new ObjectMapper().readTree(answer.body().isBlank() ? "{}" : answer.body());
+            JsonNode json = Mappers.tree(answer.body().isBlank() ? "{}" : answer.body());
             version = json.path("Version").asText(null);
             os = json.path("Os").asText("linux");
             arch = json.path("Arch").asText(null);

@@ -78,7 +78,7 @@ public final class Doctor {
         FailOn failOn = FailOn.parse(s.failOn());
         String started = clock.instant().toString();
         Path out = s.outputDirectory().toAbsolutePath().normalize();
-        Path logDir = Files.createDirectories(out.resolve("logs/doctor"));
+        Path logDir = Files.createDirectories(new dev.m1go.core.OutputLayout(out).doctorLogs());
         List<Finding> findings = new ArrayList<>();
 
         HostProbe probe = new HostProbe(processes, s.environment(), logDir.resolve("host"), procRoot,

@@ -23,7 +23,7 @@ public record DoctorReport(
         List<Finding> findings) {
 
     public static final String SCHEMA = "m1go-doctor/1";
-    public static final String FILE = "doctor.json";
+    public static final String FILE = dev.m1go.core.OutputLayout.DOCTOR_JSON;
 
     public DoctorReport {
         toolchains = List.copyOf(toolchains);

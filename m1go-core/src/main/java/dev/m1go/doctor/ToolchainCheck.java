@@ -1,7 +1,7 @@
 package dev.m1go.doctor;
 
+import dev.m1go.core.Mappers;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.m1go.doctor.DoctorReport.ToolchainSection;
 import dev.m1go.exec.Launch;
 import dev.m1go.exec.ProcessResult;
@@ -108,7 +108,7 @@ final class ToolchainCheck {
                 r.combinedOutput()));
         if (r.succeeded()) {
             try {
-                JsonNode json = new ObjectMapper().readTree(r.stdout());
+                JsonNode json = Mappers.tree(r.stdout());
                 for (String k : GO_ENV_KEYS) {
                     if (json.path(k).isTextual()) {
                         goEnv.put(k, json.path(k).asText());

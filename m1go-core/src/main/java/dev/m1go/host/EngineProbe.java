@@ -1,5 +1,6 @@
 package dev.m1go.host;
 
+import dev.m1go.core.Mappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.transport.DockerHttpClient;
@@ -48,7 +49,7 @@ public class EngineProbe {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
     /** Daemon threads: an exchange abandoned at its deadline never keeps the JVM (Maven) alive. */
     private static final Executor EXCHANGES = r -> {
         Thread t = new Thread(r, "m1go-docker-probe");

@@ -1,7 +1,7 @@
 package dev.m1go.matrix;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.m1go.core.Mappers;
 import dev.m1go.classify.Classification;
 import dev.m1go.classify.Outcome;
 import java.io.IOException;
@@ -40,8 +40,7 @@ final class BuildCache {
     private static final Set<Outcome> CACHEABLE = Set.of(Outcome.PASS, Outcome.BUILD_ERROR, Outcome.LINK_ERROR,
             Outcome.LINK_ARCH_MISMATCH);
     private static final Duration STALE_TEMPORARY = Duration.ofHours(6);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = Mappers.json();
 
     /**
      * What the cache keeps of one build.

@@ -84,8 +84,8 @@ final class Builder {
     Built build(ReproCase c, Toolchain t, Platform target, Variant variant, boolean staticLink)
             throws IOException, Launcher.CannotLaunchException {
         String slug = buildSlug(target, variant, staticLink);
-        Path dir = request.outputDirectory().resolve("build").resolve(c.id()).resolve(t.key()).resolve(slug);
-        Path logs = request.outputDirectory().resolve("logs").resolve(c.id()).resolve(t.key()).resolve(slug);
+        Path dir = request.layout().build(c.id(), t.key(), slug);
+        Path logs = request.layout().buildLogs(c.id(), t.key(), slug);
         CCompiler cc = compilers.forTarget(target.arch()).get().orElseThrow();
         CCompiler libcc = c.library() == null ? null
                 : compilers.forTarget(libraryArch(c.library(), target.arch())).get().orElseThrow();
@@ -204,7 +204,7 @@ final class Builder {
                 "GOARCH", target.arch().goarch(),
                 "CGO_ENABLED", "1",
                 "CC", cc.ccVariable(),
-                "GOPATH", request.outputDirectory().resolve("gopath").toString(),
+                "GOPATH", request.layout().gopath().toString(),
                 "GOMODCACHE", GoPaths.modCache(request.environment(), request.home()).toString(),
                 "GOCACHE", request.cacheDirectory().resolve("go-build").resolve(t.key()).toString()));
         if (!request.inheritEnvironment()) {
@@ -248,7 +248,7 @@ final class Builder {
     }
 
     private String relative(Path p) {
-        return request.outputDirectory().relativize(p).toString().replace('\\', '/');
+        return request.layout().relative(p);
     }
 
     private static long millisSince(long t0) {

@@ -115,7 +115,7 @@ public final class MatrixEngine {
             throws IOException, InterruptedException {
         Files.createDirectories(request.outputDirectory());
         for (ReproCase c : request.cases()) {
-            Path dir = request.outputDirectory().resolve("cases").resolve(c.id());
+            Path dir = request.layout().caseSources(c.id());
             Builder.deleteTree(dir);
             c.writeTo(dir);
         }
@@ -226,10 +226,10 @@ public final class MatrixEngine {
             throws IOException {
         ReproCase c = p.reproCase();
         Toolchain t = p.toolchain();
-        String cellDir = c.id() + "/" + t.key() + "/" + p.target().slug() + "/" + p.runner().name() + "-"
-                + p.variant().name();
-        Path workDir = request.outputDirectory().resolve("run").resolve(cellDir);
-        Path logDir = request.outputDirectory().resolve("logs").resolve(cellDir);
+        Path workDir = request.layout().run(c.id(), t.key(), p.target().slug(), p.runner().name(),
+                p.variant().name());
+        Path logDir = request.layout().runLogs(c.id(), t.key(), p.target().slug(), p.runner().name(),
+                p.variant().name());
         Builder.deleteTree(workDir);
         Files.createDirectories(workDir);
         Files.createDirectories(logDir);
@@ -350,6 +350,6 @@ public final class MatrixEngine {
     }
 
     private static String relative(MatrixRequest request, Path p) {
-        return request.outputDirectory().relativize(p).toString().replace('\\', '/');
+        return request.layout().relative(p);
     }
 }

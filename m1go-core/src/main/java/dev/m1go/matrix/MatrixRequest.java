@@ -79,4 +79,9 @@ public record MatrixRequest(
 
     /** {@code m1go.cacheMaxBytes} when not given: 2 GiB. */
     public static final long DEFAULT_CACHE_MAX_BYTES = 2L * 1024 * 1024 * 1024;
+
+    /** Every path under {@link #outputDirectory()}. */
+    public dev.m1go.core.OutputLayout layout() {
+        return new dev.m1go.core.OutputLayout(outputDirectory);
+    }
 }

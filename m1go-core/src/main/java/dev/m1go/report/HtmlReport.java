@@ -1,5 +1,7 @@
 package dev.m1go.report;
 
+import dev.m1go.core.AtomicFiles;
+import dev.m1go.core.OutputLayout;
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
 import dev.m1go.matrix.CellResult;
@@ -23,7 +25,7 @@ import java.util.TreeSet;
  */
 public final class HtmlReport {
 
-    public static final String FILE = "report.html";
+    public static final String FILE = OutputLayout.REPORT_HTML;
     static final int CRASH_LINES = 60;
 
     private HtmlReport() {
@@ -36,7 +38,7 @@ public final class HtmlReport {
     /** Writes report.html into the view's report directory. */
     public static void write(ReportView v) throws IOException {
         String html = render(v);
-        ReportFiles.replace(v.directory().resolve(FILE), out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.replace(v.directory().resolve(FILE), out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
     }
 
     public static String render(Report r, Path directory) {

@@ -1,5 +1,7 @@
 package dev.m1go.report;
 
+import dev.m1go.core.AtomicFiles;
+import dev.m1go.core.OutputLayout;
 import dev.m1go.classify.Verdict;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.RunResult;
@@ -32,7 +34,7 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class JUnitReport {
 
-    public static final String FILE = "TEST-m1go.xml";
+    public static final String FILE = OutputLayout.JUNIT_XML;
     static final int CRASH_LINES = 200;
     /** Testcases sit in this package ({@code m1go.c-abort}), not in the "(default package)" of CI pages. */
     static final String CLASSNAME_PACKAGE = "m1go.";
@@ -47,7 +49,7 @@ public final class JUnitReport {
     /** Writes TEST-m1go.xml into the view's report directory. */
     public static void write(ReportView v) throws IOException {
         Path file = v.directory().resolve(FILE);
-        ReportFiles.replace(file, out -> {
+        AtomicFiles.replace(file, out -> {
             try {
                 XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
                 write(x, v);
@@ -64,7 +66,7 @@ public final class JUnitReport {
      * files, {@code m1go.reportsDirectory}), through a temporary file and a rename like every report file.
      */
     public static void copy(Path directory, Path into) throws IOException {
-        ReportFiles.replace(into.resolve(FILE), out -> java.nio.file.Files.copy(directory.resolve(FILE), out));
+        AtomicFiles.replace(into.resolve(FILE), out -> java.nio.file.Files.copy(directory.resolve(FILE), out));
     }
 
     private static void write(XMLStreamWriter x, ReportView v) throws XMLStreamException {

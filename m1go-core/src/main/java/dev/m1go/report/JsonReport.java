@@ -1,21 +1,18 @@
 package dev.m1go.report;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.m1go.core.Mappers;
+import dev.m1go.core.OutputLayout;
+import dev.m1go.core.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /** Writes and reads {@code report.json}. Writes go to a temporary file first, so a reader never sees half a file. */
 public final class JsonReport {
 
-    public static final String FILE = "report.json";
+    public static final String FILE = OutputLayout.REPORT_JSON;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .registerModule(new ReportJsonModule());
+    private static final ObjectMapper MAPPER = Mappers.prettyJson().registerModule(new ReportJsonModule());
 
     private JsonReport() {
     }
@@ -25,7 +22,7 @@ public final class JsonReport {
     }
 
     public static void write(Path file, Report report) throws IOException {
-        ReportFiles.replace(file, out -> MAPPER.writeValue(out, report));
+        AtomicFiles.replace(file, out -> MAPPER.writeValue(out, report));
     }
 
     /**

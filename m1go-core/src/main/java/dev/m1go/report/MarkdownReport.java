@@ -1,6 +1,7 @@
 package dev.m1go.report;
 
 import dev.m1go.classify.Verdict;
+import dev.m1go.core.OutputLayout;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.report.MarkdownFit.Block;
 import dev.m1go.report.MarkdownFit.Detail;
@@ -20,7 +21,7 @@ import java.util.Map;
  */
 public final class MarkdownReport {
 
-    public static final String FILE = "report.md";
+    public static final String FILE = OutputLayout.REPORT_MD;
     /** GitHub's limit on an issue body, in characters. */
     public static final int LIMIT = 65_536;
     /** What the renderer aims at: room under {@link #LIMIT} for the closing note. */

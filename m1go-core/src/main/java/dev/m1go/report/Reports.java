@@ -1,5 +1,6 @@
 package dev.m1go.report;
 
+import dev.m1go.core.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class Reports {
                 new Format(JsonReport.FILE, v -> JsonReport.write(v.directory().resolve(JsonReport.FILE), v.report())),
                 new Format(MarkdownReport.FILE, v -> {
                     String md = MarkdownReport.render(v);
-                    ReportFiles.replace(v.directory().resolve(MarkdownReport.FILE),
+                    AtomicFiles.replace(v.directory().resolve(MarkdownReport.FILE),
                             out -> out.write(md.getBytes(StandardCharsets.UTF_8)));
                 }),
                 new Format(JUnitReport.FILE, JUnitReport::write),

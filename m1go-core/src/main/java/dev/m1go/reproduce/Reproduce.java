@@ -6,6 +6,7 @@ import dev.m1go.cases.ReproCase;
 import dev.m1go.classify.Classifier;
 import dev.m1go.classify.Verdict;
 import dev.m1go.core.Log;
+import dev.m1go.core.OutputLayout;
 import dev.m1go.core.UserError;
 import dev.m1go.exec.ProcessRunner;
 import dev.m1go.host.Arch;
@@ -153,14 +154,14 @@ public final class Reproduce {
         Path out = s.outputDirectory().toAbsolutePath().normalize();
         this.out = out;
         Files.createDirectories(out);
-        Host host = hosts.probe(s.environment(), out.resolve("logs/host"));
+        Host host = hosts.probe(s.environment(), new OutputLayout(out).hostLogs());
         Runners runners = new Runners(host, processes, extraRunners.apply(host));
         List<Runner> selected = select(runners, s.runners());
         List<Platform> targets = targets(host, s.targets());
         List<ReproCase> cases = cases(s);
         List<Toolchain> toolchains = toolchains(s, host, runners, out);
 
-        CCompilers compilers = new CCompilers(host.os(), host.arch(), s.environment(), processes, out.resolve("logs/host"));
+        CCompilers compilers = new CCompilers(host.os(), host.arch(), s.environment(), processes, new OutputLayout(out).hostLogs());
         MatrixRequest request = new MatrixRequest(out, s.cacheDirectory(), cases, toolchains, targets, selected,
                 Duration.ofSeconds(s.timeoutSeconds()), Duration.ofSeconds(s.buildTimeoutSeconds()), Duration.ofSeconds(3),
                 s.threads(), s.inheritEnvironment(), s.environment(), s.home(), s.reruns(), s.rerunsAll(), s.rebuild(),
@@ -326,7 +327,7 @@ public final class Reproduce {
         List<Toolchain> all;
         try {
             // what the filter leaves out by VERSION file and binary header is not even run to identify it
-            all = toolchainSource.find(host, runners, s.environment(), s.home(), roots, out.resolve("logs/host"),
+            all = toolchainSource.find(host, runners, s.environment(), s.home(), roots, new OutputLayout(out).hostLogs(),
                     (version, arch) -> filter == null || filter.test(version, arch));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());

@@ -19,7 +19,7 @@ import java.time.Instant;
  */
 public final class RunLock implements AutoCloseable {
 
-    public static final String FILE = ".m1go.lock";
+    public static final String FILE = dev.m1go.core.OutputLayout.LOCK;
 
     private final FileChannel channel;
     private final FileLock lock;

@@ -1,7 +1,7 @@
 package dev.m1go.toolchain;
 
+import dev.m1go.core.Mappers;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.m1go.exec.Launch;
 import dev.m1go.exec.ProcessResult;
 import dev.m1go.exec.ProcessRunner;
@@ -216,7 +216,7 @@ final class ToolchainFinder {
             return values;
         }
         try {
-            JsonNode node = new ObjectMapper().readTree(r.stdout());
+            JsonNode node = Mappers.tree(r.stdout());
             for (String k : GO_ENV_KEYS) {
                 JsonNode n = node.get(k);
                 if (n != null && n.isTextual()) {

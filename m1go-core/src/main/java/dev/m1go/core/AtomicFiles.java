@@ -1,4 +1,4 @@
-package dev.m1go.report;
+package dev.m1go.core;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,21 +7,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a report file through a temporary sibling unique to this process and thread, and a rename, so a reader never
- * sees half a file and two writers never share a temporary file.
+ * Writes a file through a temporary sibling unique to this process and thread, and a rename, so a reader never sees
+ * half a file and two writers never share a temporary file. Every report file m1go writes goes through here.
  */
-final class ReportFiles {
+public final class AtomicFiles {
 
-    /** Writes the content of a report file. */
+    /** Writes the content of a file. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private ReportFiles() {
+    private AtomicFiles() {
     }
 
-    static void replace(Path file, Content content) throws IOException {
+    /** Replaces {@code file} (creating its directory) with what {@code content} writes. */
+    public static void replace(Path file, Content content) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "-"
                 + Thread.currentThread().getId() + ".tmp");
