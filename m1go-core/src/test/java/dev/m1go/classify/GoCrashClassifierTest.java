@@ -183,4 +183,36 @@ class GoCrashClassifierTest {
         assertThat(c.outcome()).isEqualTo(Outcome.EXIT_NONZERO);
         assertThat(c.summary()).contains("no exit status");
     }
+
+    @Test
+    void run_refusalOfTheMeasuredBinaryItself_isExecRefused() {
+        Classification c = run("linux", 255,
+                "qemu-aarch64: Could not open '/lib/ld-linux-aarch64.so.1': No such file or directory\n");
+        assertThat(c.outcome()).isEqualTo(Outcome.EXEC_REFUSED);
+    }
+
+    @Test
+    void run_childThatCouldNotStart_isEvidenceAboutTheChild_notExecRefused() {
+        Classification c = run("linux", 1,
+                "aarch64-binfmt-P: Could not open '/lib/ld-linux-aarch64.so.1': No such file or directory\n"
+                        + "starting the child failed: exit status 255\n");
+        assertThat(c.outcome()).isEqualTo(Outcome.EXIT_NONZERO);
+        assertThat(c.summary()).contains("exit status 1")
+                .contains("a child process could not start: aarch64-binfmt-P: Could not open '/lib/ld-linux-aarch64.so.1'");
+    }
+
+    @Test
+    void run_childRefusalBeforeAGoCrash_theCrashDecides() {
+        Classification c = run("linux", 2, "aarch64-binfmt-P: Could not open '/lib/ld-linux-aarch64.so.1': x\n"
+                + "panic: child failed\n\ngoroutine 1 [running]:\nmain.main()\n\t/x/main.go:3 +0x1\n");
+        assertThat(c.outcome()).isEqualTo(Outcome.GO_PANIC);
+        assertThat(c.summary()).contains("a child process could not start");
+    }
+
+    @Test
+    void run_parentReportingForkExecFailure_isAboutTheChild() {
+        Classification c = run("linux", 1, "starting the child failed: fork/exec /bin/sh: exec format error\n");
+        assertThat(c.outcome()).isEqualTo(Outcome.EXIT_NONZERO);
+        assertThat(c.summary()).contains("a child process could not start: starting the child failed: fork/exec");
+    }
 }
