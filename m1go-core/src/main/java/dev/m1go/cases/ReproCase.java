@@ -22,6 +22,7 @@ import java.util.TreeMap;
  * @param runArgs     arguments for the binary
  * @param runEnv      extra run environment
  * @param marker      the line the program prints as its last act when it did what it should
+ * @param markerOnStderr the marker is looked for on stderr instead of stdout ({@code marker.stream: stderr})
  * @param timeout     this case's run time limit, overriding {@code m1go.timeoutSeconds}, if set
  * @param variants    the default variant first, then the case's own
  * @param expectation what each cell should do
@@ -39,6 +40,7 @@ public record ReproCase(
         List<String> runArgs,
         Map<String, String> runEnv,
         String marker,
+        boolean markerOnStderr,
         Duration timeout,
         List<Variant> variants,
         Expectation expectation,

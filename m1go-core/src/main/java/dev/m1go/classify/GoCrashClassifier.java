@@ -116,7 +116,8 @@ public final class GoCrashClassifier implements Classifier {
         if (e.exitCode() == null || e.exitCode() != 0 || Boolean.TRUE.equals(e.signaled())) {
             return false;
         }
-        return e.phase() == Phase.BUILD || e.successMarker() == null || hasLine(e.stdout(), e.successMarker());
+        return e.phase() == Phase.BUILD || e.successMarker() == null
+                || hasLine(e.markerOnStderr() ? e.stderr() : e.stdout(), e.successMarker());
     }
 
     /** True when {@code marker} is a whole line of {@code text} (ignoring surrounding whitespace). */

@@ -79,7 +79,10 @@ final class Builder {
         Files.createDirectories(logs);
         c.writeTo(src);
         if (!c.files().containsKey("go.mod")) {
-            Files.writeString(src.resolve("go.mod"), "module m1go.dev/cases/" + c.id() + "\n\ngo 1.16\n");
+            // The language version of the toolchain that builds it: generics from 1.18, loop variables per
+            // iteration from 1.22, as a program written for that Go expects.
+            Files.writeString(src.resolve("go.mod"), "module m1go.dev/cases/" + c.id() + "\n\ngo "
+                    + t.goVersion().minorLine() + "\n");
         }
         CCompiler cc = compilers.forTarget(target.arch()).get().orElseThrow();
         long t0 = System.nanoTime();

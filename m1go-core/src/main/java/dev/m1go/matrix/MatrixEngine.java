@@ -225,6 +225,7 @@ public final class MatrixEngine {
         List<RunResult> runs = new ArrayList<>();
         List<Classification> kinds = new ArrayList<>();
         Map<String, String> facts = Map.of();
+        String outputMismatch = null;
         int total = 1;
         for (int i = 1; i <= total; i++) {
             Map<String, String> env = BuildEnvironment.base(request.environment(), request.inheritEnvironment());
@@ -245,10 +246,12 @@ public final class MatrixEngine {
                 break; // the runs already measured stand; the reruns the runner could not do are left out
             }
             Classification k = classifier.classify(new Evidence(Phase.RUN, p.target().os().goos(), r.exitCode(), null,
-                    r.timedOut(), translated, r.stdout(), r.stderr(), c.marker()));
+                    r.timedOut(), translated, r.stdout(), r.stderr(), c.marker(), c.markerOnStderr()));
             kinds.add(k);
             if (i == 1) {
                 facts = RunFacts.parse(r.stdout());
+                outputMismatch = expected.outputMismatch(r.stdout() + (r.stderr().isEmpty() ? "" : "\n" + r.stderr()))
+                        .orElse(null);
             }
             runs.add(new RunResult(r.exitCode(), r.timedOut(), k.outcome(), k.signal(), r.durationMillis(),
                     relative(request, out), relative(request, err), r.observedArch()));
@@ -260,13 +263,15 @@ public final class MatrixEngine {
         boolean agree = kinds.stream().allMatch(k -> k.outcome() == first.outcome()
                 && java.util.Objects.equals(k.signal(), first.signal()));
         Verdict verdict = !agree ? Verdict.FLAKY
-                : expected.matches(first.outcome(), first.signal()) ? Verdict.EXPECTED : Verdict.UNEXPECTED;
+                : expected.matches(first.outcome(), first.signal()) && outputMismatch == null ? Verdict.EXPECTED
+                : Verdict.UNEXPECTED;
         Classification deciding = kinds.stream().filter(k -> k.outcome() != Outcome.PASS).findFirst().orElse(first);
+        String summary = outputMismatch == null ? deciding.summary() : deciding.summary() + "; " + outputMismatch;
         int failures = (int) kinds.stream().filter(k -> k.outcome() != Outcome.PASS).count();
         long millis = built.info().durationMillis() + runs.stream().mapToLong(RunResult::durationMillis).sum();
         return new CellResult(c.id(), t.version(), t.binaryArch().goarch(), p.target().os().goos(),
                 p.target().arch().goarch(), p.runner().name(), p.variant().name(), first.outcome(), first.signal(),
-                deciding.inCgo(), expected.toString(), verdict, deciding.signature(), deciding.summary(),
+                deciding.inCgo(), expected.toString(), verdict, deciding.signature(), summary,
                 deciding.header(), deciding.frames(), failures, translated, null, built.info(), runs, millis, facts);
     }
 

@@ -215,4 +215,14 @@ class GoCrashClassifierTest {
         assertThat(c.outcome()).isEqualTo(Outcome.EXIT_NONZERO);
         assertThat(c.summary()).contains("a child process could not start: starting the child failed: fork/exec");
     }
+
+    @Test
+    void markerOnStderr_passesWhenStderrHasTheLine_notStdout() {
+        Evidence onErr = new Evidence(Phase.RUN, "linux", 0, null, false, false, "", "PASS: all good\n", "PASS: all good",
+                true);
+        assertThat(classifier.classify(onErr).outcome()).isEqualTo(Outcome.PASS);
+        Evidence onOut = new Evidence(Phase.RUN, "linux", 0, null, false, false, "PASS: all good\n", "", "PASS: all good",
+                true);
+        assertThat(classifier.classify(onOut).outcome()).isEqualTo(Outcome.EXIT_NONZERO);
+    }
 }
