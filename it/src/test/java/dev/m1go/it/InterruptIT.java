@@ -39,11 +39,9 @@ class InterruptIT {
                 """);
         Files.writeString(c.resolve("case.yaml"), "description: C never returns.\nexpect: {outcome: TIMEOUT}\n");
 
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(),
-                "-B", "-o", "-Dmaven.repo.local=" + System.getProperty("maven.repo.local"), Maven.goal("reproduce"),
-                "-Dm1go.casesDirectory=" + dir.resolve("cases"), "-Dm1go.cases=cgo-hello,hang-in-c",
+        List<String> argv = Maven.command(Maven.goal("reproduce"), "-Dm1go.casesDirectory=" + dir.resolve("cases"), "-Dm1go.cases=cgo-hello,hang-in-c",
                 "-Dm1go.runners=native", "-Dm1go.goVersions=>=1.26", "-Dm1go.threads=1",
-                "-Dm1go.timeoutSeconds=600"));
+                "-Dm1go.timeoutSeconds=600");
         Process mvn = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("mvn.log").toFile()).start();
         try {

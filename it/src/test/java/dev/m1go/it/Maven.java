@@ -13,7 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Starts a real Maven on the installed plugin, in a directory of the test's choosing. */
+/**
+ * Starts a real Maven on the plugin this build produced, in a directory of the test's choosing. Its local repository
+ * is {@link #repository()} under {@code it/target}, where the build installed m1go (maven-invoker-plugin's
+ * {@code install} goal, see it/pom.xml); every other artifact comes offline from the build's own local repository
+ * ({@link #mirror()}), used as a release-only mirror, so a stale m1go snapshot there can never be picked up.
+ */
 public final class Maven {
 
     /** What one Maven run did. */
@@ -42,6 +47,8 @@ public final class Maven {
         }
     }
 
+    private static Path checkedPlugin;
+
     public static String version() {
         return System.getProperty("m1go.version", "0.1.0-SNAPSHOT");
     }
@@ -65,22 +72,98 @@ public final class Maven {
         return Files.createDirectories(dir);
     }
 
+    /** The isolated local repository the ITs' Maven uses. */
+    public static Path repository() {
+        return Path.of(System.getProperty("it.repo", "target/it-repo")).toAbsolutePath().normalize();
+    }
+
+    /** The build's own local repository, which serves releases to the ITs' Maven as a file mirror. */
+    public static Path mirror() {
+        return Path.of(System.getProperty("it.mirror", System.getProperty("user.home") + "/.m2/repository"))
+                .toAbsolutePath().normalize();
+    }
+
+    /** {@code dev.m1go:<artifactId>:<version>} in the isolated repository. */
+    public static Path installed(String artifactId, String extension) {
+        return repository().resolve("dev/m1go/" + artifactId + "/" + version() + "/" + artifactId + "-" + version()
+                + "." + extension);
+    }
+
+    /** The plugin jar this build resolved for the ITs: the reactor's, or the local repository's with {@code -pl it}. */
+    public static Path pluginUnderTest() throws IOException {
+        java.net.URL mojo = Maven.class.getClassLoader().getResource("dev/m1go/maven/ReproduceMojo.class");
+        if (mojo == null) {
+            throw new IOException("m1go-maven-plugin is not on the IT classpath");
+        }
+        String url = mojo.toString();
+        try {
+            // jar:file:/…/m1go-maven-plugin-<v>.jar!/dev/…, or file:/…/target/classes/dev/… inside a reactor that
+            // did not package.
+            return url.startsWith("jar:") ? Path.of(new java.net.URI(url.substring(4, url.indexOf("!/"))))
+                    : Path.of(mojo.toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("cannot read the location of " + url, e);
+        }
+    }
+
+    /**
+     * Fails unless the isolated repository holds exactly the plugin jar of this build, so no IT can run another one.
+     */
+    private static synchronized void checkPluginUnderTest() throws IOException {
+        if (checkedPlugin != null) {
+            return;
+        }
+        Path built = pluginUnderTest();
+        Path installed = installed("m1go-maven-plugin", "jar");
+        assertThat(installed).as("the plugin under test in the isolated repository (run the ITs through Maven: "
+                + "`mvn -pl it test` installs it there)").exists();
+        if (Files.isRegularFile(built)) {
+            assertThat(Files.mismatch(installed, built)).as("%s differs from this build's %s", installed, built)
+                    .isEqualTo(-1L);
+        }
+        checkedPlugin = installed;
+    }
+
+    /** The settings of the ITs' Maven: one mirror for everything, the build's own local repository. */
+    private static synchronized Path settings() throws IOException {
+        Path file = repository().resolveSibling("it-settings.xml");
+        Files.writeString(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <settings xmlns="http://maven.apache.org/SETTINGS/1.0.0">
+                  <mirrors>
+                    <mirror>
+                      <id>m1go-it-build-repository</id>
+                      <mirrorOf>*</mirrorOf>
+                      <url>%s</url>
+                    </mirror>
+                  </mirrors>
+                </settings>
+                """.formatted(mirror().toUri()), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /**
+     * The argv of an offline Maven on the isolated repository. Offline mode blocks every remote except {@code file:}
+     * URLs, so the mirror still serves.
+     */
+    public static List<String> command(String... args) throws IOException {
+        checkPluginUnderTest();
+        List<String> argv = new ArrayList<>();
+        String home = System.getProperty("maven.home");
+        argv.add(home == null ? "mvn" : Path.of(home, "bin", "mvn").toString());
+        argv.addAll(List.of("-B", "-o", "-Daether.offline.protocols=file", "-s", settings().toString(),
+                "-Dmaven.repo.local=" + repository()));
+        argv.addAll(List.of(args));
+        return argv;
+    }
+
     public static Run run(Path directory, String... args) throws IOException, InterruptedException {
         return run(directory, Map.of(), args);
     }
 
     public static Run run(Path directory, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>();
-        String home = System.getProperty("maven.home");
-        argv.add(home == null ? "mvn" : Path.of(home, "bin", "mvn").toString());
-        argv.add("-B");
-        argv.add("-o");
-        String repo = System.getProperty("maven.repo.local");
-        if (repo != null) {
-            argv.add("-Dmaven.repo.local=" + repo);
-        }
-        argv.addAll(List.of(args));
+        List<String> argv = command(args);
         ProcessBuilder pb = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
         pb.environment().remove("MAVEN_ARGS");

@@ -3,8 +3,9 @@ package dev.m1go.doctor;
 import static dev.m1go.doctor.DoctorTestSupport.finding;
 import static dev.m1go.doctor.DoctorTestSupport.ids;
 import static dev.m1go.doctor.DoctorTestSupport.json;
+import static dev.m1go.testing.HostComponents.onlyOn;
+import static dev.m1go.testing.HostComponents.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.m1go.exec.CommonsExecProcessRunner;
@@ -29,17 +30,27 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DoctorLinuxTest {
 
-    private static final Path GO = Path.of("/usr/local/go");
-
     @TempDir
     Path tmp;
 
+    /** The GOROOT of the go on PATH. */
+    private Path goRoot;
+
     @BeforeEach
     void linuxAmd64WithGo() {
-        assumeTrue(Os.current().orElse(null) == Os.LINUX && "amd64".equals(System.getProperty("os.arch")),
+        onlyOn(Os.current().orElse(null) == Os.LINUX && "amd64".equals(System.getProperty("os.arch")),
                 "a Linux x86_64 host");
-        assumeTrue(Files.isExecutable(GO.resolve("bin/go")), "Go in " + GO);
-        assumeTrue(new PathLookup(System.getenv("PATH")).find("gcc").isPresent(), "gcc on PATH");
+        goRoot = new PathLookup(System.getenv("PATH")).find("go").map(DoctorLinuxTest::goRootOf).orElse(null);
+        require(goRoot != null, "go on PATH");
+        require(new PathLookup(System.getenv("PATH")).find("gcc").isPresent(), "gcc on PATH");
+    }
+
+    private static Path goRootOf(Path go) {
+        try {
+            return go.toRealPath().getParent().getParent();
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     private JsonNode run(Map<String, String> extra, Path procRoot) throws Exception {
@@ -49,7 +60,7 @@ class DoctorLinuxTest {
         }
         env.put("DOCKER_HOST", "unix://" + tmp.resolve("no-docker.sock"));
         env.putAll(extra);
-        Toolchain go = new Toolchain("go1.26.8", GO, Arch.AMD64, "PATH", Map.of(), null);
+        Toolchain go = new Toolchain("go1.26.8", goRoot, Arch.AMD64, "PATH", Map.of(), null);
         Doctor doctor = new Doctor(new CommonsExecProcessRunner(), Os.LINUX, "amd64", procRoot, Path.of("/"),
                 (host, launcher, s, logDir) -> List.of(go), Clock.systemUTC(), new DoctorTestSupport.Lines());
         return json(doctor.run(new DoctorSettings(tmp.resolve("out"), List.of(), "never", env, tmp)));
@@ -98,7 +109,7 @@ class DoctorLinuxTest {
 
     @Test
     void libraryDirectoryOfArm64Archives_underAnAmd64Go_isError_namingTheDirectory() throws Exception {
-        assumeTrue(new PathLookup(System.getenv("PATH")).find("aarch64-linux-gnu-gcc").isPresent(),
+        require(new PathLookup(System.getenv("PATH")).find("aarch64-linux-gnu-gcc").isPresent(),
                 "aarch64-linux-gnu-gcc on PATH");
         Path lib = Files.createDirectories(tmp.resolve("arm64-lib"));
         Files.writeString(lib.resolve("answer.c"), "int answer(void) { return 42; }\n");
@@ -150,7 +161,7 @@ class DoctorLinuxTest {
     void binfmtHandlerWithPF_andStaticInterpreter_hasNoFlagFinding() throws Exception {
         Path proc = tmp.resolve("proc");
         Path dir = Files.createDirectories(proc.resolve("sys/fs/binfmt_misc"));
-        assumeTrue(Files.exists(Path.of("/usr/bin/qemu-aarch64-static")), "qemu-aarch64-static");
+        require(Files.exists(Path.of("/usr/bin/qemu-aarch64-static")), "qemu-aarch64-static");
         Files.writeString(dir.resolve("qemu-aarch64"), """
                 enabled
                 interpreter /usr/bin/qemu-aarch64-static
