@@ -269,7 +269,7 @@ public final class CaseLoader {
                 d.build() == null ? Map.of() : orEmpty(d.build().env()),
                 d.run() == null ? List.of() : orEmpty(d.run().args()),
                 d.run() == null ? Map.of() : orEmpty(d.run().env()),
-                marker, markerOnStderr, timeout, variants, expectation, orEmpty(d.reference()), goVersions);
+                marker, markerOnStderr, timeout, variants, expectation, orEmpty(d.reference()), goVersions, null);
     }
 
     private static CaseDefinitionException missing(String where, String field, String what) {

@@ -29,6 +29,8 @@ import java.util.TreeMap;
  * @param reference   public reports this case mirrors (for example {@code golang/go#42700})
  * @param goVersions  the toolchains this case is planned for ({@code null}: every toolchain); cells of the others are
  *                    SKIPPED with the reason, so that a heavy case can stay off most of the matrix
+ * @param unit        in module mode, the package of the user's module this "case" stands for; {@code null} for a case
+ *                    of the catalog or a cases directory
  */
 public record ReproCase(
         String id,
@@ -45,7 +47,8 @@ public record ReproCase(
         List<Variant> variants,
         Expectation expectation,
         List<String> reference,
-        GoVersionRange goVersions) {
+        GoVersionRange goVersions,
+        ModuleUnit unit) {
 
     public ReproCase {
         Objects.requireNonNull(id, "id");
@@ -59,6 +62,24 @@ public record ReproCase(
         variants = List.copyOf(variants);
         Objects.requireNonNull(expectation, "expectation");
         reference = List.copyOf(reference);
+    }
+
+    /**
+     * A package of the user's module as a case: no files of its own (it builds in m1go's copy of the module), no
+     * marker (exit 0 passes), the default variant only.
+     *
+     * @param id the name reports use: the package directory ({@code cmd/server}), {@code .test} appended for a test
+     *           binary
+     */
+    public static ReproCase ofModule(String id, ModuleUnit unit, Expectation expectation) {
+        String what = unit.test() ? "the tests of package " + unit.pkg() : "main package " + unit.pkg();
+        return new ReproCase(id, what + " of module " + unit.modulePath(), "module " + unit.modulePath(), Map.of(),
+                null, Map.of(), List.of(), Map.of(), CaseLoader.DEFAULT_MARKER, false, null,
+                List.of(Variant.defaultVariant()), expectation, List.of(), null, unit);
+    }
+
+    public Optional<ModuleUnit> unitOpt() {
+        return Optional.ofNullable(unit);
     }
 
     /** Why a toolchain of this version gets no cell of this case, or empty when it does. */

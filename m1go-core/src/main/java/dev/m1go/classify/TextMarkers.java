@@ -250,6 +250,7 @@ final class TextMarkers {
 
     private static boolean isLinkError(String t) {
         return t.contains("undefined reference to") || t.contains("cannot find -l")
+                || (t.startsWith("Package ") && t.contains(" was not found in the pkg-config search path"))
                 || (t.startsWith("ld: library") && t.contains("not found")) || t.contains("library not found for -l")
                 || t.startsWith("Undefined symbols for architecture") || t.contains("symbol(s) not found")
                 || t.contains("ld returned 1 exit status") || t.contains("linker command failed")

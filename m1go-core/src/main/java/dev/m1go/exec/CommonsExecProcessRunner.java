@@ -59,7 +59,8 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
         CompletableFuture<Process> started = new CompletableFuture<>();
         DefaultExecutor executor = DefaultExecutor.builder().setWorkingDirectory(spec.workingDirectory().toFile()).get();
         executor.setExitValues(null);
-        PumpStreamHandler streams = new PumpStreamHandler(out, err, null);
+        java.io.InputStream in = spec.stdin() == null ? null : Files.newInputStream(spec.stdin());
+        PumpStreamHandler streams = new PumpStreamHandler(out, err, in);
         streams.setStopTimeout(Duration.ofSeconds(5));
         executor.setStreamHandler(streams);
         executor.setProcessDestroyer(new Tracker(started));

@@ -1,6 +1,7 @@
 package dev.m1go.matrix;
 
 import dev.m1go.cases.Library;
+import dev.m1go.cases.ModuleUnit;
 import dev.m1go.cases.ReproCase;
 import dev.m1go.cases.Variant;
 import dev.m1go.classify.Classification;
@@ -14,6 +15,7 @@ import dev.m1go.exec.ProcessRunner;
 import dev.m1go.exec.ProcessSpec;
 import dev.m1go.host.Arch;
 import dev.m1go.host.BinaryHeader;
+import dev.m1go.module.TargetCEnvironment;
 import dev.m1go.toolchain.CCompiler;
 import dev.m1go.toolchain.CCompilers;
 import dev.m1go.toolchain.GoPaths;
@@ -41,6 +43,12 @@ final class Builder {
         boolean ok() {
             return info.outcome() == Outcome.PASS;
         }
+
+        Built withSummary(String summary) {
+            Classification k = classification;
+            return new Built(info, binary, new Classification(k.outcome(), k.signal(), k.inCgo(), summary,
+                    k.signature(), k.header(), k.frames()), text);
+        }
     }
 
     private final MatrixRequest request;
@@ -48,16 +56,18 @@ final class Builder {
     private final Classifier classifier;
     private final CCompilers compilers;
     private final Launcher launcher;
+    private final dev.m1go.host.Host host;
     private final String hostOs;
 
     Builder(MatrixRequest request, ProcessRunner processes, Classifier classifier, CCompilers compilers,
-            Launcher launcher, String hostOs) {
+            Launcher launcher, dev.m1go.host.Host host) {
         this.request = request;
         this.processes = processes;
         this.classifier = classifier;
         this.compilers = compilers;
         this.launcher = launcher;
-        this.hostOs = hostOs;
+        this.host = host;
+        this.hostOs = host.os().goos();
     }
 
     static Arch libraryArch(Library library, Arch target) {
@@ -75,10 +85,13 @@ final class Builder {
         Path dir = request.outputDirectory().resolve("build").resolve(c.id()).resolve(t.key()).resolve(slug);
         Path logs = request.outputDirectory().resolve("logs").resolve(c.id()).resolve(t.key()).resolve(slug);
         deleteTree(dir);
-        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.createDirectories(dir);
         Files.createDirectories(logs);
+        ModuleUnit unit = c.unit();
+        // A module's package builds in m1go's copy of the module; a case in its own src/ directory.
+        Path src = unit != null ? unit.root() : Files.createDirectories(dir.resolve("src"));
         c.writeTo(src);
-        if (!c.files().containsKey("go.mod")) {
+        if (unit == null && !c.files().containsKey("go.mod")) {
             // The language version of the toolchain that builds it: generics from 1.18, loop variables per
             // iteration from 1.22, as a program written for that Go expects.
             Files.writeString(src.resolve("go.mod"), "module m1go.dev/cases/" + c.id() + "\n\ngo "
@@ -119,14 +132,16 @@ final class Builder {
         }
 
         Launch launch = launcher.launchFor(t.binaryArch());
-        Path binary = dir.resolve(c.id());
-        List<String> argv = new ArrayList<>(List.of(t.goBinary().toString(), "build", "-o", binary.toString()));
+        Path binary = dir.resolve(c.id().substring(c.id().lastIndexOf('/') + 1));
+        List<String> argv = new ArrayList<>(List.of(t.goBinary().toString()));
+        argv.addAll(unit != null && unit.test() ? List.of("test", "-c") : List.of("build"));
+        argv.addAll(List.of("-o", binary.toString()));
         if (staticLink) {
             // No -linkmode=external: a program without cgo is linked internally (static already), and forcing the
             // external linker breaks it (CGO_ENABLED=0 refuses it; Go 1.19's pure-Go binaries trap at start).
             argv.addAll(List.of("-tags", "osusergo,netgo", "-ldflags", "-extldflags=-static"));
         }
-        argv.add(".");
+        argv.add(unit == null ? "." : unit.pkg());
         Map<String, String> env = baseEnv();
         env.putAll(Map.of(
                 "GOTOOLCHAIN", "local",
@@ -138,7 +153,10 @@ final class Builder {
                 "GOPATH", request.outputDirectory().resolve("gopath").toString(),
                 "GOMODCACHE", GoPaths.modCache(request.environment(), request.home()).toString(),
                 "GOCACHE", request.cacheDirectory().resolve("go-build").resolve(t.key()).toString()));
-        if (!request.inheritEnvironment()) {
+        if (unit != null) {
+            env.put("GOFLAGS", String.join(" ", unit.goflags()));
+            env.putAll(TargetCEnvironment.of(unit, host.os(), host.arch(), target.os(), target.arch()));
+        } else if (!request.inheritEnvironment()) {
             env.put("GOFLAGS", "");
         }
         env.putAll(c.buildEnv());
@@ -153,7 +171,15 @@ final class Builder {
             s = step(launch.wrap(argv), launch.environmentWith(env), src, logs, "go-build-2");
         }
         if (!s.result.succeeded() || !Files.isRegularFile(binary)) {
-            return failed(s, cc, libraryArch, launch.translated(), staticLink, t0, retried);
+            Built failed = failed(s, cc, libraryArch, launch.translated(), staticLink, t0, retried);
+            if (unit == null) {
+                return failed;
+            }
+            // Which pkg-config directory was searched and what to install, when a C library is missing.
+            return TargetCEnvironment.advice(s.result.combinedOutput(), env, target.os(), target.arch(),
+                            file -> TargetCEnvironment.debianPackageOf(file, host.arch(), processes, baseEnv(), logs))
+                    .map(advice -> failed.withSummary(failed.classification().summary() + "; " + advice))
+                    .orElse(failed);
         }
         // What the binary is, read from its header, not what was asked for.
         boolean isStatic = BinaryHeader.read(binary).map(h -> !h.dynamic()).orElse(false);

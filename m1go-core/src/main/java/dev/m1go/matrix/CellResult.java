@@ -39,6 +39,8 @@ import java.util.Objects;
  *                      see {@link RunFacts}); empty for most cases and left out of report.json then
  * @param host          in a merged report, the label of the host that measured the cell; {@code null} in a report
  *                      of one host (and then left out of report.json)
+ * @param tests         module mode's test cells: one result per Go test of the first run, in the order they
+ *                      started; empty otherwise (and then left out of report.json)
  */
 public record CellResult(
         @JsonProperty("case") String caseId,
@@ -64,7 +66,8 @@ public record CellResult(
         List<RunResult> runs,
         long durationMillis,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.Map<String, String> facts,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String host) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String host,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TestResult> tests) {
 
     /** The order of cells in every report. */
     public static final Comparator<CellResult> ORDER = Comparator.comparing(CellResult::caseId)
@@ -85,6 +88,18 @@ public record CellResult(
         frames = List.copyOf(frames == null ? List.of() : frames);
         runs = List.copyOf(runs == null ? List.of() : runs);
         facts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(facts == null ? java.util.Map.of() : facts));
+        tests = List.copyOf(tests == null ? List.of() : tests);
+    }
+
+    /** A cell without per-test results. */
+    public CellResult(String caseId, String go, String toolchainArch, String goos, String goarch, String runner,
+                      String variant, Outcome outcome, String signal, boolean inCgo, String expected, Verdict verdict,
+                      String signature, String summary, List<String> header, List<String> frames, int failures,
+                      boolean translated, String reason, BuildInfo build, List<RunResult> runs, long durationMillis,
+                      java.util.Map<String, String> facts, String host) {
+        this(caseId, go, toolchainArch, goos, goarch, runner, variant, outcome, signal, inCgo, expected, verdict,
+                signature, summary, header, frames, failures, translated, reason, build, runs, durationMillis, facts,
+                host, List.of());
     }
 
     /** A cell of one host's report. */
@@ -119,7 +134,7 @@ public record CellResult(
                 .toList();
         return new CellResult(caseId, go, toolchainArch, goos, goarch, runner, variant, outcome, signal, inCgo,
                 expected, verdict, signature, summary, header, frames, failures, translated, reason, b, r,
-                durationMillis, facts, label);
+                durationMillis, facts, label, tests);
     }
 
     private static String mapped(java.util.function.UnaryOperator<String> paths, String path) {

@@ -122,7 +122,7 @@ public final class MatrixEngine {
             c.writeTo(dir);
         }
         listener.planned(plan);
-        Builder builder = new Builder(request, processes, classifier, compilers, launcher, host.os().goos());
+        Builder builder = new Builder(request, processes, classifier, compilers, launcher, host);
         Map<String, CompletableFuture<Builder.Built>> builds = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
         Object listenerLock = new Object();
@@ -219,6 +219,10 @@ public final class MatrixEngine {
         Builder.deleteTree(workDir);
         Files.createDirectories(workDir);
         Files.createDirectories(logDir);
+        dev.m1go.cases.ModuleUnit unit = c.unit();
+        // A test binary runs in its package's directory (in m1go's copy of the module), as go test runs it.
+        Path runDir = unit != null && unit.test() ? unit.directory() : workDir;
+        String marker = unit == null ? c.marker() : null;
         Duration timeout = c.timeoutOpt().orElse(request.runTimeout());
         boolean translated = p.runner().translates(p.target().arch());
 
@@ -232,12 +236,12 @@ public final class MatrixEngine {
             env.putAll(c.runEnv());
             env.putAll(p.variant().runEnv());
             List<String> argv = new ArrayList<>(List.of(built.binary().toString()));
-            argv.addAll(c.runArgs());
+            argv.addAll(unit == null ? c.runArgs() : unit.test() ? unit.testArgs() : unit.args());
             Path out = logDir.resolve("run-" + i + ".stdout");
             Path err = logDir.resolve("run-" + i + ".stderr");
             ProcessResult r;
             try {
-                r = p.runner().run(new ProcessSpec(argv, env, workDir, timeout, request.quitGrace(), out, err),
+                r = p.runner().run(new ProcessSpec(argv, env, runDir, timeout, request.quitGrace(), out, err),
                         p.target().arch());
             } catch (Runner.CannotRun e) {
                 if (runs.isEmpty()) {
@@ -246,7 +250,7 @@ public final class MatrixEngine {
                 break; // the runs already measured stand; the reruns the runner could not do are left out
             }
             Classification k = classifier.classify(new Evidence(Phase.RUN, p.target().os().goos(), r.exitCode(), null,
-                    r.timedOut(), translated, r.stdout(), r.stderr(), c.marker(), c.markerOnStderr()));
+                    r.timedOut(), translated, r.stdout(), r.stderr(), marker, c.markerOnStderr()));
             kinds.add(k);
             if (i == 1) {
                 facts = RunFacts.parse(r.stdout());
@@ -267,12 +271,23 @@ public final class MatrixEngine {
                 : Verdict.UNEXPECTED;
         Classification deciding = kinds.stream().filter(k -> k.outcome() != Outcome.PASS).findFirst().orElse(first);
         String summary = outputMismatch == null ? deciding.summary() : deciding.summary() + "; " + outputMismatch;
+        List<TestResult> tests = List.of();
+        if (unit != null && unit.test()) {
+            ModuleTests.Judged judged = ModuleTests.judge(new ModuleTests(processes, launcher, request)
+                    .events(t, unit, logDir.resolve("run-1.stdout")), unit, facts(p), first);
+            tests = judged.tests();
+            summary = judged.summary();
+            if (judged.verdict() != null && verdict != Verdict.FLAKY) {
+                verdict = judged.verdict();
+            }
+        }
         int failures = (int) kinds.stream().filter(k -> k.outcome() != Outcome.PASS).count();
         long millis = built.info().durationMillis() + runs.stream().mapToLong(RunResult::durationMillis).sum();
         return new CellResult(c.id(), t.version(), t.binaryArch().goarch(), p.target().os().goos(),
                 p.target().arch().goarch(), p.runner().name(), p.variant().name(), first.outcome(), first.signal(),
                 deciding.inCgo(), expected.toString(), verdict, deciding.signature(), summary,
-                deciding.header(), deciding.frames(), failures, translated, null, built.info(), runs, millis, facts);
+                deciding.header(), deciding.frames(), failures, translated, null, built.info(), runs, millis, facts,
+                null, tests);
     }
 
     private CellResult skipped(PlannedCell p, Expectation.Expected expected, String reason) {

@@ -27,7 +27,8 @@ public record ReproduceSettings(
         boolean rerunsAll,
         boolean failIfNoCells,
         Map<String, String> environment,
-        Path home) {
+        Path home,
+        dev.m1go.module.ModuleProject.Settings module) {
 
     public ReproduceSettings {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -38,6 +39,17 @@ public record ReproduceSettings(
         targets = clean(targets);
         environment = Map.copyOf(environment);
         Objects.requireNonNull(home, "home");
+    }
+
+    /** Settings without module mode: the case catalog (and {@code m1go.casesDirectory}) on the matrix. */
+    public ReproduceSettings(Path outputDirectory, Path cacheDirectory, List<String> goRoots, String goVersions,
+                             boolean failIfNoToolchains, List<String> cases, Path casesDirectory, List<String> runners,
+                             List<String> targets, int timeoutSeconds, int buildTimeoutSeconds, int threads,
+                             boolean inheritEnvironment, int reruns, boolean rerunsAll, boolean failIfNoCells,
+                             Map<String, String> environment, Path home) {
+        this(outputDirectory, cacheDirectory, goRoots, goVersions, failIfNoToolchains, cases, casesDirectory, runners,
+                targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment, reruns, rerunsAll,
+                failIfNoCells, environment, home, null);
     }
 
     private static List<String> clean(List<String> values) {

@@ -225,4 +225,13 @@ class GoCrashClassifierTest {
                 true);
         assertThat(classifier.classify(onOut).outcome()).isEqualTo(Outcome.EXIT_NONZERO);
     }
+
+    @Test
+    void build_pkgConfigFileMissingForTheTarget_isLinkError() {
+        Classification c = classifier.classify(new Evidence(Phase.BUILD, "linux", 1, null, false, false, "",
+                "# example.com/m\n# [pkg-config --cflags  -- zlib]\nPackage zlib was not found in the pkg-config "
+                        + "search path.\nPerhaps you should add the directory containing `zlib.pc'\n", null));
+        assertThat(c.outcome()).isEqualTo(Outcome.LINK_ERROR);
+        assertThat(c.summary()).contains("Package zlib was not found");
+    }
 }

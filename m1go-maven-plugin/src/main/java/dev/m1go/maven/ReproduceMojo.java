@@ -1,8 +1,10 @@
 package dev.m1go.maven;
 
+import dev.m1go.cases.CaseDefinitionException;
 import dev.m1go.classify.GoCrashClassifier;
 import dev.m1go.exec.CommonsExecProcessRunner;
 import dev.m1go.matrix.CellResult;
+import dev.m1go.module.ModuleProject;
 import dev.m1go.reproduce.Publish;
 import dev.m1go.reproduce.Reproduce;
 import dev.m1go.reproduce.ReproduceSettings;
@@ -13,6 +15,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -27,6 +31,46 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "reproduce", requiresProject = false, threadSafe = true, defaultPhase = LifecyclePhase.VERIFY)
 public final class ReproduceMojo extends AbstractM1goMojo {
+
+    /** Module mode: your Go module (the directory with go.mod) on the matrix instead of the case catalog. */
+    @Parameter(property = "m1go.module")
+    File module;
+
+    /** Module mode: main packages to build and run, comma separated ({@code ./cmd/server,./tools/...}). */
+    @Parameter(property = "m1go.packages")
+    String packages;
+
+    /** Module mode: packages whose tests run ({@code ./...}), each as a test binary ({@code go test -c}). */
+    @Parameter(property = "m1go.tests")
+    String tests;
+
+    /** Module mode: arguments of each main package's run (a list, no shell). */
+    @Parameter(property = "m1go.args")
+    List<String> args;
+
+    /** Module mode: {@code GOFLAGS} for the builds ({@code -mod=vendor}, {@code -tags=foo}). */
+    @Parameter(property = "m1go.goflags")
+    String goflags;
+
+    /** Module mode: {@code -test.run} of every test binary. */
+    @Parameter(property = "m1go.testRun")
+    String testRun;
+
+    /** Module mode: {@code -test.count} of every test binary. */
+    @Parameter(property = "m1go.testCount")
+    Integer testCount;
+
+    /** Module mode: {@code -test.timeout} of every test binary ({@code 2m}). */
+    @Parameter(property = "m1go.testTimeout")
+    String testTimeout;
+
+    /**
+     * Module mode: build environment per target, keys {@code <goos>-<goarch>.<VARIABLE>}
+     * ({@code <linux-arm64.CGO_LDFLAGS>…</linux-arm64.CGO_LDFLAGS>}); on the command line
+     * {@code -Dm1go.targetEnv.linux-arm64.CGO_LDFLAGS=…}.
+     */
+    @Parameter
+    Map<String, String> targetEnv;
 
     /** Where cases, builds, logs and reports go. */
     @Parameter(property = "m1go.outputDirectory", defaultValue = "${project.build.directory}/m1go")
@@ -118,6 +162,27 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     @Parameter(property = "m1go.issueBody", defaultValue = "false")
     boolean issueBody;
 
+    /** The module-mode parameters, or {@code null} when {@code m1go.module} is not set. */
+    ModuleProject.Settings moduleSettings() throws MojoExecutionException {
+        if (module == null) {
+            return null;
+        }
+        Map<String, String> flat = new TreeMap<>(targetEnv == null ? Map.of() : targetEnv);
+        String prefix = "m1go.targetEnv.";
+        System.getProperties().forEach((k, v) -> {
+            if (k.toString().startsWith(prefix)) {
+                flat.put(k.toString().substring(prefix.length()), v.toString());
+            }
+        });
+        try {
+            return new ModuleProject.Settings(module.toPath(), list(packages), list(tests), args,
+                    goflags == null ? List.of() : List.of(goflags.trim().split("\\s+")), testRun, testCount,
+                    testTimeout, ModuleProject.targetEnv(flat));
+        } catch (CaseDefinitionException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+    }
+
     @Override
     String goal() {
         return "reproduce";
@@ -133,7 +198,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
                 casesDirectory == null ? null : casesDirectory.toPath(),
                 list(runners), list(targets), timeoutSeconds, buildTimeoutSeconds,
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
-                inheritEnvironment, reruns, rerunsAll, failIfNoCells, System.getenv(), home);
+                inheritEnvironment, reruns, rerunsAll, failIfNoCells, System.getenv(), home, moduleSettings());
         Publish publish = new Publish(System.getenv(), System.out, new MavenLog(getLog()));
         Publish.Plan plan;
         Reproduce.Result result;
