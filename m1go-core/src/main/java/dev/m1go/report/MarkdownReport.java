@@ -261,6 +261,10 @@ public final class MarkdownReport {
             if (c.summary() != null && !c.summary().isBlank()) {
                 md.append(" — ").append(escape(oneLine(c.summary())));
             }
+            String failingTests = FailingTests.of(c);
+            if (!failingTests.isEmpty()) {
+                md.append("  \n  failing tests: ").append(escape(failingTests));
+            }
             blocks.add(new Block("regression line", md.append('\n').toString()));
         }
         if (unexpected.size() > MAX_LINES) {
