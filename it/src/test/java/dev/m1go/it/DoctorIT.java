@@ -38,12 +38,14 @@ class DoctorIT {
     }
 
     @Test
-    void doctor_onThisMachine_reportsQemuBinfmtCrossCompilerAndTheArm64Toolchain() throws Exception {
+    void readmePreflight_onThisMachine_isGreen_andReportsQemuBinfmtCrossCompilerAndTheArm64Toolchain()
+            throws Exception {
         Components.requireLinuxMatrix();
         Path dir = Maven.workDirectory("doctor-machine");
 
-        Maven.Run run = Maven.run(dir, Maven.goal("doctor"), "-Dm1go.goRoots=" + Components.ARM64_GOROOT,
-                "-Dm1go.doctor.failOn=never").succeeded();
+        // The README's command, with the default m1go.doctor.failOn=error.
+        Maven.Run run = Maven.run(dir, Maven.goal("doctor"), "-Dm1go.goRoots=" + Components.ARM64_GOROOT)
+                .succeeded();
         JsonNode d = doctor(run);
 
         assertThat(d.path("schema").asText()).isEqualTo("m1go-doctor/1");
@@ -69,6 +71,7 @@ class DoctorIT {
 
         JsonNode mismatch = finding(d, "toolchain-cc-arch-mismatch", "go1.19.8 (arm64)");
         assertThat(mismatch.path("severity").asText()).isEqualTo("error");
+        assertThat(mismatch.path("affects").asText()).as("reproduce sets CC per target").isEqualTo("manual-builds");
         assertThat(mismatch.path("message").asText())
                 .startsWith("go1.19.8 (arm64) builds arm64 and will link with gcc producing amd64 objects");
         assertThat(mismatch.path("remedy").asText()).startsWith("set CC=aarch64-linux-gnu-gcc (found on PATH)");
@@ -105,7 +108,8 @@ class DoctorIT {
 
         assertThat(run.output()).contains("[INFO] Emulators").contains("[INFO]   binfmt qemu-aarch64")
                 .contains("<- read /proc/sys/fs/binfmt_misc/qemu-aarch64: enabled")
-                .contains("ERROR toolchain-cc-arch-mismatch");
+                .contains("ERROR toolchain-cc-arch-mismatch (your own builds only): go1.19.8 (arm64) builds arm64");
+        assertThat(run.output().split("toolchain-cc-arch-mismatch", -1)).as("printed once").hasSize(2);
     }
 
     @Test
@@ -117,8 +121,10 @@ class DoctorIT {
         exec(lib, "aarch64-linux-gnu-gcc", "-c", "answer.c", "-o", "answer.o");
         exec(lib, "aarch64-linux-gnu-ar", "rcs", "libanswer.a", "answer.o");
 
+        // With the environment passed on to the matrix, what CGO_LDFLAGS breaks breaks the matrix too.
         Maven.Run run = Maven.run(dir, Map.of("CGO_CFLAGS", "-std=gnu++17", "CGO_LDFLAGS", "-L" + lib + " -lanswer",
-                "DOCKER_HOST", "unix://" + dir.resolve("docker.sock")), Maven.goal("doctor")).failed();
+                "DOCKER_HOST", "unix://" + dir.resolve("docker.sock")), Maven.goal("doctor"),
+                "-Dm1go.inheritEnvironment=true").failed();
         JsonNode d = doctor(run);
 
         JsonNode cxx = finding(d, "cgo-cflags-cxx-flag", "CGO_CFLAGS");
@@ -127,6 +133,7 @@ class DoctorIT {
         assertThat(cxx.path("remedy").asText()).isEqualTo("move -std=gnu++17 to CGO_CXXFLAGS");
         JsonNode libs = finding(d, "library-dir-wrong-arch", "CGO_LDFLAGS");
         assertThat(libs.path("severity").asText()).isEqualTo("error");
+        assertThat(libs.path("affects").asText()).isEqualTo("matrix");
         assertThat(libs.path("message").asText()).contains("which holds only arm64 libraries (libanswer.a (arm64))")
                 .contains("but Go builds amd64 here");
         assertThat(libs.path("remedy").asText()).startsWith("remove -L" + lib + " from CGO_LDFLAGS, or point it at "
@@ -135,28 +142,29 @@ class DoctorIT {
         assertThat(d.path("docker").path("reachable").asBoolean()).isFalse();
         assertThat(d.path("docker").path("status").asText()).isEqualTo("no socket at " + dir.resolve("docker.sock"));
 
-        assertThat(run.output()).contains("finding(s) at or above m1go.doctor.failOn=error")
-                .contains("library-dir-wrong-arch").contains("Set -Dm1go.doctor.failOn=never to report without failing.")
+        assertThat(run.output()).contains("finding(s) at or above m1go.doctor.failOn=error break the matrix")
+                .contains("error library-dir-wrong-arch (CGO_LDFLAGS)").contains("Set -Dm1go.doctor.failOn=never to report without failing.")
                 .doesNotContain("at dev.m1go.");
     }
 
     @Test
-    void doctor_goarchInEnvironment_isAWarning_thatFailsUnderFailOnWarning() throws Exception {
+    void doctor_goarchInEnvironment_isAWarningAboutYourOwnBuilds_thatDoesNotFailTheMatrixPreflight() throws Exception {
         Components.requireLinuxMatrix();
         Path dir = Maven.workDirectory("doctor-goarch");
 
         Maven.Run run = Maven.run(dir, Map.of("GOARCH", "arm64", "DOCKER_HOST", "unix://" + dir.resolve("d.sock")),
-                Maven.goal("doctor"), "-Dm1go.doctor.failOn=warning").failed();
+                Maven.goal("doctor"), "-Dm1go.doctor.failOn=warning").succeeded();
         JsonNode d = doctor(run);
 
         JsonNode f = finding(d, "goarch-set", "GOARCH");
         assertThat(f.path("severity").asText()).isEqualTo("warning");
+        assertThat(f.path("affects").asText()).as("reproduce sets GOARCH per cell").isEqualTo("manual-builds");
         assertThat(f.path("message").asText()).startsWith("GOARCH is set in the environment (GOARCH=arm64): go run and "
                 + "go test will build linux/arm64 binaries, which this amd64 machine cannot execute natively");
         assertThat(f.path("remedy").asText()).startsWith("unset GOARCH");
         assertThat(named(d.path("toolchains"), "goroot", "/usr/lib/go-1.22").path("goEnv").path("CGO_ENABLED").asText())
                 .as("cgo is off by default for the cross build GOARCH asks for").isEqualTo("0");
-        assertThat(run.output()).contains("at or above m1go.doctor.failOn=warning").contains("goarch-set");
+        assertThat(run.output()).contains("WARNING goarch-set (your own builds only): GOARCH is set");
     }
 
     @Test

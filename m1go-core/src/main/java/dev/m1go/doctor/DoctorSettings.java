@@ -13,13 +13,21 @@ import java.util.Objects;
  * @param failOn          {@code m1go.doctor.failOn} as given: warning, error or never
  * @param environment     the environment to diagnose (the one Maven was started with)
  * @param home            the user's home directory
+ * @param inheritEnvironment {@code m1go.inheritEnvironment}: whether {@code m1go:reproduce} passes the ambient build
+ *                        variables on, so that what they break breaks the matrix too
  */
 public record DoctorSettings(Path outputDirectory, List<String> goRoots, String failOn, Map<String, String> environment,
-                             Path home) {
+                             Path home, boolean inheritEnvironment) {
     public DoctorSettings {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         goRoots = List.copyOf(goRoots);
         environment = Map.copyOf(environment);
         Objects.requireNonNull(home, "home");
+    }
+
+    /** With the matrix's default clean environment. */
+    public DoctorSettings(Path outputDirectory, List<String> goRoots, String failOn, Map<String, String> environment,
+                          Path home) {
+        this(outputDirectory, goRoots, failOn, environment, home, false);
     }
 }

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * The doctor's report as a table for the Maven log: one row per value, each followed by the evidence it rests on
- * ({@code $ command → first line of what it printed}, or the file read).
+ * ({@code $ command → first line of what it printed}, or the file read); then each finding with its remedy.
  */
 public final class DoctorTable {
 
@@ -108,10 +108,17 @@ public final class DoctorTable {
         if (r.findings().isEmpty()) {
             out.add("  none");
         }
-        for (Finding f : r.findings()) {
-            out.add(String.format(Locale.ROOT, "  %-7s %s: %s", f.severity().json(), f.id(), f.subject()));
-        }
         return out;
+    }
+
+    /**
+     * One finding, printed once: {@code ERROR id: message}, marked when it breaks only your own builds, then its
+     * remedy.
+     */
+    public static List<String> finding(Finding f) {
+        String audience = f.affects() == Affects.MANUAL_BUILDS ? " (your own builds only)" : "";
+        return List.of(f.severity().json().toUpperCase(Locale.ROOT) + " " + f.id() + audience + ": " + f.message(),
+                "    remedy: " + f.remedy());
     }
 
     private static void section(List<String> out, String title) {

@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -44,12 +46,37 @@ final class EnvironmentCheck {
     private final Map<String, String> environment;
     private final CompilerProbe compilers;
     private final Path rootDir;
+    private final Affects affects;
 
-    EnvironmentCheck(Host host, Map<String, String> environment, CompilerProbe compilers, Path rootDir) {
+    /**
+     * @param affects {@link Affects#MATRIX} when {@code m1go.inheritEnvironment} passes these variables on to the
+     *                matrix's builds, else {@link Affects#MANUAL_BUILDS}
+     */
+    EnvironmentCheck(Host host, Map<String, String> environment, CompilerProbe compilers, Path rootDir,
+                     Affects affects) {
         this.host = host;
         this.environment = Map.copyOf(environment);
         this.compilers = compilers;
         this.rootDir = rootDir;
+        this.affects = affects;
+    }
+
+    /**
+     * m1go:reproduce sets GOOS, GOARCH, CGO_ENABLED, CC and GOTOOLCHAIN for every cell, inherited environment or not:
+     * what these variables do never reaches the matrix.
+     */
+    private static final Set<FindingKind> SET_BY_THE_MATRIX = EnumSet.of(FindingKind.GOARCH_SET_NATIVE,
+            FindingKind.GOARCH_SET_FOREIGN, FindingKind.GOOS_SET, FindingKind.CGO_DISABLED, FindingKind.CC_SET,
+            FindingKind.GOTOOLCHAIN_SET);
+
+    private Finding finding(FindingKind kind, Severity severity, String subject, List<Observation> evidence,
+                            Object... args) {
+        return kind.finding(severity, SET_BY_THE_MATRIX.contains(kind) ? Affects.MANUAL_BUILDS : affects, subject,
+                evidence, args);
+    }
+
+    private Finding finding(FindingKind kind, String subject, List<Observation> evidence, Object... args) {
+        return finding(kind, kind.severity(), subject, evidence, args);
     }
 
     /**
@@ -84,54 +111,32 @@ final class EnvironmentCheck {
         if (goarch != null && !goarch.isBlank()) {
             Optional<Arch> a = Arch.parse(goarch);
             if (a.isPresent() && a.get() == host.arch()) {
-                findings.add(new Finding("goarch-set", Severity.INFO, "GOARCH",
-                        "GOARCH=" + goarch + " is set in the environment; it is this machine's architecture, so it "
-                                + "changes nothing here, but it overrides every Go toolchain's default",
-                        "unset GOARCH, and set it per command when you cross-compile (GOARCH=… go build …)",
-                        List.of(env)));
+                findings.add(finding(FindingKind.GOARCH_SET_NATIVE, "GOARCH", List.of(env), goarch));
             } else {
                 boolean emulated = a.isPresent() && host.binfmtFor(a.get()).isPresent();
-                findings.add(new Finding("goarch-set", Severity.WARNING, "GOARCH",
-                        "GOARCH is set in the environment (GOARCH=" + goarch + "): go run and go test will build "
-                                + host.os().goos() + "/" + goarch + " binaries, which this " + host.arch().goarch()
-                                + " machine cannot execute" + (emulated ? " natively (only through binfmt_misc emulation)"
-                                : "") + ", and cgo is off by default for such cross builds",
-                        "unset GOARCH (unset GOARCH), and set it per command when you cross-compile: GOARCH=" + goarch
-                                + " go build …", List.of(env)));
+                findings.add(finding(FindingKind.GOARCH_SET_FOREIGN, "GOARCH", List.of(env), goarch,
+                        host.os().goos(), host.arch().goarch(),
+                        emulated ? " natively (only through binfmt_misc emulation)" : ""));
             }
         }
         String goos = environment.get("GOOS");
         if (goos != null && !goos.isBlank() && !goos.equals(host.os().goos())) {
-            findings.add(new Finding("goos-set", Severity.WARNING, "GOOS",
-                    "GOOS is set in the environment (GOOS=" + goos + "): go run and go test will build binaries for "
-                            + goos + ", which this " + host.os().goos() + " machine cannot execute",
-                    "unset GOOS, and set it per command when you cross-compile: GOOS=" + goos + " go build …",
-                    List.of(env)));
+            findings.add(finding(FindingKind.GOOS_SET, "GOOS", List.of(env), goos, host.os().goos()));
         }
         if ("0".equals(environment.get("CGO_ENABLED"))) {
-            findings.add(new Finding("cgo-disabled", Severity.WARNING, "CGO_ENABLED",
-                    "CGO_ENABLED=0 is set in the environment: every Go build here ignores import \"C\", so cgo "
-                            + "programs do not build", "unset CGO_ENABLED", List.of(env)));
+            findings.add(finding(FindingKind.CGO_DISABLED, "CGO_ENABLED", List.of(env)));
         }
         String cc = environment.get("CC");
         if (cc != null && !cc.isBlank()) {
-            findings.add(new Finding("cc-set", Severity.INFO, "CC",
-                    "CC=" + cc + " is set in the environment: every Go toolchain here uses it for cgo, whatever "
-                            + "architecture it builds for (see each toolchain's ccProduces)",
-                    "unset CC unless every Go build here should use " + cc, List.of(env)));
+            findings.add(finding(FindingKind.CC_SET, "CC", List.of(env), cc));
         }
         String goflags = environment.get("GOFLAGS");
         if (goflags != null && !goflags.isBlank()) {
-            findings.add(new Finding("goflags-set", Severity.INFO, "GOFLAGS",
-                    "GOFLAGS=" + goflags + " is set in the environment: every go command here adds these flags",
-                    "unset GOFLAGS unless every Go build should use them", List.of(env)));
+            findings.add(finding(FindingKind.GOFLAGS_SET, "GOFLAGS", List.of(env), goflags));
         }
         String toolchain = environment.get("GOTOOLCHAIN");
         if (toolchain != null && !toolchain.isBlank() && !List.of("auto", "local", "path").contains(toolchain.trim())) {
-            findings.add(new Finding("gotoolchain-set", Severity.INFO, "GOTOOLCHAIN",
-                    "GOTOOLCHAIN=" + toolchain + " is set in the environment: the go you call (1.21 or later) switches "
-                            + "to that release and downloads it when it is missing, so the toolchain that builds is not "
-                            + "the one on PATH", "unset GOTOOLCHAIN to build with the go you call", List.of(env)));
+            findings.add(finding(FindingKind.GOTOOLCHAIN_SET, "GOTOOLCHAIN", List.of(env), toolchain));
         }
     }
 
@@ -161,18 +166,14 @@ final class EnvironmentCheck {
                 }
             }
             String list = String.join(" ", cxx);
-            findings.add(new Finding("cgo-cflags-cxx-flag", severity, variable,
-                    variable + " contains " + list + ", " + (cxx.size() == 1 ? "a C++ flag" : "C++ flags")
-                            + " that clang rejects for C (cgo compiles C with these flags)" + measured,
-                    "move " + list + " to CGO_CXXFLAGS", evidence));
+            findings.add(finding(FindingKind.CGO_CFLAGS_CXX_FLAG, severity, variable, evidence, variable, list,
+                    cxx.size() == 1 ? "a C++ flag" : "C++ flags", measured));
         }
         List<String> c = matching("CGO_CXXFLAGS", C_ONLY);
         if (!c.isEmpty()) {
-            findings.add(new Finding("cgo-cxxflags-c-flag", Severity.WARNING, "CGO_CXXFLAGS",
-                    "CGO_CXXFLAGS contains " + String.join(" ", c) + ", a C language standard that C++ compilers "
-                            + "reject (\"invalid argument … not allowed with 'C++'\")",
-                    "move " + String.join(" ", c) + " to CGO_CFLAGS",
-                    List.of(Observation.read("environment CGO_CXXFLAGS", environment.get("CGO_CXXFLAGS")))));
+            findings.add(finding(FindingKind.CGO_CXXFLAGS_C_FLAG, "CGO_CXXFLAGS",
+                    List.of(Observation.read("environment CGO_CXXFLAGS", environment.get("CGO_CXXFLAGS"))),
+                    String.join(" ", c)));
         }
     }
 
@@ -291,19 +292,9 @@ final class EnvironmentCheck {
         String named = dir.variable().equals("CGO_LDFLAGS") ? "-L" + dir.path() : dir.path();
         String remedy = "remove " + named + " from " + dir.variable() + ", or point it at " + buildArch.goarch()
                 + " libraries" + suggestion(buildArch);
-        if (!hasOwn) {
-            findings.add(new Finding("library-dir-wrong-arch", Severity.ERROR, dir.variable(),
-                    dir.variable() + " points the linker at " + dir.path() + ", which holds only " + kinds
-                            + " libraries (" + examples + "), but Go builds " + buildArch.goarch() + " here ("
-                            + buildArchSource + "): links against them fail ('file in wrong format', 'skipping "
-                            + "incompatible', 'building for … but attempting to link with file built for …')",
-                    remedy, dir.evidence()));
-        } else {
-            findings.add(new Finding("library-dir-mixed-arch", Severity.WARNING, dir.variable(),
-                    dir.variable() + " points the linker at " + dir.path() + ", which holds " + buildArch.goarch()
-                            + " libraries and also " + kinds + " ones (" + examples + "): a library found there first "
-                            + "may be of the wrong architecture", remedy, dir.evidence()));
-        }
+        findings.add(finding(hasOwn ? FindingKind.LIBRARY_DIR_MIXED_ARCH : FindingKind.LIBRARY_DIR_WRONG_ARCH,
+                dir.variable(), dir.evidence(), dir.variable(), dir.path(), kinds, examples, buildArch.goarch(),
+                buildArchSource, remedy));
     }
 
     private String suggestion(Arch arch) {

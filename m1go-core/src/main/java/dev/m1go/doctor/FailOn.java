@@ -1,6 +1,6 @@
 package dev.m1go.doctor;
 
-import dev.m1go.reproduce.UserError;
+import dev.m1go.core.UserError;
 import java.util.Locale;
 
 /** {@code m1go.doctor.failOn}: the least severe finding that fails the goal. */

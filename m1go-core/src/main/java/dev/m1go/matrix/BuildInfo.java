@@ -1,8 +1,8 @@
 package dev.m1go.matrix;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.m1go.classify.Outcome;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * How a cell's binary was built (shared by every runner of the same build).
@@ -22,7 +22,7 @@ import java.util.Objects;
  */
 public record BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
                         boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) String retried) {
+                        String retried) {
     public BuildInfo {
         Objects.requireNonNull(outcome, "outcome");
     }
@@ -32,5 +32,15 @@ public record BuildInfo(Outcome outcome, String cc, String ccFamily, String libr
                      boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog) {
         this(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis, binary, stdoutLog, stderrLog,
                 null);
+    }
+
+    /** This build with its paths mapped by {@code paths} (a merged report points at each input's files). */
+    public BuildInfo relocated(UnaryOperator<String> paths) {
+        return new BuildInfo(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis,
+                mapped(paths, binary), mapped(paths, stdoutLog), mapped(paths, stderrLog), retried);
+    }
+
+    static String mapped(UnaryOperator<String> paths, String path) {
+        return path == null ? null : paths.apply(path);
     }
 }

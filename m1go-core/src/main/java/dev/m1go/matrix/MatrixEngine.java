@@ -199,11 +199,9 @@ public final class MatrixEngine {
         if (!built.ok()) {
             Classification k = built.classification();
             Outcome o = built.info().outcome();
-            return new CellResult(c.id(), t.version(), t.binaryArch().goarch(), p.target().os().goos(),
-                    p.target().arch().goarch(), p.runner().name(), p.variant().name(), o, k.signal(), false,
-                    expected.toString(), expected.matches(o, k.signal()) ? Verdict.EXPECTED : Verdict.UNEXPECTED,
-                    k.signature(), k.summary(), k.header(), k.frames(), 0, false, null, built.info(), List.of(),
-                    built.info().durationMillis(), java.util.Map.of());
+            return CellResult.buildFailed(key(p), expected.toString(),
+                    expected.matches(o, k.signal()) ? Verdict.EXPECTED : Verdict.UNEXPECTED, built.info(),
+                    Diagnosis.ofBuild(k));
         }
         return runCell(request, p, built, expected);
     }
@@ -270,7 +268,8 @@ public final class MatrixEngine {
                 : expected.matches(first.outcome(), first.signal()) && outputMismatch == null ? Verdict.EXPECTED
                 : Verdict.UNEXPECTED;
         Classification deciding = kinds.stream().filter(k -> k.outcome() != Outcome.PASS).findFirst().orElse(first);
-        String summary = outputMismatch == null ? deciding.summary() : deciding.summary() + "; " + outputMismatch;
+        Diagnosis diagnosis = Diagnosis.ofRuns(first, deciding);
+        String summary = outputMismatch == null ? diagnosis.summary() : diagnosis.summary() + "; " + outputMismatch;
         List<TestResult> tests = List.of();
         if (unit != null && unit.test()) {
             ModuleTests.Judged judged = ModuleTests.judge(new ModuleTests(processes, launcher, request)
@@ -281,20 +280,19 @@ public final class MatrixEngine {
                 verdict = judged.verdict();
             }
         }
-        int failures = (int) kinds.stream().filter(k -> k.outcome() != Outcome.PASS).count();
-        long millis = built.info().durationMillis() + runs.stream().mapToLong(RunResult::durationMillis).sum();
-        return new CellResult(c.id(), t.version(), t.binaryArch().goarch(), p.target().os().goos(),
-                p.target().arch().goarch(), p.runner().name(), p.variant().name(), first.outcome(), first.signal(),
-                deciding.inCgo(), expected.toString(), verdict, deciding.signature(), summary,
-                deciding.header(), deciding.frames(), failures, translated, null, built.info(), runs, millis, facts,
-                null, tests);
+        diagnosis = new Diagnosis(diagnosis.signal(), diagnosis.inCgo(), diagnosis.signature(), summary,
+                diagnosis.header(), diagnosis.frames());
+        return CellResult.ran(key(p), expected.toString(), first.outcome(), verdict, diagnosis, translated,
+                built.info(), runs, facts).withTests(tests);
     }
 
-    private CellResult skipped(PlannedCell p, Expectation.Expected expected, String reason) {
-        return new CellResult(p.reproCase().id(), p.toolchain().version(), p.toolchain().binaryArch().goarch(),
-                p.target().os().goos(), p.target().arch().goarch(), p.runner().name(), p.variant().name(),
-                Outcome.SKIPPED, null, false, expected.toString(), Verdict.SKIPPED, null, reason, List.of(), List.of(),
-                0, p.runner().translates(p.target().arch()), reason, null, List.of(), 0, Map.of());
+    private static CellResult skipped(PlannedCell p, Expectation.Expected expected, String reason) {
+        return CellResult.skipped(key(p), expected.toString(), p.runner().translates(p.target().arch()), reason);
+    }
+
+    private static CellKey key(PlannedCell p) {
+        return CellKey.of(p.reproCase().id(), p.toolchain().version(), p.toolchain().binaryArch(), p.target(),
+                p.runner().name(), p.variant().name());
     }
 
     private CellFacts facts(PlannedCell p) {

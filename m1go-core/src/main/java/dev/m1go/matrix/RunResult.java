@@ -2,6 +2,7 @@ package dev.m1go.matrix;
 
 import dev.m1go.classify.Outcome;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One execution of a cell.
@@ -25,5 +26,11 @@ public record RunResult(Integer exitCode, boolean timedOut, Outcome outcome, Str
 
     public RunResult {
         Objects.requireNonNull(outcome, "outcome");
+    }
+
+    /** This run with its log paths mapped by {@code paths}. */
+    public RunResult relocated(UnaryOperator<String> paths) {
+        return new RunResult(exitCode, timedOut, outcome, signal, durationMillis, BuildInfo.mapped(paths, stdoutLog),
+                BuildInfo.mapped(paths, stderrLog), observedArch);
     }
 }

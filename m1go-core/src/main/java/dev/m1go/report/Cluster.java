@@ -1,6 +1,7 @@
 package dev.m1go.report;
 
 import dev.m1go.classify.Outcome;
+import dev.m1go.matrix.CellKey;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.RunnerOrder;
 import java.util.ArrayList;
@@ -89,8 +90,9 @@ public record Cluster(
 
     /** The signature a failing cell is grouped under (its outcome and signal when the classifier gave none). */
     public static String signatureOf(CellResult c) {
-        if (c.signature() != null && !c.signature().isBlank()) {
-            return c.signature();
+        String signature = c.diagnosis().signature();
+        if (signature != null && !signature.isBlank()) {
+            return signature;
         }
         return c.outcome().name() + (c.signal() == null ? "" : " " + c.signal());
     }
@@ -116,17 +118,18 @@ public record Cluster(
             TreeSet<String> hosts = new TreeSet<>();
             Map<String, Stack> stacks = new LinkedHashMap<>();
             for (CellResult c : cells) {
-                cases.add(c.caseId());
-                String toolchain = c.go() + (c.toolchainArch().equals(hostArch.apply(c)) ? ""
-                        : " (" + c.toolchainArch() + " go)");
+                CellKey key = c.key();
+                cases.add(key.caseId());
+                String toolchain = key.toolchainLabel(hostArch.apply(c));
                 toolchains.add(toolchain);
-                targets.add(c.goos() + "/" + c.goarch());
-                runners.add(c.runner());
-                if (c.host() != null) {
-                    hosts.add(c.host());
+                targets.add(key.target().toString());
+                runners.add(key.runner());
+                if (key.host() != null) {
+                    hosts.add(key.host());
                 }
-                stacks.putIfAbsent(toolchain, new Stack(toolchain, c.frames().size(),
-                        c.frames().isEmpty() ? null : c.frames().get(0), c.frames()));
+                List<String> frames = c.diagnosis().frames();
+                stacks.putIfAbsent(toolchain, new Stack(toolchain, frames.size(),
+                        frames.isEmpty() ? null : frames.get(0), frames));
             }
             List<Stack> perGo = stacks.values().stream()
                     .sorted(Comparator.comparing(Stack::go, GoOrder.LABELS)).toList();

@@ -1,5 +1,6 @@
 package dev.m1go.report;
 
+import dev.m1go.matrix.CellKey;
 import dev.m1go.matrix.CellResult;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +32,7 @@ public record Comparison(String baseline, String baselineStartedAt, List<Change>
     /**
      * One cell's change.
      *
-     * @param cell      the cell's key ({@link #key})
+     * @param cell      the cell's key ({@link CellKey#id()})
      * @param status    {@code new}, {@code known} or {@code fixed}
      * @param signature the signature now ({@code null} for a fixed cell)
      * @param before    the signature in the baseline, or {@code null} when the cell passed or was absent there
@@ -43,30 +44,25 @@ public record Comparison(String baseline, String baselineStartedAt, List<Change>
         }
     }
 
-    /** A cell's identity across runs: {@code case go toolchainArch goos/goarch runner variant [host]}. */
-    public static String key(CellResult c) {
-        return c.caseId() + " " + c.go() + " " + c.toolchainArch() + " " + c.goos() + "/" + c.goarch() + " "
-                + c.runner() + " " + c.variant() + (c.host() == null ? "" : " @" + c.host());
-    }
-
     public static Comparison of(Report now, Report before, String source) {
-        Map<String, CellResult> previous = new HashMap<>();
-        before.cells().forEach(c -> previous.put(key(c), c));
+        Map<CellKey, CellResult> previous = new HashMap<>();
+        before.cells().forEach(c -> previous.put(c.key(), c));
         List<Change> changes = new ArrayList<>();
         for (CellResult c : now.cells()) {
-            CellResult old = previous.get(key(c));
+            CellResult old = previous.get(c.key());
             String oldSignature = old != null && Cluster.failing(old) ? Cluster.signatureOf(old) : null;
             if (Cluster.failing(c)) {
                 String signature = Cluster.signatureOf(c);
-                changes.add(new Change(key(c), signature.equals(oldSignature) ? KNOWN : NEW, signature, oldSignature));
+                changes.add(new Change(c.key().id(), signature.equals(oldSignature) ? KNOWN : NEW, signature,
+                        oldSignature));
             } else if (c.outcome().isPass() && oldSignature != null) {
-                changes.add(new Change(key(c), FIXED, null, oldSignature));
+                changes.add(new Change(c.key().id(), FIXED, null, oldSignature));
             }
         }
         return new Comparison(source, before.startedAt(), changes);
     }
 
-    /** Status per cell key. */
+    /** Status per cell ({@code new}, {@code known}, {@code fixed}), keyed by {@link CellKey#id()}. */
     public Map<String, String> statusByCell() {
         Map<String, String> m = new HashMap<>();
         changes.forEach(ch -> m.put(ch.cell(), ch.status()));

@@ -51,12 +51,17 @@ public final class CrashText {
      * be read. A cut says where the full log is.
      */
     public static String of(Path directory, CellResult c, int maxLines) {
+        return of(directory, logs(c), maxLines);
+    }
+
+    /** As {@link #of(Path, CellResult, int)}, over the given logs (paths relative to {@code directory}) in order. */
+    public static String of(Path directory, List<String> logs, int maxLines) {
         if (directory == null) {
             return "";
         }
         StringBuilder out = new StringBuilder();
         int lines = 0;
-        for (String log : logs(c)) {
+        for (String log : logs) {
             String text = head(directory.resolve(log));
             if (text.isBlank()) {
                 continue;

@@ -63,7 +63,7 @@ public final class HtmlReport {
         }
         filters(h, r);
         Map<String, List<CellResult>> byCase = new TreeMap<>();
-        r.cells().forEach(c -> byCase.computeIfAbsent(c.caseId(), k -> new ArrayList<>()).add(c));
+        r.cells().forEach(c -> byCase.computeIfAbsent(c.key().caseId(), k -> new ArrayList<>()).add(c));
         Map<String, CaseInfo> cases = new LinkedHashMap<>();
         r.cases().forEach(c -> cases.put(c.id(), c));
         for (Map.Entry<String, List<CellResult>> e : byCase.entrySet()) {
@@ -91,7 +91,7 @@ public final class HtmlReport {
                 r.host()));
         for (Report.NamedHost n : hosts) {
             Set<String> archs = new TreeSet<>();
-            r.cells().stream().filter(c -> !r.merged() || n.label().equals(c.host())).forEach(c -> archs.add(c.goarch()));
+            r.cells().stream().filter(c -> !r.merged() || n.label().equals(c.key().host())).forEach(c -> archs.add(c.key().target().arch().goarch()));
             h.append("<dt>").append(esc(n.label())).append("</dt><dd>")
                     .append(String.join("<br>", java.util.Arrays.stream(
                             MarkdownReport.fingerprint(n.host(), archs).split("; ")).map(HtmlReport::esc).toList()))
@@ -107,8 +107,8 @@ public final class HtmlReport {
         Set<String> verdicts = new TreeSet<>(Comparator.comparing(Verdict::valueOf));
         for (CellResult c : r.cells()) {
             outcomes.add(c.outcome().name());
-            runners.add(c.runner());
-            gos.add(c.go());
+            runners.add(c.key().runner());
+            gos.add(c.key().go());
             verdicts.add(c.verdict().name());
         }
         h.append("<section class=\"filters\" aria-label=\"filters\">\n");
@@ -154,7 +154,7 @@ public final class HtmlReport {
                 CellResult c = row.getValue().get(col);
                 h.append("<td>");
                 if (c != null) {
-                    cell(h, r, dir, c, status.get(Comparison.key(c)));
+                    cell(h, r, dir, c, status.get(c.key().id()));
                 }
                 h.append("</td>");
             }
@@ -165,9 +165,9 @@ public final class HtmlReport {
 
     private static void cell(StringBuilder h, Report r, Path dir, CellResult c, String change) {
         h.append("<div class=\"cell o-").append(c.outcome()).append(" v-").append(c.verdict())
-                .append(change == null ? "" : " c-" + change).append("\" data-case=\"").append(esc(c.caseId()))
+                .append(change == null ? "" : " c-" + change).append("\" data-case=\"").append(esc(c.key().caseId()))
                 .append("\" data-outcome=\"").append(c.outcome()).append("\" data-verdict=\"").append(c.verdict())
-                .append("\" data-runner=\"").append(esc(c.runner())).append("\" data-go=\"").append(esc(c.go()))
+                .append("\" data-runner=\"").append(esc(c.key().runner())).append("\" data-go=\"").append(esc(c.key().go()))
                 .append("\" title=\"").append(esc(MarkdownReport.title(r, c) + " — " + c.verdict()
                         + ", expected " + c.expected())).append("\">");
         String label = "<span class=\"sym\">" + Symbols.symbol(c.outcome()) + "</span> " + esc(Symbols.words(c))
@@ -181,7 +181,7 @@ public final class HtmlReport {
                     .append(esc(Cluster.signatureOf(c))).append("</code></p>");
             String text = CrashText.of(dir, c, CRASH_LINES);
             h.append("<pre class=\"crash\">").append(esc(text.isBlank()
-                    ? (c.summary() == null ? "(no log text)" : c.summary()) : text)).append("</pre></details>");
+                    ? (c.diagnosis().summary() == null ? "(no log text)" : c.diagnosis().summary()) : text)).append("</pre></details>");
         } else if (c.verdict() == Verdict.SKIPPED) {
             h.append(label).append("<div class=\"reason\">").append(esc(c.reason() == null ? "" : c.reason()))
                     .append("</div>");

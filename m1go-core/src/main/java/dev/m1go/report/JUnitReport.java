@@ -55,7 +55,7 @@ public final class JUnitReport {
 
     private static void write(XMLStreamWriter x, Path dir, Report r) throws XMLStreamException {
         Map<String, List<CellResult>> byCase = new TreeMap<>();
-        r.cells().forEach(c -> byCase.computeIfAbsent(c.caseId(), k -> new ArrayList<>()).add(c));
+        r.cells().forEach(c -> byCase.computeIfAbsent(c.key().caseId(), k -> new ArrayList<>()).add(c));
         Map<String, String> properties = properties(r);
         x.writeStartDocument("UTF-8", "1.0");
         x.writeCharacters("\n");
@@ -108,21 +108,21 @@ public final class JUnitReport {
     private static void testcase(XMLStreamWriter x, Path dir, Report r, CellResult c) throws XMLStreamException {
         x.writeStartElement("testcase");
         x.writeAttribute("name", clean(name(r, c)));
-        x.writeAttribute("classname", clean(c.caseId()));
+        x.writeAttribute("classname", clean(c.key().caseId()));
         x.writeAttribute("time", seconds(c.durationMillis()));
         String got = Symbols.words(c);
         if (infrastructure(c)) {
             x.writeStartElement("error");
             x.writeAttribute("message", clean(c.reason() != null ? c.reason() : "a run of this cell never started"));
             x.writeAttribute("type", "m1go.infrastructure");
-            x.writeCharacters(clean(c.summary() == null ? "" : c.summary()));
+            x.writeCharacters(clean(c.diagnosis().summary() == null ? "" : c.diagnosis().summary()));
             x.writeEndElement();
         } else if (c.verdict() == Verdict.UNEXPECTED) {
             x.writeStartElement("failure");
             x.writeAttribute("message", clean("expected " + c.expected() + ", got " + got));
             x.writeAttribute("type", c.outcome().name());
-            x.writeCharacters(clean((c.summary() == null ? "" : c.summary() + "\n")
-                    + (c.signature() == null ? "" : "signature: " + c.signature())));
+            x.writeCharacters(clean((c.diagnosis().summary() == null ? "" : c.diagnosis().summary() + "\n")
+                    + (c.diagnosis().signature() == null ? "" : "signature: " + c.diagnosis().signature())));
             x.writeEndElement();
         } else if (c.verdict() == Verdict.SKIPPED) {
             x.writeEmptyElement("skipped");
@@ -137,28 +137,19 @@ public final class JUnitReport {
                         + run.outcome() + (run.signal() == null ? "" : " " + run.signal())));
                 x.writeAttribute("type", run.outcome().name());
                 x.writeStartElement("stackTrace");
-                x.writeCharacters(clean(c.signature() == null ? run.outcome().name() : c.signature()));
+                x.writeCharacters(clean(c.diagnosis().signature() == null ? run.outcome().name() : c.diagnosis().signature()));
                 x.writeEndElement();
                 x.writeEndElement();
             }
         }
         if (Cluster.failing(c) || c.verdict() == Verdict.FLAKY) {
             List<String> logs = CrashText.logs(c);
-            String err = logs.isEmpty() ? "" : CrashText.of(dir, onlyLog(c, logs.get(0)), CRASH_LINES);
-            String out = logs.size() < 2 ? "" : CrashText.of(dir, onlyLog(c, logs.get(1)), CRASH_LINES);
+            String err = logs.isEmpty() ? "" : CrashText.of(dir, List.of(logs.get(0)), CRASH_LINES);
+            String out = logs.size() < 2 ? "" : CrashText.of(dir, List.of(logs.get(1)), CRASH_LINES);
             cdata(x, "system-out", out);
             cdata(x, "system-err", err);
         }
         x.writeEndElement();
-    }
-
-    /** A copy of the cell whose only log is {@code log}, so {@link CrashText} reads that one file. */
-    private static CellResult onlyLog(CellResult c, String log) {
-        return new CellResult(c.caseId(), c.go(), c.toolchainArch(), c.goos(), c.goarch(), c.runner(), c.variant(),
-                c.outcome(), c.signal(), c.inCgo(), c.expected(), c.verdict(), c.signature(), c.summary(), c.header(),
-                c.frames(), c.failures(), c.translated(), c.reason(), null,
-                List.of(new RunResult(null, false, c.outcome(), c.signal(), 0, null, log)), c.durationMillis(),
-                c.facts(), c.host());
     }
 
     private static void cdata(XMLStreamWriter x, String element, String text) throws XMLStreamException {
@@ -179,10 +170,7 @@ public final class JUnitReport {
 
     /** The testcase name: {@code go1.22.12/linux-arm64/qemu[/variant][ (arm64 go)][ @host]}. */
     public static String name(Report r, CellResult c) {
-        return c.go() + "/" + c.goos() + "-" + c.goarch() + "/" + c.runner()
-                + (c.variant().equals("default") ? "" : "/" + c.variant())
-                + (c.toolchainArch().equals(r.hostArchOf(c)) ? "" : " (" + c.toolchainArch() + " go)")
-                + (c.host() == null ? "" : " @" + c.host());
+        return c.key().testName(r.hostArchOf(c));
     }
 
     /** A harness problem rather than a result: a run that never started, or a reason on a cell that was not skipped. */

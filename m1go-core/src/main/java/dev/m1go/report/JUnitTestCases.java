@@ -42,7 +42,7 @@ final class JUnitTestCases {
             first = false;
             x.writeStartElement("testcase");
             x.writeAttribute("name", JUnitReport.clean(cellName + " " + t.name()));
-            x.writeAttribute("classname", JUnitReport.clean(c.caseId()));
+            x.writeAttribute("classname", JUnitReport.clean(c.key().caseId()));
             x.writeAttribute("time", String.format(Locale.ROOT, "%.3f", t.elapsedSeconds()));
             if (t.verdict() == Verdict.UNEXPECTED) {
                 x.writeStartElement("failure");

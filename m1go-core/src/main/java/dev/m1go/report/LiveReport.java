@@ -48,7 +48,7 @@ public final class LiveReport implements MatrixListener {
     static String progressLine(CellResult c, int done, int total, String hostArch) {
         int width = Integer.toString(total).length();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "[%" + width + "d/%d] ", done, total));
-        sb.append(c.title(hostArch)).append(" ... ").append(Symbols.words(c));
+        sb.append(c.key().title(hostArch)).append(" ... ").append(Symbols.words(c));
         if (c.verdict() == Verdict.SKIPPED) {
             sb.append(" (").append(c.reason()).append(')');
         } else {

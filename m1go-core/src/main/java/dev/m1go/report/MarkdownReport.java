@@ -1,8 +1,8 @@
 package dev.m1go.report;
 
 import dev.m1go.classify.Verdict;
+import dev.m1go.matrix.CellKey;
 import dev.m1go.matrix.CellResult;
-import dev.m1go.matrix.RunnerOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -158,7 +158,7 @@ public final class MarkdownReport {
         regressions(blocks, r, status);
         clusters(blocks, r);
         Map<String, List<CellResult>> byCase = new TreeMap<>();
-        r.cells().forEach(c -> byCase.computeIfAbsent(c.caseId(), k -> new ArrayList<>()).add(c));
+        r.cells().forEach(c -> byCase.computeIfAbsent(c.key().caseId(), k -> new ArrayList<>()).add(c));
         Map<String, CaseInfo> cases = new LinkedHashMap<>();
         r.cases().forEach(c -> cases.put(c.id(), c));
         for (Map.Entry<String, List<CellResult>> e : byCase.entrySet()) {
@@ -184,7 +184,7 @@ public final class MarkdownReport {
         }
         md.append("**Hosts** (").append(r.hosts().size()).append("):\n\n");
         for (Report.NamedHost h : r.hosts()) {
-            List<CellResult> own = r.cells().stream().filter(c -> h.label().equals(c.host())).toList();
+            List<CellResult> own = r.cells().stream().filter(c -> h.label().equals(c.key().host())).toList();
             md.append("- **").append(escape(h.label())).append("**: ").append(escape(fingerprint(h.host(), archs(own))))
                     .append('\n');
         }
@@ -193,7 +193,7 @@ public final class MarkdownReport {
 
     private static Set<String> archs(List<CellResult> cells) {
         Set<String> archs = new TreeSet<>();
-        cells.forEach(c -> archs.add(c.goarch()));
+        cells.forEach(c -> archs.add(c.key().target().arch().goarch()));
         return archs;
     }
 
@@ -234,7 +234,7 @@ public final class MarkdownReport {
                 .append(n.get(Comparison.FIXED)).append(" fixed.\n\n");
         blocks.add(new Block("the baseline summary", md.toString()));
         for (CellResult c : r.cells()) {
-            String s = status.get(Comparison.key(c));
+            String s = status.get(c.key().id());
             if (Comparison.NEW.equals(s) || Comparison.FIXED.equals(s)) {
                 blocks.add(new Block(s + " cell line", "- " + (Comparison.NEW.equals(s) ? "🆕 new" : "🩹 fixed")
                         + ": **" + escape(title(r, c)) + "** " + Symbols.cell(c) + " (" + c.verdict() + ")\n"));
@@ -254,12 +254,12 @@ public final class MarkdownReport {
             StringBuilder md = new StringBuilder("- **").append(escape(title(r, c))).append("**: ")
                     .append(c.verdict()).append(", expected ").append(c.expected()).append(", got ")
                     .append(Symbols.cell(c));
-            String s = status.get(Comparison.key(c));
+            String s = status.get(c.key().id());
             if (s != null) {
                 md.append(" (").append(s).append(')');
             }
-            if (c.summary() != null && !c.summary().isBlank()) {
-                md.append(" — ").append(escape(oneLine(c.summary())));
+            if (c.diagnosis().summary() != null && !c.diagnosis().summary().isBlank()) {
+                md.append(" — ").append(escape(oneLine(c.diagnosis().summary())));
             }
             String failingTests = FailingTests.of(c);
             if (!failingTests.isEmpty()) {
@@ -335,7 +335,7 @@ public final class MarkdownReport {
 
     /** {@code 💥 CGO_SIGNAL SIGABRT ❗ 🆕}. */
     static String mark(CellResult c, Map<String, String> status) {
-        String s = status.get(Comparison.key(c));
+        String s = status.get(c.key().id());
         return Symbols.cell(c)
                 + (c.verdict() == Verdict.UNEXPECTED ? " ❗" : c.verdict() == Verdict.FLAKY ? " 🎲" : "")
                 + (Comparison.NEW.equals(s) ? " 🆕" : Comparison.FIXED.equals(s) ? " 🩹" : "");
@@ -356,8 +356,8 @@ public final class MarkdownReport {
                     .append(")</summary>\n\n");
             md.append("Signature: `").append(plainCode(k.signature())).append("`  \nFirst seen in: ")
                     .append(escape(title(r, first))).append("  \n");
-            if (first.summary() != null && !first.summary().isBlank()) {
-                md.append("Summary: ").append(escape(oneLine(first.summary()))).append("  \n");
+            if (first.diagnosis().summary() != null && !first.diagnosis().summary().isBlank()) {
+                md.append("Summary: ").append(escape(oneLine(first.diagnosis().summary()))).append("  \n");
             }
             List<String> logs = CrashText.logs(first);
             if (!logs.isEmpty()) {
@@ -375,30 +375,25 @@ public final class MarkdownReport {
     }
 
     static String title(Report r, CellResult c) {
-        return c.title(r.hostArchOf(c)) + (c.host() == null ? "" : " @ " + c.host());
+        return c.key().titleWithHost(r.hostArchOf(c));
     }
 
     /** The row of a cell: its Go version, with {@code (arm64 go)} when the toolchain is not of its host's arch. */
     static String row(Report r, CellResult c) {
-        return c.go() + (c.toolchainArch().equals(r.hostArchOf(c)) ? "" : " (" + c.toolchainArch() + " go)");
+        return c.key().toolchainLabel(r.hostArchOf(c));
     }
 
-    /** The column of a cell: {@code [host ]goos/goarch runner[ variant]}. */
     /** The columns of a case's table, in report order: host, target, runner (native first), variant. */
     static Set<String> columns(List<CellResult> cells) {
         Set<String> columns = new LinkedHashSet<>();
         cells.stream()
-                .sorted(Comparator.comparing((CellResult c) -> c.host() == null ? "" : c.host())
-                        .thenComparing(c -> c.goos() + "/" + c.goarch())
-                        .thenComparing(c -> RunnerOrder.rank(c.runner()))
-                        .thenComparing(c -> c.variant().equals("default") ? "" : c.variant()))
+                .sorted(Comparator.comparing(CellResult::key, CellKey.COLUMN_ORDER))
                 .forEach(c -> columns.add(column(c)));
         return columns;
     }
 
     static String column(CellResult c) {
-        return (c.host() == null ? "" : c.host() + " ") + c.goos() + "/" + c.goarch() + " " + c.runner()
-                + (c.variant().equals("default") ? "" : " " + c.variant());
+        return c.key().column();
     }
 
     private static String counts(Map<String, Integer> m) {

@@ -84,9 +84,10 @@ public record Report(
 
     /** The fingerprint of the host that measured a cell. */
     public HostInfo hostOf(CellResult c) {
-        if (c.host() != null) {
+        String label = c.key().host();
+        if (label != null) {
             for (NamedHost h : hosts) {
-                if (h.label().equals(c.host())) {
+                if (h.label().equals(label)) {
                     return h.host();
                 }
             }

@@ -1,5 +1,6 @@
 package dev.m1go.reproduce;
 
+import dev.m1go.core.UserError;
 import java.util.Locale;
 
 /**

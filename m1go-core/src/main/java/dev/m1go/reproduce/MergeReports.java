@@ -1,5 +1,7 @@
 package dev.m1go.reproduce;
 
+import dev.m1go.core.Log;
+import dev.m1go.core.UserError;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.report.CaseInfo;
 import dev.m1go.report.JsonReport;
@@ -137,8 +139,8 @@ public final class MergeReports {
             Path inputDir = files.get(i).toAbsolutePath().normalize().getParent();
             int input = i;
             for (CellResult c : r.cells()) {
-                String label = relabel.get(input + "\u0000" + c.host());
-                cells.add(c.onHost(label, p -> out.relativize(inputDir.resolve(p).normalize()).toString()));
+                String label = relabel.get(input + "\u0000" + c.key().host());
+                cells.add(c.measuredOn(label, p -> out.relativize(inputDir.resolve(p).normalize()).toString()));
             }
             r.toolchains().forEach(t -> toolchains.putIfAbsent(t.version() + " " + t.binaryArch() + " " + t.goroot(), t));
             r.cases().forEach(c -> cases.putIfAbsent(c.id(), c));

@@ -1,6 +1,8 @@
 package dev.m1go.reproduce;
 
 import dev.m1go.classify.Verdict;
+import dev.m1go.core.Log;
+import dev.m1go.core.UserError;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.report.Comparison;
 import dev.m1go.report.JsonReport;
@@ -112,7 +114,7 @@ public final class Publish {
             case NEVER -> List.of();
             case REGRESSION -> r.cells().stream().filter(c -> c.verdict() == Verdict.UNEXPECTED).toList();
             case NEW -> r.cells().stream().filter(c -> c.verdict() == Verdict.UNEXPECTED)
-                    .filter(c -> r.baseline() == null || Comparison.NEW.equals(status.get(Comparison.key(c))))
+                    .filter(c -> r.baseline() == null || Comparison.NEW.equals(status.get(c.key().id())))
                     .toList();
         };
     }
@@ -123,8 +125,7 @@ public final class Publish {
                 + (p.failOn() == FailOn.NEW ? " with a failure that is new since the baseline" : "")
                 + " (reports: " + directory + "):");
         for (CellResult c : p.failing()) {
-            m.append("\n  ").append(c.title(p.report().hostArchOf(c)))
-                    .append(c.host() == null ? "" : " @ " + c.host()).append(": expected ").append(c.expected())
+            m.append("\n  ").append(c.key().titleWithHost(p.report().hostArchOf(c))).append(": expected ").append(c.expected())
                     .append(", got ").append(c.outcome()).append(c.signal() == null ? "" : " " + c.signal());
         }
         m.append("\nSet -Dm1go.failOn=never (or -Dm1go.failOnRegression=false) to report without failing");

@@ -5,6 +5,8 @@ import dev.m1go.cases.CaseLoader;
 import dev.m1go.cases.ReproCase;
 import dev.m1go.classify.Classifier;
 import dev.m1go.classify.Verdict;
+import dev.m1go.core.Log;
+import dev.m1go.core.UserError;
 import dev.m1go.exec.ProcessRunner;
 import dev.m1go.host.Arch;
 import dev.m1go.host.Host;
@@ -254,7 +256,7 @@ public final class Reproduce {
     private void summary(Report report, Path directory) {
         Map<String, int[]> perCase = new TreeMap<>();
         for (CellResult c : report.cells()) {
-            int[] n = perCase.computeIfAbsent(c.caseId(), k -> new int[5]);
+            int[] n = perCase.computeIfAbsent(c.key().caseId(), k -> new int[5]);
             n[0]++;
             n[1 + c.verdict().ordinal()]++;
         }

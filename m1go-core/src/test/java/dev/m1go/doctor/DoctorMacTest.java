@@ -31,7 +31,14 @@ class DoctorMacTest {
     @TempDir
     Path tmp;
 
+    private final DoctorTestSupport.Lines log = new DoctorTestSupport.Lines();
+
     private Doctor.Result run(Mac mac, String jvmArch, String goArch, Map<String, String> extraEnv) throws Exception {
+        return run(mac, jvmArch, goArch, extraEnv, "never");
+    }
+
+    private Doctor.Result run(Mac mac, String jvmArch, String goArch, Map<String, String> extraEnv, String failOn)
+            throws Exception {
         Path bin = MacStandIns.write(tmp.resolve("bin"), mac);
         Path goroot = MacStandIns.goroot(tmp.resolve("go-" + goArch), goArch);
         Toolchain go = new Toolchain("go1.22.12", goroot, Arch.parse(goArch).orElseThrow(), "PATH", Map.of(), null);
@@ -40,8 +47,8 @@ class DoctorMacTest {
         env.putAll(extraEnv);
         Path proc = Files.createDirectories(tmp.resolve("proc"));
         Doctor doctor = new Doctor(new CommonsExecProcessRunner(), Os.DARWIN, jvmArch, proc, tmp.resolve("root"),
-                (host, launcher, s, logDir) -> List.of(go), Clock.systemUTC(), new DoctorTestSupport.Lines());
-        return doctor.run(new DoctorSettings(tmp.resolve("out"), List.of(), "never", env, tmp));
+                (host, launcher, s, logDir) -> List.of(go), Clock.systemUTC(), log);
+        return doctor.run(new DoctorSettings(tmp.resolve("out"), List.of(), failOn, env, tmp));
     }
 
     @Test
@@ -71,6 +78,26 @@ class DoctorMacTest {
         assertThat(ids(d)).doesNotContain("process-translated", "jvm-under-rosetta", "toolchain-cc-arch-mismatch",
                 "rosetta-missing", "toolchain-under-rosetta");
         assertThat(d.path("findings").toString()).doesNotContain("\"severity\":\"error\"");
+    }
+
+    @Test
+    void everyFinding_isPrintedOnce_withItsRemedy_andTheCcMismatchOfYourOwnBuilds_doesNotFailTheGoal() throws Exception {
+        Doctor.Result r = run(Mac.TRANSLATED_M1, "x86_64", "arm64", Map.of("CC", tmp.resolve("bin/gcc-13").toString()),
+                "error");
+
+        assertThat(r.report().findings()).extracting(Finding::id).contains("toolchain-cc-arch-mismatch");
+        for (Finding f : r.report().findings()) {
+            assertThat(log.lines.stream().filter(l -> l.contains(" " + f.id() + " ") || l.contains(" " + f.id() + ":")))
+                    .as("log entries naming %s", f.id()).hasSize(1)
+                    .allSatisfy(l -> assertThat(l).contains(f.message()).contains("remedy: " + f.remedy()));
+        }
+        Finding mismatch = r.report().findings().stream().filter(f -> f.id().equals("toolchain-cc-arch-mismatch"))
+                .findFirst().orElseThrow();
+        assertThat(mismatch.affects()).isEqualTo(Affects.MANUAL_BUILDS);
+        assertThat(log.lines).anyMatch(l -> l.startsWith("[INFO] ERROR toolchain-cc-arch-mismatch (your own builds "
+                + "only): "));
+        assertThat(r.report().findings()).extracting(Finding::id).contains("cc-set");
+        assertThat(r.failing()).as("under failOn=error only errors that break the matrix").isEmpty();
     }
 
     @Test

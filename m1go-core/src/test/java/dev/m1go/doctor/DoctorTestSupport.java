@@ -2,7 +2,7 @@ package dev.m1go.doctor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.m1go.reproduce.Log;
+import dev.m1go.core.Log;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

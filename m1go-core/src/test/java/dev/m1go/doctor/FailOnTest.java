@@ -3,7 +3,7 @@ package dev.m1go.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.m1go.reproduce.UserError;
+import dev.m1go.core.UserError;
 import org.junit.jupiter.api.Test;
 
 class FailOnTest {

@@ -132,11 +132,11 @@ class MatrixEngineTest {
     @Test
     void missingEmulator_skipsItsCells_withTheInstallCommand() throws Exception {
         List<CellResult> r = run(setup(host(false), List.of("cgo-hello"), List.of(), 0));
-        CellResult qemu = r.stream().filter(c -> c.runner().equals("qemu")).findFirst().orElseThrow();
+        CellResult qemu = r.stream().filter(c -> c.key().runner().equals("qemu")).findFirst().orElseThrow();
         assertThat(qemu.outcome()).isEqualTo(Outcome.SKIPPED);
         assertThat(qemu.verdict()).isEqualTo(Verdict.SKIPPED);
         assertThat(qemu.reason()).contains("apt-get install qemu-user");
-        assertThat(r.stream().filter(c -> !c.runner().equals("qemu")))
+        assertThat(r.stream().filter(c -> !c.key().runner().equals("qemu")))
                 .allSatisfy(c -> assertThat(c.outcome()).isEqualTo(Outcome.PASS));
     }
 
@@ -256,7 +256,7 @@ class MatrixEngineTest {
                 Duration.ofSeconds(1), 1, false, env, dir, 0, false);
         MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all);
         List<CellResult> r = engine.run(request, engine.plan(request), (c, done, total) -> { });
-        assertThat(r).extracting(CellResult::runner, CellResult::outcome).containsExactly(
+        assertThat(r).extracting(c -> c.key().runner(), CellResult::outcome).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("native", Outcome.PASS),
                 org.assertj.core.groups.Tuple.tuple("container", Outcome.SKIPPED));
         assertThat(r.get(1).reason()).isEqualTo("not run: the engine refused the image");
@@ -297,7 +297,7 @@ class MatrixEngineTest {
     void results_comeBackInReportOrder() throws Exception {
         List<CellResult> r = run(setup(host(true), List.of("c-abort", "cgo-hello"), List.of(), 0));
         assertThat(r).isSortedAccordingTo(CellResult.ORDER);
-        assertThat(r.get(0).caseId()).isEqualTo("c-abort");
+        assertThat(r.get(0).key().caseId()).isEqualTo("c-abort");
     }
 
     @Test
@@ -321,7 +321,7 @@ class MatrixEngineTest {
         CellResult bad = run(setupCases(host(true), loaded, List.of("native"), 0)).get(0);
         assertThat(bad.outcome()).isEqualTo(Outcome.PASS);
         assertThat(bad.verdict()).isEqualTo(Verdict.UNEXPECTED);
-        assertThat(bad.summary()).contains("does not match expect.output");
+        assertThat(bad.diagnosis().summary()).contains("does not match expect.output");
         binaryBehaviour = spec -> ok("sum = 6\nM1GO_OK\n");
         assertThat(run(setupCases(host(true), loaded, List.of("native"), 0)).get(0).verdict()).isEqualTo(Verdict.EXPECTED);
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
 import dev.m1go.report.JsonReport;
+import dev.m1go.host.Arch;
+import dev.m1go.host.Os;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,8 +64,8 @@ class RunFactsTest {
     }
 
     private static CellResult cell(Map<String, String> facts) {
-        return new CellResult("abi-layout", "go1.22.12", "amd64", "linux", "amd64", "native", "default", Outcome.PASS,
-                null, false, "PASS", Verdict.EXPECTED, null, "passed", List.of(), List.of(), 0, false, null, null,
-                List.of(), 12, facts);
+        return CellResult.ran(CellKey.of("abi-layout", "go1.22.12", Arch.AMD64, new Platform(Os.LINUX, Arch.AMD64),
+                "native", "default"), "PASS", Outcome.PASS, Verdict.EXPECTED, Diagnosis.note("passed"), false, null,
+                List.of(), facts);
     }
 }

@@ -3,7 +3,12 @@ package dev.m1go.report;
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
 import dev.m1go.matrix.BuildInfo;
+import dev.m1go.host.Arch;
+import dev.m1go.host.Os;
+import dev.m1go.matrix.CellKey;
 import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.Diagnosis;
+import dev.m1go.matrix.Platform;
 import dev.m1go.matrix.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,10 +51,18 @@ final class Cells {
                 : o + (signal == null ? "" : " " + signal) + (frames.isEmpty() ? "" : " | " + String.join(" < ", frames));
         BuildInfo build = o == Outcome.SKIPPED ? null
                 : new BuildInfo(Outcome.PASS, "gcc", "gcc", null, false, false, 900, "build/x", null, null);
-        return new CellResult(caseId, go, toolchainArch, "linux", goarch, runner, "default", o, signal,
-                o == Outcome.CGO_SIGNAL, expected, verdict, signature, o == Outcome.SKIPPED ? "no emulator" : o.name(),
-                List.of(), frames, o == Outcome.PASS || o == Outcome.SKIPPED ? 0 : 1, !runner.equals("native"),
-                o == Outcome.SKIPPED ? "no emulator for arm64" : null, build, runs, 940);
+        CellKey key = key(caseId, go, toolchainArch, goarch, runner);
+        if (o == Outcome.SKIPPED) {
+            return CellResult.skipped(key, expected, !runner.equals("native"), "no emulator for arm64");
+        }
+        return CellResult.ran(key, expected, o, verdict, new Diagnosis(signal, o == Outcome.CGO_SIGNAL, signature,
+                o.name(), List.of(), frames), !runner.equals("native"), build, runs, Map.of());
+    }
+
+    /** The key of a linux cell of the default variant. */
+    static CellKey key(String caseId, String go, String toolchainArch, String goarch, String runner) {
+        return CellKey.of(caseId, go, Arch.parse(toolchainArch).orElseThrow(),
+                new Platform(Os.LINUX, Arch.parse(goarch).orElseThrow()), runner, "default");
     }
 
     static Report report(List<CellResult> cells) {

@@ -6,11 +6,13 @@ import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
 import dev.m1go.matrix.BuildInfo;
 import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.Diagnosis;
 import dev.m1go.matrix.RunResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.maven.plugin.surefire.log.api.NullConsoleLogger;
 import org.apache.maven.plugins.surefire.report.ReportTestCase;
@@ -33,15 +35,15 @@ class JUnitReportTest {
         String log = Cells.writeCrashLog(dir, "logs/c-abort/run-1.stderr", 3);
         Files.writeString(dir.resolve(log), NASTY + "\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
-        CellResult flaky = new CellResult("c-abort", "go1.22.12", "amd64", "linux", "arm64", "qemu", "default",
-                Outcome.PASS, null, false, "PASS", Verdict.FLAKY, "EMULATOR_FAULT", "flaky", List.of(), List.of(), 1,
-                true, null, new BuildInfo(Outcome.PASS, "gcc", "gcc", null, false, false, 1, "b", null, null),
+        CellResult flaky = CellResult.ran(Cells.key("c-abort", "go1.22.12", "amd64", "arm64", "qemu"), "PASS",
+                Outcome.PASS, Verdict.FLAKY, new Diagnosis(null, false, "EMULATOR_FAULT", "flaky", List.of(),
+                        List.of()), true, new BuildInfo(Outcome.PASS, "gcc", "gcc", null, false, false, 1, "b", null, null),
                 List.of(new RunResult(0, false, Outcome.PASS, null, 1, null, null),
-                        new RunResult(139, false, Outcome.EMULATOR_FAULT, null, 1, null, log)), 300);
-        CellResult neverStarted = new CellResult("hello", "go1.22.12", "amd64", "linux", "amd64", "native",
-                "default", Outcome.EXIT_NONZERO, null, false, "PASS", Verdict.UNEXPECTED, "EXIT_NONZERO", "no start",
-                List.of(), List.of(), 1, false, null, null,
-                List.of(new RunResult(null, false, Outcome.EXIT_NONZERO, null, 0, null, null)), 0);
+                        new RunResult(139, false, Outcome.EMULATOR_FAULT, null, 1, null, log)), Map.of());
+        CellResult neverStarted = CellResult.ran(Cells.key("hello", "go1.22.12", "amd64", "amd64", "native"), "PASS",
+                Outcome.EXIT_NONZERO, Verdict.UNEXPECTED, new Diagnosis(null, false, "EXIT_NONZERO", "no start",
+                        List.of(), List.of()), false, null,
+                List.of(new RunResult(null, false, Outcome.EXIT_NONZERO, null, 0, null, null)), Map.of());
         return Cells.report(List.of(
                 Cells.crash("c-abort", "go1.22.12", "amd64", "native", Verdict.UNEXPECTED, log),
                 Cells.crash("c-abort", "go1.21.13", "amd64", "native", Verdict.EXPECTED, log),

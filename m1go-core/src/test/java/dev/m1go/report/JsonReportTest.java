@@ -23,7 +23,7 @@ class JsonReportTest {
                 Cells.pass("c", "go1.21.13", "amd64", "native")));
         Report r = new Report(plain.schema(), plain.generator(), plain.startedAt(), plain.finishedAt(), true,
                 plain.host(), plain.toolchains(), plain.cases(),
-                plain.cells().stream().map(c -> c.onHost("linux/amd64", p -> "../a/" + p)).toList(), plain.notes(),
+                plain.cells().stream().map(c -> c.measuredOn("linux/amd64", p -> "../a/" + p)).toList(), plain.notes(),
                 List.of(new Report.NamedHost("linux/amd64", "a/report.json", plain.host())), null)
                 .withBaseline(new Comparison("old.json", "2025-12-31T00:00:00Z", List.of(
                         new Comparison.Change("c go1.22.12 amd64 linux/amd64 native default @linux/amd64", "known",

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
 import dev.m1go.matrix.BuildInfo;
+import dev.m1go.matrix.CellKey;
 import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.Diagnosis;
 import dev.m1go.matrix.RunResult;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,12 +26,14 @@ class LiveReportTest {
 
     static CellResult cell(String id, String runner, Outcome o, Verdict v) {
         BuildInfo b = new BuildInfo(Outcome.PASS, "gcc", "gcc", null, false, false, 100, "build/x", "logs/o", "logs/e");
-        return new CellResult(id, "go1.22.12", "amd64", "linux", runner.equals("native") ? "amd64" : "arm64", runner,
-                "default", o, o == Outcome.CGO_SIGNAL ? "SIGABRT" : null, o == Outcome.CGO_SIGNAL, "CGO_SIGNAL SIGABRT",
-                v, null, "", List.of(), List.of(), o == Outcome.PASS ? 0 : 1, !runner.equals("native"),
-                v == Verdict.SKIPPED ? "qemu-aarch64 not found on PATH: apt-get install qemu-user" : null, b,
-                v == Verdict.SKIPPED ? List.of() : List.of(new RunResult(2, false, o, null, 410, "logs/r.out", "logs/r.err")),
-                510);
+        CellKey key = Cells.key(id, "go1.22.12", "amd64", runner.equals("native") ? "amd64" : "arm64", runner);
+        if (v == Verdict.SKIPPED) {
+            return CellResult.skipped(key, "CGO_SIGNAL SIGABRT", !runner.equals("native"),
+                    "qemu-aarch64 not found on PATH: apt-get install qemu-user");
+        }
+        return CellResult.ran(key, "CGO_SIGNAL SIGABRT", o, v, new Diagnosis(o == Outcome.CGO_SIGNAL ? "SIGABRT" : null,
+                o == Outcome.CGO_SIGNAL, null, "", List.of(), List.of()), !runner.equals("native"), b,
+                List.of(new RunResult(2, false, o, null, 410, "logs/r.out", "logs/r.err")), Map.of());
     }
 
     static Report skeleton() {
@@ -55,7 +59,7 @@ class LiveReportTest {
         Report done = live.complete(List.copyOf(live.current().cells()));
         assertThat(done.complete()).isTrue();
         assertThat(done.finishedAt()).isEqualTo("2026-11-26T01:00:00Z");
-        assertThat(JsonReport.read(dir.resolve("report.json")).cells()).extracting(CellResult::runner)
+        assertThat(JsonReport.read(dir.resolve("report.json")).cells()).extracting(c -> c.key().runner())
                 .containsExactly("native", "qemu");
         assertThat(dir.resolve("report.md")).exists();
     }

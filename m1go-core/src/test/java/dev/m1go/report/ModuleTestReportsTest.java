@@ -6,6 +6,7 @@ import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
 import dev.m1go.matrix.BuildInfo;
 import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.Diagnosis;
 import dev.m1go.matrix.RunResult;
 import dev.m1go.matrix.TestResult;
 import java.nio.file.Files;
@@ -30,12 +31,11 @@ class ModuleTestReportsTest {
                 new TestResult("TestA", "pass", Outcome.PASS, 0.5, "PASS", Verdict.EXPECTED, null),
                 new TestResult("TestB", "skip", Outcome.SKIPPED, 0, "PASS", Verdict.SKIPPED, "needs a GPU\n"),
                 new TestResult("TestC", "run", Outcome.CGO_SIGNAL, 0, "PASS", Verdict.UNEXPECTED, "SIGSEGV\n"));
-        return new CellResult("store.test", "go1.26.8", "amd64", "linux", "arm64", "qemu", "default",
-                Outcome.CGO_SIGNAL, "SIGSEGV", true, "PASS", Verdict.UNEXPECTED, "CGO_SIGNAL SIGSEGV",
+        return new CellResult(Cells.key("store.test", "go1.26.8", "amd64", "arm64", "qemu"), Outcome.CGO_SIGNAL,
+                Verdict.UNEXPECTED, "PASS", new Diagnosis("SIGSEGV", true, "CGO_SIGNAL SIGSEGV",
                 "3 tests: 1 passed, 1 failed, 1 skipped; failed: TestC; crashed in TestC: SIGSEGV", List.of(),
-                List.of(), 1, true, null, new BuildInfo(Outcome.PASS, "gcc", "gcc", null, false, false, 1, "b", null,
-                null), List.of(new RunResult(2, false, Outcome.CGO_SIGNAL, "SIGSEGV", 1, null, null)), 10, Map.of(),
-                null, tests);
+                List.of()), true, null, new BuildInfo(Outcome.PASS, "gcc", "gcc", null, false, false, 1, "b", null,
+                null), List.of(new RunResult(2, false, Outcome.CGO_SIGNAL, "SIGSEGV", 1, null, null)), Map.of(), tests);
     }
 
     @Test

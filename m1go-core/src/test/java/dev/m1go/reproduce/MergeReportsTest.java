@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
+import dev.m1go.host.Arch;
+import dev.m1go.host.Os;
+import dev.m1go.matrix.CellKey;
+import dev.m1go.core.Log;
+import dev.m1go.core.UserError;
 import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.Diagnosis;
+import dev.m1go.matrix.Platform;
 import dev.m1go.matrix.RunResult;
 import dev.m1go.report.HostInfo;
 import dev.m1go.report.JsonReport;
@@ -37,11 +44,12 @@ class MergeReportsTest {
     };
 
     private static Report report(HostInfo host, String runner) {
-        CellResult c = new CellResult("c-abort", "go1.22.12", "amd64", "linux", "arm64", runner, "default",
-                Outcome.CGO_SIGNAL, "SIGABRT", true, "CGO_SIGNAL SIGABRT", Verdict.EXPECTED,
-                "CGO_SIGNAL SIGABRT | main._Cfunc_abort", "s", List.of(), List.of("main._Cfunc_abort"), 1, true, null,
+        CellResult c = CellResult.ran(CellKey.of("c-abort", "go1.22.12", Arch.AMD64,
+                        new Platform(Os.LINUX, Arch.ARM64), runner, "default"), "CGO_SIGNAL SIGABRT",
+                Outcome.CGO_SIGNAL, Verdict.EXPECTED, new Diagnosis("SIGABRT", true,
+                        "CGO_SIGNAL SIGABRT | main._Cfunc_abort", "s", List.of(), List.of("main._Cfunc_abort")), true,
                 null, List.of(new RunResult(2, false, Outcome.CGO_SIGNAL, "SIGABRT", 5, "logs/x/run-1.stdout",
-                "logs/x/run-1.stderr")), 10);
+                "logs/x/run-1.stderr")), Map.of());
         return new Report(Report.SCHEMA, "t", "2026-01-0" + (runner.equals("qemu") ? 1 : 2) + "T00:00:00Z",
                 "2026-01-03T00:00:00Z", true, host, List.of(), List.of(), List.of(c), List.of("note " + runner));
     }
@@ -63,7 +71,7 @@ class MergeReportsTest {
         Report merged = merge.merge(files, out, "merge");
         assertThat(merged.hosts()).extracting(Report.NamedHost::label)
                 .containsExactly("linux/amd64 (a)", "linux/amd64 (b)", "linux/arm64");
-        assertThat(merged.cells()).extracting(CellResult::host)
+        assertThat(merged.cells()).extracting(c -> c.key().host())
                 .containsExactly("linux/amd64 (a)", "linux/amd64 (b)", "linux/arm64");
         assertThat(merged.cells().get(0).runs().get(0).stderrLog()).isEqualTo("../a/logs/x/run-1.stderr");
         assertThat(merged.startedAt()).isEqualTo("2026-01-01T00:00:00Z");

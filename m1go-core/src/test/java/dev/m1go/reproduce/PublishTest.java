@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
+import dev.m1go.host.Arch;
+import dev.m1go.host.Os;
+import dev.m1go.matrix.CellKey;
+import dev.m1go.core.Log;
+import dev.m1go.core.UserError;
 import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.Diagnosis;
+import dev.m1go.matrix.Platform;
 import dev.m1go.report.CaseInfo;
 import dev.m1go.report.HostInfo;
 import dev.m1go.report.JsonReport;
@@ -44,10 +51,10 @@ class PublishTest {
             Map.of(), List.of(), Map.of(), false);
 
     static CellResult cell(String go, Outcome o, Verdict v) {
-        return new CellResult("c-abort", go, "amd64", "linux", "amd64", "native", "default", o,
-                o == Outcome.PASS ? null : "SIGABRT", false, "CGO_SIGNAL SIGABRT", v,
-                o == Outcome.PASS ? null : o + " SIGABRT | main._Cfunc_abort", "s", List.of(), List.of(), 0, false,
-                null, null, List.of(), 10);
+        return CellResult.ran(CellKey.of("c-abort", go, Arch.AMD64, new Platform(Os.LINUX, Arch.AMD64), "native",
+                "default"), "CGO_SIGNAL SIGABRT", o, v, new Diagnosis(o == Outcome.PASS ? null : "SIGABRT", false,
+                o == Outcome.PASS ? null : o + " SIGABRT | main._Cfunc_abort", "s", List.of(), List.of()), false, null,
+                List.of(), Map.of());
     }
 
     static Report report(CellResult... cells) {
@@ -97,7 +104,7 @@ class PublishTest {
                 cell("go1.23.5", Outcome.CGO_SIGNAL, Verdict.UNEXPECTED));
         Publish p = publish(Map.of());
         Publish.Published withNew = p.publish(p.prepare(new Publish.Settings(base, "new", true, false)), now, dir);
-        assertThat(withNew.failing()).extracting(CellResult::go).containsExactly("go1.23.5");
+        assertThat(withNew.failing()).extracting(c -> c.key().go()).containsExactly("go1.23.5");
         assertThat(withNew.report().baseline().counts()).containsEntry("new", 1).containsEntry("known", 1);
         assertThat(JsonReport.read(dir.resolve("report.json")).baseline()).isNotNull();
         assertThat(infos).contains("m1go: compared with " + base + ": 1 new, 1 known, 0 fixed");

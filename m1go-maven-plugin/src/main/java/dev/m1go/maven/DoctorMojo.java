@@ -5,7 +5,7 @@ import dev.m1go.doctor.DoctorSettings;
 import dev.m1go.doctor.FailOn;
 import dev.m1go.doctor.Finding;
 import dev.m1go.exec.CommonsExecProcessRunner;
-import dev.m1go.reproduce.UserError;
+import dev.m1go.core.UserError;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,9 +32,19 @@ public final class DoctorMojo extends AbstractM1goMojo {
     @Parameter(property = "m1go.goRoots")
     String goRoots;
 
-    /** The least severe finding that fails the goal: {@code warning}, {@code error} or {@code never}. */
+    /**
+     * The least severe finding that fails the goal: {@code warning}, {@code error} or {@code never}. Only findings
+     * that break the matrix count; those that break only builds you start yourself are reported, not failed on.
+     */
     @Parameter(property = FailOn.PROPERTY, defaultValue = "error")
     String failOn;
+
+    /**
+     * As for {@code m1go:reproduce}: whether the matrix gets the whole environment. When it does, what the ambient
+     * build variables break ({@code CGO_*}, {@code GOARCH}, …) breaks the matrix too and can fail this goal.
+     */
+    @Parameter(property = "m1go.inheritEnvironment", defaultValue = "false")
+    boolean inheritEnvironment;
 
     /** Runs the diagnosis; replaced in tests. */
     DoctorFactory doctors = log -> Doctor.ofThisMachine(new CommonsExecProcessRunner(), Clock.systemUTC(), log);
@@ -42,7 +52,7 @@ public final class DoctorMojo extends AbstractM1goMojo {
     /** Makes the doctor for this machine. */
     @FunctionalInterface
     interface DoctorFactory {
-        Doctor create(dev.m1go.reproduce.Log log) throws UserError;
+        Doctor create(dev.m1go.core.Log log) throws UserError;
     }
 
     @Override
@@ -54,7 +64,7 @@ public final class DoctorMojo extends AbstractM1goMojo {
     void run() throws MojoExecutionException, MojoFailureException {
         Path out = reportDirectory(outputDirectory);
         DoctorSettings settings = new DoctorSettings(out, list(goRoots), failOn, System.getenv(),
-                Path.of(System.getProperty("user.home")));
+                Path.of(System.getProperty("user.home")), inheritEnvironment);
         Doctor.Result result;
         try {
             FailOn.parse(failOn);
@@ -67,12 +77,13 @@ public final class DoctorMojo extends AbstractM1goMojo {
         if (result.failing().isEmpty()) {
             return;
         }
+        // Each finding was printed above with its remedy; the failure only names them.
         StringBuilder message = new StringBuilder(result.failing().size() + " finding(s) at or above "
-                + FailOn.PROPERTY + "=" + result.failOn().name().toLowerCase(java.util.Locale.ROOT) + " (details in "
-                + result.file() + "):");
+                + FailOn.PROPERTY + "=" + result.failOn().name().toLowerCase(java.util.Locale.ROOT)
+                + " break the matrix (described above and in " + result.file() + "):");
         for (Finding f : result.failing()) {
-            message.append("\n  ").append(f.severity().json()).append(' ').append(f.id()).append(": ")
-                    .append(f.message()).append("\n    remedy: ").append(f.remedy());
+            message.append("\n  ").append(f.severity().json()).append(' ').append(f.id()).append(" (")
+                    .append(f.subject()).append(')');
         }
         throw new MojoFailureException(message + "\nSet -D" + FailOn.PROPERTY
                 + "=never to report without failing.");

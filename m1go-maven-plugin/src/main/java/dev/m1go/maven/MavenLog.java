@@ -1,6 +1,6 @@
 package dev.m1go.maven;
 
-import dev.m1go.reproduce.Log;
+import dev.m1go.core.Log;
 
 /** The engine's log, into Maven's. */
 final class MavenLog implements Log {

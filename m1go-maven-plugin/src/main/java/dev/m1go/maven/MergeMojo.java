@@ -3,7 +3,7 @@ package dev.m1go.maven;
 import dev.m1go.report.Report;
 import dev.m1go.reproduce.MergeReports;
 import dev.m1go.reproduce.Publish;
-import dev.m1go.reproduce.UserError;
+import dev.m1go.core.UserError;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

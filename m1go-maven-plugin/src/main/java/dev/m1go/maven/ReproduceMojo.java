@@ -8,7 +8,7 @@ import dev.m1go.module.ModuleProject;
 import dev.m1go.reproduce.Publish;
 import dev.m1go.reproduce.Reproduce;
 import dev.m1go.reproduce.ReproduceSettings;
-import dev.m1go.reproduce.UserError;
+import dev.m1go.core.UserError;
 import dev.m1go.runner.container.ContainerRunner;
 import java.io.File;
 import java.io.IOException;
@@ -220,7 +220,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
             throw new MojoExecutionException("m1go was interrupted; report.json holds every cell that finished");
         }
         for (CellResult c : result.flaky()) {
-            getLog().warn("FLAKY " + c.title(result.report().host().arch()) + ": " + c.failureRate()
+            getLog().warn("FLAKY " + c.key().title(result.report().host().arch()) + ": " + c.failureRate()
                     + " runs did not pass");
         }
         if (published.failing().isEmpty()) {
@@ -229,7 +229,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
                         + " cell(s) contradict their case's expectation; m1go.failOn=" + published.failOn().property()
                         + " does not fail the build for them (reports: " + result.directory() + "):");
                 for (CellResult c : result.unexpected()) {
-                    warning.append("\n  ").append(c.title(result.report().host().arch())).append(": expected ")
+                    warning.append("\n  ").append(c.key().title(result.report().host().arch())).append(": expected ")
                             .append(c.expected()).append(", got ").append(c.outcome())
                             .append(c.signal() == null ? "" : " " + c.signal());
                 }

@@ -1,4 +1,4 @@
-package dev.m1go.reproduce;
+package dev.m1go.core;
 
 /** Where the engine's messages go (the Maven log, in the plugin). */
 public interface Log {

@@ -1,4 +1,4 @@
-package dev.m1go.reproduce;
+package dev.m1go.core;
 
 /**
  * Something the user must change: a parameter, a file, a field, a missing install. The message names what to change
