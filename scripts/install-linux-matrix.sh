@@ -4,7 +4,8 @@
 #   an arm64 Go 1.19 unpacked into /opt/go-arm64 (runs under binfmt/qemu),
 #   qemu-user, qemu-user-static + binfmt-support, the aarch64 cross compiler and sysroot,
 #   clang (the matrix builds with gcc; the cflags-cxx-pollution README quotes clang's message, measured with it),
-#   Docker's engine (docker.io) and Chromium + ChromeDriver for the HTML report test.
+#   Docker's engine (docker.io) and Chromium + ChromeDriver for the HTML report test,
+#   pkg-config and zlib1g-dev for amd64 only (module mode's per-target pkg-config IT).
 # It is idempotent: run it again and it only checks. It starts nothing but binfmt_misc;
 # scripts/start-dockerd.sh starts the engine.
 set -euo pipefail
@@ -38,7 +39,10 @@ apt-get install -y --no-install-recommends \
   qemu-user qemu-user-static binfmt-support \
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross clang \
   docker.io iproute2 util-linux \
-  chromium chromium-driver fonts-noto-color-emoji
+  chromium chromium-driver fonts-noto-color-emoji \
+  pkg-config zlib1g-dev
+# zlib1g-dev is installed for amd64 only, on purpose: ModuleModeIT shows module mode's linux/arm64 link failure and
+# its remedy (apt-get install zlib1g-dev:arm64) with it. Installing zlib1g-dev:arm64 makes that IT skip.
 
 # binfmt_misc: arm64 ELF files run directly through qemu-aarch64-static.
 mountpoint -q /proc/sys/fs/binfmt_misc || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc

@@ -90,19 +90,26 @@ final class ModuleTests {
         }
         List<TestResult> tests = new ArrayList<>();
         for (GoTestEvents.Test e : events) {
-            Outcome o = e.name().equals(crashedIn) ? run.outcome()
+            boolean blamed = crashedIn != null && (e.name().equals(crashedIn) || crashedIn.startsWith(e.name() + "/"));
+            // A test that started but has no result, and is neither the one that crashed nor one of its parents, ran
+            // earlier: Go prints a subtest's result only when its parent ends, so the crash swallowed it. Its result
+            // was not observed.
+            boolean unobserved = !blamed && !e.finished() && crashedIn != null;
+            Outcome o = blamed ? run.outcome() : unobserved ? Outcome.SKIPPED
                     : switch (e.action()) {
                         case "pass" -> Outcome.PASS;
                         case "skip" -> Outcome.SKIPPED;
                         case "fail" -> Outcome.EXIT_NONZERO;
                         default -> run.outcome() == Outcome.PASS ? Outcome.EXIT_NONZERO : run.outcome();
                     };
+            String output = unobserved ? e.output() + "(no result: the binary died in " + crashedIn
+                    + " before this test's result was printed)\n" : e.output();
             Expectation.Expected x = unit.expectationOf(e.name()).map(ex -> ex.resolve(facts))
                     .orElse(new Expectation.Expected(Outcome.PASS, null, null));
             Verdict v = o == Outcome.SKIPPED ? Verdict.SKIPPED
                     : x.matches(o, o == run.outcome() ? run.signal() : null) ? Verdict.EXPECTED : Verdict.UNEXPECTED;
             tests.add(new TestResult(e.name(), e.action(), o, e.elapsedSeconds(), x.toString(), v,
-                    e.output().isEmpty() ? null : e.output()));
+                    output.isEmpty() ? null : output));
         }
         if (tests.isEmpty()) {
             return new Judged(List.of(), null, run.summary());

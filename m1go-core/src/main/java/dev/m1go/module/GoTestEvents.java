@@ -24,7 +24,20 @@ public final class GoTestEvents {
         }
     }
 
+    private static final java.util.regex.Pattern RESULT_LINE =
+            java.util.regex.Pattern.compile("--- (?:PASS|FAIL|SKIP): \\S+ \\(([0-9.]+)s\\)");
+
     private GoTestEvents() {
+    }
+
+    /** The time of the test's own {@code --- PASS: TestX (0.17s)} line, for events that carry no Elapsed. */
+    private static double resultLineSeconds(String output) {
+        java.util.regex.Matcher m = RESULT_LINE.matcher(output);
+        double seconds = 0;
+        while (m.find()) {
+            seconds = Double.parseDouble(m.group(1));
+        }
+        return seconds;
     }
 
     /** Every test in {@code events}; lines that are not JSON objects (a truncated last line) are ignored. */
@@ -69,7 +82,8 @@ public final class GoTestEvents {
         action.forEach((name, a) -> {
             StringBuilder sb = output.get(name);
             String text = sb == null ? "" : sb.length() > MAX_OUTPUT ? sb.substring(sb.length() - MAX_OUTPUT) : sb.toString();
-            tests.add(new Test(name, a, elapsed.getOrDefault(name, 0.0), text));
+            double seconds = elapsed.getOrDefault(name, 0.0);
+            tests.add(new Test(name, a, seconds > 0 ? seconds : resultLineSeconds(text), text));
         });
         return List.copyOf(tests);
     }

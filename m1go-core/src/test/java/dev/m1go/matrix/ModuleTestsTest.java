@@ -72,4 +72,23 @@ class ModuleTestsTest {
         assertThat(ModuleTests.judge(EVENTS.subList(0, 2), unit(List.of()), CELL, pass).verdict())
                 .isEqualTo(Verdict.EXPECTED);
     }
+
+    @Test
+    void crashInASubtest_blamesItAndItsParent_notASiblingWhoseResultWasNeverPrinted() {
+        // Go prints a subtest's "--- PASS" line only when its parent finishes: a crash in neon_x4 leaves generic
+        // without a result although it ran before.
+        List<GoTestEvents.Test> events = List.of(
+                new GoTestEvents.Test("TestErrors", "pass", 0.03, ""),
+                new GoTestEvents.Test("TestForcedPaths", "run", 0, ""),
+                new GoTestEvents.Test("TestForcedPaths/generic", "run", 0, ""),
+                new GoTestEvents.Test("TestForcedPaths/neon_x4", "run", 0, ""));
+        Classification run = new Classification(Outcome.GO_FATAL, null, false,
+                "fatal error: unknown caller pc in sync.(*RWMutex).Lock", "x", List.of(), List.of());
+        ModuleTests.Judged j = ModuleTests.judge(events, unit(List.of()), CELL, run);
+        assertThat(j.tests()).extracting(TestResult::outcome).containsExactly(Outcome.PASS, Outcome.GO_FATAL,
+                Outcome.SKIPPED, Outcome.GO_FATAL);
+        assertThat(j.tests().get(2).output()).contains("no result");
+        assertThat(j.summary()).contains("failed: TestForcedPaths, TestForcedPaths/neon_x4")
+                .contains("crashed in TestForcedPaths/neon_x4");
+    }
 }

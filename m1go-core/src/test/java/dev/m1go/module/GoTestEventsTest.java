@@ -29,4 +29,14 @@ class GoTestEventsTest {
         assertThat(tests.get(1).action()).isEqualTo("skip");
         assertThat(tests.get(2).finished()).isFalse();
     }
+
+    @Test
+    void elapsed_fromTheResultLine_whenTheEventCarriesNone() {
+        List<GoTestEvents.Test> tests = GoTestEvents.parse("""
+                {"Action":"run","Test":"TestHash"}
+                {"Action":"output","Test":"TestHash","Output":"--- PASS: TestHash (0.17s)\\n"}
+                {"Action":"pass","Test":"TestHash"}
+                """);
+        assertThat(tests.get(0).elapsedSeconds()).isEqualTo(0.17);
+    }
 }
