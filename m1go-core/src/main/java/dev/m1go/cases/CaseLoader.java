@@ -139,13 +139,7 @@ public final class CaseLoader {
                     + "lower-case letters, digits and '-'");
         }
         CaseDescriptor d = parse(descriptorFile, where);
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
-                files.put(dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
-            }
-        }
-        return validate(id, origin, where, d, files);
+        return validate(id, origin, where, d, CaseFiles.read(dir));
     }
 
     private CaseDescriptor parse(Path file, String where) throws IOException, CaseDefinitionException {

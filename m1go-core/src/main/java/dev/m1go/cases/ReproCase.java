@@ -98,12 +98,10 @@ public record ReproCase(
         return Optional.ofNullable(timeout);
     }
 
-    /** Writes every file of the case below {@code dir}. */
+    /** Writes every file of the case below {@code dir}, readable by its owner only. */
     public void writeTo(Path dir) throws java.io.IOException {
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            Path target = dir.resolve(f.getKey());
-            java.nio.file.Files.createDirectories(target.getParent());
-            java.nio.file.Files.write(target, f.getValue());
+            CaseFiles.write(dir.resolve(f.getKey()), f.getValue());
         }
     }
 }

@@ -143,12 +143,43 @@ public final class LogClassification {
         return n;
     }
 
-    /** Reads a log as UTF-8, replacing malformed bytes rather than failing on them. */
+    /** The largest log {@code m1go:classify} reads. */
+    public static final long MAX_LOG_BYTES = 1L << 30;
+    /** How much of a log's beginning and end is classified; a longer middle is left out, as for a run's output. */
+    static final int HEAD_BYTES = 8 << 20;
+    static final int TAIL_BYTES = 8 << 20;
+
+    /**
+     * Reads a log as UTF-8 (malformed bytes replaced), streaming: only its first and last {@value #HEAD_BYTES} bytes
+     * stay in memory, and an input that goes on past {@value #MAX_LOG_BYTES} bytes (a huge file, a pipe that never
+     * ends) is refused with its name rather than read on.
+     */
     static String read(Path file) throws IOException {
-        try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        dev.m1go.exec.BoundedCapture text = dev.m1go.exec.BoundedCapture.inMemory(HEAD_BYTES, TAIL_BYTES);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                if (text.total() + n > MAX_LOG_BYTES) {
+                    throw new LogTooLargeException(file + " is larger than " + (MAX_LOG_BYTES >> 20) + " MiB, the most "
+                            + "m1go:classify reads; give the part that holds the crash (for example: tail -c 100M "
+                            + file.getFileName() + " > crash.log)");
+                }
+                text.write(buffer, 0, n);
+            }
+        } catch (LogTooLargeException e) {
+            throw e;
         } catch (IOException e) {
             throw new IOException("cannot read " + file + ": " + e, e);
+        }
+        return text.text();
+    }
+
+    /** A log over {@link #MAX_LOG_BYTES}. */
+    public static final class LogTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LogTooLargeException(String message) {
+            super(message);
         }
     }
 

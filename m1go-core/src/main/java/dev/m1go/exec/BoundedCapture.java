@@ -7,18 +7,37 @@ import java.nio.charset.StandardCharsets;
 /**
  * An output sink that writes everything to a log stream and keeps in memory only the first {@code headLimit} and the
  * last {@code tailLimit} bytes: a crash report's header and its end both survive a process that prints gigabytes.
+ *
+ * <p>A write to the log that fails (a full disk) never reaches the pump that drains the process: the log stops, the
+ * reason is kept ({@link #logFailure()}), and the capture goes on, so the process is never blocked on a full pipe and
+ * its exit status stays its own.
  */
-final class BoundedCapture extends OutputStream {
+public final class BoundedCapture extends OutputStream {
 
     private final OutputStream log;
+    private final String logName;
+    private String logFailure;
+    private long logged;
     private final byte[] head;
     private final byte[] tail;
     private int headSize;
     private long tailWritten;
     private long total;
 
-    BoundedCapture(OutputStream log, int headLimit, int tailLimit) {
+    /** A capture that writes the full text to {@code log} (created or replaced), as every runner does. */
+    public static BoundedCapture toFile(java.nio.file.Path log) throws IOException {
+        return new BoundedCapture(new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(log)),
+                log.toString(), CommonsExecProcessRunner.HEAD_BYTES, CommonsExecProcessRunner.TAIL_BYTES);
+    }
+
+    /** A capture without a log file: only the head and the tail are kept. */
+    public static BoundedCapture inMemory(int headLimit, int tailLimit) {
+        return new BoundedCapture(OutputStream.nullOutputStream(), "(memory)", headLimit, tailLimit);
+    }
+
+    BoundedCapture(OutputStream log, String logName, int headLimit, int tailLimit) {
         this.log = log;
+        this.logName = logName;
         this.head = new byte[headLimit];
         this.tail = new byte[tailLimit];
     }
@@ -30,33 +49,80 @@ final class BoundedCapture extends OutputStream {
 
     @Override
     public synchronized void write(byte[] b, int off, int len) throws IOException {
-        log.write(b, off, len);
+        if (logFailure == null) {
+            try {
+                log.write(b, off, len);
+                logged += len;
+            } catch (IOException e) {
+                failed(e);
+            }
+        }
         total += len;
         int toHead = Math.min(len, head.length - headSize);
         System.arraycopy(b, off, head, headSize, toHead);
         headSize += toHead;
-        for (int i = off + toHead; i < off + len; i++) {
-            tail[(int) (tailWritten++ % tail.length)] = b[i];
+        int from = off + toHead;
+        int rest = len - toHead;
+        if (rest > tail.length) {
+            from += rest - tail.length;
+            tailWritten += rest - tail.length;
+            rest = tail.length;
+        }
+        while (rest > 0) {
+            int at = (int) (tailWritten % tail.length);
+            int n = Math.min(rest, tail.length - at);
+            System.arraycopy(b, from, tail, at, n);
+            from += n;
+            rest -= n;
+            tailWritten += n;
         }
     }
 
     @Override
-    public synchronized void flush() throws IOException {
-        log.flush();
+    public synchronized void flush() {
+        if (logFailure == null) {
+            try {
+                log.flush();
+            } catch (IOException e) {
+                failed(e);
+            }
+        }
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        log.close();
+    public synchronized void close() {
+        flush();
+        try {
+            log.close();
+        } catch (IOException e) {
+            if (logFailure == null) {
+                failed(e);
+            }
+        }
     }
 
-    synchronized long total() {
+    private void failed(IOException e) {
+        logFailure = logName + " stops after at most " + logged + " of the bytes the program printed: writing it failed ("
+                + e.getMessage() + "); the rest was read and discarded";
+    }
+
+    /** Why the log file is incomplete, or {@code null} when every byte reached it. */
+    public synchronized String logFailure() {
+        return logFailure;
+    }
+
+    public synchronized long total() {
         return total;
     }
 
     /** The captured text; a marker line says how many bytes were left out in the middle. */
-    synchronized String text() {
-        String first = new String(head, 0, headSize, StandardCharsets.UTF_8);
+    public synchronized String text() {
+        return text(StandardCharsets.UTF_8);
+    }
+
+    /** The captured text in {@code charset}. */
+    public synchronized String text(java.nio.charset.Charset charset) {
+        String first = new String(head, 0, headSize, charset);
         if (tailWritten == 0) {
             return first;
         }
@@ -71,6 +137,6 @@ final class BoundedCapture extends OutputStream {
         }
         long omitted = tailWritten - kept;
         String gap = omitted > 0 ? "\n[m1go: " + omitted + " bytes omitted here; the full text is in the log file]\n" : "";
-        return first + gap + new String(last, StandardCharsets.UTF_8);
+        return first + gap + new String(last, charset);
     }
 }

@@ -4,35 +4,30 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every process m1go started and that still runs. One JVM shutdown hook kills each of them with its whole process
- * tree, so that Ctrl-C on Maven leaves no emulator or crashed reproducer behind (commons-exec's own destroyer kills
- * only the direct child, which for {@code qemu} or {@code arch -x86_64} is not where the work is).
+ * Every process m1go started and that still runs, each with its {@link Containment}. One JVM shutdown hook kills each
+ * of them with everything it started, so that Ctrl-C on Maven leaves no emulator, crashed reproducer or daemon behind
+ * (commons-exec's own destroyer kills only the direct child, which for {@code qemu} or {@code arch -x86_64} is not
+ * where the work is). Installing the hook also sweeps the cgroups of earlier m1go JVMs that were killed outright.
  */
 public final class ChildProcesses {
 
-    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    private static final Set<Containment> LIVE = ConcurrentHashMap.newKeySet();
     private static volatile boolean hookInstalled;
 
     private ChildProcesses() {
     }
 
-    static void add(Process process) {
+    static void add(Containment containment) {
         installHook();
-        LIVE.add(process);
+        LIVE.add(containment);
     }
 
-    static void remove(Process process) {
-        LIVE.remove(process);
+    static void remove(Containment containment) {
+        LIVE.remove(containment);
     }
 
     static int size() {
         return LIVE.size();
-    }
-
-    /** Kills the process and every descendant, children first. */
-    public static void killTree(ProcessHandle root) {
-        root.descendants().forEach(ProcessHandle::destroyForcibly);
-        root.destroyForcibly();
     }
 
     private static void installHook() {
@@ -41,8 +36,9 @@ public final class ChildProcesses {
         }
         synchronized (ChildProcesses.class) {
             if (!hookInstalled) {
+                Cgroups.sweep();
                 Runtime.getRuntime().addShutdownHook(new Thread(
-                        () -> LIVE.forEach(p -> killTree(p.toHandle())), "m1go-kill-children"));
+                        () -> LIVE.forEach(Containment::close), "m1go-kill-children"));
                 hookInstalled = true;
             }
         }

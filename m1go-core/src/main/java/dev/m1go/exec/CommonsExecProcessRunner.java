@@ -21,9 +21,12 @@ import org.apache.commons.exec.PumpStreamHandler;
  * drained on their own threads into {@link BoundedCapture}s that also write the full text to the log files, every
  * exit value accepted as data.
  *
- * <p>On timeout the process gets SIGQUIT (a Go program answers with a dump of every goroutine), then, after the
- * grace period, the whole process tree is killed. Processes still running when the JVM exits are killed with their
- * trees by {@link ChildProcesses}.
+ * <p>Each process runs in its own {@link Containment}. On timeout the process gets SIGQUIT (a Go program answers with
+ * a dump of every goroutine), then, after the grace period, everything in the containment is killed. After <em>every</em>
+ * exit (normal, crash, timeout) whatever the program left behind is killed before the output pumps are joined, so a
+ * background child holding the pipe can neither hide the real exit status nor outlive the run; how many had to be
+ * killed is {@link ProcessResult#leftoverProcesses()}. Processes still running when the JVM exits are killed the same
+ * way by {@link ChildProcesses}.
  */
 public final class CommonsExecProcessRunner implements ProcessRunner {
 
@@ -34,16 +37,26 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
     public ProcessResult run(ProcessSpec spec) throws IOException {
         Files.createDirectories(spec.stdoutLog().toAbsolutePath().getParent());
         Files.createDirectories(spec.stderrLog().toAbsolutePath().getParent());
+        Containment box = Containment.create();
+        ChildProcesses.add(box);
         try (BoundedCapture out = capture(spec.stdoutLog());
-             BoundedCapture err = capture(spec.stderrLog())) {
-            Outcome o = execute(spec, out, err);
+             BoundedCapture err = capture(spec.stderrLog());
+             java.io.InputStream in = spec.stdin() == null ? null : Files.newInputStream(spec.stdin())) {
+            ReapingStreams streams = new ReapingStreams(new PumpStreamHandler(out, err, in), box);
+            Outcome o = execute(spec, box, streams);
             out.flush();
             err.flush();
             String startFailure = o.startFailure;
             if (startFailure != null) {
                 err.write((startFailure + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
-            return new ProcessResult(o.exitCode, startFailure, o.timedOut, out.text(), err.text(), o.millis);
+            String truncated = java.util.stream.Stream.of(out.logFailure(), err.logFailure(), streams.abandoned())
+                    .filter(java.util.Objects::nonNull).reduce((a, b) -> a + "; " + b).orElse(null);
+            return new ProcessResult(o.exitCode, startFailure, o.timedOut, out.text(), err.text(), o.millis, null,
+                    streams.leftovers(), truncated);
+        } finally {
+            box.close();
+            ChildProcesses.remove(box);
         }
     }
 
@@ -51,19 +64,15 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
     }
 
     private static BoundedCapture capture(Path log) throws IOException {
-        OutputStream file = new BufferedOutputStream(Files.newOutputStream(log));
-        return new BoundedCapture(file, HEAD_BYTES, TAIL_BYTES);
+        return BoundedCapture.toFile(log);
     }
 
-    private Outcome execute(ProcessSpec spec, BoundedCapture out, BoundedCapture err) throws IOException {
+    private Outcome execute(ProcessSpec spec, Containment box, ReapingStreams streams) throws IOException {
         CompletableFuture<Process> started = new CompletableFuture<>();
         DefaultExecutor executor = DefaultExecutor.builder().setWorkingDirectory(spec.workingDirectory().toFile()).get();
         executor.setExitValues(null);
-        java.io.InputStream in = spec.stdin() == null ? null : Files.newInputStream(spec.stdin());
-        PumpStreamHandler streams = new PumpStreamHandler(out, err, in);
-        streams.setStopTimeout(Duration.ofSeconds(5));
         executor.setStreamHandler(streams);
-        executor.setProcessDestroyer(new Tracker(started));
+        executor.setProcessDestroyer(new Tracker(started, box));
 
         List<String> argv = spec.argv();
         CommandLine command = new CommandLine(argv.get(0));
@@ -71,7 +80,7 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
 
         DefaultExecuteResultHandler result = new DefaultExecuteResultHandler();
         long t0 = System.nanoTime();
-        executor.execute(command, spec.environment(), result);
+        executor.execute(command, box.environment(spec.environment()), result);
 
         boolean timedOut = false;
         try {
@@ -83,13 +92,13 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
                     sendQuit(p.pid());
                     result.waitFor(spec.quitGrace());
                     if (!result.hasResult()) {
-                        ChildProcesses.killTree(p.toHandle());
+                        box.killAll();
                     }
                 }
                 result.waitFor(Duration.ofSeconds(30));
             }
         } catch (InterruptedException e) {
-            started.thenAccept(p -> ChildProcesses.killTree(p.toHandle()));
+            box.killAll();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for " + spec.display(), e);
         }
@@ -124,21 +133,22 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
     /** Learns the Process commons-exec started, and keeps it on the kill-at-exit list while it runs. */
     private static final class Tracker implements ProcessDestroyer {
         private final CompletableFuture<Process> started;
+        private final Containment box;
 
-        Tracker(CompletableFuture<Process> started) {
+        Tracker(CompletableFuture<Process> started, Containment box) {
             this.started = started;
+            this.box = box;
         }
 
         @Override
         public boolean add(Process process) {
-            ChildProcesses.add(process);
+            box.adopt(process);
             started.complete(process);
             return true;
         }
 
         @Override
         public boolean remove(Process process) {
-            ChildProcesses.remove(process);
             return true;
         }
 

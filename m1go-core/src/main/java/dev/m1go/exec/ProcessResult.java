@@ -14,6 +14,10 @@ import java.util.Objects;
  * @param durationMillis wall time from start to exit
  * @param observedArch   the CPU architecture the program saw ({@code uname -m} inside a container), when the runner
  *                       observed it; else {@code null}
+ * @param leftoverProcesses how many processes the program left behind that m1go had to kill after it exited
+ *                       (daemons, background children, {@code setsid} escapes); 0 when it left nothing
+ * @param logTruncated   why a log file holds less than the program printed (a write error such as a full disk), or
+ *                       {@code null} when the logs are complete; the program was drained to its end either way
  */
 public record ProcessResult(
         Integer exitCode,
@@ -22,11 +26,18 @@ public record ProcessResult(
         String stdout,
         String stderr,
         long durationMillis,
-        String observedArch) {
+        String observedArch,
+        int leftoverProcesses,
+        String logTruncated) {
 
     public ProcessResult(Integer exitCode, String startFailure, boolean timedOut, String stdout, String stderr,
                          long durationMillis) {
         this(exitCode, startFailure, timedOut, stdout, stderr, durationMillis, null);
+    }
+
+    public ProcessResult(Integer exitCode, String startFailure, boolean timedOut, String stdout, String stderr,
+                         long durationMillis, String observedArch) {
+        this(exitCode, startFailure, timedOut, stdout, stderr, durationMillis, observedArch, 0, null);
     }
 
     public ProcessResult {

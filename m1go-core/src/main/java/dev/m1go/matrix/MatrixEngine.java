@@ -256,7 +256,8 @@ public final class MatrixEngine {
                         .orElse(null);
             }
             runs.add(new RunResult(r.exitCode(), r.timedOut(), k.outcome(), k.signal(), r.durationMillis(),
-                    relative(request, out), relative(request, err), r.observedArch()));
+                    relative(request, out), relative(request, err), r.observedArch(), r.leftoverProcesses(),
+                    r.logTruncated()));
             if (i == 1 && request.reruns() > 0 && (request.rerunsAll() || k.outcome() != Outcome.PASS)) {
                 total += request.reruns();
             }

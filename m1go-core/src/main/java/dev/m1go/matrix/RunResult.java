@@ -1,6 +1,7 @@
 package dev.m1go.matrix;
 
 import dev.m1go.classify.Outcome;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -15,22 +16,33 @@ import java.util.function.UnaryOperator;
  * @param stderrLog path of the full stderr, relative to the report directory
  * @param observedArch the architecture observed where the binary ran ({@code uname -m} inside a container), or
  *                  {@code null} when the runner does not observe it
+ * @param leftoverProcesses how many processes the program left running when it exited, which m1go then killed
+ *                  (daemons, background children); {@code null} (left out of report.json) when none
+ * @param logTruncated why a log file holds less than the program printed (a full disk); {@code null} when complete
  */
 public record RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
-                        String stdoutLog, String stderrLog, String observedArch) {
+                        String stdoutLog, String stderrLog, String observedArch,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer leftoverProcesses,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String logTruncated) {
 
     public RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
                      String stdoutLog, String stderrLog) {
         this(exitCode, timedOut, outcome, signal, durationMillis, stdoutLog, stderrLog, null);
     }
 
+    public RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
+                     String stdoutLog, String stderrLog, String observedArch) {
+        this(exitCode, timedOut, outcome, signal, durationMillis, stdoutLog, stderrLog, observedArch, null, null);
+    }
+
     public RunResult {
         Objects.requireNonNull(outcome, "outcome");
+        leftoverProcesses = leftoverProcesses == null || leftoverProcesses == 0 ? null : leftoverProcesses;
     }
 
     /** This run with its log paths mapped by {@code paths}. */
     public RunResult relocated(UnaryOperator<String> paths) {
         return new RunResult(exitCode, timedOut, outcome, signal, durationMillis, BuildInfo.mapped(paths, stdoutLog),
-                BuildInfo.mapped(paths, stderrLog), observedArch);
+                BuildInfo.mapped(paths, stderrLog), observedArch, leftoverProcesses, logTruncated);
     }
 }

@@ -45,6 +45,11 @@ public final class JsonReport {
             throw new ReportFormatException(file + " has schema " + (schema == null ? "(none)" : "'" + schema + "'")
                     + "; this m1go reads '" + Report.SCHEMA + "' reports: re-run m1go:reproduce with this version");
         }
+        String missing = !node.path("host").isObject() ? "host" : !node.path("cells").isArray() ? "cells" : null;
+        if (missing != null) {
+            throw new ReportFormatException(file + " has no '" + missing + "': it is not a whole m1go report (an "
+                    + "m1go:reproduce report.json names its host, toolchains, cases and cells)");
+        }
         return MAPPER.treeToValue(node, Report.class);
     }
 

@@ -24,6 +24,8 @@ public final class LiveReport implements MatrixListener {
     private final Clock clock;
     private final List<CellResult> cells = new ArrayList<>();
     private Report report;
+    private int writtenCells = -1;
+    private final List<String> finalFiles = new ArrayList<>();
 
     public LiveReport(Path directory, Report skeleton, Consumer<String> progress, Clock clock) throws IOException {
         this.directory = directory;
@@ -31,6 +33,7 @@ public final class LiveReport implements MatrixListener {
         this.progress = progress;
         this.clock = clock;
         JsonReport.write(directory.resolve(JsonReport.FILE), report);
+        writtenCells = 0;
     }
 
     @Override
@@ -39,6 +42,7 @@ public final class LiveReport implements MatrixListener {
         report = report.withCells(cells, false, null);
         try {
             JsonReport.write(directory.resolve(JsonReport.FILE), report);
+            writtenCells = cells.size();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update " + directory.resolve(JsonReport.FILE), e);
         }
@@ -63,8 +67,31 @@ public final class LiveReport implements MatrixListener {
     /** Writes every format with the final cell list. */
     public synchronized Report complete(List<CellResult> all) throws IOException {
         report = report.withCells(all, true, clock.instant().toString());
-        Reports.writeAll(directory, report);
+        java.nio.file.Files.createDirectories(directory);
+        for (ReportFormat f : Reports.all()) {
+            f.write(directory, report);
+            finalFiles.add(f.file());
+            if (f.file().equals(JsonReport.FILE)) {
+                writtenCells = all.size();
+            }
+        }
         return report;
+    }
+
+    /** What this run has written so far, in words: for the message of an error that stops it. */
+    public synchronized String written() {
+        if (finalFiles.contains(JsonReport.FILE)) {
+            List<String> missing = Reports.all().stream().map(ReportFormat::file)
+                    .filter(f -> !finalFiles.contains(f)).toList();
+            return JsonReport.FILE + " holds all " + writtenCells + " cells of the finished run"
+                    + (missing.isEmpty() ? " and every other report was written"
+                    : "; written: " + String.join(", ", finalFiles) + "; not written: " + String.join(", ", missing));
+        }
+        if (writtenCells < 0) {
+            return "no report was written";
+        }
+        return JsonReport.FILE + " holds the " + writtenCells + " cell(s) that finished before the error, marked "
+                + "incomplete (\"complete\": false); no other report was written";
     }
 
     public synchronized Report current() {

@@ -64,6 +64,10 @@ public final class Publish {
         FailOn failOn = FailOn.of(s.failOn(), s.failOnRegression());
         Report baseline = null;
         if (s.baseline() != null) {
+            if (Files.isDirectory(s.baseline())) {
+                throw new UserError("m1go.baseline: " + s.baseline() + " is a directory, not a file; give the "
+                        + "report.json of an earlier run");
+            }
             if (!Files.isRegularFile(s.baseline())) {
                 throw new UserError("m1go.baseline: " + s.baseline() + " does not exist; give the report.json of an "
                         + "earlier run");
@@ -100,9 +104,14 @@ public final class Publish {
             if (md == null) {
                 md = MarkdownReport.render(r, directory);
             }
-            Files.writeString(Path.of(summary), md + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-            log.info("m1go: appended report.md to the step summary " + summary + " (" + STEP_SUMMARY + ")");
+            try {
+                Files.writeString(Path.of(summary), md + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+                log.info("m1go: appended report.md to the step summary " + summary + " (" + STEP_SUMMARY + ")");
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                log.warn("m1go: could not append report.md to the step summary " + summary + " (" + STEP_SUMMARY
+                        + "): " + e + "; the reports in " + directory + " are complete");
+            }
         }
         return new Published(r, plan.failOn(), failing(r, plan.failOn()));
     }

@@ -55,6 +55,8 @@ public final class Reproduce {
     private final Function<Host, List<Runner>> extraRunners;
     private final Clock clock;
     private final Log log;
+    private volatile Path out;
+    private volatile LiveReport live;
 
     public Reproduce(ProcessRunner processes, Classifier classifier, Function<Host, List<Runner>> extraRunners,
                      Clock clock, Log log) {
@@ -69,10 +71,50 @@ public final class Reproduce {
     public record Result(Report report, List<CellResult> unexpected, List<CellResult> flaky, Path directory) {
     }
 
+    /**
+     * Checks the settings that need no probing and takes the output directory's {@link RunLock}: call before
+     * {@link #run} and close after publishing, so that no other run writes into the same directory meanwhile.
+     */
+    public RunLock lock(ReproduceSettings s) throws UserError, IOException {
+        validateNumbers(s);
+        Preflight.check(s);
+        return RunLock.acquire(s.outputDirectory().toAbsolutePath().normalize(), "m1go.outputDirectory",
+                clock.instant(), log);
+    }
+
+    /** The message for an I/O error that stopped the run: the error, and exactly what was and was not written. */
+    public String ioFailure(IOException e) {
+        return stopped("m1go stopped on an I/O error", e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+
+    /** The message for an interrupt that stopped the run, saying what was and was not written. */
+    public String interrupted() {
+        return stopped("m1go was interrupted", null);
+    }
+
+    private String stopped(String what, String error) {
+        LiveReport l = live;
+        if (l == null) {
+            return what + " before writing any report" + (out == null ? "" : " into " + out)
+                    + (error == null ? "" : ": " + error);
+        }
+        return what + (error == null ? "" : " (" + error + ")") + "; in " + out + ": " + l.written();
+    }
+
     public Result run(ReproduceSettings s) throws UserError, IOException, InterruptedException {
+        try {
+            return runMatrix(s);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private Result runMatrix(ReproduceSettings s) throws UserError, IOException, InterruptedException {
         String started = clock.instant().toString();
         validateNumbers(s);
+        Preflight.check(s);
         Path out = s.outputDirectory().toAbsolutePath().normalize();
+        this.out = out;
         Files.createDirectories(out);
         Host host = HostProbe.ofThisMachine(processes, s.environment(), out.resolve("logs/host")).probe();
         Runners runners = new Runners(host, processes, extraRunners.apply(host));
@@ -108,6 +150,7 @@ public final class Reproduce {
                     + (t.usable() ? "" : " — unusable: " + t.unusable()));
         }
         LiveReport live = new LiveReport(out, skeleton, log::info, clock);
+        this.live = live;
         List<CellResult> results = engine.run(request, plan, live);
         Report report = live.complete(results);
         summary(report, out);
@@ -126,7 +169,8 @@ public final class Reproduce {
                     + "build in seconds, at least 1");
         }
         if (s.threads() < 1) {
-            throw new UserError("m1go.threads is " + s.threads() + ": give how many cells run at once, at least 1");
+            throw new UserError("m1go.threads is " + s.threads() + ": give how many cells run at once, at least 1 (0 "
+                    + "or unset: one per processor)");
         }
         if (s.reruns() < 0) {
             throw new UserError("m1go.reruns is " + s.reruns() + ": give how many extra runs a failing cell gets, 0 or "

@@ -94,6 +94,10 @@ public final class ToolchainFinder {
                 && p.getParent().getParent() != null) {
             p = p.getParent().getParent();
         }
+        if (Files.exists(p) && !Files.isDirectory(p)) {
+            throw new IllegalArgumentException("m1go.goRoots names " + given + ", which is a file, not a directory: "
+                    + "give the GOROOT of a Go installation (the directory that holds bin/go), or remove the entry");
+        }
         if (!Files.isDirectory(p)) {
             throw new IllegalArgumentException("m1go.goRoots names " + given + ", which does not exist: "
                     + "give the GOROOT of a Go installation (the directory that holds bin/go), or remove the entry");

@@ -290,4 +290,64 @@ class CaseLoaderTest {
         assertThatThrownBy(() -> loader.directory(dir)).hasMessageContaining("'expect.output'")
                 .hasMessageContaining("regular expression");
     }
+
+    private static final String MINIMAL = "description: d\nexpect: {outcome: PASS}\n";
+
+    @Test
+    void symlinkOutOfTheCase_isRefused_namingTheLink() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "root only");
+        Path c = caseDir("leaky", MINIMAL);
+        Files.writeString(c.resolve("main.go"), "package main\nfunc main() {}\n");
+        Path link = Files.createSymbolicLink(c.resolve("data.txt"), secret);
+        assertThatThrownBy(() -> loader.loadCase(c, "user")).isInstanceOf(CaseDefinitionException.class)
+                .hasMessage(link + " is a symbolic link to " + secret + ", outside the case directory: m1go does not "
+                        + "follow links out of a case (the target would be copied into its output); copy the file into "
+                        + "the case or remove the link");
+    }
+
+    @Test
+    void symlinkToADirectoryOutside_isRefused_too() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("x.go"), "package main\n");
+        Path c = caseDir("leaky-dir", MINIMAL);
+        Files.writeString(c.resolve("main.go"), "package main\nfunc main() {}\n");
+        Files.createSymbolicLink(c.resolve("sub"), elsewhere);
+        assertThatThrownBy(() -> loader.loadCase(c, "user")).isInstanceOf(CaseDefinitionException.class)
+                .hasMessageContaining("sub is a symbolic link to " + elsewhere + ", outside the case directory");
+    }
+
+    @Test
+    void symlinkToAFileOfTheSameCase_isReadAsThatFile() throws Exception {
+        Path c = caseDir("linked", MINIMAL);
+        Files.writeString(c.resolve("main.go"), "package main\nfunc main() {}\n");
+        Files.createDirectories(c.resolve("c"));
+        Files.writeString(c.resolve("c/impl.c"), "int x;\n");
+        Files.createSymbolicLink(c.resolve("c/alias.c"), Path.of("impl.c"));
+        ReproCase rc = loader.loadCase(c, "user");
+        assertThat(new String(rc.files().get("c/alias.c"))).isEqualTo("int x;\n");
+    }
+
+    @Test
+    void caseFileOverTheLimit_isRefused_namingItsSize() throws Exception {
+        Path c = caseDir("huge", MINIMAL);
+        Files.writeString(c.resolve("main.go"), "package main\nfunc main() {}\n");
+        Path big = c.resolve("blob.bin");
+        try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(CaseFiles.MAX_FILE_BYTES + 1); // sparse: no disk used
+        }
+        assertThatThrownBy(() -> loader.loadCase(c, "user")).isInstanceOf(CaseDefinitionException.class)
+                .hasMessage(big + " is " + (CaseFiles.MAX_FILE_BYTES + 1) + " bytes; a case file may hold at most 32 "
+                        + "MiB: keep large data out of the case directory");
+    }
+
+    @Test
+    void copies_areReadableByTheirOwnerOnly() throws Exception {
+        Path c = caseDir("private", MINIMAL);
+        Path main = Files.writeString(c.resolve("main.go"), "package main\nfunc main() {}\n");
+        Files.setPosixFilePermissions(main, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Path copy = dir.resolve("copy");
+        loader.loadCase(c, "user").writeTo(copy);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(copy.resolve("main.go")))).isEqualTo("rw-------");
+    }
 }

@@ -105,4 +105,30 @@ class LogClassificationTest {
         assertThat(f.toEvidence("linux").exitCode()).isEqualTo(2);
         assertThat(f.toEvidence("linux").phase()).isEqualTo(Phase.BUILD);
     }
+
+    @Test
+    void endlessInput_stopsAtTheLimit_namingTheFile() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")));
+        assertThatThrownBy(() -> LogClassification.read(Path.of("/dev/zero")))
+                .isInstanceOf(LogClassification.LogTooLargeException.class)
+                .hasMessageStartingWith("/dev/zero is larger than 1024 MiB, the most m1go:classify reads");
+    }
+
+    @Test
+    void largeLog_keepsItsHeaderAndTheCrashAtTheEnd(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("big.log");
+        try (var out = Files.newOutputStream(log)) {
+            out.write("# os: linux\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] filler = "filler line of a chatty program\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0; i < 1_000_000; i++) {
+                out.write(filler);
+            }
+            out.write("SIGSEGV: segmentation violation\nPC=0x0 m=0 sigcode=1\nsignal arrived during cgo execution\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String text = LogClassification.read(log);
+        assertThat(text).startsWith("# os: linux").contains("bytes omitted")
+                .endsWith("signal arrived during cgo execution\n");
+        assertThat(text.length()).isLessThan(17 << 20);
+    }
 }

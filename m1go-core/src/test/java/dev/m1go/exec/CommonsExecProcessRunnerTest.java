@@ -35,10 +35,12 @@ class CommonsExecProcessRunnerTest {
     }
 
     @Test
-    void environment_isExactlyTheGivenOne() throws IOException {
+    void environment_isExactlyTheGivenOne_plusTheContainmentCookie() throws IOException {
         ProcessSpec s = new ProcessSpec(List.of("/usr/bin/env"), Map.of("ONLY", "this"), dir, Duration.ofSeconds(20),
                 Duration.ofSeconds(1), dir.resolve("o"), dir.resolve("e"));
-        assertThat(runner.run(s).stdout().trim()).isEqualTo("ONLY=this");
+        assertThat(runner.run(s).stdout().trim().split("\n"))
+                .containsExactly(Containment.COOKIE + "=" + ProcessHandle.current().pid() + "-"
+                        + Containment.lastId(), "ONLY=this");
     }
 
     @Test
@@ -115,5 +117,61 @@ class CommonsExecProcessRunnerTest {
         assertThat(r.stdout()).startsWith("FIRST").endsWith("LAST\n").contains("bytes omitted");
         assertThat(r.stdout().length()).isLessThan(CommonsExecProcessRunner.HEAD_BYTES + CommonsExecProcessRunner.TAIL_BYTES + 200);
         assertThat(Files.size(dir.resolve("out.log"))).isGreaterThan(3_000_000);
+    }
+
+    @Test
+    void normalExit_killsWhatTheProgramLeftBehind_evenASetsidDaemon_andCountsIt() throws IOException {
+        // The daemon leaves the run's session and process group and closes the pipes: only containment finds it.
+        ProcessResult r = runner.run(spec(Duration.ofSeconds(20), "sh", "-c",
+                "setsid sh -c 'echo $$ > daemon.pid; exec sleep 300' </dev/null >/dev/null 2>&1 &"
+                        + " sleep 300 </dev/null >/dev/null 2>&1 & echo $! > child.pid;"
+                        + " while [ ! -s daemon.pid ]; do sleep 0.05; done; echo M1GO_OK"));
+        assertThat(r.exitCode()).isZero();
+        long daemon = Long.parseLong(Files.readString(dir.resolve("daemon.pid")).trim());
+        long child = Long.parseLong(Files.readString(dir.resolve("child.pid")).trim());
+        assertThat(goneWithin(daemon, 5_000)).as("setsid daemon %d is gone", daemon).isTrue();
+        assertThat(goneWithin(child, 5_000)).as("background child %d is gone", child).isTrue();
+        assertThat(r.leftoverProcesses()).isEqualTo(2);
+    }
+
+    @Test
+    void backgroundChildHoldingStdout_doesNotHideTheRealExitStatus() throws IOException {
+        ProcessResult r = runner.run(spec(Duration.ofSeconds(60), "sh", "-c", "sleep 300 & echo M1GO_OK; exit 0"));
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.timedOut()).isFalse();
+        assertThat(r.stdout()).isEqualTo("M1GO_OK\n");
+        assertThat(r.leftoverProcesses()).isEqualTo(1);
+        assertThat(r.durationMillis()).isLessThan(4_000);
+    }
+
+    @Test
+    void quitWithinTheGrace_stillKillsTheChildren() throws IOException {
+        ProcessResult r = runner.run(spec(Duration.ofMillis(500), "sh", "-c",
+                "sleep 300 </dev/null >/dev/null 2>&1 & echo $! > child.pid; trap 'exit 2' QUIT;"
+                        + " while :; do sleep 0.1; done"));
+        assertThat(r.timedOut()).isTrue();
+        long child = Long.parseLong(Files.readString(dir.resolve("child.pid")).trim());
+        assertThat(goneWithin(child, 5_000)).as("child %d is gone", child).isTrue();
+    }
+
+    @Test
+    void cleanExit_leavesNothing_andCountsNothing() throws IOException {
+        ProcessResult r = runner.run(spec(Duration.ofSeconds(20), "sh", "-c", "sleep 0.1; echo ok"));
+        assertThat(r.leftoverProcesses()).isZero();
+        assertThat(r.logTruncated()).isNull();
+    }
+
+    @Test
+    void unwritableLog_keepsDraining_andTheRunKeepsItsRealStatus() throws IOException {
+        // /dev/full fails every write with ENOSPC, as a full disk does.
+        ProcessSpec s = new ProcessSpec(List.of("sh", "-c", "yes line | head -c 2000000; echo; echo M1GO_OK; exit 4"),
+                Map.of("PATH", System.getenv("PATH")), dir, Duration.ofSeconds(20), Duration.ofSeconds(1),
+                Path.of("/dev/full"), dir.resolve("err.log"));
+        ProcessResult r = runner.run(s);
+        assertThat(r.timedOut()).isFalse();
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.stdout()).endsWith("M1GO_OK\n");
+        assertThat(r.logTruncated()).contains("/dev/full").contains("No space left on device");
+        assertThat(r.durationMillis()).isLessThan(10_000);
     }
 }

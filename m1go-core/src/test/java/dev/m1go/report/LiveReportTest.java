@@ -95,4 +95,15 @@ class LiveReportTest {
                 .isInstanceOf(JsonReport.ReportFormatException.class)
                 .hasMessageContaining(f.toString()).hasMessageContaining("'m1go/0'");
     }
+
+    @Test
+    void written_saysExactlyWhatIsOnDisk_midwayAndAfterTheEnd() throws Exception {
+        LiveReport live = new LiveReport(dir, skeleton(), l -> { }, Clock.systemUTC());
+        live.finished(cell("c-abort", "qemu", Outcome.CGO_SIGNAL, Verdict.EXPECTED), 1, 2);
+        assertThat(live.written()).isEqualTo("report.json holds the 1 cell(s) that finished before the error, marked "
+                + "incomplete (\"complete\": false); no other report was written");
+        live.complete(List.of(cell("c-abort", "qemu", Outcome.CGO_SIGNAL, Verdict.EXPECTED)));
+        assertThat(live.written()).isEqualTo("report.json holds all 1 cells of the finished run and every other "
+                + "report was written");
+    }
 }

@@ -109,4 +109,17 @@ class MergeReportsTest {
         assertThatThrownBy(() -> merge.inputs(List.of("."), dir, dir.resolve("out"))).isInstanceOf(UserError.class)
                 .hasMessage("m1go.inputs: the directory " + dir + " holds no report.json");
     }
+
+    @Test
+    void merge_ofAReportHoldingOnlyItsSchema_isUserErrorNamingTheMissingField() throws Exception {
+        JsonReport.write(dir.resolve("a/report.json"), report(host("amd64"), "qemu"));
+        Path bare = dir.resolve("b/report.json");
+        Files.createDirectories(bare.getParent());
+        Files.writeString(bare, "{\"schema\":\"m1go/1\"}");
+        MergeReports merge = new MergeReports(log);
+        assertThatThrownBy(() -> merge.merge(List.of(dir.resolve("a/report.json"), bare), dir.resolve("out"), "merge"))
+                .isInstanceOf(UserError.class)
+                .hasMessage("m1go.inputs: " + bare + " has no 'host': it is not a whole m1go report (an m1go:reproduce "
+                        + "report.json names its host, toolchains, cases and cells)");
+    }
 }

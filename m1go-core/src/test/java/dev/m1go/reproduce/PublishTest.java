@@ -146,4 +146,23 @@ class PublishTest {
         assertThat(infos).noneMatch(l -> l.contains("step summary"));
         assertThat(stdout.size()).isZero();
     }
+
+    @Test
+    void baseline_thatIsADirectory_saysSo() {
+        assertThatThrownBy(() -> publish(Map.of()).prepare(new Publish.Settings(dir, "regression", true, false)))
+                .isInstanceOf(UserError.class)
+                .hasMessage("m1go.baseline: " + dir + " is a directory, not a file; give the report.json of an "
+                        + "earlier run");
+    }
+
+    @Test
+    void stepSummary_unwritable_warns_andTheRunIsPublished() throws Exception {
+        Path summary = dir.resolve("no-such-dir/summary.md");
+        Publish p = publish(Map.of("GITHUB_STEP_SUMMARY", summary.toString()));
+        Publish.Published done = p.publish(p.prepare(new Publish.Settings(null, null, true, false)),
+                report(cell("go1.22.12", Outcome.CGO_SIGNAL, Verdict.EXPECTED)), dir);
+        assertThat(done.failing()).isEmpty();
+        assertThat(infos).anyMatch(l -> l.startsWith("WARN m1go: could not append report.md to the step summary "
+                + summary + " (GITHUB_STEP_SUMMARY)"));
+    }
 }

@@ -51,6 +51,8 @@ public final class ClassifyMojo extends AbstractM1goMojo {
             lines = logic.jsonLines(log.toPath(), os);
         } catch (NoSuchFileException e) {
             throw new MojoExecutionException("The log " + log + " (m1go.log) does not exist.");
+        } catch (LogClassification.LogTooLargeException e) {
+            throw new MojoExecutionException("m1go.log: " + e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot read the log " + log + " (m1go.log): " + e.getMessage(), e);
         }

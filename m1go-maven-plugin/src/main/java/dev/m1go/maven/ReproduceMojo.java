@@ -8,6 +8,7 @@ import dev.m1go.module.ModuleProject;
 import dev.m1go.reproduce.Publish;
 import dev.m1go.reproduce.Reproduce;
 import dev.m1go.reproduce.ReproduceSettings;
+import dev.m1go.reproduce.RunLock;
 import dev.m1go.core.UserError;
 import dev.m1go.runner.container.ContainerRunner;
 import java.io.File;
@@ -197,27 +198,29 @@ public final class ReproduceMojo extends AbstractM1goMojo {
                 list(goRoots), goVersions, failIfNoToolchains, list(cases),
                 casesDirectory == null ? null : casesDirectory.toPath(),
                 list(runners), list(targets), timeoutSeconds, buildTimeoutSeconds,
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+                threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
                 inheritEnvironment, reruns, rerunsAll, failIfNoCells, System.getenv(), home, moduleSettings());
         Publish publish = new Publish(System.getenv(), System.out, new MavenLog(getLog()));
         Publish.Plan plan;
         Reproduce.Result result;
         Publish.Published published;
+        Reproduce reproduce = new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(),
+                host -> List.of(ContainerRunner.of(host, System.getenv(), containerImage)),
+                Clock.systemUTC(), new MavenLog(getLog()));
         try {
             plan = publish.prepare(new Publish.Settings(baseline == null ? null : baseline.toPath(), failOn,
                     failOnRegression, issueBody));
-            result = new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(),
-                    host -> List.of(ContainerRunner.of(host, System.getenv(), containerImage)),
-                    Clock.systemUTC(), new MavenLog(getLog())).run(settings);
-            published = publish.publish(plan, result.report(), result.directory());
+            try (RunLock lock = reproduce.lock(settings)) {
+                result = reproduce.run(settings);
+                published = publish.publish(plan, result.report(), result.directory());
+            }
         } catch (UserError e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("m1go stopped on an I/O error; report.json under "
-                    + reportDirectory(outputDirectory) + " holds every cell that finished: " + e.getMessage(), e);
+            throw new MojoExecutionException(reproduce.ioFailure(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MojoExecutionException("m1go was interrupted; report.json holds every cell that finished");
+            throw new MojoExecutionException(reproduce.interrupted());
         }
         for (CellResult c : result.flaky()) {
             getLog().warn("FLAKY " + c.key().title(result.report().host().arch()) + ": " + c.failureRate()

@@ -18,9 +18,8 @@ public interface ContainerBackend {
     record ContextFile(String name, byte[] content, int mode) {
     }
 
-    /** What one container did. */
-    record ContainerRun(Long exitCode, String startFailure, boolean timedOut, byte[] stdout, byte[] stderr,
-                        long durationMillis) {
+    /** What one container did; its output went to the streams given to {@link #run}. */
+    record ContainerRun(Long exitCode, String startFailure, boolean timedOut, long durationMillis) {
     }
 
     /**
@@ -35,10 +34,12 @@ public interface ContainerBackend {
 
     /**
      * Runs one container of {@code image} for {@code platform} with network mode {@code none}; sends SIGQUIT when
-     * {@code timeout} runs out, kills it after {@code quitGrace}, reads its exit code and logs, removes it.
+     * {@code timeout} runs out, kills it after {@code quitGrace}, reads its exit code, streams its logs frame by frame
+     * into {@code stdout} and {@code stderr} (never holding them whole), removes it.
      */
     ContainerRun run(String image, String platform, List<String> argv, Map<String, String> environment,
-                     String workingDirectory, Duration timeout, Duration quitGrace) throws IOException;
+                     String workingDirectory, Duration timeout, Duration quitGrace, java.io.OutputStream stdout,
+                     java.io.OutputStream stderr) throws IOException;
 
     /** Removes an image m1go built; missing is fine. */
     void removeImage(String tag);

@@ -1,5 +1,8 @@
 package dev.m1go.runner.container;
 
+import dev.m1go.exec.BoundedCapture;
+import java.io.OutputStream;
+
 import dev.m1go.host.EngineProbe;
 import dev.m1go.host.DockerEndpoint;
 
@@ -241,29 +244,33 @@ public final class ContainerRunner implements Runner {
             argv.addAll(spec.argv().subList(1, spec.argv().size()));
             Map<String, String> env = new TreeMap<>(spec.environment());
             NOT_PASSED.forEach(env::remove);
-            ContainerBackend.ContainerRun uname;
             ContainerBackend.ContainerRun r;
-            try {
-                uname = backend.run(tag, platform, List.of(DIR + "/uname"), Map.of(), DIR, Duration.ofSeconds(30),
-                        Duration.ofSeconds(1));
-                r = backend.run(tag, platform, argv, env, DIR, spec.timeout(), spec.quitGrace());
-            } catch (IOException e) {
-                throw new CannotRun("the container runner could not run " + tag + ": " + e.getMessage(), e);
-            }
-            String observed = uname.exitCode() != null && uname.exitCode() == 0
-                    ? UnameProbe.machine(new String(uname.stdout(), StandardCharsets.ISO_8859_1)) : null;
+            String observed;
             Files.createDirectories(spec.stdoutLog().toAbsolutePath().getParent());
             Files.createDirectories(spec.stderrLog().toAbsolutePath().getParent());
-            Files.write(spec.stdoutLog(), r.stdout());
-            byte[] err = r.stderr();
-            if (r.startFailure() != null) {
-                err = (new String(err, StandardCharsets.UTF_8) + r.startFailure() + "\n").getBytes(StandardCharsets.UTF_8);
+            try (BoundedCapture out = BoundedCapture.toFile(spec.stdoutLog());
+                 BoundedCapture err = BoundedCapture.toFile(spec.stderrLog())) {
+                try {
+                    BoundedCapture unameOut = BoundedCapture.inMemory(256, 256);
+                    ContainerBackend.ContainerRun uname = backend.run(tag, platform, List.of(DIR + "/uname"), Map.of(),
+                            DIR, Duration.ofSeconds(30), Duration.ofSeconds(1), unameOut, OutputStream.nullOutputStream());
+                    observed = uname.exitCode() != null && uname.exitCode() == 0
+                            ? UnameProbe.machine(unameOut.text(StandardCharsets.ISO_8859_1)) : null;
+                    r = backend.run(tag, platform, argv, env, DIR, spec.timeout(), spec.quitGrace(), out, err);
+                } catch (IOException e) {
+                    throw new CannotRun("the container runner could not run " + tag + ": " + e.getMessage(), e);
+                }
+                if (r.startFailure() != null) {
+                    err.write((r.startFailure() + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                out.flush();
+                err.flush();
+                Integer exit = r.exitCode() == null ? null : r.exitCode().intValue();
+                String startFailure = exit == null ? r.startFailure() : null;
+                String truncated = out.logFailure() != null ? out.logFailure() : err.logFailure();
+                return new ProcessResult(exit, startFailure, r.timedOut(), out.text(), err.text(), r.durationMillis(),
+                        observed, 0, truncated);
             }
-            Files.write(spec.stderrLog(), err);
-            Integer exit = r.exitCode() == null ? null : r.exitCode().intValue();
-            String startFailure = exit == null ? r.startFailure() : null;
-            return new ProcessResult(exit, startFailure, r.timedOut(), bounded(r.stdout()), bounded(err),
-                    r.durationMillis(), observed);
         } finally {
             release(tag);
         }
@@ -328,19 +335,6 @@ public final class ContainerRunner implements Runner {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static final int HEAD = 64 * 1024;
-    private static final int TAIL = 256 * 1024;
-
-    /** Text kept in memory for the classifier: the head and the tail, as {@code BoundedCapture} does. */
-    static String bounded(byte[] b) {
-        if (b.length <= HEAD + TAIL) {
-            return new String(b, StandardCharsets.UTF_8);
-        }
-        return new String(b, 0, HEAD, StandardCharsets.UTF_8) + "\n[m1go: " + (b.length - HEAD - TAIL)
-                + " bytes left out; the full text is in the log file]\n"
-                + new String(b, b.length - TAIL, TAIL, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -12,7 +12,9 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import com.github.dockerjava.api.model.StreamType;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,13 +39,21 @@ import org.testcontainers.utility.DockerImageName;
  * checked against the endpoint m1go pinged), {@link GenericContainer} for each run with the platform set on the
  * create call and network mode {@code none}. Testcontainers' start-up check only waits for the container to leave
  * "created" (an exited container counts as started, so a crash keeps its id, exit code and logs); the time limit is
- * m1go's: SIGQUIT through the API, a grace period, then SIGKILL.
+ * m1go's: SIGQUIT through the API, a grace period, then SIGKILL. Logs are streamed frame by frame into the caller's
+ * bounded captures.
+ *
+ * <p>Everything m1go creates carries the labels {@value #LABEL}, {@value Leftovers#RUN_LABEL} (this JVM's PID and start time)
+ * and {@value Leftovers#HOST_LABEL}. On connecting, objects of an m1go run of this host that no longer lives (killed by
+ * SIGKILL, say) are removed; objects of a live run, of another host, or without these labels are never touched. The
+ * clean-up at JVM exit first stops new container work, then removes what this run created.
  */
 public final class TestcontainersBackend implements ContainerBackend {
 
     /** Label on everything m1go creates. */
     public static final String LABEL = "dev.m1go.runner";
 
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean closing;
     private final Set<String> liveContainers = ConcurrentHashMap.newKeySet();
     private final Set<String> liveImages = ConcurrentHashMap.newKeySet();
     private volatile DockerClient client;
@@ -74,6 +84,7 @@ public final class TestcontainersBackend implements ContainerBackend {
                         + endpoint.uri() + "; m1go does not run cells on an engine other than the one named");
             }
             client = c;
+            sweep(c);
         } catch (TimeoutException e) {
             throw new EngineProbe.Unreachable("Testcontainers did not connect within " + limit.toSeconds() + " s");
         } catch (java.util.concurrent.ExecutionException e) {
@@ -116,7 +127,20 @@ public final class TestcontainersBackend implements ContainerBackend {
     @Override
     public void buildImage(String tag, String platform, String dockerfile, List<ContextFile> files, Duration limit)
             throws IOException {
-        DockerClient c = client();
+        DockerClient c = begin();
+        try {
+            build(c, tag, platform, dockerfile, files, limit);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+        if (closing) {
+            removeImage(tag);
+            throw new IOException("m1go is stopping: the image " + tag + " was removed again");
+        }
+    }
+
+    private void build(DockerClient c, String tag, String platform, String dockerfile, List<ContextFile> files,
+                       Duration limit) throws IOException {
         ByteArrayOutputStream tar = new ByteArrayOutputStream();
         try (TarArchiveOutputStream out = new TarArchiveOutputStream(tar)) {
             add(out, "Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8), 0644);
@@ -132,7 +156,7 @@ public final class TestcontainersBackend implements ContainerBackend {
                     .withPull(false)
                     .withRemove(true)
                     .withForcerm(true)
-                    .withLabels(Map.of(LABEL, "image"))
+                    .withLabels(labels("image"))
                     .exec(new BuildImageResultCallback())
                     .awaitImageId(limit.toSeconds(), TimeUnit.SECONDS);
         } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
@@ -152,15 +176,39 @@ public final class TestcontainersBackend implements ContainerBackend {
 
     @Override
     public ContainerRun run(String image, String platform, List<String> argv, Map<String, String> environment,
-                            String workingDirectory, Duration timeout, Duration quitGrace) throws IOException {
+                            String workingDirectory, Duration timeout, Duration quitGrace, OutputStream stdout,
+                            OutputStream stderr) throws IOException {
+        DockerClient c = begin();
+        try {
+            return runContainer(c, image, platform, argv, environment, workingDirectory, timeout, quitGrace, stdout,
+                    stderr);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Counts one operation in flight, or refuses it once the clean-up began. */
+    private DockerClient begin() throws IOException {
         DockerClient c = client();
+        inFlight.incrementAndGet();
+        if (closing) {
+            inFlight.decrementAndGet();
+            throw new IOException("m1go is stopping: no new container work is started");
+        }
+        return c;
+    }
+
+    private ContainerRun runContainer(DockerClient c, String image, String platform, List<String> argv,
+                                      Map<String, String> environment, String workingDirectory, Duration timeout,
+                                      Duration quitGrace, OutputStream stdout, OutputStream stderr) throws IOException {
         long t0 = System.nanoTime();
-        try (GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))) {
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image));
+        {
             container.withCommand(argv.toArray(String[]::new))
                     .withEnv(environment)
                     .withWorkingDirectory(workingDirectory)
                     .withNetworkMode("none")
-                    .withLabel(LABEL, "container")
+                    .withLabels(labels("container"))
                     .withStartupCheckStrategy(new LeftCreatedState().withTimeout(Duration.ofSeconds(60)))
                     .withCreateContainerCmdModifier(cmd -> cmd.withPlatform(platform));
             String startError = null;
@@ -168,12 +216,16 @@ public final class TestcontainersBackend implements ContainerBackend {
                 container.start();
             } catch (RuntimeException e) {
                 if (container.getContainerId() == null) {
-                    return new ContainerRun(null, rootMessage(e), false, new byte[0], new byte[0], millisSince(t0));
+                    return new ContainerRun(null, rootMessage(e), false, millisSince(t0));
                 }
                 startError = rootMessage(e);
             }
             String id = container.getContainerId();
             liveContainers.add(id);
+            if (closing) {
+                removeContainer(c, id);
+                throw new IOException("m1go is stopping: container " + id + " was removed again");
+            }
             try {
                 boolean timedOut = false;
                 InspectContainerResponse.ContainerState state;
@@ -195,16 +247,13 @@ public final class TestcontainersBackend implements ContainerBackend {
                     }
                 }
                 long millis = millisSince(t0);
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                ByteArrayOutputStream err = new ByteArrayOutputStream();
-                readLogs(c, id, out, err);
+                readLogs(c, id, stdout, stderr);
                 Long exit = state == null ? null : state.getExitCodeLong();
                 String failure = startError != null ? startError
                         : state == null || state.getError() == null || state.getError().isBlank() ? null
                         : state.getError();
-                return new ContainerRun(exit, failure, timedOut, out.toByteArray(), err.toByteArray(), millis);
+                return new ContainerRun(exit, failure, timedOut, millis);
             } finally {
-                container.stop();
                 removeContainer(c, id);
             }
         }
@@ -246,8 +295,7 @@ public final class TestcontainersBackend implements ContainerBackend {
         }
     }
 
-    private static void readLogs(DockerClient c, String id, ByteArrayOutputStream out, ByteArrayOutputStream err)
-            throws IOException {
+    private static void readLogs(DockerClient c, String id, OutputStream out, OutputStream err) throws IOException {
         try {
             c.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(false)
                     .exec(new ResultCallback.Adapter<Frame>() {
@@ -257,9 +305,10 @@ public final class TestcontainersBackend implements ContainerBackend {
                             if (p == null) {
                                 return;
                             }
-                            switch (frame.getStreamType()) {
-                                case STDERR -> err.write(p, 0, p.length);
-                                default -> out.write(p, 0, p.length);
+                            try {
+                                (frame.getStreamType() == StreamType.STDERR ? err : out).write(p, 0, p.length);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
                             }
                         }
                     }).awaitCompletion(60, TimeUnit.SECONDS);
@@ -296,18 +345,37 @@ public final class TestcontainersBackend implements ContainerBackend {
         liveImages.remove(tag);
     }
 
+    /**
+     * Stops new container work first, removes the containers (which ends the cells waiting on them), waits a little
+     * for operations in flight to see that, then removes the rest, images last.
+     */
     @Override
     public void removeAll() {
+        closing = true;
         DockerClient c = client;
         if (c == null) {
             return;
         }
-        for (String id : List.copyOf(liveContainers)) {
-            removeContainer(c, id);
+        List.copyOf(liveContainers).forEach(id -> removeContainer(c, id));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
-        for (String tag : List.copyOf(liveImages)) {
-            removeImage(tag);
-        }
+        List.copyOf(liveContainers).forEach(id -> removeContainer(c, id));
+        List.copyOf(liveImages).forEach(this::removeImage);
+    }
+
+    private static Map<String, String> labels(String kind) {
+        return Leftovers.labels(LABEL, kind);
+    }
+
+    private void sweep(DockerClient c) {
+        Leftovers.sweep(c, LABEL, this::removeContainer);
     }
 
     private DockerClient client() throws IOException {

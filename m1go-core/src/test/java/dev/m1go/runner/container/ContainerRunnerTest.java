@@ -70,6 +70,7 @@ class ContainerRunnerTest {
         final List<Map<String, String>> environments = new ArrayList<>();
         String dockerfile;
         List<ContextFile> files;
+        long printedMegabytes;
 
         @Override
         public void connect(DockerEndpoint endpoint, String apiVersion, Duration limit) {
@@ -85,15 +86,22 @@ class ContainerRunnerTest {
 
         @Override
         public ContainerRun run(String image, String platform, List<String> argv, Map<String, String> environment,
-                                String workingDirectory, Duration timeout, Duration quitGrace) {
+                                String workingDirectory, Duration timeout, Duration quitGrace,
+                                java.io.OutputStream stdout, java.io.OutputStream stderr) throws IOException {
             calls.add("run " + platform + " " + String.join(" ", argv));
             environments.add(environment);
             if (argv.get(0).endsWith("/uname")) {
-                return new ContainerRun(0L, null, false, "aarch64\0\0\0".getBytes(StandardCharsets.ISO_8859_1),
-                        new byte[0], 5);
+                stdout.write("aarch64\0\0\0".getBytes(StandardCharsets.ISO_8859_1));
+                return new ContainerRun(0L, null, false, 5);
             }
-            return new ContainerRun(2L, null, false, "out\n".getBytes(StandardCharsets.UTF_8),
-                    "SIGABRT: abort\n".getBytes(StandardCharsets.UTF_8), 7);
+            byte[] frame = new byte[1 << 20];
+            java.util.Arrays.fill(frame, (byte) 'x');
+            for (long i = 0; i < printedMegabytes; i++) {
+                stdout.write(frame);
+            }
+            stdout.write((printedMegabytes > 0 ? "\nM1GO_OK\n" : "out\n").getBytes(StandardCharsets.UTF_8));
+            stderr.write("SIGABRT: abort\n".getBytes(StandardCharsets.UTF_8));
+            return new ContainerRun(printedMegabytes > 0 ? 0L : 2L, null, false, 7);
         }
 
         @Override
@@ -242,5 +250,39 @@ class ContainerRunnerTest {
         assertThat(TestcontainersBackend.sameEndpoint("unix:///var/run/../run/docker.sock", "unix:///var/run/docker.sock"))
                 .isTrue();
         assertThat(TestcontainersBackend.sameEndpoint("unix:///var/run/docker.sock", "unix:///tmp/nope.sock")).isFalse();
+    }
+
+    @Test
+    void run_hugeOutput_isStreamedToTheLog_andOnlyItsHeadAndTailStayInMemory() throws IOException {
+        FakeBackend backend = new FakeBackend();
+        backend.printedMegabytes = 40;
+        ContainerRunner r = runner(TC_ENV, null, false, new FakeProbe(null), backend);
+        r.availability(Os.LINUX, Arch.AMD64);
+        Path bin = Files.write(tmp.resolve("chatty"), new byte[] {1});
+        ProcessResult result = r.run(new ProcessSpec(List.of(bin.toString()), Map.of(), tmp, Duration.ofSeconds(10),
+                Duration.ofSeconds(3), tmp.resolve("out"), tmp.resolve("err")), Arch.AMD64);
+        assertThat(Files.size(tmp.resolve("out"))).isEqualTo((40L << 20) + "\nM1GO_OK\n".length());
+        assertThat(result.stdout()).endsWith("\nM1GO_OK\n").contains("bytes omitted");
+        assertThat(result.stdout().length()).isLessThan(400 * 1024);
+        assertThat(result.exitCode()).isZero();
+    }
+
+    @Test
+    void leftovers_areObjectsOfDeadRunsOfThisHost_only() {
+        String host = Leftovers.hostNameOfThisRun();
+        String live = Leftovers.runId(ProcessHandle.current());
+        String kind = TestcontainersBackend.LABEL;
+        assertThat(Leftovers.leftOver(Leftovers.labels(kind, "image"), kind, host)).as("this run").isFalse();
+        assertThat(Leftovers.leftOver(Map.of(kind, "image", Leftovers.RUN_LABEL, "999999999-1",
+                Leftovers.HOST_LABEL, host), kind, host)).as("a dead run").isTrue();
+        String reused = ProcessHandle.current().pid() + "-1";
+        assertThat(Leftovers.leftOver(Map.of(kind, "image", Leftovers.RUN_LABEL, reused, Leftovers.HOST_LABEL, host),
+                kind, host)).as("a dead run whose PID is reused by a live process").isTrue();
+        assertThat(Leftovers.leftOver(Map.of(kind, "image", Leftovers.RUN_LABEL, "999999999-1",
+                Leftovers.HOST_LABEL, "elsewhere"), kind, host)).as("another host's run").isFalse();
+        assertThat(Leftovers.leftOver(Map.of(kind, "image"), kind, host)).as("no run label").isFalse();
+        assertThat(Leftovers.leftOver(Map.of(Leftovers.RUN_LABEL, "999999999-1", Leftovers.HOST_LABEL, host), kind,
+                host)).as("not m1go's").isFalse();
+        assertThat(live).startsWith(ProcessHandle.current().pid() + "-");
     }
 }

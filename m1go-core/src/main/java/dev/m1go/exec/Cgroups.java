@@ -1,0 +1,133 @@
+package dev.m1go.exec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * cgroup v2 child groups below m1go's own cgroup: found through {@code /proc/self/mountinfo} (the {@code cgroup2}
+ * mount, {@code /sys/fs/cgroup} or {@code /sys/fs/cgroup/unified} on a hybrid host) and {@code /proc/self/cgroup}
+ * (the {@code 0::} line). Every operation is best effort: where no group can be made (no cgroup2, read-only, not
+ * delegated to this user) {@link #create} answers {@code null} and {@link Containment} uses its other ways.
+ */
+final class Cgroups {
+
+    private static final Path OWN = own();
+
+    private Cgroups() {
+    }
+
+    /** Where m1go's own cgroup v2 is, or {@code null}. */
+    static Path own() {
+        try {
+            String mount = null;
+            for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+                int dash = line.indexOf(" - ");
+                if (dash > 0 && line.substring(dash + 3).startsWith("cgroup2 ")) {
+                    mount = line.split(" ")[4];
+                    break;
+                }
+            }
+            if (mount == null) {
+                return null;
+            }
+            for (String line : Files.readAllLines(Path.of("/proc/self/cgroup"))) {
+                if (line.startsWith("0::")) {
+                    Path dir = Path.of(mount + line.substring(3));
+                    return Files.isDirectory(dir) ? dir : null;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** A new child group, or {@code null} when none can be made. */
+    static Path create(String name) {
+        if (OWN == null) {
+            return null;
+        }
+        Path dir = OWN.resolve(name);
+        try {
+            Files.createDirectory(dir);
+            return dir;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static void move(Path group, long pid) {
+        try {
+            Files.writeString(group.resolve("cgroup.procs"), Long.toString(pid), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            // the process is gone already, or the move is not allowed: the other ways still find its descendants
+        }
+    }
+
+    static List<Long> pids(Path group) {
+        List<Long> pids = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(group.resolve("cgroup.procs"))) {
+                if (!line.isBlank()) {
+                    pids.add(Long.parseLong(line.trim()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return pids;
+        }
+        return pids;
+    }
+
+    /** {@code cgroup.kill} (Linux 5.14+): SIGKILL to every member at once, forks in flight included. */
+    static void kill(Path group) {
+        try {
+            Files.writeString(group.resolve("cgroup.kill"), "1", StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            // older kernel: Containment kills member by member
+        }
+    }
+
+    static void remove(Path group) {
+        for (int i = 0; i < 20; i++) {
+            try {
+                Files.deleteIfExists(group);
+                return;
+            } catch (IOException e) {
+                try {
+                    Thread.sleep(25);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Removes empty groups left by m1go processes that no longer run (a JVM killed by SIGKILL). */
+    static void sweep() {
+        if (OWN == null) {
+            return;
+        }
+        try (var groups = Files.newDirectoryStream(OWN, "m1go-*")) {
+            for (Path g : groups) {
+                String rest = g.getFileName().toString().substring(5);
+                int dash = rest.indexOf('-');
+                try {
+                    long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+                    if (ProcessHandle.of(pid).isEmpty()) {
+                        kill(g);
+                        remove(g);
+                    }
+                } catch (NumberFormatException e) {
+                    // not one of ours
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // nothing to sweep
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package dev.m1go.exec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Everything one started process and its descendants are, so that all of it can be killed: "the process exited" is
+ * not "everything it started is gone".
+ *
+ * <p>Three ways find the members, and all three are used together:
+ * <ol>
+ * <li>a cgroup v2 child group per process, when this machine lets m1go create one below its own cgroup (Linux with a
+ * writable cgroup2 mount, e.g. as root or in a delegated systemd scope): the kernel keeps every descendant in it,
+ * whatever it does ({@code setsid}, double fork), and {@code cgroup.kill} ends them all at once;</li>
+ * <li>an environment cookie {@value #COOKIE}{@code =<id>} that every descendant inherits, found by reading
+ * {@code /proc/<pid>/environ} (the fallback when no cgroup can be made; it also catches {@code setsid} escapes, as
+ * Jenkins' process tree killer does with {@code BUILD_ID});</li>
+ * <li>the descendants by parent PID while the process lives (the JDK's {@link ProcessHandle#descendants()}).</li>
+ * </ol>
+ * A program that clears its environment, leaves the cgroup or re-parents before the first look escapes; on macOS only
+ * the third way exists.
+ */
+final class Containment {
+
+    /** The environment variable each started process and its descendants carry. */
+    static final String COOKIE = "M1GO_PROCESS";
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final Path PROC = Path.of("/proc");
+
+    private final String id;
+    private final Path cgroup;
+    private volatile ProcessHandle main;
+
+    private Containment(String id, Path cgroup) {
+        this.id = id;
+        this.cgroup = cgroup;
+    }
+
+    /** A new containment with its own cgroup when one can be made here. */
+    static Containment create() {
+        String id = ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
+        return new Containment(id, Cgroups.create("m1go-" + id));
+    }
+
+    /** A containment without a cgroup: how m1go works where none can be made (tests use it for the fallback). */
+    static Containment withoutCgroup() {
+        return new Containment(ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet(), null);
+    }
+
+    /** The sequence number of the last containment made (for tests). */
+    static long lastId() {
+        return SEQUENCE.get();
+    }
+
+    /** The environment to start the process with: the given one and the cookie. */
+    Map<String, String> environment(Map<String, String> given) {
+        Map<String, String> env = new TreeMap<>(given);
+        env.put(COOKIE, id);
+        return env;
+    }
+
+    /** Called as soon as the process exists: moves it into the cgroup before it can start much. */
+    void adopt(Process process) {
+        main = process.toHandle();
+        if (cgroup != null) {
+            Cgroups.move(cgroup, process.pid());
+        }
+    }
+
+    boolean hasCgroup() {
+        return cgroup != null;
+    }
+
+    /**
+     * Kills every member (the main process too, if it still runs), repeating until none is found, and answers how
+     * many processes other than the main one were killed.
+     */
+    int killAll() {
+        Set<Long> killed = new LinkedHashSet<>();
+        long mainPid = main == null ? -1 : main.pid();
+        for (int round = 0; round < 50; round++) {
+            Set<Long> members = members();
+            if (members.isEmpty()) {
+                break;
+            }
+            if (cgroup != null) {
+                Cgroups.kill(cgroup);
+            }
+            for (long pid : members) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                if (pid != mainPid) {
+                    killed.add(pid);
+                }
+            }
+            pause(round);
+        }
+        return killed.size();
+    }
+
+    /** Kills what is left and removes the cgroup. */
+    int close() {
+        int n = killAll();
+        if (cgroup != null) {
+            Cgroups.remove(cgroup);
+        }
+        return n;
+    }
+
+    /** The live members: in the cgroup, carrying the cookie, or descending from the main process. */
+    Set<Long> members() {
+        Set<Long> pids = new LinkedHashSet<>();
+        ProcessHandle m = main;
+        if (m != null && m.isAlive()) {
+            pids.add(m.pid());
+            m.descendants().forEach(d -> pids.add(d.pid()));
+        }
+        if (cgroup != null) {
+            pids.addAll(Cgroups.pids(cgroup));
+        }
+        pids.addAll(withCookie(COOKIE + "=" + id));
+        pids.remove(ProcessHandle.current().pid());
+        pids.removeIf(Containment::zombie);
+        return pids;
+    }
+
+    /** Processes whose initial environment holds exactly {@code entry}. */
+    static List<Long> withCookie(String entry) {
+        if (!Files.isDirectory(PROC)) {
+            return List.of();
+        }
+        byte[] needle = entry.getBytes(StandardCharsets.UTF_8);
+        List<Long> found = new java.util.ArrayList<>();
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(PROC)) {
+            for (Path p : all) {
+                String name = p.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    byte[] env = Files.readAllBytes(p.resolve("environ"));
+                    if (holds(env, needle)) {
+                        found.add(Long.parseLong(name));
+                    }
+                } catch (IOException | SecurityException e) {
+                    // gone meanwhile, or another user's process: not one of ours
+                }
+            }
+        } catch (IOException e) {
+            return found;
+        }
+        return found;
+    }
+
+    private static boolean holds(byte[] env, byte[] entry) {
+        int start = 0;
+        while (start < env.length) {
+            int end = indexOf(env, (byte) 0, start);
+            if (end < 0) {
+                end = env.length;
+            }
+            if (java.util.Arrays.equals(env, start, end, entry, 0, entry.length)) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] a, byte b, int from) {
+        for (int i = from; i < a.length; i++) {
+            if (a[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A zombie has died already; its parent (init, for orphans) reaps it. */
+    static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
+            String state = stat.substring(stat.lastIndexOf(')') + 2);
+            return state.startsWith("Z") || state.startsWith("X");
+        } catch (IOException | RuntimeException e) {
+            return !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+    }
+
+    private static void pause(int round) {
+        try {
+            Thread.sleep(Math.min(100, 5L << Math.min(round, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.m1go.reproduce;
+
+import dev.m1go.core.Log;
+import dev.m1go.core.UserError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Directory parameters and the run lock, checked before anything runs, with messages that say what to change. */
+class PreflightTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> warnings = new ArrayList<>();
+    private final Log log = new Log() {
+        @Override
+        public void info(String message) {
+        }
+
+        @Override
+        public void warn(String message) {
+            warnings.add(message);
+        }
+    };
+
+    private ReproduceSettings settings(Path out, Path cache, Path cases, int threads) {
+        return new ReproduceSettings(out, cache, List.of(), null, true, List.of(), cases, List.of(), List.of(), 60,
+                900, threads, false, 0, false, true, Map.of(), dir);
+    }
+
+    @Test
+    void outputDirectory_thatIsAFile_saysSo() throws Exception {
+        Path file = Files.writeString(dir.resolve("out"), "x");
+        assertThatThrownBy(() -> Preflight.check(settings(file, dir.resolve("cache"), null, 1)))
+                .isInstanceOf(UserError.class).hasMessageStartingWith("m1go.outputDirectory: " + file
+                        + " is a file, not a directory");
+    }
+
+    @Test
+    void casesDirectory_thatIsAFile_saysSo() throws Exception {
+        Path file = Files.writeString(dir.resolve("cases"), "x");
+        assertThatThrownBy(() -> Preflight.check(settings(dir.resolve("out"), dir.resolve("cache"), file, 1)))
+                .isInstanceOf(UserError.class).hasMessageStartingWith("m1go.casesDirectory: " + file
+                        + " is a file, not a directory");
+    }
+
+    @Test
+    void outputInsideCases_orEqual_orAround_isRefused() throws Exception {
+        Path cases = Files.createDirectories(dir.resolve("cases"));
+        for (Path out : List.of(cases, cases.resolve("target/m1go"), dir)) {
+            assertThatThrownBy(() -> Preflight.check(settings(out, dir.resolve("cache"), cases, 1)))
+                    .isInstanceOf(UserError.class)
+                    .hasMessageStartingWith("m1go.outputDirectory (" + out + ") and m1go.casesDirectory (" + cases
+                            + ") overlap");
+        }
+        Preflight.check(settings(dir.resolve("target/m1go"), dir.resolve("cache"), cases, 1));
+    }
+
+    @Test
+    void readOnlyCache_isRefusedUpFront() throws Exception {
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        assumeTrue(cache.toFile().setWritable(false, false));
+        try {
+            assumeTrue(!Files.isWritable(cache) || !"root".equals(System.getProperty("user.name")),
+                    "root writes into a 0555 directory");
+            assertThatThrownBy(() -> Preflight.check(settings(dir.resolve("out"), cache, null, 1)))
+                    .isInstanceOf(UserError.class).hasMessageStartingWith("m1go.cacheDirectory: " + cache
+                            + " is not writable");
+        } finally {
+            cache.toFile().setWritable(true, false);
+        }
+    }
+
+    @Test
+    void readOnlyCache_onAReadOnlyFileSystem_isRefusedUpFront() {
+        Path cache = Path.of("/proc/self");
+        assumeTrue(Files.isDirectory(cache));
+        assertThatThrownBy(() -> Preflight.check(settings(dir.resolve("out"), cache, null, 1)))
+                .isInstanceOf(UserError.class).hasMessageStartingWith("m1go.cacheDirectory: " + cache
+                        + " is not writable");
+    }
+
+    @Test
+    void negativeThreads_isRefused() {
+        Reproduce r = new Reproduce(null, null, h -> List.of(), java.time.Clock.systemUTC(), log);
+        assertThatThrownBy(() -> r.lock(settings(dir.resolve("out"), dir.resolve("cache"), null, -3)))
+                .isInstanceOf(UserError.class).hasMessageStartingWith("m1go.threads is -3: give how many cells run "
+                        + "at once, at least 1");
+    }
+
+    @Test
+    void secondRun_inTheSameDirectory_isRefused_namingTheFirst() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        try (RunLock first = RunLock.acquire(out, "m1go.outputDirectory", Instant.parse("2026-01-01T00:00:00Z"), log)) {
+            assertThat(out.resolve(RunLock.FILE)).content()
+                    .isEqualTo("pid " + ProcessHandle.current().pid() + ", started 2026-01-01T00:00:00Z\n");
+            assertThatThrownBy(() -> RunLock.acquire(out, "m1go.outputDirectory", Instant.now(), log))
+                    .isInstanceOf(UserError.class)
+                    .hasMessageStartingWith("m1go.outputDirectory: " + out + " is in use by another m1go run (pid "
+                            + ProcessHandle.current().pid() + ", started 2026-01-01T00:00:00Z; lock file ");
+        }
+        try (RunLock again = RunLock.acquire(out, "m1go.outputDirectory", Instant.now(), log)) {
+            assertThat(warnings).isEmpty();
+        }
+    }
+
+    @Test
+    void staleLock_ofADeadRun_isTakenOver_withAWarning() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve(RunLock.FILE), "pid 999999, started 2026-01-01T00:00:00Z\n");
+        try (RunLock lock = RunLock.acquire(out, "m1go.outputDirectory", Instant.now(), log)) {
+            assertThat(warnings).containsExactly("m1go: took over " + out.resolve(RunLock.FILE)
+                    + " from an m1go run that no longer runs (pid 999999, started 2026-01-01T00:00:00Z)");
+        }
+    }
+}
