@@ -5,7 +5,10 @@
 #   qemu-user, qemu-user-static + binfmt-support, the aarch64 cross compiler and sysroot,
 #   clang (the matrix builds with gcc; the cflags-cxx-pollution README quotes clang's message, measured with it),
 #   Docker's engine (docker.io) and Chromium + ChromeDriver for the HTML report test,
-#   pkg-config and zlib1g-dev for amd64 only (module mode's per-target pkg-config IT).
+#   pkg-config and zlib1g-dev for amd64 only (module mode's per-target pkg-config IT),
+#   and a current Maven 3.9 (the registry artifact org.apache.maven:apache-maven:<v>:tar.gz:bin, fetched by
+#   Debian's Maven through maven-dependency-plugin) into /opt/apache-maven-<v>, linked
+#   as /opt/apache-maven, which .ci/run builds with.
 # It is idempotent: run it again and it only checks. It starts nothing but binfmt_misc;
 # scripts/start-dockerd.sh starts the engine.
 set -euo pipefail
@@ -38,7 +41,7 @@ apt-get install -y --no-install-recommends \
   golang-1.19-go golang-1.21-go golang-1.22-go golang-1.23-go \
   qemu-user qemu-user-static binfmt-support \
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross clang \
-  docker.io iproute2 util-linux \
+  docker.io iproute2 util-linux maven \
   chromium chromium-driver fonts-noto-color-emoji \
   pkg-config zlib1g-dev
 # zlib1g-dev is installed for amd64 only, on purpose: ModuleModeIT shows module mode's linux/arm64 link failure and
@@ -57,6 +60,12 @@ if command -v go >/dev/null; then
   GOTOOLCHAIN=go1.27.3 go version
 fi
 
+# The modules of the bundled cases (sqlite-cgo-vs-purego) into the module cache: Maven's offline mode (the ITs run
+# with -o) reaches the go command as GOPROXY=off, so they must be there before any offline build.
+if command -v go >/dev/null; then
+  (cd "$(dirname "$0")/../reproducer-cases/cases/sqlite-cgo-vs-purego" && GOTOOLCHAIN=local GOFLAGS=-mod=mod go mod download)
+fi
+
 # An arm64 Go toolchain: Debian's golang-1.19-go for arm64, unpacked, completed with the
 # architecture-independent sources of the amd64 install. Its go binary runs under binfmt.
 if [ ! -x /opt/go-arm64/usr/lib/go-1.19/bin/go ]; then
@@ -69,5 +78,19 @@ fi
 mkdir -p /opt/go-arm64/usr/share/go-1.19
 cp -rn /usr/share/go-1.19/. /opt/go-arm64/usr/share/go-1.19/
 QEMU_LD_PREFIX=/usr/aarch64-linux-gnu GOTOOLCHAIN=local /opt/go-arm64/usr/lib/go-1.19/bin/go version
+
+# A current Maven 3.9: CI and the README's quick start use it (group-level plugin metadata, plugin validation).
+# Debian's Maven fetches the distribution from the Maven registry like any artifact; nothing else is downloaded.
+# The version is it/pom.xml's it.maven.current, which MavenVersionsIT also runs the plugin on.
+maven_version=$(sed -n 's:.*<it.maven.current>\(.*\)</it.maven.current>.*:\1:p' "$(dirname "$0")/../it/pom.xml")
+if [ ! -x "/opt/apache-maven-$maven_version/bin/mvn" ]; then
+  tmp=$(mktemp -d)
+  mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.11.0:copy \
+    -Dartifact="org.apache.maven:apache-maven:$maven_version:tar.gz:bin" -DoutputDirectory="$tmp"
+  tar -xzf "$tmp/apache-maven-$maven_version-bin.tar.gz" -C /opt
+  rm -rf "$tmp"
+fi
+ln -sfn "apache-maven-$maven_version" /opt/apache-maven
+/opt/apache-maven/bin/mvn -v | head -1
 
 echo "install-linux-matrix.sh: done"

@@ -28,7 +28,7 @@ class ExampleProjectIT {
                 }
             }
         }
-        Maven.Run run = Maven.run(dir, "verify", "-Dm1go.version=" + Maven.version()).succeeded();
+        Maven.Run run = Maven.run(dir, "verify", "-Dm1go-plugin.version=" + Maven.version()).succeeded();
         assertThat(run.output()).contains("m1go-maven-plugin:" + Maven.version() + ":reproduce (default) @ cgo-matrix");
         JsonNode report = run.report();
         Set<String> cases = new TreeSet<>();
@@ -37,5 +37,27 @@ class ExampleProjectIT {
                 "c-null-deref=CGO_SIGNAL");
         assertThat(report.get("cells"))
                 .allSatisfy(c -> assertThat(c.get("verdict").asText()).isEqualTo("EXPECTED"));
+
+        // From the command line (execution default-cli): the plugin-level configuration applies (the project's own
+        // case is found), and -D narrows what the pom's <properties> set.
+        Maven.Run cli = Maven.run(dir, "m1go:reproduce", "-Dm1go-plugin.version=" + Maven.version(),
+                "-Dm1go.cases=c-null-deref").succeeded();
+        assertThat(cli.output()).contains("m1go-maven-plugin:" + Maven.version() + ":reproduce (default-cli) @ cgo-matrix");
+        Set<String> cliCells = new TreeSet<>();
+        cli.report().get("cells").forEach(c -> cliCells.add(c.get("case").asText() + " " + c.get("runner").asText()));
+        assertThat(cliCells).isNotEmpty().allSatisfy(c -> assertThat(c).matches("c-null-deref (native|binfmt)"));
+    }
+
+    /** The README's "Use it in a project" shows this project's pom, not a copy that can drift. */
+    @Test
+    void readme_showsTheExamplePom() throws Exception {
+        Path projects = Path.of(System.getProperty("it.projects", "projects"));
+        String pom = Files.readString(projects.resolve("example/pom.xml"));
+        String shown = pom.substring(pom.indexOf("  <properties>"), pom.indexOf("</project>")).stripTrailing();
+        String readme = Files.readString(projects.resolve("../../README.md"));
+        String section = readme.substring(readme.indexOf("## Use it in a project"), readme.indexOf("## Parameters"));
+        assertThat(section).contains("```xml\n" + shown + "\n```");
+        assertThat(shown).doesNotContain("<execution>\n            <configuration>")
+                .contains("</configuration>\n        <executions>");
     }
 }

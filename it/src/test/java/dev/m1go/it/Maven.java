@@ -125,11 +125,26 @@ public final class Maven {
     }
 
     /** The settings of the ITs' Maven: one mirror for everything, the build's own local repository. */
-    private static synchronized Path settings() throws IOException {
-        Path file = repository().resolveSibling("it-settings.xml");
+    private static Path settings() throws IOException {
+        return settings("it-settings.xml", "");
+    }
+
+    /**
+     * Those settings plus {@code <pluginGroups>} (for prefix resolution outside a project), as their own file.
+     *
+     * @param pluginGroup the group, such as {@code dev.m1go}
+     */
+    public static Path settingsWithPluginGroup(String pluginGroup) throws IOException {
+        return settings("it-settings-" + pluginGroup + ".xml",
+                "<pluginGroups><pluginGroup>" + pluginGroup + "</pluginGroup></pluginGroups>");
+    }
+
+    private static synchronized Path settings(String name, String extra) throws IOException {
+        Path file = repository().resolveSibling(name);
         Files.writeString(file, """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <settings xmlns="http://maven.apache.org/SETTINGS/1.0.0">
+                  %s
                   <mirrors>
                     <mirror>
                       <id>m1go-it-build-repository</id>
@@ -138,7 +153,7 @@ public final class Maven {
                     </mirror>
                   </mirrors>
                 </settings>
-                """.formatted(mirror().toUri()), StandardCharsets.UTF_8);
+                """.formatted(extra, mirror().toUri()), StandardCharsets.UTF_8);
         return file;
     }
 
@@ -147,12 +162,22 @@ public final class Maven {
      * URLs, so the mirror still serves.
      */
     public static List<String> command(String... args) throws IOException {
+        String home = System.getProperty("maven.home");
+        return command(home == null ? null : Path.of(home), settings(), repository(), args);
+    }
+
+    /**
+     * The same offline Maven, but another installation, settings file or local repository (the Maven-version ITs).
+     *
+     * @param mavenHome  a Maven installation, or null for {@code mvn} on PATH
+     */
+    public static List<String> command(Path mavenHome, Path settings, Path repository, String... args)
+            throws IOException {
         checkPluginUnderTest();
         List<String> argv = new ArrayList<>();
-        String home = System.getProperty("maven.home");
-        argv.add(home == null ? "mvn" : Path.of(home, "bin", "mvn").toString());
-        argv.addAll(List.of("-B", "-o", "-Daether.offline.protocols=file", "-s", settings().toString(),
-                "-Dmaven.repo.local=" + repository()));
+        argv.add(mavenHome == null ? "mvn" : mavenHome.resolve("bin/mvn").toString());
+        argv.addAll(List.of("-B", "-o", "-Daether.offline.protocols=file", "-s", settings.toString(),
+                "-Dmaven.repo.local=" + repository));
         argv.addAll(List.of(args));
         return argv;
     }
@@ -163,7 +188,12 @@ public final class Maven {
 
     public static Run run(Path directory, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
-        List<String> argv = command(args);
+        return run(directory, env, command(args));
+    }
+
+    /** Runs an argv made by {@link #command(Path, Path, Path, String...)}. */
+    public static Run run(Path directory, Map<String, String> env, List<String> argv)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
         pb.environment().remove("MAVEN_ARGS");
@@ -174,7 +204,7 @@ public final class Maven {
         if (!p.waitFor(40, TimeUnit.MINUTES)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new AssertionError("mvn " + String.join(" ", args) + " ran for 40 minutes; log: " + log);
+            throw new AssertionError(String.join(" ", argv) + " ran for 40 minutes; log: " + log);
         }
         return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8), directory);
     }

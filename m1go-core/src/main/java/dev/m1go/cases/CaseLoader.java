@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.m1go.settings.PropertyNames;
 import dev.m1go.toolchain.GoVersionRange;
 import java.io.IOException;
 import java.net.URI;
@@ -105,7 +106,8 @@ public final class CaseLoader {
         for (String id : ids) {
             ReproCase c = byId.get(id.trim());
             if (c == null) {
-                throw new CaseDefinitionException("Unknown case '" + id.trim() + "' in m1go.cases: known cases are "
+                throw new CaseDefinitionException("Unknown case '" + id.trim() + "' in " + PropertyNames.CASES
+                        + PropertyNames.didYouMean(id, byId.keySet()) + ": known cases are "
                         + String.join(", ", byId.keySet()) + (userDirectory == null
                         ? " (add your own with m1go.casesDirectory)" : ""));
             }

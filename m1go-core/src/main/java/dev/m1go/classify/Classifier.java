@@ -5,4 +5,12 @@ package dev.m1go.classify;
 public interface Classifier {
 
     Classification classify(Evidence evidence);
+
+    /**
+     * Classifies with a way to tell C from Go code at the faulting PC, for reports whose text leaves it open; a
+     * classifier that does not need it ignores it.
+     */
+    default Classification classify(Evidence evidence, PcLocator locator) {
+        return classify(evidence);
+    }
 }

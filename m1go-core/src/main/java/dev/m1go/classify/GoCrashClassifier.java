@@ -3,6 +3,7 @@ package dev.m1go.classify;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -29,9 +30,16 @@ import java.util.Set;
  * <li>{@code qemu: uncaught target signal N} is an emulator fault when nothing else explains the death. When a Go
  *     crash report precedes it, the guest runtime died on purpose (with {@code GOTRACEBACK=crash} Go re-raises
  *     SIGABRT after printing its report) and the report decides.</li>
- * <li>Go before 1.21 reports a signal in C code as {@code fatal error: unexpected signal during runtime execution}
- *     without the cgo marker; when the crashing goroutine sits in {@code runtime.cgocall} or a {@code _Cfunc_} frame,
- *     the signal arrived while C code ran and the outcome is {@link Outcome#CGO_SIGNAL}.</li>
+ * <li>Go 1.21 and later print {@code signal arrived during cgo execution} exactly when the signal hit C code: when
+ *     the text shows such a runtime ({@code created by … in goroutine N}, {@code gp= m=}) and the marker is absent,
+ *     the signal hit Go or runtime code, even if the crashing goroutine sits in {@code runtime.cgocall} (it may be
+ *     on its way into or out of C).</li>
+ * <li>Older reports may lack the marker for a signal in C code; when the crashing goroutine sits in
+ *     {@code runtime.cgocall} or a {@code _Cfunc_} frame, the faulting PC decides, symbolized by the
+ *     {@link PcLocator} given (against the cell's own binary); when it cannot tell, the signal is taken to have
+ *     arrived while C code ran and the outcome is {@link Outcome#CGO_SIGNAL}.</li>
+ * <li>A signal on an idle thread ({@code goroutine 0 [idle]} first) takes no other goroutine's frames: its signature
+ *     says {@code idle thread}.</li>
  * <li>{@link Outcome#CGO_SIGNAL} is for synchronous fault signals (SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGTRAP,
  *     SIGSYS); a SIGQUIT or SIGTERM dump taken while C ran is {@link Outcome#GO_SIGNAL} with {@code inCgo}.</li>
  * <li>Rosetta's {@code rosetta error: failed to open elf at …} is an exec refusal (the ELF interpreter is missing,
@@ -56,6 +64,15 @@ public final class GoCrashClassifier implements Classifier {
 
     @Override
     public Classification classify(Evidence evidence) {
+        return classify(evidence, PcLocator.NONE);
+    }
+
+    /**
+     * Classifies with a way to tell whether the faulting PC lies in C or Go code, for reports whose text leaves it
+     * open.
+     */
+    public Classification classify(Evidence evidence, PcLocator locator) {
+        Objects.requireNonNull(locator, "locator");
         List<String> lines = LogText.lines(text(evidence));
         GoCrashReport report = GoCrashReport.parse(lines, evidence.os());
         if (evidence.timedOut()) {
@@ -78,7 +95,7 @@ public final class GoCrashClassifier implements Classifier {
                 candidates.add(Candidate.of(f));
             }
         }
-        Candidate go = fromReport(report);
+        Candidate go = fromReport(report, locator);
         if (go != null) {
             candidates.add(go);
         }
@@ -164,12 +181,13 @@ public final class GoCrashClassifier implements Classifier {
         return f.outcome() == Outcome.EMULATOR_FAULT && f.text().contains("qemu: uncaught target signal");
     }
 
-    private static Candidate fromReport(GoCrashReport r) {
+    private static Candidate fromReport(GoCrashReport r, PcLocator locator) {
         if (!r.present()) {
             return null;
         }
-        boolean inC = r.cgoMarker() || r.cgoCall();
-        String where = r.frames().isEmpty() ? "" : " in " + r.frames().get(0);
+        boolean inC = r.cgoMarker() || (r.cgoCall() && inCallInC(r, locator));
+        String where = r.idleThread() ? " on an idle thread (goroutine 0)"
+                : r.frames().isEmpty() ? "" : " in " + r.frames().get(0);
         if (r.cgoCheck()) {
             String line = firstHeader(r, "panic: ", "fatal error: ");
             String reason = r.isPanic() && GoCrashReport.isCgoCheckMessage(r.panicMessage())
@@ -196,6 +214,20 @@ public final class GoCrashClassifier implements Classifier {
             return new Candidate(Outcome.GO_PANIC, r.signal(), false, line + where, r.panicMessage(), r.header());
         }
         return null;
+    }
+
+    /** Without the cgo marker, a goroutine in a cgo call was in C unless a Go 1.21+ runtime or the PC says not. */
+    private static boolean inCallInC(GoCrashReport r, PcLocator locator) {
+        if (r.signalReport() && r.modernGo()) {
+            return false;
+        }
+        if (r.signalReport() && r.pc() != null) {
+            Boolean c = locator.inC(r.pc(), r.framePcs());
+            if (c != null) {
+                return c;
+            }
+        }
+        return true;
     }
 
     private static String firstHeader(GoCrashReport r, String... prefixes) {
@@ -271,6 +303,9 @@ public final class GoCrashClassifier implements Classifier {
             List<String> frames = goOutcome ? r.frames() : List.of();
             List<String> shownHeader = header.isEmpty() && goOutcome ? r.header() : header;
             String sig = Signatures.of(outcome, signal, reason, frames);
+            if (goOutcome && r.idleThread()) {
+                sig = sig + " | idle thread";
+            }
             return new Classification(outcome, signal, inCgo, summary, sig, shownHeader, frames);
         }
     }

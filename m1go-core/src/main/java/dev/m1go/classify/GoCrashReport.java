@@ -25,6 +25,15 @@ import java.util.Locale;
  * @param cgoCall       the crashing goroutine was in a cgo call: the first goroutine after the header has
  *                      {@code runtime.cgocall} on top, or the goroutine the frames come from has a {@code _Cfunc_}
  *                      frame innermost
+ * @param pc            the faulting PC the report names ({@code PC=0x…} under a {@code SIGxxx:} header, or
+ *                      {@code pc=0x…} in a {@code [signal …]} line), or null
+ * @param modernGo      the text shows a format of Go 1.21 or later ({@code created by … in goroutine N},
+ *                      {@code gp= m=} in goroutine headers): such a runtime prints the cgo marker exactly when the
+ *                      signal hit C code
+ * @param idleThread    the signal arrived on a thread with no user goroutine: the first goroutine after the header
+ *                      is {@code goroutine 0 [idle]}; the frames then come from nowhere else
+ * @param framePcs      the Go frames of the goroutine the frames come from, with their offsets and PCs (for a
+ *                      symbolizer to find a position-independent binary's load base)
  */
 record GoCrashReport(
         int firstLine,
@@ -36,7 +45,11 @@ record GoCrashReport(
         String panicMessage,
         String fatalMessage,
         List<String> frames,
-        boolean cgoCall) {
+        boolean cgoCall,
+        String pc,
+        boolean modernGo,
+        boolean idleThread,
+        List<GoFramePc> framePcs) {
 
     static final int MAX_HEADER = 12;
     static final int MAX_FRAMES = 8;
@@ -44,6 +57,7 @@ record GoCrashReport(
     GoCrashReport {
         header = List.copyOf(header);
         frames = List.copyOf(frames);
+        framePcs = List.copyOf(framePcs);
     }
 
     /** True when the text holds a crash header. */
@@ -141,6 +155,13 @@ record GoCrashReport(
         private String firstGoroutineTop;
         private String blockTop;
         private final List<String> candidate = new ArrayList<>();
+        private final List<GoFramePc> candidatePcs = new ArrayList<>();
+        private List<GoFramePc> framePcs = List.of();
+        private String pc;
+        private boolean modernGo;
+        private boolean idleThread;
+        private boolean idleBlock;
+        private String lastName;
 
         Parser(String os) {
             this.os = os;
@@ -159,7 +180,16 @@ record GoCrashReport(
                 endBlock();
                 inBlock = true;
                 goroutineBlock = t.startsWith("goroutine ");
+                modernGo |= goroutineBlock && t.contains(" gp=0x");
+                if (goroutineBlock && firstLine >= 0 && !firstGoroutineDone && !settled && faultSignal()
+                        && t.startsWith("goroutine 0 ") && t.endsWith("[idle]:")) {
+                    idleThread = true;
+                    idleBlock = true;
+                }
                 return;
+            }
+            if (t.startsWith("created by ") && t.contains(" in goroutine ")) {
+                modernGo = true;
             }
             if (inBlock && !settled) {
                 frame(t);
@@ -195,6 +225,10 @@ record GoCrashReport(
                 return add(index, t);
             }
             if (t.startsWith("[signal ")) {
+                int at = t.indexOf(" pc=0x");
+                if (pc == null && at > 0) {
+                    pc = hexAt(t, at + 4);
+                }
                 bracketSignal = true;
                 setSignal(bracketSignalName(t));
                 return add(index, t);
@@ -209,6 +243,9 @@ record GoCrashReport(
                 return false;
             }
             if (t.startsWith("PC=0x") && firstLine >= 0) {
+                if (pc == null) {
+                    pc = hexAt(t, 3);
+                }
                 return add(index, t);
             }
             if (t.startsWith("unexpected fault address")) {
@@ -289,11 +326,28 @@ record GoCrashReport(
             return t.startsWith("goroutine ") && t.endsWith(":") && t.length() > 11 && Character.isDigit(t.charAt(10));
         }
 
+        /** A signal that stops the program where it was (not a dump asked for from outside). */
+        private boolean faultSignal() {
+            return signal != null && !signal.equals("SIGQUIT") && !signal.equals("SIGTERM") && !signal.equals("SIGINT")
+                    && !signal.equals("SIGHUP");
+        }
+
+        /** The {@code 0x…} number starting at {@code from}, or null. */
+        private static String hexAt(String t, int from) {
+            int end = from + 2;
+            while (end < t.length() && Character.digit(t.charAt(end), 16) >= 0) {
+                end++;
+            }
+            return end > from + 2 && t.startsWith("0x", from) ? t.substring(from, end) : null;
+        }
+
         private void frame(String t) {
             String name = frameName(t);
             if (name == null) {
+                framePc(t);
                 return;
             }
+            lastName = name;
             if (blockTop == null) {
                 blockTop = name;
                 if (goroutineBlock && !firstGoroutineDone && firstLine >= 0) {
@@ -305,12 +359,38 @@ record GoCrashReport(
             }
         }
 
+        /** A location line {@code \t/src/x.go:9 +0x13 fp=… sp=… pc=0x4601d3} under the frame {@link #lastName}. */
+        private void framePc(String t) {
+            int plus = t.indexOf(" +0x");
+            int at = t.lastIndexOf(" pc=0x");
+            if (lastName == null || plus < 0 || at < plus || candidatePcs.size() >= MAX_FRAMES) {
+                return;
+            }
+            String off = hexAt(t, plus + 2);
+            String addr = hexAt(t, at + 4);
+            if (off != null && addr != null) {
+                candidatePcs.add(new GoFramePc(lastName, Long.parseUnsignedLong(off.substring(2), 16),
+                        Long.parseUnsignedLong(addr.substring(2), 16)));
+            }
+            lastName = null;
+        }
+
         private void endBlock() {
-            if (!settled && !candidate.isEmpty()) {
+            if (idleBlock && !settled) {
+                // the signal arrived on an idle thread: no other goroutine's frames may stand for it
+                settled = true;
+                frames = List.of();
+                framePcs = List.copyOf(candidatePcs);
+                cgoCall = false;
+            } else if (!settled && !candidate.isEmpty()) {
                 settled = true;
                 frames = List.copyOf(candidate);
+                framePcs = List.copyOf(candidatePcs);
                 cgoCall = isCgoCallTop(blockTop) || isCgoEntry(candidate.get(0));
             }
+            idleBlock = false;
+            lastName = null;
+            candidatePcs.clear();
             if (goroutineBlock && firstLine >= 0) {
                 firstGoroutineDone = true;
             }
@@ -330,8 +410,9 @@ record GoCrashReport(
                     && (fatalMessage.startsWith("unexpected signal") || fatalMessage.equals("fault"));
             boolean signalReport = sigHeader || (bracketSignal && (fatalSignal || panicMessage == null))
                     || unexpectedFault;
+            boolean inCall = !idleThread && (cgoCall || isCgoCallTop(firstGoroutineTop));
             return new GoCrashReport(firstLine, header, signal, signalReport, cgoMarker, cgoCheck,
-                    panicMessage, fatalMessage, frames, cgoCall || isCgoCallTop(firstGoroutineTop));
+                    panicMessage, fatalMessage, frames, inCall, pc, modernGo, idleThread, framePcs);
         }
     }
 }

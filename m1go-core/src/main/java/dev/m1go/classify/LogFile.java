@@ -69,10 +69,14 @@ public record LogFile(Map<String, String> headers, String body) {
      * The evidence this log describes: the body as standard error, the {@code stdout} header lines as standard
      * output, and the process facts the header states.
      *
+     * <p>Without a {@code phase} header the text decides ({@link BuildLogPhase}): a pasted build or link log gets the
+     * build-phase rules.
+     *
      * @param os the operating system to use (the caller decides between the header, an override and a guess)
      */
     public Evidence toEvidence(String os) {
-        Phase phase = "build".equalsIgnoreCase(header("phase")) ? Phase.BUILD : Phase.RUN;
+        Phase phase = header("phase") == null ? BuildLogPhase.of(body, os)
+                : "build".equalsIgnoreCase(header("phase")) ? Phase.BUILD : Phase.RUN;
         String stdout = header("stdout") == null ? "" : header("stdout") + "\n";
         return new Evidence(phase, os, integer(header("exit")), bool(header("signaled")),
                 Boolean.TRUE.equals(bool(header("timedout"))), Boolean.TRUE.equals(bool(header("translated"))),

@@ -34,6 +34,20 @@ public final class Signatures {
     }
 
     /**
+     * The signature of a crash in C with the C function as its innermost frame ({@code CGO_SIGNAL SIGSEGV |
+     * m1go_segv < main._Cfunc_m1go_segv < main.main}): the function, not the line, so one crash stays one cluster
+     * across toolchains and versions.
+     */
+    public static String withCFunction(String signature, String function) {
+        if (signature == null || function == null || function.isBlank()) {
+            return signature;
+        }
+        int bar = signature.indexOf(" | ");
+        return bar < 0 ? signature + " | " + function
+                : signature.substring(0, bar + 3) + function + " < " + signature.substring(bar + 3);
+    }
+
+    /**
      * Removes what changes between runs and machines from one line of tool output: directories (a path keeps its
      * last element), Go's work directories, hexadecimal numbers ({@code 0x?}), process ids in brackets, and repeated
      * whitespace. Linear; no regular expressions.

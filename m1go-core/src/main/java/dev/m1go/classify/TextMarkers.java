@@ -232,7 +232,10 @@ final class TextMarkers {
                 || t.contains("architecture of input file")
                 || (t.contains("ignoring file") && (t.contains("building for") || t.contains("found architecture")
                         || t.contains("which is not the architecture being linked")))
-                || t.contains("file was built for") && t.contains("not the architecture being linked");
+                || t.contains("file was built for") && t.contains("not the architecture being linked")
+                || t.contains("but attempting to link with file built for")
+                || (t.contains("building for") && t.contains("but linking in object file built for"))
+                || (t.contains("found architecture '") && t.contains("required architecture '"));
     }
 
     private static boolean hasIgnoredFile(List<String> lines) {
@@ -254,7 +257,10 @@ final class TextMarkers {
                 || (t.startsWith("ld: library") && t.contains("not found")) || t.contains("library not found for -l")
                 || t.startsWith("Undefined symbols for architecture") || t.contains("symbol(s) not found")
                 || t.contains("ld returned 1 exit status") || t.contains("linker command failed")
-                || t.contains("multiple definition of") || t.contains("duplicate symbol");
+                || t.contains("multiple definition of") || t.contains("duplicate symbol")
+                || (t.contains("relocation target ") && t.contains(" not defined"))
+                || t.contains("can not be used when making a") || t.contains("error: undefined symbol: ")
+                || t.startsWith("collect2: fatal error:") || t.startsWith("collect2.exe: fatal error:");
     }
 
     private static boolean isCompileError(String t) {

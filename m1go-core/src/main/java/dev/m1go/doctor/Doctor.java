@@ -15,9 +15,8 @@ import dev.m1go.host.HostProbe;
 import dev.m1go.host.Os;
 import dev.m1go.runner.Runners;
 import dev.m1go.toolchain.CCompilers;
-import dev.m1go.toolchain.Launcher;
 import dev.m1go.toolchain.Toolchain;
-import dev.m1go.toolchain.ToolchainFinder;
+import dev.m1go.toolchain.ToolchainSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,16 +29,10 @@ import java.util.Optional;
 /**
  * {@code m1go:doctor} without Maven: runs the per-section checks ({@link HostCheck}, {@link ToolchainCheck},
  * {@link CompilerSurvey}, {@link EmulatorCheck}, {@link DockerCheck}, {@link EnvironmentCheck}) over the engine's
- * probes, writes {@code doctor.json}, prints the table and every finding once, and says which findings fail the goal:
+ * probes and toolchain discovery ({@link ToolchainSource}), writes {@code doctor.json}, prints the table and every finding once, and says which findings fail the goal:
  * those at or above {@code failOn} that break the matrix ({@link Affects}). Finding texts live in {@link FindingKind}.
  */
 public final class Doctor {
-
-    /** Finds the toolchains to examine; the default is the engine's {@link ToolchainFinder}. */
-    @FunctionalInterface
-    public interface ToolchainSearch {
-        List<Toolchain> find(Host host, Launcher launcher, DoctorSettings settings, Path logDir) throws IOException;
-    }
 
     /** The finished diagnosis: the report, the findings that fail under {@code failOn}, and where it was written. */
     public record Result(DoctorReport report, List<Finding> failing, FailOn failOn, Path file) {
@@ -53,7 +46,7 @@ public final class Doctor {
     private final String jvmArch;
     private final Path procRoot;
     private final Path rootDir;
-    private final ToolchainSearch search;
+    private final ToolchainSource search;
     private final Clock clock;
     private final Log log;
 
@@ -61,7 +54,7 @@ public final class Doctor {
      * @param rootDir the file system root the doctor looks at ({@code /}; a temporary directory in tests): its
      *                {@code usr} is the sysroot parent, and loaders are looked up below it
      */
-    public Doctor(ProcessRunner processes, Os os, String jvmArch, Path procRoot, Path rootDir, ToolchainSearch search,
+    public Doctor(ProcessRunner processes, Os os, String jvmArch, Path procRoot, Path rootDir, ToolchainSource search,
                   Clock clock, Log log) {
         this.processes = processes;
         this.os = os;
@@ -78,15 +71,7 @@ public final class Doctor {
         Os os = Os.current().orElseThrow(() -> new UserError("m1go:doctor runs on Linux and macOS; this is "
                 + System.getProperty("os.name")));
         return new Doctor(processes, os, System.getProperty("os.arch", ""), Path.of("/proc"), Path.of("/"),
-                engineFinder(processes), clock, log);
-    }
-
-    /** The engine's toolchain discovery, with {@code m1go.goRoots}. */
-    public static ToolchainSearch engineFinder(ProcessRunner processes) {
-        return (host, launcher, s, logDir) -> {
-            List<Path> roots = s.goRoots().stream().map(Path::of).toList();
-            return new ToolchainFinder(processes, launcher, s.environment(), s.home(), host.arch(), logDir).find(roots);
-        };
+                ToolchainSource.finder(processes), clock, log);
     }
 
     public Result run(DoctorSettings s) throws UserError, IOException {
@@ -103,7 +88,8 @@ public final class Doctor {
         Runners runners = new Runners(host, processes, List.of());
         List<Toolchain> toolchains;
         try {
-            toolchains = search.find(host, runners, s, logDir.resolve("toolchains"));
+            toolchains = search.find(host, runners, s.environment(), s.home(),
+                    s.goRoots().stream().map(Path::of).toList(), logDir.resolve("toolchains"));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

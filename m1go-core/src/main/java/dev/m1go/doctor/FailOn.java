@@ -1,6 +1,7 @@
 package dev.m1go.doctor;
 
 import dev.m1go.core.UserError;
+import dev.m1go.settings.PropertyNames;
 import java.util.Locale;
 
 /** {@code m1go.doctor.failOn}: the least severe finding that fails the goal. */
@@ -12,7 +13,7 @@ public enum FailOn {
     /** Only report. */
     NEVER;
 
-    public static final String PROPERTY = "m1go.doctor.failOn";
+    public static final String PROPERTY = PropertyNames.DOCTOR_FAIL_ON;
 
     public static FailOn parse(String value) throws UserError {
         String v = value == null || value.isBlank() ? "error" : value.trim().toLowerCase(Locale.ROOT);

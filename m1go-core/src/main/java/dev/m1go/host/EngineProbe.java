@@ -2,33 +2,31 @@ package dev.m1go.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient.Request;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.StandardProtocolFamily;
+import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.URLEncoder;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Talks to a Docker engine's HTTP API directly, over its unix socket or plain tcp, with a hard time limit on every
- * exchange: whether it answers, what it is, and whether it holds an image. This runs before Testcontainers is ever
+ * Talks to a Docker engine's HTTP API directly, over its unix socket or plain tcp, through docker-java's
+ * zero-dependency HTTP client with a time limit on connecting and on every answer: whether it answers, what it is, and
+ * whether it holds an image. This runs before Testcontainers is ever
  * touched, so that a missing engine costs seconds and a named engine is never silently replaced by another.
  */
 public class EngineProbe {
@@ -51,6 +49,12 @@ public class EngineProbe {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Daemon threads: an exchange abandoned at its deadline never keeps the JVM (Maven) alive. */
+    private static final Executor EXCHANGES = r -> {
+        Thread t = new Thread(r, "m1go-docker-probe");
+        t.setDaemon(true);
+        t.start();
+    };
 
     private final DockerEndpoint endpoint;
     private final Duration timeout;
@@ -130,25 +134,7 @@ public class EngineProbe {
         if (scheme.equals("unix") && !Files.exists(Path.of(endpoint.socketPath()))) {
             throw new Unreachable("no socket at " + endpoint.socketPath());
         }
-        ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "m1go-docker-probe");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Future<Answer> f = ex.submit(() -> exchange(path));
-            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new Unreachable("no answer to GET " + path + " within " + timeout.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            throw new Unreachable(c.getClass().getSimpleName() + ": " + c.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unreachable("interrupted");
-        } finally {
-            ex.shutdownNow();
-        }
+        return exchange(path);
     }
 
     private void connectOnly() throws Unreachable {
@@ -160,66 +146,55 @@ public class EngineProbe {
         }
     }
 
-    private Answer exchange(String path) throws IOException {
-        String request = "GET " + path + " HTTP/1.0\r\nHost: docker\r\nUser-Agent: m1go\r\n\r\n";
-        byte[] raw;
-        if (endpoint.scheme().equals("unix")) {
-            try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-                ch.connect(UnixDomainSocketAddress.of(endpoint.socketPath()));
-                ch.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
-                raw = readAll(Channels.newInputStream(ch));
+    /**
+     * One request through docker-java's zero-dependency HTTP client (the transport Testcontainers itself uses: unix
+     * sockets, HTTP/1.1, chunked bodies), with its connection and response timeouts set to the time limit. The
+     * response timeout does not reach a read on a unix socket, so the exchange also runs under a deadline that closes
+     * the client, which ends the read.
+     */
+    private Answer exchange(String path) throws Unreachable {
+        URI host = URI.create(endpoint.scheme().equals("unix") ? "unix://" + endpoint.socketPath()
+                : "tcp://" + endpoint.tcp().getHost() + ":" + endpoint.tcp().getPort());
+        Request request = Request.builder().method(Request.Method.GET).path(path).putHeader("User-Agent", "m1go")
+                .build();
+        DockerHttpClient client = new ZerodepDockerHttpClient.Builder().dockerHost(host).connectionTimeout(timeout)
+                .responseTimeout(timeout).maxConnections(1).build();
+        CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> {
+            try (DockerHttpClient.Response response = client.execute(request)) {
+                return new Answer(response.getStatusCode(),
+                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } else {
-            var u = endpoint.tcp();
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(u.getHost(), u.getPort()), (int) timeout.toMillis());
-                s.setSoTimeout((int) timeout.toMillis());
-                OutputStream out = s.getOutputStream();
-                out.write(request.getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                raw = readAll(s.getInputStream());
+        }, EXCHANGES);
+        try {
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new Unreachable("no answer to GET " + path + " within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = rootCause(e);
+            if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) {
+                throw new Unreachable("no answer to GET " + path + " within " + timeout.toMillis() + " ms");
+            }
+            throw new Unreachable(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unreachable("interrupted");
+        } finally {
+            try {
+                client.close();
+            } catch (IOException e) {
+                // Closing is how a stuck exchange is ended; nothing is left to report.
             }
         }
-        return parse(new String(raw, StandardCharsets.UTF_8));
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        in.transferTo(b);
-        return b.toByteArray();
-    }
-
-    static Answer parse(String response) throws IOException {
-        int end = response.indexOf("\r\n\r\n");
-        if (!response.startsWith("HTTP/") || end < 0) {
-            throw new IOException("not an HTTP answer: " + firstLine(response));
+    private static Throwable rootCause(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
         }
-        String head = response.substring(0, end);
-        String[] status = head.split("\r\n", 2)[0].split(" ");
-        int code = Integer.parseInt(status[1]);
-        String body = response.substring(end + 4);
-        if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
-            body = dechunk(body);
-        }
-        return new Answer(code, body);
-    }
-
-    private static String dechunk(String body) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < body.length()) {
-            int eol = body.indexOf("\r\n", i);
-            if (eol < 0) {
-                break;
-            }
-            int size = Integer.parseInt(body.substring(i, eol).trim().split(";")[0], 16);
-            if (size == 0) {
-                break;
-            }
-            out.append(body, eol + 2, Math.min(body.length(), eol + 2 + size));
-            i = eol + 2 + size + 2;
-        }
-        return out.toString();
+        return c;
     }
 
     private static String firstLine(String s) {

@@ -1,5 +1,6 @@
 package dev.m1go.matrix;
 
+import dev.m1go.binary.BinaryFacts;
 import dev.m1go.classify.Outcome;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -19,10 +20,12 @@ import java.util.function.UnaryOperator;
  * @param stderrLog  full error output of that step
  * @param retried    why {@code go build} ran a second time (a toolchain under translation that stalled until the build
  *                   time limit), or {@code null}; the first attempt's logs stay next to the second's
+ * @param binaryFacts what the built binary is, read from its own bytes (machine, type, interpreter, needed libraries,
+ *                   Go build information), or {@code null} when nothing was built
  */
 public record BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
                         boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog,
-                        String retried) {
+                        String retried, BinaryFacts binaryFacts) {
     public BuildInfo {
         Objects.requireNonNull(outcome, "outcome");
     }
@@ -31,13 +34,21 @@ public record BuildInfo(Outcome outcome, String cc, String ccFamily, String libr
     public BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
                      boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog) {
         this(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis, binary, stdoutLog, stderrLog,
-                null);
+                null, null);
+    }
+
+    /** A build without binary facts. */
+    public BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
+                     boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog,
+                     String retried) {
+        this(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis, binary, stdoutLog, stderrLog,
+                retried, null);
     }
 
     /** This build with its paths mapped by {@code paths} (a merged report points at each input's files). */
     public BuildInfo relocated(UnaryOperator<String> paths) {
         return new BuildInfo(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis,
-                mapped(paths, binary), mapped(paths, stdoutLog), mapped(paths, stderrLog), retried);
+                mapped(paths, binary), mapped(paths, stdoutLog), mapped(paths, stderrLog), retried, binaryFacts);
     }
 
     static String mapped(UnaryOperator<String> paths, String path) {

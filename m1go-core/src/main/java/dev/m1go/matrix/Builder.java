@@ -4,6 +4,8 @@ import dev.m1go.cases.Library;
 import dev.m1go.cases.ModuleUnit;
 import dev.m1go.cases.ReproCase;
 import dev.m1go.cases.Variant;
+import dev.m1go.binary.BinaryFacts;
+import dev.m1go.binary.BinaryInspector;
 import dev.m1go.classify.Classification;
 import dev.m1go.classify.Classifier;
 import dev.m1go.classify.Evidence;
@@ -181,10 +183,12 @@ final class Builder {
                     .map(advice -> failed.withSummary(failed.classification().summary() + "; " + advice))
                     .orElse(failed);
         }
-        // What the binary is, read from its header, not what was asked for.
-        boolean isStatic = BinaryHeader.read(binary).map(h -> !h.dynamic()).orElse(false);
+        // What the binary is, read from its own bytes, not what was asked for.
+        BinaryFacts facts = BinaryInspector.read(binary, relative(binary));
+        boolean isStatic = "static".equals(facts.linkage())
+                || BinaryHeader.read(binary).map(h -> !h.dynamic()).orElse(false);
         BuildInfo info = new BuildInfo(Outcome.PASS, cc.ccVariable(), cc.family(), libraryArch, launch.translated(),
-                isStatic, millisSince(t0), relative(binary), s.stdoutLog, s.stderrLog, retried);
+                isStatic, millisSince(t0), relative(binary), s.stdoutLog, s.stderrLog, retried, facts);
         return new Built(info, binary, s.classification, s.result.combinedOutput());
     }
 

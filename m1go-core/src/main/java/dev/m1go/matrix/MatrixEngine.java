@@ -136,6 +136,9 @@ public final class MatrixEngine {
             List<Future<CellResult>> futures = new ArrayList<>();
             for (PlannedCell p : plan) {
                 futures.add(pool.submit(() -> {
+                    synchronized (listenerLock) {
+                        listener.started(p);
+                    }
                     CellResult result = cell(request, builder, builds, p);
                     synchronized (listenerLock) {
                         listener.finished(result, done.incrementAndGet(), plan.size());
@@ -223,6 +226,13 @@ public final class MatrixEngine {
         String marker = unit == null ? c.marker() : null;
         Duration timeout = c.timeoutOpt().orElse(request.runTimeout());
         boolean translated = p.runner().translates(p.target().arch());
+        String mismatch = CrashForensics.machineMismatch(built.info(), p.target());
+        if (mismatch != null) {
+            return new CellResult(key(p), Outcome.SKIPPED, Verdict.UNEXPECTED, expected.toString(),
+                    Diagnosis.note(mismatch), translated, mismatch, built.info(), List.of(), Map.of());
+        }
+        CrashForensics forensics = new CrashForensics(request.environment(), processes, host.arch());
+        dev.m1go.classify.PcLocator locator = CrashForensics.locator(built.binary());
 
         List<RunResult> runs = new ArrayList<>();
         List<Classification> kinds = new ArrayList<>();
@@ -247,8 +257,11 @@ public final class MatrixEngine {
                 }
                 break; // the runs already measured stand; the reruns the runner could not do are left out
             }
-            Classification k = classifier.classify(new Evidence(Phase.RUN, p.target().os().goos(), r.exitCode(), null,
-                    r.timedOut(), translated, r.stdout(), r.stderr(), marker, c.markerOnStderr()));
+            Classification classified = classifier.classify(new Evidence(Phase.RUN, p.target().os().goos(),
+                    r.exitCode(), null, r.timedOut(), translated, r.stdout(), r.stderr(), marker, c.markerOnStderr()), locator);
+            CrashForensics.Examined x = forensics.examine(classified, locator, built.binary(), p.target().arch(),
+                    p.target().os().goos(), r.stderr(), logDir.resolve("symbolize-" + i));
+            Classification k = x.classification();
             kinds.add(k);
             if (i == 1) {
                 facts = RunFacts.parse(r.stdout());
@@ -257,7 +270,7 @@ public final class MatrixEngine {
             }
             runs.add(new RunResult(r.exitCode(), r.timedOut(), k.outcome(), k.signal(), r.durationMillis(),
                     relative(request, out), relative(request, err), r.observedArch(), r.leftoverProcesses(),
-                    r.logTruncated()));
+                    r.logTruncated(), x.frames(), x.note()));
             if (i == 1 && request.reruns() > 0 && (request.rerunsAll() || k.outcome() != Outcome.PASS)) {
                 total += request.reruns();
             }

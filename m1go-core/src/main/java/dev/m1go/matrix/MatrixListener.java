@@ -10,6 +10,13 @@ public interface MatrixListener {
     }
 
     /**
+     * A cell starts (skipped ones too), on the worker thread that will report it {@link #finished}; one call at a
+     * time.
+     */
+    default void started(PlannedCell cell) {
+    }
+
+    /**
      * A cell finished. Called from worker threads, one call at a time.
      *
      * @param done  how many cells have finished, this one included

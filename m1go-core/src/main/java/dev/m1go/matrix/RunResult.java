@@ -1,7 +1,9 @@
 package dev.m1go.matrix;
 
-import dev.m1go.classify.Outcome;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.m1go.binary.CFrame;
+import dev.m1go.classify.Outcome;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -19,11 +21,16 @@ import java.util.function.UnaryOperator;
  * @param leftoverProcesses how many processes the program left running when it exited, which m1go then killed
  *                  (daemons, background children); {@code null} (left out of report.json) when none
  * @param logTruncated why a log file holds less than the program printed (a full disk); {@code null} when complete
+ * @param cFrames   for a crash in C: the faulting PC and C frames symbolized against the cell's own binary,
+ *                  innermost first; empty (left out of report.json) otherwise
+ * @param cFramesNote why the C frames are missing or how their addresses were translated, or {@code null}
  */
 public record RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
                         String stdoutLog, String stderrLog, String observedArch,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer leftoverProcesses,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) String logTruncated) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String logTruncated,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CFrame> cFrames,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String cFramesNote) {
 
     public RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
                      String stdoutLog, String stderrLog) {
@@ -35,14 +42,23 @@ public record RunResult(Integer exitCode, boolean timedOut, Outcome outcome, Str
         this(exitCode, timedOut, outcome, signal, durationMillis, stdoutLog, stderrLog, observedArch, null, null);
     }
 
+    /** A run without C frames. */
+    public RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
+                     String stdoutLog, String stderrLog, String observedArch, Integer leftoverProcesses,
+                     String logTruncated) {
+        this(exitCode, timedOut, outcome, signal, durationMillis, stdoutLog, stderrLog, observedArch, leftoverProcesses,
+                logTruncated, List.of(), null);
+    }
+
     public RunResult {
         Objects.requireNonNull(outcome, "outcome");
         leftoverProcesses = leftoverProcesses == null || leftoverProcesses == 0 ? null : leftoverProcesses;
+        cFrames = List.copyOf(cFrames == null ? List.of() : cFrames);
     }
 
     /** This run with its log paths mapped by {@code paths}. */
     public RunResult relocated(UnaryOperator<String> paths) {
         return new RunResult(exitCode, timedOut, outcome, signal, durationMillis, BuildInfo.mapped(paths, stdoutLog),
-                BuildInfo.mapped(paths, stderrLog), observedArch, leftoverProcesses, logTruncated);
+                BuildInfo.mapped(paths, stderrLog), observedArch, leftoverProcesses, logTruncated, cFrames, cFramesNote);
     }
 }

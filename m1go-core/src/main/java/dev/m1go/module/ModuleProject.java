@@ -36,7 +36,7 @@ public final class ModuleProject {
     /**
      * The module-mode parameters as given.
      *
-     * @param module    {@code m1go.module}: the directory holding {@code go.mod}
+     * @param module    {@code m1go.module}: the directory holding {@code go.mod}; {@code null}: not module mode
      * @param packages  {@code m1go.packages}: patterns of main packages to build and run
      * @param tests     {@code m1go.tests}: patterns of packages whose tests run
      * @param args      {@code m1go.args}: argv of each main package's run

@@ -28,6 +28,9 @@ import java.util.function.Function;
  * @param runners    the runners, in report column order
  * @param hosts      in a merged report the host labels, else empty
  * @param stacks     per toolchain: how deep the recorded stack was and in which frame the failure was caught
+ * @param where      the actual cells, as exact sets: {@code go1.22.12, go1.23.5: linux/amd64 native, linux/arm64
+ *                   qemu} (toolchains with the same target × runner cells share a line; never a product of the
+ *                   distinct values)
  */
 public record Cluster(
         String signature,
@@ -39,7 +42,8 @@ public record Cluster(
         List<String> targets,
         List<String> runners,
         List<String> hosts,
-        List<Stack> stacks) {
+        List<Stack> stacks,
+        List<String> where) {
 
     public Cluster {
         Objects.requireNonNull(signature, "signature");
@@ -50,6 +54,7 @@ public record Cluster(
         runners = List.copyOf(runners);
         hosts = List.copyOf(hosts);
         stacks = List.copyOf(stacks);
+        where = List.copyOf(where);
     }
 
     /**
@@ -67,20 +72,35 @@ public record Cluster(
         }
     }
 
-    /** "5 toolchains × 3 runners" — the spread at a glance. */
+    /** Where the failure occurs, on one line: the {@link #where()} lines joined with {@code ; }. */
     public String spread() {
-        List<String> parts = new ArrayList<>();
-        parts.add(count(toolchains.size(), "toolchain"));
-        parts.add(count(targets.size(), "target"));
-        parts.add(count(runners.size(), "runner"));
-        if (!hosts.isEmpty()) {
-            parts.add(count(hosts.size(), "host"));
-        }
-        return String.join(" × ", parts);
+        return String.join("; ", where);
     }
 
-    private static String count(int n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
+    /**
+     * The exact cells: per toolchain (with case and host when the cluster spans several), the target × runner ×
+     * variant cells it failed in; toolchains with the same cells share one line.
+     */
+    private static List<String> where(List<CellResult> cells, Function<CellResult, String> label) {
+        boolean manyCases = cells.stream().map(c -> c.key().caseId()).distinct().count() > 1;
+        Map<String, List<String>> perToolchain = new TreeMap<>();
+        Map<String, CellKey> firstOf = new TreeMap<>();
+        for (CellResult c : cells) {
+            CellKey k = c.key();
+            String key = (manyCases ? k.caseId() + " " : "") + (k.host() == null ? "" : k.host() + " ")
+                    + label.apply(c);
+            perToolchain.computeIfAbsent(key, x -> new ArrayList<>()).add(k.target() + " " + k.runner()
+                    + (k.defaultVariant() ? "" : " " + k.variant()));
+            firstOf.putIfAbsent(key, k);
+        }
+        Map<String, List<String>> byCells = new LinkedHashMap<>();
+        perToolchain.keySet().stream().sorted(Comparator.comparing(firstOf::get, CellKey.ORDER)).forEach(key -> {
+            String cellsText = String.join(", ", perToolchain.get(key).stream().distinct().toList());
+            byCells.computeIfAbsent(cellsText, k -> new ArrayList<>()).add(key);
+        });
+        List<String> out = new ArrayList<>();
+        byCells.forEach((cellsText, keys) -> out.add(String.join(", ", keys) + ": " + cellsText));
+        return out;
     }
 
     /** True for cells that count as failures: they ran or were built and did not pass. */
@@ -117,10 +137,11 @@ public record Cluster(
                     .thenComparing(Comparator.naturalOrder()));
             TreeSet<String> hosts = new TreeSet<>();
             Map<String, Stack> stacks = new LinkedHashMap<>();
+            Function<CellResult, String> label = c -> c.key().toolchainLabel(hostArch.apply(c));
             for (CellResult c : cells) {
                 CellKey key = c.key();
                 cases.add(key.caseId());
-                String toolchain = key.toolchainLabel(hostArch.apply(c));
+                String toolchain = label.apply(c);
                 toolchains.add(toolchain);
                 targets.add(key.target().toString());
                 runners.add(key.runner());
@@ -134,7 +155,8 @@ public record Cluster(
             List<Stack> perGo = stacks.values().stream()
                     .sorted(Comparator.comparing(Stack::go, GoOrder.LABELS)).toList();
             clusters.add(new Cluster(signature, first.outcome(), first.signal(), cells.size(), List.copyOf(cases),
-                    List.copyOf(toolchains), List.copyOf(targets), List.copyOf(runners), List.copyOf(hosts), perGo));
+                    List.copyOf(toolchains), List.copyOf(targets), List.copyOf(runners), List.copyOf(hosts), perGo,
+                    where(cells, label)));
         });
         clusters.sort(Comparator.comparing(Cluster::cells).reversed().thenComparing(Cluster::signature));
         return List.copyOf(clusters);

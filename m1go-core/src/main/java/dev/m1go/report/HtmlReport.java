@@ -70,14 +70,15 @@ public final class HtmlReport {
             grid(h, r, directory, e.getKey(), cases.get(e.getKey()), e.getValue(), status);
         }
         clusters(h, r);
-        h.append("</main>\n<footer>Full logs: <code>logs/</code> next to this file; every field: <code>report.json</code>.")
+        h.append("</main>\n<footer>Full logs: <a href=\"logs/\">logs/</a> next to this file; every field: "
+                + "<a href=\"report.json\">report.json</a>.")
                 .append("</footer>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return h.toString();
     }
 
     private static void summary(StringBuilder h, Report r) {
         Map<String, Map<String, Integer>> s = r.summary();
-        h.append("<p class=\"summary\"><strong>").append(r.cells().size()).append(" cells</strong>");
+        h.append("<p class=\"summary\"><strong>").append(Plural.of(r.cells().size(), "cell")).append("</strong>");
         for (Map.Entry<String, Integer> v : s.get("verdicts").entrySet()) {
             h.append(" <span class=\"badge v-").append(v.getKey()).append("\">").append(v.getValue()).append(' ')
                     .append(v.getKey()).append("</span>");
@@ -181,7 +182,9 @@ public final class HtmlReport {
                     .append(esc(Cluster.signatureOf(c))).append("</code></p>");
             String text = CrashText.of(dir, c, CRASH_LINES);
             h.append("<pre class=\"crash\">").append(esc(text.isBlank()
-                    ? (c.diagnosis().summary() == null ? "(no log text)" : c.diagnosis().summary()) : text)).append("</pre></details>");
+                    ? (c.diagnosis().summary() == null ? "(no log text)" : c.diagnosis().summary()) : text)).append("</pre>");
+            logLinks(h, c);
+            h.append("</details>");
         } else if (c.verdict() == Verdict.SKIPPED) {
             h.append(label).append("<div class=\"reason\">").append(esc(c.reason() == null ? "" : c.reason()))
                     .append("</div>");
@@ -193,6 +196,26 @@ public final class HtmlReport {
             h.append("<div class=\"tests\">failing tests: ").append(esc(failingTests)).append("</div>");
         }
         h.append("</div>");
+    }
+
+    /** Links to the cell's deciding logs, relative to this page, so a copied or uploaded report keeps them. */
+    private static void logLinks(StringBuilder h, CellResult c) {
+        List<String> logs = CrashText.logs(c);
+        if (logs.isEmpty()) {
+            return;
+        }
+        h.append("<p class=\"logs\">full log:");
+        for (String log : logs) {
+            String href;
+            try {
+                href = new java.net.URI(null, null, log.replace('\\', '/'), null).getRawPath();
+            } catch (java.net.URISyntaxException e) {
+                continue;
+            }
+            String name = log.substring(Math.max(log.lastIndexOf('/'), log.lastIndexOf('\\')) + 1);
+            h.append(" <a href=\"").append(esc(href)).append("\">").append(esc(name)).append("</a>");
+        }
+        h.append("</p>");
     }
 
     private static void clusters(StringBuilder h, Report r) {
@@ -209,14 +232,8 @@ public final class HtmlReport {
                     .append(Symbols.symbol(k.outcome())).append(' ').append(k.outcome())
                     .append(k.signal() == null ? "" : " " + esc(k.signal())).append("</span><br><code>")
                     .append(esc(k.signature())).append("</code></td><td class=\"num\">").append(k.cells())
-                    .append("</td><td><strong>").append(esc(k.spread())).append("</strong><br>")
-                    .append(esc(String.join(", ", k.cases()))).append("<br>")
-                    .append(esc(String.join(", ", k.toolchains()))).append("<br>")
-                    .append(esc(String.join(", ", k.targets()))).append(" · ")
-                    .append(esc(String.join(", ", k.runners())));
-            if (!k.hosts().isEmpty()) {
-                h.append("<br>").append(esc(String.join(", ", k.hosts())));
-            }
+                    .append("</td><td>").append(esc(String.join(", ", k.cases()))).append("<br>")
+                    .append(String.join("<br>", k.where().stream().map(HtmlReport::esc).toList()));
             h.append("</td><td>");
             for (Cluster.Stack s : k.stacks()) {
                 h.append(esc(s.go())).append(": ").append(s.caughtIn() == null ? "no Go stack"

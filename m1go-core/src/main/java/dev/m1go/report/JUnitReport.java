@@ -29,18 +29,30 @@ import javax.xml.stream.XMLStreamWriter;
  *   <li>the crash text goes to {@code <system-err>} (stderr) and {@code <system-out>} (stdout), XML 1.0 control
  *       characters written as {@code \\uXXXX}, {@code ]]>} split across CDATA sections.</li>
  * </ul>
- * The host fingerprint is in each suite's {@code <properties>}. Written as UTF-8.
+ * The host fingerprint is in the first suite's {@code <properties>} (once per file); {@code classname} is
+ * {@code m1go.<case>}. Written as UTF-8.
  */
 public final class JUnitReport {
 
     public static final String FILE = "TEST-m1go.xml";
     static final int CRASH_LINES = 200;
+    /** Testcases sit in this package ({@code m1go.c-abort}), not in the "(default package)" of CI pages. */
+    static final String CLASSNAME_PACKAGE = "m1go.";
 
     private JUnitReport() {
     }
 
     public static void write(Path directory, Report r) throws IOException {
-        Path file = directory.resolve(FILE);
+        write(directory, r, directory);
+    }
+
+    /**
+     * Writes {@value #FILE} into {@code into} (where CI looks for JUnit files, {@code m1go.reportsDirectory}), reading
+     * crash texts from the report {@code directory}.
+     */
+    public static void write(Path directory, Report r, Path into) throws IOException {
+        java.nio.file.Files.createDirectories(into);
+        Path file = into.resolve(FILE);
         ReportFiles.replace(file, out -> {
             try {
                 XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
@@ -65,21 +77,24 @@ public final class JUnitReport {
         x.writeCharacters("\n");
         for (Map.Entry<String, List<CellResult>> e : byCase.entrySet()) {
             x.writeStartElement("testsuite");
-            x.writeAttribute("name", clean(e.getKey()));
+            x.writeAttribute("name", clean(CLASSNAME_PACKAGE + e.getKey()));
             attributes(x, e.getValue());
             if (r.startedAt() != null) {
                 x.writeAttribute("timestamp", clean(r.startedAt()));
             }
-            x.writeCharacters("\n  ");
-            x.writeStartElement("properties");
-            for (Map.Entry<String, String> p : properties.entrySet()) {
-                x.writeCharacters("\n    ");
-                x.writeEmptyElement("property");
-                x.writeAttribute("name", clean(p.getKey()));
-                x.writeAttribute("value", clean(p.getValue()));
+            if (e.getKey().equals(byCase.keySet().iterator().next())) {
+                // The host is the same for every suite: once per file, in the first.
+                x.writeCharacters("\n  ");
+                x.writeStartElement("properties");
+                for (Map.Entry<String, String> p : properties.entrySet()) {
+                    x.writeCharacters("\n    ");
+                    x.writeEmptyElement("property");
+                    x.writeAttribute("name", clean(p.getKey()));
+                    x.writeAttribute("value", clean(p.getValue()));
+                }
+                x.writeCharacters("\n  ");
+                x.writeEndElement();
             }
-            x.writeCharacters("\n  ");
-            x.writeEndElement();
             for (CellResult c : e.getValue()) {
                 x.writeCharacters("\n  ");
                 if (c.tests().isEmpty()) {
@@ -108,7 +123,7 @@ public final class JUnitReport {
     private static void testcase(XMLStreamWriter x, Path dir, Report r, CellResult c) throws XMLStreamException {
         x.writeStartElement("testcase");
         x.writeAttribute("name", clean(name(r, c)));
-        x.writeAttribute("classname", clean(c.key().caseId()));
+        x.writeAttribute("classname", clean(CLASSNAME_PACKAGE + c.key().caseId()));
         x.writeAttribute("time", seconds(c.durationMillis()));
         String got = Symbols.words(c);
         if (infrastructure(c)) {

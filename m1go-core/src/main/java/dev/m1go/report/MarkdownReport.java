@@ -137,7 +137,7 @@ public final class MarkdownReport {
         StringBuilder head = new StringBuilder("# m1go matrix\n\n");
         host(head, r);
         Map<String, Map<String, Integer>> summary = r.summary();
-        head.append("**").append(r.cells().size()).append(" cells**: ").append(counts(summary.get("verdicts")))
+        head.append("**").append(Plural.of(r.cells().size(), "cell")).append("**: ").append(counts(summary.get("verdicts")))
                 .append(" — ").append(counts(summary.get("outcomes"))).append(r.complete() ? "" : " (run incomplete)")
                 .append("\n\n");
         for (String note : r.notes()) {
@@ -284,14 +284,8 @@ public final class MarkdownReport {
         for (Cluster k : clusters.subList(0, Math.min(MAX_CLUSTERS, clusters.size()))) {
             StringBuilder md = new StringBuilder("| ").append(Symbols.symbol(k.outcome())).append(' ')
                     .append(k.outcome()).append(k.signal() == null ? "" : " " + k.signal()).append("<br>`")
-                    .append(code(k.signature())).append("` | ").append(k.cells()).append(" | ").append(k.spread())
-                    .append(": ").append(escape(String.join(", ", k.toolchains()))).append("; ")
-                    .append(escape(String.join(", ", k.targets()))).append("; ")
-                    .append(escape(String.join(", ", k.runners())));
-            if (!k.hosts().isEmpty()) {
-                md.append("; ").append(escape(String.join(", ", k.hosts())));
-            }
-            md.append(" | ");
+                    .append(code(k.signature())).append("` | ").append(k.cells()).append(" | ")
+                    .append(String.join("<br>", k.where().stream().map(MarkdownReport::escape).toList())).append(" | ");
             List<String> stacks = new ArrayList<>();
             for (Cluster.Stack s : k.stacks()) {
                 stacks.add(s.go() + ": " + (s.caughtIn() == null ? "no Go stack"
@@ -352,7 +346,7 @@ public final class MarkdownReport {
                     .filter(c -> Cluster.signatureOf(c).equals(k.signature())).findFirst().orElseThrow();
             StringBuilder md = new StringBuilder("<details><summary>").append(Symbols.symbol(k.outcome())).append(' ')
                     .append(html(k.outcome() + (k.signal() == null ? "" : " " + k.signal()))).append(" — ")
-                    .append(k.cells()).append(k.cells() == 1 ? " cell" : " cells").append(" (").append(k.spread())
+                    .append(k.cells()).append(k.cells() == 1 ? " cell" : " cells").append(" (").append(escape(k.spread()))
                     .append(")</summary>\n\n");
             md.append("Signature: `").append(plainCode(k.signature())).append("`  \nFirst seen in: ")
                     .append(escape(title(r, first))).append("  \n");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
 import com.fasterxml.jackson.databind.util.StdConverter;
+import dev.m1go.binary.BinaryFacts;
 import dev.m1go.matrix.BuildInfo;
 import dev.m1go.matrix.CellResult;
 import java.io.IOException;
@@ -32,10 +33,13 @@ final class ReportJsonModule extends SimpleModule {
         setMixInAnnotation(BuildInfo.class, BuildMixIn.class);
     }
 
-    /** {@code retried} is left out unless the build ran twice. */
+    /** {@code retried} is left out unless the build ran twice, {@code binaryFacts} when nothing was built. */
     private abstract static class BuildMixIn {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract String retried();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract BinaryFacts binaryFacts();
     }
 
     private static final class CellDeserializer extends StdDeserializer<CellResult> {

@@ -5,6 +5,7 @@ import dev.m1go.core.UserError;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.report.CaseInfo;
 import dev.m1go.report.JsonReport;
+import dev.m1go.report.Plural;
 import dev.m1go.report.Report;
 import dev.m1go.report.Reports;
 import dev.m1go.report.ToolchainInfo;
@@ -87,8 +88,8 @@ public final class MergeReports {
         Report merged = merge(files, reports, out, generator);
         Files.createDirectories(out);
         Reports.writeAll(out, merged);
-        log.info("m1go: merged " + files.size() + " reports (" + merged.hosts().size() + " hosts, "
-                + merged.cells().size() + " cells) into " + out);
+        log.info("m1go: merged " + Plural.of(files.size(), "report") + " (" + Plural.of(merged.hosts().size(), "host")
+                + ", " + Plural.of(merged.cells().size(), "cell") + ") into " + out);
         return merged;
     }
 

@@ -5,10 +5,13 @@ import dev.m1go.core.Log;
 import dev.m1go.core.UserError;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.report.Comparison;
+import dev.m1go.report.JUnitReport;
 import dev.m1go.report.JsonReport;
 import dev.m1go.report.MarkdownReport;
+import dev.m1go.report.Plural;
 import dev.m1go.report.Report;
 import dev.m1go.report.Reports;
+import dev.m1go.settings.PropertyNames;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -45,12 +48,18 @@ public final class Publish {
      * @param failOn           {@code regression}, {@code new}, {@code never} (blank: {@code defaultFailOn})
      * @param failOnRegression false turns failing off whatever {@code failOn} says
      * @param issueBody        print report.md to standard output
+     * @param reportsDirectory where TEST-m1go.xml also goes ({@code m1go.reportsDirectory}), or {@code null}
      */
-    public record Settings(Path baseline, String failOn, boolean failOnRegression, boolean issueBody) {
+    public record Settings(Path baseline, String failOn, boolean failOnRegression, boolean issueBody,
+                           Path reportsDirectory) {
+        public Settings(Path baseline, String failOn, boolean failOnRegression, boolean issueBody) {
+            this(baseline, failOn, failOnRegression, issueBody, null);
+        }
     }
 
     /** Checked settings, the baseline read. */
-    public record Plan(FailOn failOn, Report baseline, String baselineSource, boolean issueBody) {
+    public record Plan(FailOn failOn, Report baseline, String baselineSource, boolean issueBody,
+                       Path reportsDirectory) {
     }
 
     /** The report as published and the cells that fail the build under {@code m1go.failOn}. */
@@ -81,7 +90,8 @@ public final class Publish {
                         + e.getOriginalMessage());
             }
         }
-        return new Plan(failOn, baseline, s.baseline() == null ? null : s.baseline().toString(), s.issueBody());
+        return new Plan(failOn, baseline, s.baseline() == null ? null : s.baseline().toString(), s.issueBody(),
+                s.reportsDirectory());
     }
 
     public Published publish(Plan plan, Report report, Path directory) throws IOException {
@@ -92,6 +102,12 @@ public final class Publish {
             Map<String, Integer> n = r.baseline().counts();
             log.info("m1go: compared with " + plan.baselineSource() + ": " + n.get(Comparison.NEW) + " new, "
                     + n.get(Comparison.KNOWN) + " known, " + n.get(Comparison.FIXED) + " fixed");
+        }
+        if (plan.reportsDirectory() != null
+                && !plan.reportsDirectory().toAbsolutePath().normalize().equals(directory.toAbsolutePath().normalize())) {
+            JUnitReport.write(directory, r, plan.reportsDirectory());
+            log.info("m1go: " + JUnitReport.FILE + " also in " + plan.reportsDirectory() + " ("
+                    + PropertyNames.REPORTS_DIRECTORY + ")");
         }
         String md = null;
         if (plan.issueBody()) {
@@ -130,7 +146,9 @@ public final class Publish {
 
     /** The failure message: the failing cells and the property that turns failing off. */
     public static String failureMessage(Published p, Path directory) {
-        StringBuilder m = new StringBuilder(p.failing().size() + " cell(s) contradict their case's expectation"
+        int n = p.failing().size();
+        StringBuilder m = new StringBuilder(Plural.of(n, "cell") + (n == 1 ? " contradicts its" : " contradict their")
+                + " case's expectation"
                 + (p.failOn() == FailOn.NEW ? " with a failure that is new since the baseline" : "")
                 + " (reports: " + directory + "):");
         for (CellResult c : p.failing()) {

@@ -19,6 +19,7 @@ import dev.m1go.matrix.Platform;
 import dev.m1go.report.CaseInfo;
 import dev.m1go.report.HostInfo;
 import dev.m1go.report.LiveReport;
+import dev.m1go.report.Plural;
 import dev.m1go.report.Report;
 import dev.m1go.report.ToolchainInfo;
 import dev.m1go.runner.Runner;
@@ -27,7 +28,7 @@ import dev.m1go.toolchain.CCompiler;
 import dev.m1go.toolchain.CCompilers;
 import dev.m1go.toolchain.GoVersionRange;
 import dev.m1go.toolchain.Toolchain;
-import dev.m1go.toolchain.ToolchainFinder;
+import dev.m1go.toolchain.ToolchainSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,19 +51,44 @@ import java.util.function.Function;
  */
 public final class Reproduce {
 
+    /** Observes the host a run happens on; {@link HostProbe} on this machine, a fixed {@link Host} in tests. */
+    @FunctionalInterface
+    public interface HostSource {
+        Host probe(Map<String, String> environment, Path logDir) throws IOException;
+    }
+
+    /** The case catalog: the bundled cases and {@code m1go.casesDirectory}, by id ({@link CaseLoader}). */
+    @FunctionalInterface
+    public interface CaseSource {
+        List<ReproCase> load(Path casesDirectory, List<String> ids) throws CaseDefinitionException;
+    }
+
     private final ProcessRunner processes;
     private final Classifier classifier;
     private final Function<Host, List<Runner>> extraRunners;
+    private final HostSource hosts;
+    private final CaseSource catalog;
+    private final ToolchainSource toolchainSource;
     private final Clock clock;
     private final Log log;
     private volatile Path out;
     private volatile LiveReport live;
 
+    /** On this machine: its host probe, the bundled case catalog and toolchain discovery. */
     public Reproduce(ProcessRunner processes, Classifier classifier, Function<Host, List<Runner>> extraRunners,
                      Clock clock, Log log) {
+        this(processes, classifier, extraRunners, (env, logDir) -> HostProbe.ofThisMachine(processes, env, logDir)
+                .probe(), (dir, ids) -> new CaseLoader().load(dir, ids), ToolchainSource.finder(processes), clock, log);
+    }
+
+    public Reproduce(ProcessRunner processes, Classifier classifier, Function<Host, List<Runner>> extraRunners,
+                     HostSource hosts, CaseSource catalog, ToolchainSource toolchainSource, Clock clock, Log log) {
         this.processes = processes;
         this.classifier = classifier;
         this.extraRunners = extraRunners;
+        this.hosts = hosts;
+        this.catalog = catalog;
+        this.toolchainSource = toolchainSource;
         this.clock = clock;
         this.log = log;
     }
@@ -116,7 +142,7 @@ public final class Reproduce {
         Path out = s.outputDirectory().toAbsolutePath().normalize();
         this.out = out;
         Files.createDirectories(out);
-        Host host = HostProbe.ofThisMachine(processes, s.environment(), out.resolve("logs/host")).probe();
+        Host host = hosts.probe(s.environment(), out.resolve("logs/host"));
         Runners runners = new Runners(host, processes, extraRunners.apply(host));
         List<Runner> selected = select(runners, s.runners());
         List<Platform> targets = targets(host, s.targets());
@@ -143,20 +169,30 @@ public final class Reproduce {
                 HostInfo.of(host, ccs, s.inheritEnvironment()),
                 toolchains.stream().map(ToolchainInfo::of).toList(),
                 cases.stream().map(CaseInfo::of).toList(), List.of(), notes(host, selected, toolchains));
-        log.info("m1go: " + plan.size() + " cells (" + runnable + " to run) from " + cases.size() + " cases × "
-                + toolchains.size() + " toolchains × " + targets.size() + " targets; reports in " + out);
+        log.info(header(plan.size(), runnable, cases.size(), toolchains.size(), targets.size(), out));
         for (Toolchain t : toolchains) {
             log.info("  toolchain " + t.label(host.arch()) + " " + t.goroot() + " (" + t.source() + ")"
                     + (t.usable() ? "" : " — unusable: " + t.unusable()));
         }
-        LiveReport live = new LiveReport(out, skeleton, log::info, clock);
-        this.live = live;
-        List<CellResult> results = engine.run(request, plan, live);
+        List<CellResult> results;
+        LiveReport live;
+        try (Progress progress = new Progress(log, clock)) {
+            live = new LiveReport(out, skeleton, progress::line, clock);
+            this.live = live;
+            results = engine.run(request, plan, progress.around(live).withHeartbeat());
+        }
         Report report = live.complete(results);
         summary(report, out);
         return new Result(report,
                 results.stream().filter(c -> c.verdict() == Verdict.UNEXPECTED).toList(),
                 results.stream().filter(c -> c.verdict() == Verdict.FLAKY).toList(), out);
+    }
+
+    /** The first line of a run: "m1go: 4 cells (4 to run) from 1 case × 2 toolchains × 2 targets; reports in …". */
+    static String header(int cells, long runnable, int cases, int toolchains, int targets, Path out) {
+        return "m1go: " + Plural.of(cells, "cell") + " (" + runnable + " to run) from " + Plural.of(cases, "case")
+                + " × " + Plural.of(toolchains, "toolchain") + " × " + Plural.of(targets, "target") + "; reports in "
+                + out;
     }
 
     private static void validateNumbers(ReproduceSettings s) throws UserError {
@@ -202,9 +238,9 @@ public final class Reproduce {
         return List.copyOf(targets);
     }
 
-    private static List<ReproCase> cases(ReproduceSettings s) throws UserError {
+    private List<ReproCase> cases(ReproduceSettings s) throws UserError {
         try {
-            return new CaseLoader().load(s.casesDirectory(), s.cases());
+            return catalog.load(s.casesDirectory(), s.cases());
         } catch (CaseDefinitionException e) {
             throw new UserError(e.getMessage());
         }
@@ -244,8 +280,7 @@ public final class Reproduce {
         }
         List<Toolchain> all;
         try {
-            all = new ToolchainFinder(processes, runners, s.environment(), s.home(), host.arch(), out.resolve("logs/host"))
-                    .find(roots);
+            all = toolchainSource.find(host, runners, s.environment(), s.home(), roots, out.resolve("logs/host"));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -315,7 +350,7 @@ public final class Reproduce {
             }
         });
         log.info(String.format(Locale.ROOT, fmt, "total", total[0], total[1], total[2], total[3], total[4]));
-        log.info("m1go: " + report.cells().size() + " cells; reports in " + directory + ": "
+        log.info("m1go: " + Plural.of(report.cells().size(), "cell") + "; reports in " + directory + ": "
                 + String.join(", ", dev.m1go.report.Reports.all().stream().map(dev.m1go.report.ReportFormat::file).toList()));
     }
 

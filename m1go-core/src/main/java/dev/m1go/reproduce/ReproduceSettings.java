@@ -52,6 +52,25 @@ public record ReproduceSettings(
                 failIfNoCells, environment, home, null);
     }
 
+    /** These settings in module mode. */
+    public ReproduceSettings withModule(dev.m1go.module.ModuleProject.Settings moduleSettings) {
+        return new ReproduceSettings(outputDirectory, cacheDirectory, goRoots, goVersions, failIfNoToolchains, cases,
+                casesDirectory, runners, targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment,
+                reruns, rerunsAll, failIfNoCells, environment, home, moduleSettings);
+    }
+
+    /** These settings with more GOROOTs after {@code goRoots} (the toolchains a front end declares). */
+    public ReproduceSettings withMoreGoRoots(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(goRoots);
+        all.addAll(more);
+        return new ReproduceSettings(outputDirectory, cacheDirectory, all, goVersions, failIfNoToolchains, cases,
+                casesDirectory, runners, targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment,
+                reruns, rerunsAll, failIfNoCells, environment, home, module);
+    }
+
     private static List<String> clean(List<String> values) {
         return values == null ? List.of() : values.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }

@@ -5,6 +5,7 @@ import dev.m1go.exec.ProcessRunner;
 import dev.m1go.host.Arch;
 import dev.m1go.host.Host;
 import dev.m1go.host.Os;
+import dev.m1go.settings.PropertyNames;
 import dev.m1go.toolchain.Launcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +53,8 @@ public final class Runners implements Launcher {
         for (String n : names) {
             String key = n.trim().toLowerCase(Locale.ROOT);
             if (!byName.containsKey(key)) {
-                throw new IllegalArgumentException("Unknown runner '" + n.trim() + "' in m1go.runners: use a comma list of "
+                throw new IllegalArgumentException("Unknown runner '" + n.trim() + "' in " + PropertyNames.RUNNERS
+                        + PropertyNames.didYouMean(n, byName.keySet()) + ": use a comma list of "
                         + String.join(", ", byName.keySet()) + " (or leave m1go.runners empty for all of them)");
             }
             wanted.add(key);

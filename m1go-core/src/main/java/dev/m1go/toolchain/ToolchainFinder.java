@@ -39,6 +39,7 @@ public final class ToolchainFinder {
     private final Path home;
     private final Arch hostArch;
     private final Path logDir;
+    private final Path root;
 
     /**
      * @param environment the environment m1go was started with (for PATH, GOROOT, GOMODCACHE, GOPATH)
@@ -46,6 +47,16 @@ public final class ToolchainFinder {
      */
     public ToolchainFinder(ProcessRunner runner, Launcher launcher, Map<String, String> environment, Path home,
                            Arch hostArch, Path logDir) {
+        this(runner, launcher, environment, home, hostArch, logDir, Path.of("/"));
+    }
+
+    /**
+     * @param root the file system root below which the well-known places ({@code /usr/local/go}, {@code /usr/lib/go-*},
+     *             Homebrew's Cellar) are looked up: {@code /}, or a temporary tree in tests
+     */
+    ToolchainFinder(ProcessRunner runner, Launcher launcher, Map<String, String> environment, Path home,
+                    Arch hostArch, Path logDir, Path root) {
+        this.root = root;
         this.runner = runner;
         this.launcher = launcher;
         this.environment = Map.copyOf(environment);
@@ -68,13 +79,13 @@ public final class ToolchainFinder {
         }
         new PathLookup(environment.get("PATH")).find("go").ifPresent(go -> add(candidates, goroot(go), "PATH"));
         Optional.ofNullable(environment.get("GOROOT")).ifPresent(r -> add(candidates, Path.of(r), "GOROOT"));
-        add(candidates, Path.of("/usr/local/go"), "/usr/local/go");
-        add(candidates, Path.of("/usr/lib/go"), "/usr/lib/go");
-        glob(Path.of("/usr/lib"), "go-*").forEach(p -> add(candidates, p, "/usr/lib/go-*"));
+        add(candidates, root.resolve("usr/local/go"), "/usr/local/go");
+        add(candidates, root.resolve("usr/lib/go"), "/usr/lib/go");
+        glob(root.resolve("usr/lib"), "go-*").forEach(p -> add(candidates, p, "/usr/lib/go-*"));
         glob(home.resolve("sdk"), "go*").forEach(p -> add(candidates, p, "~/sdk"));
         glob(modCache().resolve("golang.org"), "toolchain@*").forEach(p -> add(candidates, p, "GOTOOLCHAIN download"));
-        for (String cellar : List.of("/opt/homebrew/Cellar/go", "/usr/local/Cellar/go")) {
-            glob(Path.of(cellar), "*").forEach(p -> add(candidates, p.resolve("libexec"), "Homebrew"));
+        for (String cellar : List.of("opt/homebrew/Cellar/go", "usr/local/Cellar/go")) {
+            glob(root.resolve(cellar), "*").forEach(p -> add(candidates, p.resolve("libexec"), "Homebrew"));
         }
 
         List<Toolchain> found = new ArrayList<>();

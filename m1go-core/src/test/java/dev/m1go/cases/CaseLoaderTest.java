@@ -88,6 +88,13 @@ class CaseLoaderTest {
     }
 
     @Test
+    void unknownCase_suggestsTheClosestId() {
+        assertThatThrownBy(() -> loader.load(null, List.of("c-abrot")))
+                .isInstanceOf(CaseDefinitionException.class)
+                .hasMessageStartingWith("Unknown case 'c-abrot' in m1go.cases (did you mean 'c-abort'?): known cases are ");
+    }
+
+    @Test
     void missingDescription_namesTheField() throws IOException {
         caseDir("nodesc", "expect: {outcome: PASS}\n");
         assertThatThrownBy(() -> loader.directory(dir)).hasMessageContaining("'description' is missing");

@@ -234,4 +234,39 @@ class GoCrashClassifierTest {
         assertThat(c.outcome()).isEqualTo(Outcome.LINK_ERROR);
         assertThat(c.summary()).contains("Package zlib was not found");
     }
+
+    @Test
+    void cgoCall_withoutMarker_inGo122Report_isGoSignal() {
+        Classification c = classifier.classify(Fixtures.named("sigillInRuntimeDuringCgoCall_go122_native").evidence());
+        assertThat(c.outcome()).isEqualTo(Outcome.GO_SIGNAL);
+        assertThat(c.inCgo()).isFalse();
+    }
+
+    @Test
+    void cgoCall_withoutMarker_inOldFormat_theFaultingPcDecides() {
+        String old = Fixtures.named("sigillInRuntimeDuringCgoCall_go122_native").log().body()
+                .replaceAll(" gp=0x[0-9a-f]+ m=[0-9a-z]+( mp=0x[0-9a-f]+)?", "")
+                .replaceAll(" in goroutine [0-9]+", "");
+        Evidence e = new Evidence(Phase.RUN, "linux", 2, null, false, false, "", old, null);
+        GoCrashClassifier goClassifier = new GoCrashClassifier();
+        List<String> asked = new java.util.ArrayList<>();
+        Classification inGo = goClassifier.classify(e, (pc, frames) -> {
+            asked.add(pc + " " + frames.get(0).function());
+            return false;
+        });
+        assertThat(asked).containsExactly("0x44356f runtime.cgocall");
+        assertThat(inGo.outcome()).isEqualTo(Outcome.GO_SIGNAL);
+        assertThat(goClassifier.classify(e, (pc, frames) -> true).outcome()).isEqualTo(Outcome.CGO_SIGNAL);
+        assertThat(goClassifier.classify(e).outcome()).as("cannot tell: the older runtimes' fallback")
+                .isEqualTo(Outcome.CGO_SIGNAL);
+    }
+
+    @Test
+    void idleThread_takesNoOtherGoroutinesFrames() {
+        Classification c = classifier.classify(Fixtures.named("sigillIdleThread_go122_native").evidence());
+        assertThat(c.outcome()).isEqualTo(Outcome.GO_SIGNAL);
+        assertThat(c.frames()).isEmpty();
+        assertThat(c.signature()).isEqualTo("GO_SIGNAL SIGILL | idle thread");
+        assertThat(c.summary()).contains("idle thread").doesNotContain("_Cfunc_");
+    }
 }

@@ -107,6 +107,31 @@ class LogClassificationTest {
     }
 
     @Test
+    void pastedBuildLogs_withoutHeaders_getTheBuildPhaseRules(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("1-arch.log"), "# command-line-arguments\n"
+                + "/usr/lib/go-1.19/pkg/tool/linux_amd64/link: running gcc failed: exit status 1\n"
+                + "/usr/bin/ld: /tmp/x/libfoo.a(foo.o): Relocations in generic ELF (EM: 183)\n"
+                + "/usr/bin/ld: /tmp/x/libfoo.a: error adding symbols: file in wrong format\n"
+                + "collect2: error: ld returned 1 exit status\n");
+        Files.writeString(dir.resolve("2-link.log"), "# example.com/m\n"
+                + "/usr/bin/ld: cannot find -lzmq: No such file or directory\n"
+                + "collect2: error: ld returned 1 exit status\n");
+        Files.writeString(dir.resolve("3-compile.log"), "# example.com/m\n./main.go:6:14: undefined: C.nope\n");
+        Files.writeString(dir.resolve("4-run.log"), "error: could not open config\n");
+        List<String> outcomes = logic.jsonLines(dir, null).stream()
+                .map(l -> { try { return json.readTree(l).get("outcome").asText(); } catch (IOException e) {
+                    throw new IllegalStateException(e); } }).toList();
+        assertThat(outcomes).containsExactly("LINK_ARCH_MISMATCH", "LINK_ERROR", "BUILD_ERROR", "EXIT_NONZERO");
+    }
+
+    @Test
+    void phase_crashReportWithLinkerWordsInItsOutput_staysARun() {
+        String run = "/usr/bin/ld: cannot find -lfoo\npanic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\t/x.go:1 +0x1\n";
+        assertThat(BuildLogPhase.of(run, "linux")).isEqualTo(Phase.RUN);
+        assertThat(logic.classify(run, null).outcome()).isEqualTo(Outcome.GO_PANIC);
+    }
+
+    @Test
     void endlessInput_stopsAtTheLimit_namingTheFile() {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")));
         assertThatThrownBy(() -> LogClassification.read(Path.of("/dev/zero")))

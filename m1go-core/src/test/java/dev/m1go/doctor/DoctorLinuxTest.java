@@ -62,7 +62,7 @@ class DoctorLinuxTest {
         env.putAll(extra);
         Toolchain go = new Toolchain("go1.26.8", goRoot, Arch.AMD64, "PATH", Map.of(), null);
         Doctor doctor = new Doctor(new CommonsExecProcessRunner(), Os.LINUX, "amd64", procRoot, Path.of("/"),
-                (host, launcher, s, logDir) -> List.of(go), Clock.systemUTC(), new DoctorTestSupport.Lines());
+                (host, launcher, e, home, roots, logDir) -> List.of(go), Clock.systemUTC(), new DoctorTestSupport.Lines());
         return json(doctor.run(new DoctorSettings(tmp.resolve("out"), List.of(), "never", env, tmp)));
     }
 

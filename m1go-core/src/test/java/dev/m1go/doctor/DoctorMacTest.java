@@ -47,7 +47,7 @@ class DoctorMacTest {
         env.putAll(extraEnv);
         Path proc = Files.createDirectories(tmp.resolve("proc"));
         Doctor doctor = new Doctor(new CommonsExecProcessRunner(), Os.DARWIN, jvmArch, proc, tmp.resolve("root"),
-                (host, launcher, s, logDir) -> List.of(go), Clock.systemUTC(), log);
+                (host, launcher, e, home, roots, logDir) -> List.of(go), Clock.systemUTC(), log);
         return doctor.run(new DoctorSettings(tmp.resolve("out"), List.of(), failOn, env, tmp));
     }
 

@@ -75,8 +75,55 @@ class EngineProbeTest {
     }
 
     @Test
-    void chunkedAnswer_isReassembled() throws Exception {
-        EngineProbe.Answer a = EngineProbe.parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nOK\r\n0\r\n\r\n");
-        assertThat(a).isEqualTo(new EngineProbe.Answer(200, "OK"));
+    void chunkedHttp11Answer_withMultiByteText_isReassembled() throws Exception {
+        Path sock = tmp.resolve("chunked.sock");
+        String body = "{\"Os\":\"linux\",\"Architecture\":\"arm64\",\"Comment\":\"d\u00e9j\u00e0 vu\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        // Split inside the two-byte é: a decoder that mixes bytes and characters breaks here.
+        int cut = body.indexOf('\u00e9') + 1 + 1;
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(sock));
+            Thread t = new Thread(() -> {
+                try (SocketChannel c = server.accept()) {
+                    c.read(ByteBuffer.allocate(4096));
+                    var out = new java.io.ByteArrayOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                            + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write((Integer.toHexString(cut) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(bytes, 0, cut);
+                    out.write(("\r\n" + Integer.toHexString(bytes.length - cut) + "\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.write(bytes, cut, bytes.length - cut);
+                    out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    c.write(ByteBuffer.wrap(out.toByteArray()));
+                } catch (Exception e) {
+                    // The test fails on the probe's side.
+                }
+            });
+            t.start();
+            EngineProbe.Answer a = probe(sock, Duration.ofSeconds(5)).get("/images/x/json");
+            t.join(5000);
+            assertThat(a).isEqualTo(new EngineProbe.Answer(200, body));
+        }
+    }
+
+    @Test
+    void errorStatus_isAnAnswer_andMissingImage_isNull() throws Exception {
+        Path sock = tmp.resolve("404.sock");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(sock));
+            Thread t = new Thread(() -> {
+                try (SocketChannel c = server.accept()) {
+                    c.read(ByteBuffer.allocate(4096));
+                    c.write(ByteBuffer.wrap(("HTTP/1.1 404 Not Found\r\nContent-Length: 27\r\nConnection: close\r\n"
+                            + "\r\n{\"message\":\"No such image\"}").getBytes(StandardCharsets.US_ASCII)));
+                } catch (Exception e) {
+                    // The test fails on the probe's side.
+                }
+            });
+            t.start();
+            assertThat(probe(sock, Duration.ofSeconds(5)).imagePlatform("m1go/none:1")).isNull();
+            t.join(5000);
+        }
     }
 }

@@ -38,7 +38,10 @@ class ClusterTest {
         assertThat(abort.toolchains()).containsExactly("go1.9.7", "go1.19.8 (arm64 go)", "go1.22.12");
         assertThat(abort.targets()).containsExactly("linux/amd64", "linux/arm64");
         assertThat(abort.runners()).containsExactly("native", "qemu", "binfmt");
-        assertThat(abort.spread()).isEqualTo("3 toolchains × 2 targets × 3 runners");
+        assertThat(abort.where()).containsExactly("go1.9.7, go1.19.8 (arm64 go): linux/arm64 binfmt",
+                "go1.22.12: linux/amd64 native, linux/arm64 qemu");
+        assertThat(abort.spread()).isEqualTo(
+                "go1.9.7, go1.19.8 (arm64 go): linux/arm64 binfmt; go1.22.12: linux/amd64 native, linux/arm64 qemu");
         assertThat(abort.stacks()).extracting(Cluster.Stack::go)
                 .containsExactly("go1.9.7", "go1.19.8 (arm64 go)", "go1.22.12");
         assertThat(abort.stacks().get(2).depth()).isEqualTo(2);
@@ -61,5 +64,23 @@ class ClusterTest {
     @Test
     void clusters_leaveOutPassesAndSkips() {
         assertThat(Cells.report(List.of(Cells.pass("hello", "go1.22.12", "amd64", "native"))).clusters()).isEmpty();
+    }
+
+    @Test
+    void where_listsTheActualCells_neverAProduct() {
+        List<CellResult> two = List.of(
+                Cells.crash("c-abort", "go1.22.12", "amd64", "native", Verdict.EXPECTED, null),
+                Cells.crash("c-abort", "go1.22.12", "arm64", "qemu", Verdict.EXPECTED, null));
+        Cluster k = Cells.report(two).clusters().get(0);
+        assertThat(k.spread()).isEqualTo("go1.22.12: linux/amd64 native, linux/arm64 qemu")
+                .doesNotContain("×").doesNotContain("2 runners");
+        List<CellResult> five = List.of(
+                Cells.crash("c-abort", "go1.21.13", "arm64", "qemu", Verdict.EXPECTED, null),
+                Cells.crash("c-abort", "go1.22.12", "amd64", "native", Verdict.EXPECTED, null),
+                Cells.crash("c-abort", "go1.22.12", "arm64", "qemu", Verdict.EXPECTED, null),
+                Cells.crash("c-abort", "go1.23.5", "amd64", "native", Verdict.EXPECTED, null),
+                Cells.crash("c-abort", "go1.23.5", "arm64", "qemu", Verdict.EXPECTED, null));
+        assertThat(Cells.report(five).clusters().get(0).where()).containsExactly("go1.21.13: linux/arm64 qemu",
+                "go1.22.12, go1.23.5: linux/amd64 native, linux/arm64 qemu");
     }
 }

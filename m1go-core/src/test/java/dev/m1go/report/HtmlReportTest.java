@@ -39,4 +39,14 @@ class HtmlReportTest {
                 "&lt;script&gt;alert(1)&lt;/script&gt;", "❗ unexpected");
         assertThat(html).contains("<tr class=\"cluster\">");
     }
+
+    @Test
+    void html_linksAFailingCellToItsLogs_relatively() throws Exception {
+        String log = Cells.writeCrashLog(dir, "logs/c abort/run-1.stderr", 2);
+        HtmlReport.write(dir, Cells.report(List.of(
+                Cells.crash("c-abort", "go1.22.12", "amd64", "native", Verdict.UNEXPECTED, log))));
+        String html = Files.readString(dir.resolve(HtmlReport.FILE));
+        assertThat(html).contains("<a href=\"logs/c%20abort/run-1.stderr\">run-1.stderr</a>");
+        assertThat(html).doesNotContain("href=\"/", "href=\"file:");
+    }
 }

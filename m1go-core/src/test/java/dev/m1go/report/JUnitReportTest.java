@@ -59,7 +59,7 @@ class JUnitReportTest {
         JUnitReport.write(dir, report());
         List<ReportTestSuite> suites = new TestSuiteXmlParser(new NullConsoleLogger())
                 .parse(dir.resolve(JUnitReport.FILE).toString());
-        assertThat(suites).extracting(ReportTestSuite::getFullClassName).containsExactly("c-abort", "hello");
+        assertThat(suites).extracting(ReportTestSuite::getFullClassName).containsExactly("m1go.c-abort", "m1go.hello");
         ReportTestSuite abort = suites.get(0);
         assertThat(abort.getTestCases()).hasSize(4);
         assertThat(abort.getNumberOfFailures()).isEqualTo(1);
@@ -115,6 +115,28 @@ class JUnitReportTest {
                 .containsEntry("m1go.host.translated", "cannot tell")
                 .containsEntry("m1go.host.emulator.qemu-aarch64", "qemu-aarch64 7.2.22")
                 .containsEntry("m1go.host.cc.arm64", "aarch64-linux-gnu-gcc (aarch64-linux-gnu-gcc 12.2.0)");
+    }
+
+    @Test
+    void junit_propertiesOncePerFile_classnameInTheM1goPackage() throws Exception {
+        Report r = report();
+        JUnitReport.write(dir, r);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(dir.resolve(JUnitReport.FILE).toFile());
+        assertThat(doc.getElementsByTagName("testsuite").getLength()).isGreaterThan(1);
+        assertThat(doc.getElementsByTagName("properties").getLength()).isEqualTo(1);
+        var cases = doc.getElementsByTagName("testcase");
+        for (int i = 0; i < cases.getLength(); i++) {
+            Element c = (Element) cases.item(i);
+            assertThat(c.getAttribute("classname")).matches("m1go\\.[a-z0-9-]+");
+        }
+    }
+
+    @Test
+    void junit_canGoToItsOwnDirectory_readingLogsFromTheReportDirectory() throws Exception {
+        Path junit = dir.resolve("surefire-reports");
+        JUnitReport.write(dir, report(), junit);
+        assertThat(junit.resolve(JUnitReport.FILE)).content().contains("SIGABRT");
     }
 
     @Test

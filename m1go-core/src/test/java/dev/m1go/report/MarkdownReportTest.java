@@ -49,7 +49,7 @@ class MarkdownReportTest {
         String md = MarkdownReport.render(Cells.report(cells), dir);
         assertThat(md.split("<details>", -1)).hasSize(2);
         assertThat(md).contains("```text\nC: calling abort()\nSIGABRT: abort\n");
-        assertThat(md).contains("3 cells (2 toolchains × 2 targets × 3 runners)");
+        assertThat(md).contains("3 cells (go1.21.13: linux/arm64 binfmt; go1.22.12: linux/amd64 native, linux/arm64 qemu)");
         assertThat(md).doesNotContain("Left out");
     }
 

@@ -114,7 +114,7 @@ class PublishTest {
         assertThat(regression.failing()).hasSize(2);
         Publish.Published never = p.publish(p.prepare(new Publish.Settings(base, "never", true, false)), now, dir);
         assertThat(never.failing()).isEmpty();
-        assertThat(Publish.failureMessage(regression, dir)).contains("2 cell(s) contradict",
+        assertThat(Publish.failureMessage(regression, dir)).contains("2 cells contradict",
                 "Set -Dm1go.failOn=never (or -Dm1go.failOnRegression=false)");
     }
 

@@ -151,4 +151,11 @@ class RunnersTest {
         assertThat(l.prefix()).containsExactly("/usr/bin/arch", "-x86_64");
         assertThat(new Runners(arm64Mac(true), this::record, List.of()).launchFor(Arch.ARM64).prefix()).isEmpty();
     }
+
+    @Test
+    void unknownRunner_suggestsTheClosestName() {
+        Runners runners = new Runners(linuxAmd64(true, true), this::record, List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runners.select(List.of("binfnt")))
+                .hasMessageStartingWith("Unknown runner 'binfnt' in m1go.runners (did you mean 'binfmt'?): use ");
+    }
 }

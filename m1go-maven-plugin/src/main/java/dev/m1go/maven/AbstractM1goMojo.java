@@ -1,33 +1,73 @@
 package dev.m1go.maven;
 
+import dev.m1go.settings.GoNetwork;
+import dev.m1go.settings.PropertyNames;
+import dev.m1go.toolchain.DeclaredToolchains;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** What every m1go goal shares: {@code m1go.skip}. */
+/** What every m1go goal shares: {@code m1go.skip}, its own skip, and a warning for a mistyped {@code -Dm1go.*}. */
 abstract class AbstractM1goMojo extends AbstractMojo {
 
-    /** Skips every m1go goal. */
-    @Parameter(property = "m1go.skip", defaultValue = "false")
+    /**
+     * Skips every m1go goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     boolean skip;
+
+    /** The Maven session: user properties, offline mode, proxies, toolchains. Null in unit tests. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = false)
+    MavenSession session;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping m1go:" + goal() + " because m1go.skip is true.");
+        String skippedBy = skippedBy();
+        if (skippedBy != null) {
+            getLog().info("Skipping m1go:" + goal() + " because " + skippedBy + " is true.");
             return;
+        }
+        if (session != null) {
+            warnUnknownProperties(session.getUserProperties().stringPropertyNames());
         }
         run();
     }
 
     abstract String goal();
 
+    /** The property whose value {@code true} skips this goal, or null to run it; {@code m1go.skip} first. */
+    String skippedBy() {
+        return skip ? PropertyNames.SKIP : null;
+    }
+
     abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /**
+     * Everything this goal hands to the engine, as records whose components carry the parameters' names (a test
+     * checks that each parameter reaches the component of its own name and no other).
+     */
+    abstract List<Record> settings(Map<String, String> environment, Path home);
+
+    /** A {@code -Dm1go.…} that no goal knows is most likely a typo: say so, with the closest real name. */
+    void warnUnknownProperties(java.util.Collection<String> userProperties) {
+        for (String p : new TreeSet<>(userProperties)) {
+            if (PropertyNames.unknown(p)) {
+                getLog().warn("-D" + p + " is not an m1go property and is ignored"
+                        + PropertyNames.closest(p, PropertyNames.ALL).map(c -> " (did you mean " + c + "?)").orElse("")
+                        + "; the README's parameter table lists every one.");
+            }
+        }
+    }
 
     /**
      * The report directory. Run without a project (Maven's stand-in pom), {@code ${project.build.directory}} stays
@@ -46,5 +86,86 @@ abstract class AbstractM1goMojo extends AbstractMojo {
             return List.of();
         }
         return Arrays.stream(commaList.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * The environment for the go command under Maven's own network settings: {@code -o} means {@code GOPROXY=off},
+     * the first active http(s) proxy of settings.xml becomes {@code HTTPS_PROXY}/{@code NO_PROXY}.
+     */
+    GoNetwork.Applied network(Map<String, String> environment) {
+        if (session == null) {
+            return GoNetwork.apply(environment, false, null);
+        }
+        GoNetwork.Proxy proxy = null;
+        List<org.apache.maven.settings.Proxy> proxies = session.getRequest() == null ? List.of()
+                : session.getRequest().getProxies();
+        for (org.apache.maven.settings.Proxy p : proxies == null ? List.<org.apache.maven.settings.Proxy>of() : proxies) {
+            if (p.isActive() && p.getHost() != null && (p.getProtocol() == null || p.getProtocol().startsWith("http"))) {
+                String password = p.getPassword();
+                if (password != null && password.startsWith("{") && password.endsWith("}")) {
+                    password = null; // still encrypted: never hand a ciphertext to the go command
+                }
+                proxy = new GoNetwork.Proxy(p.getProtocol(), p.getHost(), p.getPort(), p.getUsername(), password,
+                        p.getNonProxyHosts());
+                break;
+            }
+        }
+        return GoNetwork.apply(environment, session.isOffline(), proxy);
+    }
+
+    /**
+     * The {@code go} toolchains of Maven's toolchains.xml (user's and global, as Maven merged them): {@code provides}
+     * as declared, GOROOT from {@code <configuration><goRoot>} (or {@code <GOROOT>}).
+     */
+    List<DeclaredToolchains.Declared> declaredGoToolchains() {
+        if (session == null || session.getRequest() == null || session.getRequest().getToolchains() == null) {
+            return List.of();
+        }
+        List<DeclaredToolchains.Declared> declared = new java.util.ArrayList<>();
+        for (org.apache.maven.toolchain.model.ToolchainModel m
+                : session.getRequest().getToolchains().getOrDefault("go", List.of())) {
+            Map<String, String> provides = new java.util.TreeMap<>();
+            m.getProvides().forEach((k, v) -> provides.put(k.toString(), v.toString()));
+            String root = child(m.getConfiguration(), "goRoot");
+            root = root != null ? root : child(m.getConfiguration(), "GOROOT");
+            Path goroot = root == null ? null : Path.of(root);
+            declared.add(new DeclaredToolchains.Declared(provides, goroot, "toolchains.xml"));
+        }
+        return declared;
+    }
+
+    /**
+     * The text of a child of a toolchain's {@code <configuration>}: an Xpp3Dom, whose class belongs to the Maven
+     * version running (plexus-utils or plexus-xml), so it is read through its {@code getChild}/{@code getValue}.
+     */
+    static String child(Object configuration, String name) {
+        if (configuration == null) {
+            return null;
+        }
+        try {
+            Object child = configuration.getClass().getMethod("getChild", String.class).invoke(configuration, name);
+            Object value = child == null ? null : child.getClass().getMethod("getValue").invoke(child);
+            return value == null || value.toString().isBlank() ? null : value.toString().trim();
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    /** The Maven log for the engine, naming the module when the reactor has several. */
+    MavenLog engineLog() {
+        return new MavenLog(getLog(), module(session));
+    }
+
+    /** The current module's artifactId when the reactor builds more than one module, else {@code null}. */
+    static String module(MavenSession session) {
+        if (session == null || session.getProjects() == null || session.getProjects().size() < 2
+                || session.getCurrentProject() == null) {
+            return null;
+        }
+        return session.getCurrentProject().getArtifactId();
+    }
+
+    static Path home() {
+        return Path.of(System.getProperty("user.home"));
     }
 }

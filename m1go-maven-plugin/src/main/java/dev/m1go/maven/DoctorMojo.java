@@ -6,10 +6,14 @@ import dev.m1go.doctor.FailOn;
 import dev.m1go.doctor.Finding;
 import dev.m1go.exec.CommonsExecProcessRunner;
 import dev.m1go.core.UserError;
+import dev.m1go.report.Plural;
+import dev.m1go.settings.PropertyNames;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -24,26 +28,38 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "doctor", requiresProject = false, threadSafe = true)
 public final class DoctorMojo extends AbstractM1goMojo {
 
-    /** Where doctor.json and the logs of every command go. */
-    @Parameter(property = "m1go.outputDirectory", defaultValue = "${project.build.directory}/m1go")
+    /**
+     * Where doctor.json and the logs of every command go.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/m1go")
     File outputDirectory;
 
-    /** More Go installations (GOROOTs), comma separated, besides the ones m1go finds by itself. */
-    @Parameter(property = "m1go.goRoots")
+    /**
+     * More Go installations (GOROOTs), comma separated, besides the ones m1go finds by itself.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.GO_ROOTS)
     String goRoots;
 
     /**
      * The least severe finding that fails the goal: {@code warning}, {@code error} or {@code never}. Only findings
      * that break the matrix count; those that break only builds you start yourself are reported, not failed on.
+     *
+     * @since 0.1.0
      */
-    @Parameter(property = FailOn.PROPERTY, defaultValue = "error")
-    String failOn;
+    @Parameter(property = PropertyNames.DOCTOR_FAIL_ON, defaultValue = "error")
+    String doctorFailOn;
 
     /**
      * As for {@code m1go:reproduce}: whether the matrix gets the whole environment. When it does, what the ambient
      * build variables break ({@code CGO_*}, {@code GOARCH}, …) breaks the matrix too and can fail this goal.
+     *
+     * @since 0.1.0
      */
-    @Parameter(property = "m1go.inheritEnvironment", defaultValue = "false")
+    @Parameter(property = PropertyNames.INHERIT_ENVIRONMENT, defaultValue = "false")
     boolean inheritEnvironment;
 
     /** Runs the diagnosis; replaced in tests. */
@@ -55,20 +71,39 @@ public final class DoctorMojo extends AbstractM1goMojo {
         Doctor create(dev.m1go.core.Log log) throws UserError;
     }
 
+    /**
+     * Skips m1go:doctor only (other goals still run).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.DOCTOR_SKIP, defaultValue = "false")
+    boolean doctorSkip;
+
+    @Override
+    String skippedBy() {
+        String all = super.skippedBy();
+        return all != null ? all : doctorSkip ? PropertyNames.DOCTOR_SKIP : null;
+    }
+
     @Override
     String goal() {
         return "doctor";
     }
 
     @Override
+    List<Record> settings(Map<String, String> environment, Path home) {
+        return List.of(new DoctorSettings(reportDirectory(outputDirectory), list(goRoots), doctorFailOn, environment,
+                home, inheritEnvironment));
+    }
+
+    @Override
     void run() throws MojoExecutionException, MojoFailureException {
-        Path out = reportDirectory(outputDirectory);
-        DoctorSettings settings = new DoctorSettings(out, list(goRoots), failOn, System.getenv(),
-                Path.of(System.getProperty("user.home")), inheritEnvironment);
+        DoctorSettings settings = (DoctorSettings) settings(System.getenv(), home()).get(0);
+        Path out = settings.outputDirectory();
         Doctor.Result result;
         try {
-            FailOn.parse(failOn);
-            result = doctors.create(new MavenLog(getLog())).run(settings);
+            FailOn.parse(doctorFailOn);
+            result = doctors.create(engineLog()).run(settings);
         } catch (UserError e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (IOException e) {
@@ -78,9 +113,10 @@ public final class DoctorMojo extends AbstractM1goMojo {
             return;
         }
         // Each finding was printed above with its remedy; the failure only names them.
-        StringBuilder message = new StringBuilder(result.failing().size() + " finding(s) at or above "
+        int n = result.failing().size();
+        StringBuilder message = new StringBuilder(Plural.of(n, "finding") + " at or above "
                 + FailOn.PROPERTY + "=" + result.failOn().name().toLowerCase(java.util.Locale.ROOT)
-                + " break the matrix (described above and in " + result.file() + "):");
+                + (n == 1 ? " breaks" : " break") + " the matrix (described above and in " + result.file() + "):");
         for (Finding f : result.failing()) {
             message.append("\n  ").append(f.severity().json()).append(' ').append(f.id()).append(" (")
                     .append(f.subject()).append(')');

@@ -5,12 +5,16 @@ import dev.m1go.classify.GoCrashClassifier;
 import dev.m1go.exec.CommonsExecProcessRunner;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.module.ModuleProject;
+import dev.m1go.report.Plural;
 import dev.m1go.reproduce.Publish;
 import dev.m1go.reproduce.Reproduce;
 import dev.m1go.reproduce.ReproduceSettings;
 import dev.m1go.reproduce.RunLock;
 import dev.m1go.core.UserError;
 import dev.m1go.runner.container.ContainerRunner;
+import dev.m1go.settings.GoNetwork;
+import dev.m1go.toolchain.DeclaredToolchains;
+import dev.m1go.settings.PropertyNames;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,155 +37,323 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "reproduce", requiresProject = false, threadSafe = true, defaultPhase = LifecyclePhase.VERIFY)
 public final class ReproduceMojo extends AbstractM1goMojo {
 
-    /** Module mode: your Go module (the directory with go.mod) on the matrix instead of the case catalog. */
-    @Parameter(property = "m1go.module")
+    /**
+     * Module mode: your Go module (the directory with go.mod) on the matrix instead of the case catalog.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.MODULE)
     File module;
 
-    /** Module mode: main packages to build and run, comma separated ({@code ./cmd/server,./tools/...}). */
-    @Parameter(property = "m1go.packages")
+    /**
+     * Module mode: main packages to build and run, comma separated ({@code ./cmd/server,./tools/...}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PACKAGES)
     String packages;
 
-    /** Module mode: packages whose tests run ({@code ./...}), each as a test binary ({@code go test -c}). */
-    @Parameter(property = "m1go.tests")
+    /**
+     * Module mode: packages whose tests run ({@code ./...}), each as a test binary ({@code go test -c}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TESTS)
     String tests;
 
-    /** Module mode: arguments of each main package's run (a list, no shell). */
-    @Parameter(property = "m1go.args")
+    /**
+     * Module mode: arguments of each main package's run (a list, no shell).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.ARGS)
     List<String> args;
 
-    /** Module mode: {@code GOFLAGS} for the builds ({@code -mod=vendor}, {@code -tags=foo}). */
-    @Parameter(property = "m1go.goflags")
+    /**
+     * Module mode: {@code GOFLAGS} for the builds ({@code -mod=vendor}, {@code -tags=foo}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.GOFLAGS)
     String goflags;
 
-    /** Module mode: {@code -test.run} of every test binary. */
-    @Parameter(property = "m1go.testRun")
+    /**
+     * Module mode: {@code -test.run} of every test binary.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TEST_RUN)
     String testRun;
 
-    /** Module mode: {@code -test.count} of every test binary. */
-    @Parameter(property = "m1go.testCount")
+    /**
+     * Module mode: {@code -test.count} of every test binary.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TEST_COUNT)
     Integer testCount;
 
-    /** Module mode: {@code -test.timeout} of every test binary ({@code 2m}). */
-    @Parameter(property = "m1go.testTimeout")
+    /**
+     * Module mode: {@code -test.timeout} of every test binary ({@code 2m}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TEST_TIMEOUT)
     String testTimeout;
 
     /**
      * Module mode: build environment per target, keys {@code <goos>-<goarch>.<VARIABLE>}
      * ({@code <linux-arm64.CGO_LDFLAGS>…</linux-arm64.CGO_LDFLAGS>}); on the command line
      * {@code -Dm1go.targetEnv.linux-arm64.CGO_LDFLAGS=…}.
+     *
+     * @since 0.1.0
      */
     @Parameter
     Map<String, String> targetEnv;
 
-    /** Where cases, builds, logs and reports go. */
-    @Parameter(property = "m1go.outputDirectory", defaultValue = "${project.build.directory}/m1go")
+    /**
+     * Where cases, builds, logs and reports go.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/m1go")
     File outputDirectory;
 
-    /** Go build caches, one per toolchain, kept between runs. Default: {@code ~/.cache/m1go}. */
-    @Parameter(property = "m1go.cacheDirectory")
+    /**
+     * Where TEST-m1go.xml also goes, for CI tools that read JUnit XML from one directory (for example
+     * {@code ${project.build.directory}/surefire-reports}). Default: only the report directory.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.REPORTS_DIRECTORY)
+    File reportsDirectory;
+
+    /**
+     * Go build caches, one per toolchain, kept between runs. Default: {@code ~/.cache/m1go}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CACHE_DIRECTORY)
     File cacheDirectory;
 
-    /** More Go installations (GOROOTs), comma separated, besides the ones m1go finds by itself. */
-    @Parameter(property = "m1go.goRoots")
+    /**
+     * More Go installations (GOROOTs), comma separated, besides the ones m1go finds by itself.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.GO_ROOTS)
     String goRoots;
 
-    /** Which toolchains to use: {@code 1.21,1.22}, {@code >=1.21}, {@code >=1.21 <1.23}. Default: all. */
-    @Parameter(property = "m1go.goVersions")
+    /**
+     * Which {@code go} toolchains of Maven's toolchains.xml join the ones m1go finds, by requirement:
+     * {@code version=>=1.22,arch=arm64} (version as in {@code m1go.goVersions}, other keys equal to what the toolchain
+     * provides). Default: every {@code go} toolchain declared there.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.GO_TOOLCHAINS)
+    String goToolchains;
+
+    /**
+     * Which toolchains to use: {@code 1.21,1.22}, {@code >=1.21}, {@code >=1.21 <1.23}. Default: all.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.GO_VERSIONS)
     String goVersions;
 
-    /** Fail when no toolchain is found (or none matches {@code m1go.goVersions}). */
-    @Parameter(property = "m1go.failIfNoToolchains", defaultValue = "true")
+    /**
+     * Fail when no toolchain is found (or none matches {@code m1go.goVersions}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.FAIL_IF_NO_TOOLCHAINS, defaultValue = "true")
     boolean failIfNoToolchains;
 
-    /** Case ids to run, comma separated. Default: every case. */
-    @Parameter(property = "m1go.cases")
+    /**
+     * Case ids to run, comma separated. Default: every case.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CASES)
     String cases;
 
-    /** A directory of your own cases (one subdirectory per case, each with case.yaml). */
-    @Parameter(property = "m1go.casesDirectory")
+    /**
+     * A directory of your own cases (one subdirectory per case, each with case.yaml).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CASES_DIRECTORY)
     File casesDirectory;
 
-    /** Runners, comma separated: native, rosetta, qemu, binfmt, container. Default: all that apply here. */
-    @Parameter(property = "m1go.runners")
+    /**
+     * Runners, comma separated: native, rosetta, qemu, binfmt, container. Default: all that apply here.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.RUNNERS)
     String runners;
 
-    /** Targets as GOOS/GOARCH, comma separated. Default: the host OS with amd64 and arm64. */
-    @Parameter(property = "m1go.targets")
+    /**
+     * Targets as GOOS/GOARCH, comma separated. Default: the host OS with amd64 and arm64.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TARGETS)
     String targets;
 
-    /** Time limit of one run, in seconds (a case may set its own). */
-    @Parameter(property = "m1go.timeoutSeconds", defaultValue = "60")
+    /**
+     * Time limit of one run, in seconds (a case may set its own).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TIMEOUT_SECONDS, defaultValue = "60")
     int timeoutSeconds;
 
-    /** Time limit of one build (C library plus go build), in seconds. */
-    @Parameter(property = "m1go.buildTimeoutSeconds", defaultValue = "900")
+    /**
+     * Time limit of one build (C library plus go build), in seconds.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.BUILD_TIMEOUT_SECONDS, defaultValue = "900")
     int buildTimeoutSeconds;
 
-    /** How many cells run at once. Default (0): the number of processors. */
-    @Parameter(property = "m1go.threads", defaultValue = "0")
+    /**
+     * How many cells run at once. Default (0): the number of processors.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.THREADS, defaultValue = "0")
     int threads;
 
-    /** Pass the whole environment (CGO_*, GOFLAGS, CC, …) to builds and runs instead of a clean one. */
-    @Parameter(property = "m1go.inheritEnvironment", defaultValue = "false")
+    /**
+     * Pass the whole environment (CGO_*, GOFLAGS, CC, …) to builds and runs instead of a clean one.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.INHERIT_ENVIRONMENT, defaultValue = "false")
     boolean inheritEnvironment;
 
-    /** Extra runs for each cell that did not pass, to measure a failure rate. */
-    @Parameter(property = "m1go.reruns", defaultValue = "0")
+    /**
+     * Extra runs for each cell that did not pass, to measure a failure rate.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.RERUNS, defaultValue = "0")
     int reruns;
 
-    /** With {@code m1go.reruns}: rerun every cell, passing ones too. */
-    @Parameter(property = "m1go.rerunsAll", defaultValue = "false")
+    /**
+     * With {@code m1go.reruns}: rerun every cell, passing ones too.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.RERUNS_ALL, defaultValue = "false")
     boolean rerunsAll;
 
-    /** Fail when there is no cell to run. */
-    @Parameter(property = "m1go.failIfNoCells", defaultValue = "true")
+    /**
+     * Fail when there is no cell to run.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.FAIL_IF_NO_CELLS, defaultValue = "true")
     boolean failIfNoCells;
 
-    /** Fail the build when a cell contradicts its expectation (after every report is written). False means
-     * {@code m1go.failOn=never}. */
-    @Parameter(property = "m1go.failOnRegression", defaultValue = "true")
+    /**
+     * Fail the build when a cell contradicts its expectation (after every report is written). False means
+     * {@code m1go.failOn=never}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.FAIL_ON_REGRESSION, defaultValue = "true")
     boolean failOnRegression;
 
     /**
      * Container runner: run the dynamically linked binary in this image (for example {@code debian:bookworm-slim}),
      * which must already be on the engine for each target platform, instead of a {@code FROM scratch} image holding
      * the statically linked binary.
+     *
+     * @since 0.1.0
      */
-    @Parameter(property = "m1go.container.image")
+    @Parameter(property = PropertyNames.CONTAINER_IMAGE)
     String containerImage;
 
-    /** When to fail: {@code regression} (every unexpected cell), {@code new} (only failures new since
-     * {@code m1go.baseline}), {@code never}. */
-    @Parameter(property = "m1go.failOn", defaultValue = "regression")
+    /**
+     * When to fail: {@code regression} (every unexpected cell), {@code new} (only failures new since
+     * {@code m1go.baseline}), {@code never}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.FAIL_ON, defaultValue = "regression")
     String failOn;
 
-    /** A previous report.json: each failing cell is marked new, known or fixed. */
-    @Parameter(property = "m1go.baseline")
+    /**
+     * A previous report.json: each failing cell is marked new, known or fixed.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.BASELINE)
     File baseline;
 
-    /** Print report.md to standard output, for pasting into an issue. */
-    @Parameter(property = "m1go.issueBody", defaultValue = "false")
+    /**
+     * Print report.md to standard output, for pasting into an issue.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.ISSUE_BODY, defaultValue = "false")
     boolean issueBody;
 
-    /** The module-mode parameters, or {@code null} when {@code m1go.module} is not set. */
-    ModuleProject.Settings moduleSettings() throws MojoExecutionException {
-        if (module == null) {
-            return null;
-        }
+    /**
+     * The module-mode parameters (module mode is on when {@code m1go.module} is set).
+     *
+     * @throws IllegalArgumentException naming an {@code m1go.targetEnv} key that is not {@code <goos>-<goarch>.<VAR>}
+     */
+    ModuleProject.Settings moduleSettings() {
         Map<String, String> flat = new TreeMap<>(targetEnv == null ? Map.of() : targetEnv);
-        String prefix = "m1go.targetEnv.";
+        String prefix = PropertyNames.TARGET_ENV_PREFIX;
         System.getProperties().forEach((k, v) -> {
             if (k.toString().startsWith(prefix)) {
                 flat.put(k.toString().substring(prefix.length()), v.toString());
             }
         });
         try {
-            return new ModuleProject.Settings(module.toPath(), list(packages), list(tests), args,
+            return new ModuleProject.Settings(module == null ? null : module.toPath(), list(packages), list(tests), args,
                     goflags == null ? List.of() : List.of(goflags.trim().split("\\s+")), testRun, testCount,
                     testTimeout, ModuleProject.targetEnv(flat));
         } catch (CaseDefinitionException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Skips m1go:reproduce only (other goals still run).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.REPRODUCE_SKIP, defaultValue = "false")
+    boolean reproduceSkip;
+
+    /**
+     * Maven's own switch for test-like goals: {@code -DskipTests} skips m1go:reproduce too.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    boolean skipTests;
+
+    /**
+     * Maven's switch that skips compiling and running tests: {@code -Dmaven.test.skip} skips m1go:reproduce too.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    boolean mavenTestSkip;
+
+    /** What {@code m1go.goToolchains} selects from: the {@code go} toolchains of Maven's toolchains.xml. */
+    record ToolchainSettings(String goToolchains, List<DeclaredToolchains.Declared> declared) {
+    }
+
+    /** What {@code m1go.container.image} configures. */
+    record ContainerSettings(String containerImage) {
     }
 
     @Override
@@ -190,26 +362,69 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     }
 
     @Override
-    void run() throws MojoExecutionException, MojoFailureException {
-        Path home = Path.of(System.getProperty("user.home"));
-        ReproduceSettings settings = new ReproduceSettings(
+    String skippedBy() {
+        String all = super.skippedBy();
+        if (all != null) {
+            return all;
+        }
+        if (reproduceSkip) {
+            return PropertyNames.REPRODUCE_SKIP;
+        }
+        if (skipTests) {
+            return "skipTests";
+        }
+        return mavenTestSkip ? "maven.test.skip" : null;
+    }
+
+    @Override
+    List<Record> settings(Map<String, String> environment, Path home) {
+        ReproduceSettings reproduce = new ReproduceSettings(
                 reportDirectory(outputDirectory),
                 cacheDirectory != null ? cacheDirectory.toPath() : home.resolve(".cache/m1go"),
                 list(goRoots), goVersions, failIfNoToolchains, list(cases),
                 casesDirectory == null ? null : casesDirectory.toPath(),
                 list(runners), list(targets), timeoutSeconds, buildTimeoutSeconds,
                 threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
-                inheritEnvironment, reruns, rerunsAll, failIfNoCells, System.getenv(), home, moduleSettings());
-        Publish publish = new Publish(System.getenv(), System.out, new MavenLog(getLog()));
+                inheritEnvironment, reruns, rerunsAll, failIfNoCells, environment, home);
+        Publish.Settings publish = new Publish.Settings(baseline == null ? null : baseline.toPath(), failOn,
+                failOnRegression, issueBody, reportsDirectory == null ? null : reportsDirectory.toPath());
+        return List.of(reproduce, publish, new ContainerSettings(containerImage),
+                new ToolchainSettings(goToolchains, declaredGoToolchains()), moduleSettings());
+    }
+
+    @Override
+    void run() throws MojoExecutionException, MojoFailureException {
+        GoNetwork.Applied network = network(System.getenv());
+        network.notes().forEach(getLog()::info);
+        List<Record> all;
+        try {
+            all = settings(network.environment(), home());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        ReproduceSettings settings = (ReproduceSettings) all.get(0);
+        Publish.Settings publishSettings = (Publish.Settings) all.get(1);
+        String image = ((ContainerSettings) all.get(2)).containerImage();
+        ToolchainSettings declared = (ToolchainSettings) all.get(3);
+        ModuleProject.Settings module = (ModuleProject.Settings) all.get(4);
+        if (module.module() != null) {
+            settings = settings.withModule(module);
+        }
+        try {
+            settings = settings.withMoreGoRoots(DeclaredToolchains.select(declared.declared(), declared.goToolchains())
+                    .stream().map(Path::toString).toList());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        Publish publish = new Publish(System.getenv(), System.out, engineLog());
         Publish.Plan plan;
         Reproduce.Result result;
         Publish.Published published;
         Reproduce reproduce = new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(),
-                host -> List.of(ContainerRunner.of(host, System.getenv(), containerImage)),
-                Clock.systemUTC(), new MavenLog(getLog()));
+                host -> List.of(ContainerRunner.of(host, System.getenv(), image)),
+                Clock.systemUTC(), engineLog());
         try {
-            plan = publish.prepare(new Publish.Settings(baseline == null ? null : baseline.toPath(), failOn,
-                    failOnRegression, issueBody));
+            plan = publish.prepare(publishSettings);
             try (RunLock lock = reproduce.lock(settings)) {
                 result = reproduce.run(settings);
                 published = publish.publish(plan, result.report(), result.directory());
@@ -228,8 +443,9 @@ public final class ReproduceMojo extends AbstractM1goMojo {
         }
         if (published.failing().isEmpty()) {
             if (!result.unexpected().isEmpty()) {
-                StringBuilder warning = new StringBuilder(result.unexpected().size()
-                        + " cell(s) contradict their case's expectation; m1go.failOn=" + published.failOn().property()
+                int n = result.unexpected().size();
+                StringBuilder warning = new StringBuilder(Plural.of(n, "cell") + (n == 1 ? " contradicts" : " contradict")
+                        + " their case's expectation; m1go.failOn=" + published.failOn().property()
                         + " does not fail the build for them (reports: " + result.directory() + "):");
                 for (CellResult c : result.unexpected()) {
                     warning.append("\n  ").append(c.key().title(result.report().host().arch())).append(": expected ")

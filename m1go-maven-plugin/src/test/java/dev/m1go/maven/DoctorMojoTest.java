@@ -35,7 +35,7 @@ class DoctorMojoTest {
     @Test
     void unknownFailOn_isExecutionError_namingTheProperty_beforeAnythingRuns() {
         DoctorMojo mojo = mojo();
-        mojo.failOn = "sometimes";
+        mojo.doctorFailOn = "sometimes";
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessage("m1go.doctor.failOn is 'sometimes': use warning, error (the default) or never");

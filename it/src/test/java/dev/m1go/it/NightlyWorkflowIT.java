@@ -1,0 +1,155 @@
+package dev.m1go.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The nightly fan-out of docs/ci: the GitHub Actions workflow passes actionlint (a Go module, run through the Go
+ * module proxy), and its merge step, run as written with this build's plugin, folds the reports of two hosts into one,
+ * writes the step summary, and fails on a failure new since the previous night's merged report.
+ */
+class NightlyWorkflowIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("it.projects", "projects")).toAbsolutePath()
+            .getParent().getParent();
+    private static final Path WORKFLOW = ROOT.resolve("docs/ci/m1go-nightly.yml");
+    private static final String ACTIONLINT = "github.com/rhysd/actionlint/cmd/actionlint@v1.7.12";
+
+    record Result(int exit, String output) {
+    }
+
+    @Test
+    void workflow_passesActionlint_andABrokenOneDoesNot() throws Exception {
+        Components.require(Components.onPath("go"), "go on PATH");
+        // One actionlint run (building it is most of the time) over the workflow and a copy with one mistake.
+        Path broken = Maven.workDirectory("actionlint").resolve("broken.yml");
+        Files.writeString(broken, Files.readString(WORKFLOW).replace("${{ matrix.runners }}", "${{ matrix.runnerz }}"));
+        Result lint = exec(ROOT, Map.of("GOTOOLCHAIN", "local"), "go", "run", ACTIONLINT, "-no-color",
+                WORKFLOW.toString(), broken.toString());
+        assertThat(lint.exit()).as("actionlint:\n%s", lint.output()).isNotZero();
+        assertThat(lint.output()).as("actionlint on %s", WORKFLOW).doesNotContain(WORKFLOW.toString())
+                .contains(broken + ":").contains("runnerz");
+    }
+
+    @Test
+    void mergeStep_foldsTwoHosts_writesTheSummary_andFailsOnANewFailureOnly() throws Exception {
+        Components.require(Components.onPath("go"), "go on PATH");
+        Path dir = Maven.workDirectory("nightly");
+        // One real run on this machine...
+        Maven.run(dir, Maven.goal("reproduce"), "-Dm1go.cases=cgo-hello", "-Dm1go.goVersions=1.26",
+                "-Dm1go.runners=native", "-Dm1go.targets=linux/amd64").succeeded();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode here = json.readTree(dir.resolve("target/m1go/report.json").toFile());
+        // ... and the same cells as another host would upload them (artifacts land in one directory each).
+        write(dir.resolve("reports/m1go-linux-x64/report.json"), here);
+        write(dir.resolve("reports/m1go-linux-arm64/report.json"), asArm64Host(here, false));
+
+        Path summary = dir.resolve("summary.md");
+        Result first = mergeStep(dir, summary);
+        assertThat(first.exit()).as("merge step:\n%s", first.output()).isZero();
+        JsonNode merged = json.readTree(dir.resolve("merged/report.json").toFile());
+        assertThat(merged.get("hosts")).hasSize(2);
+        assertThat(Files.readString(summary)).contains("linux/amd64", "linux/arm64");
+
+        // The next night: its merged report is the baseline; one cell fails that passed before.
+        write(dir.resolve("baseline/report.json"), merged);
+        write(dir.resolve("reports/m1go-linux-arm64/report.json"), asArm64Host(here, true));
+        Result second = mergeStep(dir, summary);
+        assertThat(second.exit()).as("merge step:\n%s", second.output()).isNotZero();
+        assertThat(second.output()).contains("new since the baseline").contains("cgo-hello");
+    }
+
+    /** No GitLab linter runs offline; the example is at least valid YAML whose merge job waits for every host. */
+    @Test
+    void gitlabExample_mergesEveryMeasureJob_andFailsOnNewFailures() throws Exception {
+        JsonNode ci = new YAMLMapper().readTree(ROOT.resolve("docs/ci/gitlab-ci.yml").toFile());
+        List<String> measure = new ArrayList<>();
+        ci.fields().forEachRemaining(e -> {
+            if (".measure".equals(e.getValue().path("extends").asText())) {
+                measure.add(e.getKey());
+            }
+        });
+        assertThat(measure).hasSizeGreaterThanOrEqualTo(3);
+        List<String> needs = new ArrayList<>();
+        ci.path("m1go-merge").path("needs").forEach(n -> needs.add(n.asText()));
+        assertThat(needs).containsExactlyInAnyOrderElementsOf(measure);
+        assertThat(ci.path("m1go-merge").path("script").toString()).contains(":merge", "-Dm1go.failOn=new");
+    }
+
+    /** The merge step's script, run by bash as Actions runs it, with {@code mvn} being this build's offline Maven. */
+    private static Result mergeStep(Path dir, Path summary) throws Exception {
+        JsonNode steps = new YAMLMapper().readTree(WORKFLOW.toFile()).path("jobs").path("merge").path("steps");
+        String script = null;
+        for (JsonNode s : steps) {
+            if ("Merge".equals(s.path("name").asText())) {
+                script = s.path("run").asText();
+            }
+        }
+        assertThat(script).as("the workflow's merge job has a step named Merge").isNotNull();
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path mvn = bin.resolve("mvn");
+        Files.writeString(mvn, "#!/bin/sh\nexec " + Maven.command().stream().map(NightlyWorkflowIT::quote)
+                .collect(Collectors.joining(" ")) + " \"$@\"\n");
+        Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.deleteIfExists(summary);
+        return exec(dir, Map.of("PATH", bin + ":" + System.getenv("PATH"), "M1GO_VERSION", Maven.version(),
+                "GITHUB_STEP_SUMMARY", summary.toString()), "bash", "--noprofile", "--norc", "-eo", "pipefail", "-c",
+                script);
+    }
+
+    /** The report as an arm64 Linux machine would have written it; {@code regress}: cgo-hello crashed there. */
+    private static JsonNode asArm64Host(JsonNode report, boolean regress) {
+        ObjectNode r = report.deepCopy();
+        ((ObjectNode) r.get("host")).put("arch", "arm64").put("unameMachine", "aarch64").put("jvmArch", "aarch64");
+        if (regress) {
+            for (JsonNode c : r.get("cells")) {
+                if (c.get("case").asText().equals("cgo-hello")) {
+                    ((ObjectNode) c).put("outcome", "CGO_SIGNAL").put("signal", "SIGSEGV").put("verdict", "UNEXPECTED")
+                            .put("signature", "CGO_SIGNAL SIGSEGV | main._Cfunc_hello < main.main");
+                }
+            }
+        }
+        return r;
+    }
+
+    private static void write(Path file, JsonNode node) throws IOException {
+        Files.createDirectories(file.getParent());
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), node);
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private static Result exec(Path dir, Map<String, String> env, String... argv) throws Exception {
+        List<String> command = new ArrayList<>(List.of(argv));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        pb.environment().remove("MAVEN_ARGS");
+        Path log = Files.createTempFile(Maven.workDirectory("nightly-logs"), "exec", ".log");
+        pb.redirectOutput(log.toFile());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", argv) + " ran for 10 minutes");
+        }
+        return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+}

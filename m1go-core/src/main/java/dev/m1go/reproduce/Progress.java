@@ -1,0 +1,144 @@
+package dev.m1go.reproduce;
+
+import dev.m1go.classify.Verdict;
+import dev.m1go.core.Log;
+import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.MatrixListener;
+import dev.m1go.matrix.PlannedCell;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Feedback during a long matrix: each cell's progress line gains the elapsed time and an ETA computed from the cells
+ * that ran so far, and while a step runs for longer than {@link #QUIET} without any line, a heartbeat names it
+ * ({@code … still running after 1m05s: c-abort go1.19.8 linux/arm64 qemu for 25 s; 12/96 cells done}).
+ */
+public final class Progress implements MatrixListener, AutoCloseable {
+
+    /** Silence after which a heartbeat line is printed. */
+    public static final Duration QUIET = Duration.ofSeconds(10);
+
+    private MatrixListener inner = new MatrixListener() {
+        @Override
+        public void finished(CellResult result, int done, int total) {
+        }
+    };
+    private final Log log;
+    private final Clock clock;
+    private final Instant start;
+    /** The cell each worker thread runs, and since when (the engine reports start and end on the same thread). */
+    private final Map<Thread, Map.Entry<PlannedCell, Instant>> running = new LinkedHashMap<>();
+    private ScheduledExecutorService timer;
+    private Instant lastLine;
+    private int total;
+    private int runnable;
+    private int ranDone;
+    private int done;
+
+    public Progress(Log log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+        this.start = clock.instant();
+        this.lastLine = start;
+    }
+
+    /** This, passing every event on to {@code reports} (whose progress lines should go through {@link #line}). */
+    public synchronized Progress around(MatrixListener reports) {
+        this.inner = reports;
+        return this;
+    }
+
+    /** Starts the heartbeat (a daemon timer); {@link #close()} stops it. */
+    public Progress withHeartbeat() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "m1go-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleAtFixedRate(this::heartbeat, QUIET.toSeconds(), QUIET.toSeconds(), TimeUnit.SECONDS);
+        return this;
+    }
+
+    @Override
+    public synchronized void planned(List<PlannedCell> cells) {
+        total = cells.size();
+        runnable = (int) cells.stream().filter(c -> !c.skipped()).count();
+        inner.planned(cells);
+    }
+
+    @Override
+    public synchronized void started(PlannedCell cell) {
+        if (!cell.skipped()) {
+            running.put(Thread.currentThread(), Map.entry(cell, clock.instant()));
+        }
+        inner.started(cell);
+    }
+
+    @Override
+    public synchronized void finished(CellResult result, int done, int total) {
+        running.remove(Thread.currentThread());
+        this.done = done;
+        if (result.verdict() != Verdict.SKIPPED) {
+            ranDone++;
+        }
+        inner.finished(result, done, total);
+    }
+
+    /** A cell's progress line, with the elapsed time and the ETA. */
+    public synchronized void line(String cellLine) {
+        lastLine = clock.instant();
+        log.info(cellLine + " · " + timing());
+    }
+
+    /** "1m05s elapsed, ETA 3m10s" (the ETA once a cell has run). */
+    synchronized String timing() {
+        Duration elapsed = Duration.between(start, clock.instant());
+        String s = format(elapsed) + " elapsed";
+        int remaining = Math.max(0, runnable - ranDone);
+        if (ranDone > 0 && remaining > 0) {
+            s += ", ETA " + format(elapsed.multipliedBy(remaining).dividedBy(ranDone));
+        }
+        return s;
+    }
+
+    /** Prints one line when nothing was printed for {@link #QUIET} and a step still runs. */
+    public synchronized void heartbeat() {
+        Instant now = clock.instant();
+        if (running.isEmpty() || Duration.between(lastLine, now).compareTo(QUIET) < 0) {
+            return;
+        }
+        Map.Entry<PlannedCell, Instant> oldest = running.values().stream().min(Map.Entry.comparingByValue())
+                .orElseThrow();
+        PlannedCell p = oldest.getKey();
+        lastLine = now;
+        log.info("… still running after " + format(Duration.between(start, now)) + ": " + p.reproCase().id() + " "
+                + p.toolchain().version() + " " + p.target() + " " + p.runner().name()
+                + ("default".equals(p.variant().name()) ? "" : " " + p.variant().name()) + " for "
+                + format(Duration.between(oldest.getValue(), now))
+                + (running.size() > 1 ? " (and " + (running.size() - 1) + " more)" : "") + "; " + done + "/" + total
+                + " cells done");
+    }
+
+    static String format(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        return s >= 3600 ? String.format("%dh%02dm", s / 3600, (s % 3600) / 60)
+                : String.format("%dm%02ds", s / 60, s % 60);
+    }
+
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}

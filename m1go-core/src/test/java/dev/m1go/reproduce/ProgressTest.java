@@ -1,0 +1,142 @@
+package dev.m1go.reproduce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.m1go.cases.CaseLoader;
+import dev.m1go.core.Log;
+import dev.m1go.classify.Outcome;
+import dev.m1go.classify.Verdict;
+import dev.m1go.exec.ProcessResult;
+import dev.m1go.exec.ProcessSpec;
+import dev.m1go.host.Arch;
+import dev.m1go.host.Os;
+import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.PlannedCell;
+import dev.m1go.matrix.Platform;
+import dev.m1go.runner.Runner;
+import dev.m1go.toolchain.Toolchain;
+import java.nio.file.Path;
+import java.util.Map;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProgressTest {
+
+    /** A clock the test moves. */
+    static final class TestClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+    }
+
+    private final List<String> lines = new ArrayList<>();
+    private final Log log = new Log() {
+        @Override
+        public void info(String message) {
+            lines.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            lines.add("WARN " + message);
+        }
+    };
+
+    private static final Runner NATIVE = new Runner() {
+        public String name() {
+            return "native";
+        }
+
+        public boolean appliesTo(Os os, Arch arch) {
+            return true;
+        }
+
+        public Availability availability(Os os, Arch arch) {
+            return Availability.yes();
+        }
+
+        public boolean translates(Arch arch) {
+            return false;
+        }
+
+        public ProcessResult run(ProcessSpec spec, Arch arch) {
+            throw new AssertionError("not run");
+        }
+    };
+
+    private static List<PlannedCell> planned(int n) throws Exception {
+        var c = new CaseLoader().load(null, List.of("cgo-hello")).get(0);
+        List<PlannedCell> cells = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            cells.add(new PlannedCell(c, new Toolchain("go1.2" + i + ".1", Path.of("/go" + i), Arch.AMD64, "test",
+                    Map.of(), null), new Platform(Os.LINUX, Arch.AMD64), NATIVE,
+                    dev.m1go.cases.Variant.defaultVariant(), null));
+        }
+        return cells;
+    }
+
+    private static CellResult passed() {
+        dev.m1go.matrix.CellKey key = new dev.m1go.matrix.CellKey("cgo-hello", "go1.20.1", Arch.AMD64,
+                new Platform(Os.LINUX, Arch.AMD64), "native", dev.m1go.matrix.CellKey.DEFAULT_VARIANT, null);
+        return CellResult.ran(key, "PASS", Outcome.PASS, Verdict.EXPECTED, dev.m1go.matrix.Diagnosis.note("passed"),
+                false, null, List.of(), Map.of());
+    }
+
+    @Test
+    void line_carriesElapsedTimeAndAnEtaFromTheCellsThatRan() throws Exception {
+        TestClock clock = new TestClock();
+        Progress p = new Progress(log, clock);
+        p.planned(planned(4));
+        clock.advance(Duration.ofSeconds(30));
+        p.finished(passed(), 1, 4);
+        p.line("[1/4] c go1.22.12 linux/amd64 native ... PASS (30.00 s)");
+        assertThat(lines).containsExactly("[1/4] c go1.22.12 linux/amd64 native ... PASS (30.00 s) · 30 s elapsed, "
+                + "ETA 1m30s");
+    }
+
+    @Test
+    void heartbeat_namesTheStepThatRunsLongWithoutALine_onlyAfterTenQuietSeconds() throws Exception {
+        TestClock clock = new TestClock();
+        Progress p = new Progress(log, clock);
+        List<PlannedCell> cells = planned(2);
+        p.planned(cells);
+        p.started(cells.get(0));
+        clock.advance(Duration.ofSeconds(5));
+        p.heartbeat();
+        assertThat(lines).isEmpty();
+        clock.advance(Duration.ofSeconds(20));
+        p.heartbeat();
+        assertThat(lines).singleElement().asString()
+                .startsWith("… still running after 25 s: ")
+                .endsWith(" for 25 s; 0/2 cells done");
+    }
+
+    @Test
+    void format_readsAsMinutesAndHours() {
+        assertThat(Progress.format(Duration.ofSeconds(9))).isEqualTo("9 s");
+        assertThat(Progress.format(Duration.ofSeconds(65))).isEqualTo("1m05s");
+        assertThat(Progress.format(Duration.ofMinutes(125))).isEqualTo("2h05m");
+    }
+}

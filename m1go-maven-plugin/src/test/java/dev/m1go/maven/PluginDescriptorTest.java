@@ -1,0 +1,82 @@
+package dev.m1go.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.m1go.settings.PropertyNames;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds the generated plugin descriptor to the README's one naming rule (property {@code m1go.x.y} ↔ element
+ * {@code xY}), to {@link PropertyNames} and to the README's parameter table, and makes every parameter carry a
+ * {@code since}.
+ */
+class PluginDescriptorTest {
+
+    private final PluginDescriptor descriptor = PluginDescriptor.read();
+
+    PluginDescriptorTest() throws Exception {
+    }
+
+    private List<PluginDescriptor.Param> m1goParameters() {
+        return descriptor.all().stream().filter(p -> p.property() != null && p.property().startsWith("m1go.")).toList();
+    }
+
+    @Test
+    void everyM1goProperty_isTheElementNameAfterThePrefix() {
+        assertThat(m1goParameters()).isNotEmpty().allSatisfy(p -> assertThat(p.name())
+                .as("%s: property %s", p.goal(), p.property()).isEqualTo(PropertyNames.element(p.property())));
+    }
+
+    @Test
+    void everyParameterOfEveryM1goGoal_hasASince() {
+        List<PluginDescriptor.Param> own = descriptor.all().stream()
+                .filter(p -> !p.goal().equals("help") && p.editable()).toList();
+        assertThat(own).hasSizeGreaterThan(20).allSatisfy(p -> assertThat(p.since())
+                .as("%s: %s has no @since", p.goal(), p.name()).isNotBlank());
+    }
+
+    @Test
+    void everyGoal_isThreadSafe() throws Exception {
+        String xml = Files.readString(PluginDescriptor.FILE);
+        assertThat(xml.split("<threadSafe>true</threadSafe>", -1)).hasSize(descriptor.goals().size() + 1);
+    }
+
+    @Test
+    void propertyNames_listsExactlyTheDescriptorsProperties() {
+        Set<String> inDescriptor = new TreeSet<>();
+        m1goParameters().forEach(p -> inDescriptor.add(p.property()));
+        assertThat(inDescriptor).containsExactlyInAnyOrderElementsOf(PropertyNames.ALL);
+    }
+
+    @Test
+    void readmeTable_listsExactlyTheDescriptorsProperties_andStatesTheRuleOnce() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        int start = readme.indexOf("\n## Parameters\n");
+        int end = readme.indexOf("\n## ", start + 5);
+        String section = readme.substring(start, end);
+        Set<String> inTable = new TreeSet<>();
+        Matcher m = Pattern.compile("(?m)^\\| `(m1go\\.[A-Za-z.]+)` \\|").matcher(section);
+        while (m.find()) {
+            inTable.add(m.group(1));
+        }
+        Set<String> inDescriptor = new TreeSet<>();
+        m1goParameters().forEach(p -> inDescriptor.add(p.property()));
+        assertThat(inTable).isEqualTo(inDescriptor);
+        assertThat(section.replaceAll("\\s+", " ")).contains("`m1go.container.image` is `<containerImage>`");
+    }
+
+    @Test
+    void pom_reportsTheGoalsInTheSite_withThePluginToolsVersion() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        String reporting = pom.substring(pom.indexOf("<reporting>"), pom.indexOf("</reporting>"));
+        assertThat(reporting).contains("<artifactId>maven-plugin-report-plugin</artifactId>")
+                .contains("<version>${maven.plugin.tools.version}</version>");
+    }
+}
