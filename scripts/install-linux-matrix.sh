@@ -4,6 +4,7 @@
 #   an arm64 Go 1.19 unpacked into /opt/go-arm64 (runs under binfmt/qemu),
 #   qemu-user, qemu-user-static + binfmt-support, the aarch64 cross compiler and sysroot,
 #   clang (the matrix builds with gcc; the cflags-cxx-pollution README quotes clang's message, measured with it),
+#   llvm (llvm-symbolizer for C frames, llvm-lipo for the universal Mach-O test files) and the aarch64 binutils,
 #   Docker's engine (docker.io) and Chromium + ChromeDriver for the HTML report test,
 #   pkg-config and zlib1g-dev for amd64 only (module mode's per-target pkg-config IT),
 #   and a current Maven 3.9 (the registry artifact org.apache.maven:apache-maven:<v>:tar.gz:bin, fetched by
@@ -40,7 +41,7 @@ apt-get update -o Acquire::Retries=3 || echo "apt-get update reported errors; co
 apt-get install -y --no-install-recommends \
   golang-1.19-go golang-1.21-go golang-1.22-go golang-1.23-go \
   qemu-user qemu-user-static binfmt-support \
-  gcc-aarch64-linux-gnu libc6-dev-arm64-cross clang \
+  gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross clang llvm \
   docker.io iproute2 util-linux maven \
   chromium chromium-driver fonts-noto-color-emoji \
   pkg-config zlib1g-dev

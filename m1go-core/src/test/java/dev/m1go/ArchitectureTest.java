@@ -42,6 +42,11 @@ class ArchitectureTest {
         assertThat(importing(MAIN.resolve("core"), "import dev.m1go.")).isEmpty();
     }
 
+    @Test
+    void theResultModelCarriesNoJsonMapping_theReportPackageMapsIt() throws IOException {
+        assertThat(importing(MAIN.resolve("matrix"), "import com.fasterxml.")).isEmpty();
+    }
+
     private static List<String> importing(Path dir, String prefix) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(p -> p.toString().endsWith(".java")).filter(p -> {

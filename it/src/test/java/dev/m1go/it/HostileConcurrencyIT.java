@@ -31,7 +31,7 @@ class HostileConcurrencyIT {
                 """);
         Process first = new ProcessBuilder(Maven.command(Maven.goal("reproduce"),
                 "-Dm1go.casesDirectory=" + dir.resolve("cases"), "-Dm1go.cases=slow", "-Dm1go.runners=native",
-                "-Dm1go.targets=linux/amd64", "-Dm1go.goVersions=>=1.26")).directory(dir.toFile())
+                "-Dm1go.targets=linux/amd64", "-Dm1go.goVersions=1.26")).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("first.log").toFile()).start();
         try {
             Path lock = dir.resolve("target/m1go/.m1go.lock");
@@ -41,7 +41,7 @@ class HostileConcurrencyIT {
             String holder = Files.readString(lock).strip();
             assertThat(holder).startsWith("pid ");
             Maven.Run second = Maven.run(dir, Maven.goal("reproduce"), "-Dm1go.cases=cgo-hello",
-                    "-Dm1go.runners=native", "-Dm1go.targets=linux/amd64", "-Dm1go.goVersions=>=1.26").failed();
+                    "-Dm1go.runners=native", "-Dm1go.targets=linux/amd64", "-Dm1go.goVersions=1.26").failed();
             assertThat(second.output()).contains("m1go.outputDirectory: " + dir.resolve("target/m1go")
                     + " is in use by another m1go run (" + holder + "; lock file " + lock + ")");
             assertThat(first.waitFor(5, TimeUnit.MINUTES)).isTrue();
@@ -62,7 +62,7 @@ class HostileConcurrencyIT {
         Path lock = Files.createDirectories(dir.resolve("target/m1go")).resolve(".m1go.lock");
         Files.writeString(lock, "pid 999999, started 2026-01-01T00:00:00Z\n");
         Maven.Run run = Maven.run(dir, Maven.goal("reproduce"), "-Dm1go.cases=cgo-hello", "-Dm1go.runners=native",
-                "-Dm1go.targets=linux/amd64", "-Dm1go.goVersions=>=1.26").succeeded();
+                "-Dm1go.targets=linux/amd64", "-Dm1go.goVersions=1.26").succeeded();
         assertThat(run.output()).contains("[WARNING] m1go: took over " + lock + " from an m1go run that no longer runs "
                 + "(pid 999999, started 2026-01-01T00:00:00Z)");
         assertThat(lock).content().isEmpty();

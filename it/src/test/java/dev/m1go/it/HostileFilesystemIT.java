@@ -84,7 +84,7 @@ class HostileFilesystemIT {
         Path summary = dir.resolve("no-such-dir/summary.md");
         Maven.Run run = Maven.run(dir, Map.of("GITHUB_STEP_SUMMARY", summary.toString()), Maven.goal("reproduce"),
                 "-Dm1go.cases=cgo-hello", "-Dm1go.runners=native", "-Dm1go.targets=linux/amd64",
-                "-Dm1go.goVersions=>=1.26").succeeded();
+                "-Dm1go.goVersions=1.26").succeeded();
         assertThat(run.output()).contains("[WARNING] m1go: could not append report.md to the step summary " + summary);
         assertThat(run.report().get("complete").asBoolean()).isTrue();
     }

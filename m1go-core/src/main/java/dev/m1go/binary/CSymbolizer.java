@@ -52,16 +52,7 @@ public final class CSymbolizer {
 
         /** {@code crashed in m1go_segv (main.go:9)}, or null when no frame has a function. */
         public String summary() {
-            if (frames.isEmpty()) {
-                return null;
-            }
-            CFrame top = frames.get(0);
-            if (top.function() != null) {
-                return "crashed in " + top.describe();
-            }
-            return frames.size() > 1 && frames.get(1).function() != null
-                    ? "crashed outside the binary at " + top.pc() + " (a shared library), called from "
-                    + frames.get(1).describe() : null;
+            return CFrame.crashedIn(frames);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.m1go.matrix;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.m1go.binary.CFrame;
 import dev.m1go.classify.Outcome;
 import java.util.List;
@@ -27,10 +26,7 @@ import java.util.function.UnaryOperator;
  */
 public record RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
                         String stdoutLog, String stderrLog, String observedArch,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer leftoverProcesses,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) String logTruncated,
-                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CFrame> cFrames,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) String cFramesNote) {
+                        Integer leftoverProcesses, String logTruncated, List<CFrame> cFrames, String cFramesNote) {
 
     public RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
                      String stdoutLog, String stderrLog) {

@@ -1,6 +1,5 @@
 package dev.m1go.matrix;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
 import java.util.Objects;
@@ -18,7 +17,6 @@ import java.util.Objects;
  * @param verdict  outcome compared with it
  * @param output   the test's own output lines (the last 4,000 characters)
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestResult(String name, String action, Outcome outcome, double elapsedSeconds, String expected,
                          Verdict verdict, String output) {
 

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The crash text of a failing cell, read from its log files (paths relative to the report directory). Reads are
@@ -51,44 +53,61 @@ public final class CrashText {
      * be read. A cut says where the full log is.
      */
     public static String of(Path directory, CellResult c, int maxLines) {
-        return of(directory, logs(c), maxLines);
+        return new Reader(directory).text(logs(c), maxLines);
     }
 
-    /** As {@link #of(Path, CellResult, int)}, over the given logs (paths relative to {@code directory}) in order. */
-    public static String of(Path directory, List<String> logs, int maxLines) {
-        if (directory == null) {
-            return "";
+    /**
+     * Reads the logs under one report directory, each file once (the first {@value #MAX_BYTES} bytes are kept for
+     * every later quote of it).
+     */
+    static final class Reader {
+        private final Path directory;
+        private final Map<String, String> heads = new HashMap<>();
+
+        Reader(Path directory) {
+            this.directory = directory;
         }
-        StringBuilder out = new StringBuilder();
-        int lines = 0;
-        for (String log : logs) {
-            String text = head(directory.resolve(log));
-            if (text.isBlank()) {
-                continue;
+
+        Path directory() {
+            return directory;
+        }
+
+        /** As {@link CrashText#of(Path, CellResult, int)}, over the given logs (relative paths) in order. */
+        synchronized String text(List<String> logs, int maxLines) {
+            if (directory == null) {
+                return "";
             }
-            List<String> all = text.strip().lines().toList();
-            boolean inGoroutine = false;
-            for (String line : all) {
-                if (line.startsWith("goroutine ") && line.endsWith(":")) {
-                    if (inGoroutine) {
-                        out.append("… (other goroutines left out; full log: ").append(log).append(")\n");
+            StringBuilder out = new StringBuilder();
+            int lines = 0;
+            for (String log : logs) {
+                String text = heads.computeIfAbsent(log, l -> head(directory.resolve(l)));
+                if (text.isBlank()) {
+                    continue;
+                }
+                List<String> all = text.strip().lines().toList();
+                boolean inGoroutine = false;
+                for (String line : all) {
+                    if (line.startsWith("goroutine ") && line.endsWith(":")) {
+                        if (inGoroutine) {
+                            out.append("… (other goroutines left out; full log: ").append(log).append(")\n");
+                            return out.toString();
+                        }
+                        inGoroutine = true;
+                    }
+                    if (lines == maxLines) {
+                        out.append("… (cut; full log: ").append(log).append(")\n");
                         return out.toString();
                     }
-                    inGoroutine = true;
+                    out.append(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + " …" : line).append('\n');
+                    lines++;
                 }
-                if (lines == maxLines) {
+                if (text.length() >= MAX_BYTES - 4) {
                     out.append("… (cut; full log: ").append(log).append(")\n");
                     return out.toString();
                 }
-                out.append(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + " …" : line).append('\n');
-                lines++;
             }
-            if (text.length() >= MAX_BYTES - 4) {
-                out.append("… (cut; full log: ").append(log).append(")\n");
-                return out.toString();
-            }
+            return out.toString();
         }
-        return out.toString();
     }
 
     /** At most {@value #MAX_BYTES} bytes of a file as UTF-8 (a broken last character is dropped); "" if unreadable. */

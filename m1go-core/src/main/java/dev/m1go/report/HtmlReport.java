@@ -7,13 +7,10 @@ import dev.m1go.matrix.RunnerOrder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -33,13 +30,22 @@ public final class HtmlReport {
     }
 
     public static void write(Path directory, Report r) throws IOException {
-        String html = render(r, directory);
-        ReportFiles.replace(directory.resolve(FILE), out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
+        write(ReportView.of(r, directory));
+    }
+
+    /** Writes report.html into the view's report directory. */
+    public static void write(ReportView v) throws IOException {
+        String html = render(v);
+        ReportFiles.replace(v.directory().resolve(FILE), out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
     }
 
     public static String render(Report r, Path directory) {
+        return render(ReportView.of(r, directory));
+    }
+
+    public static String render(ReportView v) {
+        Report r = v.report();
         StringBuilder h = new StringBuilder(64 * 1024);
-        Map<String, String> status = r.baseline() == null ? Map.of() : r.baseline().statusByCell();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>m1go matrix</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
@@ -48,9 +54,9 @@ public final class HtmlReport {
                 .append(r.startedAt() == null ? "" : " · started " + esc(r.startedAt()))
                 .append(r.finishedAt() == null ? "" : " · finished " + esc(r.finishedAt()))
                 .append(r.complete() ? "" : " · <strong>run incomplete</strong>").append("</p>\n");
-        summary(h, r);
+        summary(h, v);
         h.append("</header>\n<main>\n");
-        hosts(h, r);
+        hosts(h, v);
         for (String note : r.notes()) {
             h.append("<p class=\"note\">").append(esc(note)).append("</p>\n");
         }
@@ -62,40 +68,33 @@ public final class HtmlReport {
                     .append(" fixed.</p>\n");
         }
         filters(h, r);
-        Map<String, List<CellResult>> byCase = new TreeMap<>();
-        r.cells().forEach(c -> byCase.computeIfAbsent(c.key().caseId(), k -> new ArrayList<>()).add(c));
-        Map<String, CaseInfo> cases = new LinkedHashMap<>();
-        r.cases().forEach(c -> cases.put(c.id(), c));
-        for (Map.Entry<String, List<CellResult>> e : byCase.entrySet()) {
-            grid(h, r, directory, e.getKey(), cases.get(e.getKey()), e.getValue(), status);
+        for (ReportView.CaseGrid grid : v.cases()) {
+            grid(h, v, grid);
         }
-        clusters(h, r);
+        clusters(h, v);
         h.append("</main>\n<footer>Full logs: <a href=\"logs/\">logs/</a> next to this file; every field: "
                 + "<a href=\"report.json\">report.json</a>.")
                 .append("</footer>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return h.toString();
     }
 
-    private static void summary(StringBuilder h, Report r) {
-        Map<String, Map<String, Integer>> s = r.summary();
-        h.append("<p class=\"summary\"><strong>").append(Plural.of(r.cells().size(), "cell")).append("</strong>");
-        for (Map.Entry<String, Integer> v : s.get("verdicts").entrySet()) {
-            h.append(" <span class=\"badge v-").append(v.getKey()).append("\">").append(v.getValue()).append(' ')
-                    .append(v.getKey()).append("</span>");
+    private static void summary(StringBuilder h, ReportView v) {
+        Map<String, Map<String, Integer>> s = v.summary();
+        h.append("<p class=\"summary\"><strong>").append(Plural.of(v.report().cells().size(), "cell"))
+                .append("</strong>");
+        for (Map.Entry<String, Integer> e : s.get("verdicts").entrySet()) {
+            h.append(" <span class=\"badge v-").append(e.getKey()).append("\">").append(e.getValue()).append(' ')
+                    .append(e.getKey()).append("</span>");
         }
         h.append("</p>\n");
     }
 
-    private static void hosts(StringBuilder h, Report r) {
-        h.append("<section class=\"hosts\"><h2>").append(r.merged() ? "Hosts" : "Host").append("</h2>\n<dl>\n");
-        List<Report.NamedHost> hosts = r.merged() ? r.hosts() : List.of(new Report.NamedHost("this host", null,
-                r.host()));
-        for (Report.NamedHost n : hosts) {
-            Set<String> archs = new TreeSet<>();
-            r.cells().stream().filter(c -> !r.merged() || n.label().equals(c.key().host())).forEach(c -> archs.add(c.key().target().arch().goarch()));
-            h.append("<dt>").append(esc(n.label())).append("</dt><dd>")
-                    .append(String.join("<br>", java.util.Arrays.stream(
-                            MarkdownReport.fingerprint(n.host(), archs).split("; ")).map(HtmlReport::esc).toList()))
+    private static void hosts(StringBuilder h, ReportView v) {
+        h.append("<section class=\"hosts\"><h2>").append(v.report().merged() ? "Hosts" : "Host")
+                .append("</h2>\n<dl>\n");
+        for (ReportView.HostFacts n : v.hosts()) {
+            h.append("<dt>").append(esc(n.label() == null ? "this host" : n.label())).append("</dt><dd>")
+                    .append(String.join("<br>", n.facts().stream().map(HtmlReport::esc).toList()))
                     .append("</dd>\n");
         }
         h.append("</dl></section>\n");
@@ -130,32 +129,26 @@ public final class HtmlReport {
         h.append("</select></label>\n");
     }
 
-    private static void grid(StringBuilder h, Report r, Path dir, String caseId, CaseInfo info, List<CellResult> cells,
-                             Map<String, String> status) {
-        Set<String> columns = MarkdownReport.columns(cells);
-        Map<String, Map<String, CellResult>> rows = new LinkedHashMap<>();
-        for (CellResult c : cells) {
-            rows.computeIfAbsent(MarkdownReport.row(r, c), k -> new LinkedHashMap<>())
-                    .put(MarkdownReport.column(c), c);
-        }
-        h.append("<section class=\"case\" id=\"case-").append(esc(caseId)).append("\">\n<h2>").append(esc(caseId))
+    private static void grid(StringBuilder h, ReportView v, ReportView.CaseGrid grid) {
+        h.append("<section class=\"case\" id=\"case-").append(esc(grid.id())).append("\">\n<h2>").append(esc(grid.id()))
                 .append("</h2>\n");
+        CaseInfo info = grid.info();
         if (info != null) {
             h.append("<p class=\"desc\">").append(esc(info.description() == null ? "" : info.description()))
                     .append(" <span class=\"expect\">Expected: ").append(esc(info.expect())).append("</span></p>\n");
         }
         h.append("<div class=\"scroll\"><table class=\"grid\">\n<thead><tr><th>Go</th>");
-        for (String col : columns) {
+        for (String col : grid.columns()) {
             h.append("<th>").append(esc(col)).append("</th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
-        for (Map.Entry<String, Map<String, CellResult>> row : rows.entrySet()) {
-            h.append("<tr><th scope=\"row\">").append(esc(row.getKey())).append("</th>");
-            for (String col : columns) {
-                CellResult c = row.getValue().get(col);
+        for (ReportView.Row row : grid.rows()) {
+            h.append("<tr><th scope=\"row\">").append(esc(row.label())).append("</th>");
+            for (String col : grid.columns()) {
+                CellResult c = row.cells().get(col);
                 h.append("<td>");
                 if (c != null) {
-                    cell(h, r, dir, c, status.get(c.key().id()));
+                    cell(h, v, c, v.status(c));
                 }
                 h.append("</td>");
             }
@@ -164,12 +157,12 @@ public final class HtmlReport {
         h.append("</tbody></table></div>\n</section>\n");
     }
 
-    private static void cell(StringBuilder h, Report r, Path dir, CellResult c, String change) {
+    private static void cell(StringBuilder h, ReportView v, CellResult c, String change) {
         h.append("<div class=\"cell o-").append(c.outcome()).append(" v-").append(c.verdict())
                 .append(change == null ? "" : " c-" + change).append("\" data-case=\"").append(esc(c.key().caseId()))
                 .append("\" data-outcome=\"").append(c.outcome()).append("\" data-verdict=\"").append(c.verdict())
-                .append("\" data-runner=\"").append(esc(c.key().runner())).append("\" data-go=\"").append(esc(c.key().go()))
-                .append("\" title=\"").append(esc(MarkdownReport.title(r, c) + " — " + c.verdict()
+                .append("\" data-runner=\"").append(esc(c.key().runner())).append("\" data-go=\"")
+                .append(esc(c.key().go())).append("\" title=\"").append(esc(v.title(c) + " — " + c.verdict()
                         + ", expected " + c.expected())).append("\">");
         String label = "<span class=\"sym\">" + Symbols.symbol(c.outcome()) + "</span> " + esc(Symbols.words(c))
                 + (c.verdict() == Verdict.UNEXPECTED ? " <span class=\"flag\">❗ unexpected</span>"
@@ -180,9 +173,14 @@ public final class HtmlReport {
             h.append("<details><summary>").append(label).append("</summary>");
             h.append("<p class=\"sig\">expected ").append(esc(c.expected())).append(" · <code>")
                     .append(esc(Cluster.signatureOf(c))).append("</code></p>");
-            String text = CrashText.of(dir, c, CRASH_LINES);
+            String crashed = c.runs().isEmpty() ? null : dev.m1go.binary.CFrame.crashedIn(c.runs().get(0).cFrames());
+            if (crashed != null) {
+                h.append("<p class=\"cframes\">").append(esc(crashed)).append("</p>");
+            }
+            String text = v.crashText(c, CRASH_LINES);
             h.append("<pre class=\"crash\">").append(esc(text.isBlank()
-                    ? (c.diagnosis().summary() == null ? "(no log text)" : c.diagnosis().summary()) : text)).append("</pre>");
+                    ? (c.diagnosis().summary() == null ? "(no log text)" : c.diagnosis().summary()) : text))
+                    .append("</pre>");
             logLinks(h, c);
             h.append("</details>");
         } else if (c.verdict() == Verdict.SKIPPED) {
@@ -218,8 +216,8 @@ public final class HtmlReport {
         h.append("</p>");
     }
 
-    private static void clusters(StringBuilder h, Report r) {
-        List<Cluster> clusters = r.clusters();
+    private static void clusters(StringBuilder h, ReportView v) {
+        List<Cluster> clusters = v.clusters();
         h.append("<section class=\"clusters\"><h2>Failure clusters</h2>\n");
         if (clusters.isEmpty()) {
             h.append("<p>No cell failed.</p></section>\n");

@@ -5,12 +5,10 @@ import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -18,7 +16,7 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * {@code TEST-m1go.xml}: JUnit XML as CI servers read it. One {@code <testsuite>} per case, one {@code <testcase>}
  * per cell named {@code go1.22.12/linux-arm64/qemu} (then {@code /variant} when not the default, {@code (arm64 go)}
- * for a toolchain of another architecture, {@code @host} in a merged report).
+ * for a toolchain of another architecture, {@code @host} in a merged report: {@link dev.m1go.matrix.CellKey#testName}).
  *
  * <ul>
  *   <li>{@code UNEXPECTED} → {@code <failure type="OUTCOME">};</li>
@@ -43,20 +41,16 @@ public final class JUnitReport {
     }
 
     public static void write(Path directory, Report r) throws IOException {
-        write(directory, r, directory);
+        write(ReportView.of(r, directory));
     }
 
-    /**
-     * Writes {@value #FILE} into {@code into} (where CI looks for JUnit files, {@code m1go.reportsDirectory}), reading
-     * crash texts from the report {@code directory}.
-     */
-    public static void write(Path directory, Report r, Path into) throws IOException {
-        java.nio.file.Files.createDirectories(into);
-        Path file = into.resolve(FILE);
+    /** Writes TEST-m1go.xml into the view's report directory. */
+    public static void write(ReportView v) throws IOException {
+        Path file = v.directory().resolve(FILE);
         ReportFiles.replace(file, out -> {
             try {
                 XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-                write(x, directory, r);
+                write(x, v);
                 x.flush();
                 x.close();
             } catch (XMLStreamException e) {
@@ -65,24 +59,31 @@ public final class JUnitReport {
         });
     }
 
-    private static void write(XMLStreamWriter x, Path dir, Report r) throws XMLStreamException {
-        Map<String, List<CellResult>> byCase = new TreeMap<>();
-        r.cells().forEach(c -> byCase.computeIfAbsent(c.key().caseId(), k -> new ArrayList<>()).add(c));
-        Map<String, String> properties = properties(r);
+    /**
+     * Copies the {@value #FILE} written in the report {@code directory} into {@code into} (where CI looks for JUnit
+     * files, {@code m1go.reportsDirectory}), through a temporary file and a rename like every report file.
+     */
+    public static void copy(Path directory, Path into) throws IOException {
+        ReportFiles.replace(into.resolve(FILE), out -> java.nio.file.Files.copy(directory.resolve(FILE), out));
+    }
+
+    private static void write(XMLStreamWriter x, ReportView v) throws XMLStreamException {
+        Report r = v.report();
+        Map<String, String> properties = properties(v);
         x.writeStartDocument("UTF-8", "1.0");
         x.writeCharacters("\n");
         x.writeStartElement("testsuites");
         x.writeAttribute("name", "m1go");
         attributes(x, r.cells());
         x.writeCharacters("\n");
-        for (Map.Entry<String, List<CellResult>> e : byCase.entrySet()) {
+        for (ReportView.CaseGrid grid : v.cases()) {
             x.writeStartElement("testsuite");
-            x.writeAttribute("name", clean(CLASSNAME_PACKAGE + e.getKey()));
-            attributes(x, e.getValue());
+            x.writeAttribute("name", clean(CLASSNAME_PACKAGE + grid.id()));
+            attributes(x, grid.cells());
             if (r.startedAt() != null) {
                 x.writeAttribute("timestamp", clean(r.startedAt()));
             }
-            if (e.getKey().equals(byCase.keySet().iterator().next())) {
+            if (grid == v.cases().get(0)) {
                 // The host is the same for every suite: once per file, in the first.
                 x.writeCharacters("\n  ");
                 x.writeStartElement("properties");
@@ -95,12 +96,12 @@ public final class JUnitReport {
                 x.writeCharacters("\n  ");
                 x.writeEndElement();
             }
-            for (CellResult c : e.getValue()) {
+            for (CellResult c : grid.cells()) {
                 x.writeCharacters("\n  ");
                 if (c.tests().isEmpty()) {
-                    testcase(x, dir, r, c);
+                    testcase(x, v, c);
                 } else {
-                    JUnitTestCases.write(x, name(r, c), c);
+                    JUnitTestCases.write(x, v.testName(c), CLASSNAME_PACKAGE + c.key().caseId(), c);
                 }
             }
             x.writeCharacters("\n");
@@ -120,9 +121,9 @@ public final class JUnitReport {
         x.writeAttribute("time", seconds(cells.stream().mapToLong(CellResult::durationMillis).sum()));
     }
 
-    private static void testcase(XMLStreamWriter x, Path dir, Report r, CellResult c) throws XMLStreamException {
+    private static void testcase(XMLStreamWriter x, ReportView v, CellResult c) throws XMLStreamException {
         x.writeStartElement("testcase");
-        x.writeAttribute("name", clean(name(r, c)));
+        x.writeAttribute("name", clean(v.testName(c)));
         x.writeAttribute("classname", clean(CLASSNAME_PACKAGE + c.key().caseId()));
         x.writeAttribute("time", seconds(c.durationMillis()));
         String got = Symbols.words(c);
@@ -152,15 +153,16 @@ public final class JUnitReport {
                         + run.outcome() + (run.signal() == null ? "" : " " + run.signal())));
                 x.writeAttribute("type", run.outcome().name());
                 x.writeStartElement("stackTrace");
-                x.writeCharacters(clean(c.diagnosis().signature() == null ? run.outcome().name() : c.diagnosis().signature()));
+                String signature = c.diagnosis().signature();
+                x.writeCharacters(clean(signature == null ? run.outcome().name() : signature));
                 x.writeEndElement();
                 x.writeEndElement();
             }
         }
         if (Cluster.failing(c) || c.verdict() == Verdict.FLAKY) {
             List<String> logs = CrashText.logs(c);
-            String err = logs.isEmpty() ? "" : CrashText.of(dir, List.of(logs.get(0)), CRASH_LINES);
-            String out = logs.size() < 2 ? "" : CrashText.of(dir, List.of(logs.get(1)), CRASH_LINES);
+            String err = logs.isEmpty() ? "" : v.crashText(logs.get(0), CRASH_LINES);
+            String out = logs.size() < 2 ? "" : v.crashText(logs.get(1), CRASH_LINES);
             cdata(x, "system-out", out);
             cdata(x, "system-err", err);
         }
@@ -183,11 +185,6 @@ public final class JUnitReport {
         x.writeEndElement();
     }
 
-    /** The testcase name: {@code go1.22.12/linux-arm64/qemu[/variant][ (arm64 go)][ @host]}. */
-    public static String name(Report r, CellResult c) {
-        return c.key().testName(r.hostArchOf(c));
-    }
-
     /** A harness problem rather than a result: a run that never started, or a reason on a cell that was not skipped. */
     public static boolean infrastructure(CellResult c) {
         if (c.verdict() == Verdict.SKIPPED) {
@@ -196,14 +193,14 @@ public final class JUnitReport {
         return c.reason() != null || c.runs().stream().anyMatch(run -> run.exitCode() == null && !run.timedOut());
     }
 
-    private static Map<String, String> properties(Report r) {
+    private static Map<String, String> properties(ReportView v) {
+        Report r = v.report();
         Map<String, String> p = new LinkedHashMap<>();
         p.put("m1go.schema", r.schema());
         p.put("m1go.generator", r.generator() == null ? "" : r.generator());
-        List<Report.NamedHost> hosts = r.merged() ? r.hosts() : List.of(new Report.NamedHost("host", null, r.host()));
-        for (Report.NamedHost h : hosts) {
-            String k = r.merged() ? "m1go.host[" + h.label() + "]." : "m1go.host.";
-            HostInfo i = h.host();
+        for (ReportView.HostFacts h : v.hosts()) {
+            String k = h.label() != null ? "m1go.host[" + h.label() + "]." : "m1go.host.";
+            HostInfo i = h.info();
             p.put(k + "os", i.os());
             p.put(k + "arch", i.arch());
             p.put(k + "unameMachine", String.valueOf(i.unameMachine()));

@@ -33,7 +33,7 @@ final class JUnitTestCases {
                 : c.tests().stream().filter(t -> t.verdict() == Verdict.SKIPPED).count()).sum();
     }
 
-    static void write(XMLStreamWriter x, String cellName, CellResult c) throws XMLStreamException {
+    static void write(XMLStreamWriter x, String cellName, String classname, CellResult c) throws XMLStreamException {
         boolean first = true;
         for (TestResult t : c.tests()) {
             if (!first) {
@@ -42,7 +42,7 @@ final class JUnitTestCases {
             first = false;
             x.writeStartElement("testcase");
             x.writeAttribute("name", JUnitReport.clean(cellName + " " + t.name()));
-            x.writeAttribute("classname", JUnitReport.clean(c.key().caseId()));
+            x.writeAttribute("classname", JUnitReport.clean(classname));
             x.writeAttribute("time", String.format(Locale.ROOT, "%.3f", t.elapsedSeconds()));
             if (t.verdict() == Verdict.UNEXPECTED) {
                 x.writeStartElement("failure");

@@ -7,46 +7,124 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
- * Keeps {@code report.json} current while the matrix runs (an interrupted run leaves a valid file holding every cell
- * that finished) and prints one progress line per cell:
+ * Keeps {@code report.json} current while the matrix runs and prints one progress line per cell:
  * {@code [12/96] static-lib go1.22.12 linux/arm64 qemu ... PASS (0.41 s)}.
+ *
+ * <p>report.json is written at a bounded rate: at once when the last write is {@link #INTERVAL} old, else once that
+ * interval has passed, so a large matrix of quick cells does not serialise the whole report (and its clusters) after
+ * every cell. When the run ends early (an error, Ctrl-C), {@link #close} writes what is pending: an interrupted run
+ * leaves a valid file holding every cell that finished, marked incomplete. {@link #complete} writes every format
+ * once, from the final report.
  */
-public final class LiveReport implements MatrixListener {
+public final class LiveReport implements MatrixListener, AutoCloseable {
+
+    /** The shortest time between two writes of report.json while the run goes. */
+    public static final Duration INTERVAL = Duration.ofSeconds(1);
+
+    /** Runs a task later, on another thread. */
+    interface Scheduler {
+        void schedule(Duration delay, Runnable task);
+
+        void close();
+    }
+
+    /** Writes report.json. */
+    @FunctionalInterface
+    interface JsonWriter {
+        void write(Path file, Report report) throws IOException;
+    }
 
     private final Path directory;
+    private final Report skeleton;
     private final Consumer<String> progress;
     private final Clock clock;
+    private final Duration interval;
+    private final Scheduler scheduler;
+    private final JsonWriter json;
+    private final Thread shutdownHook;
     private final List<CellResult> cells = new ArrayList<>();
-    private Report report;
+    private long lastWrite;
+    private boolean dirty;
+    private boolean pending;
+    private boolean done;
+    private UncheckedIOException failed;
+    /** How many cells the report.json on disk holds; -1 before the first write. */
     private int writtenCells = -1;
+    /** The formats of the final report written so far. */
     private final List<String> finalFiles = new ArrayList<>();
 
     public LiveReport(Path directory, Report skeleton, Consumer<String> progress, Clock clock) throws IOException {
+        this(directory, skeleton, progress, clock, INTERVAL, daemonScheduler(), JsonReport::write, true);
+    }
+
+    LiveReport(Path directory, Report skeleton, Consumer<String> progress, Clock clock, Duration interval,
+               Scheduler scheduler, JsonWriter json, boolean flushOnShutdown) throws IOException {
         this.directory = directory;
-        this.report = skeleton;
+        this.skeleton = skeleton;
         this.progress = progress;
         this.clock = clock;
-        JsonReport.write(directory.resolve(JsonReport.FILE), report);
-        writtenCells = 0;
+        this.interval = interval;
+        this.scheduler = scheduler;
+        this.json = json;
+        writeJson();
+        this.shutdownHook = flushOnShutdown ? new Thread(this::flushQuietly, "m1go-report-flush") : null;
+        if (shutdownHook != null) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
     }
 
     @Override
     public synchronized void finished(CellResult result, int done, int total) {
+        if (failed != null) {
+            throw failed;
+        }
         cells.add(result);
-        report = report.withCells(cells, false, null);
+        dirty = true;
+        long since = clock.millis() - lastWrite;
+        if (since >= interval.toMillis()) {
+            write();
+        } else if (!pending) {
+            pending = true;
+            scheduler.schedule(Duration.ofMillis(interval.toMillis() - since), this::delayed);
+        }
+        progress.accept(progressLine(result, done, total, skeleton.host().arch()));
+    }
+
+    private synchronized void delayed() {
+        pending = false;
+        if (dirty && !this.done) {
+            try {
+                write();
+            } catch (UncheckedIOException e) {
+                failed = e;
+            }
+        }
+    }
+
+    private void write() {
         try {
-            JsonReport.write(directory.resolve(JsonReport.FILE), report);
-            writtenCells = cells.size();
+            writeJson();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update " + directory.resolve(JsonReport.FILE), e);
         }
-        progress.accept(progressLine(result, done, total, report.host().arch()));
+    }
+
+    private void writeJson() throws IOException {
+        json.write(directory.resolve(JsonReport.FILE), current());
+        writtenCells = cells.size();
+        lastWrite = clock.millis();
+        dirty = false;
     }
 
     static String progressLine(CellResult c, int done, int total, String hostArch) {
@@ -64,17 +142,25 @@ public final class LiveReport implements MatrixListener {
         return sb.toString();
     }
 
-    /** Writes every format with the final cell list. */
-    public synchronized Report complete(List<CellResult> all) throws IOException {
-        report = report.withCells(all, true, clock.instant().toString());
-        java.nio.file.Files.createDirectories(directory);
-        for (ReportFormat f : Reports.all()) {
-            f.write(directory, report);
-            finalFiles.add(f.file());
-            if (f.file().equals(JsonReport.FILE)) {
-                writtenCells = all.size();
-            }
+    /**
+     * The final report: every cell, complete, with {@code finish} applied (the baseline comparison), every format
+     * written once.
+     */
+    public Report complete(List<CellResult> all, UnaryOperator<Report> finish) throws IOException {
+        Report report;
+        synchronized (this) {
+            done = true;
+            report = finish.apply(skeleton.withCells(all, true, clock.instant().toString()));
         }
+        Reports.writeAll(directory, report, f -> {
+            synchronized (this) {
+                finalFiles.add(f.file());
+                if (f.file().equals(JsonReport.FILE)) {
+                    writtenCells = all.size();
+                }
+            }
+        });
+        close();
         return report;
     }
 
@@ -94,7 +180,69 @@ public final class LiveReport implements MatrixListener {
                 + "incomplete (\"complete\": false); no other report was written";
     }
 
+    /** {@link #complete} without a baseline. */
+    public Report complete(List<CellResult> all) throws IOException {
+        return complete(all, UnaryOperator.identity());
+    }
+
+    /** The report as it stands: the cells finished so far, incomplete. */
     public synchronized Report current() {
-        return report;
+        return skeleton.withCells(cells, false, null);
+    }
+
+    /** Writes report.json if a finished cell is not in it yet (the run ended early); stops the timer. */
+    @Override
+    public void close() throws IOException {
+        synchronized (this) {
+            if (dirty && !done) {
+                writeJson();
+            }
+            done = true;
+        }
+        scheduler.close();
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs or has run: nothing to remove
+            }
+        }
+    }
+
+    private void flushQuietly() {
+        synchronized (this) {
+            if (dirty && !done) {
+                try {
+                    writeJson();
+                } catch (IOException | RuntimeException e) {
+                    // the JVM is going down; the last write stands
+                }
+            }
+        }
+    }
+
+    private static Scheduler daemonScheduler() {
+        return new Scheduler() {
+            private ScheduledExecutorService executor;
+
+            @Override
+            public synchronized void schedule(Duration delay, Runnable task) {
+                if (executor == null) {
+                    executor = Executors.newSingleThreadScheduledExecutor(r -> {
+                        Thread t = new Thread(r, "m1go-report-writer");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+
+            @Override
+            public synchronized void close() {
+                if (executor != null) {
+                    executor.shutdownNow();
+                }
+            }
+        };
     }
 }

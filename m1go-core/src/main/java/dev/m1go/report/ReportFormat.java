@@ -1,13 +1,12 @@
 package dev.m1go.report;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
-/** One output format written from a {@link Report} into the report directory. */
+/** One output format written from a report's {@link ReportView} into its report directory. */
 public interface ReportFormat {
 
     /** The file (relative to the report directory) this format writes. */
     String file();
 
-    void write(Path directory, Report report) throws IOException;
+    void write(ReportView view) throws IOException;
 }

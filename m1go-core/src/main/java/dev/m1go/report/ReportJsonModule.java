@@ -9,13 +9,17 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
 import com.fasterxml.jackson.databind.util.StdConverter;
 import dev.m1go.binary.BinaryFacts;
+import dev.m1go.binary.CFrame;
 import dev.m1go.matrix.BuildInfo;
 import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.RunResult;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * How the engine's results map to report.json: cells through their wire form {@link CellWire}, builds and runs as
- * they are (a build's {@code retried} only when it happened). The engine's types carry no JSON annotations.
+ * they are (a build's {@code retried} and a run's {@code leftoverProcesses} and {@code logTruncated} only when
+ * they happened). The engine's types carry no JSON annotations.
  */
 final class ReportJsonModule extends SimpleModule {
 
@@ -31,6 +35,22 @@ final class ReportJsonModule extends SimpleModule {
         }));
         addDeserializer(CellResult.class, new CellDeserializer());
         setMixInAnnotation(BuildInfo.class, BuildMixIn.class);
+        setMixInAnnotation(RunResult.class, RunMixIn.class);
+    }
+
+    /** {@code leftoverProcesses}, {@code logTruncated} and the C frames are left out when there is nothing to say. */
+    private abstract static class RunMixIn {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Integer leftoverProcesses();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String logTruncated();
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract List<CFrame> cFrames();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String cFramesNote();
     }
 
     /** {@code retried} is left out unless the build ran twice, {@code binaryFacts} when nothing was built. */

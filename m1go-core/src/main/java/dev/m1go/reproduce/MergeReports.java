@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -71,6 +72,15 @@ public final class MergeReports {
 
     /** Reads the inputs, merges them and writes every format into {@code outputDirectory}. */
     public Report merge(List<Path> files, Path outputDirectory, String generator) throws UserError, IOException {
+        return merge(files, outputDirectory, generator, UnaryOperator.identity());
+    }
+
+    /**
+     * Reads the inputs, merges them, applies {@code finish} (the baseline comparison, {@link Publish#compare}) and
+     * writes every format into {@code outputDirectory}, once.
+     */
+    public Report merge(List<Path> files, Path outputDirectory, String generator, UnaryOperator<Report> finish)
+            throws UserError, IOException {
         Path out = outputDirectory.toAbsolutePath().normalize();
         List<Report> reports = new ArrayList<>();
         for (Path f : files) {
@@ -85,7 +95,7 @@ public final class MergeReports {
                 throw new UserError("m1go.inputs: " + f + " is not an m1go report: " + e.getOriginalMessage());
             }
         }
-        Report merged = merge(files, reports, out, generator);
+        Report merged = finish.apply(merge(files, reports, out, generator));
         Files.createDirectories(out);
         Reports.writeAll(out, merged);
         log.info("m1go: merged " + Plural.of(files.size(), "report") + " (" + Plural.of(merged.hosts().size(), "host")

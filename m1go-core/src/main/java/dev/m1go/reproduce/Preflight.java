@@ -16,8 +16,6 @@ final class Preflight {
     }
 
     static void check(ReproduceSettings s) throws UserError {
-        writableDirectory("m1go.outputDirectory", s.outputDirectory());
-        writableDirectory("m1go.cacheDirectory", s.cacheDirectory());
         if (s.casesDirectory() != null) {
             Path cases = s.casesDirectory();
             if (!Files.exists(cases)) {
@@ -36,6 +34,8 @@ final class Preflight {
                         + "an m1go.outputDirectory outside " + cases + " (the default is target/m1go)");
             }
         }
+        writableDirectory("m1go.outputDirectory", s.outputDirectory());
+        writableDirectory("m1go.cacheDirectory", s.cacheDirectory());
     }
 
     /** Exists or can be made, is a directory, and takes a new file. */

@@ -10,7 +10,6 @@ import dev.m1go.report.JsonReport;
 import dev.m1go.report.MarkdownReport;
 import dev.m1go.report.Plural;
 import dev.m1go.report.Report;
-import dev.m1go.report.Reports;
 import dev.m1go.settings.PropertyNames;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -94,32 +93,47 @@ public final class Publish {
                 s.reportsDirectory());
     }
 
+    /**
+     * The report compared with the plan's baseline, if it has one. Apply this before the report is written, so that
+     * every format is written once, with the comparison.
+     */
+    public Report compare(Plan plan, Report report) {
+        if (plan.baseline() == null) {
+            return report;
+        }
+        return report.withBaseline(Comparison.of(report, plan.baseline(), plan.baselineSource()));
+    }
+
+    /**
+     * Publishes a report whose formats are written in {@code directory} (after {@link #compare}): logs the
+     * comparison, copies TEST-m1go.xml to {@code m1go.reportsDirectory}, prints report.md ({@code m1go.issueBody})
+     * and appends it to the step summary, and names the cells that fail the build. Nothing is rendered again.
+     */
     public Published publish(Plan plan, Report report, Path directory) throws IOException {
-        Report r = report;
-        if (plan.baseline() != null) {
-            r = report.withBaseline(Comparison.of(report, plan.baseline(), plan.baselineSource()));
-            Reports.writeAll(directory, r);
-            Map<String, Integer> n = r.baseline().counts();
+        if (plan.baseline() != null && report.baseline() == null) {
+            throw new IllegalArgumentException("the report was written without its baseline comparison: "
+                    + "pass it through Publish.compare before writing it");
+        }
+        if (report.baseline() != null) {
+            Map<String, Integer> n = report.baseline().counts();
             log.info("m1go: compared with " + plan.baselineSource() + ": " + n.get(Comparison.NEW) + " new, "
                     + n.get(Comparison.KNOWN) + " known, " + n.get(Comparison.FIXED) + " fixed");
         }
         if (plan.reportsDirectory() != null
                 && !plan.reportsDirectory().toAbsolutePath().normalize().equals(directory.toAbsolutePath().normalize())) {
-            JUnitReport.write(directory, r, plan.reportsDirectory());
+            JUnitReport.copy(directory, plan.reportsDirectory());
             log.info("m1go: " + JUnitReport.FILE + " also in " + plan.reportsDirectory() + " ("
                     + PropertyNames.REPORTS_DIRECTORY + ")");
         }
-        String md = null;
+        String summary = environment.get(STEP_SUMMARY);
+        boolean toSummary = summary != null && !summary.isBlank();
+        String md = plan.issueBody() || toSummary
+                ? Files.readString(directory.resolve(MarkdownReport.FILE), StandardCharsets.UTF_8) : null;
         if (plan.issueBody()) {
-            md = MarkdownReport.render(r, directory);
             stdout.print(md);
             stdout.flush();
         }
-        String summary = environment.get(STEP_SUMMARY);
-        if (summary != null && !summary.isBlank()) {
-            if (md == null) {
-                md = MarkdownReport.render(r, directory);
-            }
+        if (toSummary) {
             try {
                 Files.writeString(Path.of(summary), md + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
@@ -129,7 +143,7 @@ public final class Publish {
                         + "): " + e + "; the reports in " + directory + " are complete");
             }
         }
-        return new Published(r, plan.failOn(), failing(r, plan.failOn()));
+        return new Published(report, plan.failOn(), failing(report, plan.failOn()));
     }
 
     /** The cells that fail the build: unexpected ones; with {@code new}, only those whose failure is new. */

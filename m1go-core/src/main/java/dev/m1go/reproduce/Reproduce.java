@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code m1go:reproduce} without Maven: validate the settings, observe the host, find toolchains, load cases, plan,
@@ -127,15 +128,26 @@ public final class Reproduce {
         return what + (error == null ? "" : " (" + error + ")") + "; in " + out + ": " + l.written();
     }
 
+    /** {@link #run(ReproduceSettings, UnaryOperator)} without a baseline. */
     public Result run(ReproduceSettings s) throws UserError, IOException, InterruptedException {
+        return run(s, UnaryOperator.identity());
+    }
+
+    /**
+     * Runs the matrix. {@code finish} is applied to the final report before any format is written (the baseline
+     * comparison, {@link Publish#compare}), so every format is written once.
+     */
+    public Result run(ReproduceSettings s, UnaryOperator<Report> finish)
+            throws UserError, IOException, InterruptedException {
         try {
-            return runMatrix(s);
+            return runMatrix(s, finish);
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    private Result runMatrix(ReproduceSettings s) throws UserError, IOException, InterruptedException {
+    private Result runMatrix(ReproduceSettings s, UnaryOperator<Report> finish)
+            throws UserError, IOException, InterruptedException {
         String started = clock.instant().toString();
         validateNumbers(s);
         Preflight.check(s);
@@ -179,13 +191,27 @@ public final class Reproduce {
         try (Progress progress = new Progress(log, clock)) {
             live = new LiveReport(out, skeleton, progress::line, clock);
             this.live = live;
-            results = engine.run(request, plan, progress.around(live).withHeartbeat());
+            try {
+                results = engine.run(request, plan, progress.around(live).withHeartbeat());
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                closeEarly(live, e);
+                throw e;
+            }
         }
-        Report report = live.complete(results);
+        Report report = live.complete(results, finish);
         summary(report, out);
         return new Result(report,
                 results.stream().filter(c -> c.verdict() == Verdict.UNEXPECTED).toList(),
                 results.stream().filter(c -> c.verdict() == Verdict.FLAKY).toList(), out);
+    }
+
+    /** A run that stops early still leaves every finished cell in report.json. */
+    private static void closeEarly(LiveReport live, Exception stopping) {
+        try {
+            live.close();
+        } catch (IOException e) {
+            stopping.addSuppressed(e);
+        }
     }
 
     /** The first line of a run: "m1go: 4 cells (4 to run) from 1 case × 2 toolchains × 2 targets; reports in …". */

@@ -52,6 +52,38 @@ class JsonReportTest {
     }
 
     @Test
+    void json_writesOptionalBuildAndRunFields_onlyWhenTheyHappened() throws Exception {
+        dev.m1go.matrix.CellResult plain = Cells.crash("c", "go1.22.12", "amd64", "native", Verdict.EXPECTED, null);
+        dev.m1go.matrix.BuildInfo b = plain.build();
+        dev.m1go.matrix.RunResult run = plain.runs().get(0);
+        dev.m1go.matrix.CellResult eventful = dev.m1go.matrix.CellResult.ran(plain.key(), plain.expected(),
+                plain.outcome(), plain.verdict(), plain.diagnosis(), plain.translated(),
+                new dev.m1go.matrix.BuildInfo(b.outcome(), b.cc(), b.ccFamily(), b.libraryArch(), b.translated(),
+                        b.staticLink(), b.durationMillis(), b.binary(), b.stdoutLog(), b.stderrLog(), "go build stalled"),
+                List.of(new dev.m1go.matrix.RunResult(run.exitCode(), run.timedOut(), run.outcome(), run.signal(),
+                        run.durationMillis(), run.stdoutLog(), run.stderrLog(), null, 2, "disk full")),
+                java.util.Map.of());
+        JsonNode quiet = JsonReport.mapper().valueToTree(plain);
+        JsonNode loud = JsonReport.mapper().valueToTree(eventful);
+        assertThat(quiet.get("build").has("retried")).isFalse();
+        assertThat(quiet.get("runs").get(0).has("leftoverProcesses")).isFalse();
+        assertThat(quiet.get("runs").get(0).has("logTruncated")).isFalse();
+        assertThat(loud.get("build").get("retried").asText()).isEqualTo("go build stalled");
+        assertThat(loud.get("runs").get(0).get("leftoverProcesses").asInt()).isEqualTo(2);
+        assertThat(loud.get("runs").get(0).get("logTruncated").asText()).isEqualTo("disk full");
+        assertThat(JsonReport.mapper().treeToValue(loud, dev.m1go.matrix.CellResult.class)).isEqualTo(eventful);
+    }
+
+    @Test
+    void json_cellWithAnUnknownArchitecture_isAFormatErrorNamingTheField() throws Exception {
+        Path file = dir.resolve("report.json");
+        JsonReport.write(file, Cells.report(List.of(Cells.pass("c", "go1.21.13", "amd64", "native"))));
+        Files.writeString(file, Files.readString(file).replace("\"goarch\" : \"amd64\"", "\"goarch\" : \"mips\""));
+        assertThatThrownBy(() -> JsonReport.read(file)).isInstanceOf(com.fasterxml.jackson.core.JacksonException.class)
+                .hasMessageContaining("goarch 'mips'");
+    }
+
+    @Test
     void json_ofAnotherSchema_isRefusedNamingTheFile() throws Exception {
         Path file = dir.resolve("old.json");
         Files.writeString(file, "{\"schema\":\"m1go/0\",\"cells\":[]}");

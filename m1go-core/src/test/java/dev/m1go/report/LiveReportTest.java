@@ -11,6 +11,7 @@ import dev.m1go.matrix.Diagnosis;
 import dev.m1go.matrix.RunResult;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,12 +44,71 @@ class LiveReportTest {
                 List.of(), List.of());
     }
 
+    /** A clock the test moves. */
+    static final class FakeClock extends Clock {
+        Instant now = Instant.parse("2026-11-26T01:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(long millis) {
+            now = now.plusMillis(millis);
+        }
+    }
+
+    /** Keeps scheduled tasks until the test runs them. */
+    static final class FakeScheduler implements LiveReport.Scheduler {
+        final List<Runnable> tasks = new ArrayList<>();
+        final List<Duration> delays = new ArrayList<>();
+        boolean closed;
+
+        @Override
+        public void schedule(Duration delay, Runnable task) {
+            delays.add(delay);
+            tasks.add(task);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        void runAll() {
+            List<Runnable> now = List.copyOf(tasks);
+            tasks.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
+    private final FakeClock clock = new FakeClock();
+    private final FakeScheduler scheduler = new FakeScheduler();
+    private final List<Integer> jsonWrites = new ArrayList<>();
+
+    private LiveReport live(List<String> lines) throws Exception {
+        return new LiveReport(dir, skeleton(), lines::add, clock, LiveReport.INTERVAL, scheduler, (file, r) -> {
+            jsonWrites.add(r.cells().size());
+            JsonReport.write(file, r);
+        }, false);
+    }
+
     @Test
     void everyFinishedCell_isInReportJson_beforeTheRunCompletes() throws Exception {
         List<String> lines = new ArrayList<>();
-        LiveReport live = new LiveReport(dir, skeleton(), lines::add,
-                Clock.fixed(Instant.parse("2026-11-26T01:00:00Z"), ZoneOffset.UTC));
+        LiveReport live = live(lines);
         assertThat(JsonReport.read(dir.resolve("report.json")).cells()).isEmpty();
+        clock.advance(1_500);
         live.finished(cell("c-abort", "qemu", Outcome.CGO_SIGNAL, Verdict.EXPECTED), 1, 2);
         Report midway = JsonReport.read(dir.resolve("report.json"));
         assertThat(midway.complete()).isFalse();
@@ -58,10 +118,57 @@ class LiveReportTest {
         live.finished(cell("c-abort", "native", Outcome.CGO_SIGNAL, Verdict.EXPECTED), 2, 2);
         Report done = live.complete(List.copyOf(live.current().cells()));
         assertThat(done.complete()).isTrue();
-        assertThat(done.finishedAt()).isEqualTo("2026-11-26T01:00:00Z");
+        assertThat(done.finishedAt()).isEqualTo("2026-11-26T01:00:01.500Z");
         assertThat(JsonReport.read(dir.resolve("report.json")).cells()).extracting(c -> c.key().runner())
                 .containsExactly("native", "qemu");
         assertThat(dir.resolve("report.md")).exists();
+        assertThat(lines).hasSize(2);
+        assertThat(scheduler.closed).isTrue();
+    }
+
+    @Test
+    void reportJson_isWrittenAtMostOncePerInterval_thenOnceWhenTheIntervalEnds() throws Exception {
+        LiveReport live = live(new ArrayList<>());
+        assertThat(jsonWrites).containsExactly(0);
+        for (int i = 1; i <= 100; i++) {
+            clock.advance(5);
+            live.finished(cell("c-" + i, "native", Outcome.PASS, Verdict.EXPECTED), i, 300);
+        }
+        assertThat(jsonWrites).as("100 cells in half a second: no write yet").containsExactly(0);
+        assertThat(scheduler.delays).as("one write is due when the interval ends").containsExactly(
+                Duration.ofMillis(995));
+        clock.advance(495);
+        scheduler.runAll();
+        assertThat(jsonWrites).containsExactly(0, 100);
+        assertThat(JsonReport.read(dir.resolve("report.json")).cells()).hasSize(100);
+
+        clock.advance(1_000);
+        live.finished(cell("c-101", "native", Outcome.PASS, Verdict.EXPECTED), 101, 300);
+        assertThat(jsonWrites).as("a second after the last write: at once").containsExactly(0, 100, 101);
+        live.finished(cell("c-102", "native", Outcome.PASS, Verdict.EXPECTED), 102, 300);
+        live.close();
+        assertThat(jsonWrites).as("closing early writes what is pending").containsExactly(0, 100, 101, 102);
+        scheduler.runAll();
+        assertThat(jsonWrites).as("nothing after close").hasSize(4);
+    }
+
+    @Test
+    void complete_appliesTheBaselineBeforeTheFirstWrite_andWritesEachFormatOnce() throws Exception {
+        LiveReport live = live(new ArrayList<>());
+        CellResult crash = cell("c-abort", "native", Outcome.CGO_SIGNAL, Verdict.EXPECTED);
+        live.finished(crash, 1, 1);
+        Comparison comparison = new Comparison("old/report.json", "2026-11-25T00:00:00Z", List.of());
+        List<Report> finished = new ArrayList<>();
+        Report done = live.complete(List.of(crash), r -> {
+            finished.add(r);
+            assertThat(dir.resolve("report.md")).as("no format written before the baseline is applied").doesNotExist();
+            return r.withBaseline(comparison);
+        });
+        assertThat(finished).singleElement().satisfies(r -> assertThat(r.complete()).isTrue());
+        assertThat(done.baseline()).isEqualTo(comparison);
+        assertThat(jsonWrites).as("the live writes only; the final one goes with every format").containsExactly(0);
+        assertThat(java.nio.file.Files.readString(dir.resolve("report.md"))).contains("## New since the baseline");
+        assertThat(JsonReport.read(dir.resolve("report.json")).baseline()).isEqualTo(comparison);
     }
 
     @Test
@@ -98,9 +205,13 @@ class LiveReportTest {
 
     @Test
     void written_saysExactlyWhatIsOnDisk_midwayAndAfterTheEnd() throws Exception {
-        LiveReport live = new LiveReport(dir, skeleton(), l -> { }, Clock.systemUTC());
-        live.finished(cell("c-abort", "qemu", Outcome.CGO_SIGNAL, Verdict.EXPECTED), 1, 2);
-        assertThat(live.written()).isEqualTo("report.json holds the 1 cell(s) that finished before the error, marked "
+        LiveReport live = live(new ArrayList<>());
+        live.finished(cell("c-abort", "native", Outcome.PASS, Verdict.EXPECTED), 1, 3);
+        assertThat(live.written()).as("within the interval: not on disk yet").startsWith(
+                "report.json holds the 0 cell(s)");
+        clock.advance(1_000);
+        live.finished(cell("c-abort", "qemu", Outcome.CGO_SIGNAL, Verdict.EXPECTED), 2, 3);
+        assertThat(live.written()).isEqualTo("report.json holds the 2 cell(s) that finished before the error, marked "
                 + "incomplete (\"complete\": false); no other report was written");
         live.complete(List.of(cell("c-abort", "qemu", Outcome.CGO_SIGNAL, Verdict.EXPECTED)));
         assertThat(live.written()).isEqualTo("report.json holds all 1 cells of the finished run and every other "

@@ -63,6 +63,7 @@ class PreflightTest {
                     .hasMessageStartingWith("m1go.outputDirectory (" + out + ") and m1go.casesDirectory (" + cases
                             + ") overlap");
         }
+        assertThat(cases.resolve("target")).as("nothing is created before the check").doesNotExist();
         Preflight.check(settings(dir.resolve("target/m1go"), dir.resolve("cache"), cases, 1));
     }
 

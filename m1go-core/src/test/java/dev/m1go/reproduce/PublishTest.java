@@ -17,6 +17,8 @@ import dev.m1go.report.CaseInfo;
 import dev.m1go.report.HostInfo;
 import dev.m1go.report.JsonReport;
 import dev.m1go.report.Report;
+import dev.m1go.report.ReportFormat;
+import dev.m1go.report.Reports;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +65,36 @@ class PublishTest {
                 List.of(cells), List.of());
     }
 
+    /** Compares the report, writes every format once, then publishes it, as the goals do. */
+    private Publish.Published written(Publish p, Publish.Settings settings, Report r) throws Exception {
+        Publish.Plan plan = p.prepare(settings);
+        Report compared = p.compare(plan, r);
+        Reports.writeAll(dir, compared);
+        return p.publish(plan, compared, dir);
+    }
+
+    @Test
+    void publish_writesNoReportFile_theComparedReportIsWrittenOnceBeforeIt() throws Exception {
+        Path base = dir.resolve("base.json");
+        JsonReport.write(base, report(cell("go1.22.12", Outcome.CGO_SIGNAL, Verdict.UNEXPECTED)));
+        Publish p = publish(Map.of());
+        Publish.Plan plan = p.prepare(new Publish.Settings(base, "new", true, true));
+        Report compared = p.compare(plan, report(cell("go1.22.12", Outcome.CGO_SIGNAL, Verdict.UNEXPECTED)));
+        assertThat(compared.baseline().counts()).containsEntry("known", 1);
+        Reports.writeAll(dir, compared);
+        for (ReportFormat f : Reports.all()) {
+            Files.writeString(dir.resolve(f.file()), f.file().equals("report.md") ? "as written\n" : "as written");
+        }
+        p.publish(plan, compared, dir);
+        for (ReportFormat f : Reports.all()) {
+            assertThat(Files.readString(dir.resolve(f.file()))).as(f.file()).startsWith("as written");
+        }
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).as("report.md as written, not rendered again")
+                .isEqualTo("as written\n");
+        assertThatThrownBy(() -> p.publish(plan, report(cell("go1.22.12", Outcome.PASS, Verdict.EXPECTED)), dir))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Publish.compare");
+    }
+
     private Publish publish(Map<String, String> env) {
         return new Publish(env, new PrintStream(stdout, true, StandardCharsets.UTF_8), log);
     }
@@ -103,16 +135,15 @@ class PublishTest {
         Report now = report(cell("go1.22.12", Outcome.CGO_SIGNAL, Verdict.UNEXPECTED),
                 cell("go1.23.5", Outcome.CGO_SIGNAL, Verdict.UNEXPECTED));
         Publish p = publish(Map.of());
-        Publish.Published withNew = p.publish(p.prepare(new Publish.Settings(base, "new", true, false)), now, dir);
+        Publish.Published withNew = written(p, new Publish.Settings(base, "new", true, false), now);
         assertThat(withNew.failing()).extracting(c -> c.key().go()).containsExactly("go1.23.5");
         assertThat(withNew.report().baseline().counts()).containsEntry("new", 1).containsEntry("known", 1);
         assertThat(JsonReport.read(dir.resolve("report.json")).baseline()).isNotNull();
         assertThat(infos).contains("m1go: compared with " + base + ": 1 new, 1 known, 0 fixed");
 
-        Publish.Published regression = p.publish(p.prepare(new Publish.Settings(base, "regression", true, false)),
-                now, dir);
+        Publish.Published regression = written(p, new Publish.Settings(base, "regression", true, false), now);
         assertThat(regression.failing()).hasSize(2);
-        Publish.Published never = p.publish(p.prepare(new Publish.Settings(base, "never", true, false)), now, dir);
+        Publish.Published never = written(p, new Publish.Settings(base, "never", true, false), now);
         assertThat(never.failing()).isEmpty();
         assertThat(Publish.failureMessage(regression, dir)).contains("2 cells contradict",
                 "Set -Dm1go.failOn=never (or -Dm1go.failOnRegression=false)");
@@ -121,8 +152,8 @@ class PublishTest {
     @Test
     void issueBody_printsTheMarkdownToStandardOutput() throws Exception {
         Publish p = publish(Map.of());
-        p.publish(p.prepare(new Publish.Settings(null, null, true, true)),
-                report(cell("go1.22.12", Outcome.PASS, Verdict.UNEXPECTED)), dir);
+        written(p, new Publish.Settings(null, null, true, true),
+                report(cell("go1.22.12", Outcome.PASS, Verdict.UNEXPECTED)));
         assertThat(stdout.toString(StandardCharsets.UTF_8)).startsWith("# m1go matrix\n").contains("## Regressions");
     }
 
@@ -131,8 +162,8 @@ class PublishTest {
         Path summary = dir.resolve("summary.md");
         Files.writeString(summary, "earlier step\n");
         Publish p = publish(Map.of("GITHUB_STEP_SUMMARY", summary.toString()));
-        p.publish(p.prepare(new Publish.Settings(null, null, true, false)),
-                report(cell("go1.22.12", Outcome.CGO_SIGNAL, Verdict.EXPECTED)), dir);
+        written(p, new Publish.Settings(null, null, true, false),
+                report(cell("go1.22.12", Outcome.CGO_SIGNAL, Verdict.EXPECTED)));
         assertThat(Files.readString(summary)).startsWith("earlier step\n# m1go matrix\n");
         assertThat(stdout.size()).isZero();
         assertThat(infos).anyMatch(l -> l.contains("appended report.md to the step summary " + summary));
@@ -141,8 +172,8 @@ class PublishTest {
     @Test
     void stepSummary_unset_writesNothing() throws Exception {
         Publish p = publish(Map.of());
-        p.publish(p.prepare(new Publish.Settings(null, null, true, false)),
-                report(cell("go1.22.12", Outcome.PASS, Verdict.EXPECTED)), dir);
+        written(p, new Publish.Settings(null, null, true, false),
+                report(cell("go1.22.12", Outcome.PASS, Verdict.EXPECTED)));
         assertThat(infos).noneMatch(l -> l.contains("step summary"));
         assertThat(stdout.size()).isZero();
     }
@@ -159,8 +190,8 @@ class PublishTest {
     void stepSummary_unwritable_warns_andTheRunIsPublished() throws Exception {
         Path summary = dir.resolve("no-such-dir/summary.md");
         Publish p = publish(Map.of("GITHUB_STEP_SUMMARY", summary.toString()));
-        Publish.Published done = p.publish(p.prepare(new Publish.Settings(null, null, true, false)),
-                report(cell("go1.22.12", Outcome.CGO_SIGNAL, Verdict.EXPECTED)), dir);
+        Publish.Published done = written(p, new Publish.Settings(null, null, true, false),
+                report(cell("go1.22.12", Outcome.CGO_SIGNAL, Verdict.EXPECTED)));
         assertThat(done.failing()).isEmpty();
         assertThat(infos).anyMatch(l -> l.startsWith("WARN m1go: could not append report.md to the step summary "
                 + summary + " (GITHUB_STEP_SUMMARY)"));

@@ -114,7 +114,7 @@ public final class MergeMojo extends AbstractM1goMojo {
         try {
             Publish.Plan plan = publish.prepare((Publish.Settings) settings.get(1));
             List<Path> files = merge.inputs(merging.inputs(), Path.of("").toAbsolutePath(), out);
-            Report merged = merge.merge(files, out, "m1go-maven-plugin merge");
+            Report merged = merge.merge(files, out, "m1go-maven-plugin merge", r -> publish.compare(plan, r));
             published = publish.publish(plan, merged, out);
         } catch (UserError e) {
             throw new MojoExecutionException(e.getMessage());

@@ -426,7 +426,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
         try {
             plan = publish.prepare(publishSettings);
             try (RunLock lock = reproduce.lock(settings)) {
-                result = reproduce.run(settings);
+                result = reproduce.run(settings, r -> publish.compare(plan, r));
                 published = publish.publish(plan, result.report(), result.directory());
             }
         } catch (UserError e) {

@@ -10,6 +10,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import com.github.dockerjava.api.model.StreamType;
@@ -30,20 +31,16 @@ import java.util.concurrent.TimeoutException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
-import org.testcontainers.utility.DockerImageName;
 
 /**
- * The container runner's engine access through Testcontainers: its Docker client (found by its own strategies, then
- * checked against the endpoint m1go pinged), {@link GenericContainer} for each run with the platform set on the
- * create call and network mode {@code none}. Testcontainers' start-up check only waits for the container to leave
- * "created" (an exited container counts as started, so a crash keeps its id, exit code and logs); the time limit is
- * m1go's: SIGQUIT through the API, a grace period, then SIGKILL. Logs are streamed frame by frame into the caller's
- * bounded captures.
+ * The container runner's engine access through Testcontainers: its Docker client (found by its own strategies,
+ * then checked against the endpoint m1go pinged) creates one container per run through the engine API, with the
+ * platform set on the create call and network mode {@code none}; a container that exits at once keeps its id, exit
+ * code and logs. The time limit is m1go's: SIGQUIT through the API, a grace period, then SIGKILL. Logs are streamed
+ * frame by frame into the caller's bounded captures.
  *
- * <p>Everything m1go creates carries the labels {@value #LABEL}, {@value Leftovers#RUN_LABEL} (this JVM's PID and start time)
- * and {@value Leftovers#HOST_LABEL}. On connecting, objects of an m1go run of this host that no longer lives (killed by
+ * <p>Everything m1go creates carries the labels {@value #LABEL}, {@value Leftovers#RUN_LABEL} (this JVM's PID and
+ * start time) and {@value Leftovers#HOST_LABEL}. On connecting, objects of an m1go run of this host that no longer lives (killed by
  * SIGKILL, say) are removed; objects of a live run, of another host, or without these labels are never touched. The
  * clean-up at JVM exit first stops new container work, then removes what this run created.
  */
@@ -182,6 +179,10 @@ public final class TestcontainersBackend implements ContainerBackend {
         try {
             return runContainer(c, image, platform, argv, environment, workingDirectory, timeout, quitGrace, stdout,
                     stderr);
+        } catch (RuntimeException e) {
+            // the engine refused something (a container removed under us while m1go stops, a lost connection):
+            // the cell cannot run, which the runner reports without a stack trace
+            throw new IOException((closing ? "m1go is stopping: " : "") + rootMessage(e), e);
         } finally {
             inFlight.decrementAndGet();
         }
@@ -202,29 +203,28 @@ public final class TestcontainersBackend implements ContainerBackend {
                                       Map<String, String> environment, String workingDirectory, Duration timeout,
                                       Duration quitGrace, OutputStream stdout, OutputStream stderr) throws IOException {
         long t0 = System.nanoTime();
-        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image));
+        // Created through the engine API, not GenericContainer: a container without Testcontainers' session labels is
+        // m1go's alone to remove, so Testcontainers' JVM-exit clean-up (Ryuk off) never races m1go for it.
+        List<String> env = environment.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        String id;
+        try {
+            id = c.createContainerCmd(image).withCmd(argv).withEnv(env).withWorkingDir(workingDirectory)
+                    .withLabels(labels("container")).withPlatform(platform)
+                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")).exec().getId();
+        } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
+            return new ContainerRun(null, rootMessage(e), false, millisSince(t0));
+        }
+        liveContainers.add(id);
+        if (closing) {
+            removeContainer(c, id);
+            throw new IOException("m1go is stopping: container " + id + " was removed again");
+        }
         {
-            container.withCommand(argv.toArray(String[]::new))
-                    .withEnv(environment)
-                    .withWorkingDirectory(workingDirectory)
-                    .withNetworkMode("none")
-                    .withLabels(labels("container"))
-                    .withStartupCheckStrategy(new LeftCreatedState().withTimeout(Duration.ofSeconds(60)))
-                    .withCreateContainerCmdModifier(cmd -> cmd.withPlatform(platform));
             String startError = null;
             try {
-                container.start();
-            } catch (RuntimeException e) {
-                if (container.getContainerId() == null) {
-                    return new ContainerRun(null, rootMessage(e), false, millisSince(t0));
-                }
+                c.startContainerCmd(id).exec();
+            } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
                 startError = rootMessage(e);
-            }
-            String id = container.getContainerId();
-            liveContainers.add(id);
-            if (closing) {
-                removeContainer(c, id);
-                throw new IOException("m1go is stopping: container " + id + " was removed again");
             }
             try {
                 boolean timedOut = false;
@@ -259,15 +259,6 @@ public final class TestcontainersBackend implements ContainerBackend {
         }
     }
 
-    /** Counts a container as started once it left "created": an exited one keeps its id, exit code and logs. */
-    static final class LeftCreatedState extends StartupCheckStrategy {
-        @Override
-        public StartupStatus checkStartupState(DockerClient dockerClient, String containerId) {
-            String status = getCurrentState(dockerClient, containerId).getStatus();
-            return "created".equals(status) ? StartupStatus.NOT_YET_KNOWN : StartupStatus.SUCCESSFUL;
-        }
-    }
-
     private static InspectContainerResponse.ContainerState waitForExit(DockerClient c, String id, long deadline)
             throws IOException {
         while (true) {
@@ -296,6 +287,7 @@ public final class TestcontainersBackend implements ContainerBackend {
     }
 
     private static void readLogs(DockerClient c, String id, OutputStream out, OutputStream err) throws IOException {
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             c.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(false)
                     .exec(new ResultCallback.Adapter<Frame>() {
@@ -311,10 +303,23 @@ public final class TestcontainersBackend implements ContainerBackend {
                                 throw new java.io.UncheckedIOException(e);
                             }
                         }
-                    }).awaitCompletion(60, TimeUnit.SECONDS);
+
+                        @Override
+                        public void onError(Throwable t) {
+                            failure.set(t); // reported below, not logged with a stack trace by docker-java
+                            try {
+                                close();
+                            } catch (IOException e) {
+                                // closing the stream of a gone container
+                            }
+                        }
+                    }).awaitCompletion(10, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading the logs of container " + id, e);
+        }
+        if (failure.get() != null) {
+            throw new IOException("cannot read the logs of container " + id + ": " + rootMessage(failure.get()));
         }
     }
 
