@@ -6,6 +6,7 @@
 #   clang (the matrix builds with gcc; the cflags-cxx-pollution README quotes clang's message, measured with it),
 #   llvm (llvm-symbolizer for C frames, llvm-lipo for the universal Mach-O test files) and the aarch64 binutils,
 #   Docker's engine (docker.io) and Chromium + ChromeDriver for the HTML report test,
+#   pkg-config and zlib1g-dev for amd64 only (module mode's per-target pkg-config IT),
 #   and a current Maven 3.9 (the registry artifact org.apache.maven:apache-maven:<v>:tar.gz:bin, fetched by
 #   Debian's Maven through maven-dependency-plugin) into /opt/apache-maven-<v>, linked
 #   as /opt/apache-maven, which .ci/run builds with.
@@ -42,7 +43,10 @@ apt-get install -y --no-install-recommends \
   qemu-user qemu-user-static binfmt-support \
   gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross clang llvm \
   docker.io iproute2 util-linux maven \
-  chromium chromium-driver fonts-noto-color-emoji
+  chromium chromium-driver fonts-noto-color-emoji \
+  pkg-config zlib1g-dev
+# zlib1g-dev is installed for amd64 only, on purpose: ModuleModeIT shows module mode's linux/arm64 link failure and
+# its remedy (apt-get install zlib1g-dev:arm64) with it. Installing zlib1g-dev:arm64 makes that IT skip.
 
 # binfmt_misc: arm64 ELF files run directly through qemu-aarch64-static.
 mountpoint -q /proc/sys/fs/binfmt_misc || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 class CatalogIT {
 
     static final List<String> CASES = List.of("abi-layout", "c-abort", "c-hang", "c-segv", "c-sigbus", "callback-thread",
-            "cflags-cxx-pollution", "cgo-hello", "cgocheck-pointer", "cgocheck-result", "go-command-stall", "go-nil-deref",
-            "os-exec-child", "preempt-storm", "reexec-exit-hang", "signal-onstack", "sqlite-cgo-vs-purego", "static-lib",
-            "static-lib-wrong-arch");
+            "cflags-cxx-pollution", "cgo-hello", "cgocheck-pointer", "cgocheck-result", "exec-self-cgo",
+            "go-command-stall", "go-nil-deref", "os-exec-child", "preempt-storm", "reexec-exit-hang", "signal-onstack",
+            "sqlite-cgo-vs-purego", "static-lib", "static-lib-wrong-arch");
 
     static Path dir;
     static Maven.Run run;
@@ -167,6 +167,14 @@ class CatalogIT {
         List<JsonNode> exec = select(c -> c.path("case").asText().equals("os-exec-child"));
         assertThat(exec).hasSize(7 * 3).allSatisfy(c -> assertThat(c.path("outcome").asText()).as(title(c))
                 .isEqualTo("PASS"));
+    }
+
+    @Test
+    void execSelfCgo_theArm64ChildRunsItsC_underQemuAsUnderBinfmt() {
+        List<JsonNode> exec = select(c -> c.path("case").asText().equals("exec-self-cgo"));
+        assertThat(exec).hasSize(7 * 3).allSatisfy(c -> assertThat(c.path("outcome").asText()).as(title(c))
+                .isEqualTo("PASS"));
+        assertThat(exec.stream().filter(c -> c.path("runner").asText().equals("qemu"))).isNotEmpty();
     }
 
     @Test

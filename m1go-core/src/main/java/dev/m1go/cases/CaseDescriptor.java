@@ -1,12 +1,14 @@
 package dev.m1go.cases;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
 /** The shape of {@code case.yaml}, as written; {@link CaseLoader} validates it into a {@link ReproCase}. */
 record CaseDescriptor(
         String description,
-        String marker,
+        MarkerPart marker,
         List<String> reference,
         LibraryPart library,
         BuildPart build,
@@ -27,7 +29,22 @@ record CaseDescriptor(
     record VariantPart(String name, Map<String, String> env, Map<String, String> buildEnv) {
     }
 
-    record ExpectPart(String outcome, String signal, String because, List<RulePart> when, Double maxFailureRate) {
+    /** {@code marker: M1GO_OK}, or {@code marker: {text: M1GO_OK, stream: stderr}}. */
+    record MarkerPart(String text, String stream) {
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        MarkerPart(@JsonProperty("text") String text, @JsonProperty("stream") String stream) {
+            this.text = text;
+            this.stream = stream;
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static MarkerPart of(String text) {
+            return new MarkerPart(text, null);
+        }
+    }
+
+    record ExpectPart(String outcome, List<String> anyOf, String signal, String because, String output,
+                      String outputNot, List<RulePart> when, Double maxFailureRate) {
     }
 
     record RulePart(
@@ -39,8 +56,11 @@ record CaseDescriptor(
             String variant,
             String cc,
             String outcome,
+            List<String> anyOf,
             String signal,
-            String because) {
+            String because,
+            String output,
+            String outputNot) {
     }
 
     /** Field names as they appear in the file, for error messages. */

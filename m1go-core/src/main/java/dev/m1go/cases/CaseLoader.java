@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.m1go.classify.Outcome;
 import dev.m1go.host.Arch;
 import dev.m1go.host.Os;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.m1go.settings.PropertyNames;
 import dev.m1go.toolchain.GoVersionRange;
 import java.io.IOException;
@@ -22,12 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -45,9 +44,6 @@ public final class CaseLoader {
     public static final String DEFAULT_MARKER = "M1GO_OK";
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final Set<String> SIGNALS = Set.of(
-            "SIGSEGV", "SIGBUS", "SIGABRT", "SIGILL", "SIGFPE", "SIGTRAP", "SIGKILL", "SIGQUIT", "SIGTERM", "SIGSYS",
-            "SIGPIPE", "SIGURG", "SIGPROF", "SIGUSR1", "SIGUSR2", "SIGINT", "SIGHUP", "SIGALRM", "SIGCHLD");
 
     private final ObjectMapper yaml = Mappers.yaml();
 
@@ -221,11 +217,6 @@ public final class CaseLoader {
             }
             library = new Library(l.name(), l.sources(), orEmpty(l.cflags()), arch.equals("other"));
         }
-        if (d.expect() == null) {
-            throw missing(where, "expect", "what the case should do, at least 'expect: {outcome: PASS}'");
-        }
-        Expectation.Expected otherwise = expected(where, "expect", d.expect().outcome(), d.expect().signal(),
-                d.expect().because());
         List<Variant> variants = new ArrayList<>(List.of(Variant.defaultVariant()));
         List<CaseDescriptor.VariantPart> vs = d.variants() == null ? List.of() : d.variants();
         for (int i = 0; i < vs.size(); i++) {
@@ -240,10 +231,20 @@ public final class CaseLoader {
             }
             variants.add(new Variant(v.name(), orEmpty(v.buildEnv()), orEmpty(v.env())));
         }
-        List<Expectation.Rule> rules = new ArrayList<>();
-        List<CaseDescriptor.RulePart> when = d.expect().when() == null ? List.of() : d.expect().when();
-        for (int i = 0; i < when.size(); i++) {
-            rules.add(rule(where, "expect.when[" + i + "]", when.get(i), variants));
+        Expectation expectation = ExpectationReader.read(where, "expect", d.expect(), variants);
+        String marker = DEFAULT_MARKER;
+        boolean markerOnStderr = false;
+        if (d.marker() != null) {
+            if (d.marker().text() == null || d.marker().text().isBlank()) {
+                throw missing(where, "marker.text", "the line the program prints as its last act");
+            }
+            marker = d.marker().text();
+            String stream = d.marker().stream() == null ? "stdout" : d.marker().stream();
+            if (!stream.equals("stdout") && !stream.equals("stderr")) {
+                throw new CaseDefinitionException(where + ": field 'marker.stream' is '" + stream + "': use stdout "
+                        + "(the default) or stderr");
+            }
+            markerOnStderr = stream.equals("stderr");
         }
         Duration timeout = null;
         if (d.run() != null && d.run().timeoutSeconds() != null) {
@@ -265,86 +266,11 @@ public final class CaseLoader {
                 d.build() == null ? Map.of() : orEmpty(d.build().env()),
                 d.run() == null ? List.of() : orEmpty(d.run().args()),
                 d.run() == null ? Map.of() : orEmpty(d.run().env()),
-                d.marker() == null ? DEFAULT_MARKER : d.marker(), timeout, variants,
-                new Expectation(otherwise, rules, maxFailureRate(where, d.expect().maxFailureRate())),
-                orEmpty(d.reference()), goVersions);
-    }
-
-    private static Double maxFailureRate(String where, Double given) throws CaseDefinitionException {
-        if (given != null && (given.isNaN() || given < 0 || given >= 1)) {
-            throw new CaseDefinitionException(where + ": field 'expect.maxFailureRate' is " + given + ": give the share "
-                    + "of runs that may fail, from 0 up to (not including) 1, e.g. 0.1 for one run in ten");
-        }
-        return given;
-    }
-
-    private static Expectation.Rule rule(String where, String field, CaseDescriptor.RulePart r, List<Variant> variants)
-            throws CaseDefinitionException {
-        GoVersionRange go = null;
-        if (r.go() != null) {
-            try {
-                go = GoVersionRange.parse(r.go());
-            } catch (IllegalArgumentException e) {
-                throw new CaseDefinitionException(where + ": field '" + field + ".go': " + e.getMessage());
-            }
-        }
-        if (r.variant() != null && variants.stream().noneMatch(v -> v.name().equals(r.variant()))) {
-            throw new CaseDefinitionException(where + ": field '" + field + ".variant' is '" + r.variant()
-                    + "', which is not a variant of this case (" + variants.stream().map(Variant::name)
-                    .collect(Collectors.joining(", ")) + ")");
-        }
-        if (r.cc() != null && !r.cc().equals("gcc") && !r.cc().equals("clang")) {
-            throw new CaseDefinitionException(where + ": field '" + field + ".cc' is '" + r.cc() + "': use gcc or clang");
-        }
-        if (r.runner() != null && !List.of("native", "rosetta", "qemu", "binfmt", "container").contains(r.runner())) {
-            throw new CaseDefinitionException(where + ": field '" + field + ".runner' is '" + r.runner()
-                    + "': use native, rosetta, qemu, binfmt or container");
-        }
-        return new Expectation.Rule(go, arch(where, field + ".toolchainArch", r.toolchainArch()),
-                r.os() == null ? null : Os.parse(r.os()).orElseThrow(() -> new CaseDefinitionException(where
-                        + ": field '" + field + ".os' is '" + r.os() + "': use linux or darwin")),
-                arch(where, field + ".goarch", r.goarch()), r.runner(), r.variant(), r.cc(),
-                expected(where, field, r.outcome(), r.signal(), r.because()));
-    }
-
-    private static Arch arch(String where, String field, String value) throws CaseDefinitionException {
-        if (value == null) {
-            return null;
-        }
-        return Arch.parse(value).orElseThrow(() -> new CaseDefinitionException(where + ": field '" + field + "' is '"
-                + value + "': use a GOARCH such as amd64 or arm64"));
-    }
-
-    private static Expectation.Expected expected(String where, String field, String outcome, String signal,
-                                                 String because) throws CaseDefinitionException {
-        if (outcome == null) {
-            throw missing(where, field + ".outcome", "one of " + outcomeNames());
-        }
-        Outcome o;
-        try {
-            o = Outcome.valueOf(outcome.trim());
-        } catch (IllegalArgumentException e) {
-            throw new CaseDefinitionException(where + ": field '" + field + ".outcome' is '" + outcome + "', which is not an "
-                    + "outcome: use one of " + outcomeNames());
-        }
-        if (o == Outcome.SKIPPED) {
-            throw new CaseDefinitionException(where + ": field '" + field + ".outcome' is SKIPPED: skips come from the "
-                    + "machine (a runner or compiler that is missing), a case cannot expect one");
-        }
-        if (signal != null && !SIGNALS.contains(signal)) {
-            throw new CaseDefinitionException(where + ": field '" + field + ".signal' is '" + signal + "': use a signal "
-                    + "name such as SIGSEGV, SIGBUS or SIGABRT");
-        }
-        return new Expectation.Expected(o, signal, because);
-    }
-
-    private static String outcomeNames() {
-        return Arrays.stream(Outcome.values()).filter(o -> o != Outcome.SKIPPED).map(Enum::name)
-                .collect(Collectors.joining(", "));
+                marker, markerOnStderr, timeout, variants, expectation, orEmpty(d.reference()), goVersions, null);
     }
 
     private static CaseDefinitionException missing(String where, String field, String what) {
-        return new CaseDefinitionException(where + ": field '" + field + "' is missing: give " + what);
+        return ExpectationReader.missing(where, field, what);
     }
 
     private static <T> List<T> orEmpty(List<T> l) {

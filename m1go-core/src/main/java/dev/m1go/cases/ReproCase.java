@@ -22,12 +22,15 @@ import java.util.TreeMap;
  * @param runArgs     arguments for the binary
  * @param runEnv      extra run environment
  * @param marker      the line the program prints as its last act when it did what it should
+ * @param markerOnStderr the marker is looked for on stderr instead of stdout ({@code marker.stream: stderr})
  * @param timeout     this case's run time limit, overriding {@code m1go.timeoutSeconds}, if set
  * @param variants    the default variant first, then the case's own
  * @param expectation what each cell should do
  * @param reference   public reports this case mirrors (for example {@code golang/go#42700})
  * @param goVersions  the toolchains this case is planned for ({@code null}: every toolchain); cells of the others are
  *                    SKIPPED with the reason, so that a heavy case can stay off most of the matrix
+ * @param unit        in module mode, the package of the user's module this "case" stands for; {@code null} for a case
+ *                    of the catalog or a cases directory
  */
 public record ReproCase(
         String id,
@@ -39,11 +42,13 @@ public record ReproCase(
         List<String> runArgs,
         Map<String, String> runEnv,
         String marker,
+        boolean markerOnStderr,
         Duration timeout,
         List<Variant> variants,
         Expectation expectation,
         List<String> reference,
-        GoVersionRange goVersions) {
+        GoVersionRange goVersions,
+        ModuleUnit unit) {
 
     public ReproCase {
         Objects.requireNonNull(id, "id");
@@ -57,6 +62,24 @@ public record ReproCase(
         variants = List.copyOf(variants);
         Objects.requireNonNull(expectation, "expectation");
         reference = List.copyOf(reference);
+    }
+
+    /**
+     * A package of the user's module as a case: no files of its own (it builds in m1go's copy of the module), no
+     * marker (exit 0 passes), the default variant only.
+     *
+     * @param id the name reports use: the package directory ({@code cmd/server}), {@code .test} appended for a test
+     *           binary
+     */
+    public static ReproCase ofModule(String id, ModuleUnit unit, Expectation expectation) {
+        String what = unit.test() ? "the tests of package " + unit.pkg() : "main package " + unit.pkg();
+        return new ReproCase(id, what + " of module " + unit.modulePath(), "module " + unit.modulePath(), Map.of(),
+                null, Map.of(), List.of(), Map.of(), CaseLoader.DEFAULT_MARKER, false, null,
+                List.of(Variant.defaultVariant()), expectation, List.of(), null, unit);
+    }
+
+    public Optional<ModuleUnit> unitOpt() {
+        return Optional.ofNullable(unit);
     }
 
     /** Why a toolchain of this version gets no cell of this case, or empty when it does. */

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param stdout       captured standard output (possibly trimmed in the middle)
  * @param stderr       captured standard error (possibly trimmed in the middle)
  * @param successMarker the line a passing case prints as its last act, or {@code null} when any exit 0 passes
+ * @param markerOnStderr the marker is looked for on stderr instead of stdout
  */
 public record Evidence(
         Phase phase,
@@ -27,13 +28,20 @@ public record Evidence(
         boolean translated,
         String stdout,
         String stderr,
-        String successMarker) {
+        String successMarker,
+        boolean markerOnStderr) {
 
     public Evidence {
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(os, "os");
         stdout = stdout == null ? "" : stdout;
         stderr = stderr == null ? "" : stderr;
+    }
+
+    /** Evidence whose success marker, if any, is looked for on stdout. */
+    public Evidence(Phase phase, String os, Integer exitCode, Boolean signaled, boolean timedOut, boolean translated,
+                    String stdout, String stderr, String successMarker) {
+        this(phase, os, exitCode, signaled, timedOut, translated, stdout, stderr, successMarker, false);
     }
 
     /** Evidence from a pasted log with no process facts: only the text and the OS. */

@@ -45,6 +45,10 @@ import java.util.Set;
  * <li>Rosetta's {@code rosetta error: failed to open elf at …} is an exec refusal (the ELF interpreter is missing,
  *     like qemu's {@code Could not open}); other {@code rosetta error:} lines are emulator faults.</li>
  * <li>A pasted log without an exit status and without evidence is {@link Outcome#EXIT_NONZERO}.</li>
+ * <li>In a measured run, a refusal is {@link Outcome#EXEC_REFUSED} only when it is all the output: the measured binary
+ *     itself never started. A refusal next to output of the program ({@code fork/exec …}, the parent's own lines) is
+ *     about a child the program started: the rest of the evidence decides and the summary names the child's
+ *     refusal.</li>
  * </ul>
  *
  * <p>Stateless and thread-safe; linear in the size of the text.
@@ -78,8 +82,11 @@ public final class GoCrashClassifier implements Classifier {
             return pass(evidence);
         }
         List<Candidate> candidates = new ArrayList<>();
+        String child = null;
         for (Finding f : TextMarkers.execution(lines, evidence.os())) {
-            if (!(isUncaughtTargetSignal(f) && report.present() && report.firstLine() < f.line())) {
+            if (f.outcome() == Outcome.EXEC_REFUSED && isMeasuredRun(evidence) && !TextMarkers.ownRefusal(lines)) {
+                child = f.text();
+            } else if (!(isUncaughtTargetSignal(f) && report.present() && report.firstLine() < f.line())) {
                 candidates.add(Candidate.of(f));
             }
         }
@@ -106,6 +113,9 @@ public final class GoCrashClassifier implements Classifier {
         Candidate best = candidates.stream()
                 .min(Comparator.comparingInt((Candidate c) -> c.outcome().precedence()))
                 .orElseThrow();
+        if (child != null) {
+            best = best.withSummary(best.summary() + "; a child process could not start: " + child);
+        }
         return best.toClassification(report);
     }
 
@@ -123,7 +133,8 @@ public final class GoCrashClassifier implements Classifier {
         if (e.exitCode() == null || e.exitCode() != 0 || Boolean.TRUE.equals(e.signaled())) {
             return false;
         }
-        return e.phase() == Phase.BUILD || e.successMarker() == null || hasLine(e.stdout(), e.successMarker());
+        return e.phase() == Phase.BUILD || e.successMarker() == null
+                || hasLine(e.markerOnStderr() ? e.stderr() : e.stdout(), e.successMarker());
     }
 
     /** True when {@code marker} is a whole line of {@code text} (ignoring surrounding whitespace). */
@@ -159,6 +170,11 @@ public final class GoCrashClassifier implements Classifier {
                 + (inCgo ? " (waiting in C)" : "");
         return new Classification(Outcome.TIMEOUT, r.signal(), inCgo, summary,
                 Signatures.of(Outcome.TIMEOUT, null, null, r.frames()), r.header(), r.frames());
+    }
+
+    /** A run m1go measured itself (with an exit status), as opposed to a pasted log or a build. */
+    private static boolean isMeasuredRun(Evidence e) {
+        return e.phase() == Phase.RUN && e.exitCode() != null;
     }
 
     private static boolean isUncaughtTargetSignal(Finding f) {
@@ -270,6 +286,10 @@ public final class GoCrashClassifier implements Classifier {
     /** One outcome argued for by the evidence, with what the classification needs. */
     private record Candidate(Outcome outcome, String signal, boolean inCgo, String summary, String reason,
                              List<String> header) {
+
+        Candidate withSummary(String text) {
+            return new Candidate(outcome, signal, inCgo, text, reason, header);
+        }
 
         static Candidate of(Finding f) {
             return new Candidate(f.outcome(), f.signal(), false, f.text(), f.text(), List.of(f.text()));

@@ -41,6 +41,24 @@ final class TextMarkers {
         return out;
     }
 
+    /**
+     * Whether a refusal in {@code lines} can only be the measured binary's own: every non-blank line is a refusal, a
+     * loader line or a shell's report of the death, and none is a program's report of a child it could not start
+     * ({@code fork/exec …}).
+     */
+    static boolean ownRefusal(List<String> lines) {
+        for (String line : lines) {
+            String t = line.trim();
+            if (t.isEmpty() || t.startsWith("dyld[") || t.startsWith("dyld:") || shellSignal(t) != null) {
+                continue;
+            }
+            if (execRefused(0, t) == null || t.contains("fork/exec ")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Finding execRefused(int i, String t) {
         String l = t.toLowerCase(Locale.ROOT);
         if (l.contains("exec format error") || l.contains("bad cpu type in executable")
@@ -235,6 +253,7 @@ final class TextMarkers {
 
     private static boolean isLinkError(String t) {
         return t.contains("undefined reference to") || t.contains("cannot find -l")
+                || (t.startsWith("Package ") && t.contains(" was not found in the pkg-config search path"))
                 || (t.startsWith("ld: library") && t.contains("not found")) || t.contains("library not found for -l")
                 || t.startsWith("Undefined symbols for architecture") || t.contains("symbol(s) not found")
                 || t.contains("ld returned 1 exit status") || t.contains("linker command failed")

@@ -40,8 +40,9 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
         Containment box = Containment.create();
         ChildProcesses.add(box);
         try (BoundedCapture out = capture(spec.stdoutLog());
-             BoundedCapture err = capture(spec.stderrLog())) {
-            ReapingStreams streams = new ReapingStreams(new PumpStreamHandler(out, err, null), box);
+             BoundedCapture err = capture(spec.stderrLog());
+             java.io.InputStream in = spec.stdin() == null ? null : Files.newInputStream(spec.stdin())) {
+            ReapingStreams streams = new ReapingStreams(new PumpStreamHandler(out, err, in), box);
             Outcome o = execute(spec, box, streams);
             out.flush();
             err.flush();

@@ -13,6 +13,7 @@ import java.util.TreeMap;
  *
  * @param quitGrace how long to wait after SIGQUIT (the Go runtime then prints every goroutine) before the whole
  *                  process tree is killed
+ * @param stdin     a file fed to the process's standard input, or {@code null}: stdin closed
  */
 public record ProcessSpec(
         List<String> argv,
@@ -21,7 +22,8 @@ public record ProcessSpec(
         Duration timeout,
         Duration quitGrace,
         Path stdoutLog,
-        Path stderrLog) {
+        Path stderrLog,
+        Path stdin) {
 
     public ProcessSpec {
         argv = List.copyOf(argv);
@@ -34,6 +36,12 @@ public record ProcessSpec(
         Objects.requireNonNull(quitGrace, "quitGrace");
         Objects.requireNonNull(stdoutLog, "stdoutLog");
         Objects.requireNonNull(stderrLog, "stderrLog");
+    }
+
+    /** A process whose standard input is closed. */
+    public ProcessSpec(List<String> argv, Map<String, String> environment, Path workingDirectory, Duration timeout,
+                       Duration quitGrace, Path stdoutLog, Path stderrLog) {
+        this(argv, environment, workingDirectory, timeout, quitGrace, stdoutLog, stderrLog, null);
     }
 
     /** The command line as a person would type it, for logs only (never executed). */

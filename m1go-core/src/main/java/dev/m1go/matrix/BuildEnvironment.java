@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * {@code GOARCH}, {@code CC}, … are recorded in the report by the host probe and left out, unless the user asks
  * for {@code m1go.inheritEnvironment}.
  */
-final class BuildEnvironment {
+public final class BuildEnvironment {
 
     static final List<String> PASSED_ON = List.of(
             "PATH", "HOME", "TMPDIR", "USER", "LANG", "LC_ALL", "LC_CTYPE",
@@ -21,7 +21,7 @@ final class BuildEnvironment {
     private BuildEnvironment() {
     }
 
-    static Map<String, String> base(Map<String, String> environment, boolean inherit) {
+    public static Map<String, String> base(Map<String, String> environment, boolean inherit) {
         if (inherit) {
             return new TreeMap<>(environment);
         }

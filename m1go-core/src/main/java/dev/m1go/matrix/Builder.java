@@ -1,6 +1,7 @@
 package dev.m1go.matrix;
 
 import dev.m1go.cases.Library;
+import dev.m1go.cases.ModuleUnit;
 import dev.m1go.cases.ReproCase;
 import dev.m1go.cases.Variant;
 import dev.m1go.binary.BinaryFacts;
@@ -16,6 +17,7 @@ import dev.m1go.exec.ProcessRunner;
 import dev.m1go.exec.ProcessSpec;
 import dev.m1go.host.Arch;
 import dev.m1go.host.BinaryHeader;
+import dev.m1go.module.TargetCEnvironment;
 import dev.m1go.toolchain.CCompiler;
 import dev.m1go.toolchain.CCompilers;
 import dev.m1go.toolchain.GoPaths;
@@ -44,6 +46,12 @@ final class Builder {
         boolean ok() {
             return info.outcome() == Outcome.PASS;
         }
+
+        Built withSummary(String summary) {
+            Classification k = classification;
+            return new Built(info, binary, new Classification(k.outcome(), k.signal(), k.inCgo(), summary,
+                    k.signature(), k.header(), k.frames()), timedOut);
+        }
     }
 
     private final MatrixRequest request;
@@ -51,18 +59,20 @@ final class Builder {
     private final Classifier classifier;
     private final CCompilers compilers;
     private final Launcher launcher;
+    private final dev.m1go.host.Host host;
     private final String hostOs;
     private final BuildCache cache;
     private final BuildInputs inputs;
 
     Builder(MatrixRequest request, ProcessRunner processes, Classifier classifier, CCompilers compilers,
-            Launcher launcher, String hostOs, BuildCache cache) {
+            Launcher launcher, dev.m1go.host.Host host, BuildCache cache) {
         this.request = request;
         this.processes = processes;
         this.classifier = classifier;
         this.compilers = compilers;
         this.launcher = launcher;
-        this.hostOs = hostOs;
+        this.host = host;
+        this.hostOs = host.os().goos();
         this.cache = cache;
         this.inputs = new BuildInputs(new ToolIdentity(request.environment().get("PATH")));
     }
@@ -90,20 +100,30 @@ final class Builder {
         CCompiler libcc = c.library() == null ? null
                 : compilers.forTarget(libraryArch(c.library(), target.arch())).get().orElseThrow();
         Launch launch = launcher.launchFor(t.binaryArch());
-        Path src = dir.resolve("src");
+        ModuleUnit unit = c.unit();
+        // A module's package builds in m1go's copy of the module; a case in its own src/ directory.
+        Path src = unit != null ? unit.root() : dir.resolve("src");
         Map<String, String> env = goEnv(c, t, target, variant, cc);
         BuildKey key = inputs.key(c, t, target, variant, staticLink, cc, libcc, env, launch, src);
+        // The build cache keys a case by its files; a module's tree is not among them, so module builds always run.
+        boolean useCache = unit == null;
 
         long t0 = System.nanoTime();
         deleteTree(dir);
-        Files.createDirectories(src);
+        Files.createDirectories(dir);
         Files.createDirectories(logs);
-        c.writeTo(src);
-        if (!c.files().containsKey("go.mod")) {
-            Files.writeString(src.resolve("go.mod"), "module m1go.dev/cases/" + c.id() + "\n\ngo 1.16\n");
+        if (unit == null) {
+            Files.createDirectories(src);
         }
-        Path binary = dir.resolve(c.id());
-        if (!request.rebuild()) {
+        c.writeTo(src);
+        if (unit == null && !c.files().containsKey("go.mod")) {
+            // The language version of the toolchain that builds it: generics from 1.18, loop variables per
+            // iteration from 1.22, as a program written for that Go expects.
+            Files.writeString(src.resolve("go.mod"), "module m1go.dev/cases/" + c.id() + "\n\ngo "
+                    + t.goVersion().minorLine() + "\n");
+        }
+        Path binary = dir.resolve(c.id().substring(c.id().lastIndexOf('/') + 1));
+        if (useCache && !request.rebuild()) {
             Optional<BuildCache.Entry> hit = cache.restore(key.digest(), binary, logs);
             if (hit.isPresent()) {
                 BuildCache.Entry e = hit.get();
@@ -122,7 +142,7 @@ final class Builder {
         BuildInfo keyed = new BuildInfo(b.outcome(), b.cc(), b.ccFamily(), b.libraryArch(), b.translated(),
                 b.staticLink(), b.durationMillis(), b.binary(), b.stdoutLog(), b.stderrLog(), b.retried(),
                 b.binaryFacts(), false, key.digest());
-        if (BuildCache.cacheable(b.outcome(), built.timedOut())) {
+        if (useCache && BuildCache.cacheable(b.outcome(), built.timedOut())) {
             // Binary facts are read again from the restored binary: the entry keeps only what the build said.
             BuildInfo kept = new BuildInfo(b.outcome(), b.cc(), b.ccFamily(), b.libraryArch(), b.translated(),
                     b.staticLink(), b.durationMillis(), b.binary(), b.stdoutLog(), b.stderrLog(), b.retried(), null,
@@ -137,6 +157,7 @@ final class Builder {
     private Built buildNow(ReproCase c, Toolchain t, Platform target, boolean staticLink, CCompiler cc,
                            CCompiler libcc, Launch launch, Map<String, String> env, Path src, Path logs, Path binary,
                            List<Path> written, long t0) throws IOException {
+        ModuleUnit unit = c.unit();
         String libraryArch = null;
         if (c.library() != null) {
             Library lib = c.library();
@@ -166,13 +187,15 @@ final class Builder {
             }
         }
 
-        List<String> argv = new ArrayList<>(List.of(t.goBinary().toString(), "build", "-o", binary.toString()));
+        List<String> argv = new ArrayList<>(List.of(t.goBinary().toString()));
+        argv.addAll(unit != null && unit.test() ? List.of("test", "-c") : List.of("build"));
+        argv.addAll(List.of("-o", binary.toString()));
         if (staticLink) {
             // No -linkmode=external: a program without cgo is linked internally (static already), and forcing the
             // external linker breaks it (CGO_ENABLED=0 refuses it; Go 1.19's pure-Go binaries trap at start).
             argv.addAll(List.of("-tags", "osusergo,netgo", "-ldflags", "-extldflags=-static"));
         }
-        argv.add(".");
+        argv.add(unit == null ? "." : unit.pkg());
         Step s = step(launch.wrap(argv), launch.environmentWith(env), src, logs, "go-build", written);
         String retried = null;
         if (s.result.timedOut() && launch.translated()) {
@@ -183,7 +206,15 @@ final class Builder {
             s = step(launch.wrap(argv), launch.environmentWith(env), src, logs, "go-build-2", written);
         }
         if (!s.result.succeeded() || !Files.isRegularFile(binary)) {
-            return failed(s, cc, libraryArch, launch.translated(), staticLink, t0, retried);
+            Built failed = failed(s, cc, libraryArch, launch.translated(), staticLink, t0, retried);
+            if (unit == null) {
+                return failed;
+            }
+            // Which pkg-config directory was searched and what to install, when a C library is missing.
+            return TargetCEnvironment.advice(s.result.combinedOutput(), env, target.os(), target.arch(),
+                            file -> TargetCEnvironment.debianPackageOf(file, host.arch(), processes, baseEnv(), logs))
+                    .map(advice -> failed.withSummary(failed.classification().summary() + "; " + advice))
+                    .orElse(failed);
         }
         // What the binary is, read from its own bytes, not what was asked for.
         BinaryFacts facts = BinaryInspector.read(binary, relative(binary));
@@ -207,7 +238,11 @@ final class Builder {
                 "GOPATH", request.layout().gopath().toString(),
                 "GOMODCACHE", GoPaths.modCache(request.environment(), request.home()).toString(),
                 "GOCACHE", request.cacheDirectory().resolve("go-build").resolve(t.key()).toString()));
-        if (!request.inheritEnvironment()) {
+        ModuleUnit unit = c.unit();
+        if (unit != null) {
+            env.put("GOFLAGS", String.join(" ", unit.goflags()));
+            env.putAll(TargetCEnvironment.of(unit, host.os(), host.arch(), target.os(), target.arch()));
+        } else if (!request.inheritEnvironment()) {
             env.put("GOFLAGS", "");
         }
         env.putAll(c.buildEnv());

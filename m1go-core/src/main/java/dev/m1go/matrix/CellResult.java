@@ -28,6 +28,8 @@ import java.util.function.UnaryOperator;
  * @param outcomeCounts how many runs ended in each outcome ({@code CGO_SIGNAL SIGABRT} → 3) when the cell ran more
  *                   than once; in stress mode {@code runs} keeps only the first and the failing runs, these counts
  *                   keep every one. Empty for a cell that ran once (then {@code runs} says everything).
+ * @param tests      module mode's test cells: one result per Go test of the first run, in the order they started;
+ *                   empty otherwise
  */
 public record CellResult(
         CellKey key,
@@ -40,7 +42,8 @@ public record CellResult(
         BuildInfo build,
         List<RunResult> runs,
         Map<String, String> facts,
-        Map<String, Integer> outcomeCounts) {
+        Map<String, Integer> outcomeCounts,
+        List<TestResult> tests) {
 
     /** The order of cells in every report. */
     public static final Comparator<CellResult> ORDER = Comparator.comparing(CellResult::key, CellKey.ORDER);
@@ -53,13 +56,22 @@ public record CellResult(
         runs = List.copyOf(runs == null ? List.of() : runs);
         facts = Collections.unmodifiableMap(new TreeMap<>(facts == null ? Map.of() : facts));
         outcomeCounts = Collections.unmodifiableMap(new TreeMap<>(outcomeCounts == null ? Map.of() : outcomeCounts));
+        tests = List.copyOf(tests == null ? List.of() : tests);
     }
 
-    /** A cell without outcome counts: every run it made is in {@code runs}. */
+    /** A cell without outcome counts (every run it made is in {@code runs}) and without per-test results. */
     public CellResult(CellKey key, Outcome outcome, Verdict verdict, String expected, Diagnosis diagnosis,
                       boolean translated, String reason, BuildInfo build, List<RunResult> runs,
                       Map<String, String> facts) {
-        this(key, outcome, verdict, expected, diagnosis, translated, reason, build, runs, facts, Map.of());
+        this(key, outcome, verdict, expected, diagnosis, translated, reason, build, runs, facts, Map.of(), List.of());
+    }
+
+    /** A cell with outcome counts and without per-test results. */
+    public CellResult(CellKey key, Outcome outcome, Verdict verdict, String expected, Diagnosis diagnosis,
+                      boolean translated, String reason, BuildInfo build, List<RunResult> runs,
+                      Map<String, String> facts, Map<String, Integer> outcomeCounts) {
+        this(key, outcome, verdict, expected, diagnosis, translated, reason, build, runs, facts, outcomeCounts,
+                List.of());
     }
 
     /** A cell that did not run: {@code reason} says why. */
@@ -97,7 +109,13 @@ public record CellResult(
     public CellResult measuredOn(String label, UnaryOperator<String> paths) {
         return new CellResult(key.onHost(label), outcome, verdict, expected, diagnosis, translated, reason,
                 build == null ? null : build.relocated(paths), runs.stream().map(r -> r.relocated(paths)).toList(),
-                facts, outcomeCounts);
+                facts, outcomeCounts, tests);
+    }
+
+    /** A module-mode test cell: this cell with one result per Go test. */
+    public CellResult withTests(List<TestResult> results) {
+        return new CellResult(key, outcome, verdict, expected, diagnosis, translated, reason, build, runs, facts,
+                outcomeCounts, results);
     }
 
     /** The signal that goes with the outcome, or {@code null}. */

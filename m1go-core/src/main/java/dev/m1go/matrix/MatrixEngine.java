@@ -121,7 +121,7 @@ public final class MatrixEngine {
         }
         listener.planned(plan);
         BuildCache cache = new BuildCache(request.cacheDirectory(), request.cacheMaxBytes(), java.time.Clock.systemUTC());
-        Builder builder = new Builder(request, processes, classifier, compilers, launcher, host.os().goos(), cache);
+        Builder builder = new Builder(request, processes, classifier, compilers, launcher, host, cache);
         List<CellResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         Object listenerLock = new Object();
@@ -233,6 +233,10 @@ public final class MatrixEngine {
         Builder.deleteTree(workDir);
         Files.createDirectories(workDir);
         Files.createDirectories(logDir);
+        dev.m1go.cases.ModuleUnit unit = c.unit();
+        // A test binary runs in its package's directory (in m1go's copy of the module), as go test runs it.
+        Path runDir = unit != null && unit.test() ? unit.directory() : workDir;
+        String marker = unit == null ? c.marker() : null;
         Duration timeout = c.timeoutOpt().orElse(request.runTimeout());
         boolean translated = p.runner().translates(p.target().arch());
         String mismatch = CrashForensics.machineMismatch(built.info(), p.target());
@@ -252,6 +256,7 @@ public final class MatrixEngine {
         int unmatched = 0;
         int keptFailures = 0;
         Map<String, String> facts = Map.of();
+        String outputMismatch = null;
         int total = 1;
         long start = System.nanoTime();
         for (int i = 1; stress.active() ? stress.another(i, System.nanoTime() - start) : i <= total; i++) {
@@ -259,12 +264,12 @@ public final class MatrixEngine {
             env.putAll(c.runEnv());
             env.putAll(p.variant().runEnv());
             List<String> argv = new ArrayList<>(List.of(built.binary().toString()));
-            argv.addAll(c.runArgs());
+            argv.addAll(unit == null ? c.runArgs() : unit.test() ? unit.testArgs() : unit.args());
             Path out = logDir.resolve("run-" + i + ".stdout");
             Path err = logDir.resolve("run-" + i + ".stderr");
             ProcessResult r;
             try {
-                r = p.runner().run(new ProcessSpec(argv, env, workDir, timeout, request.quitGrace(), out, err),
+                r = p.runner().run(new ProcessSpec(argv, env, runDir, timeout, request.quitGrace(), out, err),
                         p.target().arch());
             } catch (Runner.CannotRun e) {
                 if (runs.isEmpty()) {
@@ -273,7 +278,7 @@ public final class MatrixEngine {
                 break; // the runs already measured stand; the reruns the runner could not do are left out
             }
             Classification classified = classifier.classify(new Evidence(Phase.RUN, p.target().os().goos(),
-                    r.exitCode(), null, r.timedOut(), translated, r.stdout(), r.stderr(), c.marker()), locator);
+                    r.exitCode(), null, r.timedOut(), translated, r.stdout(), r.stderr(), marker, c.markerOnStderr()), locator);
             CrashForensics.Examined x = forensics.examine(classified, locator, built.binary(), p.target().arch(),
                     p.target().os().goos(), r.stderr(), logDir.resolve("symbolize-" + i));
             Classification k = x.classification();
@@ -283,6 +288,8 @@ public final class MatrixEngine {
             if (i == 1) {
                 first = k;
                 facts = RunFacts.parse(r.stdout());
+                outputMismatch = expected.outputMismatch(r.stdout() + (r.stderr().isEmpty() ? "" : "\n" + r.stderr()))
+                        .orElse(null);
             } else {
                 agree &= k.outcome() == first.outcome() && java.util.Objects.equals(k.signal(), first.signal());
             }
@@ -307,13 +314,27 @@ public final class MatrixEngine {
         }
         int n = counts.values().stream().mapToInt(Integer::intValue).sum();
         Verdict verdict = verdict(c.expectation().maxFailureRate(), agree, expected.matches(first.outcome(),
-                first.signal()), unmatched, n);
+                first.signal()) && outputMismatch == null, unmatched, n);
         if (deciding == null) {
             deciding = first;
         }
+        Diagnosis diagnosis = Diagnosis.ofRuns(first, deciding);
+        String summary = outputMismatch == null ? diagnosis.summary() : diagnosis.summary() + "; " + outputMismatch;
+        List<TestResult> tests = List.of();
+        if (unit != null && unit.test()) {
+            ModuleTests.Judged judged = ModuleTests.judge(new ModuleTests(processes, launcher, request)
+                    .events(t, unit, logDir.resolve("run-1.stdout")), unit, facts(p), first);
+            tests = judged.tests();
+            summary = judged.summary();
+            if (judged.verdict() != null && verdict != Verdict.FLAKY) {
+                verdict = judged.verdict();
+            }
+        }
+        diagnosis = new Diagnosis(diagnosis.signal(), diagnosis.inCgo(), diagnosis.signature(), summary,
+                diagnosis.header(), diagnosis.frames());
         return CellResult.ran(key(p), expected + rateNote(c.expectation().maxFailureRate()), first.outcome(),
-                verdict, Diagnosis.ofRuns(first, deciding), translated, built.info(), runs, facts,
-                n > 1 ? counts : Map.of());
+                verdict, diagnosis, translated, built.info(), runs, facts, n > 1 ? counts : Map.of())
+                .withTests(tests);
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.Diagnosis;
 import dev.m1go.matrix.Platform;
 import dev.m1go.matrix.RunResult;
+import dev.m1go.matrix.TestResult;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,8 @@ import java.util.Map;
  * {@link CellResult} keeps identity, diagnosis and measurements apart; this record is only the wire form, so the file
  * stays what every earlier version wrote and read. {@code failures}, {@code durationMillis} and {@code failureRate}
  * ({@code {k, n, low, high}}, the 95 % Wilson interval) follow from the runs and {@code outcomeCounts} and are written
- * for readers of the file; reading takes them from those again.
+ * for readers of the file; reading takes them from those again. {@code tests} (module mode: one result per Go test) is
+ * left out when empty.
  */
 record CellWire(
         @JsonProperty("case") String caseId,
@@ -48,7 +50,8 @@ record CellWire(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> facts,
         @JsonInclude(JsonInclude.Include.NON_NULL) String host,
         @JsonProperty(access = JsonProperty.Access.READ_ONLY) dev.m1go.stats.FailureRate failureRate,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> outcomeCounts) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> outcomeCounts,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TestResult> tests) {
 
     static CellWire of(CellResult c) {
         CellKey k = c.key();
@@ -57,7 +60,7 @@ record CellWire(
                 k.target().arch().goarch(), k.runner(), k.variant(), c.outcome(), d.signal(), d.inCgo(), c.expected(),
                 c.verdict(), d.signature(), d.summary(), d.header(), d.frames(), c.failures(), c.translated(),
                 c.reason(), c.build(), c.runs(), c.durationMillis(), c.facts(), k.host(), c.failureRate(),
-                c.outcomeCounts());
+                c.outcomeCounts(), c.tests());
     }
 
     /**
@@ -79,7 +82,7 @@ record CellWire(
                         arch("goarch", goarch)), runner, variant, host);
         return new CellResult(key, outcome, verdict, expected,
                 new Diagnosis(signal, inCgo, signature, summary, header, frames), translated, reason, build, runs,
-                facts, outcomeCounts);
+                facts, outcomeCounts, tests);
     }
 
     private Arch arch(String field, String value) {

@@ -216,6 +216,10 @@ public final class HtmlReport {
         } else {
             h.append(label);
         }
+        String failingTests = FailingTests.of(c);
+        if (!failingTests.isEmpty()) {
+            h.append("<div class=\"tests\">failing tests: ").append(esc(failingTests)).append("</div>");
+        }
         h.append("</div>");
     }
 

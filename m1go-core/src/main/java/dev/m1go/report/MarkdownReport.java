@@ -172,6 +172,10 @@ public final class MarkdownReport {
             if (c.diagnosis().summary() != null && !c.diagnosis().summary().isBlank()) {
                 md.append(" — ").append(escape(oneLine(c.diagnosis().summary())));
             }
+            String failingTests = FailingTests.of(c);
+            if (!failingTests.isEmpty()) {
+                md.append("  \n  failing tests: ").append(escape(failingTests));
+            }
             blocks.add(new Block("regression line", md.append('\n').toString()));
         }
         if (unexpected.size() > MAX_LINES) {

@@ -158,8 +158,8 @@ public final class Reproduce {
         Runners runners = new Runners(host, processes, extraRunners.apply(host));
         List<Runner> selected = select(runners, s.runners());
         List<Platform> targets = targets(host, s.targets());
-        List<ReproCase> cases = cases(s);
         List<Toolchain> toolchains = toolchains(s, host, runners, out);
+        List<ReproCase> cases = s.module() == null ? cases(s) : moduleCases(s, host, runners, toolchains, out);
 
         CCompilers compilers = new CCompilers(host.os(), host.arch(), s.environment(), processes, new OutputLayout(out).hostLogs());
         MatrixRequest request = new MatrixRequest(out, s.cacheDirectory(), cases, toolchains, targets, selected,
@@ -305,6 +305,24 @@ public final class Reproduce {
             return catalog.load(s.casesDirectory(), s.cases());
         } catch (CaseDefinitionException e) {
             throw new UserError(e.getMessage());
+        }
+    }
+
+    /** Module mode: the packages and test binaries of {@code m1go.module}, listed with a toolchain that runs here. */
+    private List<ReproCase> moduleCases(ReproduceSettings s, Host host, Runners runners, List<Toolchain> toolchains,
+                                        Path out) throws UserError, IOException {
+        Toolchain lister = toolchains.stream().filter(t -> t.usable() && t.binaryArch() == host.arch()).findFirst()
+                .or(() -> toolchains.stream().filter(Toolchain::usable).findFirst())
+                .orElseThrow(() -> new UserError("m1go.module needs a Go toolchain that runs here to list the "
+                        + "module's packages; none of the toolchains found can run (see m1go.goRoots, m1go.goVersions)"));
+        try {
+            return new dev.m1go.module.ModuleProject(processes, s.environment(), s.home())
+                    .cases(s.module(), out, lister, runners.launchFor(lister.binaryArch()), s.cacheDirectory());
+        } catch (CaseDefinitionException e) {
+            throw new UserError(e.getMessage());
+        } catch (dev.m1go.toolchain.Launcher.CannotLaunchException e) {
+            throw new UserError("m1go.module: cannot run " + lister.version() + " to list the packages: "
+                    + e.getMessage());
         }
     }
 

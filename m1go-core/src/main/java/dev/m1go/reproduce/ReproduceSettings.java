@@ -30,7 +30,8 @@ public record ReproduceSettings(
         Path home,
         boolean rebuild,
         long cacheMaxBytes,
-        StressSettings stress) {
+        StressSettings stress,
+        dev.m1go.module.ModuleProject.Settings module) {
 
     /**
      * Stress mode as given: {@code m1go.stress.runs}, {@code m1go.stress.seconds}, {@code m1go.stress.stopOnFailure},
@@ -52,7 +53,10 @@ public record ReproduceSettings(
         stress = stress == null ? StressSettings.NONE : stress;
     }
 
-    /** Settings that use the build cache, bounded to its default size, without stress mode. */
+    /**
+     * Settings that use the build cache, bounded to its default size, without stress mode and without module mode (the
+     * case catalog and {@code m1go.casesDirectory} on the matrix).
+     */
     public ReproduceSettings(Path outputDirectory, Path cacheDirectory, List<String> goRoots, String goVersions,
                              boolean failIfNoToolchains, List<String> cases, Path casesDirectory, List<String> runners,
                              List<String> targets, int timeoutSeconds, int buildTimeoutSeconds, int threads,
@@ -61,7 +65,14 @@ public record ReproduceSettings(
         this(outputDirectory, cacheDirectory, goRoots, goVersions, failIfNoToolchains, cases, casesDirectory, runners,
                 targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment, reruns, rerunsAll,
                 failIfNoCells, environment, home, false, dev.m1go.matrix.MatrixRequest.DEFAULT_CACHE_MAX_BYTES,
-                StressSettings.NONE);
+                StressSettings.NONE, null);
+    }
+
+    /** These settings in module mode. */
+    public ReproduceSettings withModule(dev.m1go.module.ModuleProject.Settings moduleSettings) {
+        return new ReproduceSettings(outputDirectory, cacheDirectory, goRoots, goVersions, failIfNoToolchains, cases,
+                casesDirectory, runners, targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment,
+                reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes, stress, moduleSettings);
     }
 
     /** These settings with more GOROOTs after {@code goRoots} (the toolchains a front end declares). */
@@ -73,7 +84,7 @@ public record ReproduceSettings(
         all.addAll(more);
         return new ReproduceSettings(outputDirectory, cacheDirectory, all, goVersions, failIfNoToolchains, cases,
                 casesDirectory, runners, targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment,
-                reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes, stress);
+                reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes, stress, module);
     }
 
     private static List<String> clean(List<String> values) {

@@ -8,6 +8,8 @@ import dev.m1go.host.Arch;
 import dev.m1go.host.Host;
 import dev.m1go.host.Os;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * A runner that starts the binary as a local process, possibly behind a translator: it only decides the
@@ -31,7 +33,24 @@ abstract class LocalRunner implements Runner {
         Launch launch = launch(arch);
         ProcessSpec wrapped = new ProcessSpec(launch.wrap(spec.argv()), launch.environmentWith(spec.environment()),
                 spec.workingDirectory(), spec.timeout(), spec.quitGrace(), spec.stdoutLog(), spec.stderrLog());
+        record(wrapped, launch);
         return processes.run(wrapped);
+    }
+
+    /**
+     * Writes {@code run-N.command} beside {@code run-N.stdout}: the argv as started and the variables this runner
+     * added to the environment (for example {@code QEMU_LD_PREFIX}), so the report's logs say how the binary ran.
+     */
+    private static void record(ProcessSpec spec, Launch launch) throws IOException {
+        Path out = spec.stdoutLog();
+        String name = out.getFileName().toString();
+        if (!name.endsWith(".stdout") || out.getParent() == null || !Files.isDirectory(out.getParent())) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(spec.display()).append('\n');
+        launch.environment().forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        Files.writeString(out.resolveSibling(name.substring(0, name.length() - ".stdout".length()) + ".command"),
+                text.toString());
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * Executes a Linux binary of another architecture through an explicit qemu-user emulator:
  * {@code qemu-aarch64 -L /usr/aarch64-linux-gnu ./binary}. The dynamic {@code qemu-x} is preferred over
- * {@code qemu-x-static}.
+ * {@code qemu-x-static}. {@code -L} reaches only the binary qemu starts: a process that binary starts is executed by
+ * the kernel, through binfmt_misc, and learns the sysroot only from {@code QEMU_LD_PREFIX}, so that is set too.
  */
 final class QemuRunner extends ForeignLinuxRunner {
 
@@ -39,7 +40,8 @@ final class QemuRunner extends ForeignLinuxRunner {
         List<String> prefix = new ArrayList<>(List.of(e.path().toString()));
         Optional<Path> sysroot = host.sysroot(arch);
         sysroot.ifPresent(root -> prefix.addAll(List.of("-L", root.toString())));
-        return new Launch(name(), prefix, Map.of(), true);
+        Map<String, String> env = sysroot.map(root -> Map.of("QEMU_LD_PREFIX", root.toString())).orElse(Map.of());
+        return new Launch(name(), prefix, env, true);
     }
 
     private Optional<Emulator> emulator(Arch arch) {

@@ -53,6 +53,16 @@ public final class PropertyNames {
     public static final String FAIL_ON_REGRESSION = "m1go.failOnRegression";
     public static final String BASELINE = "m1go.baseline";
     public static final String ISSUE_BODY = "m1go.issueBody";
+    public static final String MODULE = "m1go.module";
+    public static final String PACKAGES = "m1go.packages";
+    public static final String TESTS = "m1go.tests";
+    public static final String ARGS = "m1go.args";
+    public static final String GOFLAGS = "m1go.goflags";
+    public static final String TEST_RUN = "m1go.testRun";
+    public static final String TEST_COUNT = "m1go.testCount";
+    public static final String TEST_TIMEOUT = "m1go.testTimeout";
+    /** Not a property of its own: {@code m1go.targetEnv.<goos>-<goarch>.<VARIABLE>} system properties. */
+    public static final String TARGET_ENV_PREFIX = "m1go.targetEnv.";
     public static final String INPUTS = "m1go.inputs";
     public static final String CONTAINER_IMAGE = "m1go.container.image";
     public static final String CONTAINER_KEEP_IMAGES = "m1go.container.keepImages";
@@ -69,6 +79,7 @@ public final class PropertyNames {
             GO_VERSIONS, FAIL_IF_NO_TOOLCHAINS, CASES, CASES_DIRECTORY, RUNNERS, TARGETS, TIMEOUT_SECONDS,
             BUILD_TIMEOUT_SECONDS, THREADS, INHERIT_ENVIRONMENT, RERUNS, RERUNS_ALL, STRESS_RUNS, STRESS_SECONDS,
             STRESS_STOP_ON_FAILURE, STRESS_LOAD, FAIL_IF_NO_CELLS, FAIL_ON, FAIL_ON_REGRESSION, BASELINE, ISSUE_BODY,
+            MODULE, PACKAGES, TESTS, ARGS, GOFLAGS, TEST_RUN, TEST_COUNT, TEST_TIMEOUT,
             INPUTS, CONTAINER_IMAGE, CONTAINER_KEEP_IMAGES, LOG, OS, DOCTOR_FAIL_ON, PATH, TARGET);
 
     private PropertyNames() {

@@ -211,7 +211,91 @@ class CaseLoaderTest {
         assertThat(c.library().sources()).containsExactly("c/mylib.c");
         assertThat(c.variants()).extracting(Variant::name).containsExactly("default", "asyncpreemptoff");
         assertThat(c.timeoutOpt()).hasValue(java.time.Duration.ofSeconds(30));
+        assertThat(c.markerOnStderr()).isFalse();
+        assertThat(c.expectation().otherwise().outputMismatch("M1GO_FACT answer=42\nM1GO_OK\n")).isEmpty();
+        assertThat(c.expectation().rules()).anySatisfy(r -> assertThat(r.then().outcomes()).hasSize(2));
         assertThat(loader.bundled()).extracting(ReproCase::id).doesNotContain("my-case");
+    }
+
+    private static CellFacts anyCell() {
+        return new CellFacts(GoVersion.parse("go1.22.12").orElseThrow(), Arch.AMD64, Os.LINUX, Arch.AMD64, "native",
+                "default", "gcc");
+    }
+
+    @Test
+    void anyOf_acceptsEachListedOutcome_inTheDefaultAndInRules() throws Exception {
+        caseDir("two-ways", """
+                description: d
+                expect:
+                  anyOf: [CGO_SIGNAL, GO_SIGNAL]
+                  when:
+                    - runner: qemu
+                      anyOf: [EMULATOR_FAULT, KILLED]
+                """);
+        Expectation e = loader.directory(dir).get(0).expectation();
+        Expectation.Expected otherwise = e.resolve(anyCell());
+        assertThat(otherwise.matches(Outcome.CGO_SIGNAL, "SIGSEGV")).isTrue();
+        assertThat(otherwise.matches(Outcome.GO_SIGNAL, null)).isTrue();
+        assertThat(otherwise.matches(Outcome.PASS, null)).isFalse();
+        assertThat(otherwise).hasToString("CGO_SIGNAL or GO_SIGNAL");
+        assertThat(e.rules().get(0).then().matches(Outcome.KILLED, "SIGKILL")).isTrue();
+    }
+
+    @Test
+    void anyOf_andOutcomeTogether_isAnErrorNamingBoth() throws Exception {
+        Path d = caseDir("both", "description: d\nexpect:\n  outcome: PASS\n  anyOf: [GO_PANIC]\n");
+        assertThatThrownBy(() -> loader.directory(dir)).hasMessageContaining(d.resolve("case.yaml").toString())
+                .hasMessageContaining("'expect.outcome'").hasMessageContaining("'expect.anyOf'");
+    }
+
+    @Test
+    void anyOf_unknownOutcome_namesItsIndex() throws Exception {
+        caseDir("bad", "description: d\nexpect:\n  anyOf: [PASS, SEGFAULT]\n");
+        assertThatThrownBy(() -> loader.directory(dir)).hasMessageContaining("'expect.anyOf[1]' is 'SEGFAULT'");
+    }
+
+    @Test
+    void marker_onStderr() throws Exception {
+        caseDir("err", "description: d\nmarker:\n  text: ALL DONE\n  stream: stderr\nexpect: {outcome: PASS}\n");
+        ReproCase c = loader.directory(dir).get(0);
+        assertThat(c.marker()).isEqualTo("ALL DONE");
+        assertThat(c.markerOnStderr()).isTrue();
+    }
+
+    @Test
+    void marker_unknownStream_namesTheField() throws Exception {
+        caseDir("err", "description: d\nmarker: {text: X, stream: both}\nexpect: {outcome: PASS}\n");
+        assertThatThrownBy(() -> loader.directory(dir)).hasMessageContaining("'marker.stream' is 'both'")
+                .hasMessageContaining("use stdout (the default) or stderr");
+    }
+
+    @Test
+    void output_andOutputNot_areRegularExpressionsOverTheCombinedOutput_rulesInheritThem() throws Exception {
+        caseDir("out", """
+                description: d
+                expect:
+                  outcome: PASS
+                  output: "^sum = 6$"
+                  outputNot: "(?i)warning"
+                  when:
+                    - runner: qemu
+                      outcome: PASS
+                """);
+        Expectation e = loader.directory(dir).get(0).expectation();
+        Expectation.Expected x = e.resolve(anyCell());
+        assertThat(x.outputMismatch("start\nsum = 6\n")).isEmpty();
+        assertThat(x.outputMismatch("sum = 7\n")).hasValueSatisfying(m -> assertThat(m)
+                .contains("does not match expect.output").contains("^sum = 6$"));
+        assertThat(x.outputMismatch("sum = 6\nWARNING: low memory\n")).hasValueSatisfying(m -> assertThat(m)
+                .contains("matches expect.outputNot").contains("WARNING: low memory"));
+        assertThat(e.rules().get(0).then().outputMismatch("sum = 7")).isPresent();
+    }
+
+    @Test
+    void output_invalidRegex_namesTheField() throws Exception {
+        caseDir("out", "description: d\nexpect:\n  outcome: PASS\n  output: \"sum = (6\"\n");
+        assertThatThrownBy(() -> loader.directory(dir)).hasMessageContaining("'expect.output'")
+                .hasMessageContaining("regular expression");
     }
 
     private static final String MINIMAL = "description: d\nexpect: {outcome: PASS}\n";

@@ -185,6 +185,57 @@ class GoCrashClassifierTest {
     }
 
     @Test
+    void run_refusalOfTheMeasuredBinaryItself_isExecRefused() {
+        Classification c = run("linux", 255,
+                "qemu-aarch64: Could not open '/lib/ld-linux-aarch64.so.1': No such file or directory\n");
+        assertThat(c.outcome()).isEqualTo(Outcome.EXEC_REFUSED);
+    }
+
+    @Test
+    void run_childThatCouldNotStart_isEvidenceAboutTheChild_notExecRefused() {
+        Classification c = run("linux", 1,
+                "aarch64-binfmt-P: Could not open '/lib/ld-linux-aarch64.so.1': No such file or directory\n"
+                        + "starting the child failed: exit status 255\n");
+        assertThat(c.outcome()).isEqualTo(Outcome.EXIT_NONZERO);
+        assertThat(c.summary()).contains("exit status 1")
+                .contains("a child process could not start: aarch64-binfmt-P: Could not open '/lib/ld-linux-aarch64.so.1'");
+    }
+
+    @Test
+    void run_childRefusalBeforeAGoCrash_theCrashDecides() {
+        Classification c = run("linux", 2, "aarch64-binfmt-P: Could not open '/lib/ld-linux-aarch64.so.1': x\n"
+                + "panic: child failed\n\ngoroutine 1 [running]:\nmain.main()\n\t/x/main.go:3 +0x1\n");
+        assertThat(c.outcome()).isEqualTo(Outcome.GO_PANIC);
+        assertThat(c.summary()).contains("a child process could not start");
+    }
+
+    @Test
+    void run_parentReportingForkExecFailure_isAboutTheChild() {
+        Classification c = run("linux", 1, "starting the child failed: fork/exec /bin/sh: exec format error\n");
+        assertThat(c.outcome()).isEqualTo(Outcome.EXIT_NONZERO);
+        assertThat(c.summary()).contains("a child process could not start: starting the child failed: fork/exec");
+    }
+
+    @Test
+    void markerOnStderr_passesWhenStderrHasTheLine_notStdout() {
+        Evidence onErr = new Evidence(Phase.RUN, "linux", 0, null, false, false, "", "PASS: all good\n", "PASS: all good",
+                true);
+        assertThat(classifier.classify(onErr).outcome()).isEqualTo(Outcome.PASS);
+        Evidence onOut = new Evidence(Phase.RUN, "linux", 0, null, false, false, "PASS: all good\n", "", "PASS: all good",
+                true);
+        assertThat(classifier.classify(onOut).outcome()).isEqualTo(Outcome.EXIT_NONZERO);
+    }
+
+    @Test
+    void build_pkgConfigFileMissingForTheTarget_isLinkError() {
+        Classification c = classifier.classify(new Evidence(Phase.BUILD, "linux", 1, null, false, false, "",
+                "# example.com/m\n# [pkg-config --cflags  -- zlib]\nPackage zlib was not found in the pkg-config "
+                        + "search path.\nPerhaps you should add the directory containing `zlib.pc'\n", null));
+        assertThat(c.outcome()).isEqualTo(Outcome.LINK_ERROR);
+        assertThat(c.summary()).contains("Package zlib was not found");
+    }
+
+    @Test
     void cgoCall_withoutMarker_inGo122Report_isGoSignal() {
         Classification c = classifier.classify(Fixtures.named("sigillInRuntimeDuringCgoCall_go122_native").evidence());
         assertThat(c.outcome()).isEqualTo(Outcome.GO_SIGNAL);

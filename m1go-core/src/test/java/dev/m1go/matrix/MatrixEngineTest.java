@@ -100,10 +100,13 @@ class MatrixEngineTest {
     }
 
     private Setup setup(Host host, List<String> caseIds, List<String> runners, int reruns) throws Exception {
+        return setupCases(host, new CaseLoader().load(null, caseIds), runners, reruns);
+    }
+
+    private Setup setupCases(Host host, List<ReproCase> cases, List<String> runners, int reruns) throws Exception {
         Map<String, String> env = Map.of("PATH", bin.toString(), "HOME", dir.toString());
         Runners all = new Runners(host, this::fake, List.of());
         CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
-        List<ReproCase> cases = new CaseLoader().load(null, caseIds);
         Toolchain go122 = new Toolchain("go1.22.12", dir.resolve("go"), Arch.AMD64, "test", Map.of(), null);
         MatrixRequest request = new MatrixRequest(dir.resolve("out"), dir.resolve("cache"), cases, List.of(go122),
                 List.of(new Platform(Os.LINUX, Arch.AMD64), new Platform(Os.LINUX, Arch.ARM64)), all.select(runners),
@@ -396,5 +399,31 @@ class MatrixEngineTest {
         assertThat(order).containsExactly(
                 "build go-arm64 c-abort", "build go-arm64 cgo-hello", "run c-abort", "run cgo-hello",
                 "build go c-abort", "run c-abort", "build go cgo-hello", "run cgo-hello");
+    }
+
+    @Test
+    void generatedGoMod_usesTheBuildingToolchainsLanguageVersion() throws Exception {
+        run(setup(host(true), List.of("cgo-hello"), List.of("native"), 0));
+        List<Path> mods;
+        try (var w = Files.walk(dir.resolve("out/build/cgo-hello"))) {
+            mods = w.filter(p -> p.getFileName().toString().equals("go.mod")).toList();
+        }
+        assertThat(mods).isNotEmpty().allSatisfy(m -> assertThat(Files.readString(m)).contains("\ngo 1.22\n"));
+    }
+
+    @Test
+    void outputExpectation_aPassingRunWhoseOutputDoesNotMatch_isUnexpected_andSaysWhy() throws Exception {
+        Path cases = Files.createDirectories(dir.resolve("cases/sum"));
+        Files.writeString(cases.resolve("main.go"), "package main\n\nimport \"C\"\n\nfunc main() {}\n");
+        Files.writeString(cases.resolve("case.yaml"),
+                "description: d\nexpect:\n  outcome: PASS\n  output: \"^sum = 6$\"\n");
+        List<ReproCase> loaded = new CaseLoader().directory(dir.resolve("cases"));
+        binaryBehaviour = spec -> ok("sum = 7\nM1GO_OK\n");
+        CellResult bad = run(setupCases(host(true), loaded, List.of("native"), 0)).get(0);
+        assertThat(bad.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(bad.verdict()).isEqualTo(Verdict.UNEXPECTED);
+        assertThat(bad.diagnosis().summary()).contains("does not match expect.output");
+        binaryBehaviour = spec -> ok("sum = 6\nM1GO_OK\n");
+        assertThat(run(setupCases(host(true), loaded, List.of("native"), 0)).get(0).verdict()).isEqualTo(Verdict.EXPECTED);
     }
 }

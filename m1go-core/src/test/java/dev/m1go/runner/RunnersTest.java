@@ -62,6 +62,22 @@ class RunnersTest {
     }
 
     @Test
+    void qemu_passesTheSysrootToChildProcessesToo_andRecordsIt(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Runners runners = new Runners(linuxAmd64(true, true), this::record, List.of());
+        ProcessSpec spec = new ProcessSpec(List.of("/m1go/bin", "arg"), Map.of("PATH", "/usr/bin"), tmp,
+                Duration.ofSeconds(5), Duration.ofSeconds(1), tmp.resolve("run-1.stdout"), tmp.resolve("run-1.stderr"));
+        runners.select(List.of("qemu")).get(0).run(spec, Arch.ARM64);
+        // qemu-aarch64 -L covers the binary it starts; a process that binary starts goes through binfmt_misc, which
+        // only learns the sysroot from QEMU_LD_PREFIX.
+        assertThat(started.get(0).environment()).containsEntry("QEMU_LD_PREFIX", "/usr/aarch64-linux-gnu")
+                .containsEntry("PATH", "/usr/bin");
+        assertThat(java.nio.file.Files.readString(tmp.resolve("run-1.command")))
+                .contains("/usr/bin/qemu-aarch64 -L /usr/aarch64-linux-gnu /m1go/bin arg")
+                .contains("QEMU_LD_PREFIX=/usr/aarch64-linux-gnu");
+    }
+
+    @Test
     void binfmt_execsTheBinaryDirectly_withQemuLdPrefix() throws Exception {
         Runners runners = new Runners(linuxAmd64(true, true), this::record, List.of());
         runners.select(List.of("binfmt")).get(0).run(spec(), Arch.ARM64);

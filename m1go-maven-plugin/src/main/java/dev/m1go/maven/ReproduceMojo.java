@@ -1,8 +1,10 @@
 package dev.m1go.maven;
 
+import dev.m1go.cases.CaseDefinitionException;
 import dev.m1go.classify.GoCrashClassifier;
 import dev.m1go.exec.CommonsExecProcessRunner;
 import dev.m1go.matrix.CellResult;
+import dev.m1go.module.ModuleProject;
 import dev.m1go.report.Plural;
 import dev.m1go.reproduce.Publish;
 import dev.m1go.reproduce.Reproduce;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -33,6 +36,80 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "reproduce", requiresProject = false, threadSafe = true, defaultPhase = LifecyclePhase.VERIFY)
 public final class ReproduceMojo extends AbstractM1goMojo {
+
+    /**
+     * Module mode: your Go module (the directory with go.mod) on the matrix instead of the case catalog.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.MODULE)
+    File module;
+
+    /**
+     * Module mode: main packages to build and run, comma separated ({@code ./cmd/server,./tools/...}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PACKAGES)
+    String packages;
+
+    /**
+     * Module mode: packages whose tests run ({@code ./...}), each as a test binary ({@code go test -c}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TESTS)
+    String tests;
+
+    /**
+     * Module mode: arguments of each main package's run (a list, no shell).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.ARGS)
+    List<String> args;
+
+    /**
+     * Module mode: {@code GOFLAGS} for the builds ({@code -mod=vendor}, {@code -tags=foo}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.GOFLAGS)
+    String goflags;
+
+    /**
+     * Module mode: {@code -test.run} of every test binary.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TEST_RUN)
+    String testRun;
+
+    /**
+     * Module mode: {@code -test.count} of every test binary.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TEST_COUNT)
+    Integer testCount;
+
+    /**
+     * Module mode: {@code -test.timeout} of every test binary ({@code 2m}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TEST_TIMEOUT)
+    String testTimeout;
+
+    /**
+     * Module mode: build environment per target, keys {@code <goos>-<goarch>.<VARIABLE>}
+     * ({@code <linux-arm64.CGO_LDFLAGS>…</linux-arm64.CGO_LDFLAGS>}); on the command line
+     * {@code -Dm1go.targetEnv.linux-arm64.CGO_LDFLAGS=…}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    Map<String, String> targetEnv;
 
     /**
      * Where cases, builds, logs and reports go.
@@ -285,6 +362,28 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     boolean issueBody;
 
     /**
+     * The module-mode parameters (module mode is on when {@code m1go.module} is set).
+     *
+     * @throws IllegalArgumentException naming an {@code m1go.targetEnv} key that is not {@code <goos>-<goarch>.<VAR>}
+     */
+    ModuleProject.Settings moduleSettings() {
+        Map<String, String> flat = new TreeMap<>(targetEnv == null ? Map.of() : targetEnv);
+        String prefix = PropertyNames.TARGET_ENV_PREFIX;
+        System.getProperties().forEach((k, v) -> {
+            if (k.toString().startsWith(prefix)) {
+                flat.put(k.toString().substring(prefix.length()), v.toString());
+            }
+        });
+        try {
+            return new ModuleProject.Settings(module == null ? null : module.toPath(), list(packages), list(tests), args,
+                    goflags == null ? List.of() : List.of(goflags.trim().split("\\s+")), testRun, testCount,
+                    testTimeout, ModuleProject.targetEnv(flat));
+        } catch (CaseDefinitionException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
      * Skips m1go:reproduce only (other goals still run).
      *
      * @since 0.1.0
@@ -346,22 +445,31 @@ public final class ReproduceMojo extends AbstractM1goMojo {
                 list(runners), list(targets), timeoutSeconds, buildTimeoutSeconds,
                 threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
                 inheritEnvironment, reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes,
-                new ReproduceSettings.StressSettings(stressRuns, stressSeconds, stressStopOnFailure, stressLoad));
+                new ReproduceSettings.StressSettings(stressRuns, stressSeconds, stressStopOnFailure, stressLoad), null);
         Publish.Settings publish = new Publish.Settings(baseline == null ? null : baseline.toPath(), failOn,
                 failOnRegression, issueBody, reportsDirectory == null ? null : reportsDirectory.toPath());
         return List.of(reproduce, publish, new ContainerSettings(containerImage, containerKeepImages),
-                new ToolchainSettings(goToolchains, declaredGoToolchains()));
+                new ToolchainSettings(goToolchains, declaredGoToolchains()), moduleSettings());
     }
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
         GoNetwork.Applied network = network(System.getenv());
         network.notes().forEach(getLog()::info);
-        List<Record> all = settings(network.environment(), home());
+        List<Record> all;
+        try {
+            all = settings(network.environment(), home());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
         ReproduceSettings settings = (ReproduceSettings) all.get(0);
         Publish.Settings publishSettings = (Publish.Settings) all.get(1);
         ContainerSettings container = (ContainerSettings) all.get(2);
         ToolchainSettings declared = (ToolchainSettings) all.get(3);
+        ModuleProject.Settings module = (ModuleProject.Settings) all.get(4);
+        if (module.module() != null) {
+            settings = settings.withModule(module);
+        }
         try {
             settings = settings.withMoreGoRoots(DeclaredToolchains.select(declared.declared(), declared.goToolchains())
                     .stream().map(Path::toString).toList());

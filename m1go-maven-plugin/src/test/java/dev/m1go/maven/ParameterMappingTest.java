@@ -113,6 +113,15 @@ class ParameterMappingTest {
                 f.set(mojo, v);
                 return v;
             }
+            case "java.util.List" -> {
+                List<String> v = List.of("given-" + p.name());
+                f.set(mojo, v);
+                return v;
+            }
+            case "java.lang.Integer" -> {
+                f.set(mojo, distinct);
+                return distinct;
+            }
             default -> throw new AssertionError("no test value for type " + p.type() + " of " + p.name());
         }
     }

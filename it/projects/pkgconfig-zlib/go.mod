@@ -1,0 +1,3 @@
+module example.com/m1go/pkgconfigzlib
+
+go 1.19

@@ -1,0 +1,124 @@
+package dev.m1go.module;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.m1go.cases.CaseDefinitionException;
+import dev.m1go.cases.ReproCase;
+import dev.m1go.classify.Outcome;
+import dev.m1go.exec.Launch;
+import dev.m1go.exec.ProcessResult;
+import dev.m1go.exec.ProcessSpec;
+import dev.m1go.host.Arch;
+import dev.m1go.toolchain.Toolchain;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Module mode's planning with a fake {@code go list}: what becomes a case, what is copied, what is refused. */
+class ModuleProjectTest {
+
+    @TempDir
+    Path dir;
+
+    private Path module;
+    private Path out;
+    private final List<ProcessSpec> started = new ArrayList<>();
+    private final Toolchain go = new Toolchain("go1.26.8", Path.of("/usr/local/go"), Arch.AMD64, "test", Map.of(), null);
+
+    @BeforeEach
+    void aModule() throws Exception {
+        module = Files.createDirectories(dir.resolve("repo"));
+        Files.writeString(module.resolve("go.mod"), "module example.com/shop/v2\n\ngo 1.22\n");
+        Files.createDirectories(module.resolve("cmd/server"));
+        Files.writeString(module.resolve("cmd/server/main.go"), "package main\nfunc main() {}\n");
+        Files.writeString(module.resolve("shop.go"), "package shop\n");
+        Files.writeString(module.resolve("shop_test.go"), "package shop\n");
+        Files.createDirectories(module.resolve(".git"));
+        Files.writeString(module.resolve(".git/config"), "[core]\n");
+        out = Files.createDirectories(module.resolve("target/m1go"));
+        Files.writeString(out.resolve("old-report.json"), "{}");
+    }
+
+    /** Plays {@code go list}: the copy's directories with their package names and test file counts. */
+    private ProcessResult goList(ProcessSpec s) {
+        started.add(s);
+        Path copy = s.workingDirectory();
+        String root = copy + "\tshop\t1\t0\n";
+        return new ProcessResult(0, null, false, s.argv().contains(".") ? root
+                : copy.resolve("cmd/server") + "\tmain\t0\t0\n" + root, "", 1);
+    }
+
+    private ModuleProject.Settings settings(List<String> packages, List<String> tests) {
+        return new ModuleProject.Settings(module, packages, tests, List.of("--port", "0"), List.of("-mod=mod"), "^TestA",
+                2, "30s", Map.of());
+    }
+
+    private List<ReproCase> cases(ModuleProject.Settings s) throws Exception {
+        return new ModuleProject(this::goList, Map.of("PATH", "/usr/bin"), dir).cases(s, out, go, Launch.direct(),
+                dir.resolve("cache"));
+    }
+
+    @Test
+    void mainPackagesAndTestBinaries_becomeCases_namedAfterTheirDirectory() throws Exception {
+        List<ReproCase> cases = cases(settings(List.of("./..."), List.of("./...")));
+        assertThat(cases).extracting(ReproCase::id).containsExactly("cmd/server", "shop.test");
+        ReproCase server = cases.get(0);
+        assertThat(server.unit().test()).isFalse();
+        assertThat(server.unit().args()).containsExactly("--port", "0");
+        assertThat(server.expectation().otherwise().outcome()).isEqualTo(Outcome.PASS);
+        ReproCase tests = cases.get(1);
+        assertThat(tests.unit().pkg()).isEqualTo(".");
+        assertThat(tests.unit().testArgs()).containsExactly("-test.v", "-test.run=^TestA", "-test.count=2",
+                "-test.timeout=30s");
+        assertThat(started.get(0).argv()).contains("list", "./...");
+        assertThat(started.get(0).environment()).containsEntry("GOFLAGS", "-mod=mod").containsEntry("GOTOOLCHAIN",
+                "local");
+    }
+
+    @Test
+    void theModuleIsCopied_withoutGitAndM1gosOutput_andLeftUntouched() throws Exception {
+        List<String> before;
+        try (var w = Files.walk(module)) {
+            before = w.map(Path::toString).sorted().toList();
+        }
+        cases(settings(List.of(), List.of("./...")));
+        Path copy = out.resolve("module/src");
+        assertThat(copy.resolve("go.mod")).exists();
+        assertThat(copy.resolve("cmd/server/main.go")).exists();
+        assertThat(copy.resolve(".git")).doesNotExist();
+        assertThat(copy.resolve("target/m1go")).doesNotExist();
+        try (var w = Files.walk(module)) {
+            assertThat(w.map(Path::toString).filter(p -> !p.startsWith(out.toString())).sorted().toList())
+                    .isEqualTo(before.stream().filter(p -> !p.startsWith(out.toString())).toList());
+        }
+    }
+
+    @Test
+    void aDirectoryWithoutGoMod_isRefused_namingTheParameter() throws Exception {
+        Files.delete(module.resolve("go.mod"));
+        assertThatThrownBy(() -> cases(settings(List.of(), List.of("./...")))).isInstanceOf(CaseDefinitionException.class)
+                .hasMessageContaining("m1go.module is " + module).hasMessageContaining("no go.mod");
+    }
+
+    @Test
+    void nothingNamed_orNoMainPackage_isRefused_namingTheProperties() {
+        assertThatThrownBy(() -> cases(settings(List.of(), List.of()))).hasMessageContaining("-Dm1go.packages=")
+                .hasMessageContaining("-Dm1go.tests=");
+        assertThatThrownBy(() -> cases(settings(List.of("."), List.of())))
+                .isInstanceOf(CaseDefinitionException.class).hasMessageContaining("m1go.packages=. matches no main "
+                        + "package");
+    }
+
+    @Test
+    void id_ofTheRootPackage_skipsAMajorVersionSuffix() {
+        assertThat(ModuleProject.id(".", "example.com/shop/v2")).isEqualTo("shop");
+        assertThat(ModuleProject.id(".", "example.com/shop")).isEqualTo("shop");
+        assertThat(ModuleProject.id("./cmd/server", "example.com/shop")).isEqualTo("cmd/server");
+    }
+}
