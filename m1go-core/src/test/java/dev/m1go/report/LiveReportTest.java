@@ -1,5 +1,6 @@
 package dev.m1go.report;
 
+import dev.m1go.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m1go.classify.Outcome;
@@ -10,10 +11,7 @@ import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.Diagnosis;
 import dev.m1go.matrix.RunResult;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,30 +42,6 @@ class LiveReportTest {
                 List.of(), List.of());
     }
 
-    /** A clock the test moves. */
-    static final class FakeClock extends Clock {
-        Instant now = Instant.parse("2026-11-26T01:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(long millis) {
-            now = now.plusMillis(millis);
-        }
-    }
-
     /** Keeps scheduled tasks until the test runs them. */
     static final class FakeScheduler implements LiveReport.Scheduler {
         final List<Runnable> tasks = new ArrayList<>();
@@ -92,7 +66,7 @@ class LiveReportTest {
         }
     }
 
-    private final FakeClock clock = new FakeClock();
+    private final MovableClock clock = new MovableClock("2026-11-26T01:00:00Z");
     private final FakeScheduler scheduler = new FakeScheduler();
     private final List<Integer> jsonWrites = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package dev.m1go.reproduce;
 
+import dev.m1go.testing.RecordingLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,6 @@ import dev.m1go.report.JsonReport;
 import dev.m1go.report.Report;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,18 +30,8 @@ class MergeReportsTest {
     @TempDir
     Path dir;
 
-    private final List<String> lines = new ArrayList<>();
-    private final Log log = new Log() {
-        @Override
-        public void info(String message) {
-            lines.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add("WARN " + message);
-        }
-    };
+    private final RecordingLog log = new RecordingLog();
+    private final List<String> lines = log.lines;
 
     private static Report report(HostInfo host, String runner) {
         CellResult c = CellResult.ran(CellKey.of("c-abort", "go1.22.12", Arch.AMD64,

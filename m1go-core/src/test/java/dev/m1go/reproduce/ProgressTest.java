@@ -1,5 +1,7 @@
 package dev.m1go.reproduce;
 
+import dev.m1go.testing.MovableClock;
+import dev.m1go.testing.RecordingLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m1go.cases.CaseLoader;
@@ -17,52 +19,15 @@ import dev.m1go.runner.Runner;
 import dev.m1go.toolchain.Toolchain;
 import java.nio.file.Path;
 import java.util.Map;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
 
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
-    private final List<String> lines = new ArrayList<>();
-    private final Log log = new Log() {
-        @Override
-        public void info(String message) {
-            lines.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add("WARN " + message);
-        }
-    };
+    private final RecordingLog log = new RecordingLog();
+    private final List<String> lines = log.lines;
 
     private static final Runner NATIVE = new Runner() {
         public String name() {
@@ -106,7 +71,7 @@ class ProgressTest {
 
     @Test
     void line_carriesElapsedTimeAndAnEtaFromTheCellsThatRan() throws Exception {
-        TestClock clock = new TestClock();
+        MovableClock clock = new MovableClock("2026-01-01T00:00:00Z");
         Progress p = new Progress(log, clock);
         p.planned(planned(4));
         clock.advance(Duration.ofSeconds(30));
@@ -118,7 +83,7 @@ class ProgressTest {
 
     @Test
     void heartbeat_namesTheStepThatRunsLongWithoutALine_onlyAfterTenQuietSeconds() throws Exception {
-        TestClock clock = new TestClock();
+        MovableClock clock = new MovableClock("2026-01-01T00:00:00Z");
         Progress p = new Progress(log, clock);
         List<PlannedCell> cells = planned(2);
         p.planned(cells);
