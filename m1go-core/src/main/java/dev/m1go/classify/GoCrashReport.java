@@ -34,6 +34,9 @@ import java.util.Locale;
  *                      is {@code goroutine 0 [idle]}; the frames then come from nowhere else
  * @param framePcs      the Go frames of the goroutine the frames come from, with their offsets and PCs (for a
  *                      symbolizer to find a position-independent binary's load base)
+ *
+ * <p>One file of about 400 lines on purpose: the parser is a single pass over the report's lines whose states
+ * (signal header, goroutine headers, frames, register dump) depend on each other.
  */
 record GoCrashReport(
         int firstLine,

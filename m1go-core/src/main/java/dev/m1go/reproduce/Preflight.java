@@ -8,11 +8,53 @@ import java.nio.file.Path;
 /**
  * The directory parameters of {@code m1go:reproduce}, checked before anything runs: each is what it must be (a
  * directory, not a file; writable where m1go writes), and the output directory neither is, nor lies inside, nor holds
- * the directory of the user's own cases (m1go rewrites its output directory, and would rewrite the cases).
+ * the directory of the user's own cases (m1go rewrites its output directory, and would rewrite the cases); and the
+ * numeric parameters, each in its range.
  */
 final class Preflight {
 
     private Preflight() {
+    }
+
+    /** The numeric parameters: threads, cache size, stress mode and reruns, each in its range. */
+    static void numbers(ReproduceSettings s) throws UserError {
+        if (s.timeoutSeconds() < 1) {
+            throw new UserError("m1go.timeoutSeconds is " + s.timeoutSeconds() + ": give the time limit of one run in "
+                    + "seconds, at least 1");
+        }
+        if (s.buildTimeoutSeconds() < 1) {
+            throw new UserError("m1go.buildTimeoutSeconds is " + s.buildTimeoutSeconds() + ": give the time limit of one "
+                    + "build in seconds, at least 1");
+        }
+        if (s.threads() < 1) {
+            throw new UserError("m1go.threads is " + s.threads() + ": give how many cells run at once, at least 1 (0 "
+                    + "or unset: one per processor)");
+        }
+        if (s.cacheMaxBytes() < 0) {
+            throw new UserError("m1go.cacheMaxBytes is " + s.cacheMaxBytes() + ": give the size in bytes the build "
+                    + "cache in m1go.cacheDirectory may keep, 0 or more (0 keeps nothing between runs)");
+        }
+        ReproduceSettings.StressSettings st = s.stress();
+        if (st.stressRuns() < 0) {
+            throw new UserError("m1go.stress.runs is " + st.stressRuns() + ": give how many times every cell runs, 1 or more "
+                    + "(0 or unset: no stress mode)");
+        }
+        if (st.stressSeconds() < 0) {
+            throw new UserError("m1go.stress.seconds is " + st.stressSeconds() + ": give how long every cell runs, in "
+                    + "seconds (0 or unset: no time limit)");
+        }
+        if (st.stressLoad() < 0) {
+            throw new UserError("m1go.stress.load is " + st.stressLoad() + ": give how many busy threads load the CPU "
+                    + "while the matrix runs, 0 or more");
+        }
+        if ((st.stressStopOnFailure() || st.stressLoad() > 0) && st.stressRuns() == 0 && st.stressSeconds() == 0) {
+            throw new UserError((st.stressStopOnFailure() ? "m1go.stress.stopOnFailure" : "m1go.stress.load") + " needs "
+                    + "stress mode: set -Dm1go.stress.runs=N and/or -Dm1go.stress.seconds=S");
+        }
+        if (s.reruns() < 0) {
+            throw new UserError("m1go.reruns is " + s.reruns() + ": give how many extra runs a failing cell gets, 0 or "
+                    + "more");
+        }
     }
 
     static void check(ReproduceSettings s) throws UserError {

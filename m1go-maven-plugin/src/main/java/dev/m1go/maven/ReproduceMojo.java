@@ -33,6 +33,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * natively and under translation, classifies every run, and writes report.json, report.md (and the other formats)
  * into {@code target/m1go}. Cells that contradict their case's expectation fail the build once every report is
  * written.
+ *
+ * <p>Longer than the other goals only because it declares the most parameters, each with the documentation that
+ * {@code help:describe} and the plugin site show; what it does with them is the settings mapping and one call.
  */
 @Mojo(name = "reproduce", requiresProject = false, threadSafe = true, defaultPhase = LifecyclePhase.VERIFY)
 public final class ReproduceMojo extends AbstractM1goMojo {

@@ -43,6 +43,9 @@ import org.testcontainers.DockerClientFactory;
  * start time) and {@value Leftovers#HOST_LABEL}. On connecting, objects of an m1go run of this host that no longer lives (killed by
  * SIGKILL, say) are removed; objects of a live run, of another host, or without these labels are never touched. The
  * clean-up at JVM exit first stops new container work, then removes what this run created.
+ *
+ * <p>It stays one class a little over 400 lines because image building, the container's life and the clean-up share
+ * the engine connection and the registry of what this run created; splitting them would pass both around.
  */
 final class TestcontainersBackend implements ContainerBackend {
 
