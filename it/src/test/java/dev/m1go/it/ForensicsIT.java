@@ -31,7 +31,7 @@ class ForensicsIT {
         Components.requireLinuxMatrix();
         dir = Maven.workDirectory("forensics");
         // the cell outcomes are asserted below; the build's own verdict is not what this test is about
-        report = Maven.run(dir, Maven.goal("reproduce"), "-Dm1go.goVersions=1.22",
+        report = Maven.run(dir, Maven.goal("reproduce"), "-Dm1go.goVersions=1.22@amd64",
                 "-Dm1go.cases=c-segv,c-abort,c-sigbus", "-Dm1go.runners=native,binfmt",
                 "-Dm1go.buildTimeoutSeconds=300").report();
     }
