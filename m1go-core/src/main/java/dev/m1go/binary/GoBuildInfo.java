@@ -26,8 +26,8 @@ public record GoBuildInfo(String goVersion, String path, String module, List<Str
     static final byte[] MAGIC = "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1);
 
     public GoBuildInfo {
-        deps = List.copyOf(deps);
-        settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        deps = List.copyOf(deps == null ? List.of() : deps);
+        settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings == null ? Map.of() : settings));
     }
 
     /** One build setting, or null. */

@@ -40,6 +40,19 @@ class JsonReportTest {
         assertThat(JsonReport.read(file)).isEqualTo(r);
     }
 
+    /** A binary's Go build information as report.json holds it: a program without dependencies has no "deps". */
+    @Test
+    void goBuildInfo_withoutDependencies_readsBack() throws Exception {
+        String written = JsonReport.mapper().writeValueAsString(new dev.m1go.binary.GoBuildInfo("go1.22.12",
+                "command-line-arguments", null, List.of(), java.util.Map.of("GOARCH", "arm64")));
+        dev.m1go.binary.GoBuildInfo read = JsonReport.mapper().readValue(
+                "{\"goVersion\":\"go1.22.12\",\"path\":\"command-line-arguments\"}", dev.m1go.binary.GoBuildInfo.class);
+        assertThat(read.deps()).isEmpty();
+        assertThat(read.settings()).isEmpty();
+        assertThat(JsonReport.mapper().readValue(written, dev.m1go.binary.GoBuildInfo.class).setting("GOARCH"))
+                .isEqualTo("arm64");
+    }
+
     @Test
     void json_ofOneHost_hasNoHostFieldsOrBaseline() throws Exception {
         Path file = dir.resolve("report.json");
