@@ -311,6 +311,11 @@ public final class Reproduce {
             throw new UserError(e.getMessage());
         }
         List<Toolchain> chosen = filter == null ? all : all.stream().filter(filter::test).toList();
+        if (chosen.isEmpty() && s.failIfNoToolchains() && filter != null) {
+            // Only now, to say what there is: every toolchain, including those the filter left unidentified.
+            all = toolchainSource.find(host, runners, s.environment(), s.home(), roots,
+                    new OutputLayout(out).hostLogs(), (version, arch) -> true);
+        }
         if (chosen.isEmpty() && s.failIfNoToolchains()) {
             String found = all.isEmpty() ? "no Go toolchain was found" : "no toolchain matches m1go.goVersions="
                     + s.goVersions() + " (found: " + String.join(", ", all.stream().map(t -> t.label(host.arch())).toList())
