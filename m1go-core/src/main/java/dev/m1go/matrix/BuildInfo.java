@@ -57,6 +57,18 @@ public record BuildInfo(Outcome outcome, String cc, String ccFamily, String libr
                 retried, binaryFacts, false, null);
     }
 
+    /** This build as the build cache knows it: taken from it ({@code cached}) or not, under {@code key}. */
+    public BuildInfo withCache(boolean fromCache, String key) {
+        return new BuildInfo(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis, binary,
+                stdoutLog, stderrLog, retried, binaryFacts, fromCache, key);
+    }
+
+    /** This build with other binary facts ({@code null}: none). */
+    public BuildInfo withBinaryFacts(BinaryFacts facts) {
+        return new BuildInfo(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis, binary,
+                stdoutLog, stderrLog, retried, facts, cached, cacheKey);
+    }
+
     /**
      * This build with its paths mapped by {@code paths} (a merged report points at each input's files; a build cache
      * entry keeps bare file names).

@@ -138,15 +138,10 @@ final class Builder {
         }
         List<Path> written = new ArrayList<>();
         Built built = buildNow(c, t, target, staticLink, cc, libcc, launch, env, src, logs, binary, written, t0);
-        BuildInfo b = built.info();
-        BuildInfo keyed = new BuildInfo(b.outcome(), b.cc(), b.ccFamily(), b.libraryArch(), b.translated(),
-                b.staticLink(), b.durationMillis(), b.binary(), b.stdoutLog(), b.stderrLog(), b.retried(),
-                b.binaryFacts(), false, key.digest());
-        if (useCache && BuildCache.cacheable(b.outcome(), built.timedOut())) {
+        BuildInfo keyed = built.info().withCache(false, key.digest());
+        if (useCache && BuildCache.cacheable(keyed.outcome(), built.timedOut())) {
             // Binary facts are read again from the restored binary: the entry keeps only what the build said.
-            BuildInfo kept = new BuildInfo(b.outcome(), b.cc(), b.ccFamily(), b.libraryArch(), b.translated(),
-                    b.staticLink(), b.durationMillis(), b.binary(), b.stdoutLog(), b.stderrLog(), b.retried(), null,
-                    false, key.digest());
+            BuildInfo kept = keyed.withBinaryFacts(null);
             cache.store(new BuildCache.Entry(key.digest(), key.inputs(),
                     kept.relocated(p -> Path.of(p).getFileName().toString()), built.classification(), null,
                     List.of()), built.binary(), written);
