@@ -20,13 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The container runner on the real engine that scripts/start-dockerd.sh starts (a loopback-only network namespace:
- * nothing can be pulled), with Testcontainers' two environment variables set as .ci/run sets them.
+ * nothing can be pulled), with no Testcontainers variable in the environment (the harness removes them all).
  */
 class ContainerRunnerIT {
 
-    private static final Map<String, String> TESTCONTAINERS = Map.of(
-            "TESTCONTAINERS_RYUK_DISABLED", "true",
-            "TESTCONTAINERS_HOST_OVERRIDE", "localhost");
     private static final String REASON_END = ": start a Docker engine or set DOCKER_HOST";
 
     private static EngineProbe localEngine() {
@@ -83,7 +80,7 @@ class ContainerRunnerIT {
         Path dir = Maven.workDirectory("container-starter-cases");
         TreeSet<String> before = engineContents();
 
-        Maven.Run run = Maven.run(dir, TESTCONTAINERS, Maven.goal("reproduce"),
+        Maven.Run run = Maven.run(dir, Maven.goal("reproduce"),
                 "-Dm1go.cases=cgo-hello,static-lib,static-lib-wrong-arch,c-abort", "-Dm1go.goVersions=1.22@amd64",
                 "-Dm1go.runners=native,binfmt,container", "-Dm1go.targets=linux/amd64,linux/arm64").succeeded();
 
@@ -122,7 +119,7 @@ class ContainerRunnerIT {
     void pureGoAndChildProcessCases_inScratchContainers_matchNative_onGo119() throws Exception {
         requireEngine();
         Path dir = Maven.workDirectory("container-go119");
-        Maven.Run run = Maven.run(dir, TESTCONTAINERS, Maven.goal("reproduce"),
+        Maven.Run run = Maven.run(dir, Maven.goal("reproduce"),
                 "-Dm1go.cases=go-nil-deref,os-exec-child", "-Dm1go.goVersions=1.19@amd64",
                 "-Dm1go.runners=native,container", "-Dm1go.targets=linux/amd64").succeeded();
         JsonNode report = run.report();
@@ -142,7 +139,7 @@ class ContainerRunnerIT {
         Path dir = Maven.workDirectory("container-docker-host-missing");
         String host = "unix://" + dir.toAbsolutePath().resolve("nope.sock");
         TreeSet<String> before = engineContents();
-        Map<String, String> env = new java.util.HashMap<>(TESTCONTAINERS);
+        Map<String, String> env = new java.util.HashMap<String, String>();
         env.put("DOCKER_HOST", host);
 
         long t0 = System.nanoTime();
@@ -165,7 +162,7 @@ class ContainerRunnerIT {
             s.bind(UnixDomainSocketAddress.of(socket));
         }
         assertThat(Files.exists(socket)).as("a socket file with no listener").isTrue();
-        Map<String, String> env = new java.util.HashMap<>(TESTCONTAINERS);
+        Map<String, String> env = new java.util.HashMap<String, String>();
         env.put("DOCKER_HOST", "unix://" + socket);
 
         long t0 = System.nanoTime();

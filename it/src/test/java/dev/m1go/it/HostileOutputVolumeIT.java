@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class HostileOutputVolumeIT {
 
-    private static final Map<String, String> SMALL_HEAP = Map.of("MAVEN_OPTS", "-Xmx96m",
-            "TESTCONTAINERS_RYUK_DISABLED", "true", "TESTCONTAINERS_HOST_OVERRIDE", "localhost");
+    private static final Map<String, String> SMALL_HEAP = Map.of("MAVEN_OPTS", "-Xmx96m");
 
     @Test
     void hugeOutput_nativeAndInAContainer_passesWithItsMarker_inASmallHeap() throws Exception {

@@ -195,6 +195,8 @@ public final class Maven {
     public static Run run(Path directory, Map<String, String> env, List<String> argv)
             throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true);
+        // m1go needs no Testcontainers variable: none of the runner's own environment reaches the build under test
+        pb.environment().keySet().removeIf(k -> k.startsWith("TESTCONTAINERS_"));
         pb.environment().putAll(env);
         pb.environment().remove("MAVEN_ARGS");
         Path log = directory.resolve("mvn-" + System.nanoTime() + ".log");

@@ -53,7 +53,6 @@ public final class ContainerRunner implements Runner {
     private final Host host;
     private final Map<String, String> environment;
     private final String baseImage;
-    private final boolean insideContainer;
     private final Function<DockerEndpoint, EngineProbe> probes;
     private final ContainerBackend backend;
 
@@ -71,25 +70,22 @@ public final class ContainerRunner implements Runner {
     }
 
     /**
-     * @param environment     the process environment ({@code DOCKER_HOST}, {@code TESTCONTAINERS_*})
-     * @param baseImage       {@code m1go.container.image}: run the dynamically linked binary in this image instead
-     *                        of {@code FROM scratch}; {@code null} for scratch
-     * @param insideContainer whether this machine looks like a container to Testcontainers ({@code /.dockerenv})
+     * @param environment the process environment ({@code DOCKER_HOST}, {@code DOCKER_TLS_VERIFY})
+     * @param baseImage   {@code m1go.container.image}: run the dynamically linked binary in this image instead of
+     *                    {@code FROM scratch}; {@code null} for scratch
      */
-    ContainerRunner(Host host, Map<String, String> environment, String baseImage, boolean insideContainer,
-                           Function<DockerEndpoint, EngineProbe> probes, ContainerBackend backend) {
-        this(host, environment, baseImage, false, insideContainer, probes, backend);
+    ContainerRunner(Host host, Map<String, String> environment, String baseImage,
+                    Function<DockerEndpoint, EngineProbe> probes, ContainerBackend backend) {
+        this(host, environment, baseImage, false, probes, backend);
     }
 
     /** @param keepImages {@code m1go.container.keepImages}: leave the images on the engine when the run is over */
     public ContainerRunner(Host host, Map<String, String> environment, String baseImage, boolean keepImages,
-                           boolean insideContainer, Function<DockerEndpoint, EngineProbe> probes,
-                           ContainerBackend backend) {
+                           Function<DockerEndpoint, EngineProbe> probes, ContainerBackend backend) {
         this.keepImages = keepImages;
         this.host = host;
         this.environment = Map.copyOf(environment);
         this.baseImage = baseImage == null || baseImage.isBlank() ? null : baseImage.trim();
-        this.insideContainer = insideContainer;
         this.probes = probes;
         this.backend = backend;
         this.endpoint = DockerEndpoint.from(environment);
@@ -103,8 +99,8 @@ public final class ContainerRunner implements Runner {
     /** The runner of this machine, keeping its images after the run when {@code keepImages}. */
     public static ContainerRunner of(Host host, Map<String, String> environment, String baseImage,
                                      boolean keepImages) {
-        return new ContainerRunner(host, environment, baseImage, keepImages, Files.exists(Path.of("/.dockerenv")),
-                e -> new EngineProbe(e, PROBE_TIMEOUT), new TestcontainersBackend());
+        return new ContainerRunner(host, environment, baseImage, keepImages, e -> new EngineProbe(e, PROBE_TIMEOUT),
+                new TestcontainersBackend());
     }
 
     @Override
@@ -212,32 +208,7 @@ public final class ContainerRunner implements Runner {
                 + info.arch() + ") at " + endpoint.describe()
                 + (baseImage == null ? "; images FROM scratch with statically linked binaries"
                         : "; base image " + baseImage + " with dynamically linked binaries"));
-        boolean ryukOff = DockerEndpoint.isTrue(environment.get("TESTCONTAINERS_RYUK_DISABLED"));
-        String hostOverride = environment.get("TESTCONTAINERS_HOST_OVERRIDE");
         try {
-            if (!ryukOff) {
-                String ryuk = TestcontainersImages.ryuk();
-                notes.add("container: TESTCONTAINERS_RYUK_DISABLED is not true, so Testcontainers starts its Ryuk "
-                        + "container from " + ryuk);
-                if (probe.imagePlatform(ryuk) == null) {
-                    return new State(info, "Testcontainers needs the image " + ryuk + " for Ryuk (because "
-                            + "TESTCONTAINERS_RYUK_DISABLED is not true) and the engine at " + endpoint.uri()
-                            + " does not have it; m1go does not pull: set TESTCONTAINERS_RYUK_DISABLED=true "
-                            + "(m1go removes what it creates) or docker pull " + ryuk, notes);
-                }
-            }
-            if ((hostOverride == null || hostOverride.isBlank()) && insideContainer
-                    && endpoint.scheme().equals("unix")) {
-                String tiny = TestcontainersImages.tiny();
-                notes.add("container: TESTCONTAINERS_HOST_OVERRIDE is not set and /.dockerenv exists, so "
-                        + "Testcontainers runs " + tiny + " to find the engine's gateway");
-                if (probe.imagePlatform(tiny) == null) {
-                    return new State(info, "Testcontainers needs the image " + tiny + " to find the gateway (this "
-                            + "machine has /.dockerenv and TESTCONTAINERS_HOST_OVERRIDE is not set) and the engine at "
-                            + endpoint.uri() + " does not have it; m1go does not pull: set "
-                            + "TESTCONTAINERS_HOST_OVERRIDE=localhost or docker pull " + tiny, notes);
-                }
-            }
             backend.connect(endpoint, info.apiVersion(), Duration.ofSeconds(60));
         } catch (EngineProbe.Unreachable e) {
             return new State(info, "Docker engine at " + endpoint.describe() + " could not be used: "

@@ -30,11 +30,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.testcontainers.DockerClientFactory;
+import org.testcontainers.dockerclient.DockerClientProviderStrategy;
+import org.testcontainers.dockerclient.EnvironmentAndSystemPropertyClientProviderStrategy;
+import org.testcontainers.dockerclient.TransportConfig;
 
 /**
- * The container runner's engine access through Testcontainers: its Docker client (found by its own strategies,
- * then checked against the endpoint m1go pinged) creates one container per run through the engine API, with the
+ * The container runner's engine access through Testcontainers' Docker client, made for exactly the endpoint m1go
+ * probed ({@link DockerClientProviderStrategy#getClientForConfig}). Nothing else of Testcontainers runs: no
+ * strategy search, no Ryuk container, no gateway probe, so an offline engine needs no image but m1go's own and no
+ * {@code TESTCONTAINERS_*} variable. The client creates one container per run through the engine API, with the
  * platform set on the create call and network mode {@code none}; a container that exits at once keeps its id, exit
  * code and logs. The time limit is m1go's: SIGQUIT through the API, a grace period, then SIGKILL. Logs are streamed
  * frame by frame into the caller's bounded captures.
@@ -65,43 +69,35 @@ final class TestcontainersBackend implements ContainerBackend {
         if (client != null) {
             return;
         }
-        // Testcontainers asks for API 1.44 and falls back to 1.32 on an older engine, where a container's platform is
-        // ignored; the version the engine itself announced makes the platform count. A user's own choice stays.
+        // Testcontainers' client asks for API 1.44 and falls back to 1.32 on an older engine, where a container's
+        // platform is ignored; the version the engine itself announced makes the platform count. A user's own
+        // choice stays.
         if (apiVersion != null && System.getProperty("api.version") == null && System.getenv("DOCKER_API_VERSION") == null) {
             System.setProperty("api.version", apiVersion);
         }
+        TransportConfig transport = transport(endpoint);
         ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "m1go-testcontainers-init");
+            Thread t = new Thread(r, "m1go-docker-connect");
             t.setDaemon(true);
             return t;
         });
         try {
-            Future<DockerClient> f = ex.submit(() -> DockerClientFactory.instance().client());
+            Future<DockerClient> f = ex.submit(() -> DockerClientProviderStrategy.getClientForConfig(transport));
             DockerClient c = f.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-            URI chosen = DockerClientFactory.instance().getTransportConfig().getDockerHost();
-            if (!sameEndpoint(chosen.toString(), endpoint.uri())) {
-                throw new EngineProbe.Unreachable("Testcontainers chose the engine at " + chosen + " instead of "
-                        + endpoint.uri() + "; m1go does not run cells on an engine other than the one named");
-            }
             client = c;
             sweep(c);
         } catch (TimeoutException e) {
-            throw new EngineProbe.Unreachable("Testcontainers did not connect within " + limit.toSeconds() + " s");
+            throw new EngineProbe.Unreachable("the Docker client did not connect within " + limit.toSeconds() + " s");
         } catch (java.util.concurrent.ExecutionException e) {
-            Throwable c = e.getCause();
-            throw new EngineProbe.Unreachable("Testcontainers could not connect: " + c.getMessage());
+            throw new EngineProbe.Unreachable("the Docker client could not connect: " + rootMessage(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EngineProbe.Unreachable("interrupted while Testcontainers connected");
+            throw new EngineProbe.Unreachable("interrupted while the Docker client connected");
         } finally {
             ex.shutdownNow();
         }
         if (!hooked) {
             hooked = true;
-            // Testcontainers' own JVM-exit clean-up (Ryuk off) loads docker-java classes when it runs; in Maven the
-            // plugin's class realm is closed by then. Running it once now (nothing of this session exists yet)
-            // loads them while the realm is open.
-            org.testcontainers.utility.ResourceReaper.instance().performCleanup();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     removeAll();
@@ -110,6 +106,31 @@ final class TestcontainersBackend implements ContainerBackend {
                 }
             }, "m1go-container-cleanup"));
         }
+    }
+
+    /**
+     * The transport to exactly the endpoint m1go probed. Over TLS the client certificates come from
+     * {@code DOCKER_CERT_PATH}, read by Testcontainers' environment strategy (as the docker CLI reads them); that
+     * strategy must name the same endpoint.
+     */
+    static TransportConfig transport(DockerEndpoint endpoint) throws EngineProbe.Unreachable {
+        if (!endpoint.tls()) {
+            return TransportConfig.builder().dockerHost(URI.create(endpoint.uri())).build();
+        }
+        TransportConfig fromEnvironment;
+        try {
+            fromEnvironment = new EnvironmentAndSystemPropertyClientProviderStrategy().getTransportConfig();
+        } catch (RuntimeException e) {
+            throw new EngineProbe.Unreachable("the TLS settings of " + endpoint.uri() + " cannot be read ("
+                    + rootMessage(e) + "): check DOCKER_CERT_PATH");
+        }
+        if (!sameEndpoint(fromEnvironment.getDockerHost().toString(), endpoint.uri())) {
+            throw new EngineProbe.Unreachable("DOCKER_TLS_VERIFY is set for " + endpoint.uri()
+                    + " but the Docker client settings (DOCKER_HOST, ~/.docker-java.properties) name "
+                    + fromEnvironment.getDockerHost() + "; m1go does not run cells on an engine other than the one "
+                    + "named");
+        }
+        return fromEnvironment;
     }
 
     static boolean sameEndpoint(String a, String b) {
@@ -206,8 +227,8 @@ final class TestcontainersBackend implements ContainerBackend {
                                       Map<String, String> environment, String workingDirectory, Duration timeout,
                                       Duration quitGrace, OutputStream stdout, OutputStream stderr) throws IOException {
         long t0 = System.nanoTime();
-        // Created through the engine API, not GenericContainer: a container without Testcontainers' session labels is
-        // m1go's alone to remove, so Testcontainers' JVM-exit clean-up (Ryuk off) never races m1go for it.
+        // Created through the engine API, not GenericContainer: the time limit, the signals and the log streaming are
+        // m1go's, and a container without Testcontainers' session labels is m1go's alone to remove.
         List<String> env = environment.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
         String id;
         try {

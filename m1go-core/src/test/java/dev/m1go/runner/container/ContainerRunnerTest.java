@@ -27,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ContainerRunnerTest {
 
-    private static final Map<String, String> TC_ENV = Map.of("TESTCONTAINERS_RYUK_DISABLED", "true",
-            "TESTCONTAINERS_HOST_OVERRIDE", "localhost");
-
     @TempDir
     Path tmp;
 
@@ -115,18 +112,18 @@ class ContainerRunnerTest {
         }
     }
 
-    private static ContainerRunner runner(Map<String, String> env, String image, boolean insideContainer,
-                                          FakeProbe probe, FakeBackend backend) {
-        return new ContainerRunner(linuxAmd64(), env, image, insideContainer, e -> probe, backend);
+    private static ContainerRunner runner(Map<String, String> env, String image, FakeProbe probe,
+                                          FakeBackend backend) {
+        return new ContainerRunner(linuxAmd64(), env, image, e -> probe, backend);
     }
 
     @Test
     void availability_noEngine_everyPlatformSkippedWithOneReason_probedOnce() {
         FakeProbe probe = new FakeProbe("no socket at /tmp/nope.sock");
         FakeBackend backend = new FakeBackend();
-        Map<String, String> env = new HashMap<>(TC_ENV);
+        Map<String, String> env = new HashMap<String, String>();
         env.put("DOCKER_HOST", "unix:///tmp/nope.sock");
-        ContainerRunner r = runner(env, null, true, probe, backend);
+        ContainerRunner r = runner(env, null, probe, backend);
 
         for (int i = 0; i < 5; i++) {
             for (Arch a : List.of(Arch.AMD64, Arch.ARM64)) {
@@ -142,38 +139,25 @@ class ContainerRunnerTest {
     }
 
     @Test
-    void availability_ryukNotDisabled_andItsImageAbsent_skipsNamingTheVariable_withoutTouchingTestcontainers() {
+    void availability_withoutAnyTestcontainersVariable_connectsToTheProbedEngine_andNeedsNoOtherImage() {
+        // An offline engine, an empty environment: before, the runner refused (Ryuk's image, the gateway probe's
+        // image) unless TESTCONTAINERS_RYUK_DISABLED and TESTCONTAINERS_HOST_OVERRIDE were exported.
         FakeProbe probe = new FakeProbe(null);
         FakeBackend backend = new FakeBackend();
-        ContainerRunner r = runner(Map.of("TESTCONTAINERS_HOST_OVERRIDE", "localhost"), null, true, probe, backend);
+        ContainerRunner r = runner(Map.of(), null, probe, backend);
 
         var av = r.availability(Os.LINUX, Arch.ARM64);
 
-        assertThat(av.available()).isFalse();
-        assertThat(av.reason()).contains("TESTCONTAINERS_RYUK_DISABLED is not true").contains("m1go does not pull")
-                .contains("set TESTCONTAINERS_RYUK_DISABLED=true");
-        assertThat(backend.calls).isEmpty();
-        assertThat(r.notes()).anyMatch(n -> n.contains("TESTCONTAINERS_RYUK_DISABLED is not true"));
-    }
-
-    @Test
-    void availability_hostOverrideMissing_insideAContainer_andTinyImageAbsent_skipsNamingTheVariable() {
-        FakeProbe probe = new FakeProbe(null);
-        FakeBackend backend = new FakeBackend();
-        ContainerRunner r = runner(Map.of("TESTCONTAINERS_RYUK_DISABLED", "true"), null, true, probe, backend);
-
-        var av = r.availability(Os.LINUX, Arch.AMD64);
-
-        assertThat(av.reason()).contains("TESTCONTAINERS_HOST_OVERRIDE is not set")
-                .contains("set TESTCONTAINERS_HOST_OVERRIDE=localhost");
-        assertThat(backend.calls).isEmpty();
+        assertThat(av.available()).as(av.reason()).isTrue();
+        assertThat(backend.calls).containsExactly("connect unix:///var/run/docker.sock 1.41");
+        assertThat(r.notes()).noneMatch(n -> n.contains("TESTCONTAINERS"));
     }
 
     @Test
     void availability_engineAnswers_connectsOnceWithTheEnginesApiVersion_andRecordsIt() {
         FakeProbe probe = new FakeProbe(null);
         FakeBackend backend = new FakeBackend();
-        ContainerRunner r = runner(TC_ENV, null, true, probe, backend);
+        ContainerRunner r = runner(Map.of(), null, probe, backend);
 
         assertThat(r.availability(Os.LINUX, Arch.AMD64).available()).isTrue();
         assertThat(r.availability(Os.LINUX, Arch.ARM64).available()).isTrue();
@@ -189,7 +173,7 @@ class ContainerRunnerTest {
     void baseImage_absentForAPlatform_skipsThatPlatform_andNeedsNoStaticBinary() {
         FakeProbe probe = new FakeProbe(null);
         probe.images.put("debian:bookworm-slim", "linux/amd64");
-        ContainerRunner r = runner(TC_ENV, "debian:bookworm-slim", false, probe, new FakeBackend());
+        ContainerRunner r = runner(Map.of(), "debian:bookworm-slim", probe, new FakeBackend());
 
         assertThat(r.needsStaticBinary()).isFalse();
         assertThat(r.availability(Os.LINUX, Arch.AMD64).available()).isTrue();
@@ -203,7 +187,7 @@ class ContainerRunnerTest {
             throws IOException {
         FakeProbe probe = new FakeProbe(null);
         FakeBackend backend = new FakeBackend();
-        ContainerRunner r = runner(TC_ENV, null, false, probe, backend);
+        ContainerRunner r = runner(Map.of(), null, probe, backend);
         r.availability(Os.LINUX, Arch.ARM64);
         Path bin = Files.write(tmp.resolve("c-abort"), new byte[] {1, 2, 3});
         ProcessSpec spec = new ProcessSpec(List.of(bin.toString(), "-x"), Map.of("PATH", "/usr/bin",
@@ -231,7 +215,7 @@ class ContainerRunnerTest {
     @Test
     void cellsOfOneBinaryAndPlatform_shareOneImage_removedWhenTheRunIsOver_andTheReportSaysSo() throws IOException {
         FakeBackend backend = new FakeBackend();
-        ContainerRunner r = runner(TC_ENV, null, false, new FakeProbe(null), backend);
+        ContainerRunner r = runner(Map.of(), null, new FakeProbe(null), backend);
         r.availability(Os.LINUX, Arch.ARM64);
         Path one = Files.write(Files.createDirectories(tmp.resolve("one")).resolve("c-abort"), new byte[] {1});
         Path two = Files.write(Files.createDirectories(tmp.resolve("two")).resolve("c-abort"), new byte[] {2});
@@ -254,7 +238,7 @@ class ContainerRunnerTest {
     @Test
     void keepImages_leavesTheImagesOnTheEngine_andNamesThem() throws IOException {
         FakeBackend backend = new FakeBackend();
-        ContainerRunner r = new ContainerRunner(linuxAmd64(), TC_ENV, null, true, false, e -> new FakeProbe(null),
+        ContainerRunner r = new ContainerRunner(linuxAmd64(), Map.of(), null, true, e -> new FakeProbe(null),
                 backend);
         r.availability(Os.LINUX, Arch.AMD64);
         Path bin = Files.write(tmp.resolve("c-abort"), new byte[] {1});
@@ -291,10 +275,24 @@ class ContainerRunnerTest {
     }
 
     @Test
+    void transport_isExactlyTheProbedEndpoint_andTlsForAnotherEndpointIsRefusedNamingTheSettings() throws Exception {
+        assertThat(TestcontainersBackend.transport(DockerEndpoint.from(Map.of("DOCKER_HOST", "tcp://10.0.0.5:2375")))
+                .getDockerHost()).hasToString("tcp://10.0.0.5:2375");
+        assertThat(TestcontainersBackend.transport(DockerEndpoint.from(Map.of())).getDockerHost())
+                .hasToString("unix:///var/run/docker.sock");
+        // This JVM's own environment names no TLS engine at 10.0.0.5 (the tests run without DOCKER_HOST of that).
+        DockerEndpoint tls = DockerEndpoint.from(Map.of("DOCKER_HOST", "tcp://10.0.0.5:2376", "DOCKER_TLS_VERIFY", "1"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestcontainersBackend.transport(tls))
+                .isInstanceOf(EngineProbe.Unreachable.class)
+                .hasMessageContaining("DOCKER_TLS_VERIFY is set for tcp://10.0.0.5:2376")
+                .hasMessageContaining("DOCKER_HOST");
+    }
+
+    @Test
     void run_hugeOutput_isStreamedToTheLog_andOnlyItsHeadAndTailStayInMemory() throws IOException {
         FakeBackend backend = new FakeBackend();
         backend.printedMegabytes = 40;
-        ContainerRunner r = runner(TC_ENV, null, false, new FakeProbe(null), backend);
+        ContainerRunner r = runner(Map.of(), null, new FakeProbe(null), backend);
         r.availability(Os.LINUX, Arch.AMD64);
         Path bin = Files.write(tmp.resolve("chatty"), new byte[] {1});
         ProcessResult result = r.run(new ProcessSpec(List.of(bin.toString()), Map.of(), tmp, Duration.ofSeconds(10),
