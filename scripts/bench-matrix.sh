@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures how fast m1go:reproduce re-runs a matrix, against the programs it measures.
 #
-# Runs the W72 workload (6 cases x Go 1.19, 1.23, 1.27 and the arm64 Go 1.19 x native, qemu, binfmt: 72 cells,
+# Runs the W72 workload (6 cases x the amd64 Go 1.19, 1.23, 1.27 and the arm64 Go 1.19 x native, qemu, binfmt: 72 cells,
 # 48 builds) through the installed plugin:
 #   start-up   Maven and the plugin alone (-Dm1go.skip=true)
 #   cold       fresh m1go.cacheDirectory and output directory
@@ -48,11 +48,11 @@ goal="dev.m1go:m1go-maven-plugin:$version:reproduce"
 
 if $quick; then
     cases=cgo-hello,static-lib
-    matrix=(-Dm1go.cases=$cases -Dm1go.goVersions=1.23 -Dm1go.runners=native,qemu,binfmt)
+    matrix=(-Dm1go.cases=$cases -Dm1go.goVersions=1.23@amd64 -Dm1go.runners=native,qemu,binfmt)
     plan_cases=4
 else
     cases=cgo-hello,c-abort,static-lib,c-segv,go-nil-deref,cgocheck-pointer
-    matrix=(-Dm1go.cases=$cases -Dm1go.goVersions=1.19,1.23,1.27 -Dm1go.runners=native,qemu,binfmt
+    matrix=(-Dm1go.cases=$cases -Dm1go.goVersions=1.19,1.23@amd64,1.27@amd64 -Dm1go.runners=native,qemu,binfmt
             "-Dm1go.goRoots=$arm64_goroot")
     plan_cases=34
 fi
@@ -160,7 +160,7 @@ func main() {
 }
 EOF
 done
-plan=(-Dm1go.casesDirectory="$work/plan-cases" -Dm1go.goVersions=1.26 -Dm1go.runners=native,qemu,binfmt
+plan=(-Dm1go.casesDirectory="$work/plan-cases" -Dm1go.goVersions=1.26@amd64 -Dm1go.runners=native,qemu,binfmt
       "-Dm1go.outputDirectory=$work/plan" "-Dm1go.cacheDirectory=$work/cache" -Dm1go.threads=2
       "-Dm1go.cases=$(cd "$work/plan-cases" && ls | paste -sd, -)")
 m1go plan-fill "${plan[@]}"

@@ -99,13 +99,13 @@ final class ToolchainFinder {
             glob(root.resolve(cellar), "*").forEach(p -> add(candidates, p.resolve("libexec"), "Homebrew"));
         }
 
-        List<Toolchain> found = new ArrayList<>();
+        Map<Path, String> wantedCandidates = new LinkedHashMap<>();
         for (Map.Entry<Path, String> c : candidates.entrySet()) {
-            if (unwanted(c.getKey(), wanted)) {
-                continue;
+            if (!unwanted(c.getKey(), wanted)) {
+                wantedCandidates.put(c.getKey(), c.getValue());
             }
-            identify(c.getKey(), c.getValue()).ifPresent(found::add);
         }
+        List<Toolchain> found = identifyAll(wantedCandidates);
         found.sort(Comparator.comparing(Toolchain::goVersion)
                 .thenComparing(t -> t.binaryArch() == hostArch ? 0 : 1)
                 .thenComparing(t -> t.binaryArch().goarch())
@@ -187,6 +187,50 @@ final class ToolchainFinder {
         return GoPaths.modCache(environment, home);
     }
 
+    /**
+     * Identifies the candidates side by side, one per core: a toolchain of another architecture takes a second or
+     * more under its translator, and the candidates do not depend on each other.
+     */
+    private List<Toolchain> identifyAll(Map<Path, String> candidates) throws IOException {
+        if (candidates.size() <= 1) {
+            List<Toolchain> one = new ArrayList<>();
+            for (Map.Entry<Path, String> c : candidates.entrySet()) {
+                identify(c.getKey(), c.getValue()).ifPresent(one::add);
+            }
+            return one;
+        }
+        int threads = Math.min(candidates.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "m1go-toolchain-identify");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<Optional<Toolchain>>> futures = new ArrayList<>();
+            for (Map.Entry<Path, String> c : candidates.entrySet()) {
+                futures.add(pool.submit(() -> identify(c.getKey(), c.getValue())));
+            }
+            List<Toolchain> found = new ArrayList<>();
+            for (java.util.concurrent.Future<Optional<Toolchain>> f : futures) {
+                f.get().ifPresent(found::add);
+            }
+            return found;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while identifying Go toolchains");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private Optional<Toolchain> identify(Path goroot, String source) throws IOException {
         Path go = goroot.resolve("bin/go");
         Optional<Arch> arch = BinaryHeader.read(go).flatMap(BinaryHeader::arch);
@@ -210,7 +254,10 @@ final class ToolchainFinder {
     }
 
     private Map<String, String> goEnv(Launch launch, Path goroot) throws IOException {
-        ProcessResult r = go(launch, goroot, "env", "-json");
+        // Only these keys: asked for everything, go env also probes the C compiler for GOGCCFLAGS (four gcc runs).
+        List<String> args = new ArrayList<>(List.of("env", "-json"));
+        args.addAll(GO_ENV_KEYS);
+        ProcessResult r = go(launch, goroot, args.toArray(String[]::new));
         Map<String, String> values = new TreeMap<>();
         if (!r.succeeded()) {
             return values;
@@ -241,7 +288,7 @@ final class ToolchainFinder {
         env.put("GOROOT", goroot.toString());
         env.put("GOFLAGS", "");
         Path dir = Files.createDirectories(logDir);
-        String name = "go-" + Integer.toHexString(goroot.toString().hashCode()) + "-" + String.join("-", args);
+        String name = "go-" + Integer.toHexString(goroot.toString().hashCode()) + "-" + args[0];
         return runner.run(new ProcessSpec(launch.wrap(argv), launch.environmentWith(env), dir, Duration.ofSeconds(120),
                 Duration.ofSeconds(2), dir.resolve(name + ".out"), dir.resolve(name + ".err")));
     }

@@ -47,7 +47,7 @@ class ToolchainFinderOtherArchitectureTest {
         Path amd64 = opt.resolve("amd64-go");
         fakeGoroot(arm64, "go1.22.12", 183);
         fakeGoroot(amd64, "go1.22.12", 62);
-        java.util.List<java.util.List<String>> ran = new java.util.ArrayList<>();
+        java.util.List<java.util.List<String>> ran = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         ToolchainFinder finder = new ToolchainFinder(spec -> {
             ran.add(spec.argv());
             return new dev.m1go.exec.ProcessResult(1, null, false, "", "not a real go", 1);

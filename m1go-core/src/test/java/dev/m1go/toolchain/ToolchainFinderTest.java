@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class ToolchainFinderTest {
     private Path root;
     private Path home;
     private final Map<Path, String> versions = new HashMap<>();
-    private final List<ProcessSpec> calls = new ArrayList<>();
+    private final List<ProcessSpec> calls = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** Answers {@code <goroot>/bin/go version|env -json} for the GOROOTs in {@link #versions}; anything else fails. */
     private final ProcessRunner fakeGo = spec -> {
@@ -55,13 +56,18 @@ class ToolchainFinderTest {
         if (args.equals(List.of("version"))) {
             return result(spec, 0, "go version " + version + " linux/" + arch + "\n", "");
         }
-        if (args.equals(List.of("env", "-json"))) {
+        if (args.equals(envArgs())) {
             return result(spec, 0, "{\"GOARCH\": \"" + arch + "\", \"GOHOSTARCH\": \"" + arch + "\", \"GOOS\": \"linux\","
                     + " \"CGO_ENABLED\": \"1\", \"CC\": \"gcc\", \"GOVERSION\": \"" + version + "\", \"GOPATH\": \"x\"}\n",
                     "");
         }
         return result(spec, 2, "", "unknown command");
     };
+
+    /** {@code env -json} and only the keys m1go reads: no C compiler probe for GOGCCFLAGS. */
+    private static List<String> envArgs() {
+        return Stream.concat(Stream.of("env", "-json"), ToolchainFinder.GO_ENV_KEYS.stream()).toList();
+    }
 
     /** Runs amd64 natively; arm64 through a stand-in emulator prefix. */
     private final Launcher launcher = arch -> switch (arch) {
@@ -133,7 +139,8 @@ class ToolchainFinderTest {
 
         assertThat(calls).extracting(c -> c.argv()).containsExactly(
                 List.of("/stand-in/qemu-aarch64", arm64.resolve("bin/go").toString(), "version"),
-                List.of("/stand-in/qemu-aarch64", arm64.resolve("bin/go").toString(), "env", "-json"));
+                Stream.concat(Stream.of("/stand-in/qemu-aarch64", arm64.resolve("bin/go").toString()),
+                        envArgs().stream()).toList());
         assertThat(calls).allSatisfy(c -> assertThat(c.environment()).containsEntry("GOTOOLCHAIN", "local")
                 .containsEntry("GOROOT", arm64.toString()).containsEntry("GOFLAGS", ""));
     }
