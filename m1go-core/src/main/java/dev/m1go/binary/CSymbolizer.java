@@ -10,12 +10,16 @@ import dev.m1go.host.Arch;
 import dev.m1go.host.PathLookup;
 import java.io.IOException;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +42,7 @@ public final class CSymbolizer {
     private final ProcessRunner runner;
     private final Arch hostArch;
     private final Path logDir;
+    private final Path memo;
 
     /**
      * The C frames of one crash, and what a reader must know about them.
@@ -57,6 +62,16 @@ public final class CSymbolizer {
     }
 
     public CSymbolizer(Map<String, String> environment, ProcessRunner runner, Arch hostArch, Path logDir) {
+        this(environment, runner, hostArch, logDir, null);
+    }
+
+    /**
+     * @param memo where the symbolizer's answers are kept between runs ({@code <m1go.cacheDirectory>/symbols}), keyed
+     *             by the tool, the binary's content and the addresses; {@code null} to always run the tool. A warm
+     *             re-run of a crashing cell, or every run of a stress cell, then asks the file system instead.
+     */
+    public CSymbolizer(Map<String, String> environment, ProcessRunner runner, Arch hostArch, Path logDir, Path memo) {
+        this.memo = memo;
         this.environment = Map.copyOf(environment);
         this.path = new PathLookup(environment.get("PATH"));
         this.runner = runner;
@@ -185,13 +200,54 @@ public final class CSymbolizer {
         }
         addresses.forEach(x -> argv.add("0x" + Long.toHexString(x)));
         try {
+            Path remembered = memoFile(tool, binary, addresses);
+            if (remembered != null && Files.isRegularFile(remembered)) {
+                return parseOutput(Files.readString(remembered));
+            }
             Path dir = Files.createDirectories(logDir);
             ProcessResult r = runner.run(new ProcessSpec(argv, environment, dir, Duration.ofSeconds(60),
                     Duration.ofSeconds(1), dir.resolve("symbolize.out"), dir.resolve("symbolize.err")));
-            return r.succeeded() ? parseOutput(r.stdout()) : List.of();
+            if (!r.succeeded()) {
+                return List.of();
+            }
+            if (remembered != null && r.stdout().length() < 32 * 1024) { // surely whole: far below the capture's head
+                byte[] out = r.stdout().getBytes(StandardCharsets.UTF_8);
+                dev.m1go.core.AtomicFiles.replace(remembered, o -> o.write(out));
+            }
+            return parseOutput(r.stdout());
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    /**
+     * The memo file of one question: a hash of the tool (its argv and its program's size and modification time), the
+     * binary's content and the addresses. Null without a memo directory.
+     */
+    private Path memoFile(List<String> tool, Path binary, List<Long> addresses) throws IOException {
+        if (memo == null) {
+            return null;
+        }
+        MessageDigest d;
+        try {
+            d = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            return null;
+        }
+        Path program = Path.of(tool.get(0));
+        d.update(String.join("\0", tool).getBytes(StandardCharsets.UTF_8));
+        if (Files.isRegularFile(program)) {
+            d.update((Files.size(program) + "/" + Files.getLastModifiedTime(program).toMillis())
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        try (java.io.InputStream in = Files.newInputStream(binary)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                d.update(buf, 0, n);
+            }
+        }
+        d.update(addresses.toString().getBytes(StandardCharsets.UTF_8));
+        return memo.resolve(HexFormat.of().formatHex(d.digest()) + ".txt");
     }
 
     /**

@@ -96,19 +96,16 @@ public final class HostProbe {
     private List<Emulator> emulators(Arch hostArch) throws IOException {
         List<Emulator> found = new ArrayList<>();
         if (os == Os.LINUX) {
+            List<Emulator> present = new ArrayList<>();
             for (Arch a : Arch.values()) {
                 if (a == hostArch) {
                     continue;
                 }
                 for (String name : List.of("qemu-" + a.qemu(), "qemu-" + a.qemu() + "-static")) {
-                    Optional<Path> p = path.find(name);
-                    if (p.isPresent()) {
-                        String version = command(p.get().toString(), "--version").map(v -> v.lines().findFirst().orElse(""))
-                                .orElse("");
-                        found.add(new Emulator(name, a, p.get(), version));
-                    }
+                    path.find(name).ifPresent(p -> present.add(new Emulator(name, a, p, "")));
                 }
             }
+            found.addAll(withVersions(present));
         } else if (os == Os.DARWIN && hostArch == Arch.ARM64) {
             Optional<Path> archTool = path.find("arch");
             if (archTool.isPresent() && command(archTool.get().toString(), "-x86_64", "/usr/bin/true").isPresent()) {
@@ -116,6 +113,13 @@ public final class HostProbe {
             }
         }
         return found;
+    }
+
+    /** Asks every emulator for {@code --version}, a few at a time: a dozen of them otherwise start one by one. */
+    private List<Emulator> withVersions(List<Emulator> emulators) throws IOException {
+        return dev.m1go.core.Parallel.map(emulators, 4, "m1go-host-probe", e -> new Emulator(e.name(), e.arch(),
+                e.path(), command(e.path().toString(), "--version").map(v -> v.lines().findFirst().orElse(""))
+                        .orElse("")));
     }
 
     private List<BinfmtEntry> binfmtEntries() throws IOException {

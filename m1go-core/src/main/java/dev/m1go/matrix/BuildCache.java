@@ -92,7 +92,7 @@ final class BuildCache {
             }
             if (e.binarySha256() != null) {
                 Path cached = dir.resolve("bin").resolve(e.info().binary());
-                if (!e.binarySha256().equals(BuildKey.sha256(cached))) {
+                if (!holds(dir, cached, e.binarySha256())) {
                     return Optional.empty();
                 }
                 place(cached, binary);
@@ -199,6 +199,38 @@ final class BuildCache {
 
     Path root() {
         return root;
+    }
+
+    /**
+     * Whether the cached binary still has its recorded content. It is hashed once; then, while its size, modification
+     * time, change time and file identity stay those seen at that check (kept in {@code verified} beside {@code bin/}), it is
+     * trusted without reading it again. A write through the hard link in the output directory changes them, so the
+     * binary is hashed again and, changed, not trusted.
+     */
+    private static boolean holds(Path dir, Path cached, String sha256) throws IOException {
+        java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(cached,
+                java.nio.file.attribute.BasicFileAttributes.class);
+        String seen = a.size() + " " + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) + " "
+                + changeTime(cached) + " " + a.fileKey() + " " + sha256;
+        Path stamp = dir.resolve("verified");
+        if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(seen)) {
+            return true;
+        }
+        if (!sha256.equals(BuildKey.sha256(cached))) {
+            return false;
+        }
+        dev.m1go.core.AtomicFiles.replace(stamp, out -> out.write(seen.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return true;
+    }
+
+    /** The inode's change time where the file system tells it (no program can set it back), else "-". */
+    private static String changeTime(Path file) {
+        try {
+            Object ctime = Files.getAttribute(file, "unix:ctime");
+            return ctime instanceof FileTime t ? Long.toString(t.to(java.util.concurrent.TimeUnit.NANOSECONDS)) : "-";
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "-";
+        }
     }
 
     /** Hard-links the cached binary into place (same file system), else copies it. */

@@ -25,6 +25,7 @@ final class CrashForensics {
     private final Map<String, String> environment;
     private final ProcessRunner processes;
     private final Arch hostArch;
+    private final Path symbols;
 
     /**
      * One run's C frames and the classification they sharpen.
@@ -37,7 +38,9 @@ final class CrashForensics {
     record Examined(Classification classification, List<CFrame> frames, String note) {
     }
 
-    CrashForensics(Map<String, String> environment, ProcessRunner processes, Arch hostArch) {
+    /** @param symbols where the symbolizer's answers are kept between runs; null to ask the tool every time */
+    CrashForensics(Map<String, String> environment, ProcessRunner processes, Arch hostArch, Path symbols) {
+        this.symbols = symbols;
         this.environment = Map.copyOf(environment);
         this.processes = processes;
         this.hostArch = hostArch;
@@ -72,7 +75,7 @@ final class CrashForensics {
                 && (a.pc() == null || !Boolean.TRUE.equals(locator.inC(a.pc(), a.goFrames())))) {
             return new Examined(k, List.of(), null);
         }
-        CSymbolizer.Result r = new CSymbolizer(environment, processes, hostArch, logDir).symbolize(binary, target, a);
+        CSymbolizer.Result r = new CSymbolizer(environment, processes, hostArch, logDir, symbols).symbolize(binary, target, a);
         String function = r.frames().stream().map(CFrame::function).filter(java.util.Objects::nonNull).findFirst()
                 .orElse(null);
         String line = r.summary();

@@ -156,6 +156,9 @@ public final class MatrixEngine {
                         || cells.stream().anyMatch(p -> p.runner().startsSlowly());
                 queue.submit(slow ? Rank.SLOW_BUILD : Rank.BUILD, () -> {
                     Builder.Built built;
+                    synchronized (listenerLock) {
+                        listener.building(first);
+                    }
                     try {
                         built = builder.build(first.reproCase(), first.toolchain(), first.target(), first.variant(),
                                 first.runner().needsStaticBinary());
@@ -165,6 +168,10 @@ public final class MatrixEngine {
                             finish.accept(skipped(p, expected(p), e.getMessage()));
                         });
                         return;
+                    } finally {
+                        synchronized (listenerLock) {
+                            listener.built(first);
+                        }
                     }
                     for (PlannedCell p : cells) {
                         queue.submit(p.runner().startsSlowly() ? Rank.SLOW_RUN : Rank.RUN,
@@ -244,7 +251,8 @@ public final class MatrixEngine {
             return new CellResult(key(p), Outcome.SKIPPED, Verdict.UNEXPECTED, expected.toString(),
                     Diagnosis.note(mismatch), translated, mismatch, built.info(), List.of(), Map.of());
         }
-        CrashForensics forensics = new CrashForensics(request.environment(), processes, host.arch());
+        CrashForensics forensics = new CrashForensics(request.environment(), processes, host.arch(),
+                request.cacheDirectory().resolve("symbols"));
         dev.m1go.classify.PcLocator locator = CrashForensics.locator(built.binary());
 
         Stress stress = request.stress();

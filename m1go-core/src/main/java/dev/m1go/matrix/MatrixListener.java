@@ -17,6 +17,17 @@ public interface MatrixListener {
     }
 
     /**
+     * The build that {@code first} (and the other cells of the same binary) waits for starts, on the worker thread
+     * that will report {@link #built}; one call at a time. Not called for cells whose build is skipped.
+     */
+    default void building(PlannedCell first) {
+    }
+
+    /** The build {@link #building} announced ended (built, failed, or taken from the cache), on the same thread. */
+    default void built(PlannedCell first) {
+    }
+
+    /**
      * A cell finished. Called from worker threads, one call at a time.
      *
      * @param done  how many cells have finished, this one included

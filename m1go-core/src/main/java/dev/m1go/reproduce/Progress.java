@@ -33,8 +33,11 @@ public final class Progress implements MatrixListener, AutoCloseable {
     private final Log log;
     private final Clock clock;
     private final Instant start;
-    /** The cell each worker thread runs, and since when (the engine reports start and end on the same thread). */
-    private final Map<Thread, Map.Entry<PlannedCell, Instant>> running = new LinkedHashMap<>();
+    /**
+     * What each worker thread does (a cell's run, or a build: "building c-abort go1.19.8 linux/arm64"), and since
+     * when; the engine reports start and end of each on the same thread.
+     */
+    private final Map<Thread, Map.Entry<String, Instant>> running = new LinkedHashMap<>();
     private ScheduledExecutorService timer;
     private Instant lastLine;
     private int total;
@@ -42,7 +45,15 @@ public final class Progress implements MatrixListener, AutoCloseable {
     private int ranDone;
     private int done;
 
+    private final dev.m1go.host.Arch hostArch;
+
     public Progress(Log log, Clock clock) {
+        this(log, clock, null);
+    }
+
+    /** @param hostArch marks a toolchain of another architecture ({@code (arm64 go)}) as the cell lines do */
+    public Progress(Log log, Clock clock, dev.m1go.host.Arch hostArch) {
+        this.hostArch = hostArch;
         this.log = log;
         this.clock = clock;
         this.start = clock.instant();
@@ -76,9 +87,30 @@ public final class Progress implements MatrixListener, AutoCloseable {
     @Override
     public synchronized void started(PlannedCell cell) {
         if (!cell.skipped()) {
-            running.put(Thread.currentThread(), Map.entry(cell, clock.instant()));
+            running.put(Thread.currentThread(), Map.entry(describe(cell) + " " + cell.runner().name()
+                    + ("default".equals(cell.variant().name()) ? "" : " " + cell.variant().name()), clock.instant()));
         }
         inner.started(cell);
+    }
+
+    @Override
+    public synchronized void building(PlannedCell first) {
+        running.put(Thread.currentThread(), Map.entry("building " + describe(first), clock.instant()));
+        inner.building(first);
+    }
+
+    @Override
+    public synchronized void built(PlannedCell first) {
+        running.remove(Thread.currentThread());
+        inner.built(first);
+    }
+
+    /** "c-abort go1.19.8 (arm64 go) linux/arm64": case, toolchain (its architecture when foreign), target. */
+    private String describe(PlannedCell p) {
+        dev.m1go.host.Arch own = hostArch != null ? hostArch : p.target().arch();
+        String go = p.toolchain().version() + (p.toolchain().binaryArch() == own ? ""
+                : " (" + p.toolchain().binaryArch().goarch() + " go)");
+        return p.reproCase().id() + " " + go + " " + p.target();
     }
 
     @Override
@@ -114,13 +146,10 @@ public final class Progress implements MatrixListener, AutoCloseable {
         if (running.isEmpty() || Duration.between(lastLine, now).compareTo(QUIET) < 0) {
             return;
         }
-        Map.Entry<PlannedCell, Instant> oldest = running.values().stream().min(Map.Entry.comparingByValue())
+        Map.Entry<String, Instant> oldest = running.values().stream().min(Map.Entry.comparingByValue())
                 .orElseThrow();
-        PlannedCell p = oldest.getKey();
         lastLine = now;
-        log.info("… still running after " + format(Duration.between(start, now)) + ": " + p.reproCase().id() + " "
-                + p.toolchain().version() + " " + p.target() + " " + p.runner().name()
-                + ("default".equals(p.variant().name()) ? "" : " " + p.variant().name()) + " for "
+        log.info("… still running after " + format(Duration.between(start, now)) + ": " + oldest.getKey() + " for "
                 + format(Duration.between(oldest.getValue(), now))
                 + (running.size() > 1 ? " (and " + (running.size() - 1) + " more)" : "") + "; " + done + "/" + total
                 + " cells done");

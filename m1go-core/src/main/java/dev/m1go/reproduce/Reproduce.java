@@ -194,7 +194,7 @@ public final class Reproduce {
         }
         List<CellResult> results;
         LiveReport live;
-        try (Progress progress = new Progress(log, clock); BusyLoad load = BusyLoad.start(s.stress().stressLoad())) {
+        try (Progress progress = new Progress(log, clock, host.arch()); BusyLoad load = BusyLoad.start(s.stress().stressLoad())) {
             live = new LiveReport(out, skeleton, progress::line, clock);
             this.live = live;
             try {

@@ -192,43 +192,10 @@ final class ToolchainFinder {
      * more under its translator, and the candidates do not depend on each other.
      */
     private List<Toolchain> identifyAll(Map<Path, String> candidates) throws IOException {
-        if (candidates.size() <= 1) {
-            List<Toolchain> one = new ArrayList<>();
-            for (Map.Entry<Path, String> c : candidates.entrySet()) {
-                identify(c.getKey(), c.getValue()).ifPresent(one::add);
-            }
-            return one;
-        }
-        int threads = Math.min(candidates.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "m1go-toolchain-identify");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<java.util.concurrent.Future<Optional<Toolchain>>> futures = new ArrayList<>();
-            for (Map.Entry<Path, String> c : candidates.entrySet()) {
-                futures.add(pool.submit(() -> identify(c.getKey(), c.getValue())));
-            }
-            List<Toolchain> found = new ArrayList<>();
-            for (java.util.concurrent.Future<Optional<Toolchain>> f : futures) {
-                f.get().ifPresent(found::add);
-            }
-            return found;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while identifying Go toolchains");
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Toolchain> found = new ArrayList<>();
+        dev.m1go.core.Parallel.map(List.copyOf(candidates.entrySet()), Runtime.getRuntime().availableProcessors(),
+                "m1go-toolchain-identify", c -> identify(c.getKey(), c.getValue())).forEach(t -> t.ifPresent(found::add));
+        return found;
     }
 
     private Optional<Toolchain> identify(Path goroot, String source) throws IOException {
@@ -244,13 +211,20 @@ final class ToolchainFinder {
         } catch (Launcher.CannotLaunchException e) {
             return versionFile.map(v -> new Toolchain(v, goroot, arch.get(), source, Map.of(), e.getMessage()));
         }
+        // One go command per toolchain (a translated one takes a quarter of a second or more): go env's GOVERSION
+        // (Go 1.16+) is what go version prints. An older go, or one that does not run, is asked go version.
+        Map<String, String> env = goEnv(launch, goroot);
+        String reported = env.get("GOVERSION");
+        if (reported != null && GoVersion.fromGoVersionOutput(reported).isPresent()) {
+            return Optional.of(new Toolchain(firstWord(reported), goroot, arch.get(), source, env, null));
+        }
         ProcessResult version = go(launch, goroot, "version");
         Optional<String> v = GoVersion.fromGoVersionOutput(version.stdout()).map(x -> firstWord(version.stdout()));
         if (!version.succeeded() || v.isEmpty()) {
             String why = "its go binary did not run here (" + firstLine(version.combinedOutput()) + ")";
             return versionFile.map(vf -> new Toolchain(vf, goroot, arch.get(), source, Map.of(), why));
         }
-        return Optional.of(new Toolchain(v.get(), goroot, arch.get(), source, goEnv(launch, goroot), null));
+        return Optional.of(new Toolchain(v.get(), goroot, arch.get(), source, env, null));
     }
 
     private Map<String, String> goEnv(Launch launch, Path goroot) throws IOException {

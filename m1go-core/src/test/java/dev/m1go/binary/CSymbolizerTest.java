@@ -107,6 +107,35 @@ class CSymbolizerTest {
     }
 
     @Test
+    void memo_answersTheSameQuestionWithoutTheTool_andAChangedBinaryIsAskedAgain() throws Exception {
+        Object[] c = crash("c-segv", Arch.AMD64);
+        Path memo = work.resolve("memo-" + System.nanoTime());
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        CommonsExecProcessRunner real = new CommonsExecProcessRunner();
+        dev.m1go.exec.ProcessRunner counting = spec -> {
+            started.incrementAndGet();
+            return real.run(spec);
+        };
+        CSymbolizer s = new CSymbolizer(Map.of("PATH", System.getenv("PATH")), counting, Arch.AMD64,
+                work.resolve("logs"), memo);
+        CrashAddresses a = CrashAddresses.of((String) c[1], "linux");
+
+        CSymbolizer.Result first = s.symbolize((Path) c[0], Arch.AMD64, a);
+        int asked = started.get();
+        CSymbolizer.Result again = s.symbolize((Path) c[0], Arch.AMD64, a);
+
+        assertThat(asked).isPositive();
+        assertThat(first.frames()).isNotEmpty();
+        assertThat(again).isEqualTo(first);
+        assertThat(started).as("the second answer comes from the memo").hasValue(asked);
+
+        Path changed = Files.copy((Path) c[0], work.resolve("crash-changed-" + System.nanoTime()));
+        Files.write(changed, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
+        s.symbolize(changed, Arch.AMD64, a);
+        assertThat(started.get()).as("another binary content is another question").isGreaterThan(asked);
+    }
+
+    @Test
     void missingSymbolizer_isAClearSkipReason() {
         CSymbolizer s = new CSymbolizer(Map.of("PATH", work.toString()), new CommonsExecProcessRunner(), Arch.AMD64,
                 work.resolve("logs"));

@@ -346,6 +346,31 @@ class BuildCacheTest {
     }
 
     @Test
+    void verifiedBinary_rewrittenWithItsOldSizeAndModificationTime_isNotTrusted() throws Exception {
+        run();
+        run(); // the hit hashes each binary once and remembers what it saw
+        assertThat(goBuilds()).isZero();
+        Path binary;
+        try (Stream<Path> s = Files.list(dir.resolve("cache/builds"))) {
+            Path entry = s.sorted().toList().get(0);
+            assertThat(entry.resolve("verified")).isRegularFile();
+            try (Stream<Path> b = Files.list(entry.resolve("bin"))) {
+                binary = b.findFirst().orElseThrow();
+            }
+        }
+        byte[] same = Files.readAllBytes(binary);
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(binary);
+        same[same.length - 1] ^= 1;
+        Files.write(binary, same);
+        Files.setLastModifiedTime(binary, time);
+
+        List<CellResult> r = run();
+
+        assertThat(goBuilds()).as("the changed binary is built again, the other one comes from the cache").isEqualTo(1);
+        assertThat(r).filteredOn(c -> c.build().cached()).isNotEmpty();
+    }
+
+    @Test
     void cacheBeyondItsLimit_losesTheLeastRecentlyUsedEntries() throws Exception {
         run();
         cacheMaxBytes = 1;

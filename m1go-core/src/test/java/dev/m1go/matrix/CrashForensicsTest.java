@@ -35,7 +35,7 @@ class CrashForensicsTest {
                 List.of("main.main"));
         CrashForensics f = new CrashForensics(java.util.Map.of(), spec -> {
             throw new AssertionError("no process for a panic");
-        }, Arch.AMD64);
+        }, Arch.AMD64, null);
         CrashForensics.Examined x = f.examine(panic, (pc, frames) -> null, Path.of("missing"), Arch.AMD64, "linux",
                 "panic: x\n", Path.of("logs"));
         assertThat(x.classification()).isSameAs(panic);

@@ -82,6 +82,24 @@ class ProgressTest {
     }
 
     @Test
+    void heartbeat_duringALongBuild_namesTheBuild_andStopsWhenItEnds() throws Exception {
+        // Before, a build was no step: minutes of a cold translated build passed without a line.
+        MovableClock clock = new MovableClock("2026-01-01T00:00:00Z");
+        Progress p = new Progress(log, clock, Arch.ARM64);
+        List<PlannedCell> cells = planned(1);
+        p.planned(cells);
+        p.building(cells.get(0));
+        clock.advance(Duration.ofSeconds(95));
+        p.heartbeat();
+        assertThat(lines).containsExactly("… still running after 1m35s: building cgo-hello go1.20.1 (amd64 go) "
+                + "linux/amd64 for 1m35s; 0/1 cells done");
+        p.built(cells.get(0));
+        clock.advance(Duration.ofSeconds(60));
+        p.heartbeat();
+        assertThat(lines).hasSize(1);
+    }
+
+    @Test
     void heartbeat_namesTheStepThatRunsLongWithoutALine_onlyAfterTenQuietSeconds() throws Exception {
         MovableClock clock = new MovableClock("2026-01-01T00:00:00Z");
         Progress p = new Progress(log, clock);

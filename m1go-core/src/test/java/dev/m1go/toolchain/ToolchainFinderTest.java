@@ -137,8 +137,7 @@ class ToolchainFinderTest {
         Path arm64 = fakeGoroot(tmp.resolve("go-arm64"), "go1.19.8", Arch.ARM64);
         find(Map.of("PATH", "/nowhere", "GOTOOLCHAIN", "go1.30.0", "GOFLAGS", "-mod=vendor"), List.of(arm64));
 
-        assertThat(calls).extracting(c -> c.argv()).containsExactly(
-                List.of("/stand-in/qemu-aarch64", arm64.resolve("bin/go").toString(), "version"),
+        assertThat(calls).extracting(c -> c.argv()).as("go env's GOVERSION spares a go version run").containsExactly(
                 Stream.concat(Stream.of("/stand-in/qemu-aarch64", arm64.resolve("bin/go").toString()),
                         envArgs().stream()).toList());
         assertThat(calls).allSatisfy(c -> assertThat(c.environment()).containsEntry("GOTOOLCHAIN", "local")
