@@ -10,7 +10,7 @@
 #              time: the lower bound of a warm run
 #   touched    warm after changing one case's C file (static-lib's c/hello.c): only its builds may run again
 #   plan       a generated plan of about 1,000 cells (user cases in a cases directory), once to fill the cache,
-#              then measured
+#              then measured, then once more with -X for m1go's account of the time spent writing reports
 # and prints a Markdown table of wall times and peak RSS (/usr/bin/time -v: the largest process of the run, which
 # is the JVM when nothing is built), then one ratio per line:
 #   warm/limit, cold/warm, speedup(threads 2 vs 1), touched-one-case/warm, rss_mb(1000 cells)
@@ -106,6 +106,7 @@ cp "$work/out/report.json" "$work/logs/cold.report.json"
 w72 warm -Dm1go.threads=2
 cp "$work/out/report.json" "$work/logs/warm.report.json"
 w72 warm1 -Dm1go.threads=1
+cp "$work/out/report.json" "$work/logs/warm1.report.json"
 warm_builds=$(builds_run "$work/logs/warm.report.json")
 
 # The lower bound: every binary of the warm run, run directly as its runner runs it, 2 at a time.
@@ -166,8 +167,19 @@ plan=(-Dm1go.casesDirectory="$work/plan-cases" -Dm1go.goVersions=1.26@amd64 -Dm1
 m1go plan-fill "${plan[@]}"
 m1go plan "${plan[@]}"
 plan_cells=$(jq '.cells | length' "$work/plan/report.json")
+# Once more with -X, for m1go's own account of how long writing the reports took (debug output costs a little).
+m1go plan-debug -X "${plan[@]}"
+report_share=$(sed -n 's/.*m1go: writing reports took \([0-9.]*\) s of this run.s \([0-9.]*\) s.*/\1 \2/p' \
+    "$work/logs/plan-debug.log" | awk '{ printf "%.1f %% (%s s of %s s)", 100 * $1 / $2, $1, $2 }')
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# m1go's own part of a run (report.json's startedAt to finishedAt): the wall time without the JVM's and Maven's start.
+own() {
+    local from to
+    from=$(date -d "$(jq -r .startedAt "$1")" +%s.%N)
+    to=$(date -d "$(jq -r .finishedAt "$1")" +%s.%N)
+    awk -v a="$from" -v b="$to" 'BEGIN { printf "%.2f", b - a }'
+}
 limit=$(awk -v a="${wall[startup]}" -v b="${wall[direct]}" 'BEGIN { printf "%.2f", a + b }')
 
 echo
@@ -187,5 +199,8 @@ echo
 echo "warm/limit $(ratio "${wall[warm]}" "$limit")"
 echo "cold/warm $(ratio "${wall[cold]}" "${wall[warm]}")"
 echo "speedup(threads 2 vs 1) $(ratio "${wall[warm1]}" "${wall[warm]}")"
+echo "  (m1go's own part: threads 1 $(own "$work/logs/warm1.report.json") s, threads 2 $(own "$work/logs/warm.report.json") s," \
+    "speedup $(ratio "$(own "$work/logs/warm1.report.json")" "$(own "$work/logs/warm.report.json")"))"
 echo "touched-one-case/warm $(ratio "${wall[touched]}" "${wall[warm]}")"
 echo "rss_mb(1000 cells) ${rss[plan]} ($plan_cells cells)"
+echo "report writing in the plan run: ${report_share:-not found in $work/logs/plan-debug.log}"

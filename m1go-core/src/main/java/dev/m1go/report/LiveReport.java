@@ -64,6 +64,7 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
     private int writtenCells = -1;
     /** The formats of the final report written so far. */
     private final List<String> finalFiles = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong writingNanos = new java.util.concurrent.atomic.AtomicLong();
 
     public LiveReport(Path directory, Report skeleton, Consumer<String> progress, Clock clock) throws IOException {
         this(directory, skeleton, progress, clock, INTERVAL, daemonScheduler(), JsonReport::write, true);
@@ -122,7 +123,9 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
     }
 
     private void writeJson() throws IOException {
+        long t0 = System.nanoTime();
         json.write(directory.resolve(JsonReport.FILE), current());
+        writingNanos.addAndGet(System.nanoTime() - t0);
         writtenCells = cells.size();
         lastWrite = clock.millis();
         dirty = false;
@@ -156,6 +159,7 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
             done = true;
             report = finish.apply(skeleton.withCells(all, true, clock.instant().toString()));
         }
+        long t0 = System.nanoTime();
         Reports.writeAll(directory, report, f -> {
             synchronized (this) {
                 finalFiles.add(f.file());
@@ -164,8 +168,14 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
                 }
             }
         });
+        writingNanos.addAndGet(System.nanoTime() - t0);
         close();
         return report;
+    }
+
+    /** How long writing reports took so far: the live report.json and every final format (for {@code mvn -X}). */
+    public Duration writing() {
+        return Duration.ofNanos(writingNanos.get());
     }
 
     /** What this run has written so far, in words: for the message of an error that stops it. */

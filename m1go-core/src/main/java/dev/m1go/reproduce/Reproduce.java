@@ -207,6 +207,9 @@ public final class Reproduce {
         // Runner notes are complete only once every cell ran (a container image reused across cells, say).
         List<String> notes = notes(host, selected, toolchains);
         Report report = live.complete(results, r -> finish.apply(r.withNotes(notes)));
+        log.debug(String.format(java.util.Locale.ROOT, "m1go: writing reports took %.2f s of this run's %.2f s",
+                live.writing().toMillis() / 1000.0,
+                Duration.between(java.time.Instant.parse(started), clock.instant()).toMillis() / 1000.0));
         summary(report, out);
         return new Result(report,
                 results.stream().filter(c -> c.verdict() == Verdict.UNEXPECTED).toList(),

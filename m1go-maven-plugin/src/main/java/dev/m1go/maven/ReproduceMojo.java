@@ -132,8 +132,9 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     File reportsDirectory;
 
     /**
-     * Kept between runs: m1go's build cache of binaries and build failures ({@code builds/}) and Go's build caches,
-     * one per toolchain ({@code go-build/}). Default: {@code ~/.cache/m1go}.
+     * Kept between runs: m1go's build cache of binaries and build failures ({@code builds/}), Go's build caches,
+     * one per toolchain ({@code go-build/}), and the symbolizer's answers for crashes in C ({@code symbols/}).
+     * Default: {@code ~/.cache/m1go}.
      *
      * @since 0.1.0
      */
