@@ -151,6 +151,11 @@ final class TestcontainersBackend implements ContainerBackend {
         DockerClient c = begin();
         try {
             build(c, tag, platform, dockerfile, files, limit);
+        } catch (IOException e) {
+            if (closing) {
+                throw new IOException("m1go is stopping: the image " + tag + " was not built", e);
+            }
+            throw e;
         } finally {
             inFlight.decrementAndGet();
         }
@@ -203,10 +208,14 @@ final class TestcontainersBackend implements ContainerBackend {
         try {
             return runContainer(c, image, platform, argv, environment, workingDirectory, timeout, quitGrace, stdout,
                     stderr);
-        } catch (RuntimeException e) {
-            // the engine refused something (a container removed under us while m1go stops, a lost connection):
-            // the cell cannot run, which the runner reports without a stack trace
-            throw new IOException((closing ? "m1go is stopping: " : "") + rootMessage(e), e);
+        } catch (IOException | RuntimeException e) {
+            // The engine refused something: the cell cannot run, which the runner reports without a stack trace.
+            // While m1go stops, its own clean-up removed the container (the engine's 409 for its logs, say): that is
+            // no engine failure to pass on.
+            if (closing) {
+                throw new IOException("m1go is stopping: the cell's container was removed", e);
+            }
+            throw e instanceof IOException io ? io : new IOException(rootMessage(e), e);
         } finally {
             inFlight.decrementAndGet();
         }
