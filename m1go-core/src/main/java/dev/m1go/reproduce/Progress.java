@@ -24,6 +24,8 @@ public final class Progress implements MatrixListener, AutoCloseable {
 
     /** Silence after which a heartbeat line is printed. */
     public static final Duration QUIET = Duration.ofSeconds(10);
+    /** The longest silence between two heartbeats of a step that goes on and on (a stress cell, a cold build). */
+    public static final Duration QUIET_MAX = Duration.ofSeconds(60);
 
     private MatrixListener inner = new MatrixListener() {
         @Override
@@ -40,6 +42,8 @@ public final class Progress implements MatrixListener, AutoCloseable {
     private final Map<Thread, Map.Entry<String, Instant>> running = new LinkedHashMap<>();
     private ScheduledExecutorService timer;
     private Instant lastLine;
+    /** The silence the next heartbeat waits for: {@link #QUIET}, doubled after each heartbeat, {@link #QUIET_MAX} at most. */
+    private Duration quiet = QUIET;
     private int total;
     private int runnable;
     private int ranDone;
@@ -126,6 +130,7 @@ public final class Progress implements MatrixListener, AutoCloseable {
     /** A cell's progress line, with the elapsed time and the ETA. */
     public synchronized void line(String cellLine) {
         lastLine = clock.instant();
+        quiet = QUIET;
         log.info(cellLine + " · " + timing());
     }
 
@@ -140,15 +145,19 @@ public final class Progress implements MatrixListener, AutoCloseable {
         return s;
     }
 
-    /** Prints one line when nothing was printed for {@link #QUIET} and a step still runs. */
+    /**
+     * Prints one line when nothing was printed for {@link #QUIET} and a step still runs; while nothing else is
+     * printed, the next one waits twice as long, up to {@link #QUIET_MAX}.
+     */
     public synchronized void heartbeat() {
         Instant now = clock.instant();
-        if (running.isEmpty() || Duration.between(lastLine, now).compareTo(QUIET) < 0) {
+        if (running.isEmpty() || Duration.between(lastLine, now).compareTo(quiet) < 0) {
             return;
         }
         Map.Entry<String, Instant> oldest = running.values().stream().min(Map.Entry.comparingByValue())
                 .orElseThrow();
         lastLine = now;
+        quiet = quiet.multipliedBy(2).compareTo(QUIET_MAX) > 0 ? QUIET_MAX : quiet.multipliedBy(2);
         log.info("… still running after " + format(Duration.between(start, now)) + ": " + oldest.getKey() + " for "
                 + format(Duration.between(oldest.getValue(), now))
                 + (running.size() > 1 ? " (and " + (running.size() - 1) + " more)" : "") + "; " + done + "/" + total

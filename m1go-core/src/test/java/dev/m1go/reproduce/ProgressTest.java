@@ -100,6 +100,30 @@ class ProgressTest {
     }
 
     @Test
+    void heartbeat_ofAStepThatGoesOn_backsOffTo_aLineAMinute_andALineResetsIt() throws Exception {
+        MovableClock clock = new MovableClock("2026-01-01T00:00:00Z");
+        Progress p = new Progress(log, clock);
+        List<PlannedCell> cells = planned(2);
+        p.planned(cells);
+        p.started(cells.get(0));
+        List<Integer> at = new ArrayList<>();
+        for (int s = 10; s <= 300; s += 10) { // the timer looks every 10 s
+            clock.advance(Duration.ofSeconds(10));
+            int before = lines.size();
+            p.heartbeat();
+            if (lines.size() > before) {
+                at.add(s);
+            }
+        }
+        assertThat(at).containsExactly(10, 30, 70, 130, 190, 250);
+        p.line("[1/2] a line");
+        clock.advance(Duration.ofSeconds(10));
+        int before = lines.size();
+        p.heartbeat();
+        assertThat(lines).hasSize(before + 1);
+    }
+
+    @Test
     void heartbeat_namesTheStepThatRunsLongWithoutALine_onlyAfterTenQuietSeconds() throws Exception {
         MovableClock clock = new MovableClock("2026-01-01T00:00:00Z");
         Progress p = new Progress(log, clock);
