@@ -201,8 +201,9 @@ public final class CSymbolizer {
         addresses.forEach(x -> argv.add("0x" + Long.toHexString(x)));
         try {
             Path remembered = memoFile(tool, binary, addresses);
-            if (remembered != null && Files.isRegularFile(remembered)) {
-                return parseOutput(Files.readString(remembered));
+            String known = recall(remembered);
+            if (known != null) {
+                return parseOutput(known);
             }
             Path dir = Files.createDirectories(logDir);
             ProcessResult r = runner.run(new ProcessSpec(argv, environment, dir, Duration.ofSeconds(60),
@@ -211,8 +212,7 @@ public final class CSymbolizer {
                 return List.of();
             }
             if (remembered != null && r.stdout().length() < 32 * 1024) { // surely whole: far below the capture's head
-                byte[] out = r.stdout().getBytes(StandardCharsets.UTF_8);
-                dev.m1go.core.AtomicFiles.replace(remembered, o -> o.write(out));
+                remember(remembered, r.stdout());
             }
             return parseOutput(r.stdout());
         } catch (IOException e) {
@@ -220,11 +220,34 @@ public final class CSymbolizer {
         }
     }
 
+    /** A kept answer, or null when there is none (or it cannot be read: the tool is asked again). */
+    private static String recall(Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return Files.readString(file);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Keeps an answer; a cache directory that cannot take it (read-only, full) only costs the next run a tool start. */
+    private static void remember(Path file, String answer) {
+        byte[] out = answer.getBytes(StandardCharsets.UTF_8);
+        try {
+            dev.m1go.core.AtomicFiles.replace(file, o -> o.write(out));
+        } catch (IOException e) {
+            // the answer is given all the same
+        }
+    }
+
     /**
      * The memo file of one question: a hash of the tool (its argv and its program's size and modification time), the
-     * binary's content and the addresses. Null without a memo directory.
+     * binary's content and the addresses. Null without a memo directory, or when the binary cannot be read (the tool
+     * then says why).
      */
-    private Path memoFile(List<String> tool, Path binary, List<Long> addresses) throws IOException {
+    private Path memoFile(List<String> tool, Path binary, List<Long> addresses) {
         if (memo == null) {
             return null;
         }
@@ -236,15 +259,17 @@ public final class CSymbolizer {
         }
         Path program = Path.of(tool.get(0));
         d.update(String.join("\0", tool).getBytes(StandardCharsets.UTF_8));
-        if (Files.isRegularFile(program)) {
-            d.update((Files.size(program) + "/" + Files.getLastModifiedTime(program).toMillis())
-                    .getBytes(StandardCharsets.UTF_8));
-        }
         try (java.io.InputStream in = Files.newInputStream(binary)) {
+            if (Files.isRegularFile(program)) {
+                d.update((Files.size(program) + "/" + Files.getLastModifiedTime(program).toMillis())
+                        .getBytes(StandardCharsets.UTF_8));
+            }
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {
                 d.update(buf, 0, n);
             }
+        } catch (IOException e) {
+            return null;
         }
         d.update(addresses.toString().getBytes(StandardCharsets.UTF_8));
         return memo.resolve(HexFormat.of().formatHex(d.digest()) + ".txt");

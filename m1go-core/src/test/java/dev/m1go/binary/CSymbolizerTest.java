@@ -136,6 +136,17 @@ class CSymbolizerTest {
     }
 
     @Test
+    void memo_thatCannotBeWritten_stillGivesTheFrames() throws Exception {
+        Object[] c = crash("c-segv", Arch.AMD64);
+        Path notADirectory = Files.writeString(work.resolve("memo-file-" + System.nanoTime()), "a file, not a directory");
+        CSymbolizer s = new CSymbolizer(Map.of("PATH", System.getenv("PATH")), new CommonsExecProcessRunner(),
+                Arch.AMD64, work.resolve("logs"), notADirectory.resolve("symbols"));
+        CSymbolizer.Result r = s.symbolize((Path) c[0], Arch.AMD64, CrashAddresses.of((String) c[1], "linux"));
+        assertThat(r.frames()).as(r.note()).isNotEmpty();
+        assertThat(r.frames().get(0).function()).isEqualTo("m1go_segv");
+    }
+
+    @Test
     void missingSymbolizer_isAClearSkipReason() {
         CSymbolizer s = new CSymbolizer(Map.of("PATH", work.toString()), new CommonsExecProcessRunner(), Arch.AMD64,
                 work.resolve("logs"));
