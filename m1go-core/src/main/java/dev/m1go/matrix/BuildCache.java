@@ -37,6 +37,8 @@ import java.util.stream.Stream;
 final class BuildCache {
 
     static final String ENTRY = "entry.json";
+    /** The stamp of the binary as last placed: size, times, inode and SHA-256 (see {@link #holds}). */
+    static final String VERIFIED = "verified";
     private static final Set<Outcome> CACHEABLE = Set.of(Outcome.PASS, Outcome.BUILD_ERROR, Outcome.LINK_ERROR,
             Outcome.LINK_ARCH_MISMATCH);
     private static final Duration STALE_TEMPORARY = Duration.ofHours(6);
@@ -96,6 +98,7 @@ final class BuildCache {
                     return Optional.empty();
                 }
                 place(cached, binary);
+                stamp(dir, cached, e.binarySha256());
             }
             Files.createDirectories(logDir);
             for (String log : e.logs()) {
@@ -202,35 +205,28 @@ final class BuildCache {
     }
 
     /**
-     * Whether the cached binary still has its recorded content. It is hashed once; then, while its size, modification
-     * time, change time and file identity stay those seen at that check (kept in {@code verified} beside {@code bin/}), it is
-     * trusted without reading it again. A write through the hard link in the output directory changes them, so the
-     * binary is hashed again and, changed, not trusted.
+     * Whether the cached binary still has its recorded content: its {@link dev.m1go.core.FileStamp} is the one
+     * recorded (in {@code verified} beside {@code bin/}) when it was last placed, else it is hashed. A write to it,
+     * through the hard link in the output directory too, changes the stamp, so it is hashed again and, changed, not
+     * trusted.
      */
     private static boolean holds(Path dir, Path cached, String sha256) throws IOException {
-        java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(cached,
-                java.nio.file.attribute.BasicFileAttributes.class);
-        String seen = a.size() + " " + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) + " "
-                + changeTime(cached) + " " + a.fileKey() + " " + sha256;
-        Path stamp = dir.resolve("verified");
-        if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(seen)) {
+        Path stamp = dir.resolve(VERIFIED);
+        if (Files.isRegularFile(stamp)
+                && Files.readString(stamp).equals(dev.m1go.core.FileStamp.of(cached) + " " + sha256)) {
             return true;
         }
-        if (!sha256.equals(BuildKey.sha256(cached))) {
-            return false;
-        }
-        dev.m1go.core.AtomicFiles.replace(stamp, out -> out.write(seen.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        return true;
+        return sha256.equals(BuildKey.sha256(cached));
     }
 
-    /** The inode's change time where the file system tells it (no program can set it back), else "-". */
-    private static String changeTime(Path file) {
-        try {
-            Object ctime = Files.getAttribute(file, "unix:ctime");
-            return ctime instanceof FileTime t ? Long.toString(t.to(java.util.concurrent.TimeUnit.NANOSECONDS)) : "-";
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return "-";
-        }
+    /**
+     * Records the binary's stamp once it is placed: placing it (a new hard link, the old one removed) changes its
+     * change time, so the stamp is taken after that.
+     */
+    private static void stamp(Path dir, Path cached, String sha256) throws IOException {
+        String seen = dev.m1go.core.FileStamp.of(cached) + " " + sha256;
+        dev.m1go.core.AtomicFiles.replace(dir.resolve(VERIFIED),
+                out -> out.write(seen.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Hard-links the cached binary into place (same file system), else copies it. */

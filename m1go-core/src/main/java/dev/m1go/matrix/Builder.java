@@ -74,7 +74,8 @@ final class Builder {
         this.host = host;
         this.hostOs = host.os().goos();
         this.cache = cache;
-        this.inputs = new BuildInputs(new ToolIdentity(request.environment().get("PATH")));
+        this.inputs = new BuildInputs(new ToolIdentity(request.environment().get("PATH"),
+                request.cacheDirectory().resolve("tools")));
     }
 
     static Arch libraryArch(Library library, Arch target) {

@@ -16,10 +16,21 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ToolIdentity {
 
     private final PathLookup path;
+    private final Path stamps;
     private final Map<String, String> seen = new ConcurrentHashMap<>();
 
     ToolIdentity(String pathVariable) {
+        this(pathVariable, null);
+    }
+
+    /**
+     * @param stamps where a file's SHA-256 is kept between runs under its {@link dev.m1go.core.FileStamp} ({@code
+     *               <m1go.cacheDirectory>/tools}): a toolchain's {@code go} binary is then read again only when it
+     *               changed; {@code null} to hash it in every run
+     */
+    ToolIdentity(String pathVariable, Path stamps) {
         this.path = new PathLookup(pathVariable);
+        this.stamps = stamps;
     }
 
     /**
@@ -38,7 +49,35 @@ final class ToolIdentity {
     /** The SHA-256 of a file's content, read once per (path, size, modification time); a missing file says so. */
     String content(Path file) {
         String stat = stat(file);
-        return seen.computeIfAbsent("content " + stat, k -> digest(file));
+        return seen.computeIfAbsent("content " + stat, k -> remembered(file));
+    }
+
+    /** The digest kept for the file's current stamp, else the file hashed (and kept). */
+    private String remembered(Path file) {
+        if (stamps == null) {
+            return digest(file);
+        }
+        try {
+            Path real = file.toRealPath();
+            Path memo = stamps.resolve(BuildKey.sha256((real + " " + dev.m1go.core.FileStamp.of(real))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".sha256");
+            if (Files.isRegularFile(memo)) {
+                String known = Files.readString(memo).trim();
+                if (known.matches("[0-9a-f]{64}")) {
+                    return known;
+                }
+            }
+            String digest = BuildKey.sha256(real);
+            try {
+                dev.m1go.core.AtomicFiles.replace(memo,
+                        out -> out.write(digest.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            } catch (IOException e) {
+                // a cache directory that cannot take it: the next run hashes the file again
+            }
+            return digest;
+        } catch (IOException e) {
+            return digest(file);
+        }
     }
 
     private static String stat(Path file) {

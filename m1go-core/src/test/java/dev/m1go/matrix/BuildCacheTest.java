@@ -346,6 +346,25 @@ class BuildCacheTest {
     }
 
     @Test
+    void placedBinary_leavesAStampThatTheNextRunTrusts_withoutHashingItAgain() throws Exception {
+        run();
+        run();
+        run();
+        try (Stream<Path> s = Files.list(dir.resolve("cache/builds"))) {
+            for (Path entry : s.toList()) {
+                Path binary;
+                try (Stream<Path> b = Files.list(entry.resolve("bin"))) {
+                    binary = b.findFirst().orElseThrow();
+                }
+                // Taken after the hard link into the output directory was made (which changes the change time), so
+                // it still describes the file now: the next restore compares stamps and reads no byte of it.
+                assertThat(Files.readString(entry.resolve(BuildCache.VERIFIED)))
+                        .isEqualTo(dev.m1go.core.FileStamp.of(binary) + " " + BuildKey.sha256(binary));
+            }
+        }
+    }
+
+    @Test
     void verifiedBinary_rewrittenWithItsOldSizeAndModificationTime_isNotTrusted() throws Exception {
         run();
         run(); // the hit hashes each binary once and remembers what it saw
