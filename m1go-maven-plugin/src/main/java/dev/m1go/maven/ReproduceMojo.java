@@ -133,7 +133,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
 
     /**
      * Kept between runs: m1go's build cache of binaries and build failures ({@code builds/}), Go's build caches,
-     * one per toolchain ({@code go-build/}), and the symbolizer's answers for crashes in C ({@code symbols/}).
+     * one per toolchain ({@code go-build/}), the symbolizer's answers for crashes in C ({@code symbols/}) and the
+     * digests of the toolchains' {@code go} binaries ({@code tools/}).
      * Default: {@code ~/.cache/m1go}.
      *
      * @since 0.1.0
