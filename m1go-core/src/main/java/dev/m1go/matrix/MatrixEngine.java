@@ -198,11 +198,16 @@ public final class MatrixEngine {
         return List.copyOf(sorted);
     }
 
-    /** The order in which work is taken: slow work first, runs of finished builds before builds not yet started. */
+    /**
+     * The order in which work is taken: the runs of finished builds first (a cell runs as soon as its build is ready,
+     * slow ones such as containers before quick ones), then builds, slow ones (a translated toolchain, or binaries for
+     * slow runners) first. Before, every slow build came before any run: in the default matrix, where every build
+     * has container cells, no cell finished for the first half hour.
+     */
     private static final class Rank {
-        static final int SLOW_BUILD = 0;
-        static final int SLOW_RUN = 1;
-        static final int RUN = 2;
+        static final int SLOW_RUN = 0;
+        static final int RUN = 1;
+        static final int SLOW_BUILD = 2;
         static final int BUILD = 3;
     }
 

@@ -378,7 +378,7 @@ class MatrixEngineTest {
     }
 
     @Test
-    void slowWorkFirst_theTranslatedToolchainBuildsFirst_andEachBuildsCellsRunBeforeTheNextBuild() throws Exception {
+    void slowBuildsFirst_andEachBuildsCellsRunAsSoonAsItIsReady_beforeAnyFurtherBuild() throws Exception {
         Map<String, String> env = Map.of("PATH", bin.toString(), "HOME", dir.toString());
         Host host = host(true);
         Runners all = new Runners(host, this::fake, List.of());
@@ -397,7 +397,7 @@ class MatrixEngineTest {
                         : "run " + s.argv().get(0).replaceAll(".*/", ""))
                 .toList();
         assertThat(order).containsExactly(
-                "build go-arm64 c-abort", "build go-arm64 cgo-hello", "run c-abort", "run cgo-hello",
+                "build go-arm64 c-abort", "run c-abort", "build go-arm64 cgo-hello", "run cgo-hello",
                 "build go c-abort", "run c-abort", "build go cgo-hello", "run cgo-hello");
     }
 
