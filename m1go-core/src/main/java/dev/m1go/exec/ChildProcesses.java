@@ -13,13 +13,28 @@ final class ChildProcesses {
 
     private static final Set<Containment> LIVE = ConcurrentHashMap.newKeySet();
     private static volatile boolean hookInstalled;
+    /** Set by the hook before it kills anything: no process starts after that. */
+    private static volatile boolean stopping;
 
     private ChildProcesses() {
     }
 
-    static void add(Containment containment) {
+    /**
+     * Registers a process about to start. Refused once the JVM shuts down: a worker that starts a build while the hook
+     * runs would leave it running after m1go is gone. Checked again after registering, so that a hook that began
+     * meanwhile either sees the containment (and closes it, which kills what it adopts later) or makes this refuse.
+     */
+    static void add(Containment containment) throws java.io.IOException {
         installHook();
-        LIVE.add(containment);
+        if (!stopping) {
+            LIVE.add(containment);
+            if (!stopping) {
+                return;
+            }
+            LIVE.remove(containment);
+        }
+        containment.close(); // its cgroup, made already
+        throw new java.io.IOException("m1go is stopping: no new process is started");
     }
 
     static void remove(Containment containment) {
@@ -37,8 +52,10 @@ final class ChildProcesses {
         synchronized (ChildProcesses.class) {
             if (!hookInstalled) {
                 Cgroups.sweep();
-                Runtime.getRuntime().addShutdownHook(new Thread(
-                        () -> LIVE.forEach(Containment::close), "m1go-kill-children"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    stopping = true;
+                    LIVE.forEach(Containment::close);
+                }, "m1go-kill-children"));
                 hookInstalled = true;
             }
         }

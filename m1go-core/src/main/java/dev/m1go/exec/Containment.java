@@ -40,6 +40,7 @@ final class Containment {
     private final String id;
     private final Path cgroup;
     private volatile ProcessHandle main;
+    private volatile boolean closed;
 
     private Containment(String id, Path cgroup) {
         this.id = id;
@@ -75,6 +76,9 @@ final class Containment {
         if (cgroup != null) {
             Cgroups.move(cgroup, process.pid());
         }
+        if (closed) { // closed while the process was being started (the JVM shuts down): it does not get to run
+            killAll();
+        }
     }
 
     boolean hasCgroup() {
@@ -109,6 +113,7 @@ final class Containment {
 
     /** Kills what is left and removes the cgroup. */
     int close() {
+        closed = true;
         int n = killAll();
         if (cgroup != null) {
             Cgroups.remove(cgroup);

@@ -52,4 +52,19 @@ class ContainmentTest {
         assertThat(box.close()).isEqualTo(1);
         assertThat(Containment.zombie(daemon)).isTrue();
     }
+
+    @Test
+    void aProcessAdoptedAfterItsContainmentWasClosed_doesNotGetToRun() throws Exception {
+        // The JVM's shutdown hook closed the containment while a worker was starting the process: before, the
+        // process ran on after m1go was gone (a go build reparented to init).
+        Containment box = Containment.withoutCgroup();
+        box.close();
+        Process p = new ProcessBuilder("sleep", "60").start();
+        try {
+            box.adopt(p);
+            assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("killed at adoption").isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
 }
