@@ -180,6 +180,20 @@ class BuildCacheTest {
                 || s.argv().contains("rcs")).count();
     }
 
+    /** The cache's entries, in name order. */
+    private List<Path> entries() throws IOException {
+        try (Stream<Path> s = Files.list(dir.resolve("cache/builds"))) {
+            return s.sorted().toList();
+        }
+    }
+
+    /** The binary an entry keeps. */
+    private static Path binaryIn(Path entry) throws IOException {
+        try (Stream<Path> b = Files.list(entry.resolve("bin"))) {
+            return b.findFirst().orElseThrow();
+        }
+    }
+
     private long goBuilds() {
         return started.stream().filter(s -> s.argv().contains("build")).count();
     }
@@ -330,17 +344,11 @@ class BuildCacheTest {
     @Test
     void entryLeftHalfWritten_orWithAChangedBinary_isNotTrusted() throws Exception {
         run();
-        Path builds = dir.resolve("cache/builds");
-        List<Path> entries;
-        try (Stream<Path> s = Files.list(builds)) {
-            entries = s.sorted().toList();
-        }
+        List<Path> entries = entries();
         assertThat(entries).hasSize(2);
         // One entry as a killed run leaves it (everything but entry.json), one whose binary changed on disk.
         Files.delete(entries.get(0).resolve(BuildCache.ENTRY));
-        try (Stream<Path> s = Files.list(entries.get(1).resolve("bin"))) {
-            Files.writeString(s.findFirst().orElseThrow(), "truncated");
-        }
+        Files.writeString(binaryIn(entries.get(1)), "truncated");
         run();
         assertThat(goBuilds()).isEqualTo(2);
     }
@@ -350,17 +358,12 @@ class BuildCacheTest {
         run();
         run();
         run();
-        try (Stream<Path> s = Files.list(dir.resolve("cache/builds"))) {
-            for (Path entry : s.toList()) {
-                Path binary;
-                try (Stream<Path> b = Files.list(entry.resolve("bin"))) {
-                    binary = b.findFirst().orElseThrow();
-                }
-                // Taken after the hard link into the output directory was made (which changes the change time), so
-                // it still describes the file now: the next restore compares stamps and reads no byte of it.
-                assertThat(Files.readString(entry.resolve(BuildCache.VERIFIED)))
-                        .isEqualTo(dev.m1go.core.FileStamp.of(binary) + " " + BuildKey.sha256(binary));
-            }
+        for (Path entry : entries()) {
+            Path binary = binaryIn(entry);
+            // Taken after the hard link into the output directory was made (which changes the change time), so it
+            // still describes the file now: the next restore compares stamps and reads no byte of it.
+            assertThat(Files.readString(entry.resolve(BuildCache.VERIFIED)))
+                    .isEqualTo(dev.m1go.core.FileStamp.of(binary) + " " + dev.m1go.core.Sha256.hex(binary));
         }
     }
 
@@ -369,14 +372,9 @@ class BuildCacheTest {
         run();
         run(); // the hit hashes each binary once and remembers what it saw
         assertThat(goBuilds()).isZero();
-        Path binary;
-        try (Stream<Path> s = Files.list(dir.resolve("cache/builds"))) {
-            Path entry = s.sorted().toList().get(0);
-            assertThat(entry.resolve("verified")).isRegularFile();
-            try (Stream<Path> b = Files.list(entry.resolve("bin"))) {
-                binary = b.findFirst().orElseThrow();
-            }
-        }
+        Path entry = entries().get(0);
+        assertThat(entry.resolve(BuildCache.VERIFIED)).isRegularFile();
+        Path binary = binaryIn(entry);
         byte[] same = Files.readAllBytes(binary);
         java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(binary);
         same[same.length - 1] ^= 1;
