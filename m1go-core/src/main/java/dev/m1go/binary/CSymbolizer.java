@@ -1,6 +1,7 @@
 package dev.m1go.binary;
 
 import dev.m1go.classify.CrashAddresses;
+import dev.m1go.core.Sha256;
 import dev.m1go.classify.GoFramePc;
 import dev.m1go.classify.PcLocator;
 import dev.m1go.exec.ProcessResult;
@@ -15,11 +16,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -251,29 +249,21 @@ public final class CSymbolizer {
         if (memo == null) {
             return null;
         }
-        MessageDigest d;
-        try {
-            d = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            return null;
-        }
         Path program = Path.of(tool.get(0));
-        d.update(String.join("\0", tool).getBytes(StandardCharsets.UTF_8));
-        try (java.io.InputStream in = Files.newInputStream(binary)) {
+        StringBuilder question = new StringBuilder(String.join("\0", tool));
+        try {
             if (Files.isRegularFile(program)) {
-                d.update((Files.size(program) + "/" + Files.getLastModifiedTime(program).toMillis())
-                        .getBytes(StandardCharsets.UTF_8));
+                question.append('\0').append(Files.size(program)).append('/')
+                        .append(Files.getLastModifiedTime(program).toMillis());
             }
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                d.update(buf, 0, n);
-            }
+            question.append('\0').append(Sha256.hex(binary));
         } catch (IOException e) {
             return null;
         }
-        d.update(addresses.toString().getBytes(StandardCharsets.UTF_8));
-        return memo.resolve(HexFormat.of().formatHex(d.digest()) + ".txt");
+        question.append('\0').append(addresses);
+        return memo.resolve(Sha256.hex(question.toString().getBytes(StandardCharsets.UTF_8)) + ".txt");
     }
+
 
     /**
      * Parses {@code addr2line -a -f -i} and {@code llvm-symbolizer --print-address --inlining} output: an address

@@ -130,7 +130,7 @@ final class BuildCache {
                 Files.createDirectories(tmp.resolve("bin"));
                 Path copy = tmp.resolve("bin").resolve(binary.getFileName());
                 Files.copy(binary, copy);
-                sha = BuildKey.sha256(copy);
+                sha = dev.m1go.core.Sha256.hex(copy);
             }
             Files.createDirectories(tmp.resolve("logs"));
             List<String> names = new ArrayList<>();
@@ -216,7 +216,7 @@ final class BuildCache {
                 && Files.readString(stamp).equals(dev.m1go.core.FileStamp.of(cached) + " " + sha256)) {
             return true;
         }
-        return sha256.equals(BuildKey.sha256(cached));
+        return sha256.equals(dev.m1go.core.Sha256.hex(cached));
     }
 
     /**

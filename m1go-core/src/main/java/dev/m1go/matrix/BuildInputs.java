@@ -67,7 +67,7 @@ final class BuildInputs {
         c.files().forEach((name, bytes) -> {
             // case.yaml's build fields are inputs of their own (what it expects is not); Go never reads a .md file.
             if (!name.equals(CaseLoader.DESCRIPTOR) && !name.endsWith(".md")) {
-                in.put("case.file." + name, BuildKey.sha256(bytes));
+                in.put("case.file." + name, dev.m1go.core.Sha256.hex(bytes));
             }
         });
         Map<String, String> env = new TreeMap<>();

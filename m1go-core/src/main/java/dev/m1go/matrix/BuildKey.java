@@ -1,8 +1,6 @@
 package dev.m1go.matrix;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -46,35 +44,11 @@ record BuildKey(SortedMap<String, String> inputs, String digest) {
             StringBuilder text = new StringBuilder();
             values.forEach((k, v) -> text.append(k.length()).append(':').append(k).append('=')
                     .append(v.length()).append(':').append(v).append('\n'));
-            return new BuildKey(values, sha256(text.toString().getBytes(StandardCharsets.UTF_8)));
+            return new BuildKey(values, dev.m1go.core.Sha256.hex(text.toString().getBytes(StandardCharsets.UTF_8)));
         }
     }
 
     static Inputs named() {
         return new Inputs();
-    }
-
-    static String sha256(byte[] bytes) {
-        return java.util.HexFormat.of().formatHex(digester().digest(bytes));
-    }
-
-    /** The hex SHA-256 of a file's content, read in blocks. */
-    static String sha256(java.nio.file.Path file) throws java.io.IOException {
-        MessageDigest d = digester();
-        byte[] buffer = new byte[1 << 16];
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                d.update(buffer, 0, n);
-            }
-        }
-        return java.util.HexFormat.of().formatHex(d.digest());
-    }
-
-    private static MessageDigest digester() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
     }
 }

@@ -59,7 +59,7 @@ final class ToolIdentity {
         }
         try {
             Path real = file.toRealPath();
-            Path memo = stamps.resolve(BuildKey.sha256((real + " " + dev.m1go.core.FileStamp.of(real))
+            Path memo = stamps.resolve(dev.m1go.core.Sha256.hex((real + " " + dev.m1go.core.FileStamp.of(real))
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".sha256");
             if (Files.isRegularFile(memo)) {
                 String known = Files.readString(memo).trim();
@@ -67,7 +67,7 @@ final class ToolIdentity {
                     return known;
                 }
             }
-            String digest = BuildKey.sha256(real);
+            String digest = dev.m1go.core.Sha256.hex(real);
             try {
                 dev.m1go.core.AtomicFiles.replace(memo,
                         out -> out.write(digest.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
@@ -92,7 +92,7 @@ final class ToolIdentity {
 
     private static String digest(Path file) {
         try {
-            return BuildKey.sha256(file);
+            return dev.m1go.core.Sha256.hex(file);
         } catch (IOException e) {
             return "unreadable: " + file + " (" + e.getMessage() + ")";
         }

@@ -20,7 +20,7 @@ class ToolIdentityTest {
         Path stamps = tmp.resolve("cache/tools");
 
         String first = new ToolIdentity("", stamps).content(go);
-        assertThat(first).isEqualTo(BuildKey.sha256(go));
+        assertThat(first).isEqualTo(dev.m1go.core.Sha256.hex(go));
         try (Stream<Path> kept = Files.list(stamps)) {
             assertThat(kept.toList()).singleElement()
                     .satisfies(f -> assertThat(Files.readString(f)).isEqualTo(first));
@@ -31,6 +31,6 @@ class ToolIdentityTest {
         FileTime time = Files.getLastModifiedTime(go);
         Files.writeString(go, "A go command");
         Files.setLastModifiedTime(go, time);
-        assertThat(new ToolIdentity("", stamps).content(go)).isEqualTo(BuildKey.sha256(go)).isNotEqualTo(first);
+        assertThat(new ToolIdentity("", stamps).content(go)).isEqualTo(dev.m1go.core.Sha256.hex(go)).isNotEqualTo(first);
     }
 }
