@@ -227,7 +227,7 @@ public final class MatrixEngine {
         if (!built.ok()) {
             Classification k = built.classification();
             Outcome o = built.info().outcome();
-            return CellResult.buildFailed(key(p), expected.toString(),
+            return CellResult.buildFailed(p.key(), expected.toString(),
                     expected.matches(o, k.signal()) ? Verdict.EXPECTED : Verdict.UNEXPECTED, built.info(),
                     Diagnosis.ofBuild(k));
         }
@@ -253,7 +253,7 @@ public final class MatrixEngine {
         boolean translated = p.runner().translates(p.target().arch());
         String mismatch = CrashForensics.machineMismatch(built.info(), p.target());
         if (mismatch != null) {
-            return new CellResult(key(p), Outcome.SKIPPED, Verdict.UNEXPECTED, expected.toString(),
+            return new CellResult(p.key(), Outcome.SKIPPED, Verdict.UNEXPECTED, expected.toString(),
                     Diagnosis.note(mismatch), translated, mismatch, built.info(), List.of(), Map.of());
         }
         CrashForensics forensics = new CrashForensics(request.environment(), processes, host.arch(),
@@ -345,7 +345,7 @@ public final class MatrixEngine {
         }
         diagnosis = new Diagnosis(diagnosis.signal(), diagnosis.inCgo(), diagnosis.signature(), summary,
                 diagnosis.header(), diagnosis.frames());
-        return CellResult.ran(key(p), expected + rateNote(c.expectation().maxFailureRate()), first.outcome(),
+        return CellResult.ran(p.key(), expected + rateNote(c.expectation().maxFailureRate()), first.outcome(),
                 verdict, diagnosis, translated, built.info(), runs, facts, n > 1 ? counts : Map.of())
                 .withTests(tests);
     }
@@ -369,13 +369,9 @@ public final class MatrixEngine {
     }
 
     private static CellResult skipped(PlannedCell p, Expectation.Expected expected, String reason) {
-        return CellResult.skipped(key(p), expected.toString(), p.runner().translates(p.target().arch()), reason);
+        return CellResult.skipped(p.key(), expected.toString(), p.runner().translates(p.target().arch()), reason);
     }
 
-    private static CellKey key(PlannedCell p) {
-        return CellKey.of(p.reproCase().id(), p.toolchain().version(), p.toolchain().binaryArch(), p.target(),
-                p.runner().name(), p.variant().name());
-    }
 
     private CellFacts facts(PlannedCell p) {
         CCompilers.Result cc = compilers.forTarget(p.target().arch());

@@ -24,4 +24,10 @@ public record PlannedCell(ReproCase reproCase, Toolchain toolchain, Platform tar
     public boolean skipped() {
         return skipReason != null;
     }
+
+    /** The cell's identity in results and reports. */
+    public CellKey key() {
+        return CellKey.of(reproCase.id(), toolchain.version(), toolchain.binaryArch(), target, runner.name(),
+                variant.name());
+    }
 }

@@ -2,6 +2,7 @@ package dev.m1go.reproduce;
 
 import dev.m1go.classify.Verdict;
 import dev.m1go.core.Log;
+import dev.m1go.matrix.CellKey;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.MatrixListener;
 import dev.m1go.matrix.PlannedCell;
@@ -91,15 +92,16 @@ public final class Progress implements MatrixListener, AutoCloseable {
     @Override
     public synchronized void started(PlannedCell cell) {
         if (!cell.skipped()) {
-            running.put(Thread.currentThread(), Map.entry(describe(cell) + " " + cell.runner().name()
-                    + ("default".equals(cell.variant().name()) ? "" : " " + cell.variant().name()), clock.instant()));
+            running.put(Thread.currentThread(), Map.entry(cell.key().title(hostGoarch(cell)), clock.instant()));
         }
         inner.started(cell);
     }
 
     @Override
     public synchronized void building(PlannedCell first) {
-        running.put(Thread.currentThread(), Map.entry("building " + describe(first), clock.instant()));
+        CellKey k = first.key();
+        running.put(Thread.currentThread(), Map.entry("building " + k.caseId() + " "
+                + k.toolchainLabel(hostGoarch(first)) + " " + k.target(), clock.instant()));
         inner.building(first);
     }
 
@@ -109,12 +111,9 @@ public final class Progress implements MatrixListener, AutoCloseable {
         inner.built(first);
     }
 
-    /** "c-abort go1.19.8 (arm64 go) linux/arm64": case, toolchain (its architecture when foreign), target. */
-    private String describe(PlannedCell p) {
-        dev.m1go.host.Arch own = hostArch != null ? hostArch : p.target().arch();
-        String go = p.toolchain().version() + (p.toolchain().binaryArch() == own ? ""
-                : " (" + p.toolchain().binaryArch().goarch() + " go)");
-        return p.reproCase().id() + " " + go + " " + p.target();
+    /** The architecture a toolchain label is foreign to: the host's, or (not told) the cell's target's. */
+    private String hostGoarch(PlannedCell p) {
+        return (hostArch != null ? hostArch : p.target().arch()).goarch();
     }
 
     @Override
