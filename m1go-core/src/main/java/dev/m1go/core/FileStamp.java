@@ -24,6 +24,36 @@ public final class FileStamp {
                 + a.fileKey();
     }
 
+    /**
+     * The file's SHA-256: the one kept in {@code record} when the record holds the file's current stamp, else the
+     * file hashed, and the record replaced. A record that cannot be written only costs the next caller a hash.
+     */
+    public static String digest(Path file, Path record) throws IOException {
+        String stamp = of(file);
+        if (Files.isRegularFile(record)) {
+            String kept = Files.readString(record);
+            if (kept.startsWith(stamp + " ") && kept.length() == stamp.length() + 65) {
+                return kept.substring(stamp.length() + 1);
+            }
+        }
+        String sha256 = Sha256.hex(file);
+        keep(file, record, sha256);
+        return sha256;
+    }
+
+    /**
+     * Records {@code sha256} as the digest of the file as it is now, without reading it: for a file whose content the
+     * caller knows but whose stamp changed without a write (a hard link made or removed changes the change time).
+     */
+    public static void keep(Path file, Path record, String sha256) throws IOException {
+        String kept = of(file) + " " + sha256;
+        try {
+            AtomicFiles.replace(record, out -> out.write(kept.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            // a cache directory that cannot take it: the digest is right all the same
+        }
+    }
+
     /** The inode's change time where the file system tells it, else "-". */
     private static String changeTime(Path file) {
         try {

@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import dev.m1go.core.FileStamp;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +38,7 @@ import java.util.stream.Stream;
 final class BuildCache {
 
     static final String ENTRY = "entry.json";
-    /** The stamp of the binary as last placed: size, times, inode and SHA-256 (see {@link #holds}). */
+    /** The binary's {@link FileStamp} as last placed, and its SHA-256. */
     static final String VERIFIED = "verified";
     private static final Set<Outcome> CACHEABLE = Set.of(Outcome.PASS, Outcome.BUILD_ERROR, Outcome.LINK_ERROR,
             Outcome.LINK_ARCH_MISMATCH);
@@ -94,11 +95,14 @@ final class BuildCache {
             }
             if (e.binarySha256() != null) {
                 Path cached = dir.resolve("bin").resolve(e.info().binary());
-                if (!holds(dir, cached, e.binarySha256())) {
+                // Hashed only when the file changed since it was last placed (FileStamp); a write to it, through the
+                // hard link in the output directory too, changes its stamp, so a changed binary is never trusted.
+                if (!e.binarySha256().equals(FileStamp.digest(cached, dir.resolve(VERIFIED)))) {
                     return Optional.empty();
                 }
                 place(cached, binary);
-                stamp(dir, cached, e.binarySha256());
+                // Placing it (a new hard link, the old one removed) changed its change time, not its content.
+                FileStamp.keep(cached, dir.resolve(VERIFIED), e.binarySha256());
             }
             Files.createDirectories(logDir);
             for (String log : e.logs()) {
@@ -202,31 +206,6 @@ final class BuildCache {
 
     Path root() {
         return root;
-    }
-
-    /**
-     * Whether the cached binary still has its recorded content: its {@link dev.m1go.core.FileStamp} is the one
-     * recorded (in {@code verified} beside {@code bin/}) when it was last placed, else it is hashed. A write to it,
-     * through the hard link in the output directory too, changes the stamp, so it is hashed again and, changed, not
-     * trusted.
-     */
-    private static boolean holds(Path dir, Path cached, String sha256) throws IOException {
-        Path stamp = dir.resolve(VERIFIED);
-        if (Files.isRegularFile(stamp)
-                && Files.readString(stamp).equals(dev.m1go.core.FileStamp.of(cached) + " " + sha256)) {
-            return true;
-        }
-        return sha256.equals(dev.m1go.core.Sha256.hex(cached));
-    }
-
-    /**
-     * Records the binary's stamp once it is placed: placing it (a new hard link, the old one removed) changes its
-     * change time, so the stamp is taken after that.
-     */
-    private static void stamp(Path dir, Path cached, String sha256) throws IOException {
-        String seen = dev.m1go.core.FileStamp.of(cached) + " " + sha256;
-        dev.m1go.core.AtomicFiles.replace(dir.resolve(VERIFIED),
-                out -> out.write(seen.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Hard-links the cached binary into place (same file system), else copies it. */

@@ -52,29 +52,15 @@ final class ToolIdentity {
         return seen.computeIfAbsent("content " + stat, k -> remembered(file));
     }
 
-    /** The digest kept for the file's current stamp, else the file hashed (and kept). */
+    /** The digest kept under the file's current stamp, else the file hashed (and kept). */
     private String remembered(Path file) {
         if (stamps == null) {
             return digest(file);
         }
         try {
             Path real = file.toRealPath();
-            Path memo = stamps.resolve(dev.m1go.core.Sha256.hex((real + " " + dev.m1go.core.FileStamp.of(real))
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".sha256");
-            if (Files.isRegularFile(memo)) {
-                String known = Files.readString(memo).trim();
-                if (known.matches("[0-9a-f]{64}")) {
-                    return known;
-                }
-            }
-            String digest = dev.m1go.core.Sha256.hex(real);
-            try {
-                dev.m1go.core.AtomicFiles.replace(memo,
-                        out -> out.write(digest.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-            } catch (IOException e) {
-                // a cache directory that cannot take it: the next run hashes the file again
-            }
-            return digest;
+            return dev.m1go.core.FileStamp.digest(real, stamps.resolve(
+                    dev.m1go.core.Sha256.hex(real.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         } catch (IOException e) {
             return digest(file);
         }

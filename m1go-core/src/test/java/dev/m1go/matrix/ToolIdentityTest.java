@@ -23,7 +23,8 @@ class ToolIdentityTest {
         assertThat(first).isEqualTo(dev.m1go.core.Sha256.hex(go));
         try (Stream<Path> kept = Files.list(stamps)) {
             assertThat(kept.toList()).singleElement()
-                    .satisfies(f -> assertThat(Files.readString(f)).isEqualTo(first));
+                    .satisfies(f -> assertThat(Files.readString(f))
+                            .isEqualTo(dev.m1go.core.FileStamp.of(go) + " " + first));
         }
         assertThat(new ToolIdentity("", stamps).content(go)).as("the next run, from its stamp").isEqualTo(first);
 
