@@ -50,7 +50,7 @@ public record DockerEndpoint(String uri, String source, boolean tls) {
         return uri + " (" + (source.equals("default") ? "the default socket; DOCKER_HOST is not set" : source) + ")";
     }
 
-    public static boolean isTrue(String v) {
+    private static boolean isTrue(String v) {
         return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
     }
 }

@@ -51,7 +51,6 @@ public final class ContainerRunner implements Runner {
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     private final Host host;
-    private final Map<String, String> environment;
     private final String baseImage;
     private final Function<DockerEndpoint, EngineProbe> probes;
     private final ContainerBackend backend;
@@ -84,7 +83,6 @@ public final class ContainerRunner implements Runner {
                            Function<DockerEndpoint, EngineProbe> probes, ContainerBackend backend) {
         this.keepImages = keepImages;
         this.host = host;
-        this.environment = Map.copyOf(environment);
         this.baseImage = baseImage == null || baseImage.isBlank() ? null : baseImage.trim();
         this.probes = probes;
         this.backend = backend;
