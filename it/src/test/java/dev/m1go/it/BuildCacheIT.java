@@ -23,7 +23,8 @@ class BuildCacheIT {
         Path dir = Maven.workDirectory("build-cache");
         // The default m1go.cacheDirectory, whose Go build caches the other ITs keep warm; the first run rebuilds, so
         // that entries an earlier run of this test left do not count.
-        Path cache = Path.of(System.getProperty("user.home"), ".cache", "m1go");
+        Path cache = dev.m1go.reproduce.ReproduceSettings.defaultCacheDirectory(System.getenv(),
+                Path.of(System.getProperty("user.home")));
         String[] matrix = {Maven.goal("reproduce"), "-Dm1go.cases=cgo-hello,static-lib-wrong-arch",
                 "-Dm1go.goVersions=1.26", "-Dm1go.runners=native,qemu", "-Dm1go.buildTimeoutSeconds=300"};
 

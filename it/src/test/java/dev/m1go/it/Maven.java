@@ -116,7 +116,7 @@ public final class Maven {
         Path built = pluginUnderTest();
         Path installed = installed("m1go-maven-plugin", "jar");
         assertThat(installed).as("the plugin under test in the isolated repository (run the ITs through Maven: "
-                + "`mvn -pl it test` installs it there)").exists();
+                + "`mvn -pl it verify` installs it there)").exists();
         if (Files.isRegularFile(built)) {
             assertThat(Files.mismatch(installed, built)).as("%s differs from this build's %s", installed, built)
                     .isEqualTo(-1L);

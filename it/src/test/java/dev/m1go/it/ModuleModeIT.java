@@ -65,17 +65,23 @@ class ModuleModeIT {
         zlibCells = cells(zlib.succeeded().report());
     }
 
-    /** {@code go mod download -json MODULE@VERSION}: the module's directory in the module cache. */
+    /**
+     * {@code go mod download -json MODULE@VERSION}, offline: the module's directory in the module cache, where
+     * {@code scripts/prefetch-go-modules.sh} put it with every dependency (the plugin runs offline, so a module fetched
+     * here without them would fail later, in {@code go list}).
+     */
     static Path download(String module) throws Exception {
         Path tmp = Files.createTempDirectory("m1go-download");
         ProcessBuilder pb = new ProcessBuilder("go", "mod", "download", "-json", module).directory(tmp.toFile());
         pb.environment().put("GOFLAGS", "-mod=mod");
+        pb.environment().put("GOPROXY", "off");
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
         p.getOutputStream().close();
         String json = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as("go mod download %s: %s", module, json).isZero();
+        assertThat(p.exitValue()).as("go mod download %s (offline): %s; run scripts/prefetch-go-modules.sh first",
+                module, json).isZero();
         return Path.of(new ObjectMapper().readTree(json).path("Dir").asText());
     }
 

@@ -87,6 +87,18 @@ public record ReproduceSettings(
                 reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes, stress, module);
     }
 
+    /**
+     * The default {@code m1go.cacheDirectory}: {@code $XDG_CACHE_HOME/m1go} when that variable names an absolute path
+     * (the XDG base directory rule, which Go's own build cache follows too), else {@code ~/.cache/m1go}.
+     */
+    public static Path defaultCacheDirectory(Map<String, String> environment, Path home) {
+        String xdg = environment.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Path.of(xdg).resolve("m1go");
+        }
+        return home.resolve(".cache/m1go");
+    }
+
     private static List<String> clean(List<String> values) {
         return values == null ? List.of() : values.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }

@@ -135,7 +135,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      * Kept between runs: m1go's build cache of binaries and build failures ({@code builds/}), Go's build caches,
      * one per toolchain ({@code go-build/}), the symbolizer's answers for crashes in C ({@code symbols/}) and the
      * digests of the toolchains' {@code go} binaries ({@code tools/}).
-     * Default: {@code ~/.cache/m1go}.
+     * Default: {@code $XDG_CACHE_HOME/m1go} when {@code XDG_CACHE_HOME} is set, else {@code ~/.cache/m1go}.
      *
      * @since 0.1.0
      */
@@ -412,6 +412,15 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     @Parameter(property = "maven.test.skip", defaultValue = "false")
     boolean mavenTestSkip;
 
+    /**
+     * maven-failsafe-plugin's switch for integration tests: {@code -DskipITs} skips m1go:reproduce too, since it runs
+     * programs the way integration tests do.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "skipITs", defaultValue = "false")
+    boolean skipITs;
+
     /** What {@code m1go.goToolchains} selects from: the {@code go} toolchains of Maven's toolchains.xml. */
     record ToolchainSettings(String goToolchains, List<DeclaredToolchains.Declared> declared) {
     }
@@ -437,6 +446,9 @@ public final class ReproduceMojo extends AbstractM1goMojo {
         if (skipTests) {
             return "skipTests";
         }
+        if (skipITs) {
+            return "skipITs";
+        }
         return mavenTestSkip ? "maven.test.skip" : null;
     }
 
@@ -444,7 +456,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     List<Record> settings(Map<String, String> environment, Path home) {
         ReproduceSettings reproduce = new ReproduceSettings(
                 reportDirectory(outputDirectory),
-                cacheDirectory != null ? cacheDirectory.toPath() : home.resolve(".cache/m1go"),
+                cacheDirectory != null ? cacheDirectory.toPath()
+                        : ReproduceSettings.defaultCacheDirectory(environment, home),
                 list(goRoots), goVersions, failIfNoToolchains, list(cases),
                 casesDirectory == null ? null : casesDirectory.toPath(),
                 list(runners), list(targets), timeoutSeconds, buildTimeoutSeconds,

@@ -56,7 +56,8 @@ class ParameterMappingTest {
     }
 
     private static boolean skipSwitch(PluginDescriptor.Param p) {
-        return p.name().equals("skip") || p.name().endsWith("Skip") || p.name().equals("skipTests");
+        return p.name().equals("skip") || p.name().endsWith("Skip") || p.name().equals("skipTests")
+                || p.name().equals("skipITs");
     }
 
     private static String ownName(String goal, String element) {

@@ -35,6 +35,14 @@ class SkipTest {
     }
 
     @Test
+    void skipITs_skipsReproduce() throws Exception {
+        ReproduceMojo mojo = quiet(new ReproduceMojo());
+        mojo.skipITs = true;
+        mojo.execute();
+        assertThat(log.infos).containsExactly("Skipping m1go:reproduce because skipITs is true.");
+    }
+
+    @Test
     void mavenTestSkip_skipsReproduce() throws Exception {
         ReproduceMojo mojo = quiet(new ReproduceMojo());
         mojo.mavenTestSkip = true;
