@@ -34,11 +34,16 @@ final class ChildProcesses {
             LIVE.remove(containment);
         }
         containment.close(); // its cgroup, made already
-        throw new java.io.IOException("m1go is stopping: no new process is started");
+        throw new StoppingException("m1go is stopping: no new process is started");
     }
 
     static void remove(Containment containment) {
         LIVE.remove(containment);
+    }
+
+    /** True once the shutdown hook began: see {@link ProcessRunner#stopping()}. */
+    static boolean stopping() {
+        return stopping;
     }
 
     static int size() {

@@ -9,4 +9,12 @@ public interface ProcessRunner {
      * that cannot start: those are results. Throws only for m1go's own I/O failures (the log files).
      */
     ProcessResult run(ProcessSpec spec) throws java.io.IOException;
+
+    /**
+     * True once m1go is stopping (the JVM shuts down: Ctrl-C, SIGTERM): every process it started is being killed and
+     * none starts any more, so a result that ends now was cut short by m1go, not by the program.
+     */
+    default boolean stopping() {
+        return ChildProcesses.stopping();
+    }
 }

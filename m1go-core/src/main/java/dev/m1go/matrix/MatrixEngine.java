@@ -103,11 +103,13 @@ public final class MatrixEngine {
     }
 
     /**
-     * Runs the plan. Results reach the listener as they finish; the returned list is in report order.
+     * Runs the plan. Results reach the listener as they finish; the returned list is in report order. Cells that m1go
+     * did not finish measuring (it was stopping, their build ran out of time) reach only the listener, through
+     * {@link MatrixListener#notMeasured}, and are not in the list.
      *
      * <p>Each (case, toolchain, target, build variant, link mode) is built once (or taken from the build cache) and
-     * its cells run as soon as that build is done. The slow work starts first: builds by a toolchain that itself runs
-     * translated and builds for container cells, then container cells, then the other cells, then the other builds.
+     * its cells run as soon as that build is done, cheapest first (see {@link Rank}); builds by a toolchain that itself
+     * runs translated start at once on a lane of their own that never takes every worker.
      *
      * @throws IOException when m1go itself cannot write its files (not when a build or run fails: those are results)
      */
@@ -137,6 +139,12 @@ public final class MatrixEngine {
             }
         };
 
+        java.util.function.BiConsumer<PlannedCell, String> notMeasured = (p, reason) -> {
+            synchronized (listenerLock) {
+                listener.notMeasured(new NotMeasured(p.key(), reason), done.incrementAndGet(), plan.size());
+            }
+        };
+
         Map<String, List<PlannedCell>> byBuild = new java.util.LinkedHashMap<>();
         WorkQueue queue = new WorkQueue(request.threads());
         try {
@@ -152,21 +160,42 @@ public final class MatrixEngine {
             }
             for (List<PlannedCell> cells : byBuild.values()) {
                 PlannedCell first = cells.get(0);
-                boolean slow = first.toolchain().binaryArch() != host.arch()
-                        || cells.stream().anyMatch(p -> p.runner().startsSlowly());
-                queue.submit(slow ? Rank.SLOW_BUILD : Rank.BUILD, () -> {
+                // A toolchain that itself runs translated builds in minutes on a cold cache: on its own lane, which
+                // never takes every worker. Builds for container cells (static, and their images follow) come after
+                // the other builds, so that results arrive cheapest first.
+                boolean translatedToolchain = first.toolchain().binaryArch() != host.arch();
+                boolean forSlowRunner = cells.stream().anyMatch(p -> p.runner().startsSlowly());
+                queue.submit(forSlowRunner ? Rank.SLOW_BUILD : Rank.BUILD,
+                        translatedToolchain ? WorkQueue.Lane.SLOW : WorkQueue.Lane.ANY, () -> {
                     Builder.Built built;
                     synchronized (listenerLock) {
                         listener.building(first);
                     }
+                    // built() comes after the cells a build decided (skipped, not measured): a listener that waits
+                    // for the work in progress at shutdown sees them all.
                     try {
                         built = builder.build(first.reproCase(), first.toolchain(), first.target(), first.variant(),
                                 first.runner().needsStaticBinary());
+                        if (processes.stopping()) {
+                            cells.forEach(p -> notMeasured.accept(p, NotMeasured.STOPPING));
+                            return;
+                        }
+                        if (built.timedOut()) {
+                            String reason = ranOutOfTime(request, built);
+                            cells.forEach(p -> notMeasured.accept(p, reason));
+                            return;
+                        }
                     } catch (Launcher.CannotLaunchException e) {
                         cells.forEach(p -> {
                             started.accept(p);
                             finish.accept(skipped(p, expected(p), e.getMessage()));
                         });
+                        return;
+                    } catch (IOException e) {
+                        if (!stoppedBy(e)) {
+                            throw e;
+                        }
+                        cells.forEach(p -> notMeasured.accept(p, NotMeasured.STOPPING));
                         return;
                     } finally {
                         synchronized (listenerLock) {
@@ -174,11 +203,23 @@ public final class MatrixEngine {
                         }
                     }
                     for (PlannedCell p : cells) {
-                        queue.submit(p.runner().startsSlowly() ? Rank.SLOW_RUN : Rank.RUN,
-                                () -> {
-                                    started.accept(p);
-                                    finish.accept(cell(request, p, built));
-                                });
+                        queue.submit(p.runner().startsSlowly() ? Rank.SLOW_RUN : Rank.RUN, () -> {
+                            started.accept(p);
+                            CellResult result;
+                            try {
+                                result = cell(request, p, built);
+                            } catch (IOException e) {
+                                if (!stoppedBy(e)) {
+                                    throw e;
+                                }
+                                result = null;
+                            }
+                            if (result == null || processes.stopping()) {
+                                notMeasured.accept(p, NotMeasured.STOPPING);
+                            } else {
+                                finish.accept(result);
+                            }
+                        });
                     }
                 });
             }
@@ -199,16 +240,36 @@ public final class MatrixEngine {
     }
 
     /**
-     * The order in which work is taken: the runs of finished builds first (a cell runs as soon as its build is ready,
-     * slow ones such as containers before quick ones), then builds, slow ones (a translated toolchain, or binaries for
-     * slow runners) first. Before, every slow build came before any run: in the default matrix, where every build
-     * has container cells, no cell finished for the first half hour.
+     * The order in which work is taken, cheapest first: the runs of finished builds (a cell runs as soon as its build
+     * is ready; container runs, which build an image first, after the others), then builds, those for container cells
+     * last. Builds by a translated toolchain keep their own lane ({@link WorkQueue.Lane#SLOW}): they start at once on
+     * every worker but one. Before, slow builds came first on every worker: in the default matrix no quick native cell
+     * ran while both workers sat in ten-minute builds under qemu.
      */
     private static final class Rank {
-        static final int SLOW_RUN = 0;
-        static final int RUN = 1;
-        static final int SLOW_BUILD = 2;
-        static final int BUILD = 3;
+        static final int RUN = 0;
+        static final int SLOW_RUN = 1;
+        static final int BUILD = 2;
+        static final int SLOW_BUILD = 3;
+    }
+
+    /** True when {@code e} (or a cause) says m1go refused or removed work because it is stopping. */
+    private boolean stoppedBy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof dev.m1go.exec.StoppingException) {
+                return true;
+            }
+        }
+        return processes.stopping();
+    }
+
+    /** Why the cells of a build that ran out of time have no outcome, naming the limit and the build's log. */
+    private static String ranOutOfTime(MatrixRequest request, Builder.Built built) {
+        BuildInfo b = built.info();
+        return "the build ran out of time: m1go.buildTimeoutSeconds=" + request.buildTimeout().toSeconds() + " s"
+                + (b.retried() == null ? "" : " (twice: a translated go command may stall, so it was run again)")
+                + "; nothing was measured. On a loaded machine or a cold cache under translation, raise "
+                + "m1go.buildTimeoutSeconds; the build's output: " + b.stderrLog();
     }
 
     private static String buildKey(PlannedCell p) {
@@ -285,6 +346,9 @@ public final class MatrixEngine {
                 r = p.runner().run(new ProcessSpec(argv, env, runDir, timeout, request.quitGrace(), out, err),
                         p.target().arch());
             } catch (Runner.CannotRun e) {
+                if (stoppedBy(e)) {
+                    throw e; // not a skip: m1go is stopping, and the cell is not measured
+                }
                 if (runs.isEmpty()) {
                     return skipped(p, expected, "not run: " + e.getMessage());
                 }

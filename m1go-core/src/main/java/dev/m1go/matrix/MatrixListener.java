@@ -34,4 +34,11 @@ public interface MatrixListener {
      * @param total how many cells the plan has
      */
     void finished(CellResult result, int done, int total);
+
+    /**
+     * A cell that m1go did not finish measuring (it was stopping, or the cell's build ran out of time): no outcome, no
+     * verdict. Called from worker threads, one call at a time, counted in {@code done} like a finished cell.
+     */
+    default void notMeasured(NotMeasured cell, int done, int total) {
+    }
 }

@@ -1,15 +1,22 @@
 package dev.m1go.matrix;
 
 import java.io.IOException;
-import java.util.concurrent.PriorityBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
 
 /**
- * A fixed number of workers that always take the most urgent task waiting: the lowest rank, then the one submitted
+ * A fixed maximum of workers that always take the most urgent task waiting: the lowest rank, then the one submitted
  * first. A task may submit further tasks (a build submits the runs of its cells); no task ever waits for another, so
  * a worker is never held by a cell whose build is not ready. The first task that fails stops the rest.
+ *
+ * <p>Tasks of the {@link Lane#SLOW} lane (builds by a toolchain that itself runs translated: minutes each on a cold
+ * cache) take a worker before any other task, so that the longest chain of work starts at once, but never more than
+ * {@link #slowLimit} workers: with two or more workers one always stays free for the quick work, and a native cell
+ * never waits behind a ten-minute build under qemu. With a single worker they wait for their rank like any task.
+ *
+ * <p>Workers start as tasks arrive, never more than tasks that could run at once: a huge {@code m1go.threads} costs
+ * nothing beyond the work there is.
  */
 final class WorkQueue {
 
@@ -19,34 +26,61 @@ final class WorkQueue {
         void run() throws IOException, InterruptedException;
     }
 
-    private final ThreadPoolExecutor pool;
-    private final AtomicLong sequence = new AtomicLong();
+    /** Which share of the workers a task may use. */
+    enum Lane {
+        /** Any worker. */
+        ANY,
+        /** At most {@link #slowLimit} workers at once, taken before any other work. */
+        SLOW
+    }
+
+    private final int threads;
+    private final int slowLimit;
     private final Object lock = new Object();
+    private final PriorityQueue<Ranked> quick = new PriorityQueue<>();
+    private final PriorityQueue<Ranked> slow = new PriorityQueue<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private long sequence;
     private int pending;
+    private int idle;
+    private int slowRunning;
+    private boolean started;
+    private boolean stopped;
     private Throwable failure;
 
     WorkQueue(int threads) {
-        pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new PriorityBlockingQueue<>(), r -> {
-            Thread th = new Thread(r, "m1go-cell");
-            th.setDaemon(true);
-            return th;
-        });
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        this.threads = threads;
+        this.slowLimit = Math.max(1, threads - 1);
+    }
+
+    /** How many {@link Lane#SLOW} tasks may run at once: every worker but one, and at least one. */
+    int slowLimit() {
+        return slowLimit;
+    }
+
+    /** {@link #submit(int, Lane, Task)} on {@link Lane#ANY}. */
+    void submit(int rank, Task task) {
+        submit(rank, Lane.ANY, task);
     }
 
     /**
      * Queues a task; lower ranks run first. The tasks submitted before {@link #await} are all queued before the first
      * worker starts, so the most urgent of them is taken first.
      */
-    void submit(int rank, Task task) {
+    void submit(int rank, Lane lane, Task task) {
         synchronized (lock) {
-            if (failure != null) {
+            if (failure != null || stopped) {
                 return;
             }
             pending++;
+            (lane == Lane.SLOW ? slow : quick).add(new Ranked(rank, sequence++, lane, task));
+            if (started) {
+                wake();
+            }
         }
-        // Straight into the queue: a pool that starts a thread for a new task hands it that task directly, ahead of
-        // more urgent ones already waiting.
-        pool.getQueue().offer(new Ranked(rank, sequence.getAndIncrement(), task));
     }
 
     /**
@@ -55,9 +89,10 @@ final class WorkQueue {
      * @throws IOException the first task's I/O error
      */
     void await() throws IOException, InterruptedException {
-        pool.prestartAllCoreThreads();
         try {
             synchronized (lock) {
+                started = true;
+                wake();
                 while (pending > 0 && failure == null) {
                     lock.wait();
                 }
@@ -67,49 +102,93 @@ final class WorkQueue {
                 if (failure instanceof InterruptedException ie) {
                     throw ie;
                 }
+                if (failure instanceof Error err) {
+                    throw err;
+                }
                 if (failure != null) {
                     throw new IllegalStateException("a cell failed inside m1go: " + failure, failure);
                 }
             }
         } finally {
-            pool.shutdownNow();
+            synchronized (lock) {
+                stopped = true;
+                lock.notifyAll();
+            }
+            workers.forEach(Thread::interrupt);
         }
     }
 
-    private final class Ranked implements Runnable, Comparable<Ranked> {
-        private final int rank;
-        private final long seq;
-        private final Task task;
-
-        Ranked(int rank, long seq, Task task) {
-            this.rank = rank;
-            this.seq = seq;
-            this.task = task;
+    /** Called with the lock held: lets an idle worker take new work, or starts one while there are fewer than allowed. */
+    private void wake() {
+        int waiting = quick.size() + slow.size();
+        if (idle > 0) {
+            lock.notifyAll();
         }
+        int wanted = Math.min(threads, workers.size() + Math.max(0, waiting - idle));
+        while (workers.size() < wanted) {
+            Thread th = new Thread(this::work, "m1go-cell-" + (workers.size() + 1));
+            th.setDaemon(true);
+            workers.add(th);
+            th.start();
+        }
+    }
 
-        @Override
-        public void run() {
-            Throwable failed = null;
-            try {
-                synchronized (lock) {
-                    if (failure != null) {
+    /**
+     * Called with the lock held: the next task this worker may take, or {@code null}. With one worker nothing can stay
+     * free for quick work, so slow tasks then simply wait for their rank.
+     */
+    private Ranked next() {
+        boolean slowFirst = threads > 1 || quick.isEmpty() || (!slow.isEmpty() && slow.peek().compareTo(quick.peek()) < 0);
+        if (slowFirst && slowRunning < slowLimit && !slow.isEmpty()) {
+            slowRunning++;
+            return slow.poll();
+        }
+        return quick.poll();
+    }
+
+    private void work() {
+        while (true) {
+            Ranked t;
+            synchronized (lock) {
+                while (true) {
+                    if (stopped || failure != null) {
                         return;
                     }
+                    t = next();
+                    if (t != null) {
+                        break;
+                    }
+                    idle++;
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    } finally {
+                        idle--;
+                    }
                 }
-                task.run();
-            } catch (Throwable t) {
-                failed = t;
+            }
+            Throwable failed = null;
+            try {
+                t.task.run();
+            } catch (Throwable e) {
+                failed = e;
             } finally {
                 synchronized (lock) {
                     if (failed != null && failure == null) {
                         failure = failed;
+                    }
+                    if (t.lane == Lane.SLOW) {
+                        slowRunning--;
                     }
                     pending--;
                     lock.notifyAll();
                 }
             }
         }
+    }
 
+    private record Ranked(int rank, long seq, Lane lane, Task task) implements Comparable<Ranked> {
         @Override
         public int compareTo(Ranked o) {
             return rank != o.rank ? Integer.compare(rank, o.rank) : Long.compare(seq, o.seq);

@@ -10,6 +10,7 @@ final class Answers {
 
     static final String TRANSLATION_HEADING = "Fails only under translation";
     static final String BOUNDARIES_HEADING = "Where the outcome changes across versions";
+    static final String NOT_MEASURED_HEADING = "Not measured";
     static final int MAX_LINES = 60;
     static final int MAX_RATES = 4;
 
@@ -39,6 +40,26 @@ final class Answers {
             default -> "";
         };
         return what + (d.referenceKind().equals("native") ? "" : " [reference: " + d.referenceKind() + "]");
+    }
+
+    /**
+     * The cells m1go did not finish measuring, one line per reason: {@code 3 cells: <reason>: <cell>, <cell>, …}, the
+     * cells named up to a few per line (every one is in report.json). Empty when every planned cell was measured.
+     */
+    static List<String> notMeasured(Report r) {
+        java.util.Map<String, List<String>> byReason = new java.util.TreeMap<>();
+        r.notMeasured().forEach(n -> byReason.computeIfAbsent(n.reason(), k -> new java.util.ArrayList<>())
+                .add(n.key().title(r.hostArchOfLabel(n.key().host()))));
+        int shown = 8;
+        return byReason.entrySet().stream().map(e -> Plural.of(e.getValue().size(), "cell") + ": " + e.getKey() + ": "
+                + String.join(", ", e.getValue().subList(0, Math.min(shown, e.getValue().size())))
+                + (e.getValue().size() > shown ? ", … and " + (e.getValue().size() - shown) + " more" : "")).toList();
+    }
+
+    /** The sentence before the not-measured lines: what such a cell is, and what it is not. */
+    static String notMeasuredIntro() {
+        return "These cells have no outcome and no verdict: m1go cut their build or run short, so nothing was "
+                + "observed about the program. They are not counted above, and m1go:merge and baselines ignore them.";
     }
 
     /** One line per boundary: {@code c-x linux/amd64 native: PASS up to go1.21.13, CGO_CHECK from go1.22.12}. */

@@ -64,6 +64,14 @@ public final class HtmlReport {
         list(h, translationOnly, Answers.noneFailsOnlyTranslated(r));
         h.append("</section>\n");
         hosts(h, v);
+        List<String> notMeasured = Answers.notMeasured(r);
+        if (!notMeasured.isEmpty()) {
+            h.append("<section class=\"answers\" id=\"not-measured\"><h2>").append(Answers.NOT_MEASURED_HEADING)
+                    .append(" (").append(r.notMeasured().size()).append(")</h2>\n<p>")
+                    .append(esc(Answers.notMeasuredIntro())).append("</p>\n");
+            list(h, notMeasured, "");
+            h.append("</section>\n");
+        }
         for (String note : r.notes()) {
             h.append("<p class=\"note\">").append(esc(note)).append("</p>\n");
         }

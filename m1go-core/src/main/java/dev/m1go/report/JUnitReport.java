@@ -76,12 +76,12 @@ public final class JUnitReport {
         x.writeCharacters("\n");
         x.writeStartElement("testsuites");
         x.writeAttribute("name", "m1go");
-        attributes(x, r.cells());
+        attributes(x, r.cells(), r.notMeasured().size());
         x.writeCharacters("\n");
         for (ReportView.CaseGrid grid : v.cases()) {
             x.writeStartElement("testsuite");
             x.writeAttribute("name", clean(CLASSNAME_PACKAGE + grid.id()));
-            attributes(x, grid.cells());
+            attributes(x, grid.cells(), 0);
             if (r.startedAt() != null) {
                 x.writeAttribute("timestamp", clean(r.startedAt()));
             }
@@ -110,16 +110,49 @@ public final class JUnitReport {
             x.writeEndElement();
             x.writeCharacters("\n");
         }
+        notMeasured(x, r);
         x.writeEndElement();
         x.writeCharacters("\n");
         x.writeEndDocument();
     }
 
-    private static void attributes(XMLStreamWriter x, List<CellResult> cells) throws XMLStreamException {
-        x.writeAttribute("tests", Long.toString(JUnitTestCases.tests(cells)));
+    /**
+     * The cells m1go did not finish measuring, in a suite of their own: each a skipped testcase whose message says
+     * why, never a failure (nothing was observed about the program).
+     */
+    private static void notMeasured(XMLStreamWriter x, Report r) throws XMLStreamException {
+        if (r.notMeasured().isEmpty()) {
+            return;
+        }
+        x.writeStartElement("testsuite");
+        x.writeAttribute("name", CLASSNAME_PACKAGE + "notMeasured");
+        x.writeAttribute("tests", Integer.toString(r.notMeasured().size()));
+        x.writeAttribute("failures", "0");
+        x.writeAttribute("errors", "0");
+        x.writeAttribute("skipped", Integer.toString(r.notMeasured().size()));
+        x.writeAttribute("time", "0");
+        for (dev.m1go.matrix.NotMeasured n : r.notMeasured()) {
+            x.writeCharacters("\n  ");
+            x.writeStartElement("testcase");
+            x.writeAttribute("name", clean(n.key().title(r.hostArchOfLabel(n.key().host()))));
+            x.writeAttribute("classname", clean(CLASSNAME_PACKAGE + n.key().caseId()));
+            x.writeAttribute("time", "0");
+            x.writeEmptyElement("skipped");
+            x.writeAttribute("message", clean("not measured: " + n.reason()));
+            x.writeEndElement();
+        }
+        x.writeCharacters("\n");
+        x.writeEndElement();
+        x.writeCharacters("\n");
+    }
+
+    /** The counts of a suite; {@code notMeasured} more testcases, each skipped (see {@link #notMeasured}). */
+    private static void attributes(XMLStreamWriter x, List<CellResult> cells, int notMeasured)
+            throws XMLStreamException {
+        x.writeAttribute("tests", Long.toString(JUnitTestCases.tests(cells) + notMeasured));
         x.writeAttribute("failures", Long.toString(JUnitTestCases.failures(cells)));
         x.writeAttribute("errors", Long.toString(cells.stream().filter(JUnitReport::infrastructure).count()));
-        x.writeAttribute("skipped", Long.toString(JUnitTestCases.skipped(cells)));
+        x.writeAttribute("skipped", Long.toString(JUnitTestCases.skipped(cells) + notMeasured));
         x.writeAttribute("time", seconds(cells.stream().mapToLong(CellResult::durationMillis).sum()));
     }
 

@@ -55,6 +55,9 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
     private final JsonWriter json;
     private final Thread shutdownHook;
     private final List<CellResult> cells = new ArrayList<>();
+    private final List<dev.m1go.matrix.NotMeasured> notMeasured = new ArrayList<>();
+    /** The worker threads inside a build or a cell right now: at shutdown, the flush waits a moment for them. */
+    private final java.util.Set<Thread> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private long lastWrite;
     private boolean dirty;
     private boolean pending;
@@ -87,11 +90,33 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
     }
 
     @Override
+    public void building(dev.m1go.matrix.PlannedCell first) {
+        busy.add(Thread.currentThread());
+    }
+
+    @Override
+    public void built(dev.m1go.matrix.PlannedCell first) {
+        busy.remove(Thread.currentThread());
+    }
+
+    @Override
+    public void started(dev.m1go.matrix.PlannedCell cell) {
+        busy.add(Thread.currentThread());
+    }
+
+    @Override
     public synchronized void finished(CellResult result, int done, int total) {
+        busy.remove(Thread.currentThread());
         if (failed != null) {
             throw failed;
         }
         cells.add(result);
+        changed();
+        progress.accept(progressLine(result, done, total, skeleton.host().arch()));
+    }
+
+    /** Called with the lock held after a change: writes report.json now, or once {@link #interval} has passed. */
+    private void changed() {
         dirty = true;
         long since = clock.millis() - lastWrite;
         if (since >= interval.toMillis()) {
@@ -100,7 +125,25 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
             pending = true;
             scheduler.schedule(Duration.ofMillis(interval.toMillis() - since), this::delayed);
         }
-        progress.accept(progressLine(result, done, total, skeleton.host().arch()));
+    }
+
+    /** A cell cut short: kept apart from the cells, written like one, and its line says why. */
+    @Override
+    public synchronized void notMeasured(dev.m1go.matrix.NotMeasured cell, int done, int total) {
+        busy.remove(Thread.currentThread());
+        if (failed != null) {
+            throw failed;
+        }
+        notMeasured.add(cell);
+        changed();
+        int width = Integer.toString(total).length();
+        progress.accept(String.format(Locale.ROOT, "[%" + width + "d/%d] ", done, total)
+                + cell.key().title(skeleton.host().arch()) + " ... not measured: " + cell.reason());
+    }
+
+    /** The cells not measured so far. */
+    public synchronized List<dev.m1go.matrix.NotMeasured> notMeasured() {
+        return List.copyOf(notMeasured);
     }
 
     private synchronized void delayed() {
@@ -157,7 +200,8 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
         Report report;
         synchronized (this) {
             done = true;
-            report = finish.apply(skeleton.withCells(all, true, clock.instant().toString()));
+            report = finish.apply(skeleton.withCells(all, true, clock.instant().toString())
+                    .withNotMeasured(notMeasured));
         }
         long t0 = System.nanoTime();
         Reports.writeAll(directory, report, f -> {
@@ -201,7 +245,7 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
 
     /** The report as it stands: the cells finished so far, incomplete. */
     public synchronized Report current() {
-        return skeleton.withCells(cells, false, null);
+        return skeleton.withCells(cells, false, null).withNotMeasured(notMeasured);
     }
 
     /** Writes report.json if a finished cell is not in it yet (the run ended early); stops the timer. */
@@ -223,7 +267,23 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
         }
     }
 
+    /** How long the flush at shutdown waits for the builds and cells in progress to be reported (killed meanwhile). */
+    static final Duration SETTLE = Duration.ofSeconds(3);
+
+    /**
+     * At JVM shutdown (Ctrl-C): waits up to {@link #SETTLE} while builds and cells are still in progress (the
+     * processes are being killed at the same time, so each reports itself not measured), then writes what is pending.
+     */
     private void flushQuietly() {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (!busy.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         synchronized (this) {
             if (dirty && !done) {
                 try {

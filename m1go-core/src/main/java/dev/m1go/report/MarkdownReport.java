@@ -81,6 +81,15 @@ public final class MarkdownReport {
                 .append(r.baseline() == null ? "" : ", 🆕 new since the baseline, 🩹 fixed since the baseline")
                 .append(".\n\n");
         blocks.add(new Block("the header", head.toString()));
+        List<String> notMeasured = Answers.notMeasured(r);
+        if (!notMeasured.isEmpty()) {
+            blocks.add(new Block("the section " + Answers.NOT_MEASURED_HEADING, "## " + Answers.NOT_MEASURED_HEADING
+                    + " (" + r.notMeasured().size() + ")\n\n" + escape(Answers.notMeasuredIntro()) + "\n\n"));
+            for (String line : notMeasured) {
+                blocks.add(new Block("a not-measured line", "- " + escape(line) + "\n"));
+            }
+            blocks.add(new Block("a blank line", "\n"));
+        }
         List<String> translationOnly = Answers.translationOnly(r);
         if (translationOnly.isEmpty()) {
             blocks.add(new Block("the section " + Answers.TRANSLATION_HEADING, "## " + Answers.TRANSLATION_HEADING

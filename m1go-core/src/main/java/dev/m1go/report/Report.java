@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.NotMeasured;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param hosts    in a merged report, every input's host fingerprint under the label its cells carry in
  *                 {@code host}; empty in a report of one host (then {@code host} is the fingerprint)
  * @param baseline the comparison with a previous report ({@code m1go.baseline}), or {@code null}
+ * @param notMeasured cells m1go did not finish measuring (it was stopping, a build ran out of time), each with its
+ *                 reason: not cells, no outcome, no verdict; {@code m1go:merge} and baselines never read them as results
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Report(
@@ -31,7 +34,8 @@ public record Report(
         List<CellResult> cells,
         List<String> notes,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NamedHost> hosts,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Comparison baseline) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Comparison baseline,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NotMeasured> notMeasured) {
 
     public static final String SCHEMA = "m1go/1";
 
@@ -42,6 +46,15 @@ public record Report(
         cells = cells == null ? List.of() : cells.stream().sorted(CellResult.ORDER).toList();
         notes = List.copyOf(notes == null ? List.of() : notes);
         hosts = List.copyOf(hosts == null ? List.of() : hosts);
+        notMeasured = notMeasured == null ? List.of() : notMeasured.stream().sorted(NotMeasured.ORDER).toList();
+    }
+
+    /** A report without cells left unmeasured. */
+    public Report(String schema, String generator, String startedAt, String finishedAt, boolean complete,
+                  HostInfo host, List<ToolchainInfo> toolchains, List<CaseInfo> cases, List<CellResult> cells,
+                  List<String> notes, List<NamedHost> hosts, Comparison baseline) {
+        this(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, notes, hosts, baseline,
+                List.of());
     }
 
     /** A report of one host, without a baseline. */
@@ -129,16 +142,22 @@ public record Report(
 
     public Report withCells(List<CellResult> newCells, boolean isComplete, String finished) {
         return new Report(schema, generator, startedAt, finished, isComplete, host, toolchains, cases, newCells, notes,
-                hosts, baseline);
+                hosts, baseline, notMeasured);
+    }
+
+    /** This report with the cells that were not measured. */
+    public Report withNotMeasured(List<NotMeasured> cellsNotMeasured) {
+        return new Report(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, notes,
+                hosts, baseline, cellsNotMeasured);
     }
 
     public Report withNotes(List<String> newNotes) {
         return new Report(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, newNotes,
-                hosts, baseline);
+                hosts, baseline, notMeasured);
     }
 
     public Report withBaseline(Comparison comparison) {
         return new Report(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, notes,
-                hosts, comparison);
+                hosts, comparison, notMeasured);
     }
 }

@@ -12,6 +12,7 @@ import dev.m1go.binary.BinaryFacts;
 import dev.m1go.binary.CFrame;
 import dev.m1go.matrix.BuildInfo;
 import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.NotMeasured;
 import dev.m1go.matrix.RunResult;
 import java.io.IOException;
 import java.util.List;
@@ -34,6 +35,13 @@ final class ReportJsonModule extends SimpleModule {
             }
         }));
         addDeserializer(CellResult.class, new CellDeserializer());
+        addSerializer(NotMeasured.class, new StdDelegatingSerializer(new StdConverter<NotMeasured, NotMeasuredWire>() {
+            @Override
+            public NotMeasuredWire convert(NotMeasured n) {
+                return NotMeasuredWire.of(n);
+            }
+        }));
+        addDeserializer(NotMeasured.class, new NotMeasuredDeserializer());
         setMixInAnnotation(BuildInfo.class, BuildMixIn.class);
         setMixInAnnotation(RunResult.class, RunMixIn.class);
     }
@@ -84,6 +92,24 @@ final class ReportJsonModule extends SimpleModule {
             CellWire wire = ctxt.readValue(p, CellWire.class);
             try {
                 return wire.toCell();
+            } catch (IllegalArgumentException e) {
+                throw JsonMappingException.from(p, e.getMessage());
+            }
+        }
+    }
+
+    private static final class NotMeasuredDeserializer extends StdDeserializer<NotMeasured> {
+        private static final long serialVersionUID = 1L;
+
+        NotMeasuredDeserializer() {
+            super(NotMeasured.class);
+        }
+
+        @Override
+        public NotMeasured deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            NotMeasuredWire wire = ctxt.readValue(p, NotMeasuredWire.class);
+            try {
+                return wire.toNotMeasured();
             } catch (IllegalArgumentException e) {
                 throw JsonMappingException.from(p, e.getMessage());
             }

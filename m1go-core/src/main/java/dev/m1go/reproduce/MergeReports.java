@@ -157,6 +157,11 @@ public final class MergeReports {
             r.cases().forEach(c -> cases.putIfAbsent(c.id(), c));
             String where = r.merged() ? files.get(i).toString() : relabel.get(i + "\u0000" + null);
             r.notes().forEach(n -> notes.add("[" + where + "] " + n));
+            if (!r.notMeasured().isEmpty()) {
+                // Cut short by the run that wrote them: no outcome to merge, and no cell of the merged report.
+                notes.add("[" + where + "] " + dev.m1go.report.Plural.of(r.notMeasured().size(), "cell")
+                        + " of this input were not measured and are left out (see its report.json, 'notMeasured').");
+            }
             started = min(started, r.startedAt());
             finished = max(finished, r.finishedAt());
             complete &= r.complete();

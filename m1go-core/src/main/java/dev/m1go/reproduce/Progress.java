@@ -126,6 +126,14 @@ public final class Progress implements MatrixListener, AutoCloseable {
         inner.finished(result, done, total);
     }
 
+    @Override
+    public synchronized void notMeasured(dev.m1go.matrix.NotMeasured cell, int done, int total) {
+        running.remove(Thread.currentThread());
+        this.done = done;
+        ranDone++;
+        inner.notMeasured(cell, done, total);
+    }
+
     /** A cell's progress line, with the elapsed time and the ETA. */
     public synchronized void line(String cellLine) {
         lastLine = clock.instant();

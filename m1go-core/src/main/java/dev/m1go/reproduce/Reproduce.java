@@ -384,6 +384,12 @@ public final class Reproduce {
             }
         });
         log.info(String.format(Locale.ROOT, fmt, "total", total[0], total[1], total[2], total[3], total[4]));
+        if (!report.notMeasured().isEmpty()) {
+            Map<String, Long> reasons = new TreeMap<>();
+            report.notMeasured().forEach(n -> reasons.merge(n.reason(), 1L, Long::sum));
+            reasons.forEach((reason, n) -> log.warn("m1go: " + Plural.of(n, "cell") + " not measured (no outcome, no "
+                    + "verdict): " + reason));
+        }
         log.info("m1go: " + Plural.of(report.cells().size(), "cell") + "; reports in " + directory + ": "
                 + String.join(", ", dev.m1go.report.Reports.all().stream().map(dev.m1go.report.ReportFormat::file).toList()));
     }

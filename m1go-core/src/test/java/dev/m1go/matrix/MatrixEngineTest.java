@@ -362,12 +362,91 @@ class MatrixEngineTest {
     }
 
     @Test
-    void nativeToolchainThatTimesOut_isNotRetried() throws Exception {
+    void nativeToolchainThatTimesOut_isNotRetried_andItsCellIsNotMeasured() throws Exception {
         stallingBuilds = 1;
-        List<CellResult> r = run(setup(host(true), List.of("cgo-hello"), List.of("native"), 0));
-        assertThat(r.get(0).outcome()).isNotEqualTo(Outcome.PASS);
-        assertThat(r.get(0).build().retried()).isNull();
-        assertThat(started.stream().filter(s -> s.argv().contains("build"))).hasSize(1);
+        Setup s = setup(host(true), List.of("cgo-hello"), List.of("native"), 0);
+        List<NotMeasured> cut = Collections.synchronizedList(new ArrayList<>());
+        List<CellResult> r = s.engine().run(s.request(), s.engine().plan(s.request()), listener(cut));
+        assertThat(r).isEmpty();
+        assertThat(cut).singleElement().satisfies(n -> {
+            assertThat(n.key().runner()).isEqualTo("native");
+            assertThat(n.reason()).startsWith("the build ran out of time: m1go.buildTimeoutSeconds=5 s")
+                    .doesNotContain("twice").contains("go-build.stderr");
+        });
+        assertThat(started.stream().filter(x -> x.argv().contains("build"))).hasSize(1);
+    }
+
+    /** Hears finished cells nowhere and not-measured ones in {@code cut}. */
+    private static MatrixListener listener(List<NotMeasured> cut) {
+        return new MatrixListener() {
+            @Override
+            public void finished(CellResult result, int done, int total) {
+            }
+
+            @Override
+            public void notMeasured(NotMeasured cell, int done, int total) {
+                cut.add(cell);
+            }
+        };
+    }
+
+    /** The fake tools, and m1go starts stopping (Ctrl-C) while the first process matching {@code when} runs. */
+    private dev.m1go.exec.ProcessRunner stoppingDuring(java.util.function.Predicate<ProcessSpec> when) {
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        return new dev.m1go.exec.ProcessRunner() {
+            @Override
+            public ProcessResult run(ProcessSpec spec) {
+                ProcessResult r = fake(spec);
+                if (when.test(spec)) {
+                    stopping.set(true);
+                    // what the shutdown hook's tree kill leaves: the process died by SIGKILL
+                    return new ProcessResult(137, null, false, "", "", 5);
+                }
+                return r;
+            }
+
+            @Override
+            public boolean stopping() {
+                return stopping.get();
+            }
+        };
+    }
+
+    private List<NotMeasured> runStopping(java.util.function.Predicate<ProcessSpec> when, List<CellResult> measured)
+            throws Exception {
+        dev.m1go.exec.ProcessRunner processes = stoppingDuring(when);
+        Map<String, String> env = Map.of("PATH", bin.toString(), "HOME", dir.toString());
+        Host host = host(true);
+        Runners all = new Runners(host, processes, List.of());
+        CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
+        Toolchain arm64Go = new Toolchain("go1.19.8", dir.resolve("go-arm64"), Arch.ARM64, "test", Map.of(), null);
+        MatrixRequest request = new MatrixRequest(dir.resolve("out"), dir.resolve("cache"),
+                new CaseLoader().load(null, List.of("cgo-hello")), List.of(arm64Go),
+                List.of(new Platform(Os.LINUX, Arch.ARM64)), all.select(List.of("qemu", "binfmt")),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(1), 1, false, env, dir, 0, false);
+        MatrixEngine engine = new MatrixEngine(host, processes, new GoCrashClassifier(), compilers, all);
+        List<NotMeasured> cut = Collections.synchronizedList(new ArrayList<>());
+        measured.addAll(engine.run(request, engine.plan(request), listener(cut)));
+        return cut;
+    }
+
+    @Test
+    void stoppingDuringATranslatedBuild_leavesItsCellsNotMeasured_neverKilled() throws Exception {
+        List<CellResult> measured = new ArrayList<>();
+        List<NotMeasured> cut = runStopping(spec -> spec.argv().contains("build"), measured);
+        assertThat(measured).isEmpty();
+        assertThat(cut).extracting(n -> n.key().runner()).containsExactlyInAnyOrder("qemu", "binfmt");
+        assertThat(cut).allSatisfy(n -> assertThat(n.reason()).isEqualTo(NotMeasured.STOPPING));
+    }
+
+    @Test
+    void stoppingDuringARun_leavesThatCellNotMeasured() throws Exception {
+        List<CellResult> measured = new ArrayList<>();
+        List<NotMeasured> cut = runStopping(spec -> !spec.argv().contains("build")
+                && spec.argv().stream().anyMatch(a -> a.endsWith("/cgo-hello")), measured);
+        assertThat(measured).noneMatch(c -> c.outcome() == Outcome.KILLED);
+        assertThat(cut).isNotEmpty().allSatisfy(n -> assertThat(n.reason()).isEqualTo(NotMeasured.STOPPING));
+        assertThat(measured.size() + cut.size()).isEqualTo(2);
     }
 
     @Test
@@ -378,7 +457,7 @@ class MatrixEngineTest {
     }
 
     @Test
-    void slowBuildsFirst_andEachBuildsCellsRunAsSoonAsItIsReady_beforeAnyFurtherBuild() throws Exception {
+    void oneWorker_cheapestFirst_andEachBuildsCellsRunAsSoonAsItIsReady_beforeAnyFurtherBuild() throws Exception {
         Map<String, String> env = Map.of("PATH", bin.toString(), "HOME", dir.toString());
         Host host = host(true);
         Runners all = new Runners(host, this::fake, List.of());
@@ -396,9 +475,10 @@ class MatrixEngineTest {
                         .replace("/bin/go", "") + " " + s.argv().get(s.argv().indexOf("-o") + 1).replaceAll(".*/", "")
                         : "run " + s.argv().get(0).replaceAll(".*/", ""))
                 .toList();
+        // One worker cannot keep one free for quick work: the translated toolchain's builds wait for their turn.
         assertThat(order).containsExactly(
-                "build go-arm64 c-abort", "run c-abort", "build go-arm64 cgo-hello", "run cgo-hello",
-                "build go c-abort", "run c-abort", "build go cgo-hello", "run cgo-hello");
+                "build go c-abort", "run c-abort", "build go-arm64 c-abort", "run c-abort",
+                "build go cgo-hello", "run cgo-hello", "build go-arm64 cgo-hello", "run cgo-hello");
     }
 
     @Test

@@ -153,7 +153,7 @@ final class TestcontainersBackend implements ContainerBackend {
             build(c, tag, platform, dockerfile, files, limit);
         } catch (IOException e) {
             if (closing) {
-                throw new IOException("m1go is stopping: the image " + tag + " was not built", e);
+                throw new dev.m1go.exec.StoppingException("m1go is stopping: the image " + tag + " was not built", e);
             }
             throw e;
         } finally {
@@ -161,7 +161,7 @@ final class TestcontainersBackend implements ContainerBackend {
         }
         if (closing) {
             removeImage(tag);
-            throw new IOException("m1go is stopping: the image " + tag + " was removed again");
+            throw new dev.m1go.exec.StoppingException("m1go is stopping: the image " + tag + " was removed again");
         }
     }
 
@@ -213,7 +213,7 @@ final class TestcontainersBackend implements ContainerBackend {
             // While m1go stops, its own clean-up removed the container (the engine's 409 for its logs, say): that is
             // no engine failure to pass on.
             if (closing) {
-                throw new IOException("m1go is stopping: the cell's container was removed", e);
+                throw new dev.m1go.exec.StoppingException("m1go is stopping: the cell's container was removed", e);
             }
             throw e instanceof IOException io ? io : new IOException(rootMessage(e), e);
         } finally {
@@ -227,7 +227,7 @@ final class TestcontainersBackend implements ContainerBackend {
         inFlight.incrementAndGet();
         if (closing) {
             inFlight.decrementAndGet();
-            throw new IOException("m1go is stopping: no new container work is started");
+            throw new dev.m1go.exec.StoppingException("m1go is stopping: no new container work is started");
         }
         return c;
     }
@@ -250,7 +250,7 @@ final class TestcontainersBackend implements ContainerBackend {
         liveContainers.add(id);
         if (closing) {
             removeContainer(c, id);
-            throw new IOException("m1go is stopping: container " + id + " was removed again");
+            throw new dev.m1go.exec.StoppingException("m1go is stopping: container " + id + " was removed again");
         }
         {
             String startError = null;
