@@ -141,4 +141,100 @@ class MergeReportsTest {
                 .hasMessage("m1go.inputs: " + bare + " has no 'host': it is not a whole m1go report (an m1go:reproduce "
                         + "report.json names its host, toolchains, cases and cells)");
     }
+
+    /**
+     * A report of {@link #report} whose JSON has {@code null} at {@code path} ({@code cells[0].runs[0]}, dots between
+     * fields, an index after a list's name), written to {@code name/report.json}.
+     */
+    private Path reportWithNull(String name, String path) throws Exception {
+        CellResult c = report(host("amd64"), "qemu").cells().get(0).withTests(List.of(new dev.m1go.matrix.TestResult(
+                "TestX", "fail", Outcome.EXIT_NONZERO, 1.0, null, Verdict.UNEXPECTED, "out")));
+        Report one = report(host("amd64"), "qemu");
+        Report r = new Report(Report.SCHEMA, "t", one.startedAt(), one.finishedAt(), true, one.host(),
+                List.of(new dev.m1go.report.ToolchainInfo("go1.22.12", "/go", "amd64", "PATH", Map.of(), null)),
+                List.of(new dev.m1go.report.CaseInfo("c-abort", "d", "o", List.of(), "CGO_SIGNAL SIGABRT",
+                        List.of("default"))), List.of(c), one.notes());
+        com.fasterxml.jackson.databind.JsonNode root = JsonReport.mapper().valueToTree(r);
+        com.fasterxml.jackson.databind.JsonNode at = root;
+        String[] steps = path.split("\\.");
+        for (int i = 0; i < steps.length; i++) {
+            String step = steps[i];
+            int bracket = step.indexOf('[');
+            String field = bracket < 0 ? step : step.substring(0, bracket);
+            boolean last = i == steps.length - 1;
+            if (bracket < 0) {
+                if (last) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) at).putNull(field);
+                } else {
+                    at = at.get(field);
+                }
+                continue;
+            }
+            int index = Integer.parseInt(step.substring(bracket + 1, step.length() - 1));
+            com.fasterxml.jackson.databind.node.ArrayNode list = at.get(field) instanceof
+                    com.fasterxml.jackson.databind.node.ArrayNode a ? a
+                    : ((com.fasterxml.jackson.databind.node.ObjectNode) at).putArray(field);
+            while (list.size() <= index) {
+                list.addNull();
+            }
+            if (last) {
+                list.set(index, com.fasterxml.jackson.databind.node.NullNode.getInstance());
+            } else {
+                at = list.get(index);
+            }
+        }
+        Path file = dir.resolve(name).resolve("report.json");
+        Files.createDirectories(file.getParent());
+        JsonReport.mapper().writeValue(file.toFile(), root);
+        return file;
+    }
+
+    @Test
+    void merge_cellsHoldingNull_namesTheFileAndField() throws Exception {
+        JsonReport.write(dir.resolve("a/report.json"), report(host("amd64"), "qemu"));
+        Path bad = reportWithNull("b", "cells[1]");
+        MergeReports merge = new MergeReports(log);
+        assertThatThrownBy(() -> merge.merge(List.of(dir.resolve("a/report.json"), bad), dir.resolve("out"), "merge"))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith("m1go.inputs: " + bad + ": cells[1] is null");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"cells[0].runs[0]", "cells[0].tests[0]", "hosts[0]",
+            "toolchains[0]", "cases[0]", "notes[0]", "cells[0].header[0]", "cells[0].frames[0]",
+            "cells[0].runs[0].cFrames[0]", "host.emulators[0]"})
+    void merge_ofAListHoldingNull_namesTheFileAndField(String path) throws Exception {
+        Path bad = reportWithNull("b", path);
+        MergeReports merge = new MergeReports(log);
+        assertThatThrownBy(() -> merge.merge(List.of(bad), dir.resolve("out"), "merge"))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith("m1go.inputs: " + bad + ": " + path + " is null");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"cells[0].runs[0].outcome", "cells[0].tests[0].name",
+            "cells[0].tests[0].verdict", "toolchains[0].version", "cases[0].id"})
+    void merge_ofAnEntryMissingARequiredField_namesTheFileAndField(String path) throws Exception {
+        Path bad = reportWithNull("b", path);
+        MergeReports merge = new MergeReports(log);
+        assertThatThrownBy(() -> merge.merge(List.of(bad), dir.resolve("out"), "merge"))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith("m1go.inputs: " + bad + ": " + path + " is missing");
+    }
+
+    @Test
+    void merge_ofAReportWithANullHost_namesTheFileAndField() throws Exception {
+        Path bad = reportWithNull("b", "host");
+        MergeReports merge = new MergeReports(log);
+        assertThatThrownBy(() -> merge.merge(List.of(bad), dir.resolve("out"), "merge"))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith("m1go.inputs: " + bad + " has no 'host'");
+    }
+
+    @Test
+    void merge_ofACellWithANullBuild_readsItAsACellWithoutABuild() throws Exception {
+        Path nothingBuilt = reportWithNull("b", "cells[0].build");
+        Report merged = new MergeReports(log).merge(List.of(nothingBuilt), dir.resolve("out"), "merge");
+        assertThat(merged.cells()).singleElement().satisfies(c -> assertThat(c.build()).isNull());
+    }
 }
