@@ -237,4 +237,97 @@ class MergeReportsTest {
         Report merged = new MergeReports(log).merge(List.of(nothingBuilt), dir.resolve("out"), "merge");
         assertThat(merged.cells()).singleElement().satisfies(c -> assertThat(c.build()).isNull());
     }
+
+    /** A report in {@code name/report.json} whose failing cell's first run names these logs. */
+    private Path reportWithLogs(String name, String stdoutLog, String stderrLog) throws Exception {
+        Report r = report(host("amd64"), "qemu");
+        CellResult c = r.cells().get(0);
+        CellResult logged = new CellResult(c.key(), c.outcome(), c.verdict(), c.expected(), c.diagnosis(),
+                c.translated(), c.reason(), c.build(), List.of(new RunResult(2, false, Outcome.CGO_SIGNAL, "SIGABRT", 5,
+                stdoutLog, stderrLog)), c.facts());
+        Path file = dir.resolve(name).resolve("report.json");
+        JsonReport.write(file, r.withCells(List.of(logged), true, r.finishedAt()));
+        return file;
+    }
+
+    private Path secret() throws Exception {
+        Path secret = dir.resolve("elsewhere/secret.log");
+        Files.createDirectories(secret.getParent());
+        Files.writeString(secret, "root:TOP-SECRET-HASH:19000:0:99999:7:::\n");
+        return secret;
+    }
+
+    private String mergedText(Path out) throws Exception {
+        return Files.readString(out.resolve("report.md")) + Files.readString(out.resolve("report.html"))
+                + Files.readString(out.resolve("TEST-m1go.xml"));
+    }
+
+    @Test
+    void merge_ofLogPathsOutsideTheInputsDirectory_quotesAndLinksNeither_andNamesTheFieldAndFile() throws Exception {
+        Path secret = secret();
+        Path input = reportWithLogs("a", "../elsewhere/secret.log", secret.toString());
+        Path out = dir.resolve("out");
+        Report merged = new MergeReports(log).merge(List.of(input), out, "merge");
+
+        assertThat(mergedText(out)).doesNotContain("TOP-SECRET").doesNotContainPattern("href=\"[^\"]*secret");
+        assertThat(merged.cells().get(0).runs().get(0).stdoutLog()).isNull();
+        assertThat(merged.cells().get(0).runs().get(0).stderrLog()).isNull();
+        assertThat(merged.notes()).anySatisfy(n -> assertThat(n).contains(input.toString())
+                .contains("runs[0].stdoutLog").contains("runs[0].stderrLog").contains("outside"));
+    }
+
+    @Test
+    void merge_ofALogThatIsASymlinkOutOfTheInputsDirectory_quotesAndLinksNeither() throws Exception {
+        Path secret = secret();
+        Path input = reportWithLogs("a", "logs/x/run-1.stdout", "logs/x/run-1.stderr");
+        Files.createDirectories(input.resolveSibling("logs/x"));
+        Files.createSymbolicLink(input.resolveSibling("logs/x/run-1.stderr"), secret);
+        Path out = dir.resolve("out");
+        Report merged = new MergeReports(log).merge(List.of(input), out, "merge");
+
+        assertThat(mergedText(out)).doesNotContain("TOP-SECRET").doesNotContainPattern("href=\"[^\"]*run-1.stderr");
+        assertThat(merged.cells().get(0).runs().get(0).stderrLog()).isNull();
+        assertThat(merged.notes()).anySatisfy(n -> assertThat(n).contains("runs[0].stderrLog"));
+
+        // a directory on the way that leads out
+        Path viaDirectory = reportWithLogs("c", "logs/y/secret.log", null);
+        Files.createDirectories(viaDirectory.resolveSibling("logs"));
+        Files.createSymbolicLink(viaDirectory.resolveSibling("logs/y"), secret.getParent());
+        Report again = new MergeReports(log).merge(List.of(viaDirectory), dir.resolve("out2"), "merge");
+        assertThat(mergedText(dir.resolve("out2"))).doesNotContain("TOP-SECRET");
+        assertThat(again.cells().get(0).runs().get(0).stdoutLog()).isNull();
+    }
+
+    @Test
+    void merge_ofALogThatIsAFifo_neitherOpensNorLinksIt() throws Exception {
+        Path input = reportWithLogs("a", "logs/x/run-1.stdout", "logs/x/run-1.stderr");
+        Path fifo = input.resolveSibling("logs/x/run-1.stderr");
+        Files.createDirectories(fifo.getParent());
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()
+                == 0, "mkfifo is here");
+        Files.writeString(input.resolveSibling("logs/x/run-1.stdout"), "fatal error: unexpected signal\n");
+        Path out = dir.resolve("out");
+        Report merged = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> new MergeReports(log).merge(List.of(input), out, "merge"));
+
+        assertThat(merged.cells().get(0).runs().get(0).stderrLog()).isNull();
+        assertThat(merged.cells().get(0).runs().get(0).stdoutLog()).isEqualTo("../a/logs/x/run-1.stdout");
+        assertThat(Files.readString(out.resolve("report.html"))).doesNotContainPattern("href=\"[^\"]*run-1.stderr")
+                .contains("fatal error: unexpected signal");
+        assertThat(merged.notes()).anySatisfy(n -> assertThat(n).contains("runs[0].stderrLog")
+                .contains("not a regular file"));
+    }
+
+    @Test
+    void merge_ofLogsInsideTheInputsDirectory_quotesThem() throws Exception {
+        Path input = reportWithLogs("a", "logs/x/run-1.stdout", "logs/x/../x/run-1.stderr");
+        Files.createDirectories(input.resolveSibling("logs/x"));
+        Files.writeString(input.resolveSibling("logs/x/run-1.stderr"), "SIGABRT: abort\nPC=0x0 m=0\n");
+        Path out = dir.resolve("out");
+        Report merged = new MergeReports(log).merge(List.of(input), out, "merge");
+
+        assertThat(merged.cells().get(0).runs().get(0).stderrLog()).isEqualTo("../a/logs/x/run-1.stderr");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("SIGABRT: abort");
+        assertThat(merged.notes()).noneMatch(n -> n.contains("outside") || n.contains("regular file"));
+    }
 }
