@@ -3,7 +3,10 @@ package dev.m1go.report;
 import dev.m1go.core.Mappers;
 import dev.m1go.core.OutputLayout;
 import dev.m1go.core.AtomicFiles;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -28,7 +31,8 @@ public final class JsonReport {
     /**
      * Reads a report back.
      *
-     * @throws ReportFormatException when the file is not an m1go report of schema {@value Report#SCHEMA}
+     * @throws ReportFormatException when the file is not an m1go report of schema {@value Report#SCHEMA}, naming the
+     *                               file and the field that is wrong
      */
     public static Report read(Path file) throws IOException, ReportFormatException {
         com.fasterxml.jackson.databind.JsonNode node;
@@ -47,7 +51,37 @@ public final class JsonReport {
             throw new ReportFormatException(file + " has no '" + missing + "': it is not a whole m1go report (an "
                     + "m1go:reproduce report.json names its host, toolchains, cases and cells)");
         }
-        return MAPPER.treeToValue(node, Report.class);
+        try {
+            return MAPPER.treeToValue(node, Report.class);
+        } catch (JsonMappingException e) {
+            throw new ReportFormatException(file + ": " + problem(e));
+        }
+    }
+
+    /**
+     * What is wrong, starting with the path of the field ({@code cells[1].runs[0].outcome}): a null list entry, a
+     * field its record requires, or whatever Jackson said of the value there.
+     */
+    private static String problem(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        String at = path.isEmpty() ? "the report" : path.toString();
+        if (e instanceof InvalidNullException) {
+            return at + " is null; a list in an m1go report holds no null entries";
+        }
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof NullPointerException npe
+                && npe.getMessage() != null && npe.getMessage().matches("[A-Za-z]+")) {
+            return at + (path.isEmpty() ? "" : ".") + npe.getMessage() + " is missing; every m1go report has it";
+        }
+        String message = e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null
+                ? iae.getMessage() : e.getOriginalMessage();
+        return at + ": " + message;
     }
 
     /** The file is not a report this version can read. */

@@ -1,6 +1,8 @@
 package dev.m1go.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -44,6 +46,16 @@ final class ReportJsonModule extends SimpleModule {
         addDeserializer(NotMeasured.class, new NotMeasuredDeserializer());
         setMixInAnnotation(BuildInfo.class, BuildMixIn.class);
         setMixInAnnotation(RunResult.class, RunMixIn.class);
+    }
+
+    /**
+     * A {@code null} in any list of report.json (a cell, a run, a test, a frame, a note) fails the read at that
+     * element, so the error names the element's path instead of a later NullPointerException naming nothing.
+     */
+    @Override
+    public void setupModule(SetupContext context) {
+        super.setupModule(context);
+        context.configOverride(List.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
     }
 
     /** {@code leftoverProcesses}, {@code logTruncated} and the C frames are left out when there is nothing to say. */

@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * {@code m1go:merge} without Maven: reads several report.json files (from different machines, or runs with different
  * runners) and writes one report whose cells carry the label of the host that measured them; every host's fingerprint
  * is kept. Log paths are rewritten relative to the output directory, so the merged Markdown and HTML still find the
- * crash texts when the inputs' log directories are reachable.
+ * crash texts when the inputs' log directories are reachable; a path that leads outside its input's directory, or to
+ * no regular file, is dropped with a note ({@link InputPaths}).
  */
 public final class MergeReports {
 
@@ -88,7 +89,11 @@ public final class MergeReports {
                 throw new UserError("m1go.inputs: " + f + " does not exist");
             }
             try {
-                reports.add(JsonReport.read(f));
+                InputPaths.Confined confined = InputPaths.confine(JsonReport.read(f), f);
+                if (confined.note() != null) {
+                    log.warn("m1go: " + confined.note());
+                }
+                reports.add(confined.report());
             } catch (JsonReport.ReportFormatException e) {
                 throw new UserError("m1go.inputs: " + e.getMessage());
             } catch (com.fasterxml.jackson.core.JacksonException e) {

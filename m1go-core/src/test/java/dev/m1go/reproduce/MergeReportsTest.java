@@ -141,4 +141,193 @@ class MergeReportsTest {
                 .hasMessage("m1go.inputs: " + bare + " has no 'host': it is not a whole m1go report (an m1go:reproduce "
                         + "report.json names its host, toolchains, cases and cells)");
     }
+
+    /**
+     * A report of {@link #report} whose JSON has {@code null} at {@code path} ({@code cells[0].runs[0]}, dots between
+     * fields, an index after a list's name), written to {@code name/report.json}.
+     */
+    private Path reportWithNull(String name, String path) throws Exception {
+        CellResult c = report(host("amd64"), "qemu").cells().get(0).withTests(List.of(new dev.m1go.matrix.TestResult(
+                "TestX", "fail", Outcome.EXIT_NONZERO, 1.0, null, Verdict.UNEXPECTED, "out")));
+        Report one = report(host("amd64"), "qemu");
+        Report r = new Report(Report.SCHEMA, "t", one.startedAt(), one.finishedAt(), true, one.host(),
+                List.of(new dev.m1go.report.ToolchainInfo("go1.22.12", "/go", "amd64", "PATH", Map.of(), null)),
+                List.of(new dev.m1go.report.CaseInfo("c-abort", "d", "o", List.of(), "CGO_SIGNAL SIGABRT",
+                        List.of("default"))), List.of(c), one.notes());
+        com.fasterxml.jackson.databind.JsonNode root = JsonReport.mapper().valueToTree(r);
+        com.fasterxml.jackson.databind.JsonNode at = root;
+        String[] steps = path.split("\\.");
+        for (int i = 0; i < steps.length; i++) {
+            String step = steps[i];
+            int bracket = step.indexOf('[');
+            String field = bracket < 0 ? step : step.substring(0, bracket);
+            boolean last = i == steps.length - 1;
+            if (bracket < 0) {
+                if (last) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) at).putNull(field);
+                } else {
+                    at = at.get(field);
+                }
+                continue;
+            }
+            int index = Integer.parseInt(step.substring(bracket + 1, step.length() - 1));
+            com.fasterxml.jackson.databind.node.ArrayNode list = at.get(field) instanceof
+                    com.fasterxml.jackson.databind.node.ArrayNode a ? a
+                    : ((com.fasterxml.jackson.databind.node.ObjectNode) at).putArray(field);
+            while (list.size() <= index) {
+                list.addNull();
+            }
+            if (last) {
+                list.set(index, com.fasterxml.jackson.databind.node.NullNode.getInstance());
+            } else {
+                at = list.get(index);
+            }
+        }
+        Path file = dir.resolve(name).resolve("report.json");
+        Files.createDirectories(file.getParent());
+        JsonReport.mapper().writeValue(file.toFile(), root);
+        return file;
+    }
+
+    @Test
+    void merge_cellsHoldingNull_namesTheFileAndField() throws Exception {
+        JsonReport.write(dir.resolve("a/report.json"), report(host("amd64"), "qemu"));
+        Path bad = reportWithNull("b", "cells[1]");
+        MergeReports merge = new MergeReports(log);
+        assertThatThrownBy(() -> merge.merge(List.of(dir.resolve("a/report.json"), bad), dir.resolve("out"), "merge"))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith("m1go.inputs: " + bad + ": cells[1] is null");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"cells[0].runs[0]", "cells[0].tests[0]", "hosts[0]",
+            "toolchains[0]", "cases[0]", "notes[0]", "cells[0].header[0]", "cells[0].frames[0]",
+            "cells[0].runs[0].cFrames[0]", "host.emulators[0]"})
+    void merge_ofAListHoldingNull_namesTheFileAndField(String path) throws Exception {
+        Path bad = reportWithNull("b", path);
+        MergeReports merge = new MergeReports(log);
+        assertThatThrownBy(() -> merge.merge(List.of(bad), dir.resolve("out"), "merge"))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith("m1go.inputs: " + bad + ": " + path + " is null");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"cells[0].runs[0].outcome", "cells[0].tests[0].name",
+            "cells[0].tests[0].verdict", "toolchains[0].version", "cases[0].id"})
+    void merge_ofAnEntryMissingARequiredField_namesTheFileAndField(String path) throws Exception {
+        Path bad = reportWithNull("b", path);
+        MergeReports merge = new MergeReports(log);
+        assertThatThrownBy(() -> merge.merge(List.of(bad), dir.resolve("out"), "merge"))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith("m1go.inputs: " + bad + ": " + path + " is missing");
+    }
+
+    @Test
+    void merge_ofAReportWithANullHost_namesTheFileAndField() throws Exception {
+        Path bad = reportWithNull("b", "host");
+        MergeReports merge = new MergeReports(log);
+        assertThatThrownBy(() -> merge.merge(List.of(bad), dir.resolve("out"), "merge"))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith("m1go.inputs: " + bad + " has no 'host'");
+    }
+
+    @Test
+    void merge_ofACellWithANullBuild_readsItAsACellWithoutABuild() throws Exception {
+        Path nothingBuilt = reportWithNull("b", "cells[0].build");
+        Report merged = new MergeReports(log).merge(List.of(nothingBuilt), dir.resolve("out"), "merge");
+        assertThat(merged.cells()).singleElement().satisfies(c -> assertThat(c.build()).isNull());
+    }
+
+    /** A report in {@code name/report.json} whose failing cell's first run names these logs. */
+    private Path reportWithLogs(String name, String stdoutLog, String stderrLog) throws Exception {
+        Report r = report(host("amd64"), "qemu");
+        CellResult c = r.cells().get(0);
+        CellResult logged = new CellResult(c.key(), c.outcome(), c.verdict(), c.expected(), c.diagnosis(),
+                c.translated(), c.reason(), c.build(), List.of(new RunResult(2, false, Outcome.CGO_SIGNAL, "SIGABRT", 5,
+                stdoutLog, stderrLog)), c.facts());
+        Path file = dir.resolve(name).resolve("report.json");
+        JsonReport.write(file, r.withCells(List.of(logged), true, r.finishedAt()));
+        return file;
+    }
+
+    private Path secret() throws Exception {
+        Path secret = dir.resolve("elsewhere/secret.log");
+        Files.createDirectories(secret.getParent());
+        Files.writeString(secret, "root:TOP-SECRET-HASH:19000:0:99999:7:::\n");
+        return secret;
+    }
+
+    private String mergedText(Path out) throws Exception {
+        return Files.readString(out.resolve("report.md")) + Files.readString(out.resolve("report.html"))
+                + Files.readString(out.resolve("TEST-m1go.xml"));
+    }
+
+    @Test
+    void merge_ofLogPathsOutsideTheInputsDirectory_quotesAndLinksNeither_andNamesTheFieldAndFile() throws Exception {
+        Path secret = secret();
+        Path input = reportWithLogs("a", "../elsewhere/secret.log", secret.toString());
+        Path out = dir.resolve("out");
+        Report merged = new MergeReports(log).merge(List.of(input), out, "merge");
+
+        assertThat(mergedText(out)).doesNotContain("TOP-SECRET").doesNotContainPattern("href=\"[^\"]*secret");
+        assertThat(merged.cells().get(0).runs().get(0).stdoutLog()).isNull();
+        assertThat(merged.cells().get(0).runs().get(0).stderrLog()).isNull();
+        assertThat(merged.notes()).anySatisfy(n -> assertThat(n).contains(input.toString())
+                .contains("runs[0].stdoutLog").contains("runs[0].stderrLog").contains("outside"));
+    }
+
+    @Test
+    void merge_ofALogThatIsASymlinkOutOfTheInputsDirectory_quotesAndLinksNeither() throws Exception {
+        Path secret = secret();
+        Path input = reportWithLogs("a", "logs/x/run-1.stdout", "logs/x/run-1.stderr");
+        Files.createDirectories(input.resolveSibling("logs/x"));
+        Files.createSymbolicLink(input.resolveSibling("logs/x/run-1.stderr"), secret);
+        Path out = dir.resolve("out");
+        Report merged = new MergeReports(log).merge(List.of(input), out, "merge");
+
+        assertThat(mergedText(out)).doesNotContain("TOP-SECRET").doesNotContainPattern("href=\"[^\"]*run-1.stderr");
+        assertThat(merged.cells().get(0).runs().get(0).stderrLog()).isNull();
+        assertThat(merged.notes()).anySatisfy(n -> assertThat(n).contains("runs[0].stderrLog"));
+
+        // a directory on the way that leads out
+        Path viaDirectory = reportWithLogs("c", "logs/y/secret.log", null);
+        Files.createDirectories(viaDirectory.resolveSibling("logs"));
+        Files.createSymbolicLink(viaDirectory.resolveSibling("logs/y"), secret.getParent());
+        Report again = new MergeReports(log).merge(List.of(viaDirectory), dir.resolve("out2"), "merge");
+        assertThat(mergedText(dir.resolve("out2"))).doesNotContain("TOP-SECRET");
+        assertThat(again.cells().get(0).runs().get(0).stdoutLog()).isNull();
+    }
+
+    @Test
+    void merge_ofALogThatIsAFifo_neitherOpensNorLinksIt() throws Exception {
+        Path input = reportWithLogs("a", "logs/x/run-1.stdout", "logs/x/run-1.stderr");
+        Path fifo = input.resolveSibling("logs/x/run-1.stderr");
+        Files.createDirectories(fifo.getParent());
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()
+                == 0, "mkfifo is here");
+        Files.writeString(input.resolveSibling("logs/x/run-1.stdout"), "fatal error: unexpected signal\n");
+        Path out = dir.resolve("out");
+        Report merged = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> new MergeReports(log).merge(List.of(input), out, "merge"));
+
+        assertThat(merged.cells().get(0).runs().get(0).stderrLog()).isNull();
+        assertThat(merged.cells().get(0).runs().get(0).stdoutLog()).isEqualTo("../a/logs/x/run-1.stdout");
+        assertThat(Files.readString(out.resolve("report.html"))).doesNotContainPattern("href=\"[^\"]*run-1.stderr")
+                .contains("fatal error: unexpected signal");
+        assertThat(merged.notes()).anySatisfy(n -> assertThat(n).contains("runs[0].stderrLog")
+                .contains("not a regular file"));
+    }
+
+    @Test
+    void merge_ofLogsInsideTheInputsDirectory_quotesThem() throws Exception {
+        Path input = reportWithLogs("a", "logs/x/run-1.stdout", "logs/x/../x/run-1.stderr");
+        Files.createDirectories(input.resolveSibling("logs/x"));
+        Files.writeString(input.resolveSibling("logs/x/run-1.stderr"), "SIGABRT: abort\nPC=0x0 m=0\n");
+        Path out = dir.resolve("out");
+        Report merged = new MergeReports(log).merge(List.of(input), out, "merge");
+
+        assertThat(merged.cells().get(0).runs().get(0).stderrLog()).isEqualTo("../a/logs/x/run-1.stderr");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("SIGABRT: abort");
+        assertThat(merged.notes()).noneMatch(n -> n.contains("outside") || n.contains("regular file"));
+    }
 }

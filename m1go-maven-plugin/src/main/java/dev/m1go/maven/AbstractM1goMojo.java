@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -86,6 +87,28 @@ abstract class AbstractM1goMojo extends AbstractMojo {
             return List.of();
         }
         return Arrays.stream(commaList.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * A list parameter as Maven injected it; empty for none. Maven hands every empty element over as null, whatever
+     * caused it ({@code -Dm1go.args=a,,end}, a trailing comma, an empty {@code <arg></arg>}), so an empty element
+     * cannot stand for an empty string: it is an error naming the property and the element's position.
+     *
+     * @throws IllegalArgumentException naming the property and the position (from 1) of the first empty element
+     */
+    static List<String> elements(String property, List<String> given) {
+        if (given == null) {
+            return List.of();
+        }
+        for (int i = 0; i < given.size(); i++) {
+            if (given.get(i) == null) {
+                String shown = given.stream().map(e -> e == null ? "" : e).collect(Collectors.joining(","));
+                throw new IllegalArgumentException(property + " has an empty element at position " + (i + 1) + " of "
+                        + given.size() + " (" + shown + "): Maven passes an empty element as nothing, so an empty "
+                        + "argument cannot be given; remove the extra comma (or the empty element in the pom)");
+            }
+        }
+        return List.copyOf(given);
     }
 
     /**

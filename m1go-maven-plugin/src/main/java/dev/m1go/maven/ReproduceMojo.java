@@ -65,7 +65,9 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     String tests;
 
     /**
-     * Module mode: arguments of each main package's run (a list, no shell).
+     * Module mode: arguments of each main package's run (a list, no shell). An empty element
+     * ({@code -Dm1go.args=a,,end}, a trailing comma, an empty {@code <arg></arg>}) is an error naming its position:
+     * Maven passes it as nothing, so it cannot mean an empty argument.
      *
      * @since 0.1.0
      */
@@ -369,7 +371,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     /**
      * The module-mode parameters (module mode is on when {@code m1go.module} is set).
      *
-     * @throws IllegalArgumentException naming an {@code m1go.targetEnv} key that is not {@code <goos>-<goarch>.<VAR>}
+     * @throws IllegalArgumentException naming an {@code m1go.targetEnv} key that is not {@code <goos>-<goarch>.<VAR>},
+     *                                  or the position of an empty element of {@code m1go.args}
      */
     ModuleProject.Settings moduleSettings() {
         Map<String, String> flat = new TreeMap<>(targetEnv == null ? Map.of() : targetEnv);
@@ -380,7 +383,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
             }
         });
         try {
-            return new ModuleProject.Settings(module == null ? null : module.toPath(), list(packages), list(tests), args,
+            return new ModuleProject.Settings(module == null ? null : module.toPath(), list(packages), list(tests),
+                    elements(PropertyNames.ARGS, args),
                     goflags == null ? List.of() : List.of(goflags.trim().split("\\s+")), testRun, testCount,
                     testTimeout, ModuleProject.targetEnv(flat));
         } catch (CaseDefinitionException e) {

@@ -1,6 +1,7 @@
 package dev.m1go.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.lang.reflect.Field;
@@ -52,6 +53,25 @@ class ParameterMappingTest {
             assertThat(moved).as("%s: setting <%s> moved these settings", goal, p.name()).containsExactly(own);
             assertThat(reflects(after.get(own), given)).as("%s: <%s>=%s arrived as %s", goal, p.name(), given,
                     after.get(own)).isTrue();
+        }
+    }
+
+    /**
+     * Maven injects an empty element of a list parameter ({@code -Dm1go.args=a,,end}, {@code <arg></arg>}) as null;
+     * every goal turns that into an error naming the property and the position, never a NullPointerException.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"reproduce", "doctor", "merge", "classify", "inspect"})
+    void everyListParameter_withAnEmptyElement_isAnErrorNamingItsPropertyAndPosition(String goal) throws Exception {
+        List<PluginDescriptor.Param> params = PluginDescriptor.read().goals().get(goal).stream()
+                .filter(p -> p.editable() && p.property() != null && !skipSwitch(p)).toList();
+        for (PluginDescriptor.Param p : params.stream().filter(p -> p.type().equals("java.util.List")).toList()) {
+            AbstractM1goMojo mojo = withDefaults(goal, params);
+            field(mojo, p.name()).set(mojo, java.util.Arrays.asList("a", null, "end"));
+            assertThatThrownBy(() -> mojo.settings(Map.of("PATH", "/bin"), Path.of("/home/u")))
+                    .as("%s: <%s> with a null element", goal, p.name())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith(p.property() + " has an empty element at position 2 of 3");
         }
     }
 
