@@ -88,7 +88,7 @@ class CatalogIT {
         assertThat(skipped).isNotEmpty().allSatisfy(c -> {
             assertThat(c.path("case").asText()).isIn("sqlite-cgo-vs-purego", "go-command-stall");
             assertThat(minor(c.path("go").asText())).isNotIn(c.path("case").asText().equals("go-command-stall")
-                    ? List.of("go1.23") : List.of("go1.23", "go1.26"));
+                    ? List.of("go1.23", "go1.27") : List.of("go1.23", "go1.26"));
             assertThat(c.path("reason").asText()).contains("goVersions");
         });
         assertThat(select(c -> c.path("case").asText().equals("sqlite-cgo-vs-purego")

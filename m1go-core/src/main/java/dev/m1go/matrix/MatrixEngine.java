@@ -158,6 +158,12 @@ public final class MatrixEngine {
                     byBuild.computeIfAbsent(buildKey(p), k -> new ArrayList<>()).add(p);
                 }
             }
+            int translatedBuilds = (int) byBuild.values().stream()
+                    .filter(cells -> cells.get(0).toolchain().binaryArch() != host.arch()).count();
+            synchronized (listenerLock) {
+                listener.buildsPlanned(byBuild.size() - translatedBuilds, translatedBuilds, request.threads(),
+                        queue.slowLimit());
+            }
             for (List<PlannedCell> cells : byBuild.values()) {
                 PlannedCell first = cells.get(0);
                 // A toolchain that itself runs translated builds in minutes on a cold cache: on its own lane, which
@@ -202,8 +208,13 @@ public final class MatrixEngine {
                             listener.built(first);
                         }
                     }
+                    // A case that gives its runs more time than the default (a build inside the run, say) may hold
+                    // a worker for minutes: its runs share the lane of the translated builds.
+                    boolean longRuns = first.reproCase().timeoutOpt()
+                            .map(t -> t.compareTo(request.runTimeout()) > 0).orElse(false);
                     for (PlannedCell p : cells) {
-                        queue.submit(p.runner().startsSlowly() ? Rank.SLOW_RUN : Rank.RUN, () -> {
+                        queue.submit(p.runner().startsSlowly() ? Rank.SLOW_RUN : Rank.RUN,
+                                longRuns ? WorkQueue.Lane.SLOW : WorkQueue.Lane.ANY, () -> {
                             started.accept(p);
                             CellResult result;
                             try {

@@ -10,6 +10,14 @@ public interface MatrixListener {
     }
 
     /**
+     * The builds about to run, by kind, and the workers they share: {@code translatedBuilds} are builds by a toolchain
+     * that itself runs translated, which at most {@code translatedWorkers} of the {@code workers} take at once. Called
+     * once, after {@link #planned}, before any build starts.
+     */
+    default void buildsPlanned(int quickBuilds, int translatedBuilds, int workers, int translatedWorkers) {
+    }
+
+    /**
      * A cell starts (skipped ones too), on the worker thread that will report it {@link #finished}; one call at a
      * time.
      */

@@ -49,6 +49,40 @@ public final class Progress implements MatrixListener, AutoCloseable {
     private int runnable;
     private int ranDone;
     private int done;
+    /** The estimate's inputs: builds still to come by kind, how long each kind took so far, and the workers. */
+    private final Kind quickBuilds = new Kind(Duration.ofSeconds(10));
+    private final Kind translatedBuilds = new Kind(Duration.ofSeconds(120));
+    private final Kind runs = new Kind(Duration.ofSeconds(1));
+    private int workers = 1;
+    private int translatedWorkers = 1;
+    /** When each worker began its current build or cell, to time it. */
+    private final Map<Thread, Instant> since = new java.util.HashMap<>();
+
+    /** One kind of work: how many are left, and the mean of those finished (a prior until one finished). */
+    private static final class Kind {
+        private final Duration prior;
+        private int left;
+        private int measured;
+        private long nanos;
+
+        Kind(Duration prior) {
+            this.prior = prior;
+        }
+
+        void done(Duration took) {
+            left = Math.max(0, left - 1);
+            measured++;
+            nanos += took.toNanos();
+        }
+
+        Duration mean() {
+            return measured == 0 ? prior : Duration.ofNanos(nanos / measured);
+        }
+
+        Duration remaining() {
+            return mean().multipliedBy(left);
+        }
+    }
 
     private final dev.m1go.host.Arch hostArch;
 
@@ -86,11 +120,22 @@ public final class Progress implements MatrixListener, AutoCloseable {
     public synchronized void planned(List<PlannedCell> cells) {
         total = cells.size();
         runnable = (int) cells.stream().filter(c -> !c.skipped()).count();
+        runs.left = runnable;
         inner.planned(cells);
     }
 
     @Override
+    public synchronized void buildsPlanned(int quick, int translated, int workers, int translatedWorkers) {
+        quickBuilds.left = quick;
+        translatedBuilds.left = translated;
+        this.workers = Math.max(1, workers);
+        this.translatedWorkers = Math.max(1, Math.min(this.workers, translatedWorkers));
+        inner.buildsPlanned(quick, translated, workers, translatedWorkers);
+    }
+
+    @Override
     public synchronized void started(PlannedCell cell) {
+        since.put(Thread.currentThread(), clock.instant());
         if (!cell.skipped()) {
             running.put(Thread.currentThread(), Map.entry(cell.key().title(hostGoarch(cell)), clock.instant()));
         }
@@ -99,6 +144,7 @@ public final class Progress implements MatrixListener, AutoCloseable {
 
     @Override
     public synchronized void building(PlannedCell first) {
+        since.put(Thread.currentThread(), clock.instant());
         CellKey k = first.key();
         running.put(Thread.currentThread(), Map.entry("building " + k.caseId() + " "
                 + k.toolchainLabel(hostGoarch(first)) + " " + k.target(), clock.instant()));
@@ -108,6 +154,11 @@ public final class Progress implements MatrixListener, AutoCloseable {
     @Override
     public synchronized void built(PlannedCell first) {
         running.remove(Thread.currentThread());
+        Instant began = since.remove(Thread.currentThread());
+        if (began != null) {
+            boolean translated = hostArch != null && first.toolchain().binaryArch() != hostArch;
+            (translated ? translatedBuilds : quickBuilds).done(Duration.between(began, clock.instant()));
+        }
         inner.built(first);
     }
 
@@ -119,9 +170,13 @@ public final class Progress implements MatrixListener, AutoCloseable {
     @Override
     public synchronized void finished(CellResult result, int done, int total) {
         running.remove(Thread.currentThread());
+        Instant began = since.remove(Thread.currentThread());
         this.done = done;
         if (result.verdict() != Verdict.SKIPPED) {
             ranDone++;
+            if (began != null) {
+                runs.done(Duration.between(began, clock.instant()));
+            }
         }
         inner.finished(result, done, total);
     }
@@ -129,6 +184,7 @@ public final class Progress implements MatrixListener, AutoCloseable {
     @Override
     public synchronized void notMeasured(dev.m1go.matrix.NotMeasured cell, int done, int total) {
         running.remove(Thread.currentThread());
+        runs.left = Math.max(0, runs.left - 1);
         this.done = done;
         ranDone++;
         inner.notMeasured(cell, done, total);
@@ -145,11 +201,24 @@ public final class Progress implements MatrixListener, AutoCloseable {
     synchronized String timing() {
         Duration elapsed = Duration.between(start, clock.instant());
         String s = format(elapsed) + " elapsed";
-        int remaining = Math.max(0, runnable - ranDone);
-        if (ranDone > 0 && remaining > 0) {
-            s += ", ETA " + format(elapsed.multipliedBy(remaining).dividedBy(ranDone));
+        if (ranDone > 0 && runs.left > 0) {
+            s += ", ETA " + format(eta());
         }
         return s;
+    }
+
+    /**
+     * The time the work still to come needs: the builds left of each kind and the cells left to run, each at the mean
+     * of its kind so far (a prior until one finished), shared by the workers, but never less than the builds by a
+     * translated toolchain need on the few workers they may take. Counting builds by kind keeps one slow kind from
+     * setting the pace of the other: after a cold build under qemu, the estimate is not that every cell takes as long.
+     */
+    synchronized Duration eta() {
+        Duration translated = translatedBuilds.remaining();
+        Duration all = translated.plus(quickBuilds.remaining()).plus(runs.remaining());
+        Duration shared = all.dividedBy(workers);
+        Duration translatedAlone = translated.dividedBy(translatedWorkers);
+        return shared.compareTo(translatedAlone) >= 0 ? shared : translatedAlone;
     }
 
     /**

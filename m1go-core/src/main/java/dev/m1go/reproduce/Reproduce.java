@@ -292,7 +292,8 @@ public final class Reproduce {
     private List<Toolchain> toolchains(ReproduceSettings s, Host host, Runners runners, Path out)
             throws UserError, IOException {
         dev.m1go.toolchain.ToolchainFilter range = null;
-        if (s.goVersions() != null && !s.goVersions().isBlank()) {
+        boolean byDefault = s.goVersions() == null || s.goVersions().isBlank();
+        if (!byDefault && !s.goVersions().trim().equals(ALL_TOOLCHAINS)) {
             try {
                 range = dev.m1go.toolchain.ToolchainFilter.parse(s.goVersions());
             } catch (IllegalArgumentException e) {
@@ -314,6 +315,16 @@ public final class Reproduce {
             throw new UserError(e.getMessage());
         }
         List<Toolchain> chosen = filter == null ? all : all.stream().filter(filter::test).toList();
+        if (byDefault) {
+            chosen = defaultSelection(all, host.arch());
+            List<Toolchain> selected = chosen;
+            List<String> left = all.stream().filter(t -> !selected.contains(t)).map(t -> t.label(host.arch())).toList();
+            if (!left.isEmpty()) {
+                log.info("m1go: toolchains of " + host.arch().goarch() + " (this host) and the newest of each other "
+                        + "architecture; " + Plural.of(left.size(), "more translated toolchain") + " installed ("
+                        + String.join(", ", left) + "): -Dm1go.goVersions=" + ALL_TOOLCHAINS + " runs them too");
+            }
+        }
         if (chosen.isEmpty() && s.failIfNoToolchains() && filter != null) {
             // Only now, to say what there is: every toolchain, including those the filter left unidentified.
             all = toolchainSource.find(host, runners, s.environment(), s.home(), roots,
@@ -330,6 +341,29 @@ public final class Reproduce {
                     + "apt-get install golang-go). Set -Dm1go.failIfNoToolchains=false to write an empty report instead.");
         }
         return chosen;
+    }
+
+    /** {@code m1go.goVersions=all}: every toolchain found, translated ones included. */
+    public static final String ALL_TOOLCHAINS = "all";
+
+    /**
+     * The toolchains of the default matrix, for the question most users bring (does my cgo program behave under
+     * translation, across my Go versions): every toolchain whose own {@code go} is of the host's architecture, and
+     * the newest usable one of each other architecture (whose every build runs translated: minutes each on a cold
+     * cache). {@code m1go.goVersions=all} takes them all.
+     */
+    static List<Toolchain> defaultSelection(List<Toolchain> all, Arch hostArch) {
+        return all.stream().filter(t -> chosenContains(t, all, hostArch)).toList();
+    }
+
+    private static boolean chosenContains(Toolchain t, List<Toolchain> all, Arch hostArch) {
+        if (t.binaryArch() == hostArch) {
+            return true;
+        }
+        return all.stream().filter(o -> o.binaryArch() == t.binaryArch())
+                .filter(Toolchain::usable)
+                .max(java.util.Comparator.comparing(Toolchain::goVersion))
+                .map(newest -> newest == t).orElse(false);
     }
 
     private static String nothingToRun(List<PlannedCell> plan, List<Runner> runners, List<Platform> targets) {

@@ -73,12 +73,40 @@ class ProgressTest {
     void line_carriesElapsedTimeAndAnEtaFromTheCellsThatRan() throws Exception {
         MovableClock clock = new MovableClock("2026-01-01T00:00:00Z");
         Progress p = new Progress(log, clock);
-        p.planned(planned(4));
+        List<PlannedCell> cells = planned(4);
+        p.planned(cells);
+        p.started(cells.get(0));
         clock.advance(Duration.ofSeconds(30));
         p.finished(passed(), 1, 4);
         p.line("[1/4] c go1.22.12 linux/amd64 native ... PASS (30.00 s)");
         assertThat(lines).containsExactly("[1/4] c go1.22.12 linux/amd64 native ... PASS (30.00 s) · 30 s elapsed, "
                 + "ETA 1m30s");
+    }
+
+    @Test
+    void eta_countsTheBuildsStillToComeByKind_soOneColdTranslatedBuildDoesNotSetThePaceOfEverything() throws Exception {
+        // Before: elapsed × cells left / cells done; after one 100 s build under qemu and one quick cell that said
+        // about 8 minutes for five quick cells and two more translated builds on a lane of their own.
+        MovableClock clock = new MovableClock("2026-01-01T00:00:00Z");
+        Progress p = new Progress(log, clock, Arch.AMD64);
+        List<PlannedCell> cells = planned(6);
+        PlannedCell translated = new PlannedCell(cells.get(0).reproCase(), new Toolchain("go1.27.3", Path.of("/arm"),
+                Arch.ARM64, "test", Map.of(), null), cells.get(0).target(), NATIVE,
+                dev.m1go.cases.Variant.defaultVariant(), null);
+        p.planned(cells);
+        p.buildsPlanned(3, 3, 2, 1);
+        p.building(translated);
+        clock.advance(Duration.ofSeconds(100));
+        p.built(translated);
+        p.building(cells.get(0));
+        clock.advance(Duration.ofSeconds(2));
+        p.built(cells.get(0));
+        p.started(cells.get(0));
+        clock.advance(Duration.ofSeconds(1));
+        p.finished(passed(), 1, 6);
+        // two translated builds of 100 s on their one worker outlast everything else shared by two
+        assertThat(p.eta()).isEqualTo(Duration.ofSeconds(200));
+        assertThat(p.timing()).isEqualTo("1m43s elapsed, ETA 3m20s");
     }
 
     @Test

@@ -180,7 +180,9 @@ public final class ReproduceMojo extends AbstractM1goMojo {
 
     /**
      * Which toolchains to use: {@code 1.21,1.22}, {@code >=1.21}, {@code >=1.21 <1.23}; {@code @arch} after a version
-     * (or alone) keeps toolchains of that architecture: {@code @amd64,1.19@arm64}. Default: all.
+     * (or alone) keeps toolchains of that architecture: {@code @amd64,1.19@arm64}; {@code all} takes every toolchain
+     * found. Default: every toolchain of the host's architecture and the newest of each other architecture (a
+     * toolchain of another architecture runs translated, so each of its builds takes minutes on a cold cache).
      *
      * @since 0.1.0
      */
