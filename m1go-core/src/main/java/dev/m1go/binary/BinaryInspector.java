@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -71,12 +73,54 @@ public final class BinaryInspector {
     }
 
     /**
+     * What {@link #inspectAll} found.
+     *
+     * @param facts      the facts of every file read, in path order
+     * @param unreadable each file that could not be read, with why ({@code /lib/x.so: Permission denied})
+     */
+    public record Inspection(List<BinaryFacts> facts, List<String> unreadable) {
+
+        public Inspection {
+            facts = List.copyOf(Objects.requireNonNull(facts, "facts"));
+            unreadable = List.copyOf(Objects.requireNonNull(unreadable, "unreadable"));
+        }
+    }
+
+    /**
+     * Inspects {@code path}: itself when it is a file, else every regular file in the directory and its
+     * subdirectories (to a depth of {@value #MAX_DEPTH}) in path order, each named relative to the directory. Each
+     * file's facts go to {@code each} as soon as they are known; a file that cannot be read is listed in
+     * {@link Inspection#unreadable()} and the others are still inspected.
+     *
+     * @param target the architecture the files should be for, or null
+     * @throws NoSuchFileException when {@code path} does not exist
+     * @throws IOException         when the directory cannot be listed
+     */
+    public static Inspection inspectAll(Path path, Arch target, Consumer<BinaryFacts> each) throws IOException {
+        Objects.requireNonNull(each, "each");
+        boolean directory = Files.isDirectory(path);
+        List<BinaryFacts> all = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (Path f : files(path)) {
+            String name = directory ? path.relativize(f).toString() : f.getFileName().toString();
+            try {
+                BinaryFacts facts = inspect(f, name, target);
+                all.add(facts);
+                each.accept(facts);
+            } catch (IOException e) {
+                unreadable.add(f + ": " + e.getMessage());
+            }
+        }
+        return new Inspection(all, unreadable);
+    }
+
+    /**
      * The files under {@code path}: itself when it is a file, else every regular file in the directory and its
      * subdirectories (to a depth of {@value #MAX_DEPTH}), sorted by path.
      *
      * @throws NoSuchFileException when {@code path} does not exist
      */
-    public static List<Path> files(Path path) throws IOException {
+    static List<Path> files(Path path) throws IOException {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString());
         }
