@@ -26,7 +26,8 @@ final class ArArchive {
         List<BinaryFacts.Member> members = new ArrayList<>();
         String longNames = "";
         long at = 8;
-        while (at + 60 <= b.size() && members.size() < MAX_MEMBERS) {
+        for (int index = 1; at + 60 <= b.size() && members.size() < MAX_MEMBERS; index++) {
+            String where = "ar member " + index;
             String rawName = ascii(b.slice(at, 16)).trim();
             long size = Long.parseLong(ascii(b.slice(at + 48, 10)).trim());
             long data = at + 60;
@@ -39,7 +40,7 @@ final class ArArchive {
                 body = data + n;
                 bodySize = size - n;
             } else if (rawName.equals("//")) {
-                longNames = ascii(b.slice(data, size));
+                longNames = ascii(b.slice(where, "size", data, size));
             } else if (rawName.startsWith("/") && rawName.length() > 1 && Character.isDigit(rawName.charAt(1))) {
                 int off = Integer.parseInt(rawName.substring(1));
                 int end = longNames.indexOf("/\n", off);

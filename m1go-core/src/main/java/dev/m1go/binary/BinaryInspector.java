@@ -46,7 +46,10 @@ public final class BinaryInspector {
         }
     }
 
-    /** The facts of bytes already in memory. */
+    /**
+     * The facts of bytes already in memory. Never throws: a malformed file is a format of {@code unknown} with one
+     * finding that names the file and the field; so is a file m1go fails to read for a reason of its own.
+     */
     static BinaryFacts facts(Bytes b, String name) {
         try {
             if (ElfFile.is(b)) {
@@ -62,12 +65,16 @@ public final class BinaryInspector {
                 return ArArchive.facts(b, name);
             }
             return unknown(name, null);
-        } catch (Bytes.Truncated | NumberFormatException e) {
-            return unknown(name, "malformed or truncated: " + e.getMessage());
+        } catch (Bytes.Malformed e) {
+            return unknown(name, e.finding(name));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | InternalError e) {
+            // A fault of m1go's, or the file shrank under the mapping (InternalError): this file only, not the walk.
+            return unknown(name, name + ": m1go could not read it (" + e + ")");
         }
     }
 
-    private static BinaryFacts unknown(String name, String finding) {
+    /** The facts of a file m1go does not read, with a finding or none. */
+    static BinaryFacts unknown(String name, String finding) {
         return new BinaryFacts(name, "unknown", null, null, null, null, null, null, null, null, null, null, null,
                 finding == null ? List.of() : List.of(finding));
     }

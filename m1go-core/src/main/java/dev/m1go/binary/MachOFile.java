@@ -79,7 +79,8 @@ final class MachOFile {
             long cpu = be.u32(at);
             long off = wide ? be.u64(at + 8) : be.u32(at + 8);
             long size = wide ? be.u64(at + 16) : be.u32(at + 12);
-            Bytes slice = new Bytes(java.nio.ByteBuffer.wrap(b.slice(off, size)), ByteOrder.LITTLE_ENDIAN);
+            Bytes slice = b.view("Mach-O universal slice " + (i + 1), "size", off, size)
+                    .with(ByteOrder.LITTLE_ENDIAN);
             String name = file + " [" + machineName(cpu) + "]";
             slices.add(isThin(slice) ? thin(slice, name)
                     : new BinaryFacts(name, "unknown", machineName(cpu), null, null, null, null, null, null, null,
