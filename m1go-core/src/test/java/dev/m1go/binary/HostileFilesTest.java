@@ -3,15 +3,18 @@ package dev.m1go.binary;
 import static dev.m1go.binary.HostileFiles.ar;
 import static dev.m1go.binary.HostileFiles.buildIdNote;
 import static dev.m1go.binary.HostileFiles.elf;
+import static dev.m1go.binary.HostileFiles.fat;
 import static dev.m1go.binary.HostileFiles.goBuildInfo;
 import static dev.m1go.binary.HostileFiles.machoWithOneSegment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -84,6 +87,29 @@ class HostileFilesTest {
         long allocated = allocatedBy(() -> assertThat(facts(file, "evil").findings()).singleElement().asString()
                 .contains("evil").contains("2000000000"));
         assertThat(allocated).as("bytes allocated for a %d-byte file", file.length).isLessThan(1 << 20);
+    }
+
+    @Test
+    void machoSegment_claiming0xffffffffSections_isOneFindingWithinSeconds() {
+        byte[] file = machoWithOneSegment(0xffffffffL);
+        assertThat(file.length).isEqualTo(104);
+        BinaryFacts f = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> facts(file, "evil.macho"));
+        assertThat(f.format()).isEqualTo("unknown");
+        assertThat(f.findings()).containsExactly("Mach-O segment __TEXT of evil.macho: nsects 4294967295 sections "
+                + "of 80 bytes at offset 72 run past the end of Mach-O load command 1 (72 bytes)");
+    }
+
+    @Test
+    void fatSlice_segmentClaiming0xffffffffSections_isOneFindingForThatSlice() {
+        byte[] file = fat(machoWithOneSegment(0xffffffffL));
+        BinaryFacts f = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> facts(file, "evil.fat"));
+        assertThat(f.format()).isEqualTo("Mach-O universal");
+        assertThat(f.slices()).singleElement().satisfies(s -> {
+            assertThat(s.file()).isEqualTo("evil.fat [arm64]");
+            assertThat(s.format()).isEqualTo("unknown");
+            assertThat(s.findings()).singleElement().asString()
+                    .startsWith("Mach-O segment __TEXT of evil.fat [arm64]: nsects 4294967295 sections");
+        });
     }
 
     @Test
