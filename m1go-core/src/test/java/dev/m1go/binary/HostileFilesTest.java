@@ -113,6 +113,21 @@ class HostileFilesTest {
     }
 
     @Test
+    void arMember_negativeSize_isOneFindingNamingTheField() {
+        byte[] file = ar("a.o/", "4", "abcd", "foo.o/", "-60", "0123456789");
+        BinaryFacts f = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> facts(file, "libfoo.a"));
+        assertThat(f.format()).isEqualTo("unknown");
+        assertThat(f.members()).isEmpty();
+        assertThat(f.findings()).containsExactly("ar member 2 of libfoo.a: size -60 is not a size");
+    }
+
+    @Test
+    void arMember_nonNumericSize_isOneFindingNamingTheField() {
+        BinaryFacts f = facts(ar("foo.o/", "12x", "0123456789ab"), "libx.a");
+        assertThat(f.findings()).containsExactly("ar member 1 of libx.a: size 12x is not a size");
+    }
+
+    @Test
     void elfSectionHeaderTable_pastTheEnd_isOneFindingNamingTheField() {
         byte[] file = elf(40, buildIdNote(20, 20));
         BinaryFacts f = facts(file, "cut.o");
