@@ -8,15 +8,20 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Reads {@link BinaryFacts} from files and says what is wrong with them for a target: the logic of
@@ -96,47 +101,89 @@ public final class BinaryInspector {
     /**
      * Inspects {@code path}: itself when it is a file, else every regular file in the directory and its
      * subdirectories (to a depth of {@value #MAX_DEPTH}) in path order, each named relative to the directory. Each
-     * file's facts go to {@code each} as soon as they are known; a file that cannot be read is listed in
-     * {@link Inspection#unreadable()} and the others are still inspected.
+     * file's facts go to {@code each} as soon as they are known. A file or subdirectory that cannot be read is listed
+     * in {@link Inspection#unreadable()} and the others are still inspected; a malformed file is one finding of its
+     * own.
      *
      * @param target the architecture the files should be for, or null
      * @throws NoSuchFileException when {@code path} does not exist
-     * @throws IOException         when the directory cannot be listed
+     * @throws IOException         when the directory cannot be listed at all
      */
     public static Inspection inspectAll(Path path, Arch target, Consumer<BinaryFacts> each) throws IOException {
         Objects.requireNonNull(each, "each");
         boolean directory = Files.isDirectory(path);
         List<BinaryFacts> all = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
-        for (Path f : files(path)) {
+        for (Path f : files(path, unreadable)) {
             String name = directory ? path.relativize(f).toString() : f.getFileName().toString();
             try {
                 BinaryFacts facts = inspect(f, name, target);
                 all.add(facts);
                 each.accept(facts);
             } catch (IOException e) {
-                unreadable.add(f + ": " + e.getMessage());
+                unreadable.add(f + ": " + why(e));
             }
         }
         return new Inspection(all, unreadable);
     }
 
     /**
-     * The files under {@code path}: itself when it is a file, else every regular file in the directory and its
-     * subdirectories (to a depth of {@value #MAX_DEPTH}), sorted by path.
+     * The files under {@code path}: itself when it is a file, else every regular file (or link to one) in the
+     * directory and its subdirectories (to a depth of {@value #MAX_DEPTH}), sorted by path. A subdirectory that cannot
+     * be listed goes to {@code unreadable} and the walk goes on.
      *
      * @throws NoSuchFileException when {@code path} does not exist
      */
-    static List<Path> files(Path path) throws IOException {
+    static List<Path> files(Path path, List<String> unreadable) throws IOException {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString());
         }
         if (!Files.isDirectory(path)) {
             return List.of(path);
         }
-        try (Stream<Path> s = Files.walk(path, MAX_DEPTH)) {
-            return s.filter(Files::isRegularFile).sorted().toList();
+        List<Path> out = new ArrayList<>();
+        Files.walkFileTree(path, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(f)) {
+                    out.add(f);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                if (f.equals(path)) {
+                    throw e;
+                }
+                unreadable.add(f + ": " + why(e));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) {
+                if (e != null) {
+                    unreadable.add(d + ": " + why(e));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        out.sort(null);
+        return out;
+    }
+
+    /** Why a file could not be read, without repeating its path. */
+    private static String why(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
         }
+        if (e instanceof NoSuchFileException) {
+            return "no longer exists";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage();
     }
 
     /**

@@ -14,10 +14,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -161,5 +163,23 @@ class HostileFilesTest {
         assertThat(result.facts().get(0).buildId()).startsWith("a0a1");
         assertThat(result.facts().get(1).findings()).singleElement().asString()
                 .startsWith("ar member 1 of libbig.a: size 2147483647");
+    }
+
+    @Test
+    void directory_aSubdirectoryThatCannotBeListed_isUnreadable_andTheOtherFilesInspected(@TempDir Path dir)
+            throws Exception {
+        Files.write(dir.resolve("a.o"), elf(buildIdNote(20, 20)));
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        Files.write(locked.resolve("b.o"), elf(buildIdNote(20, 20)));
+        Files.write(dir.resolve("z.o"), elf(buildIdNote(20, 20)));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        try {
+            Assumptions.assumeFalse(Files.isReadable(locked), "running as a user who reads all");
+            BinaryInspector.Inspection result = BinaryInspector.inspectAll(dir, null, f -> { });
+            assertThat(result.facts()).extracting(BinaryFacts::file).containsExactly("a.o", "z.o");
+            assertThat(result.unreadable()).containsExactly(locked + ": permission denied");
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 }
