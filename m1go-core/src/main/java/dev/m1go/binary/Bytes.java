@@ -60,7 +60,10 @@ final class Bytes {
         return buffer.limit();
     }
 
-    /** True when {@code length} bytes from {@code at} lie inside these bytes (both read as unsigned are too big). */
+    /**
+     * True when {@code length} bytes from {@code at} lie inside these bytes; a negative offset or length (an unsigned
+     * field above {@link Long#MAX_VALUE}) never does.
+     */
     boolean holds(long at, long length) {
         return at >= 0 && length >= 0 && at <= size() && length <= size() - at;
     }
