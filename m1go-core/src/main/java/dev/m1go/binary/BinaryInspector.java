@@ -8,13 +8,20 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads {@link BinaryFacts} from files and says what is wrong with them for a target: the logic of
@@ -44,7 +51,10 @@ public final class BinaryInspector {
         }
     }
 
-    /** The facts of bytes already in memory. */
+    /**
+     * The facts of bytes already in memory. Never throws: a malformed file is a format of {@code unknown} with one
+     * finding that names the file and the field; so is a file m1go fails to read for a reason of its own.
+     */
     static BinaryFacts facts(Bytes b, String name) {
         try {
             if (ElfFile.is(b)) {
@@ -60,32 +70,120 @@ public final class BinaryInspector {
                 return ArArchive.facts(b, name);
             }
             return unknown(name, null);
-        } catch (Bytes.Truncated | NumberFormatException e) {
-            return unknown(name, "malformed or truncated: " + e.getMessage());
+        } catch (Bytes.Malformed e) {
+            return unknown(name, e.finding(name));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | InternalError e) {
+            // A fault of m1go's, or the file shrank under the mapping (InternalError): this file only, not the walk.
+            return unknown(name, name + ": m1go could not read it (" + e + ")");
         }
     }
 
-    private static BinaryFacts unknown(String name, String finding) {
+    /** The facts of a file m1go does not read, with a finding or none. */
+    static BinaryFacts unknown(String name, String finding) {
         return new BinaryFacts(name, "unknown", null, null, null, null, null, null, null, null, null, null, null,
                 finding == null ? List.of() : List.of(finding));
     }
 
     /**
-     * The files under {@code path}: itself when it is a file, else every regular file in the directory and its
-     * subdirectories (to a depth of {@value #MAX_DEPTH}), sorted by path.
+     * What {@link #inspectAll} found.
+     *
+     * @param facts      the facts of every file read, in path order
+     * @param unreadable each file that could not be read, with why ({@code /lib/x.so: Permission denied})
+     */
+    public record Inspection(List<BinaryFacts> facts, List<String> unreadable) {
+
+        public Inspection {
+            facts = List.copyOf(Objects.requireNonNull(facts, "facts"));
+            unreadable = List.copyOf(Objects.requireNonNull(unreadable, "unreadable"));
+        }
+    }
+
+    /**
+     * Inspects {@code path}: itself when it is a file, else every regular file in the directory and its
+     * subdirectories (to a depth of {@value #MAX_DEPTH}) in path order, each named relative to the directory. Each
+     * file's facts go to {@code each} as soon as they are known. A file or subdirectory that cannot be read is listed
+     * in {@link Inspection#unreadable()} and the others are still inspected; a malformed file is one finding of its
+     * own.
+     *
+     * @param target the architecture the files should be for, or null
+     * @throws NoSuchFileException when {@code path} does not exist
+     * @throws IOException         when the directory cannot be listed at all
+     */
+    public static Inspection inspectAll(Path path, Arch target, Consumer<BinaryFacts> each) throws IOException {
+        Objects.requireNonNull(each, "each");
+        boolean directory = Files.isDirectory(path);
+        List<BinaryFacts> all = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (Path f : files(path, unreadable)) {
+            String name = directory ? path.relativize(f).toString() : f.getFileName().toString();
+            try {
+                BinaryFacts facts = inspect(f, name, target);
+                all.add(facts);
+                each.accept(facts);
+            } catch (IOException e) {
+                unreadable.add(f + ": " + why(e));
+            }
+        }
+        return new Inspection(all, unreadable);
+    }
+
+    /**
+     * The files under {@code path}: itself when it is a file, else every regular file (or link to one) in the
+     * directory and its subdirectories (to a depth of {@value #MAX_DEPTH}), sorted by path. A subdirectory that cannot
+     * be listed goes to {@code unreadable} and the walk goes on.
      *
      * @throws NoSuchFileException when {@code path} does not exist
      */
-    public static List<Path> files(Path path) throws IOException {
+    static List<Path> files(Path path, List<String> unreadable) throws IOException {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString());
         }
         if (!Files.isDirectory(path)) {
             return List.of(path);
         }
-        try (Stream<Path> s = Files.walk(path, MAX_DEPTH)) {
-            return s.filter(Files::isRegularFile).sorted().toList();
+        List<Path> out = new ArrayList<>();
+        Files.walkFileTree(path, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(f)) {
+                    out.add(f);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                if (f.equals(path)) {
+                    throw e;
+                }
+                unreadable.add(f + ": " + why(e));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) {
+                if (e != null) {
+                    unreadable.add(d + ": " + why(e));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        out.sort(null);
+        return out;
+    }
+
+    /** Why a file could not be read, without repeating its path. */
+    private static String why(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
         }
+        if (e instanceof NoSuchFileException) {
+            return "no longer exists";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage();
     }
 
     /**

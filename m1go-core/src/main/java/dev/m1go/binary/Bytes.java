@@ -1,28 +1,55 @@
 package dev.m1go.binary;
 
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
-/** Bounds-checked reads from a file's bytes; every read past the end throws {@link Truncated}. */
+/**
+ * Bounds-checked reads from a file's bytes, or from a view of part of them (a section, a load command, an archive
+ * member). Every length or count read from a file passes {@link #within} or {@link #entries} before anything is
+ * allocated or looped over, so a file can claim any size and still cost no more than its own bytes; every read past
+ * the end throws {@link Malformed}.
+ */
 final class Bytes {
 
-    /** The file ends before a structure its header announces. */
-    static final class Truncated extends RuntimeException {
-        Truncated(String what) {
-            super(what);
+    /**
+     * The bytes contradict themselves: a length, count or offset claims more than there is. A user's bad file, not a
+     * fault of m1go: it carries no stack trace and becomes a finding.
+     */
+    static final class Malformed extends RuntimeException {
+
+        private final String where;
+
+        /**
+         * @param where  the structure ({@code ar member 2}, {@code ELF header}), or null for the file as a whole
+         * @param detail the field and what is wrong with it ({@code size -60 is not a size})
+         */
+        Malformed(String where, String detail) {
+            super(Objects.requireNonNull(detail, "detail"), null, false, false);
+            this.where = where;
+        }
+
+        /** The finding for {@code file}: {@code ar member 2 of libfoo.a: size -60 is not a size}. */
+        String finding(String file) {
+            return (where == null ? file : where + " of " + file) + ": " + getMessage();
         }
     }
 
     private final ByteBuffer buffer;
+    private final String extent;
 
     Bytes(ByteBuffer buffer, ByteOrder order) {
+        this(buffer, order, "the file");
+    }
+
+    private Bytes(ByteBuffer buffer, ByteOrder order, String extent) {
         this.buffer = buffer.duplicate().order(order);
+        this.extent = Objects.requireNonNull(extent, "extent");
     }
 
     Bytes with(ByteOrder order) {
-        return new Bytes(buffer, order);
+        return new Bytes(buffer, order, extent);
     }
 
     ByteOrder order() {
@@ -31,6 +58,60 @@ final class Bytes {
 
     long size() {
         return buffer.limit();
+    }
+
+    /**
+     * True when {@code length} bytes from {@code at} lie inside these bytes; a negative offset or length (an unsigned
+     * field above {@link Long#MAX_VALUE}) never does.
+     */
+    boolean holds(long at, long length) {
+        return at >= 0 && length >= 0 && at <= size() && length <= size() - at;
+    }
+
+    /**
+     * Checks that the {@code length} bytes from {@code at} that {@code field} of {@code where} claims lie inside these
+     * bytes.
+     *
+     * @return the end, {@code at + length}
+     * @throws Malformed naming {@code where} and {@code field} when they do not
+     */
+    long within(String where, String field, long at, long length) {
+        if (!holds(at, length)) {
+            throw new Malformed(where, field + " " + Long.toUnsignedString(length) + " at offset "
+                    + Long.toUnsignedString(at) + " runs past the end of " + extent + " (" + size() + " bytes)");
+        }
+        return at + length;
+    }
+
+    /**
+     * Checks that the {@code count} entries of {@code each} bytes from {@code at} that {@code field} of {@code where}
+     * claims lie inside these bytes, before anyone loops over them.
+     *
+     * @param noun what the entries are ({@code section headers})
+     * @return the end, {@code at + count * each}
+     * @throws Malformed naming {@code where} and {@code field} when they do not
+     */
+    long entries(String where, String field, String noun, long at, long count, long each) {
+        if (each <= 0) {
+            throw new IllegalArgumentException("entry size " + each);
+        }
+        if (count < 0 || !holds(at, 0) || count > (size() - at) / each) {
+            throw new Malformed(where, field + " " + Long.toUnsignedString(count) + " " + noun + " of " + each
+                    + " bytes at offset " + Long.toUnsignedString(at) + " run past the end of " + extent + " ("
+                    + size() + " bytes)");
+        }
+        return at + count * each;
+    }
+
+    /**
+     * The {@code length} bytes from {@code at} as bytes of their own, called {@code where} in messages about them
+     * (offsets then count from their start); nothing is copied.
+     *
+     * @throws Malformed naming {@code where} and {@code field} when they do not lie inside these bytes
+     */
+    Bytes view(String where, String field, long at, long length) {
+        within(where, field, at, length);
+        return new Bytes(buffer.slice((int) at, (int) length), buffer.order(), where);
     }
 
     int u8(long at) {
@@ -54,18 +135,19 @@ final class Bytes {
         return is64 ? u64(at) : u32(at);
     }
 
-    byte[] slice(long at, long length) {
-        if (length < 0 || length > Integer.MAX_VALUE) {
-            throw new Truncated("length " + length + " at offset " + at);
-        }
+    /** A copy of {@code length} bytes from {@code at}, checked like {@link #within} before anything is allocated. */
+    byte[] slice(String where, String field, long at, long length) {
+        within(where, field, at, length);
         byte[] out = new byte[(int) length];
-        ByteBuffer d = buffer.duplicate();
-        try {
-            d.position(index(at, (int) length));
-            d.get(out);
-        } catch (BufferUnderflowException | IllegalArgumentException e) {
-            throw new Truncated("bytes " + at + "+" + length);
-        }
+        buffer.get((int) at, out);
+        return out;
+    }
+
+    /** A copy of a fixed-size field of {@code length} bytes from {@code at}. */
+    byte[] slice(long at, int length) {
+        index(at, length);
+        byte[] out = new byte[length];
+        buffer.get((int) at, out);
         return out;
     }
 
@@ -88,7 +170,7 @@ final class Bytes {
     }
 
     boolean startsWith(long at, byte[] magic) {
-        if (at < 0 || at + magic.length > size()) {
+        if (!holds(at, magic.length)) {
             return false;
         }
         for (int i = 0; i < magic.length; i++) {
@@ -123,8 +205,9 @@ final class Bytes {
     }
 
     private int index(long at, int length) {
-        if (at < 0 || at + length > buffer.limit()) {
-            throw new Truncated(length + " bytes at offset " + at + " of " + buffer.limit());
+        if (!holds(at, length)) {
+            throw new Malformed(null, length + " bytes at offset " + Long.toUnsignedString(at)
+                    + " run past the end of " + extent + " (" + size() + " bytes)");
         }
         return (int) at;
     }

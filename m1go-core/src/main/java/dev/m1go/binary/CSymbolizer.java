@@ -101,6 +101,8 @@ public final class CSymbolizer {
         ElfFile elf;
         try {
             elf = read(binary);
+        } catch (Bytes.Malformed e) {
+            return new Result(List.of(), "not readable as ELF: " + e.finding(binary.getFileName().toString()));
         } catch (IOException | RuntimeException e) {
             return new Result(List.of(), "cannot read " + binary.getFileName() + " as ELF: " + e.getMessage());
         }

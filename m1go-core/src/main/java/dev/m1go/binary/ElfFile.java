@@ -16,11 +16,14 @@ final class ElfFile {
     static final int ET_EXEC = 2;
     static final int ET_DYN = 3;
 
+    private static final String HEADER = "ELF header";
+
     private final Bytes b;
     private final boolean is64;
     private final int type;
     private final int machine;
     private final List<Section> sections;
+    private final long[] programHeaders;
     private final String interpreter;
 
     /** One section header: name, type, address, file offset, size, link and entry size. */
@@ -37,6 +40,7 @@ final class ElfFile {
         this.type = b.u16(16);
         this.machine = b.u16(18);
         this.sections = readSections();
+        this.programHeaders = readProgramHeaders();
         this.interpreter = readInterpreter();
     }
 
@@ -78,14 +82,20 @@ final class ElfFile {
                 buildId(), goBuildInfo(), List.of(), List.of(), List.of());
     }
 
+    /**
+     * The section headers, after checking that {@code e_shnum} headers of {@code e_shentsize} bytes from
+     * {@code e_shoff} lie inside the file.
+     */
     private List<Section> readSections() {
         long shoff = b.word(is64 ? 40 : 32, is64);
         int shentsize = b.u16(is64 ? 58 : 46);
         int shnum = b.u16(is64 ? 60 : 48);
         int shstrndx = b.u16(is64 ? 62 : 50);
-        if (shoff == 0 || shnum == 0 || shoff + (long) shnum * shentsize > b.size()) {
+        if (shoff == 0 || shnum == 0) {
             return List.of();
         }
+        table("e_shentsize", shentsize, is64 ? 64 : 40, "section header");
+        b.entries(HEADER, "e_shnum", "section headers", shoff, shnum, shentsize);
         List<long[]> raw = new ArrayList<>();
         for (int i = 0; i < shnum; i++) {
             long at = shoff + (long) i * shentsize;
@@ -102,19 +112,49 @@ final class ElfFile {
         return out;
     }
 
-    private String readInterpreter() {
+    /**
+     * The offsets of the program headers, after checking that {@code e_phnum} headers of {@code e_phentsize} bytes
+     * from {@code e_phoff} lie inside the file.
+     */
+    private long[] readProgramHeaders() {
         long phoff = b.word(is64 ? 32 : 28, is64);
         int phentsize = b.u16(is64 ? 54 : 42);
         int phnum = b.u16(is64 ? 56 : 44);
+        if (phnum == 0) {
+            return new long[0];
+        }
+        table("e_phentsize", phentsize, is64 ? 56 : 32, "program header");
+        b.entries(HEADER, "e_phnum", "program headers", phoff, phnum, phentsize);
+        long[] out = new long[phnum];
         for (int i = 0; i < phnum; i++) {
-            long at = phoff + (long) i * phentsize;
+            out[i] = phoff + (long) i * phentsize;
+        }
+        return out;
+    }
+
+    private static void table(String field, int entsize, int least, String noun) {
+        if (entsize < least) {
+            throw new Bytes.Malformed(HEADER, field + " " + entsize + " is smaller than a " + noun + " (" + least
+                    + " bytes)");
+        }
+    }
+
+    private String readInterpreter() {
+        for (long at : programHeaders) {
             if (b.u32(at) == 3) { // PT_INTERP
                 long off = b.word(at + (is64 ? 8 : 4), is64);
                 long size = b.word(at + (is64 ? 32 : 16), is64);
+                b.within("ELF program header PT_INTERP", "p_filesz", off, size);
                 return b.cString(off, (int) Math.min(size, 4096));
             }
         }
         return null;
+    }
+
+    /** The bytes of section {@code s}, after checking that its offset and size lie inside the file. */
+    private Bytes contents(Section s) {
+        return b.view("ELF section " + (s.name().isEmpty() ? "(unnamed)" : s.name()), "sh_size", s.offset(),
+                s.size());
     }
 
     Optional<Section> section(String name) {
@@ -126,17 +166,17 @@ final class ElfFile {
         if (dynamic.isEmpty() || dynamic.get().link() >= sections.size()) {
             return List.of();
         }
-        Section strtab = sections.get((int) dynamic.get().link());
+        Bytes entries = contents(dynamic.get());
+        Bytes strtab = contents(sections.get((int) dynamic.get().link()));
         List<String> out = new ArrayList<>();
         int entry = is64 ? 16 : 8;
-        for (long at = dynamic.get().offset(); at + entry <= dynamic.get().offset() + dynamic.get().size();
-             at += entry) {
-            long tag = b.word(at, is64);
+        for (long at = 0; at + entry <= entries.size(); at += entry) {
+            long tag = entries.word(at, is64);
             if (tag == 0) {
                 break;
             }
             if (tag == 1) { // DT_NEEDED
-                out.add(b.cString(strtab.offset() + b.word(at + entry / 2, is64), 4096));
+                out.add(strtab.cString(entries.word(at + entry / 2, is64), 4096));
             }
         }
         return out;
@@ -145,10 +185,11 @@ final class ElfFile {
     private String buildId() {
         for (Section s : sections) {
             if (s.type() == 7 && s.name().equals(".note.gnu.build-id")) { // SHT_NOTE
-                long namesz = b.u32(s.offset());
-                long descsz = b.u32(s.offset() + 4);
-                long desc = s.offset() + 12 + ((namesz + 3) & ~3L);
-                return Bytes.hex(b.slice(desc, descsz));
+                Bytes note = contents(s);
+                long namesz = note.u32(0);
+                long descsz = note.u32(4);
+                long desc = 12 + ((namesz + 3) & ~3L);
+                return Bytes.hex(note.slice("ELF build-ID note", "descsz", desc, descsz));
             }
         }
         return null;
@@ -157,7 +198,7 @@ final class ElfFile {
     private GoBuildInfo goBuildInfo() {
         Optional<Section> s = section(".go.buildinfo");
         if (s.isPresent() && s.get().type() != 8) { // not SHT_NOBITS
-            return GoBuildInfo.read(b, s.get().offset());
+            return GoBuildInfo.read(contents(s.get()), 0);
         }
         return null;
     }
@@ -168,16 +209,17 @@ final class ElfFile {
         if (tab.isEmpty() || tab.get().link() >= sections.size()) {
             return List.of();
         }
-        Section strtab = sections.get((int) tab.get().link());
+        Bytes symbols = contents(tab.get());
+        Bytes strtab = contents(sections.get((int) tab.get().link()));
         int entry = is64 ? 24 : 16;
         List<Symbol> out = new ArrayList<>();
-        for (long at = tab.get().offset(); at + entry <= tab.get().offset() + tab.get().size(); at += entry) {
-            long name = b.u32(at);
-            int info = is64 ? b.u8(at + 4) : b.u8(at + 12);
-            long value = is64 ? b.u64(at + 8) : b.u32(at + 4);
-            long size = is64 ? b.u64(at + 16) : b.u32(at + 8);
+        for (long at = 0; at + entry <= symbols.size(); at += entry) {
+            long name = symbols.u32(at);
+            int info = is64 ? symbols.u8(at + 4) : symbols.u8(at + 12);
+            long value = is64 ? symbols.u64(at + 8) : symbols.u32(at + 4);
+            long size = is64 ? symbols.u64(at + 16) : symbols.u32(at + 8);
             if ((info & 0xf) == 2 && value != 0) { // STT_FUNC
-                out.add(new Symbol(b.cString(strtab.offset() + name, 1024), value, size, true));
+                out.add(new Symbol(strtab.cString(name, 1024), value, size, true));
             }
         }
         out.sort(java.util.Comparator.comparingLong(Symbol::value));
@@ -186,12 +228,8 @@ final class ElfFile {
 
     /** The executable {@code PT_LOAD} segments as {@code [vaddr, memsz]}. */
     List<long[]> executableSegments() {
-        long phoff = b.word(is64 ? 32 : 28, is64);
-        int phentsize = b.u16(is64 ? 54 : 42);
-        int phnum = b.u16(is64 ? 56 : 44);
         List<long[]> out = new ArrayList<>();
-        for (int i = 0; i < phnum; i++) {
-            long at = phoff + (long) i * phentsize;
+        for (long at : programHeaders) {
             long flags = b.u32(at + (is64 ? 4 : 24));
             if (b.u32(at) == 1 && (flags & 1) != 0) { // PT_LOAD, PF_X
                 out.add(new long[] {b.word(at + (is64 ? 16 : 8), is64), b.word(at + (is64 ? 40 : 20), is64)});

@@ -25,6 +25,8 @@ public record GoBuildInfo(String goVersion, String path, String module, List<Str
     /** The 14 bytes that open the build information blob. */
     static final byte[] MAGIC = "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1);
 
+    private static final String WHERE = "Go build information";
+
     public GoBuildInfo {
         deps = List.copyOf(deps == null ? List.of() : deps);
         settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings == null ? Map.of() : settings));
@@ -36,11 +38,13 @@ public record GoBuildInfo(String goVersion, String path, String module, List<Str
     }
 
     /**
-     * Reads the blob at {@code at}: 14 bytes of magic, pointer size, flags; with flag 2 (Go 1.18+) the version and
-     * module information follow as varint-length-prefixed strings.
+     * Reads the blob at {@code at} of {@code b} (the section that holds it): 14 bytes of magic, pointer size, flags;
+     * with flag 2 (Go 1.18+) the version and module information follow as varint-length-prefixed strings, each length
+     * checked against the section before anything is read.
      *
      * @return the information, or null when the blob is of the older pointer form (Go 1.13–1.17), which m1go does
      *         not follow
+     * @throws Bytes.Malformed when a length runs past the end of the section
      */
     static GoBuildInfo read(Bytes b, long at) {
         if (!b.startsWith(at, MAGIC)) {
@@ -51,12 +55,12 @@ public record GoBuildInfo(String goVersion, String path, String module, List<Str
             return null;
         }
         long[] pos = {at + 32};
-        String version = varString(b, pos);
-        String modinfo = varString(b, pos);
+        String version = varString(b, pos, "version");
+        String modinfo = varString(b, pos, "module information");
         return parse(version, modinfo);
     }
 
-    private static String varString(Bytes b, long[] pos) {
+    private static String varString(Bytes b, long[] pos, String field) {
         long length = 0;
         int shift = 0;
         while (true) {
@@ -67,10 +71,10 @@ public record GoBuildInfo(String goVersion, String path, String module, List<Str
             }
             shift += 7;
             if (shift > 35) {
-                throw new Bytes.Truncated("varint too long");
+                throw new Bytes.Malformed(WHERE, field + " length is a varint of more than 6 bytes");
             }
         }
-        byte[] s = b.slice(pos[0], length);
+        byte[] s = b.slice(WHERE, field + " length", pos[0], length);
         pos[0] += length;
         return new String(s, StandardCharsets.UTF_8);
     }

@@ -156,6 +156,17 @@ class CSymbolizerTest {
     }
 
     @Test
+    void malformedBinary_isANoteNamingTheField() throws IOException {
+        Path cut = Files.write(work.resolve("cut"), HostileFiles.elf(40, HostileFiles.buildIdNote(20, 20)));
+        CSymbolizer s = new CSymbolizer(Map.of("PATH", work.toString()), new CommonsExecProcessRunner(), Arch.AMD64,
+                work.resolve("logs"));
+        CSymbolizer.Result r = s.symbolize(cut, Arch.AMD64, new CrashAddresses("0x401000", List.of(), null, null,
+                true));
+        assertThat(r.frames()).isEmpty();
+        assertThat(r.note()).startsWith("not readable as ELF: ELF header of cut: e_shnum 40 section headers");
+    }
+
+    @Test
     void parseOutput_addr2lineAndLlvmSymbolizerForms() {
         List<CFrame> gnu = CSymbolizer.parseOutput("0x0000000000482834\nm1go_segv\n/tmp/x/main.go:9\n"
                 + "_cgo_b50e_Cfunc_m1go_segv\n/tmp/go-build/cgo-gcc-prolog:51 (discriminator 1)\n0x0000000000000010\n??\n??:0\n");

@@ -1,6 +1,5 @@
 package dev.m1go.maven;
 
-import dev.m1go.binary.BinaryFacts;
 import dev.m1go.binary.BinaryInspector;
 import dev.m1go.host.Arch;
 import dev.m1go.settings.PropertyNames;
@@ -9,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -86,28 +84,17 @@ public final class InspectMojo extends AbstractM1goMojo {
             arch = Arch.parse(name).orElseThrow(() -> new MojoExecutionException("Invalid m1go.target '" + target
                     + "': give an architecture such as arm64, amd64, x86_64 or linux/arm64."));
         }
-        List<Path> files;
+        BinaryInspector.Inspection result;
         try {
-            files = BinaryInspector.files(path.toPath());
+            result = BinaryInspector.inspectAll(path.toPath(), arch, f -> out.println(BinaryInspector.json(f)));
         } catch (NoSuchFileException e) {
             throw new MojoExecutionException("The path " + path + " (m1go.path) does not exist.");
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot list " + path + " (m1go.path): " + e.getMessage(), e);
         }
-        List<BinaryFacts> all = new ArrayList<>();
-        List<String> unreadable = new ArrayList<>();
-        for (Path f : files) {
-            String name = path.isDirectory() ? path.toPath().relativize(f).toString() : f.getFileName().toString();
-            try {
-                BinaryFacts facts = BinaryInspector.inspect(f, name, arch);
-                all.add(facts);
-                out.println(BinaryInspector.json(facts));
-            } catch (IOException e) {
-                unreadable.add(f + ": " + e.getMessage());
-            }
-        }
         out.flush();
-        BinaryInspector.table(all).lines().forEach(getLog()::info);
+        BinaryInspector.table(result.facts()).lines().forEach(getLog()::info);
+        List<String> unreadable = result.unreadable();
         if (!unreadable.isEmpty()) {
             throw new MojoExecutionException("Cannot read " + unreadable.size() + " file(s) under " + path
                     + " (m1go.path): " + String.join("; ", unreadable));
