@@ -158,11 +158,9 @@ public final class MatrixEngine {
                     byBuild.computeIfAbsent(buildKey(p), k -> new ArrayList<>()).add(p);
                 }
             }
-            int translatedBuilds = (int) byBuild.values().stream()
-                    .filter(cells -> cells.get(0).toolchain().binaryArch() != host.arch()).count();
             synchronized (listenerLock) {
-                listener.buildsPlanned(byBuild.size() - translatedBuilds, translatedBuilds, request.threads(),
-                        queue.slowLimit());
+                listener.buildsPlanned(byBuild.values().stream().map(cells -> cells.get(0)).toList(),
+                        request.threads(), queue.slowLimit());
             }
             for (List<PlannedCell> cells : byBuild.values()) {
                 PlannedCell first = cells.get(0);

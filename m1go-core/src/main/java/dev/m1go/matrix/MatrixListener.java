@@ -10,11 +10,11 @@ public interface MatrixListener {
     }
 
     /**
-     * The builds about to run, by kind, and the workers they share: {@code translatedBuilds} are builds by a toolchain
-     * that itself runs translated, which at most {@code translatedWorkers} of the {@code workers} take at once. Called
-     * once, after {@link #planned}, before any build starts.
+     * The builds about to run, each named by the first of the cells it serves, and the workers they share: a build by
+     * a toolchain that itself runs translated is taken by at most {@code translatedWorkers} of the {@code workers} at
+     * once. Called once, after {@link #planned}, before any build starts.
      */
-    default void buildsPlanned(int quickBuilds, int translatedBuilds, int workers, int translatedWorkers) {
+    default void buildsPlanned(List<PlannedCell> builds, int workers, int translatedWorkers) {
     }
 
     /**

@@ -49,10 +49,18 @@ public final class Progress implements MatrixListener, AutoCloseable {
     private int runnable;
     private int ranDone;
     private int done;
-    /** The estimate's inputs: builds still to come by kind, how long each kind took so far, and the workers. */
-    private final Kind quickBuilds = new Kind(Duration.ofSeconds(10));
-    private final Kind translatedBuilds = new Kind(Duration.ofSeconds(120));
+    /**
+     * The estimate's inputs: builds still to come by kind, how long each kind took so far, and the workers. The first
+     * build of a toolchain for a target (and link mode) compiles the standard library into an empty cache, the next
+     * ones do not: they are kinds of their own, each with a prior until one finished.
+     */
+    private final Kind quickFirstBuilds = new Kind(Duration.ofSeconds(10));
+    private final Kind quickBuilds = new Kind(Duration.ofSeconds(1));
+    private final Kind translatedFirstBuilds = new Kind(Duration.ofSeconds(120));
+    private final Kind translatedBuilds = new Kind(Duration.ofSeconds(5));
     private final Kind runs = new Kind(Duration.ofSeconds(1));
+    /** The (toolchain, target, link mode) groups whose first build has not finished yet. */
+    private final java.util.Set<String> coldGroups = new java.util.HashSet<>();
     private int workers = 1;
     private int translatedWorkers = 1;
     /** When each worker began its current build or cell, to time it. */
@@ -125,12 +133,24 @@ public final class Progress implements MatrixListener, AutoCloseable {
     }
 
     @Override
-    public synchronized void buildsPlanned(int quick, int translated, int workers, int translatedWorkers) {
-        quickBuilds.left = quick;
-        translatedBuilds.left = translated;
+    public synchronized void buildsPlanned(List<PlannedCell> builds, int workers, int translatedWorkers) {
+        for (PlannedCell b : builds) {
+            boolean cold = coldGroups.add(group(b));
+            kind(b, cold).left++;
+        }
         this.workers = Math.max(1, workers);
         this.translatedWorkers = Math.max(1, Math.min(this.workers, translatedWorkers));
-        inner.buildsPlanned(quick, translated, workers, translatedWorkers);
+        inner.buildsPlanned(builds, workers, translatedWorkers);
+    }
+
+    /** Which Go build cache (and which standard library in it) a build uses. */
+    private static String group(PlannedCell b) {
+        return b.toolchain().key() + " " + b.target() + (b.runner().needsStaticBinary() ? " static" : "");
+    }
+
+    private Kind kind(PlannedCell build, boolean cold) {
+        boolean translated = hostArch != null && build.toolchain().binaryArch() != hostArch;
+        return translated ? (cold ? translatedFirstBuilds : translatedBuilds) : (cold ? quickFirstBuilds : quickBuilds);
     }
 
     @Override
@@ -156,8 +176,7 @@ public final class Progress implements MatrixListener, AutoCloseable {
         running.remove(Thread.currentThread());
         Instant began = since.remove(Thread.currentThread());
         if (began != null) {
-            boolean translated = hostArch != null && first.toolchain().binaryArch() != hostArch;
-            (translated ? translatedBuilds : quickBuilds).done(Duration.between(began, clock.instant()));
+            kind(first, coldGroups.remove(group(first))).done(Duration.between(began, clock.instant()));
         }
         inner.built(first);
     }
@@ -214,8 +233,9 @@ public final class Progress implements MatrixListener, AutoCloseable {
      * setting the pace of the other: after a cold build under qemu, the estimate is not that every cell takes as long.
      */
     synchronized Duration eta() {
-        Duration translated = translatedBuilds.remaining();
-        Duration all = translated.plus(quickBuilds.remaining()).plus(runs.remaining());
+        Duration translated = translatedFirstBuilds.remaining().plus(translatedBuilds.remaining());
+        Duration all = translated.plus(quickFirstBuilds.remaining()).plus(quickBuilds.remaining())
+                .plus(runs.remaining());
         Duration shared = all.dividedBy(workers);
         Duration translatedAlone = translated.dividedBy(translatedWorkers);
         return shared.compareTo(translatedAlone) >= 0 ? shared : translatedAlone;
