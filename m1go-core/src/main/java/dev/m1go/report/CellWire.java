@@ -77,21 +77,27 @@ record CellWire(
             throw new IllegalArgumentException("cell " + caseId + " " + go + " has no " + (outcome == null
                     ? "outcome" : "verdict"));
         }
-        CellKey key = new CellKey(caseId, go, arch("toolchainArch", toolchainArch),
-                new Platform(Os.parse(goos).filter(o -> o.goos().equals(goos)).orElseThrow(() -> unknown("goos", goos)),
-                        arch("goarch", goarch)), runner, variant, host);
+        CellKey key = key("cell", caseId, go, toolchainArch, goos, goarch, runner, variant, host);
         return new CellResult(key, outcome, verdict, expected,
                 new Diagnosis(signal, inCgo, signature, summary, header, frames), translated, reason, build, runs,
                 facts, outcomeCounts, tests);
     }
 
-    private Arch arch(String field, String value) {
-        return Arch.parse(value).filter(a -> a.goarch().equals(value)).orElseThrow(() -> unknown(field, value));
-    }
-
-    private IllegalArgumentException unknown(String field, String value) {
-        return new IllegalArgumentException("cell " + caseId + " " + go + ": " + field + " '" + value
-                + "' is not a GOOS/GOARCH name this m1go knows");
+    /**
+     * A cell's identity from its wire fields ({@code what} names the kind of entry in a message).
+     *
+     * @throws IllegalArgumentException naming a GOOS/GOARCH field that holds no known value
+     */
+    static CellKey key(String what, String caseId, String go, String toolchainArch, String goos, String goarch,
+                       String runner, String variant, String host) {
+        java.util.function.BiFunction<String, String, IllegalArgumentException> unknown = (field, value) ->
+                new IllegalArgumentException(what + " " + caseId + " " + go + ": " + field + " '" + value
+                        + "' is not a GOOS/GOARCH name this m1go knows");
+        java.util.function.BiFunction<String, String, Arch> arch = (field, value) -> Arch.parse(value)
+                .filter(a -> a.goarch().equals(value)).orElseThrow(() -> unknown.apply(field, value));
+        Os os = Os.parse(goos).filter(o -> o.goos().equals(goos)).orElseThrow(() -> unknown.apply("goos", goos));
+        return new CellKey(caseId, go, arch.apply("toolchainArch", toolchainArch),
+                new Platform(os, arch.apply("goarch", goarch)), runner, variant, host);
     }
 
     private static void require(String value, String field) {

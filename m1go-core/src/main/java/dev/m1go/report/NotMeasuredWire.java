@@ -2,11 +2,8 @@ package dev.m1go.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.m1go.host.Arch;
-import dev.m1go.host.Os;
 import dev.m1go.matrix.CellKey;
 import dev.m1go.matrix.NotMeasured;
-import dev.m1go.matrix.Platform;
 
 /**
  * A cell m1go did not finish measuring, as report.json's {@code notMeasured} list carries it: the identity fields of a
@@ -41,17 +38,7 @@ record NotMeasuredWire(
                 throw new IllegalArgumentException("an entry of 'notMeasured' has no '" + f[1] + "'");
             }
         }
-        Os os = Os.parse(goos).filter(o -> o.goos().equals(goos)).orElseThrow(() -> unknown("goos", goos));
-        return new NotMeasured(new CellKey(caseId, go, arch("toolchainArch", toolchainArch), new Platform(os,
-                arch("goarch", goarch)), runner, variant, host), reason);
-    }
-
-    private Arch arch(String field, String value) {
-        return Arch.parse(value).filter(a -> a.goarch().equals(value)).orElseThrow(() -> unknown(field, value));
-    }
-
-    private IllegalArgumentException unknown(String field, String value) {
-        return new IllegalArgumentException("notMeasured " + caseId + " " + go + ": " + field + " '" + value
-                + "' is not a GOOS/GOARCH name this m1go knows");
+        return new NotMeasured(CellWire.key("notMeasured", caseId, go, toolchainArch, goos, goarch, runner, variant,
+                host), reason);
     }
 }

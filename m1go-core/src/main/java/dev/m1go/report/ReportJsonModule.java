@@ -36,14 +36,15 @@ final class ReportJsonModule extends SimpleModule {
                 return CellWire.of(c);
             }
         }));
-        addDeserializer(CellResult.class, new CellDeserializer());
+        addDeserializer(CellResult.class, new WireDeserializer<>(CellResult.class, CellWire.class, CellWire::toCell));
         addSerializer(NotMeasured.class, new StdDelegatingSerializer(new StdConverter<NotMeasured, NotMeasuredWire>() {
             @Override
             public NotMeasuredWire convert(NotMeasured n) {
                 return NotMeasuredWire.of(n);
             }
         }));
-        addDeserializer(NotMeasured.class, new NotMeasuredDeserializer());
+        addDeserializer(NotMeasured.class, new WireDeserializer<>(NotMeasured.class, NotMeasuredWire.class,
+                NotMeasuredWire::toNotMeasured));
         setMixInAnnotation(BuildInfo.class, BuildMixIn.class);
         setMixInAnnotation(RunResult.class, RunMixIn.class);
     }
@@ -92,36 +93,26 @@ final class ReportJsonModule extends SimpleModule {
         abstract String cacheKey();
     }
 
-    private static final class CellDeserializer extends StdDeserializer<CellResult> {
+    /**
+     * Reads a value through its wire form {@code W} and turns it into {@code T}; the wire form's
+     * {@link IllegalArgumentException} (naming the field) becomes a mapping error at the value's place in the file.
+     */
+    private static final class WireDeserializer<W, T> extends StdDeserializer<T> {
         private static final long serialVersionUID = 1L;
+        private final Class<W> wire;
+        private final transient java.util.function.Function<W, T> convert;
 
-        CellDeserializer() {
-            super(CellResult.class);
+        WireDeserializer(Class<T> type, Class<W> wire, java.util.function.Function<W, T> convert) {
+            super(type);
+            this.wire = wire;
+            this.convert = convert;
         }
 
         @Override
-        public CellResult deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            CellWire wire = ctxt.readValue(p, CellWire.class);
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            W value = ctxt.readValue(p, wire);
             try {
-                return wire.toCell();
-            } catch (IllegalArgumentException e) {
-                throw JsonMappingException.from(p, e.getMessage());
-            }
-        }
-    }
-
-    private static final class NotMeasuredDeserializer extends StdDeserializer<NotMeasured> {
-        private static final long serialVersionUID = 1L;
-
-        NotMeasuredDeserializer() {
-            super(NotMeasured.class);
-        }
-
-        @Override
-        public NotMeasured deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            NotMeasuredWire wire = ctxt.readValue(p, NotMeasuredWire.class);
-            try {
-                return wire.toNotMeasured();
+                return convert.apply(value);
             } catch (IllegalArgumentException e) {
                 throw JsonMappingException.from(p, e.getMessage());
             }

@@ -54,6 +54,33 @@ class JsonReportTest {
     }
 
     @Test
+    void notMeasured_isWrittenApartFromTheCells_withoutOutcomeOrVerdict_andReadsBack() throws Exception {
+        dev.m1go.matrix.NotMeasured cut = new dev.m1go.matrix.NotMeasured(Cells.key("c", "go1.27.3", "arm64", "arm64",
+                "qemu"), dev.m1go.matrix.NotMeasured.STOPPING);
+        Report r = Cells.report(List.of(Cells.pass("c", "go1.21.13", "amd64", "native")))
+                .withNotMeasured(List.of(cut));
+        Path file = dir.resolve("report.json");
+        JsonReport.write(file, r);
+        JsonNode tree = JsonReport.mapper().readTree(file.toFile());
+        assertThat(tree.get("cells")).hasSize(1);
+        JsonNode n = tree.get("notMeasured").get(0);
+        assertThat(n.get("case").asText()).isEqualTo("c");
+        assertThat(n.get("toolchainArch").asText()).isEqualTo("arm64");
+        assertThat(n.get("runner").asText()).isEqualTo("qemu");
+        assertThat(n.get("reason").asText()).isEqualTo(dev.m1go.matrix.NotMeasured.STOPPING);
+        assertThat(n.has("outcome") || n.has("verdict")).isFalse();
+        assertThat(tree.get("summary") == null || !tree.get("summary").toString().contains("KILLED")).isTrue();
+        assertThat(JsonReport.read(file).notMeasured()).containsExactly(cut);
+
+        String md = MarkdownReport.render(r, dir);
+        assertThat(md).contains("## Not measured (1)").contains("1 cell: m1go was stopping");
+        assertThat(HtmlReport.render(ReportView.of(r, dir))).contains("id=\"not-measured\"");
+        JUnitReport.write(dir, r);
+        assertThat(Files.readString(dir.resolve(JUnitReport.FILE)))
+                .contains("<skipped message=\"not measured: m1go was stopping");
+    }
+
+    @Test
     void json_ofOneHost_hasNoHostFieldsOrBaseline() throws Exception {
         Path file = dir.resolve("report.json");
         JsonReport.write(file, Cells.report(List.of(Cells.pass("c", "go1.21.13", "amd64", "native"))));
