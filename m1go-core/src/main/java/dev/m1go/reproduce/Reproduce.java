@@ -157,6 +157,15 @@ public final class Reproduce {
         Host host = hosts.probe(s.environment(), new OutputLayout(out).hostLogs());
         Runners runners = new Runners(host, processes, extraRunners.apply(host));
         List<Runner> selected = select(runners, s.runners());
+        if (s.runners().isEmpty()) {
+            List<String> left = runners.all().stream().filter(r -> !selected.contains(r)).map(Runner::name).toList();
+            if (!left.isEmpty()) {
+                log.info("m1go: runners " + String.join(", ", selected.stream().map(Runner::name).toList())
+                        + "; " + String.join(", ", left) + " only when named: -Dm1go.runners=" + Runners.ALL
+                        + " (on Linux a --platform container is translated by the same binfmt_misc handler as "
+                        + "binfmt, and needs a static build of every binary)");
+            }
+        }
         List<Platform> targets = targets(host, s.targets());
         List<Toolchain> toolchains = toolchains(s, host, runners, out);
         List<ReproCase> cases = s.module() == null ? cases(s) : moduleCases(s, host, runners, toolchains, out);

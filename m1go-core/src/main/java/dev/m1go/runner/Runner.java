@@ -30,8 +30,16 @@ public interface Runner {
     }
 
     /**
-     * Whether one cell takes this runner much longer than a plain process start (a container image to build): the
-     * matrix starts such cells, and the builds they need, before the others.
+     * Whether the default matrix (an empty {@code m1go.runners}) takes this runner. A runner that adds no translator
+     * of its own on this host, at the price of builds of its own, is left for {@code m1go.runners} to name.
+     */
+    default boolean inDefaultMatrix() {
+        return true;
+    }
+
+    /**
+     * Whether one cell takes this runner much longer than a plain process start (a container image to build): its
+     * runs come after the quick ones, and the builds it needs after the others.
      */
     default boolean startsSlowly() {
         return false;

@@ -32,6 +32,9 @@ public final class Runners implements Launcher {
         more.forEach(r -> byName.put(r.name(), r));
     }
 
+    /** {@code m1go.runners=all}: every runner, also those the default matrix leaves out. */
+    public static final String ALL = "all";
+
     public List<String> names() {
         return List.copyOf(byName.keySet());
     }
@@ -41,12 +44,16 @@ public final class Runners implements Launcher {
     }
 
     /**
-     * The runners named in {@code m1go.runners}, in the order of {@link #names()}; every runner when the list is empty.
+     * The runners named in {@code m1go.runners}, in the order of {@link #names()}; with {@code all}, every runner; when
+     * the list is empty, those {@linkplain Runner#inDefaultMatrix() of the default matrix}.
      *
      * @throws IllegalArgumentException naming the unknown runner, the property and the valid names
      */
     public List<Runner> select(List<String> names) {
         if (names.isEmpty()) {
+            return all().stream().filter(Runner::inDefaultMatrix).toList();
+        }
+        if (names.size() == 1 && names.get(0).trim().equalsIgnoreCase(ALL)) {
             return all();
         }
         List<String> wanted = new ArrayList<>();
@@ -55,7 +62,7 @@ public final class Runners implements Launcher {
             if (!byName.containsKey(key)) {
                 throw new IllegalArgumentException("Unknown runner '" + n.trim() + "' in " + PropertyNames.RUNNERS
                         + PropertyNames.didYouMean(n, byName.keySet()) + ": use a comma list of "
-                        + String.join(", ", byName.keySet()) + " (or leave m1go.runners empty for all of them)");
+                        + String.join(", ", byName.keySet()) + " (or all, or leave m1go.runners empty for the default matrix)");
             }
             wanted.add(key);
         }

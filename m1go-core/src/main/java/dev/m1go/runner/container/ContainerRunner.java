@@ -138,6 +138,17 @@ public final class ContainerRunner implements Runner {
         return baseImage == null;
     }
 
+    /**
+     * Not on Linux: there a {@code --platform} container of the other architecture is translated by the same
+     * binfmt_misc handler as the {@code binfmt} runner, while a scratch image needs a static build of every binary,
+     * which doubles the default matrix's builds. On macOS the engine's own virtual machine (and its Rosetta or qemu)
+     * is a translator of its own.
+     */
+    @Override
+    public boolean inDefaultMatrix() {
+        return host.os() != dev.m1go.host.Os.LINUX;
+    }
+
     @Override
     public boolean startsSlowly() {
         return true;

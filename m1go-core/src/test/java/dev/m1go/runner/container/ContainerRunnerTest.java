@@ -118,6 +118,18 @@ class ContainerRunnerTest {
     }
 
     @Test
+    void onLinux_theDefaultMatrixLeavesTheContainerRunnerOut_andAllOrItsNameBringsItBack() {
+        ContainerRunner container = runner(Map.of(), null, new FakeProbe(null), new FakeBackend());
+        dev.m1go.runner.Runners runners = new dev.m1go.runner.Runners(linuxAmd64(), spec -> null, List.of(container));
+        assertThat(container.inDefaultMatrix()).isFalse();
+        assertThat(runners.select(List.of())).extracting(dev.m1go.runner.Runner::name).doesNotContain("container")
+                .contains("native", "qemu", "binfmt");
+        assertThat(runners.select(List.of("all"))).extracting(dev.m1go.runner.Runner::name).contains("container");
+        assertThat(runners.select(List.of("native", "container"))).extracting(dev.m1go.runner.Runner::name)
+                .containsExactly("native", "container");
+    }
+
+    @Test
     void availability_noEngine_everyPlatformSkippedWithOneReason_probedOnce() {
         FakeProbe probe = new FakeProbe("no socket at /tmp/nope.sock");
         FakeBackend backend = new FakeBackend();
