@@ -160,8 +160,8 @@ public final class Reproduce {
         if (s.runners().isEmpty()) {
             List<String> left = runners.all().stream().filter(r -> !selected.contains(r)).map(Runner::name).toList();
             if (!left.isEmpty()) {
-                log.info("m1go: runners " + String.join(", ", selected.stream().map(Runner::name).toList())
-                        + "; " + String.join(", ", left) + " only when named: -Dm1go.runners=" + Runners.ALL
+                log.info("m1go: the " + String.join(", ", left) + " runner joins only when named: -Dm1go.runners="
+                        + Runners.ALL
                         + " (on Linux a --platform container is translated by the same binfmt_misc handler as "
                         + "binfmt, and needs a static build of every binary)");
             }
