@@ -157,17 +157,9 @@ public final class Reproduce {
         Host host = hosts.probe(s.environment(), new OutputLayout(out).hostLogs());
         Runners runners = new Runners(host, processes, extraRunners.apply(host));
         List<Runner> selected = select(runners, s.runners());
-        if (s.runners().isEmpty()) {
-            List<String> left = runners.all().stream().filter(r -> !selected.contains(r)).map(Runner::name).toList();
-            if (!left.isEmpty()) {
-                log.info("m1go: the " + String.join(", ", left) + " runner joins only when named: -Dm1go.runners="
-                        + Runners.ALL
-                        + " (on Linux a --platform container is translated by the same binfmt_misc handler as "
-                        + "binfmt, and needs a static build of every binary)");
-            }
-        }
         List<Platform> targets = targets(host, s.targets());
-        List<Toolchain> toolchains = toolchains(s, host, runners, out);
+        List<String> leftOut = new ArrayList<>(defaultRunnersNote(s, runners, selected));
+        List<Toolchain> toolchains = toolchains(s, host, runners, out, leftOut);
         List<ReproCase> cases = s.module() == null ? cases(s) : moduleCases(s, host, runners, toolchains, out);
 
         CCompilers compilers = new CCompilers(host.os(), host.arch(), s.environment(), processes, new OutputLayout(out).hostLogs());
@@ -192,7 +184,8 @@ public final class Reproduce {
         Report skeleton = new Report(Report.SCHEMA, "m1go-maven-plugin " + version(), started, null, false,
                 HostInfo.of(host, ccs, s.inheritEnvironment()),
                 toolchains.stream().map(ToolchainInfo::of).toList(),
-                cases.stream().map(CaseInfo::of).toList(), List.of(), notes(host, selected, toolchains));
+                cases.stream().map(CaseInfo::of).toList(), List.of(), notes(host, selected, toolchains, leftOut));
+        leftOut.forEach(n -> log.info("m1go: " + n));
         log.info(header(plan.size(), runnable, cases.size(), toolchains.size(), targets.size(), out));
         for (Toolchain t : toolchains) {
             log.info("  toolchain " + t.label(host.arch()) + " " + t.goroot() + " (" + t.source() + ")"
@@ -214,7 +207,7 @@ public final class Reproduce {
             }
         }
         // Runner notes are complete only once every cell ran (a container image reused across cells, say).
-        List<String> notes = notes(host, selected, toolchains);
+        List<String> notes = notes(host, selected, toolchains, leftOut);
         Report report = live.complete(results, r -> finish.apply(r.withNotes(notes)));
         log.debug(String.format(java.util.Locale.ROOT, "m1go: writing reports took %.2f s of this run's %.2f s",
                 live.writing().toMillis() / 1000.0,
@@ -298,7 +291,18 @@ public final class Reproduce {
         }
     }
 
-    private List<Toolchain> toolchains(ReproduceSettings s, Host host, Runners runners, Path out)
+    /** What the default matrix left out of the runners, as a sentence for the log and the report (or nothing). */
+    private static List<String> defaultRunnersNote(ReproduceSettings s, Runners runners, List<Runner> selected) {
+        if (!s.runners().isEmpty()) {
+            return List.of();
+        }
+        List<String> left = runners.all().stream().filter(r -> !selected.contains(r)).map(Runner::name).toList();
+        return left.isEmpty() ? List.of() : List.of("The default matrix leaves the " + String.join(", ", left)
+                + " runner out: -Dm1go.runners=" + Runners.ALL + " takes it too (on Linux a --platform container is "
+                + "translated by the same binfmt_misc handler as binfmt, and needs a static build of every binary).");
+    }
+
+    private List<Toolchain> toolchains(ReproduceSettings s, Host host, Runners runners, Path out, List<String> leftOut)
             throws UserError, IOException {
         dev.m1go.toolchain.ToolchainFilter range = null;
         boolean byDefault = s.goVersions() == null || s.goVersions().isBlank();
@@ -329,9 +333,10 @@ public final class Reproduce {
             List<Toolchain> selected = chosen;
             List<String> left = all.stream().filter(t -> !selected.contains(t)).map(t -> t.label(host.arch())).toList();
             if (!left.isEmpty()) {
-                log.info("m1go: toolchains of " + host.arch().goarch() + " (this host) and the newest of each other "
-                        + "architecture; " + Plural.of(left.size(), "more translated toolchain") + " installed ("
-                        + String.join(", ", left) + "): -Dm1go.goVersions=" + ALL_TOOLCHAINS + " runs them too");
+                leftOut.add("The default matrix takes the toolchains of " + host.arch().goarch() + " (this host) and "
+                        + "the newest of each other architecture; " + Plural.of(left.size(), "more translated toolchain")
+                        + " installed here (" + String.join(", ", left) + ") join with -Dm1go.goVersions="
+                        + ALL_TOOLCHAINS + ".");
             }
         }
         if (chosen.isEmpty() && s.failIfNoToolchains() && filter != null) {
@@ -391,8 +396,9 @@ public final class Reproduce {
         return sb.toString();
     }
 
-    private static List<String> notes(Host host, List<Runner> runners, List<Toolchain> toolchains) {
-        List<String> notes = new ArrayList<>();
+    private static List<String> notes(Host host, List<Runner> runners, List<Toolchain> toolchains,
+                                      List<String> leftOut) {
+        List<String> notes = new ArrayList<>(leftOut);
         boolean rosettaHere = runners.stream().anyMatch(r -> r.name().equals("rosetta")
                 && r.appliesTo(dev.m1go.host.Os.DARWIN, Arch.AMD64));
         if (!rosettaHere) {
