@@ -162,15 +162,21 @@ public final class MatrixEngine {
                 listener.buildsPlanned(byBuild.values().stream().map(cells -> cells.get(0)).toList(),
                         request.threads(), queue.slowLimit());
             }
-            for (List<PlannedCell> cells : byBuild.values()) {
+            // Builds that compile other modules from source go first within their rank: on a cold cache they are
+            // the longest, and started last they would end the run alone.
+            List<List<PlannedCell>> builds = new ArrayList<>(byBuild.values());
+            builds.sort(Comparator.comparing((List<PlannedCell> cells) -> !requiresModules(cells.get(0).reproCase())));
+            for (List<PlannedCell> cells : builds) {
                 PlannedCell first = cells.get(0);
-                // A toolchain that itself runs translated builds in minutes on a cold cache: on its own lane, which
-                // never takes every worker. Builds for container cells (static, and their images follow) come after
-                // the other builds, so that results arrive cheapest first.
-                boolean translatedToolchain = first.toolchain().binaryArch() != host.arch();
+                // A toolchain that itself runs translated, or a case that compiles other modules, builds for minutes
+                // on a cold cache: on the slow lane, which never takes every worker. Builds for container cells
+                // (static, and their images follow) come after the other builds, so that results arrive cheapest
+                // first.
+                boolean slowBuild = first.toolchain().binaryArch() != host.arch()
+                        || requiresModules(first.reproCase());
                 boolean forSlowRunner = cells.stream().anyMatch(p -> p.runner().startsSlowly());
                 queue.submit(forSlowRunner ? Rank.SLOW_BUILD : Rank.BUILD,
-                        translatedToolchain ? WorkQueue.Lane.SLOW : WorkQueue.Lane.ANY, () -> {
+                        slowBuild ? WorkQueue.Lane.SLOW : WorkQueue.Lane.ANY, () -> {
                     Builder.Built built;
                     synchronized (listenerLock) {
                         listener.building(first);
@@ -260,6 +266,20 @@ public final class MatrixEngine {
         static final int SLOW_RUN = 1;
         static final int BUILD = 2;
         static final int SLOW_BUILD = 3;
+    }
+
+    /**
+     * True when a case's own go.mod requires other modules (a C library's amalgamation, a pure-Go port of one): its
+     * build compiles them from source, minutes on a cold cache. A module-mode unit's dependencies are the user's:
+     * they count too.
+     */
+    static boolean requiresModules(ReproCase c) {
+        if (c.unit() != null) {
+            return true;
+        }
+        byte[] mod = c.files().get("go.mod");
+        return mod != null && java.util.regex.Pattern.compile("(?m)^\\s*require\\b")
+                .matcher(new String(mod, java.nio.charset.StandardCharsets.UTF_8)).find();
     }
 
     /** True when {@code e} (or a cause) says m1go refused or removed work because it is stopping. */
