@@ -113,6 +113,7 @@ public final class ModuleProject {
         }
         Path copy = outputDirectory.resolve("module").resolve("src");
         copyModule(module, copy, outputDirectory);
+        GoModReplaces.rewrite(module, copy);
         ModuleConfig config = ModuleConfig.read(copy);
         String modulePath = modulePath(Files.readString(copy.resolve("go.mod")));
         Map<String, ReproCase> cases = new LinkedHashMap<>();

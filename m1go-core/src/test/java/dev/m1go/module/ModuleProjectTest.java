@@ -158,6 +158,44 @@ class ModuleProjectTest {
     }
 
     @Test
+    void moduleCopy_relativeReplaceOutOfTheModule_pointsAtTheOriginalDirectory_andTheModuleIsNotWritten()
+            throws Exception {
+        String goMod = """
+                module example.com/shop/v2
+
+                go 1.22
+
+                require example.com/dep v0.0.0
+
+                replace example.com/dep => ../dep // local checkout
+
+                replace (
+                \texample.com/other v1.2.3 => "../other dir"
+                \texample.com/inner => ./inner
+                \texample.com/remote => example.com/fork v1.0.0
+                \texample.com/abs => /srv/abs
+                )
+                """;
+        Files.writeString(module.resolve("go.mod"), goMod);
+        Files.createDirectories(module.resolve("vendor"));
+        Files.writeString(module.resolve("vendor/modules.txt"), """
+                # example.com/dep v0.0.0 => ../dep
+                ## explicit; go 1.22
+                example.com/dep
+                # example.com/dep => ../dep
+                """);
+        cases(settings(List.of(), List.of("./...")));
+        Path copy = out.resolve("module/src");
+        Path dep = dir.resolve("dep");
+        assertThat(copy.resolve("go.mod")).hasContent(goMod
+                .replace("=> ../dep //", "=> " + dep + " //")
+                .replace("=> \"../other dir\"", "=> \"" + dir.resolve("other dir") + "\""));
+        assertThat(copy.resolve("vendor/modules.txt")).hasContent("# example.com/dep v0.0.0 => " + dep + "\n"
+                + "## explicit; go 1.22\nexample.com/dep\n# example.com/dep => " + dep + "\n");
+        assertThat(module.resolve("go.mod")).as("the module is never written").hasContent(goMod);
+    }
+
+    @Test
     void aDirectoryWithoutGoMod_isRefused_namingTheParameter() throws Exception {
         Files.delete(module.resolve("go.mod"));
         assertThatThrownBy(() -> cases(settings(List.of(), List.of("./...")))).isInstanceOf(CaseDefinitionException.class)
