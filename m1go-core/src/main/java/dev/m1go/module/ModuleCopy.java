@@ -35,11 +35,12 @@ final class ModuleCopy {
     /**
      * Replaces {@code to} with a copy of {@code module}.
      *
-     * @param module the module as the user named it (messages show paths under it)
+     * @param module    the module as the user named it (messages show paths under it)
+     * @param skip      a directory left out of the copy (m1go's output directory when it lies inside), or {@code null}
      * @throws CaseDefinitionException naming the link that leads out, or the entry that cannot be copied
      */
-    static void copy(Path module, Path to) throws IOException, CaseDefinitionException {
-        List<Entry> entries = entries(module);
+    static void copy(Path module, Path to, Path skip) throws IOException, CaseDefinitionException {
+        List<Entry> entries = entries(module, skip);
         delete(to);
         Files.createDirectories(to);
         for (Entry e : entries) {
@@ -63,15 +64,16 @@ final class ModuleCopy {
     }
 
     /** Every entry to copy, parents before children, checked before anything is written. */
-    private static List<Entry> entries(Path module) throws IOException, CaseDefinitionException {
+    private static List<Entry> entries(Path module, Path skip) throws IOException, CaseDefinitionException {
         Path real = module.toRealPath();
+        Path skipReal = skip == null ? null : realOrSelf(skip);
         List<Entry> entries = new ArrayList<>();
         List<CaseDefinitionException> refused = new ArrayList<>();
         Files.walkFileTree(real, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
                 Path rel = real.relativize(d);
-                if (rel.toString().equals(".git")) {
+                if (d.equals(skipReal) || rel.toString().equals(".git")) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 if (!rel.toString().isEmpty()) {
@@ -124,6 +126,15 @@ final class ModuleCopy {
             target = f.getParent().resolve(to).normalize();
         }
         return target.startsWith(real) ? real.relativize(target) : null;
+    }
+
+    private static Path realOrSelf(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        try {
+            return abs.toRealPath();
+        } catch (IOException e) {
+            return abs;
+        }
     }
 
     /** Removes a previous copy; links are removed, never followed. */

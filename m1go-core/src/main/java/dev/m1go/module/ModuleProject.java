@@ -111,9 +111,8 @@ public final class ModuleProject {
         if (s.testCount() != null && s.testCount() < 1) {
             throw new CaseDefinitionException("m1go.testCount is " + s.testCount() + ": give at least 1");
         }
-        checkApart(module, outputDirectory);
         Path copy = outputDirectory.resolve("module").resolve("src");
-        copyModule(module, copy);
+        copyModule(module, copy, outputDirectory);
         GoModReplaces.rewrite(module, copy);
         ModuleConfig config = ModuleConfig.read(copy);
         String modulePath = modulePath(Files.readString(copy.resolve("go.mod")));
@@ -221,45 +220,11 @@ public final class ModuleProject {
         return out;
     }
 
-    /** Copies the module, leaving out {@code .git}; no link leads out of the copy ({@link ModuleCopy}). */
-    static void copyModule(Path from, Path to) throws IOException, CaseDefinitionException {
-        ModuleCopy.copy(from, to);
-    }
-
     /**
-     * Refuses a module and an output directory that overlap (the same, or either inside the other, links resolved):
-     * m1go rewrites its output directory, and would rewrite the module or copy its own output into the copy.
-     *
-     * @throws CaseDefinitionException naming {@code m1go.module} and {@code m1go.outputDirectory}
+     * Copies the module, leaving out {@code .git} and m1go's own output directory when it lies inside; no link leads
+     * out of the copy ({@link ModuleCopy}).
      */
-    public static void checkApart(Path module, Path outputDirectory) throws CaseDefinitionException {
-        Path m = real(module);
-        Path o = real(outputDirectory);
-        if (m.startsWith(o) || o.startsWith(m)) {
-            Path parent = module.toAbsolutePath().normalize().getParent();
-            throw new CaseDefinitionException("m1go.module (" + module + ") and m1go.outputDirectory ("
-                    + outputDirectory + ") overlap: m1go copies the module into its output directory and rewrites "
-                    + "that directory, and never writes the module; give an m1go.outputDirectory outside " + module
-                    + (parent == null ? "" : " (for example -Dm1go.outputDirectory=" + parent.resolve("m1go-out") + ")")
-                    + ", or keep the Go module in a directory of its own beside the pom "
-                    + "(<module>${project.basedir}/go</module>)");
-        }
-    }
-
-    /** The real path of the longest existing prefix, with the rest appended: links resolved where they exist. */
-    private static Path real(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        Path existing = abs;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return abs;
-        }
-        try {
-            return existing.toRealPath().resolve(existing.relativize(abs));
-        } catch (IOException e) {
-            return abs;
-        }
+    static void copyModule(Path from, Path to, Path outputDirectory) throws IOException, CaseDefinitionException {
+        ModuleCopy.copy(from, to, outputDirectory);
     }
 }

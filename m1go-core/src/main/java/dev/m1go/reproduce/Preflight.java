@@ -8,8 +8,8 @@ import java.nio.file.Path;
 /**
  * The directory parameters of {@code m1go:reproduce}, checked before anything runs: each is what it must be (a
  * directory, not a file; writable where m1go writes), and the output directory neither is, nor lies inside, nor holds
- * the directory of the user's own cases or the Go module of module mode (m1go rewrites its output directory, and would
- * rewrite them); and the numeric parameters, each in its range.
+ * the directory of the user's own cases (m1go rewrites its output directory, and would rewrite the cases); and the
+ * numeric parameters, each in its range.
  */
 final class Preflight {
 
@@ -110,13 +110,6 @@ final class Preflight {
                 throw new UserError("m1go.outputDirectory (" + s.outputDirectory() + ") and m1go.casesDirectory ("
                         + cases + ") overlap: m1go rewrites its output directory and would rewrite your cases; give "
                         + "an m1go.outputDirectory outside " + cases + " (the default is target/m1go)");
-            }
-        }
-        if (s.module() != null && s.module().module() != null) {
-            try {
-                dev.m1go.module.ModuleProject.checkApart(s.module().module(), s.outputDirectory());
-            } catch (dev.m1go.cases.CaseDefinitionException e) {
-                throw new UserError(e.getMessage());
             }
         }
         writableDirectory("m1go.outputDirectory", s.outputDirectory());

@@ -69,25 +69,6 @@ class PreflightTest {
     }
 
     @Test
-    void moduleAndOutputDirectory_overlapping_areRefusedUpFront_namingBoth() throws Exception {
-        Path module = Files.createDirectories(dir.resolve("repo"));
-        Files.writeString(module.resolve("go.mod"), "module example.com/repo\n");
-        Path viaLink = Files.createSymbolicLink(dir.resolve("repo-link"), module);
-        for (Path out : List.of(module, module.resolve("target/m1go"), dir, viaLink.resolve("target/m1go"))) {
-            ReproduceSettings s = settings(out, dir.resolve("cache"), null, 1).withModule(
-                    new dev.m1go.module.ModuleProject.Settings(module, List.of(), List.of("./..."), null, null, null,
-                            null, null, null));
-            assertThatThrownBy(() -> Preflight.check(s)).isInstanceOf(UserError.class)
-                    .hasMessageStartingWith("m1go.module (" + module + ") and m1go.outputDirectory (" + out
-                            + ") overlap");
-        }
-        assertThat(module.resolve("target")).as("nothing is created before the check").doesNotExist();
-        Preflight.check(settings(dir.resolve("target/m1go"), dir.resolve("cache"), null, 1).withModule(
-                new dev.m1go.module.ModuleProject.Settings(module, List.of(), List.of("./..."), null, null, null, null,
-                        null, null)));
-    }
-
-    @Test
     void readOnlyCache_isRefusedUpFront() throws Exception {
         Path cache = Files.createDirectories(dir.resolve("cache"));
         assumeTrue(cache.toFile().setWritable(false, false));
