@@ -112,6 +112,15 @@ final class Preflight {
                         + "an m1go.outputDirectory outside " + cases + " (the default is target/m1go)");
             }
         }
+        if (s.module() != null && s.module().module() != null) {
+            Path module = s.module().module();
+            if (real(module).startsWith(real(s.outputDirectory()))) {
+                throw new UserError("m1go.module (" + module + ") lies inside m1go.outputDirectory ("
+                        + s.outputDirectory() + "): m1go rewrites its output directory, and would empty the module "
+                        + "before copying it; give an m1go.outputDirectory outside " + module + " (the default is "
+                        + "target/m1go)");
+            }
+        }
         writableDirectory("m1go.outputDirectory", s.outputDirectory());
         writableDirectory("m1go.cacheDirectory", s.cacheDirectory());
     }

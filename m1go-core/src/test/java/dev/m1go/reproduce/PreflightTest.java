@@ -40,6 +40,30 @@ class PreflightTest {
     }
 
     @Test
+    void aModuleInsideTheOutputDirectory_isRefusedUpFront_namingBoth() throws Exception {
+        // Before: the output directory was rewritten first, the module inside it emptied, and the run stopped with
+        // an I/O error naming …/module/src/go.mod.
+        Path out = dir.resolve("out");
+        Path module = Files.createDirectories(out.resolve("mymod"));
+        Files.writeString(module.resolve("go.mod"), "module example.com/m\n");
+        ReproduceSettings s = settings(out, dir.resolve("cache"), null, 1).withModule(new dev.m1go.module.ModuleProject
+                .Settings(module, List.of("."), List.of(), List.of(), List.of(), null, null, null, Map.of()));
+        assertThatThrownBy(() -> Preflight.check(s)).isInstanceOf(UserError.class)
+                .hasMessageContaining("m1go.module (" + module + ") lies inside m1go.outputDirectory (" + out + ")");
+        assertThat(module.resolve("go.mod")).exists();
+    }
+
+    @Test
+    void theOutputDirectoryInsideTheModule_isAccepted_aPomBesideGoModKeepsItsDefault() throws Exception {
+        Path module = Files.createDirectories(dir.resolve("mymod"));
+        Files.writeString(module.resolve("go.mod"), "module example.com/m\n");
+        ReproduceSettings s = settings(module.resolve("target/m1go"), dir.resolve("cache"), null, 1)
+                .withModule(new dev.m1go.module.ModuleProject.Settings(module, List.of("."), List.of(), List.of(),
+                        List.of(), null, null, null, Map.of()));
+        assertThatCode(() -> Preflight.check(s)).doesNotThrowAnyException();
+    }
+
+    @Test
     void outputDirectory_thatIsAFile_saysSo() throws Exception {
         Path file = Files.writeString(dir.resolve("out"), "x");
         assertThatThrownBy(() -> Preflight.check(settings(file, dir.resolve("cache"), null, 1)))
