@@ -14,6 +14,7 @@ import dev.m1go.exec.ProcessResult;
 import dev.m1go.exec.ProcessRunner;
 import dev.m1go.exec.ProcessSpec;
 import dev.m1go.host.Host;
+import dev.m1go.module.GoTestEvents;
 import dev.m1go.runner.Runner;
 import dev.m1go.toolchain.CCompilers;
 import dev.m1go.toolchain.Launcher;
@@ -428,10 +429,11 @@ public final class MatrixEngine {
         String summary = outputMismatch == null ? diagnosis.summary() : diagnosis.summary() + "; " + outputMismatch;
         List<TestResult> tests = List.of();
         if (unit != null && unit.test()) {
-            ModuleTests.Judged judged = ModuleTests.judge(new ModuleTests(processes, launcher, request)
-                    .events(t, unit, logDir.resolve("run-1.stdout")), unit, facts(p), first);
+            GoTestEvents.Events events = new ModuleTests(processes, launcher, request)
+                    .events(t, unit, logDir.resolve("run-1.stdout"));
+            ModuleTests.Judged judged = ModuleTests.judge(events.tests(), unit, facts(p), first);
             tests = judged.tests();
-            summary = judged.summary();
+            summary = events.note() == null ? judged.summary() : judged.summary() + "; " + events.note();
             if (judged.verdict() != null && verdict != Verdict.FLAKY) {
                 verdict = judged.verdict();
             }

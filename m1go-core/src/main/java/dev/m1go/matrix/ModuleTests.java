@@ -42,9 +42,11 @@ final class ModuleTests {
     }
 
     /**
-     * Runs {@code go tool test2json -p PKG < run-1.stdout} with {@code t}; its events land in {@code run-1.test2json}.
+     * Runs {@code go tool test2json -p PKG < run-1.stdout} with {@code t}; its events land in {@code run-1.test2json},
+     * which is read as a stream ({@link GoTestEvents#read(Path)}: what is kept is bounded however much the tests
+     * printed).
      */
-    List<GoTestEvents.Test> events(Toolchain t, ModuleUnit unit, Path stdoutLog) throws IOException {
+    GoTestEvents.Events events(Toolchain t, ModuleUnit unit, Path stdoutLog) throws IOException {
         Path events = stdoutLog.resolveSibling(stdoutLog.getFileName().toString().replace(".stdout", ".test2json"));
         Path err = stdoutLog.resolveSibling(stdoutLog.getFileName().toString().replace(".stdout", ".test2json.stderr"));
         Launch launch;
@@ -52,7 +54,7 @@ final class ModuleTests {
             launch = launcher.launchFor(t.binaryArch());
         } catch (Launcher.CannotLaunchException e) {
             Files.writeString(err, e.getMessage() + "\n");
-            return List.of();
+            return new GoTestEvents.Events(List.of(), 0, 0);
         }
         Map<String, String> env = BuildEnvironment.base(request.environment(), request.inheritEnvironment());
         env.put("GOROOT", t.goroot().toString());
@@ -62,9 +64,9 @@ final class ModuleTests {
         ProcessResult r = processes.run(new ProcessSpec(launch.wrap(argv), launch.environmentWith(env),
                 stdoutLog.getParent(), request.buildTimeout(), request.quitGrace(), events, err, stdoutLog));
         if (!Files.isRegularFile(events)) {
-            return GoTestEvents.parse(r.stdout());
+            return new GoTestEvents.Events(GoTestEvents.parse(r.stdout()), 0, 0);
         }
-        return GoTestEvents.parse(Files.readString(events));
+        return GoTestEvents.read(events);
     }
 
     /**

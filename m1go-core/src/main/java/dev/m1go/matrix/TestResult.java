@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param elapsedSeconds as test2json reported it, or 0
  * @param expected the expectation that applied ({@code PASS} unless {@code m1go.yaml} says otherwise)
  * @param verdict  outcome compared with it
- * @param output   the test's own output lines (the last 4,000 characters)
+ * @param output   the test's own output lines (the first 2,000 and the last 4,000 characters, with a marker saying
+ *                 how many were left out between them)
  */
 public record TestResult(String name, String action, Outcome outcome, double elapsedSeconds, String expected,
                          Verdict verdict, String output) {

@@ -16,14 +16,12 @@ import dev.m1go.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Module mode's planning: checks {@code m1go.module}, copies the module into {@code target/m1go/module/src} (builds
@@ -115,6 +113,7 @@ public final class ModuleProject {
         }
         Path copy = outputDirectory.resolve("module").resolve("src");
         copyModule(module, copy, outputDirectory);
+        GoModReplaces.rewrite(module, copy);
         ModuleConfig config = ModuleConfig.read(copy);
         String modulePath = modulePath(Files.readString(copy.resolve("go.mod")));
         Map<String, ReproCase> cases = new LinkedHashMap<>();
@@ -221,34 +220,11 @@ public final class ModuleProject {
         return out;
     }
 
-    /** Copies the module, leaving out {@code .git} and m1go's own output directory when it lies inside. */
-    static void copyModule(Path from, Path to, Path outputDirectory) throws IOException {
-        if (Files.exists(to)) {
-            try (Stream<Path> w = Files.walk(to)) {
-                for (Path p : w.sorted(Comparator.reverseOrder()).toList()) {
-                    p.toFile().setWritable(true);
-                    Files.delete(p);
-                }
-            }
-        }
-        Path out = outputDirectory.toAbsolutePath().normalize();
-        try (Stream<Path> w = Files.walk(from)) {
-            for (Path p : w.toList()) {
-                Path rel = from.relativize(p);
-                if (p.startsWith(out) || rel.toString().equals(".git") || rel.startsWith(".git")) {
-                    continue;
-                }
-                Path target = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (Files.isRegularFile(p)) {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                    target.toFile().setWritable(true, true);
-                }
-                if (Files.isDirectory(target)) {
-                    target.toFile().setWritable(true, true);
-                }
-            }
-        }
+    /**
+     * Copies the module, leaving out {@code .git} and m1go's own output directory when it lies inside; no link leads
+     * out of the copy ({@link ModuleCopy}).
+     */
+    static void copyModule(Path from, Path to, Path outputDirectory) throws IOException, CaseDefinitionException {
+        ModuleCopy.copy(from, to, outputDirectory);
     }
 }

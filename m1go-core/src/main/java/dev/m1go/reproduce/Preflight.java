@@ -16,37 +16,56 @@ final class Preflight {
     private Preflight() {
     }
 
-    /** The numeric parameters: threads, cache size, stress mode and reruns, each in its range. */
+    /**
+     * The numeric parameters: time limits, threads, reruns, cache size, stress mode and the module's test count, each in
+     * its range (the bounds are {@link ReproduceSettings}' {@code MAX_…} constants, listed in the README).
+     */
     static void numbers(ReproduceSettings s) throws UserError {
         if (s.timeoutSeconds() < 1) {
             throw new UserError("m1go.timeoutSeconds is " + s.timeoutSeconds() + ": give the time limit of one run in "
                     + "seconds, at least 1");
         }
+        atMost("m1go.timeoutSeconds", s.timeoutSeconds(), ReproduceSettings.MAX_TIMEOUT_SECONDS,
+                "the time limit of one run in seconds, from 1 to " + ReproduceSettings.MAX_TIMEOUT_SECONDS + " (a day)");
         if (s.buildTimeoutSeconds() < 1) {
             throw new UserError("m1go.buildTimeoutSeconds is " + s.buildTimeoutSeconds() + ": give the time limit of one "
                     + "build in seconds, at least 1");
         }
+        atMost("m1go.buildTimeoutSeconds", s.buildTimeoutSeconds(), ReproduceSettings.MAX_TIMEOUT_SECONDS,
+                "the time limit of one build in seconds, from 1 to " + ReproduceSettings.MAX_TIMEOUT_SECONDS
+                        + " (a day)");
         if (s.threads() < 1) {
             throw new UserError("m1go.threads is " + s.threads() + ": give how many cells run at once, at least 1 (0 "
                     + "or unset: one per processor)");
         }
+        atMost("m1go.threads", s.threads(), ReproduceSettings.MAX_THREADS, "how many cells run at once, from 1 to "
+                + ReproduceSettings.MAX_THREADS + " (0 or unset: one per processor)");
         if (s.cacheMaxBytes() < 0) {
             throw new UserError("m1go.cacheMaxBytes is " + s.cacheMaxBytes() + ": give the size in bytes the build "
                     + "cache in m1go.cacheDirectory may keep, 0 or more (0 keeps nothing between runs)");
         }
+        atMost("m1go.cacheMaxBytes", s.cacheMaxBytes(), ReproduceSettings.MAX_CACHE_BYTES, "the size in bytes the "
+                + "build cache may keep, from 0 to " + ReproduceSettings.MAX_CACHE_BYTES + " (1 TiB)");
         ReproduceSettings.StressSettings st = s.stress();
         if (st.stressRuns() < 0) {
             throw new UserError("m1go.stress.runs is " + st.stressRuns() + ": give how many times every cell runs, 1 or more "
                     + "(0 or unset: no stress mode)");
         }
+        atMost("m1go.stress.runs", st.stressRuns(), ReproduceSettings.MAX_STRESS_RUNS, "how many times every cell "
+                + "runs, from 1 to " + ReproduceSettings.MAX_STRESS_RUNS + " (0 or unset: no stress mode)");
         if (st.stressSeconds() < 0) {
             throw new UserError("m1go.stress.seconds is " + st.stressSeconds() + ": give how long every cell runs, in "
                     + "seconds (0 or unset: no time limit)");
         }
+        atMost("m1go.stress.seconds", st.stressSeconds(), ReproduceSettings.MAX_STRESS_SECONDS, "how long every cell "
+                + "runs in seconds, up to " + ReproduceSettings.MAX_STRESS_SECONDS + " (a week; 0 or unset: no time "
+                + "limit)");
         if (st.stressLoad() < 0) {
             throw new UserError("m1go.stress.load is " + st.stressLoad() + ": give how many busy threads load the CPU "
                     + "while the matrix runs, 0 or more");
         }
+        atMost("m1go.stress.load", st.stressLoad(), ReproduceSettings.MAX_STRESS_LOAD, "how many busy threads load "
+                + "the CPU while the matrix runs, from 0 to " + ReproduceSettings.MAX_STRESS_LOAD);
         if ((st.stressStopOnFailure() || st.stressLoad() > 0) && st.stressRuns() == 0 && st.stressSeconds() == 0) {
             throw new UserError((st.stressStopOnFailure() ? "m1go.stress.stopOnFailure" : "m1go.stress.load") + " needs "
                     + "stress mode: set -Dm1go.stress.runs=N and/or -Dm1go.stress.seconds=S");
@@ -54,6 +73,23 @@ final class Preflight {
         if (s.reruns() < 0) {
             throw new UserError("m1go.reruns is " + s.reruns() + ": give how many extra runs a failing cell gets, 0 or "
                     + "more");
+        }
+        atMost("m1go.reruns", s.reruns(), ReproduceSettings.MAX_RERUNS, "how many extra runs a failing cell gets, "
+                + "from 0 to " + ReproduceSettings.MAX_RERUNS + " (for more, use stress mode: m1go.stress.runs)");
+        Integer testCount = s.module() == null ? null : s.module().testCount();
+        if (testCount != null) {
+            if (testCount < 1) {
+                throw new UserError("m1go.testCount is " + testCount + ": give how many times each test runs "
+                        + "(-test.count), at least 1");
+            }
+            atMost("m1go.testCount", testCount, ReproduceSettings.MAX_TEST_COUNT, "how many times each test runs "
+                    + "(-test.count), from 1 to " + ReproduceSettings.MAX_TEST_COUNT);
+        }
+    }
+
+    private static void atMost(String property, long value, long max, String give) throws UserError {
+        if (value > max) {
+            throw new UserError(property + " is " + value + ", over the limit of " + max + ": give " + give);
         }
     }
 
@@ -74,6 +110,15 @@ final class Preflight {
                 throw new UserError("m1go.outputDirectory (" + s.outputDirectory() + ") and m1go.casesDirectory ("
                         + cases + ") overlap: m1go rewrites its output directory and would rewrite your cases; give "
                         + "an m1go.outputDirectory outside " + cases + " (the default is target/m1go)");
+            }
+        }
+        if (s.module() != null && s.module().module() != null) {
+            Path module = s.module().module();
+            if (real(module).startsWith(real(s.outputDirectory()))) {
+                throw new UserError("m1go.module (" + module + ") lies inside m1go.outputDirectory ("
+                        + s.outputDirectory() + "): m1go rewrites its output directory, and would empty the module "
+                        + "before copying it; give an m1go.outputDirectory outside " + module + " (the default is "
+                        + "target/m1go)");
             }
         }
         writableDirectory("m1go.outputDirectory", s.outputDirectory());

@@ -41,6 +41,23 @@ public record ReproduceSettings(
         public static final StressSettings NONE = new StressSettings(0, 0, false, 0);
     }
 
+    /** The upper bound of {@code m1go.timeoutSeconds} and {@code m1go.buildTimeoutSeconds}: one day. */
+    public static final int MAX_TIMEOUT_SECONDS = 86_400;
+    /** The upper bound of {@code m1go.threads}. */
+    public static final int MAX_THREADS = 1024;
+    /** The upper bound of {@code m1go.reruns}. */
+    public static final int MAX_RERUNS = 1000;
+    /** The upper bound of {@code m1go.cacheMaxBytes}: 1 TiB. */
+    public static final long MAX_CACHE_BYTES = 1L << 40;
+    /** The upper bound of {@code m1go.stress.runs}. */
+    public static final int MAX_STRESS_RUNS = 1_000_000;
+    /** The upper bound of {@code m1go.stress.seconds}: one week. */
+    public static final int MAX_STRESS_SECONDS = 604_800;
+    /** The upper bound of {@code m1go.stress.load}. */
+    public static final int MAX_STRESS_LOAD = 1024;
+    /** The upper bound of {@code m1go.testCount}. */
+    public static final int MAX_TEST_COUNT = 100_000;
+
     public ReproduceSettings {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         Objects.requireNonNull(cacheDirectory, "cacheDirectory");

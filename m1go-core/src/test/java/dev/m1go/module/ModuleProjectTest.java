@@ -100,6 +100,102 @@ class ModuleProjectTest {
     }
 
     @Test
+    void moduleCopy_symlinkOutOfTheModule_isRefusedNamingTheLink() throws Exception {
+        Path secret = Files.writeString(dir.resolve("shadow"), "root:secret\n");
+        Path link = Files.createSymbolicLink(module.resolve("leak-shadow"), secret);
+        assertThatThrownBy(() -> cases(settings(List.of(), List.of("./..."))))
+                .isInstanceOf(CaseDefinitionException.class)
+                .hasMessageContaining(link.toString()).hasMessageContaining(secret.toString())
+                .hasMessageContaining("outside m1go.module");
+        Path copied = out.resolve("module/src/leak-shadow");
+        assertThat(Files.exists(copied, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as("nothing of the link is copied")
+                .isFalse();
+    }
+
+    @Test
+    void moduleCopy_directorySymlinkOutOfTheModule_isRefused_evenWhenItsTargetIsGone() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createSymbolicLink(module.resolve("third_party"), outside);
+        assertThatThrownBy(() -> cases(settings(List.of(), List.of("./...")))).isInstanceOf(CaseDefinitionException.class)
+                .hasMessageContaining(module.resolve("third_party") + " is a symbolic link to " + outside);
+        Files.delete(outside);
+        assertThatThrownBy(() -> cases(settings(List.of(), List.of("./...")))).isInstanceOf(CaseDefinitionException.class)
+                .hasMessageContaining(module.resolve("third_party") + " is a symbolic link to " + outside);
+    }
+
+    @Test
+    void moduleCopy_linksInsideTheModule_areRecreated_pointingIntoTheCopy() throws Exception {
+        Files.createDirectories(module.resolve("internal/real"));
+        Files.writeString(module.resolve("internal/real/real.go"), "package real\n");
+        Files.createDirectories(module.resolve("pkg"));
+        Files.createSymbolicLink(module.resolve("pkg/alias"), Path.of("../internal/real"));
+        Files.createSymbolicLink(module.resolve("README.link"), module.resolve("shop.go"));
+        Files.createSymbolicLink(module.resolve(".#shop.go"), Path.of("user@host.1234:1700000000"));
+        cases(settings(List.of(), List.of("./...")));
+        Path copy = out.resolve("module/src").toRealPath();
+        assertThat(Files.isSymbolicLink(copy.resolve("pkg/alias"))).isTrue();
+        assertThat(Files.readSymbolicLink(copy.resolve("pkg/alias"))).isEqualTo(Path.of("../internal/real"));
+        assertThat(copy.resolve("pkg/alias/real.go")).hasContent("package real\n");
+        assertThat(Files.readSymbolicLink(copy.resolve("README.link"))).as("an absolute link to the module points "
+                + "into the copy, not back at the module").isEqualTo(Path.of("shop.go"));
+        assertThat(copy.resolve("README.link").toRealPath()).isEqualTo(copy.resolve("shop.go"));
+        assertThat(Files.readSymbolicLink(copy.resolve(".#shop.go"))).isEqualTo(Path.of("user@host.1234:1700000000"));
+    }
+
+    @Test
+    void moduleCopy_aFifoInTheModule_isRefusedByName() throws Exception {
+        Path fifo = module.resolve("cmd/server/control.pipe");
+        Process p;
+        try {
+            p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no mkfifo here");
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0 && Files.exists(fifo));
+        assertThatThrownBy(() -> cases(settings(List.of(), List.of("./...")))).isInstanceOf(CaseDefinitionException.class)
+                .hasMessageContaining(fifo + " is not a regular file, directory or symbolic link");
+    }
+
+    @Test
+    void moduleCopy_relativeReplaceOutOfTheModule_pointsAtTheOriginalDirectory_andTheModuleIsNotWritten()
+            throws Exception {
+        String goMod = """
+                module example.com/shop/v2
+
+                go 1.22
+
+                require example.com/dep v0.0.0
+
+                replace example.com/dep => ../dep // local checkout
+
+                replace (
+                \texample.com/other v1.2.3 => "../other dir"
+                \texample.com/inner => ./inner
+                \texample.com/remote => example.com/fork v1.0.0
+                \texample.com/abs => /srv/abs
+                )
+                """;
+        Files.writeString(module.resolve("go.mod"), goMod);
+        Files.createDirectories(module.resolve("vendor"));
+        Files.writeString(module.resolve("vendor/modules.txt"), """
+                # example.com/dep v0.0.0 => ../dep
+                ## explicit; go 1.22
+                example.com/dep
+                # example.com/dep => ../dep
+                """);
+        cases(settings(List.of(), List.of("./...")));
+        Path copy = out.resolve("module/src");
+        Path dep = dir.resolve("dep");
+        assertThat(copy.resolve("go.mod")).hasContent(goMod
+                .replace("=> ../dep //", "=> " + dep + " //")
+                .replace("=> \"../other dir\"", "=> \"" + dir.resolve("other dir") + "\""));
+        assertThat(copy.resolve("vendor/modules.txt")).hasContent("# example.com/dep v0.0.0 => " + dep + "\n"
+                + "## explicit; go 1.22\nexample.com/dep\n# example.com/dep => " + dep + "\n");
+        assertThat(module.resolve("go.mod")).as("the module is never written").hasContent(goMod);
+    }
+
+    @Test
     void aDirectoryWithoutGoMod_isRefused_namingTheParameter() throws Exception {
         Files.delete(module.resolve("go.mod"));
         assertThatThrownBy(() -> cases(settings(List.of(), List.of("./...")))).isInstanceOf(CaseDefinitionException.class)

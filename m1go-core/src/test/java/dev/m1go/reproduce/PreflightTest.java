@@ -3,6 +3,7 @@ package dev.m1go.reproduce;
 import dev.m1go.core.Log;
 import dev.m1go.core.UserError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -36,6 +37,30 @@ class PreflightTest {
     private ReproduceSettings settings(Path out, Path cache, Path cases, int threads) {
         return new ReproduceSettings(out, cache, List.of(), null, true, List.of(), cases, List.of(), List.of(), 60,
                 900, threads, false, 0, false, true, Map.of(), dir);
+    }
+
+    @Test
+    void aModuleInsideTheOutputDirectory_isRefusedUpFront_namingBoth() throws Exception {
+        // Before: the output directory was rewritten first, the module inside it emptied, and the run stopped with
+        // an I/O error naming …/module/src/go.mod.
+        Path out = dir.resolve("out");
+        Path module = Files.createDirectories(out.resolve("mymod"));
+        Files.writeString(module.resolve("go.mod"), "module example.com/m\n");
+        ReproduceSettings s = settings(out, dir.resolve("cache"), null, 1).withModule(new dev.m1go.module.ModuleProject
+                .Settings(module, List.of("."), List.of(), List.of(), List.of(), null, null, null, Map.of()));
+        assertThatThrownBy(() -> Preflight.check(s)).isInstanceOf(UserError.class)
+                .hasMessageContaining("m1go.module (" + module + ") lies inside m1go.outputDirectory (" + out + ")");
+        assertThat(module.resolve("go.mod")).exists();
+    }
+
+    @Test
+    void theOutputDirectoryInsideTheModule_isAccepted_aPomBesideGoModKeepsItsDefault() throws Exception {
+        Path module = Files.createDirectories(dir.resolve("mymod"));
+        Files.writeString(module.resolve("go.mod"), "module example.com/m\n");
+        ReproduceSettings s = settings(module.resolve("target/m1go"), dir.resolve("cache"), null, 1)
+                .withModule(new dev.m1go.module.ModuleProject.Settings(module, List.of("."), List.of(), List.of(),
+                        List.of(), null, null, null, Map.of()));
+        assertThatCode(() -> Preflight.check(s)).doesNotThrowAnyException();
     }
 
     @Test
@@ -89,6 +114,41 @@ class PreflightTest {
         assertThatThrownBy(() -> Preflight.check(settings(dir.resolve("out"), cache, null, 1)))
                 .isInstanceOf(UserError.class).hasMessageStartingWith("m1go.cacheDirectory: " + cache
                         + " is not writable");
+    }
+
+    private ReproduceSettings numbers(int timeout, int buildTimeout, int threads, int reruns, long cacheMaxBytes,
+                                      ReproduceSettings.StressSettings stress, Integer testCount) {
+        ReproduceSettings s = new ReproduceSettings(dir.resolve("out"), dir.resolve("cache"), List.of(), null, true,
+                List.of(), null, List.of(), List.of(), timeout, buildTimeout, threads, false, reruns, false, true,
+                Map.of(), dir, false, cacheMaxBytes, stress, null);
+        return testCount == null ? s : s.withModule(new dev.m1go.module.ModuleProject.Settings(dir.resolve("repo"),
+                List.of(), List.of("./..."), null, null, null, testCount, null, null));
+    }
+
+    @Test
+    void everyCountParameter_overItsBound_isRefused_namingTheParameterAndTheBound() {
+        ReproduceSettings.StressSettings none = ReproduceSettings.StressSettings.NONE;
+        long tib = 1L << 40;
+        Map<String, ReproduceSettings> over = new java.util.LinkedHashMap<>();
+        over.put("m1go.timeoutSeconds is 86401, over the limit of 86400", numbers(86_401, 900, 1, 0, 0, none, null));
+        over.put("m1go.buildTimeoutSeconds is 86401, over the limit of 86400", numbers(60, 86_401, 1, 0, 0, none, null));
+        over.put("m1go.threads is 100000, over the limit of 1024", numbers(60, 900, 100_000, 0, 0, none, null));
+        over.put("m1go.reruns is 1001, over the limit of 1000", numbers(60, 900, 1, 1001, 0, none, null));
+        over.put("m1go.cacheMaxBytes is " + (tib + 1) + ", over the limit of " + tib,
+                numbers(60, 900, 1, 0, tib + 1, none, null));
+        over.put("m1go.stress.runs is 1000001, over the limit of 1000000", numbers(60, 900, 1, 0, 0,
+                new ReproduceSettings.StressSettings(1_000_001, 0, false, 0), null));
+        over.put("m1go.stress.seconds is 604801, over the limit of 604800", numbers(60, 900, 1, 0, 0,
+                new ReproduceSettings.StressSettings(0, 604_801, false, 0), null));
+        over.put("m1go.stress.load is 1025, over the limit of 1024", numbers(60, 900, 1, 0, 0,
+                new ReproduceSettings.StressSettings(10, 0, false, 1025), null));
+        over.put("m1go.testCount is 100001, over the limit of 100000", numbers(60, 900, 1, 0, 0, none, 100_001));
+        over.put("m1go.testCount is 0: give", numbers(60, 900, 1, 0, 0, none, 0));
+        over.forEach((message, s) -> assertThatThrownBy(() -> Preflight.numbers(s)).as(message)
+                .isInstanceOf(UserError.class).hasMessageStartingWith(message));
+        assertThatCode(() -> Preflight.numbers(numbers(86_400, 86_400, 1024, 1000, tib,
+                new ReproduceSettings.StressSettings(1_000_000, 604_800, false, 1024), 100_000)))
+                .as("every bound itself is allowed").doesNotThrowAnyException();
     }
 
     @Test

@@ -467,7 +467,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
                 list(goRoots), goVersions, failIfNoToolchains, list(cases),
                 casesDirectory == null ? null : casesDirectory.toPath(),
                 list(runners), list(targets), timeoutSeconds, buildTimeoutSeconds,
-                threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
+                threads == 0 ? Math.min(Runtime.getRuntime().availableProcessors(), ReproduceSettings.MAX_THREADS)
+                        : threads,
                 inheritEnvironment, reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes,
                 new ReproduceSettings.StressSettings(stressRuns, stressSeconds, stressStopOnFailure, stressLoad), null);
         Publish.Settings publish = new Publish.Settings(baseline == null ? null : baseline.toPath(), failOn,
