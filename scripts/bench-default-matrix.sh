@@ -14,6 +14,7 @@
 #
 # Usage: scripts/bench-default-matrix.sh [--work DIR] [-- extra mvn arguments, e.g. -Dm1go.runners=native,qemu]
 #   --work   where runs, caches and logs go (default: a new directory under /tmp); kept afterwards
+#   M1GO_BENCH_REPORT_ONLY=1 with --work DIR prints the table of the runs already in DIR
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,8 +35,10 @@ goal="dev.m1go:m1go-maven-plugin:$version:reproduce"
 work=${work:-$(mktemp -d /tmp/m1go-bench-default.XXXXXX)}
 mkdir -p "$work"
 cache="$work/cache"
-rm -rf "$cache" "$work/run" "${TMPDIR:-/tmp}/m1go-go-command-stall-cache"
-mkdir -p "$work/run"
+if [ "${M1GO_BENCH_REPORT_ONLY:-}" != "1" ]; then
+    rm -rf "$cache" "$work/run" "${TMPDIR:-/tmp}/m1go-go-command-stall-cache"
+    mkdir -p "$work/run"
+fi
 
 # run NAME: the default matrix in $work/run, each output line prefixed with the seconds since mvn started.
 run() {
@@ -51,9 +54,9 @@ run() {
     cp "$work/run/target/m1go/report.json" "$work/$name.json"
 }
 
+# The seconds at the first progress line of a cell that ran (not SKIPPED); one awk, so no pipe is cut short.
 first_cell() {
-    grep -E '^ *[0-9.]+ \[INFO\] \[ *[0-9]+/[0-9]+\] .* \.\.\. ' "$work/$1.log" | grep -v ' \.\.\. SKIPPED ' \
-        | head -1 | awk '{print $1}'
+    awk '/\[INFO\] \[ *[0-9]+\/[0-9]+\] .* \.\.\. / && !/ \.\.\. SKIPPED / { print $1; exit }' "$work/$1.log"
 }
 
 summary() {
@@ -65,10 +68,12 @@ summary() {
         "$(jq '(.notMeasured // []) | length' "$json")"
 }
 
-echo "bench-default-matrix: cold run (empty caches) in $work" >&2
-run cold
-echo "bench-default-matrix: warm run" >&2
-run warm
+if [ "${M1GO_BENCH_REPORT_ONLY:-}" != "1" ]; then
+    echo "bench-default-matrix: cold run (empty caches) in $work" >&2
+    run cold
+    echo "bench-default-matrix: warm run" >&2
+    run warm
+fi
 
 cold=$(cat "$work/cold.wall")
 warm=$(cat "$work/warm.wall")
