@@ -133,22 +133,28 @@ record AppleCrashReport(Outcome outcome, String signal, boolean inCgo, boolean t
     }
 
     private static AppleCrashReport readIps(List<String> lines) {
-        int head = -1;
-        for (int i = 0; i < lines.size(); i++) {
+        int start = -1;
+        for (int i = 0; i < lines.size() && start < 0; i++) {
             String t = lines.get(i).trim();
             if (t.startsWith("{") && t.contains("\"bug_type\"") && t.endsWith("}")) {
-                head = i;
-                break;
+                start = i + 1;
             }
         }
-        if (head < 0) {
+        for (int i = 0; i < lines.size() && start < 0; i++) {
+            // a report pasted from inside its second object: its exception field is still the evidence
+            String t = lines.get(i).trim();
+            if (t.startsWith("\"exception\" : {") && t.contains("\"type\"")) {
+                start = 0;
+            }
+        }
+        if (start < 0) {
             return null;
         }
         StringBuilder body = new StringBuilder();
         int exceptionLine = -1;
         int translatedLine = -1;
         int terminationLine = -1;
-        for (int i = head + 1; i < lines.size(); i++) {
+        for (int i = start; i < lines.size(); i++) {
             String l = lines.get(i);
             body.append(l).append('\n');
             if (exceptionLine < 0 && l.contains("\"exception\"")) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Splits captured output into lines and normalises them before classification:
  * <ul>
- * <li>removes what other tools put in front of lines: CI timestamps ({@code 2024-03-01T12:00:00.1234567Z }), Go's log
+ * <li>removes what other tools put in front of lines: the quote marks of a pasted excerpt ({@code > }), CI timestamps ({@code 2024-03-01T12:00:00.1234567Z }), Go's log
  *     timestamps, journald/syslog prefixes ({@code Feb 22 11:30:34 host prog[1234]: }, or {@code prog[1234]: } alone),
  *     kernel ring-buffer times ({@code [18728.457040]: }), BuildKit step prefixes ({@code #26 56.18 }), plain
  *     elapsed-time prefixes ({@code 26.18 }), Compose service prefixes ({@code app-1  | }), the box of goreleaser's
@@ -32,8 +32,9 @@ final class LogText {
 
     private static final Prefix GITLAB_ANCHOR = new Prefix("CI page line anchors",
             Pattern.compile("\\[\\d{1,7}]\\(https?://[^)\\s]{1,300}\\)"));
+    private static final Prefix QUOTE = new Prefix("quote marks", Pattern.compile("> ?"));
     private static final Prefix ISO_TIME = new Prefix("CI timestamps", Pattern.compile(
-            "\\[?\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,9})?(?:Z|[+-]\\d\\d:?\\d\\d)?]? "));
+            "[ \\t]{0,8}\\[?\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,9})?(?:Z|[+-]\\d\\d:?\\d\\d)?]? "));
     private static final Prefix SYSLOG = new Prefix("journald/syslog prefixes", Pattern.compile(
             "[A-Z][a-z]{2} [ \\d]?\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})? [^\\s:\\[]{1,100} "
                     + "[^\\s:\\[]{1,100}(?:\\[\\d{1,10}])?: ?"));
@@ -52,7 +53,7 @@ final class LogText {
             Pattern.compile("\\s{0,40}[\\w.-]{1,100}_test\\.go:\\d{1,6}: "));
 
     /** In the order tools add them: the outermost first. */
-    private static final List<Prefix> PREFIXES = List.of(GITLAB_ANCHOR, ISO_TIME, SYSLOG, HOST_PROGRAM, DMESG,
+    private static final List<Prefix> PREFIXES = List.of(QUOTE, GITLAB_ANCHOR, ISO_TIME, SYSLOG, HOST_PROGRAM, DMESG,
             GO_LOG_TIME, BUILDKIT, ELAPSED, COMPOSE, BOX, TEST_LOG);
 
     private LogText() {
@@ -86,6 +87,19 @@ final class LogText {
             out.add(strip(line, stripped));
             origin.add(i);
         }
+        int doubled = doubleSpaced(out);
+        if (doubled > 0) {
+            List<String> kept = new ArrayList<>(out.size());
+            List<Integer> keptOrigin = new ArrayList<>(out.size());
+            for (int i = 0; i < out.size(); i++) {
+                if (!out.get(i).isBlank() || i == 0 || out.get(i - 1).isBlank()) {
+                    kept.add(out.get(i));
+                    keptOrigin.add(origin.get(i));
+                }
+            }
+            out = kept;
+            origin = keptOrigin;
+        }
         List<String> split = new ArrayList<>(out.size());
         List<Integer> splitOrigin = new ArrayList<>(out.size());
         for (int i = 0; i < out.size(); i++) {
@@ -103,6 +117,9 @@ final class LogText {
         List<String> notes = new ArrayList<>();
         stripped.forEach((name, count) -> notes.add("removed " + name + " from " + count + " line"
                 + (count == 1 ? "" : "s")));
+        if (doubled > 0) {
+            notes.add("removed the blank line after each of " + doubled + " lines (a double-spaced paste)");
+        }
         if (overwritten > 0) {
             notes.add("kept what a terminal showed last of " + overwritten + " line" + (overwritten == 1 ? "" : "s")
                     + " overwritten with carriage returns");
@@ -111,6 +128,34 @@ final class LogText {
             notes.add("split a crash header glued to the end of line " + line);
         }
         return NormalizedLog.of(split, splitOrigin, notes);
+    }
+
+    /**
+     * The number of lines followed by a blank line when a paste is double-spaced (at least 6 non-blank lines, every
+     * one but the last followed by exactly one blank line), else 0.
+     */
+    private static int doubleSpaced(List<String> lines) {
+        int nonBlank = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            nonBlank++;
+            boolean last = true;
+            for (int j = i + 1; j < lines.size(); j++) {
+                if (!lines.get(j).isBlank()) {
+                    last = false;
+                    break;
+                }
+            }
+            if (last) {
+                break;
+            }
+            if (i + 2 >= lines.size() || !lines.get(i + 1).isBlank() || lines.get(i + 2).isBlank()) {
+                return 0;
+            }
+        }
+        return nonBlank >= 6 ? nonBlank - 1 : 0;
     }
 
     private static List<String> rawLines(String text) {
@@ -230,7 +275,13 @@ final class LogText {
             return s;
         }
         char c = s.charAt(0);
-        if (prefix != BOX && prefix != TEST_LOG && !(Character.isDigit(c) || c == '#' || c == '[' || Character.isLetter(c))) {
+        if (prefix == QUOTE && !(c == '>' && (s.length() == 1 || s.charAt(1) == ' '))) {
+            return s;
+        }
+        if (prefix == ISO_TIME && (c == ' ' || c == '\t')) {
+            c = s.strip().isEmpty() ? c : s.strip().charAt(0);
+        }
+        if (prefix != BOX && prefix != TEST_LOG && prefix != QUOTE && !(Character.isDigit(c) || c == '#' || c == '[' || Character.isLetter(c))) {
             return s;
         }
         if (prefix == COMPOSE && s.indexOf(" | ") < 0 && s.indexOf(" |") < 0) {

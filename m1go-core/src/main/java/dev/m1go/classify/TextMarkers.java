@@ -88,7 +88,12 @@ final class TextMarkers {
                 || t.contains("tcg fatal error")) {
             return new Finding(Outcome.EMULATOR_FAULT, null, i, t);
         }
-        if (t.startsWith("assertion failed [") || t.startsWith("rosetta error: ")) {
+        boolean rosettaAssertion = t.startsWith("assertion failed [") || t.contains("assertion failed [")
+                && i + 1 < lines.size() && lines.get(i + 1).contains(".cpp:");
+        if (t.contains("rosetta error: failed to open elf")) {
+            return null;
+        }
+        if (rosettaAssertion || t.startsWith("rosetta error: ")) {
             String text = t;
             if (i + 1 < lines.size() && lines.get(i + 1).trim().startsWith("(") && lines.get(i + 1).contains(".cpp:")) {
                 text = t + " " + lines.get(i + 1).trim();
