@@ -37,7 +37,7 @@ record AppleCrashReport(Outcome outcome, String signal, boolean inCgo, boolean t
                         List<String> frames, List<Integer> lines) {
 
     static final int MAX_FRAMES = 8;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.m1go.core.Mappers.json();
 
     AppleCrashReport {
         Objects.requireNonNull(outcome, "outcome");
