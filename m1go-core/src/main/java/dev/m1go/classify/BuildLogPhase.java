@@ -52,6 +52,7 @@ public final class BuildLogPhase {
                 || (t.contains("(.text): relocation target ") || t.contains(": relocation target "))
                 || t.contains("linker command failed") || t.startsWith("In file included from ")
                 || t.contains(": In function '") || t.endsWith(": At top level:") || t.startsWith("cgo: ")
+                || t.endsWith(": Assembler messages:") || t.startsWith("cannot load DWARF output from ")
                 || DIAGNOSTIC.matcher(t).find();
     }
 }

@@ -13,4 +13,12 @@ public interface Classifier {
     default Classification classify(Evidence evidence, PcLocator locator) {
         return classify(evidence);
     }
+
+    /**
+     * Classifies and says what the outcome rests on: how sure it is, why, and the evidence lines. A classifier that
+     * keeps no such account says only its summary, with {@link Confidence#HIGH}.
+     */
+    default Reading read(Evidence evidence) {
+        return Reading.of(classify(evidence));
+    }
 }

@@ -27,9 +27,15 @@ import java.util.Set;
  * <li>A run that exits 0 without printing its success marker did not do what the case wanted and shows no crash
  *     evidence: it is {@link Outcome#EXIT_NONZERO}, the catch-all for "failed without more specific evidence", with
  *     a summary that says exit 0 and the missing marker. It is not {@link Outcome#KILLED}: no signal was seen.</li>
- * <li>{@code qemu: uncaught target signal N} is an emulator fault when nothing else explains the death. When a Go
- *     crash report precedes it, the guest runtime died on purpose (with {@code GOTRACEBACK=crash} Go re-raises
- *     SIGABRT after printing its report) and the report decides.</li>
+ * <li>{@code qemu: uncaught target signal N} is an emulator fault and, by the ranking, wins over Go crash output
+ *     around it (a translated compiler crashing while another one prints its report). One exception: SIGABRT after
+ *     a Go crash report is the guest runtime dying on purpose (with {@code GOTRACEBACK=crash} Go raises SIGABRT
+ *     after printing its report), and the report decides.</li>
+ * <li>A macOS crash report (text or {@code .ips}) is read by {@link AppleCrashReport}; a Windows exception report
+ *     ({@code Exception 0xc0000005 …}, {@code signal arrived during external code execution}) is Go's report on
+ *     Windows and reads like the others, GOOS windows named in the summary.</li>
+ * <li>gccgo's traceback with the signal frames directly on unknown (C) frames under a {@code _Cfunc_} frame is a
+ *     signal in C during a cgo call.</li>
  * <li>Go 1.21 and later print {@code signal arrived during cgo execution} exactly when the signal hit C code: when
  *     the text shows such a runtime ({@code created by … in goroutine N}, {@code gp= m=}) and the marker is absent,
  *     the signal hit Go or runtime code, even if the crashing goroutine sits in {@code runtime.cgocall} (it may be
@@ -44,7 +50,10 @@ import java.util.Set;
  *     SIGSYS); a SIGQUIT or SIGTERM dump taken while C ran is {@link Outcome#GO_SIGNAL} with {@code inCgo}.</li>
  * <li>Rosetta's {@code rosetta error: failed to open elf at …} is an exec refusal (the ELF interpreter is missing,
  *     like qemu's {@code Could not open}); other {@code rosetta error:} lines are emulator faults.</li>
- * <li>A pasted log without an exit status and without evidence is {@link Outcome#EXIT_NONZERO}.</li>
+ * <li>A pasted log without an exit status and without decisive evidence is {@link Outcome#PASS} when it ends with
+ *     {@code go test}'s own success summary ({@code PASS}, {@code ok  pkg 3.3s}) or holds only linker and compiler
+ *     warnings (then with {@link Confidence#MEDIUM}, naming the warnings), else {@link Outcome#EXIT_NONZERO} with
+ *     {@link Confidence#LOW} and a sentence saying what the text holds.</li>
  * <li>In a measured run, a refusal is {@link Outcome#EXEC_REFUSED} only when it is all the output: the measured binary
  *     itself never started. A refusal next to output of the program ({@code fork/exec …}, the parent's own lines) is
  *     about a child the program started: the rest of the evidence decides and the summary names the child's
@@ -72,21 +81,34 @@ public final class GoCrashClassifier implements Classifier {
      * open.
      */
     public Classification classify(Evidence evidence, PcLocator locator) {
+        return read(evidence, locator).classification();
+    }
+
+    @Override
+    public Reading read(Evidence evidence) {
+        return read(evidence, PcLocator.NONE);
+    }
+
+    /** Classifies and says what the outcome rests on (see {@link Reading}). */
+    public Reading read(Evidence evidence, PcLocator locator) {
         Objects.requireNonNull(locator, "locator");
-        List<String> lines = LogText.lines(text(evidence));
+        NormalizedLog log = LogText.normalize(text(evidence));
+        List<String> lines = log.lines();
         GoCrashReport report = GoCrashReport.parse(lines, evidence.os());
         if (evidence.timedOut()) {
-            return timeout(report);
+            return reading(timeout(report), Confidence.HIGH, "The time limit ran out (m1go stopped the process).",
+                    report.headerLines(), log);
         }
         if (passed(evidence)) {
-            return pass(evidence);
+            return reading(pass(evidence), Confidence.HIGH, "The exit status and output show success.", List.of(), log);
         }
         List<Candidate> candidates = new ArrayList<>();
         String child = null;
         for (Finding f : TextMarkers.execution(lines, evidence.os())) {
             if (f.outcome() == Outcome.EXEC_REFUSED && isMeasuredRun(evidence) && !TextMarkers.ownRefusal(lines)) {
                 child = f.text();
-            } else if (!(isUncaughtTargetSignal(f) && report.present() && report.firstLine() < f.line())) {
+            } else if (!(isUncaughtTargetSignal(f) && "SIGABRT".equals(f.signal()) && report.present()
+                    && report.firstLine() < f.line())) {
                 candidates.add(Candidate.of(f));
             }
         }
@@ -99,16 +121,25 @@ public final class GoCrashClassifier implements Classifier {
         if (go != null) {
             candidates.add(go);
         }
+        AppleCrashReport apple = AppleCrashReport.read(lines);
+        if (apple != null) {
+            candidates.add(new Candidate(apple.outcome(), apple.signal(), apple.inCgo(), apple.summary(), null,
+                    List.of(), apple.lines(), apple.frames()));
+        }
         Finding shell = TextMarkers.shellDeath(lines);
         if (shell != null) {
             candidates.add(Candidate.of(shell));
+        }
+        Finding system = TextMarkers.systemKill(lines);
+        if (system != null) {
+            candidates.add(Candidate.of(system));
         }
         Candidate killed = killedByStatus(evidence);
         if (killed != null) {
             candidates.add(killed);
         }
         if (candidates.isEmpty()) {
-            candidates.add(fallback(evidence));
+            return undecided(evidence, lines, report, log, child);
         }
         Candidate best = candidates.stream()
                 .min(Comparator.comparingInt((Candidate c) -> c.outcome().precedence()))
@@ -116,7 +147,75 @@ public final class GoCrashClassifier implements Classifier {
         if (child != null) {
             best = best.withSummary(best.summary() + "; a child process could not start: " + child);
         }
-        return best.toClassification(report);
+        String decided = best.lines().isEmpty() ? "Decided by the process facts: " + best.summary() + "."
+                : "Decided by line " + (log.originOf(best.lines().get(0)) + 1) + ": "
+                        + abbreviate(lines.get(best.lines().get(0)).trim()) + "";
+        return reading(best.toClassification(report), Confidence.HIGH, decided, best.lines(), log);
+    }
+
+    private static Reading reading(Classification c, Confidence confidence, String assessment, List<Integer> at,
+                                   NormalizedLog log) {
+        List<EvidenceLine> evidence = new ArrayList<>();
+        for (int i : at.stream().distinct().sorted().toList()) {
+            int origin = log.originOf(i);
+            if (origin >= 0 && evidence.size() < 6) {
+                evidence.add(new EvidenceLine(origin + 1, log.lines().get(i).trim()));
+            }
+        }
+        return new Reading(c, confidence, assessment, evidence, log.notes());
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 160 ? s : s.substring(0, 157) + "...";
+    }
+
+    /**
+     * No decisive line and no process fact decided: the fallback outcome with an honest account. A log with only a
+     * go test success summary or only warnings is not a failure; a build or run with an exit status keeps the
+     * outcome its status gives; anything else says what the text holds and that it decides nothing.
+     */
+    private static Reading undecided(Evidence e, List<String> lines, GoCrashReport report, NormalizedLog log,
+                                     String child) {
+        Candidate fallback = fallback(e);
+        if (child != null) {
+            fallback = fallback.withSummary(fallback.summary() + "; a child process could not start: " + child);
+        }
+        if (e.exitCode() != null) {
+            return reading(fallback.toClassification(report), Confidence.HIGH,
+                    "The exit status decides: " + fallback.summary() + ".", List.of(), log);
+        }
+        int testPass = TestSummary.passLine(lines);
+        if (testPass >= 0) {
+            String line = lines.get(testPass).trim();
+            Classification c = new Classification(Outcome.PASS, null, false, "go test reported success: " + line,
+                    null, List.of(), List.of());
+            return reading(c, Confidence.HIGH, "go test's own summary says the tests passed: " + line, List.of(testPass),
+                    log);
+        }
+        int testFail = TestSummary.failLine(lines);
+        if (testFail >= 0) {
+            String line = lines.get(testFail).trim();
+            Classification c = new Classification(Outcome.EXIT_NONZERO, null, false,
+                    "go test reported a failure with no crash report: " + line, "EXIT_NONZERO go test FAIL",
+                    List.of(), List.of());
+            return reading(c, Confidence.HIGH, "go test's own summary says it failed, without a crash report: " + line,
+                    List.of(testFail), log);
+        }
+        List<Finding> warnings = TextMarkers.warnings(lines, 3);
+        if (!warnings.isEmpty()) {
+            String first = abbreviate(warnings.get(0).text());
+            Classification c = new Classification(Outcome.PASS, null, false,
+                    "warnings only (" + first + (warnings.size() > 1 ? " and more" : "") + "), no failure line",
+                    null, List.of(), List.of());
+            return reading(c, Confidence.MEDIUM, "Only linker or compiler warnings and no failure line: a build that "
+                            + "warns still succeeds, but the exit status was not given.",
+                    warnings.stream().map(Finding::line).toList(), log);
+        }
+        long nonBlank = lines.stream().filter(l -> !l.isBlank()).count();
+        String saw = TestSummary.describe(lines, report);
+        Classification c = fallback.toClassification(report);
+        return reading(c, Confidence.LOW, "No decisive line in " + nonBlank + " non-blank line" + (nonBlank == 1 ? "" : "s")
+                + " and no exit status: " + saw + ", so " + c.outcome() + " is only the catch-all.", List.of(), log);
     }
 
     private static String text(Evidence e) {
@@ -182,10 +281,15 @@ public final class GoCrashClassifier implements Classifier {
     }
 
     private static Candidate fromReport(GoCrashReport r, PcLocator locator) {
+        Candidate c = fromReportLines(r, locator);
+        return c == null ? null : c.at(r.headerLines());
+    }
+
+    private static Candidate fromReportLines(GoCrashReport r, PcLocator locator) {
         if (!r.present()) {
             return null;
         }
-        boolean inC = r.cgoMarker() || (r.cgoCall() && inCallInC(r, locator));
+        boolean inC = r.cgoMarker() || r.cFramesInCall() || (r.cgoCall() && inCallInC(r, locator));
         String where = r.idleThread() ? " on an idle thread (goroutine 0)"
                 : r.frames().isEmpty() ? "" : " in " + r.frames().get(0);
         if (r.cgoCheck()) {
@@ -199,8 +303,13 @@ public final class GoCrashClassifier implements Classifier {
         }
         if (r.signalReport()) {
             boolean cgo = inC && r.signal() != null && FAULT_SIGNALS.contains(r.signal());
-            String line = firstHeader(r, "SIG", "[signal ", "unexpected fault address", "fatal error: ");
-            String summary = line + (r.cgoMarker() ? " (signal arrived during cgo execution)" : "") + where;
+            String line = firstHeader(r, "SIG", "Exception 0x", "[signal ", "unexpected fault address", "fatal error: ");
+            String marker = r.windowsException() != null
+                    ? " (Windows exception " + r.windowsException() + ", GOOS windows"
+                            + (r.cgoMarker() ? ": signal arrived during external code execution)" : ")")
+                    : r.cgoMarker() ? " (signal arrived during cgo execution)"
+                    : r.cFramesInCall() ? " (gccgo: signal frames on unknown C frames under a cgo call)" : "";
+            String summary = line + marker + where;
             return new Candidate(cgo ? Outcome.CGO_SIGNAL : Outcome.GO_SIGNAL, r.signal(), inC, summary, null,
                     r.header());
         }
@@ -283,16 +392,32 @@ public final class GoCrashClassifier implements Classifier {
                 "exit " + code, List.of());
     }
 
-    /** One outcome argued for by the evidence, with what the classification needs. */
+    /**
+     * One outcome argued for by the evidence, with what the classification needs: the lines (indices into the
+     * normalised lines) it rests on and, for a report of its own (an Apple crash report), its frames.
+     */
     private record Candidate(Outcome outcome, String signal, boolean inCgo, String summary, String reason,
-                             List<String> header) {
+                             List<String> header, List<Integer> lines, List<String> ownFrames) {
+
+        Candidate(Outcome outcome, String signal, boolean inCgo, String summary, String reason, List<String> header) {
+            this(outcome, signal, inCgo, summary, reason, header, List.of(), null);
+        }
+
+        Candidate {
+            lines = List.copyOf(lines);
+        }
 
         Candidate withSummary(String text) {
-            return new Candidate(outcome, signal, inCgo, text, reason, header);
+            return new Candidate(outcome, signal, inCgo, text, reason, header, lines, ownFrames);
+        }
+
+        Candidate at(List<Integer> at) {
+            return new Candidate(outcome, signal, inCgo, summary, reason, header, at, ownFrames);
         }
 
         static Candidate of(Finding f) {
-            return new Candidate(f.outcome(), f.signal(), false, f.text(), f.text(), List.of(f.text()));
+            return new Candidate(f.outcome(), f.signal(), false, f.text(), f.text(), List.of(f.text()),
+                    List.of(f.line()), null);
         }
 
         Classification toClassification(GoCrashReport r) {
@@ -300,6 +425,10 @@ public final class GoCrashClassifier implements Classifier {
                 case CGO_CHECK, CGO_SIGNAL, GO_SIGNAL, GO_FATAL, GO_PANIC, TIMEOUT -> true;
                 default -> false;
             };
+            if (ownFrames != null) {
+                return new Classification(outcome, signal, inCgo, summary,
+                        Signatures.of(outcome, signal, null, ownFrames), List.of(summary), ownFrames);
+            }
             List<String> frames = goOutcome ? r.frames() : List.of();
             List<String> shownHeader = header.isEmpty() && goOutcome ? r.header() : header;
             String sig = Signatures.of(outcome, signal, reason, frames);

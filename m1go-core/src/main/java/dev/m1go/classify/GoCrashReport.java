@@ -34,6 +34,11 @@ import java.util.Locale;
  *                      is {@code goroutine 0 [idle]}; the frames then come from nowhere else
  * @param framePcs      the Go frames of the goroutine the frames come from, with their offsets and PCs (for a
  *                      symbolizer to find a position-independent binary's load base)
+ * @param headerLines   the index of each header line in the lines parsed, parallel to {@code header}
+ * @param cFramesInCall gccgo's traceback shows the signal frames directly on unknown (C) frames under a
+ *                      {@code _Cfunc_} frame: the signal arrived in C during a cgo call
+ * @param windowsException the Windows exception code of an {@code Exception 0xc0000005 …} header (Go on Windows), or
+ *                      null
  *
  * <p>One file of about 400 lines on purpose: the parser is a single pass over the report's lines whose states
  * (signal header, goroutine headers, frames, register dump) depend on each other.
@@ -52,7 +57,10 @@ record GoCrashReport(
         String pc,
         boolean modernGo,
         boolean idleThread,
-        List<GoFramePc> framePcs) {
+        List<GoFramePc> framePcs,
+        List<Integer> headerLines,
+        boolean cFramesInCall,
+        String windowsException) {
 
     static final int MAX_HEADER = 12;
     static final int MAX_FRAMES = 8;
@@ -61,6 +69,7 @@ record GoCrashReport(
         header = List.copyOf(header);
         frames = List.copyOf(frames);
         framePcs = List.copyOf(framePcs);
+        headerLines = List.copyOf(headerLines);
     }
 
     /** True when the text holds a crash header. */
@@ -77,7 +86,7 @@ record GoCrashReport(
     static GoCrashReport parse(List<String> lines, String os) {
         Parser p = new Parser(os);
         for (int i = 0; i < lines.size(); i++) {
-            p.accept(i, lines.get(i));
+            p.accept(i, lines.get(i), i + 1 < lines.size() ? lines.get(i + 1) : null);
         }
         return p.finish();
     }
@@ -136,6 +145,22 @@ record GoCrashReport(
         return m.contains("go pointer") && (m.contains("cgo") || m.contains("non-go memory"));
     }
 
+    /**
+     * The signal Go's runtime on Windows reports for an exception code (its own table, not an OS signal number):
+     * access violations and in-page errors are SIGSEGV, illegal instructions SIGILL, arithmetic exceptions SIGFPE,
+     * breakpoints SIGTRAP; null for any other code.
+     */
+    static String windowsSignal(String code) {
+        return switch (code) {
+            case "0xc0000005", "0xc0000006" -> "SIGSEGV";
+            case "0xc000001d", "0xc0000096" -> "SIGILL";
+            case "0xc0000094", "0xc0000095", "0xc000008e", "0xc000008f", "0xc0000090", "0xc0000091",
+                    "0xc0000093" -> "SIGFPE";
+            case "0x80000003" -> "SIGTRAP";
+            default -> null;
+        };
+    }
+
     /** Single-pass, line-by-line state machine; no regular expressions. */
     private static final class Parser {
         private final String os;
@@ -165,14 +190,25 @@ record GoCrashReport(
         private boolean idleThread;
         private boolean idleBlock;
         private String lastName;
+        private final List<Integer> headerLines = new ArrayList<>();
+        private boolean signalFrameLast;
+        private int unknownAfterSignal;
+        private boolean blockCFramesInCall;
+        private boolean cFramesInCall;
+        private String windowsException;
 
         Parser(String os) {
             this.os = os;
         }
 
-        void accept(int index, String line) {
+        void accept(int index, String line, String next) {
             String t = line.trim();
             if (t.isEmpty()) {
+                if (inBlock && next != null && isUnknownLocation(next.trim())) {
+                    // gccgo prints a frame it cannot name as an empty line over its location ":0"
+                    unknownAfterSignal += signalFrameLast || unknownAfterSignal > 0 ? 1 : 0;
+                    return;
+                }
                 endBlock();
                 return;
             }
@@ -195,15 +231,43 @@ record GoCrashReport(
                 modernGo = true;
             }
             if (inBlock && !settled) {
-                frame(t);
+                if (frameName(t) == null && isGccgoFrame(line, t, next)) {
+                    frame(t + "()");
+                } else {
+                    frame(t);
+                }
             }
+        }
+
+        /** gccgo's frame line: a bare function name at the start of the line over an indented location line. */
+        private static boolean isGccgoFrame(String line, String t, String next) {
+            return !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && next != null && !next.isEmpty()
+                    && Character.isWhitespace(next.charAt(0)) && next.trim().indexOf(':') >= 0
+                    && t.indexOf(' ') < 0 && t.indexOf('(') < 0 && validName(t) != null;
+        }
+
+        /** The location gccgo prints for a frame it cannot name: {@code :0} (or {@code ??:0}). */
+        private static boolean isUnknownLocation(String t) {
+            return t.equals(":0") || t.equals("??:0");
+        }
+
+        private static boolean isSignalFrame(String name) {
+            return name.equals("runtime.sigtramp") || name.equals("runtime.sigtrampgo")
+                    || name.equals("runtime.sighandler") || name.equals("runtime.sigpanic");
         }
 
         private boolean headerLine(int index, String t) {
             char c = t.charAt(0);
             if (c != 'p' && c != 'f' && c != 'S' && c != '[' && c != 'u' && c != 's' && c != 'r' && c != 'w'
-                    && c != 'P') {
+                    && c != 'P' && c != 'E') {
                 return false;
+            }
+            if (t.startsWith("Exception 0x") && firstLine < 0) {
+                int end = t.indexOf(' ', 10);
+                windowsException = (end < 0 ? t.substring(10) : t.substring(10, end)).toLowerCase(Locale.ROOT);
+                sigHeader = true;
+                setSignal(windowsSignal(windowsException));
+                return add(index, t);
             }
             if (t.startsWith("panic: ")) {
                 String msg = withoutRecovered(t.substring(7));
@@ -280,6 +344,7 @@ record GoCrashReport(
             }
             if (header.size() < MAX_HEADER) {
                 header.add(t);
+                headerLines.add(index);
             }
             inBlock = false;
             return true;
@@ -351,6 +416,11 @@ record GoCrashReport(
                 return;
             }
             lastName = name;
+            if (isCgoEntry(name) && unknownAfterSignal > 0) {
+                blockCFramesInCall = true;
+            }
+            signalFrameLast = isSignalFrame(name);
+            unknownAfterSignal = 0;
             if (blockTop == null) {
                 blockTop = name;
                 if (goroutineBlock && !firstGoroutineDone && firstLine >= 0) {
@@ -389,8 +459,12 @@ record GoCrashReport(
                 settled = true;
                 frames = List.copyOf(candidate);
                 framePcs = List.copyOf(candidatePcs);
-                cgoCall = isCgoCallTop(blockTop) || isCgoEntry(candidate.get(0));
+                cgoCall = isCgoCallTop(blockTop) || isCgoEntry(candidate.get(0)) || blockCFramesInCall;
+                cFramesInCall = blockCFramesInCall;
             }
+            signalFrameLast = false;
+            unknownAfterSignal = 0;
+            blockCFramesInCall = false;
             idleBlock = false;
             lastName = null;
             candidatePcs.clear();
@@ -415,7 +489,8 @@ record GoCrashReport(
                     || unexpectedFault;
             boolean inCall = !idleThread && (cgoCall || isCgoCallTop(firstGoroutineTop));
             return new GoCrashReport(firstLine, header, signal, signalReport, cgoMarker, cgoCheck,
-                    panicMessage, fatalMessage, frames, inCall, pc, modernGo, idleThread, framePcs);
+                    panicMessage, fatalMessage, frames, inCall, pc, modernGo, idleThread, framePcs, headerLines,
+                    cFramesInCall, windowsException);
         }
     }
 }

@@ -92,15 +92,30 @@ public final class LogClassification {
         }
         List<String> out = new ArrayList<>();
         for (Path file : logFiles(path)) {
-            out.add(jsonLine(file.getFileName().toString(), classify(read(file), osOverride)));
+            out.add(jsonLine(file.getFileName().toString(), reading(read(file), osOverride)));
         }
         return out;
     }
 
     /** Classifies one log's text. */
     public Classification classify(String text, String osOverride) {
+        return reading(text, osOverride).classification();
+    }
+
+    /**
+     * Classifies one log's text and says what the outcome rests on; evidence line numbers count the lines of the
+     * text as given, header lines included.
+     */
+    public Reading reading(String text, String osOverride) {
         LogFile log = LogFile.parse(text);
-        return classifier.classify(log.toEvidence(osFor(log, osOverride)));
+        int headerLines = 0;
+        int bodyStart = text.length() - log.body().length();
+        for (int i = 0; i < bodyStart; i++) {
+            if (text.charAt(i) == '\n') {
+                headerLines++;
+            }
+        }
+        return classifier.read(log.toEvidence(osFor(log, osOverride))).shiftedBy(headerLines);
     }
 
     /** The OS for a log: the override, else its {@code # os:} header, else a guess from the text, else the host. */
@@ -189,8 +204,32 @@ public final class LogClassification {
      * {@code summary}, {@code header}, {@code frames}, in that order.
      */
     public static String jsonLine(String file, Classification c) {
+        return json(file, fields(c));
+    }
+
+    /**
+     * One line of JSON: the fields of {@link #jsonLine(String, Classification)}, then {@code confidence}
+     * ({@code HIGH}, {@code MEDIUM}, {@code LOW}), {@code assessment} (one sentence), {@code evidence} (the lines the
+     * outcome rests on, {@code {line, text}}) and {@code normalized} (what was done to the text first).
+     */
+    public static String jsonLine(String file, Reading r) {
+        Map<String, Object> m = fields(r.classification());
+        m.put("confidence", r.confidence().name());
+        m.put("assessment", r.assessment());
+        List<Map<String, Object>> evidence = new ArrayList<>();
+        for (EvidenceLine e : r.evidence()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("line", e.line());
+            line.put("text", e.text());
+            evidence.add(line);
+        }
+        m.put("evidence", evidence);
+        m.put("normalized", r.normalization());
+        return json(file, m);
+    }
+
+    private static Map<String, Object> fields(Classification c) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", file);
         m.put("outcome", c.outcome().name());
         m.put("signal", c.signal());
         m.put("inCgo", c.inCgo());
@@ -198,6 +237,13 @@ public final class LogClassification {
         m.put("summary", c.summary());
         m.put("header", c.header());
         m.put("frames", c.frames());
+        return m;
+    }
+
+    private static String json(String file, Map<String, Object> fields) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", file);
+        m.putAll(fields);
         try {
             return JSON.writeValueAsString(m);
         } catch (JsonProcessingException e) {

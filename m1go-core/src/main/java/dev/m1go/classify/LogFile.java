@@ -13,7 +13,7 @@ import java.util.Set;
  * verbatim output. Known keys: {@code source}, {@code expect}, {@code os} ({@code linux}/{@code darwin}),
  * {@code phase} ({@code run}/{@code build}), {@code exit} (exit status), {@code signaled}, {@code timedout},
  * {@code translated} ({@code true}/{@code false}), {@code marker} (the success marker), {@code stdout} (one line of
- * standard output; repeatable) and {@code note}. A line that is not such a header ends the header, so a log that
+ * standard output; repeatable), {@code note} and {@code kind} (what a corpus log shows, for its tests). A line that is not such a header ends the header, so a log that
  * starts with {@code # command-line-arguments} keeps that line. The body is taken as standard error.
  *
  * @param headers the header values by key, in file order (repeated keys joined with a newline)
@@ -22,7 +22,8 @@ import java.util.Set;
 record LogFile(Map<String, String> headers, String body) {
 
     private static final Set<String> KEYS = Set.of(
-            "source", "expect", "os", "phase", "exit", "signaled", "timedout", "translated", "marker", "stdout", "note");
+            "source", "expect", "os", "phase", "exit", "signaled", "timedout", "translated", "marker", "stdout", "note",
+            "kind");
 
     public LogFile {
         headers = Map.copyOf(headers);

@@ -88,7 +88,12 @@ final class TextMarkers {
                 || t.contains("tcg fatal error")) {
             return new Finding(Outcome.EMULATOR_FAULT, null, i, t);
         }
-        if (t.startsWith("assertion failed [") || t.startsWith("rosetta error: ")) {
+        boolean rosettaAssertion = t.startsWith("assertion failed [") || t.contains("assertion failed [")
+                && i + 1 < lines.size() && lines.get(i + 1).contains(".cpp:");
+        if (t.contains("rosetta error: failed to open elf")) {
+            return null;
+        }
+        if (rosettaAssertion || t.startsWith("rosetta error: ")) {
             String text = t;
             if (i + 1 < lines.size() && lines.get(i + 1).trim().startsWith("(") && lines.get(i + 1).contains(".cpp:")) {
                 text = t + " " + lines.get(i + 1).trim();
@@ -125,8 +130,47 @@ final class TextMarkers {
         return null;
     }
 
+    /**
+     * What the kernel or the system says when it kills a process: the OOM killer ({@code Out of memory: Killed
+     * process 1234 (main)}), macOS's code-signing monitor ({@code … denying page sending SIGKILL}, {@code SIGKILL
+     * (Code Signature Invalid)}) and fish's {@code terminated by signal SIGKILL}: all name SIGKILL or the signal
+     * itself, so no number is read.
+     */
+    static Finding systemKill(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).trim();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (t.contains("Out of memory: Killed process") || t.contains("out of memory: Killed process")
+                    || t.contains("Out of memory: Kill process")) {
+                return new Finding(Outcome.KILLED, "SIGKILL", i, t);
+            }
+            if (t.contains("sending SIGKILL") || t.contains("SIGKILL (Code Signature Invalid)")) {
+                return new Finding(Outcome.KILLED, "SIGKILL", i, t);
+            }
+            int by = t.indexOf("terminated by signal SIG");
+            if (by >= 0) {
+                int start = by + "terminated by signal ".length();
+                int end = start;
+                while (end < t.length() && (Character.isUpperCase(t.charAt(end)) || Character.isDigit(t.charAt(end)))) {
+                    end++;
+                }
+                String name = t.substring(start, end);
+                if (Signals.number(Signals.LINUX, name) > 0 || Signals.number(Signals.DARWIN, name) > 0) {
+                    return new Finding(Outcome.KILLED, name, i, t);
+                }
+            }
+        }
+        return null;
+    }
+
     private static String shellSignal(String t) {
         String l = t.toLowerCase(Locale.ROOT);
+        int zshJob = zshJobReport(l);
+        if (zshJob >= 0) {
+            return describe(l.substring(zshJob));
+        }
         for (String prefix : new String[] {"zsh: ", "signal: ", "sh: "}) {
             int p = l.indexOf(prefix);
             if (p >= 0 && (p == 0 || l.charAt(p - 1) == ' ')) {
@@ -141,6 +185,38 @@ final class TextMarkers {
         }
         int job = jobReport(l);
         return job >= 0 ? describe(l.substring(job)) : null;
+    }
+
+    /**
+     * zsh's job reports: {@code [1]    8850 killed     ./main}, {@code [1]  + 12345 segmentation fault  ./main};
+     * returns where the description starts, or -1.
+     */
+    private static int zshJobReport(String l) {
+        if (!l.startsWith("[")) {
+            return -1;
+        }
+        int i = 1;
+        while (i < l.length() && Character.isDigit(l.charAt(i))) {
+            i++;
+        }
+        if (i == 1 || i >= l.length() || l.charAt(i) != ']') {
+            return -1;
+        }
+        i++;
+        while (i < l.length() && (l.charAt(i) == ' ' || l.charAt(i) == '+' || l.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = i;
+        while (i < l.length() && Character.isDigit(l.charAt(i))) {
+            i++;
+        }
+        if (i == digits || i >= l.length() || l.charAt(i) != ' ') {
+            return -1;
+        }
+        while (i < l.length() && l.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
     }
 
     /** Bash job reports: {@code ./run.sh: line 9: 28365 Aborted   "$@"}; returns where the description starts. */
@@ -264,11 +340,43 @@ final class TextMarkers {
     }
 
     private static boolean isCompileError(String t) {
+        if (isAssemblerError(t) || t.startsWith("cannot load DWARF output from ")
+                || t.startsWith("cannot load imported symbols from ELF file")) {
+            return true;
+        }
         if (t.contains("invalid flag in #cgo") || t.startsWith("cgo: ") || t.contains(": error: ")
                 || t.startsWith("error: ") || t.contains("fatal error: ") && t.contains(".h")) {
             return true;
         }
         return isGoCompileError(t);
+    }
+
+    /** GNU as: {@code gcc_arm64.S:30: Error: no such instruction: `stp x29,x30,[sp,'}. */
+    private static boolean isAssemblerError(String t) {
+        int e = t.indexOf(": Error: ");
+        if (e <= 0) {
+            return false;
+        }
+        int colon = t.lastIndexOf(':', e - 1);
+        String file = colon > 0 ? t.substring(0, colon) : t.substring(0, e);
+        return file.endsWith(".S") || file.endsWith(".s") || file.endsWith(".asm") || file.endsWith(".c")
+                || file.endsWith(".cc") || file.endsWith(".cpp") || file.startsWith("{standard input}");
+    }
+
+    /**
+     * Linker and compiler warnings of a build: {@code ld: warning: …}, {@code file:line:col: warning: …},
+     * {@code warning: …}; the first ones as written, at most {@code max}.
+     */
+    static List<Finding> warnings(List<String> lines, int max) {
+        List<Finding> out = new ArrayList<>();
+        for (int i = 0; i < lines.size() && out.size() < max; i++) {
+            String t = lines.get(i).trim();
+            if (t.startsWith("ld: warning:") || t.startsWith("warning: ") || t.contains(": warning: ")
+                    || t.startsWith("ld64.lld: warning:") || t.contains("/ld: warning:")) {
+                out.add(new Finding(Outcome.PASS, null, i, t));
+            }
+        }
+        return out;
     }
 
     /** {@code file.go:6:14: message}, the form of Go compile and vet errors. */
