@@ -274,7 +274,7 @@ public final class MatrixEngine {
      * build compiles them from source, minutes on a cold cache. A module-mode unit's dependencies are the user's:
      * they count too.
      */
-    static boolean requiresModules(ReproCase c) {
+    public static boolean requiresModules(ReproCase c) {
         if (c.unit() != null) {
             return true;
         }

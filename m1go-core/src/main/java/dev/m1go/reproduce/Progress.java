@@ -58,6 +58,8 @@ public final class Progress implements MatrixListener, AutoCloseable {
     private final Kind quickBuilds = new Kind(Duration.ofSeconds(1));
     private final Kind translatedFirstBuilds = new Kind(Duration.ofSeconds(120));
     private final Kind translatedBuilds = new Kind(Duration.ofSeconds(5));
+    /** Builds that compile other modules from source: on the slow lane too, a minute or two each when cold. */
+    private final Kind moduleBuilds = new Kind(Duration.ofSeconds(60));
     private final Kind runs = new Kind(Duration.ofSeconds(1));
     /** The (toolchain, target, link mode) groups whose first build has not finished yet. */
     private final java.util.Set<String> coldGroups = new java.util.HashSet<>();
@@ -149,6 +151,9 @@ public final class Progress implements MatrixListener, AutoCloseable {
     }
 
     private Kind kind(PlannedCell build, boolean cold) {
+        if (dev.m1go.matrix.MatrixEngine.requiresModules(build.reproCase())) {
+            return moduleBuilds;
+        }
         boolean translated = hostArch != null && build.toolchain().binaryArch() != hostArch;
         return translated ? (cold ? translatedFirstBuilds : translatedBuilds) : (cold ? quickFirstBuilds : quickBuilds);
     }
@@ -228,12 +233,13 @@ public final class Progress implements MatrixListener, AutoCloseable {
 
     /**
      * The time the work still to come needs: the builds left of each kind and the cells left to run, each at the mean
-     * of its kind so far (a prior until one finished), shared by the workers, but never less than the builds by a
-     * translated toolchain need on the few workers they may take. Counting builds by kind keeps one slow kind from
+     * of its kind so far (a prior until one finished), shared by the workers, but never less than the builds of the
+     * slow lane (by a translated toolchain, or compiling other modules) need on the few workers they may take. Counting builds by kind keeps one slow kind from
      * setting the pace of the other: after a cold build under qemu, the estimate is not that every cell takes as long.
      */
     synchronized Duration eta() {
-        Duration translated = translatedFirstBuilds.remaining().plus(translatedBuilds.remaining());
+        Duration translated = translatedFirstBuilds.remaining().plus(translatedBuilds.remaining())
+                .plus(moduleBuilds.remaining());
         Duration all = translated.plus(quickFirstBuilds.remaining()).plus(quickBuilds.remaining())
                 .plus(runs.remaining());
         Duration shared = all.dividedBy(workers);
