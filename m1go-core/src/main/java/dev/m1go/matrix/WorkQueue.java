@@ -12,8 +12,10 @@ import java.util.PriorityQueue;
  *
  * <p>Tasks of the {@link Lane#SLOW} lane (builds by a toolchain that itself runs translated: minutes each on a cold
  * cache) take a worker before any other task, so that the longest chain of work starts at once, but never more than
- * {@link #slowLimit} workers: with two or more workers one always stays free for the quick work, and a native cell
- * never waits behind a ten-minute build under qemu. With a single worker they wait for their rank like any task.
+ * {@link #slowLimit} workers while quick work waits: with two or more workers one stays free for it, and a native cell
+ * never waits behind a ten-minute build under qemu. Once no quick task waits, the idle workers take slow ones too,
+ * so the end of a run is not one worker building alone. With a single worker slow tasks wait for their rank like any
+ * task.
  *
  * <p>Workers start as tasks arrive, never more than tasks that could run at once: a huge {@code m1go.threads} costs
  * nothing beyond the work there is.
@@ -138,8 +140,13 @@ final class WorkQueue {
      * free for quick work, so slow tasks then simply wait for their rank.
      */
     private Ranked next() {
-        boolean slowFirst = threads > 1 || quick.isEmpty() || (!slow.isEmpty() && slow.peek().compareTo(quick.peek()) < 0);
-        if (slowFirst && slowRunning < slowLimit && !slow.isEmpty()) {
+        if (slow.isEmpty()) {
+            return quick.poll();
+        }
+        boolean slowFirst = threads > 1 || quick.isEmpty() || slow.peek().compareTo(quick.peek()) < 0;
+        // Beyond its limit a slow task takes a worker only when no quick task waits: every quick build has then been
+        // taken, and the worker that ends one is free for its runs at once.
+        if (slowFirst && slowRunning < slowLimit || quick.isEmpty()) {
             slowRunning++;
             return slow.poll();
         }

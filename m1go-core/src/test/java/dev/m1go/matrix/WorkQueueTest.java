@@ -16,20 +16,28 @@ import org.junit.jupiter.api.Timeout;
 class WorkQueueTest {
 
     @Test
-    void slowTasks_neverTakeEveryWorker_soAQuickTaskRunsWhileTheyBlock() throws Exception {
+    void slowTasks_neverTakeTheLastWorkerWhileQuickWorkWaits_thenTheIdleOneHelps() throws Exception {
         WorkQueue q = new WorkQueue(2);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger slowAtOnce = new AtomicInteger();
         AtomicInteger maxSlowAtOnce = new AtomicInteger();
-        CountDownLatch quickRan = new CountDownLatch(1);
+        AtomicInteger slowAtOnceWhileQuickRan = new AtomicInteger();
+        CountDownLatch quickRan = new CountDownLatch(3);
+        CountDownLatch twoSlowAtOnce = new CountDownLatch(2);
         for (int i = 0; i < 3; i++) {
             q.submit(0, WorkQueue.Lane.SLOW, () -> {
                 maxSlowAtOnce.accumulateAndGet(slowAtOnce.incrementAndGet(), Math::max);
+                twoSlowAtOnce.countDown();
                 release.await();
                 slowAtOnce.decrementAndGet();
             });
         }
-        q.submit(5, () -> quickRan.countDown());
+        for (int i = 0; i < 3; i++) {
+            q.submit(5, () -> {
+                slowAtOnceWhileQuickRan.accumulateAndGet(slowAtOnce.get(), Math::max);
+                quickRan.countDown();
+            });
+        }
         Thread awaiting = new Thread(() -> {
             try {
                 q.await();
@@ -38,11 +46,14 @@ class WorkQueueTest {
             }
         });
         awaiting.start();
-        assertThat(quickRan.await(10, TimeUnit.SECONDS)).as("the quick task ran while slow ones held a worker")
+        assertThat(quickRan.await(10, TimeUnit.SECONDS)).as("the quick tasks ran while a slow one held a worker")
+                .isTrue();
+        assertThat(slowAtOnceWhileQuickRan.get()).as("slow tasks running while quick ones waited").isEqualTo(1);
+        assertThat(twoSlowAtOnce.await(10, TimeUnit.SECONDS)).as("with no quick task left, the idle worker helps")
                 .isTrue();
         release.countDown();
         awaiting.join();
-        assertThat(maxSlowAtOnce.get()).isEqualTo(1);
+        assertThat(maxSlowAtOnce.get()).isEqualTo(2);
     }
 
     @Test
