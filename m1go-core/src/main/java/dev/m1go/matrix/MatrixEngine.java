@@ -163,10 +163,11 @@ public final class MatrixEngine {
                 listener.buildsPlanned(byBuild.values().stream().map(cells -> cells.get(0)).toList(),
                         request.threads(), queue.slowLimit());
             }
-            // Builds that compile other modules from source go first within their rank: on a cold cache they are
-            // the longest, and started last they would end the run alone.
+            // On the slow lane, the translated toolchain's builds come before the builds that compile other modules:
+            // they answer the question most runs are for (translation), and once the quick work is done the idle
+            // workers take the rest of the slow lane too.
             List<List<PlannedCell>> builds = new ArrayList<>(byBuild.values());
-            builds.sort(Comparator.comparing((List<PlannedCell> cells) -> !requiresModules(cells.get(0).reproCase())));
+            builds.sort(Comparator.comparing((List<PlannedCell> cells) -> requiresModules(cells.get(0).reproCase())));
             for (List<PlannedCell> cells : builds) {
                 PlannedCell first = cells.get(0);
                 // A toolchain that itself runs translated, or a case that compiles other modules, builds for minutes
