@@ -161,6 +161,27 @@ final class BuildCache {
         }
     }
 
+    private final java.util.concurrent.atomic.AtomicReference<String> storeFailure =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger storeFailures = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Records a build that could not be kept (the first reason, and how many): the run goes on without it. */
+    void failedToStore(IOException e) {
+        storeFailures.incrementAndGet();
+        storeFailure.compareAndSet(null, e.toString());
+    }
+
+    /**
+     * What went wrong writing the cache in this run, as a sentence for the report, or {@code null} when nothing did.
+     */
+    String storeProblem() {
+        String first = storeFailure.get();
+        return first == null ? null : "The build cache in " + root + " could not keep "
+                + dev.m1go.report.Plural.of(storeFailures.get(), "build") + " (first: " + first + "); the results "
+                + "are unaffected, and the next run builds them again. Free space there, or point m1go.cacheDirectory "
+                + "elsewhere.";
+    }
+
     /**
      * Removes the least recently used entries until the cache holds at most {@code m1go.cacheMaxBytes}, and leftovers
      * of runs that were killed while storing.

@@ -143,9 +143,15 @@ final class Builder {
         if (useCache && BuildCache.cacheable(keyed.outcome(), built.timedOut())) {
             // Binary facts are read again from the restored binary: the entry keeps only what the build said.
             BuildInfo kept = keyed.withBinaryFacts(null);
-            cache.store(new BuildCache.Entry(key.digest(), key.inputs(),
-                    kept.relocated(p -> Path.of(p).getFileName().toString()), built.classification(), null,
-                    List.of()), built.binary(), written);
+            try {
+                cache.store(new BuildCache.Entry(key.digest(), key.inputs(),
+                        kept.relocated(p -> Path.of(p).getFileName().toString()), built.classification(), null,
+                        List.of()), built.binary(), written);
+            } catch (IOException e) {
+                // A cache that cannot be written (a full disk, a read-only directory) costs the next run this build,
+                // never this run its results.
+                cache.failedToStore(e);
+            }
         }
         return new Built(keyed, built.binary(), built.classification(), built.timedOut());
     }

@@ -246,6 +246,10 @@ public final class MatrixEngine {
                 r.finish();
             }
         }
+        String cacheProblem = cache.storeProblem();
+        if (cacheProblem != null) {
+            listener.note(cacheProblem);
+        }
         try {
             cache.trim();
         } catch (IOException e) {

@@ -49,4 +49,8 @@ public interface MatrixListener {
      */
     default void notMeasured(NotMeasured cell, int done, int total) {
     }
+
+    /** Something the reader of the report must know about the run itself (a cache that could not be written). */
+    default void note(String note) {
+    }
 }

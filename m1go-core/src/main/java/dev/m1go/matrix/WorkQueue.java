@@ -104,6 +104,9 @@ final class WorkQueue {
                 if (failure instanceof InterruptedException ie) {
                     throw ie;
                 }
+                if (failure instanceof java.io.UncheckedIOException uio) {
+                    throw uio.getCause(); // a full disk is a full disk, not "a cell failed inside m1go"
+                }
                 if (failure instanceof Error err) {
                     throw err;
                 }

@@ -56,6 +56,8 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
     private final Thread shutdownHook;
     private final List<CellResult> cells = new ArrayList<>();
     private final List<dev.m1go.matrix.NotMeasured> notMeasured = new ArrayList<>();
+    /** Notes about the run itself the engine reported ({@link #note}), added after the report's own. */
+    private final List<String> runNotes = new ArrayList<>();
     /** The worker threads inside a build or a cell right now: at shutdown, the flush waits a moment for them. */
     private final java.util.Set<Thread> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private long lastWrite;
@@ -141,6 +143,12 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
                 + cell.key().title(skeleton.host().arch()) + " ... not measured: " + cell.reason());
     }
 
+    @Override
+    public synchronized void note(String note) {
+        runNotes.add(note);
+        progress.accept("m1go: " + note);
+    }
+
     /** The cells not measured so far. */
     public synchronized List<dev.m1go.matrix.NotMeasured> notMeasured() {
         return List.copyOf(notMeasured);
@@ -202,6 +210,11 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
             done = true;
             report = finish.apply(skeleton.withCells(all, true, clock.instant().toString())
                     .withNotMeasured(notMeasured));
+            if (!runNotes.isEmpty()) {
+                List<String> notes = new ArrayList<>(report.notes());
+                notes.addAll(runNotes);
+                report = report.withNotes(notes);
+            }
         }
         long t0 = System.nanoTime();
         Reports.writeAll(directory, report, f -> {

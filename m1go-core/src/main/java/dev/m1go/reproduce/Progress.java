@@ -214,6 +214,11 @@ public final class Progress implements MatrixListener, AutoCloseable {
         inner.notMeasured(cell, done, total);
     }
 
+    @Override
+    public synchronized void note(String note) {
+        inner.note(note);
+    }
+
     /** A cell's progress line, with the elapsed time and the ETA. */
     public synchronized void line(String cellLine) {
         lastLine = clock.instant();

@@ -159,6 +159,8 @@ class BuildCacheTest {
         }
     };
 
+    private final List<String> notes = new ArrayList<>();
+
     private List<CellResult> run() throws Exception {
         Host host = new Host(Os.LINUX, Arch.AMD64, "x86_64", "amd64", "6.1", null, List.of(),
                 List.of(new BinfmtEntry("qemu-aarch64", true, "/x", "PF", Arch.ARM64)), Map.of(), new TreeMap<>());
@@ -171,7 +173,17 @@ class BuildCacheTest {
                 environment, dir, 0, false, rebuild, cacheMaxBytes, Stress.NONE);
         MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all);
         started.clear();
-        return engine.run(request, engine.plan(request), (c, done, total) -> { });
+        notes.clear();
+        return engine.run(request, engine.plan(request), new MatrixListener() {
+            @Override
+            public void finished(CellResult result, int done, int total) {
+            }
+
+            @Override
+            public void note(String note) {
+                notes.add(note);
+            }
+        });
     }
 
     /** How many build processes (C compiler, archiver, go build) the last run started. */
@@ -217,6 +229,17 @@ class BuildCacheTest {
         });
         assertThat(second).extracting(c -> c.build().cacheKey())
                 .containsExactlyElementsOf(first.stream().map(c -> c.build().cacheKey()).toList());
+    }
+
+    @Test
+    void aCacheThatCannotBeWritten_costsOnlyTheCache_theCellsAreMeasured_andTheReportSaysWhy() throws Exception {
+        // Before: "builds" being a file stopped the whole matrix with 0 cells although every binary was built.
+        Files.createDirectories(dir.resolve("cache"));
+        Files.writeString(dir.resolve("cache/builds"), "not a directory");
+        List<CellResult> r = run();
+        assertThat(r).isNotEmpty().allSatisfy(c -> assertThat(c.outcome()).isEqualTo(Outcome.PASS));
+        assertThat(notes).singleElement().asString().contains("could not keep").contains("results are unaffected")
+                .contains("m1go.cacheDirectory");
     }
 
     @Test
