@@ -298,13 +298,14 @@ public final class MatrixEngine {
         return processes.stopping();
     }
 
-    /** Why the cells of a build that ran out of time have no outcome, naming the limit and the build's log. */
+    /** Why the cells of a build that ran out of time have no outcome, naming the limit and where its log is. */
     private static String ranOutOfTime(MatrixRequest request, Builder.Built built) {
+        // One text for every build of the same kind, so that a report groups them.
         BuildInfo b = built.info();
         return "the build ran out of time: m1go.buildTimeoutSeconds=" + request.buildTimeout().toSeconds() + " s"
                 + (b.retried() == null ? "" : " (twice: a translated go command may stall, so it was run again)")
                 + "; nothing was measured. On a loaded machine or a cold cache under translation, raise "
-                + "m1go.buildTimeoutSeconds; the build's output: " + b.stderrLog();
+                + "m1go.buildTimeoutSeconds (each build's output is under logs/build/)";
     }
 
     private static String buildKey(PlannedCell p) {

@@ -416,23 +416,32 @@ public final class Reproduce {
     }
 
     private void summary(Report report, Path directory) {
+        // cells, one column per verdict, and the cells not measured (no verdict) when there are any
         Map<String, int[]> perCase = new TreeMap<>();
         for (CellResult c : report.cells()) {
-            int[] n = perCase.computeIfAbsent(c.key().caseId(), k -> new int[5]);
+            int[] n = perCase.computeIfAbsent(c.key().caseId(), k -> new int[6]);
             n[0]++;
             n[1 + c.verdict().ordinal()]++;
         }
-        int width = Math.max(4, perCase.keySet().stream().mapToInt(String::length).max().orElse(4));
-        String fmt = "%-" + width + "s %6s %9s %11s %6s %8s";
-        log.info(String.format(Locale.ROOT, fmt, "case", "cells", "expected", "unexpected", "flaky", "skipped"));
-        int[] total = new int[5];
+        for (dev.m1go.matrix.NotMeasured c : report.notMeasured()) {
+            int[] n = perCase.computeIfAbsent(c.key().caseId(), k -> new int[6]);
+            n[0]++;
+            n[5]++;
+        }
+        boolean cut = !report.notMeasured().isEmpty();
+        int width = Math.max(5, perCase.keySet().stream().mapToInt(String::length).max().orElse(5));
+        String fmt = "%-" + width + "s %6s %9s %11s %6s %8s" + (cut ? " %13s" : "%s");
+        log.info(String.format(Locale.ROOT, fmt, "case", "cells", "expected", "unexpected", "flaky", "skipped",
+                cut ? "not measured" : ""));
+        int[] total = new int[6];
         perCase.forEach((id, n) -> {
-            log.info(String.format(Locale.ROOT, fmt, id, n[0], n[1], n[2], n[3], n[4]));
-            for (int i = 0; i < 5; i++) {
+            log.info(String.format(Locale.ROOT, fmt, id, n[0], n[1], n[2], n[3], n[4], cut ? n[5] : ""));
+            for (int i = 0; i < 6; i++) {
                 total[i] += n[i];
             }
         });
-        log.info(String.format(Locale.ROOT, fmt, "total", total[0], total[1], total[2], total[3], total[4]));
+        log.info(String.format(Locale.ROOT, fmt, "total", total[0], total[1], total[2], total[3], total[4],
+                cut ? total[5] : ""));
         if (!report.notMeasured().isEmpty()) {
             Map<String, Long> reasons = new TreeMap<>();
             report.notMeasured().forEach(n -> reasons.merge(n.reason(), 1L, Long::sum));

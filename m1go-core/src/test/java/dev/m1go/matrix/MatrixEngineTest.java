@@ -371,7 +371,7 @@ class MatrixEngineTest {
         assertThat(cut).singleElement().satisfies(n -> {
             assertThat(n.key().runner()).isEqualTo("native");
             assertThat(n.reason()).startsWith("the build ran out of time: m1go.buildTimeoutSeconds=5 s")
-                    .doesNotContain("twice").contains("go-build.stderr");
+                    .doesNotContain("twice").contains("logs/build/");
         });
         assertThat(started.stream().filter(x -> x.argv().contains("build"))).hasSize(1);
     }
