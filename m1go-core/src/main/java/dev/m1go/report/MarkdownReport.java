@@ -67,10 +67,16 @@ public final class MarkdownReport {
         StringBuilder head = new StringBuilder("# m1go matrix\n\n");
         host(head, v);
         Map<String, Map<String, Integer>> summary = v.summary();
-        head.append("**").append(Plural.of(r.cells().size(), "cell")).append("**: ")
-                .append(counts(summary.get("verdicts")))
-                .append(" — ").append(counts(summary.get("outcomes"))).append(r.complete() ? "" : " (run incomplete)")
-                .append("\n\n");
+        if (r.cells().isEmpty()) {
+            head.append("**No cell was measured**")
+                    .append(r.notMeasured().isEmpty() ? "" : " (see " + Answers.NOT_MEASURED_HEADING + " below)")
+                    .append(r.complete() ? "" : " (run incomplete)").append("\n\n");
+        } else {
+            head.append("**").append(Plural.of(r.cells().size(), "cell")).append("**: ")
+                    .append(counts(summary.get("verdicts")))
+                    .append(" — ").append(counts(summary.get("outcomes")))
+                    .append(r.complete() ? "" : " (run incomplete)").append("\n\n");
+        }
         for (String note : r.notes()) {
             head.append("> ").append(escape(note)).append("\n");
         }
