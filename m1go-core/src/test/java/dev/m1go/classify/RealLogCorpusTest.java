@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class RealLogCorpusTest {
 
     /** The agreement README states; a change that lowers it fails here. */
-    static final int AGREEING = 56;
+    static final int AGREEING = 102;
 
     private final LogClassification logic = new LogClassification(new GoCrashClassifier(), "linux");
 
