@@ -72,7 +72,7 @@ class HostileContainerHygieneIT {
         List<String> argv = Maven.command(Maven.goal("reproduce"), "-Dm1go.casesDirectory=" + dir.resolve("cases"),
                 "-Dm1go.cases=hang-in-container", "-Dm1go.runners=container", "-Dm1go.goVersions=1.26",
                 "-Dm1go.threads=2", "-Dm1go.timeoutSeconds=600");
-        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(Maven.withCtrlC(argv)).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("mvn.log").toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("TESTCONTAINERS_"));
         Process mvn = pb.start();

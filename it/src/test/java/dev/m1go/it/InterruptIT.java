@@ -42,7 +42,7 @@ class InterruptIT {
         List<String> argv = Maven.command(Maven.goal("reproduce"), "-Dm1go.casesDirectory=" + dir.resolve("cases"), "-Dm1go.cases=cgo-hello,hang-in-c",
                 "-Dm1go.runners=native", "-Dm1go.goVersions=>=1.26@amd64", "-Dm1go.threads=1",
                 "-Dm1go.timeoutSeconds=600");
-        Process mvn = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true)
+        Process mvn = new ProcessBuilder(Maven.withCtrlC(argv)).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("mvn.log").toFile()).start();
         try {
             Optional<ProcessHandle> hanging = Optional.empty();

@@ -182,6 +182,19 @@ public final class Maven {
         return argv;
     }
 
+    /**
+     * {@code argv} started with SIGINT at its default action, for a test that sends Ctrl-C's signal. A process started
+     * in the background of a non-interactive shell inherits SIGINT ignored (as CI runners often start the build), the
+     * JVM keeps an ignored SIGINT ignored, and such a Maven would never see the test's Ctrl-C. perl (Debian's
+     * perl-base, always installed) resets the signal and executes the command.
+     */
+    public static List<String> withCtrlC(List<String> argv) {
+        List<String> wrapped = new ArrayList<>(List.of("perl", "-e",
+                "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"cannot run $ARGV[0]: $!\\n\";"));
+        wrapped.addAll(argv);
+        return wrapped;
+    }
+
     public static Run run(Path directory, String... args) throws IOException, InterruptedException {
         return run(directory, Map.of(), args);
     }
