@@ -71,7 +71,9 @@ class NightlyWorkflowIT {
         write(dir.resolve("reports/m1go-linux-arm64/report.json"), asArm64Host(here, true));
         Result second = mergeStep(dir, summary);
         assertThat(second.exit()).as("merge step:\n%s", second.output()).isNotZero();
-        assertThat(second.output()).contains("new since the baseline").contains("cgo-hello");
+        assertThat(second.output()).contains("new since the baseline").contains("cgo-hello")
+                .as("merge's advice names what merge reads").contains("Set -Dm1go.failOn=never to report without failing")
+                .doesNotContain("failOnRegression");
     }
 
     /** No GitLab linter runs offline; the example is at least valid YAML whose merge job waits for every host. */

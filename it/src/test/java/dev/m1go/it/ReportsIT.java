@@ -64,6 +64,7 @@ class ReportsIT {
             browser.get(dir.resolve("target/m1go/report.html").toUri().toString());
             List<WebElement> all = browser.findElements(By.cssSelector(".grid .cell"));
             assertThat(all).hasSize(cells);
+            assertThat(browser.findElement(By.id("regressions")).isDisplayed()).as("the page leads with them").isTrue();
             assertThat(all).allMatch(WebElement::isDisplayed);
 
             WebElement failing = browser.findElement(By.cssSelector(".cell[data-outcome='CGO_SIGNAL'] summary"));

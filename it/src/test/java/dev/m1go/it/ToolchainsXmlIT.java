@@ -42,9 +42,12 @@ class ToolchainsXmlIT {
                 "-Dm1go.runners=rosetta", "-Dm1go.failIfNoCells=false").succeeded();
         List<String> roots = new ArrayList<>();
         for (JsonNode t : run.report().get("toolchains")) {
-            roots.add(t.get("goroot").asText() + " " + t.get("binaryArch").asText());
+            roots.add(t.get("goroot").asText() + " " + t.get("binaryArch").asText() + " " + t.get("source").asText());
         }
-        assertThat(roots).contains(Components.ARM64_GOROOT.toRealPath() + " arm64");
+        // labelled by where it came from, not as a GOROOT given in m1go.goRoots
+        assertThat(roots).contains(Components.ARM64_GOROOT.toRealPath() + " arm64 toolchains.xml");
+        assertThat(run.output()).contains(Components.ARM64_GOROOT.toRealPath() + " (toolchains.xml)")
+                .doesNotContain("(m1go.goRoots)");
 
         Maven.Run none = Maven.run(dir, "-t", toolchains.toString(), Maven.goal("reproduce"),
                 "-Dm1go.goToolchains=arch=riscv64", "-Dm1go.cases=go-nil-deref").failed();

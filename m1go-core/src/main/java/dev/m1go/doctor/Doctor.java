@@ -13,6 +13,7 @@ import dev.m1go.host.Arch;
 import dev.m1go.host.Host;
 import dev.m1go.host.HostProbe;
 import dev.m1go.host.Os;
+import dev.m1go.report.Plural;
 import dev.m1go.runner.Runners;
 import dev.m1go.toolchain.CCompilers;
 import dev.m1go.toolchain.Toolchain;
@@ -145,7 +146,7 @@ public final class Doctor {
     private void print(DoctorReport report, List<Finding> failing, Path file) {
         DoctorTable.lines(report).forEach(log::info);
         for (Finding f : report.findings()) {
-            String block = String.join("\n", DoctorTable.finding(f));
+            String block = String.join("\n", DoctorTable.finding(f, failing.contains(f)));
             if (f.severity() != Severity.INFO && f.affects() == Affects.MATRIX) {
                 log.warn(block);
             } else {
@@ -153,10 +154,12 @@ public final class Doctor {
             }
         }
         long manual = report.findings().stream().filter(f -> f.affects() == Affects.MANUAL_BUILDS).count();
-        log.info("m1go doctor: " + count(report, Severity.ERROR) + " error(s), " + count(report, Severity.WARNING)
-                + " warning(s), " + count(report, Severity.INFO) + " note(s)"
+        log.info("m1go doctor: " + Plural.of(count(report, Severity.ERROR), "error") + ", "
+                + Plural.of(count(report, Severity.WARNING), "warning") + ", "
+                + Plural.of(count(report, Severity.INFO), "note")
                 + (manual == 0 ? "" : ", " + manual + " of them about your own builds only") + "; "
-                + failing.size() + " fail(s) the goal; written to " + file);
+                + (failing.isEmpty() ? "none fails" : failing.size() == 1 ? "1 fails" : failing.size() + " fail")
+                + " the goal; written to " + file);
     }
 
     private static long count(DoctorReport r, Severity s) {

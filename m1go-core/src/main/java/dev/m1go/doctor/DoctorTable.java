@@ -113,12 +113,15 @@ final class DoctorTable {
 
     /**
      * One finding, printed once: {@code ERROR id: message}, marked when it breaks only your own builds, then its
-     * remedy.
+     * remedy. Only a finding that fails the goal is labelled {@code ERROR}: an error that does not (your own builds
+     * only, or {@code m1go.doctor.failOn=never}) is labelled {@code BREAKS}, so CI log scanners that flag the word
+     * do not flag a green run.
      */
-    public static List<String> finding(Finding f) {
+    public static List<String> finding(Finding f, boolean failsTheGoal) {
         String audience = f.affects() == Affects.MANUAL_BUILDS ? " (your own builds only)" : "";
-        return List.of(f.severity().json().toUpperCase(Locale.ROOT) + " " + f.id() + audience + ": " + f.message(),
-                "    remedy: " + f.remedy());
+        String label = f.severity() == Severity.ERROR && !failsTheGoal ? "BREAKS"
+                : f.severity().json().toUpperCase(Locale.ROOT);
+        return List.of(label + " " + f.id() + audience + ": " + f.message(), "    remedy: " + f.remedy());
     }
 
     private static void section(List<String> out, String title) {

@@ -16,17 +16,20 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code report.html}: one self-contained page (inline style and script, no network, no external font) with the host
- * fingerprint, the failure clusters and, per case, the matrix as a coloured grid. Filters by outcome, runner and Go
+ * {@code report.html}: one self-contained page (inline style and script, no network, no external font) that leads with
+ * the regressions (each a link to its cell in the grid), then the host fingerprint, the failure clusters and, per case,
+ * the matrix as a coloured grid. Filters by outcome, runner and Go
  * version hide cells; each failing cell expands to its crash text.
  *
  * <p>Every cell of the report is one element with class {@code cell} and the data attributes {@code data-outcome},
- * {@code data-verdict}, {@code data-runner}, {@code data-go}, {@code data-case}.
+ * {@code data-verdict}, {@code data-runner}, {@code data-go}, {@code data-case}, and the id {@link #anchor}.
  */
 public final class HtmlReport {
 
     public static final String FILE = OutputLayout.REPORT_HTML;
     static final int CRASH_LINES = 60;
+    /** Regression lines at the top of the page before the rest is summed up in one line, as in report.md. */
+    static final int MAX_REGRESSIONS = 100;
 
     private HtmlReport() {
     }
@@ -58,6 +61,7 @@ public final class HtmlReport {
                 .append(r.complete() ? "" : " · <strong>run incomplete</strong>").append("</p>\n");
         summary(h, v);
         h.append("</header>\n<main>\n");
+        regressions(h, v);
         List<String> translationOnly = Answers.translationOnly(r);
         h.append("<section class=\"answers\" id=\"translation-only\"><h2>").append(Answers.TRANSLATION_HEADING)
                 .append("</h2>\n");
@@ -98,6 +102,51 @@ public final class HtmlReport {
                 + "<a href=\"report.json\">report.json</a>.")
                 .append("</footer>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /**
+     * First on the page, as in report.md: every cell that contradicts its expectation or is flaky, each linking to its
+     * cell in the grid (at most {@value #MAX_REGRESSIONS}; the grids mark every one ❗).
+     */
+    private static void regressions(StringBuilder h, ReportView v) {
+        List<CellResult> failing = v.report().cells().stream()
+                .filter(c -> c.verdict() == Verdict.UNEXPECTED || c.verdict() == Verdict.FLAKY).toList();
+        h.append("<section class=\"answers\" id=\"regressions\"><h2>Regressions");
+        if (failing.isEmpty()) {
+            h.append("</h2>\n<p>No cell contradicts its case's expectation.</p>\n</section>\n");
+            return;
+        }
+        h.append(" (").append(failing.size()).append(")</h2>\n<ul>\n");
+        for (CellResult c : failing.subList(0, Math.min(MAX_REGRESSIONS, failing.size()))) {
+            h.append("<li><a href=\"#").append(anchor(c)).append("\">").append(esc(v.title(c))).append("</a>: ")
+                    .append(c.verdict()).append(", expected ").append(esc(c.expected())).append(", got ")
+                    .append(esc(Symbols.cell(c)));
+            String change = v.status(c);
+            if (change != null) {
+                h.append(" (").append(esc(change)).append(')');
+            }
+            if (c.diagnosis().summary() != null && !c.diagnosis().summary().isBlank()) {
+                h.append(" — ").append(esc(c.diagnosis().summary().strip().replaceAll("\\s*\\n\\s*", " ")));
+            }
+            String failingTests = FailingTests.of(c);
+            if (!failingTests.isEmpty()) {
+                h.append("<br>failing tests: ").append(esc(failingTests));
+            }
+            h.append("</li>\n");
+        }
+        if (failing.size() > MAX_REGRESSIONS) {
+            h.append("<li>… and ").append(failing.size() - MAX_REGRESSIONS)
+                    .append(" more (the grids below mark them ❗; every one is in report.json)</li>\n");
+        }
+        h.append("</ul>\n</section>\n");
+    }
+
+    /**
+     * The id of a cell's element, for links from the top of the page: its key with every character other than a
+     * letter, a digit, {@code .}, {@code _} and {@code -} written as {@code -}.
+     */
+    static String anchor(CellResult c) {
+        return "cell-" + c.key().id().replaceAll("[^A-Za-z0-9._-]", "-");
     }
 
     /** A list of lines, or {@code empty} in one paragraph when there is none. */
@@ -192,7 +241,8 @@ public final class HtmlReport {
 
     private static void cell(StringBuilder h, ReportView v, CellResult c, String change) {
         h.append("<div class=\"cell o-").append(c.outcome()).append(" v-").append(c.verdict())
-                .append(change == null ? "" : " c-" + change).append("\" data-case=\"").append(esc(c.key().caseId()))
+                .append(change == null ? "" : " c-" + change).append("\" id=\"").append(anchor(c))
+                .append("\" data-case=\"").append(esc(c.key().caseId()))
                 .append("\" data-outcome=\"").append(c.outcome()).append("\" data-verdict=\"").append(c.verdict())
                 .append("\" data-runner=\"").append(esc(c.key().runner())).append("\" data-go=\"")
                 .append(esc(c.key().go())).append("\" title=\"").append(esc(v.title(c) + " — " + c.verdict()
@@ -334,10 +384,13 @@ public final class HtmlReport {
             .cell { padding:6px 8px; border-radius:6px; border:2px solid transparent; font-size:12.5px;
               white-space:nowrap; }
             .cell details > summary { cursor:pointer; list-style-position:inside; }
-            .cell pre.crash { white-space:pre-wrap; word-break:break-all; max-width:70ch; max-height:360px;
+            .cell pre { white-space:pre-wrap; overflow-wrap:anywhere; }
+            .cell pre.crash { max-width:min(70ch, 85vw); max-height:360px;
               overflow:auto; background:#fff; border:1px solid var(--line); border-radius:4px; padding:6px;
               margin:6px 0 0; }
-            .cell .sig { white-space:normal; margin:6px 0 0; font-size:12px; }
+            .cell .sig, .cell .cframes, .cell .logs, .cell .tests { white-space:normal; overflow-wrap:anywhere;
+              max-width:min(70ch, 85vw); margin:6px 0 0; font-size:12px; }
+            .cell:target { outline:3px solid #0969da; outline-offset:2px; }
             .cell .reason { white-space:normal; color:var(--muted); font-size:11px; max-width:34ch; }
             .sym { font-size:14px; }
             .o-PASS { background:#dafbe1; }
@@ -375,6 +428,17 @@ public final class HtmlReport {
               }
               selects.forEach(function (s) { s.addEventListener('change', apply); });
               apply();
+              // A link from the regressions opens its cell's crash text, and shows it even if a filter hid it.
+              function reveal() {
+                var id = decodeURIComponent(location.hash.slice(1));
+                var cell = id && document.getElementById(id);
+                if (!cell || !cell.classList.contains('cell')) { return; }
+                cell.classList.remove('filtered');
+                var d = cell.querySelector('details');
+                if (d) { d.open = true; }
+              }
+              window.addEventListener('hashchange', reveal);
+              reveal();
             })();
             """;
 }

@@ -172,8 +172,18 @@ public final class Publish {
         };
     }
 
-    /** The failure message: the failing cells and the property that turns failing off. */
+    /** The failure message of {@code m1go:reproduce}, which reads both {@code m1go.failOn} and {@code m1go.failOnRegression}. */
     public static String failureMessage(Published p, Path directory) {
+        return failureMessage(p, directory, true);
+    }
+
+    /**
+     * The failure message: the failing cells and the property that turns failing off.
+     *
+     * @param readsFailOnRegression whether the goal reads {@code m1go.failOnRegression} ({@code m1go:merge} does not:
+     *                              naming it would send the user to a switch that does nothing there)
+     */
+    public static String failureMessage(Published p, Path directory, boolean readsFailOnRegression) {
         int n = p.failing().size();
         StringBuilder m = new StringBuilder(Plural.of(n, "cell") + (p.failOn() == FailOn.TRANSLATION_ONLY
                 ? (n == 1 ? " fails" : " fail") + " only under translation"
@@ -184,7 +194,8 @@ public final class Publish {
             m.append("\n  ").append(c.key().titleWithHost(p.report().hostArchOf(c))).append(": expected ").append(c.expected())
                     .append(", got ").append(c.outcome()).append(c.signal() == null ? "" : " " + c.signal());
         }
-        m.append("\nSet -Dm1go.failOn=never (or -Dm1go.failOnRegression=false) to report without failing");
+        m.append("\nSet -D" + PropertyNames.FAIL_ON + "=never" + (readsFailOnRegression
+                ? " (or -D" + PropertyNames.FAIL_ON_REGRESSION + "=false)" : "") + " to report without failing");
         if (p.failOn() == FailOn.REGRESSION) {
             m.append(", or -Dm1go.failOn=new with -Dm1go.baseline=<previous report.json> to fail only on new failures");
         }

@@ -94,6 +94,15 @@ public final class Reproduce {
         this.log = log;
     }
 
+    /**
+     * This engine with its toolchain discovery wrapped: {@link dev.m1go.toolchain.DeclaredToolchains#labelled} labels
+     * the toolchains a front end declared by where they were declared.
+     */
+    public Reproduce withToolchainSource(java.util.function.UnaryOperator<ToolchainSource> wrap) {
+        return new Reproduce(processes, classifier, extraRunners, hosts, catalog, wrap.apply(toolchainSource), clock,
+                log);
+    }
+
     /** The finished matrix: the report and the cells that contradict their expectation. */
     public record Result(Report report, List<CellResult> unexpected, List<CellResult> flaky, Path directory) {
     }

@@ -115,8 +115,14 @@ public final class PropertyNames {
         return closest(given, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
     }
 
-    /** A property that starts with {@code m1go.} but is none of {@link #ALL}. */
+    /**
+     * A property that starts with {@code m1go.} but is none of {@link #ALL} and not of the
+     * {@code m1go.targetEnv.<goos>-<goarch>.<VARIABLE>} family (whose shape is checked where it is read).
+     */
     public static boolean unknown(String property) {
+        if (property.startsWith(TARGET_ENV_PREFIX) && property.length() > TARGET_ENV_PREFIX.length()) {
+            return false;
+        }
         return property.startsWith(PREFIX) && !ALL.contains(property);
     }
 

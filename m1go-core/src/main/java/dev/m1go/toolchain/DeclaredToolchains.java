@@ -41,15 +41,24 @@ public final class DeclaredToolchains {
      * @throws IllegalArgumentException naming the property or the declaration to change
      */
     public static List<Path> select(List<Declared> declared, String requirement) {
+        return selected(declared, requirement).stream().map(Declared::goroot).toList();
+    }
+
+    /**
+     * The declared toolchains to add, as {@link #select} chooses them.
+     *
+     * @throws IllegalArgumentException naming the property or the declaration to change
+     */
+    public static List<Declared> selected(List<Declared> declared, String requirement) {
         Map<String, String> wanted = parse(requirement);
-        List<Path> roots = new ArrayList<>();
+        List<Declared> roots = new ArrayList<>();
         for (Declared d : declared) {
             if (matches(d, wanted)) {
                 if (d.goroot() == null || !Files.isRegularFile(d.goroot().resolve("bin/go"))) {
                     throw new IllegalArgumentException("The go toolchain " + d.provides() + " in " + d.where()
                             + " names GOROOT " + d.goroot() + ", which has no bin/go: fix its <configuration><goRoot>");
                 }
-                roots.add(d.goroot());
+                roots.add(d);
             }
         }
         if (!wanted.isEmpty() && roots.isEmpty()) {
@@ -58,6 +67,51 @@ public final class DeclaredToolchains {
                     + (declared.isEmpty() ? "it declares none" : "declared: " + declared) + ")");
         }
         return roots;
+    }
+
+    /**
+     * {@code source}, with every toolchain it finds at a GOROOT of {@code declared} labelled by where that toolchain
+     * was declared ({@code toolchains.xml}) rather than as one the user named in {@code m1go.goRoots}.
+     */
+    public static ToolchainSource labelled(ToolchainSource source, List<Declared> declared) {
+        Map<Path, String> where = new LinkedHashMap<>();
+        for (Declared d : declared) {
+            if (d.goroot() != null) {
+                where.putIfAbsent(real(d.goroot()), d.where());
+            }
+        }
+        if (where.isEmpty()) {
+            return source;
+        }
+        java.util.function.UnaryOperator<List<Toolchain>> relabel = found -> found.stream()
+                .map(t -> {
+                    String w = where.get(real(t.goroot()));
+                    return w == null ? t : new Toolchain(t.version(), t.goroot(), t.binaryArch(), w, t.goEnv(),
+                            t.unusable());
+                }).toList();
+        return new ToolchainSource() {
+            @Override
+            public List<Toolchain> find(dev.m1go.host.Host host, Launcher launcher, Map<String, String> environment,
+                                        Path home, List<Path> goRoots, Path logDir) throws java.io.IOException {
+                return relabel.apply(source.find(host, launcher, environment, home, goRoots, logDir));
+            }
+
+            @Override
+            public List<Toolchain> find(dev.m1go.host.Host host, Launcher launcher, Map<String, String> environment,
+                                        Path home, List<Path> goRoots, Path logDir,
+                                        java.util.function.BiPredicate<GoVersion, dev.m1go.host.Arch> wanted)
+                    throws java.io.IOException {
+                return relabel.apply(source.find(host, launcher, environment, home, goRoots, logDir, wanted));
+            }
+        };
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (java.io.IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 
     static Map<String, String> parse(String requirement) {

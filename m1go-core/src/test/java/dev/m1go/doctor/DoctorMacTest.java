@@ -94,10 +94,23 @@ class DoctorMacTest {
         Finding mismatch = r.report().findings().stream().filter(f -> f.id().equals("toolchain-cc-arch-mismatch"))
                 .findFirst().orElseThrow();
         assertThat(mismatch.affects()).isEqualTo(Affects.MANUAL_BUILDS);
-        assertThat(log.lines).anyMatch(l -> l.startsWith("[INFO] ERROR toolchain-cc-arch-mismatch (your own builds "
+        assertThat(log.lines).anyMatch(l -> l.startsWith("[INFO] BREAKS toolchain-cc-arch-mismatch (your own builds "
                 + "only): "));
         assertThat(r.report().findings()).extracting(Finding::id).contains("cc-set");
         assertThat(r.failing()).as("under failOn=error only errors that break the matrix").isEmpty();
+    }
+
+    /** CI log scanners flag "ERROR": a doctor that does not fail prints it nowhere, and counts in proper English. */
+    @Test
+    void aGreenDoctor_printsNoLineWithERROR_andCountsInWords() throws Exception {
+        Doctor.Result r = run(Mac.TRANSLATED_M1, "x86_64", "arm64", Map.of("CC", tmp.resolve("bin/gcc-13").toString()),
+                "never");
+        assertThat(r.report().findings()).extracting(Finding::severity).contains(Severity.ERROR);
+        assertThat(r.failing()).isEmpty();
+        assertThat(log.lines).noneMatch(l -> l.contains("ERROR")).noneMatch(l -> l.contains("(s)"));
+        long errors = r.report().findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        assertThat(log.lines).anyMatch(l -> l.startsWith("[INFO] m1go doctor: "
+                + dev.m1go.report.Plural.of(errors, "error") + ", ") && l.contains("; none fails the goal;"));
     }
 
     @Test

@@ -141,6 +141,35 @@ class JUnitReportTest {
         assertThat(junit.resolve(JUnitReport.FILE)).hasSameBinaryContentAs(dir.resolve(JUnitReport.FILE));
     }
 
+    /**
+     * Jenkins' xUnit plugin validates every JUnit file against its junit-10.xsd and skips a file that fails (a
+     * {@code skipped} count on {@code <testsuites>} did): every kind of testcase m1go writes must pass it.
+     */
+    @Test
+    void junit_withEveryKindOfTestcase_isValidAgainstTheSchemaOfJenkinsXunit() throws Exception {
+        dev.m1go.matrix.NotMeasured cut = new dev.m1go.matrix.NotMeasured(Cells.key("c-abort", "go1.27.3", "arm64",
+                "arm64", "qemu"), dev.m1go.matrix.NotMeasured.STOPPING);
+        java.util.ArrayList<CellResult> cells = new java.util.ArrayList<>(report().cells());
+        cells.add(ModuleTestReportsTest.testCell());
+        Report r = Cells.report(cells).withNotMeasured(List.of(cut));
+        JUnitReport.write(dir, r);
+        String xml = Files.readString(dir.resolve(JUnitReport.FILE));
+        assertThat(xml).contains("<skipped").contains("<failure").contains("<error").contains("<flakyFailure")
+                .contains("not measured: ").contains("<system-err>").contains(" TestB\"");
+
+        javax.xml.validation.Schema schema = javax.xml.validation.SchemaFactory
+                .newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(JUnitReportTest.class.getResource("junit-10.xsd"));
+        schema.newValidator().validate(new javax.xml.transform.stream.StreamSource(
+                dir.resolve(JUnitReport.FILE).toFile()));
+
+        // Ant's and surefire's readers still find every count on the suites.
+        List<ReportTestSuite> suites = new TestSuiteXmlParser(new NullConsoleLogger())
+                .parse(dir.resolve(JUnitReport.FILE).toString());
+        assertThat(suites.stream().mapToInt(ReportTestSuite::getNumberOfSkipped).sum()).isEqualTo(3);
+        assertThat(suites.stream().mapToInt(ReportTestSuite::getNumberOfTests).sum()).isEqualTo(10);
+    }
+
     @Test
     void clean_replacesEveryCharacterXml10Forbids() {
         assertThat(JUnitReport.clean("a\u0000b\tc\nd\u0008e\uD800f\uD83D\uDCA5g"))

@@ -26,7 +26,7 @@ class ModuleTestReportsTest {
     @TempDir
     Path dir;
 
-    private static CellResult testCell() {
+    static CellResult testCell() {
         List<TestResult> tests = List.of(
                 new TestResult("TestA", "pass", Outcome.PASS, 0.5, "PASS", Verdict.EXPECTED, null),
                 new TestResult("TestB", "skip", Outcome.SKIPPED, 0, "PASS", Verdict.SKIPPED, "needs a GPU\n"),

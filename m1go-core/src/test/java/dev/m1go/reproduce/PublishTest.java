@@ -150,6 +150,16 @@ class PublishTest {
                 "Set -Dm1go.failOn=never (or -Dm1go.failOnRegression=false)");
     }
 
+    /** m1go:merge reads m1go.failOn and not m1go.failOnRegression: its advice names only what it reads. */
+    @Test
+    void mergesFailureMessage_namesOnlyTheSwitchMergeReads() throws Exception {
+        Report now = report(cell("go1.22.12", Outcome.CGO_SIGNAL, Verdict.UNEXPECTED));
+        Publish.Published failing = written(publish(Map.of()), new Publish.Settings(null, "regression", true, false),
+                now);
+        assertThat(Publish.failureMessage(failing, dir, false)).contains("Set -Dm1go.failOn=never to report without "
+                + "failing").doesNotContain("failOnRegression");
+    }
+
     static CellResult on(CellResult c, String runner, boolean translated, int k, int n) {
         Map<String, Integer> counts = new java.util.TreeMap<>();
         if (n > 1) {

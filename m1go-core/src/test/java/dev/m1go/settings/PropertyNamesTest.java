@@ -28,6 +28,8 @@ class PropertyNamesTest {
         assertThat(PropertyNames.unknown("m1go.goVersion")).isTrue();
         assertThat(PropertyNames.unknown("m1go.goVersions")).isFalse();
         assertThat(PropertyNames.unknown("skipTests")).isFalse();
+        assertThat(PropertyNames.unknown("m1go.targetEnv.linux-arm64.CGO_LDFLAGS")).as("a documented family").isFalse();
+        assertThat(PropertyNames.unknown("m1go.targetEnvs.linux-arm64.CC")).isTrue();
         assertThat(PropertyNames.closest("m1go.goVersion", PropertyNames.ALL)).contains("m1go.goVersions");
     }
 }

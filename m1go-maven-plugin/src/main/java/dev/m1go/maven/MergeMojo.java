@@ -122,7 +122,7 @@ public final class MergeMojo extends AbstractM1goMojo {
             throw new MojoExecutionException("m1go could not merge into " + out + ": " + e, e);
         }
         if (!published.failing().isEmpty()) {
-            throw new MojoFailureException(Publish.failureMessage(published, out));
+            throw new MojoFailureException(Publish.failureMessage(published, out, false));
         }
     }
 }

@@ -495,9 +495,10 @@ public final class ReproduceMojo extends AbstractM1goMojo {
         if (module.module() != null) {
             settings = settings.withModule(module);
         }
+        List<DeclaredToolchains.Declared> selected;
         try {
-            settings = settings.withMoreGoRoots(DeclaredToolchains.select(declared.declared(), declared.goToolchains())
-                    .stream().map(Path::toString).toList());
+            selected = DeclaredToolchains.selected(declared.declared(), declared.goToolchains());
+            settings = settings.withMoreGoRoots(selected.stream().map(d -> d.goroot().toString()).toList());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }
@@ -508,7 +509,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
         Reproduce reproduce = new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(),
                 host -> List.of(ContainerRunner.of(host, System.getenv(), container.containerImage(),
                         container.containerKeepImages())),
-                Clock.systemUTC(), engineLog());
+                Clock.systemUTC(), engineLog())
+                .withToolchainSource(source -> DeclaredToolchains.labelled(source, selected));
         try {
             plan = publish.prepare(publishSettings);
             try (RunLock lock = reproduce.lock(settings)) {

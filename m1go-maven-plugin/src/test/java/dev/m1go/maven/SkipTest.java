@@ -94,4 +94,11 @@ class SkipTest {
         assertThat(log.warnings).containsExactly("-Dm1go.goVersion is not an m1go property and is ignored (did you "
                 + "mean m1go.goVersions?); the README's parameter table lists every one.");
     }
+
+    @Test
+    void theDocumentedTargetEnvFamily_isNotWarnedAbout() {
+        quiet(new ReproduceMojo()).warnUnknownProperties(List.of("m1go.targetEnv.linux-arm64.CGO_LDFLAGS",
+                "m1go.targetEnv.darwin-amd64.CC"));
+        assertThat(log.warnings).isEmpty();
+    }
 }
