@@ -58,8 +58,12 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
     private final List<dev.m1go.matrix.NotMeasured> notMeasured = new ArrayList<>();
     /** Notes about the run itself the engine reported ({@link #note}), added after the report's own. */
     private final List<String> runNotes = new ArrayList<>();
-    /** The worker threads inside a build or a cell right now: at shutdown, the flush waits a moment for them. */
-    private final java.util.Set<Thread> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * The worker threads inside a build, and those inside a cell's run, right now: at shutdown, the flush waits a
+     * moment for both to empty. A build's cells that it decided (not measured, skipped) are reported before its end.
+     */
+    private final java.util.Set<Thread> building = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Thread> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private long lastWrite;
     private boolean dirty;
     private boolean pending;
@@ -93,22 +97,22 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
 
     @Override
     public void building(dev.m1go.matrix.PlannedCell first) {
-        busy.add(Thread.currentThread());
+        building.add(Thread.currentThread());
     }
 
     @Override
     public void built(dev.m1go.matrix.PlannedCell first) {
-        busy.remove(Thread.currentThread());
+        building.remove(Thread.currentThread());
     }
 
     @Override
     public void started(dev.m1go.matrix.PlannedCell cell) {
-        busy.add(Thread.currentThread());
+        running.add(Thread.currentThread());
     }
 
     @Override
     public synchronized void finished(CellResult result, int done, int total) {
-        busy.remove(Thread.currentThread());
+        running.remove(Thread.currentThread());
         if (failed != null) {
             throw failed;
         }
@@ -132,7 +136,7 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
     /** A cell cut short: kept apart from the cells, written like one, and its line says why. */
     @Override
     public synchronized void notMeasured(dev.m1go.matrix.NotMeasured cell, int done, int total) {
-        busy.remove(Thread.currentThread());
+        running.remove(Thread.currentThread());
         if (failed != null) {
             throw failed;
         }
@@ -289,7 +293,7 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
      */
     private void flushQuietly() {
         long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (!busy.isEmpty() && System.nanoTime() < deadline) {
+        while ((!building.isEmpty() || !running.isEmpty()) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
