@@ -241,6 +241,11 @@ public final class MatrixEngine {
                 });
             }
             queue.await();
+            if (processes.stopping()) {
+                // Every cell is accounted for (the ones cut short as not measured), but the run did not finish: the
+                // caller writes report.json as incomplete instead of completing every format.
+                throw new dev.m1go.exec.StoppingException("m1go is stopping: the run was interrupted");
+            }
         } finally {
             for (Runner r : request.runners()) {
                 r.finish();

@@ -120,6 +120,9 @@ public final class Reproduce {
 
     /** The message for an I/O error that stopped the run: the error, and exactly what was and was not written. */
     public String ioFailure(IOException e) {
+        if (e instanceof dev.m1go.exec.StoppingException) {
+            return interrupted();
+        }
         return stopped("m1go stopped on an I/O error", e.getMessage() == null ? e.toString() : e.getMessage());
     }
 

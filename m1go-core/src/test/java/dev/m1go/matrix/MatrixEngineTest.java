@@ -426,7 +426,22 @@ class MatrixEngineTest {
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(1), 1, false, env, dir, 0, false);
         MatrixEngine engine = new MatrixEngine(host, processes, new GoCrashClassifier(), compilers, all);
         List<NotMeasured> cut = Collections.synchronizedList(new ArrayList<>());
-        measured.addAll(engine.run(request, engine.plan(request), listener(cut)));
+        List<CellResult> heard = Collections.synchronizedList(new ArrayList<>());
+        MatrixListener both = new MatrixListener() {
+            @Override
+            public void finished(CellResult result, int done, int total) {
+                heard.add(result);
+            }
+
+            @Override
+            public void notMeasured(NotMeasured cell, int done, int total) {
+                cut.add(cell);
+            }
+        };
+        // an interrupted run ends with the stop, so that its report is written as incomplete
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.run(request, engine.plan(request), both))
+                .isInstanceOf(dev.m1go.exec.StoppingException.class);
+        measured.addAll(heard);
         return cut;
     }
 
