@@ -238,18 +238,36 @@ public final class Progress implements MatrixListener, AutoCloseable {
 
     /**
      * The time the work still to come needs: the builds left of each kind and the cells left to run, each at the mean
-     * of its kind so far (a prior until one finished), shared by the workers, but never less than the builds of the
-     * slow lane (by a translated toolchain, or compiling other modules) need on the few workers they may take. Counting builds by kind keeps one slow kind from
-     * setting the pace of the other: after a cold build under qemu, the estimate is not that every cell takes as long.
+     * of its kind so far (a prior until one finished). The slow lane's work (builds by a translated toolchain or that
+     * compile other modules) has its few workers while quick work remains, and every worker once it is done, as the
+     * work queue gives them; with one worker everything waits in one line. Counting builds by kind keeps one slow kind
+     * from setting the pace of the other: after a cold build under qemu, the estimate is not that every cell takes as
+     * long.
      */
     synchronized Duration eta() {
-        Duration translated = translatedFirstBuilds.remaining().plus(translatedBuilds.remaining())
-                .plus(moduleBuilds.remaining());
-        Duration all = translated.plus(quickFirstBuilds.remaining()).plus(quickBuilds.remaining())
-                .plus(runs.remaining());
-        Duration shared = all.dividedBy(workers);
-        Duration translatedAlone = translated.dividedBy(translatedWorkers);
-        return shared.compareTo(translatedAlone) >= 0 ? shared : translatedAlone;
+        double slow = seconds(translatedFirstBuilds.remaining().plus(translatedBuilds.remaining())
+                .plus(moduleBuilds.remaining()));
+        double quick = seconds(quickFirstBuilds.remaining().plus(quickBuilds.remaining()).plus(runs.remaining()));
+        int lane = Math.min(translatedWorkers, workers);
+        double t;
+        if (workers <= lane) {
+            t = (slow + quick) / workers;
+        } else {
+            double quickAlone = quick / (workers - lane);
+            if (slow / lane <= quickAlone) {
+                // the slow lane finishes first; then quick work has every worker
+                double slowEnds = slow / lane;
+                t = slowEnds + (quick - (workers - lane) * slowEnds) / workers;
+            } else {
+                // quick work finishes first; then the rest of the slow lane has every worker
+                t = quickAlone + (slow - lane * quickAlone) / workers;
+            }
+        }
+        return Duration.ofMillis(Math.round(t * 1000));
+    }
+
+    private static double seconds(Duration d) {
+        return d.toMillis() / 1000.0;
     }
 
     /**

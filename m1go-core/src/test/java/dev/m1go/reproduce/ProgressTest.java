@@ -112,10 +112,10 @@ class ProgressTest {
         p.started(cells.get(0));
         clock.advance(Duration.ofSeconds(1));
         p.finished(passed(), 1, 6);
-        // left: go1.26.8's cold build at go1.27.3's 100 s, on the one worker translated builds may take; the rest
-        // (2 quick builds at 1 s, 5 runs at 1 s) shared by two workers is less
-        assertThat(p.eta()).isEqualTo(Duration.ofSeconds(100));
-        assertThat(p.timing()).isEqualTo("1m47s elapsed, ETA 1m40s");
+        // left: go1.26.8's cold build at go1.27.3's 100 s on the slow lane's one worker, and 7 s of quick work (2
+        // builds, 5 runs) on the other; once that is done, both workers share the remaining 93 s: 7 + 46.5 s
+        assertThat(p.eta()).isEqualTo(Duration.ofMillis(53_500));
+        assertThat(p.timing()).isEqualTo("1m47s elapsed, ETA 53 s");
     }
 
     @Test
