@@ -171,9 +171,9 @@ public final class MatrixEngine {
             for (List<PlannedCell> cells : builds) {
                 PlannedCell first = cells.get(0);
                 // A toolchain that itself runs translated, or a case that compiles other modules, builds for minutes
-                // on a cold cache: on the slow lane, which never takes every worker. Builds for container cells
-                // (static, and their images follow) come after the other builds, so that results arrive cheapest
-                // first.
+                // on a cold cache: on the slow lane, which never takes every worker while quick work waits. Builds
+                // for container cells (static, and their images follow) come after the other builds, so that results
+                // arrive cheapest first.
                 boolean slowBuild = first.toolchain().binaryArch() != host.arch()
                         || requiresModules(first.reproCase());
                 boolean forSlowRunner = cells.stream().anyMatch(p -> p.runner().startsSlowly());
