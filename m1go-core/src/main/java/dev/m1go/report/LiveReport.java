@@ -142,9 +142,8 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
         }
         notMeasured.add(cell);
         changed();
-        int width = Integer.toString(total).length();
-        progress.accept(String.format(Locale.ROOT, "[%" + width + "d/%d] ", done, total)
-                + cell.key().title(skeleton.host().arch()) + " ... not measured: " + cell.reason());
+        progress.accept(counter(done, total) + cell.key().title(skeleton.host().arch()) + " ... not measured: "
+                + cell.reason());
     }
 
     @Override
@@ -186,9 +185,13 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
         dirty = false;
     }
 
+    /** {@code [ 12/96] }: how many cells are done, padded to the width of the total. */
+    private static String counter(int done, int total) {
+        return String.format(Locale.ROOT, "[%" + Integer.toString(total).length() + "d/%d] ", done, total);
+    }
+
     static String progressLine(CellResult c, int done, int total, String hostArch) {
-        int width = Integer.toString(total).length();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "[%" + width + "d/%d] ", done, total));
+        StringBuilder sb = new StringBuilder(counter(done, total));
         sb.append(c.key().title(hostArch)).append(" ... ").append(Symbols.words(c));
         if (c.verdict() == Verdict.SKIPPED) {
             sb.append(" (").append(c.reason()).append(')');
