@@ -171,23 +171,45 @@ public final class LogClassification {
      * ends) is refused with its name rather than read on.
      */
     static String read(Path file) throws IOException {
-        dev.m1go.exec.BoundedCapture text = dev.m1go.exec.BoundedCapture.inMemory(HEAD_BYTES, TAIL_BYTES);
         try (java.io.InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                if (text.total() + n > MAX_LOG_BYTES) {
-                    throw new LogTooLargeException(file + " is larger than " + (MAX_LOG_BYTES >> 20) + " MiB, the most "
-                            + "m1go:classify reads; give the part that holds the crash (for example: tail -c 100M "
-                            + file.getFileName() + " > crash.log)");
-                }
-                text.write(buffer, 0, n);
-            }
+            return read(in, file.toString(), file.getFileName().toString());
         } catch (LogTooLargeException e) {
             throw e;
         } catch (IOException e) {
             throw new IOException("cannot read " + file + ": " + e, e);
         }
+    }
+
+    /**
+     * Reads a log from a stream (standard input: a pasted log, {@code pbpaste |}) as {@link #read(Path)} reads a file.
+     *
+     * @param name   how the input is named in an error ({@code standard input})
+     * @param sample the name an example command gives the input
+     */
+    static String read(java.io.InputStream in, String name, String sample) throws IOException {
+        dev.m1go.exec.BoundedCapture text = dev.m1go.exec.BoundedCapture.inMemory(HEAD_BYTES, TAIL_BYTES);
+        byte[] buffer = new byte[1 << 16];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            if (text.total() + n > MAX_LOG_BYTES) {
+                throw new LogTooLargeException(name + " is larger than " + (MAX_LOG_BYTES >> 20) + " MiB, the most "
+                        + "m1go:classify reads; give the part that holds the crash (for example: tail -c 100M "
+                        + sample + " > crash.log)");
+            }
+            text.write(buffer, 0, n);
+        }
         return text.text();
+    }
+
+    /**
+     * Classifies one log read from a stream and returns its JSON line, whose {@code file} is {@code name}.
+     *
+     * @throws IOException when the stream cannot be read or goes on past {@link #MAX_LOG_BYTES}
+     */
+    public String jsonLine(java.io.InputStream in, String name, String osOverride) throws IOException {
+        if (osOverride != null) {
+            requireOs(osOverride);
+        }
+        return jsonLine(name, reading(read(in, name, "crash.txt"), osOverride));
     }
 
     /** A log over {@link #MAX_LOG_BYTES}. */

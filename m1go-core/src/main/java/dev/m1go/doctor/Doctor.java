@@ -67,6 +67,14 @@ public final class Doctor {
         this.log = log;
     }
 
+    private String tool;
+
+    /** This doctor writing {@code tool} (a front end's name and version) as doctor.json's generator. */
+    public Doctor withTool(String tool) {
+        this.tool = tool;
+        return this;
+    }
+
     /** The doctor of the machine this JVM runs on. */
     public static Doctor ofThisMachine(ProcessRunner processes, Clock clock, Log log) throws UserError {
         Os os = Os.current().orElseThrow(() -> new UserError("m1go:doctor runs on Linux and macOS; this is "
@@ -112,7 +120,7 @@ public final class Doctor {
                 s.inheritEnvironment() ? Affects.MATRIX : Affects.MANUAL_BUILDS)
                 .check(build.arch(), build.source(), findings);
 
-        DoctorReport report = new DoctorReport(DoctorReport.SCHEMA, "m1go-maven-plugin " + version(), started,
+        DoctorReport report = new DoctorReport(DoctorReport.SCHEMA, tool != null ? tool : "m1go-maven-plugin " + version(), started,
                 hostSection, toolchainSections, compilers, emulators, docker, environment, findings);
         Path file = DoctorJson.write(out.resolve(DoctorReport.FILE), report);
         List<Finding> failing = report.findings().stream().filter(f -> failing(f, failOn)).toList();

@@ -44,7 +44,7 @@ final class DoctorTable {
 
         section(out, "Go toolchains");
         if (r.toolchains().isEmpty()) {
-            out.add("  none found (add GOROOTs with -Dm1go.goRoots=…)");
+            out.add("  none found (add GOROOTs with m1go.goRoots=…)");
         }
         for (ToolchainSection t : r.toolchains()) {
             Map<String, String> env = t.goEnv();

@@ -58,7 +58,7 @@ public final class ModuleProject {
 
     /**
      * {@code m1go.targetEnv} as given, flat ({@code linux-arm64.CGO_LDFLAGS} → value, from a pom's map or
-     * {@code -Dm1go.targetEnv.linux-arm64.CGO_LDFLAGS=…}), grouped by target.
+     * {@code m1go.targetEnv.linux-arm64.CGO_LDFLAGS=…}), grouped by target.
      *
      * @throws CaseDefinitionException naming the key that is not {@code <goos>-<goarch>.<VARIABLE>}
      */
@@ -71,7 +71,7 @@ public final class ModuleProject {
             String var = dot < 0 ? "" : k.substring(dot + 1);
             if (!target.matches("[a-z0-9]+-[a-z0-9]+") || !var.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 throw new CaseDefinitionException("m1go.targetEnv key '" + k + "' is not <goos>-<goarch>.<VARIABLE>: "
-                        + "write for example -Dm1go.targetEnv.linux-arm64.CGO_LDFLAGS=-L/opt/arm64/lib (in a pom: "
+                        + "write for example m1go.targetEnv.linux-arm64.CGO_LDFLAGS=-L/opt/arm64/lib (in a pom: "
                         + "<targetEnv><linux-arm64.CGO_LDFLAGS>…</linux-arm64.CGO_LDFLAGS></targetEnv>)");
             }
             byTarget.computeIfAbsent(target, x -> new java.util.TreeMap<>()).put(var, e.getValue() == null ? ""
@@ -105,7 +105,7 @@ public final class ModuleProject {
         }
         if (s.packages().isEmpty() && s.tests().isEmpty()) {
             throw new CaseDefinitionException("m1go.module is set but names nothing to run: give "
-                    + "-Dm1go.packages=./cmd/... (main packages to build and run) and/or -Dm1go.tests=./... (packages "
+                    + "m1go.packages=./cmd/... (main packages to build and run) and/or m1go.tests=./... (packages "
                     + "whose tests run)");
         }
         if (s.testCount() != null && s.testCount() < 1) {
@@ -199,7 +199,7 @@ public final class ModuleProject {
             throw new CaseDefinitionException("go list " + String.join(" ", patterns) + " failed in m1go.module "
                     + s.module() + " (" + t.version() + "): " + r.stderr().strip()
                     + "\nThe module's go.mod and go.sum are used as they are; fix them (go mod tidy) or pass "
-                    + "-Dm1go.goflags=-mod=mod / -mod=vendor.");
+                    + "m1go.goflags=-mod=mod / -mod=vendor.");
         }
         List<Listed> out = new ArrayList<>();
         Path real = copy.toRealPath();

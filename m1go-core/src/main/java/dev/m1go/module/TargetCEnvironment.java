@@ -120,7 +120,7 @@ public final class TargetCEnvironment {
                     .append(arch.goarch()).append(owner.isPresent() ? ", the package that holds " + file + " for this host)"
                             : "; the package name may differ: apt-file search " + file + " tells)");
         }
-        sb.append(", or point this target elsewhere with -Dm1go.targetEnv.").append(key(os, arch))
+        sb.append(", or point this target elsewhere with m1go.targetEnv.").append(key(os, arch))
                 .append(".PKG_CONFIG_LIBDIR=… / CGO_LDFLAGS=…");
         return Optional.of(sb.toString());
     }

@@ -27,7 +27,7 @@ public enum FailOn {
                 parsed = valueOf(failOn.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
                 throw new UserError("m1go.failOn is '" + failOn.trim() + "': use " + VALUES
-                        + " (-Dm1go.failOn=regression fails on every unexpected cell, new only on failures the "
+                        + " (m1go.failOn=regression fails on every unexpected cell, new only on failures the "
                         + "m1go.baseline report did not have, translation-only only on cells that fail only under "
                         + "translation, never does not fail)");
             }

@@ -44,7 +44,7 @@ public final class MergeReports {
     public List<Path> inputs(List<String> given, Path base, Path outputDirectory) throws UserError, IOException {
         if (given.isEmpty()) {
             throw new UserError("m1go.inputs is empty: give a directory holding report.json files or a comma list of "
-                    + "report.json files, e.g. -Dm1go.inputs=reports/ or -Dm1go.inputs=a/report.json,b/report.json");
+                    + "report.json files, e.g. m1go.inputs=reports/ or m1go.inputs=a/report.json,b/report.json");
         }
         java.util.LinkedHashSet<Path> files = new java.util.LinkedHashSet<>();
         Path out = outputDirectory.toAbsolutePath().normalize();

@@ -68,7 +68,7 @@ final class Preflight {
                 + "the CPU while the matrix runs, from 0 to " + ReproduceSettings.MAX_STRESS_LOAD);
         if ((st.stressStopOnFailure() || st.stressLoad() > 0) && st.stressRuns() == 0 && st.stressSeconds() == 0) {
             throw new UserError((st.stressStopOnFailure() ? "m1go.stress.stopOnFailure" : "m1go.stress.load") + " needs "
-                    + "stress mode: set -Dm1go.stress.runs=N and/or -Dm1go.stress.seconds=S");
+                    + "stress mode: set m1go.stress.runs=N and/or m1go.stress.seconds=S");
         }
         if (s.reruns() < 0) {
             throw new UserError("m1go.reruns is " + s.reruns() + ": give how many extra runs a failing cell gets, 0 or "

@@ -194,10 +194,10 @@ public final class Publish {
             m.append("\n  ").append(c.key().titleWithHost(p.report().hostArchOf(c))).append(": expected ").append(c.expected())
                     .append(", got ").append(c.outcome()).append(c.signal() == null ? "" : " " + c.signal());
         }
-        m.append("\nSet -D" + PropertyNames.FAIL_ON + "=never" + (readsFailOnRegression
-                ? " (or -D" + PropertyNames.FAIL_ON_REGRESSION + "=false)" : "") + " to report without failing");
+        m.append("\nSet " + PropertyNames.FAIL_ON + "=never" + (readsFailOnRegression
+                ? " (or " + PropertyNames.FAIL_ON_REGRESSION + "=false)" : "") + " to report without failing");
         if (p.failOn() == FailOn.REGRESSION) {
-            m.append(", or -Dm1go.failOn=new with -Dm1go.baseline=<previous report.json> to fail only on new failures");
+            m.append(", or m1go.failOn=new with m1go.baseline=<previous report.json> to fail only on new failures");
         }
         return m.append('.').toString();
     }

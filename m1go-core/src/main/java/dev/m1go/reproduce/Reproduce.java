@@ -25,6 +25,7 @@ import dev.m1go.report.Report;
 import dev.m1go.report.ToolchainInfo;
 import dev.m1go.runner.Runner;
 import dev.m1go.runner.Runners;
+import dev.m1go.settings.Frontend;
 import dev.m1go.toolchain.CCompiler;
 import dev.m1go.toolchain.CCompilers;
 import dev.m1go.toolchain.Toolchain;
@@ -72,6 +73,7 @@ public final class Reproduce {
     private final ToolchainSource toolchainSource;
     private final Clock clock;
     private final Log log;
+    private Frontend frontend = Frontend.maven(version());
     private volatile Path out;
     private volatile LiveReport live;
 
@@ -99,8 +101,17 @@ public final class Reproduce {
      * the toolchains a front end declared by where they were declared.
      */
     public Reproduce withToolchainSource(java.util.function.UnaryOperator<ToolchainSource> wrap) {
-        return new Reproduce(processes, classifier, extraRunners, hosts, catalog, wrap.apply(toolchainSource), clock,
-                log);
+        Reproduce r = new Reproduce(processes, classifier, extraRunners, hosts, catalog, wrap.apply(toolchainSource),
+                clock, log);
+        r.frontend = frontend;
+        return r;
+    }
+
+    /** This engine for another front end: the tool name of its reports, its names of settings in their notes. */
+    public Reproduce withFrontend(Frontend frontend) {
+        Reproduce r = withToolchainSource(UnaryOperator.identity());
+        r.frontend = java.util.Objects.requireNonNull(frontend, "frontend");
+        return r;
     }
 
     /** The finished matrix: the report and the cells that contradict their expectation. */
@@ -193,7 +204,7 @@ public final class Reproduce {
 
         List<CCompiler> ccs = targets.stream().map(t -> compilers.forTarget(t.arch()).compiler())
                 .filter(java.util.Objects::nonNull).toList();
-        Report skeleton = new Report(Report.SCHEMA, "m1go-maven-plugin " + version(), started, null, false,
+        Report skeleton = new Report(Report.SCHEMA, frontend.tool(), started, null, false,
                 HostInfo.of(host, ccs, s.inheritEnvironment()),
                 toolchains.stream().map(ToolchainInfo::of).toList(),
                 cases.stream().map(CaseInfo::of).toList(), List.of(), notes(host, selected, toolchains, leftOut));
@@ -310,7 +321,7 @@ public final class Reproduce {
         }
         List<String> left = runners.all().stream().filter(r -> !selected.contains(r)).map(Runner::name).toList();
         return left.isEmpty() ? List.of() : List.of("The default matrix leaves the " + String.join(", ", left)
-                + " runner out: -Dm1go.runners=" + Runners.ALL + " takes it too (on Linux a --platform container is "
+                + " runner out: m1go.runners=" + Runners.ALL + " takes it too (on Linux a --platform container is "
                 + "translated by the same binfmt_misc handler as binfmt, and needs a static build of every binary).");
     }
 
@@ -347,7 +358,7 @@ public final class Reproduce {
             if (!left.isEmpty()) {
                 leftOut.add("The default matrix takes the toolchains of " + host.arch().goarch() + " (this host) and "
                         + "the newest of each other architecture; " + Plural.of(left.size(), "more translated toolchain")
-                        + " installed here (" + String.join(", ", left) + ") join with -Dm1go.goVersions="
+                        + " installed here (" + String.join(", ", left) + ") join with m1go.goVersions="
                         + ALL_TOOLCHAINS + ".");
             }
         }
@@ -363,8 +374,8 @@ public final class Reproduce {
             throw new UserError(found + ". m1go looks at go on PATH, GOROOT, /usr/local/go, /usr/lib/go-*, ~/sdk/go*, "
                     + "$GOMODCACHE/golang.org/toolchain@*, /opt/go-<arch>/usr/lib/go-* and /opt/go-<arch>/go1.* "
                     + "(toolchains of another architecture) and Homebrew's Cellar; name other installations with "
-                    + "-Dm1go.goRoots=/path/to/goroot,… or install Go (https://go.dev/doc/install; on Debian: "
-                    + "apt-get install golang-go). Set -Dm1go.failIfNoToolchains=false to write an empty report instead.");
+                    + "m1go.goRoots=/path/to/goroot,… or install Go (https://go.dev/doc/install; on Debian: "
+                    + "apt-get install golang-go). Set m1go.failIfNoToolchains=false to write an empty report instead.");
         }
         return chosen;
     }
@@ -396,7 +407,7 @@ public final class Reproduce {
         if (plan.isEmpty()) {
             return "Nothing to run: none of the runners " + String.join(", ", runners.stream().map(Runner::name).toList())
                     + " applies to the targets " + String.join(", ", targets.stream().map(Platform::toString).toList())
-                    + " on this host. Choose other m1go.runners or m1go.targets, or set -Dm1go.failIfNoCells=false to "
+                    + " on this host. Choose other m1go.runners or m1go.targets, or set m1go.failIfNoCells=false to "
                     + "write an empty report.";
         }
         Map<String, Long> reasons = new TreeMap<>();
@@ -404,12 +415,16 @@ public final class Reproduce {
         StringBuilder sb = new StringBuilder("Nothing to run: every one of the " + plan.size()
                 + " cells would be skipped:");
         reasons.forEach((r, n) -> sb.append("\n  ").append(n).append(" × ").append(r));
-        sb.append("\nFix the first reason, or set -Dm1go.failIfNoCells=false to write a report of skips.");
+        sb.append("\nFix the first reason, or set m1go.failIfNoCells=false to write a report of skips.");
         return sb.toString();
     }
 
-    private static List<String> notes(Host host, List<Runner> runners, List<Toolchain> toolchains,
-                                      List<String> leftOut) {
+    private List<String> notes(Host host, List<Runner> runners, List<Toolchain> toolchains, List<String> leftOut) {
+        return rawNotes(host, runners, toolchains, leftOut).stream().map(frontend::render).toList();
+    }
+
+    private static List<String> rawNotes(Host host, List<Runner> runners, List<Toolchain> toolchains,
+                                         List<String> leftOut) {
         List<String> notes = new ArrayList<>(leftOut);
         boolean rosettaHere = runners.stream().anyMatch(r -> r.name().equals("rosetta")
                 && r.appliesTo(dev.m1go.host.Os.DARWIN, Arch.AMD64));

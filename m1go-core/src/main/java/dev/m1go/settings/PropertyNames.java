@@ -19,6 +19,9 @@ public final class PropertyNames {
 
     public static final String PREFIX = "m1go.";
 
+    /** The goals, each with a {@code m1go.<goal>.skip}; a setting of one goal only is {@code m1go.<goal>.<name>}. */
+    public static final List<String> GOALS = List.of("reproduce", "classify", "doctor", "merge", "inspect");
+
     public static final String SKIP = "m1go.skip";
     public static final String REPRODUCE_SKIP = "m1go.reproduce.skip";
     public static final String CLASSIFY_SKIP = "m1go.classify.skip";

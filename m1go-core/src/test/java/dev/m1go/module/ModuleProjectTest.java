@@ -204,8 +204,8 @@ class ModuleProjectTest {
 
     @Test
     void nothingNamed_orNoMainPackage_isRefused_namingTheProperties() {
-        assertThatThrownBy(() -> cases(settings(List.of(), List.of()))).hasMessageContaining("-Dm1go.packages=")
-                .hasMessageContaining("-Dm1go.tests=");
+        assertThatThrownBy(() -> cases(settings(List.of(), List.of()))).hasMessageContaining("m1go.packages=")
+                .hasMessageContaining("m1go.tests=");
         assertThatThrownBy(() -> cases(settings(List.of("."), List.of())))
                 .isInstanceOf(CaseDefinitionException.class).hasMessageContaining("m1go.packages=. matches no main "
                         + "package");

@@ -44,7 +44,7 @@ class TargetCEnvironmentTest {
                 .contains("PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig")
                 .contains("found no zlib.pc")
                 .contains("apt-get install zlib1g-dev:arm64")
-                .contains("-Dm1go.targetEnv.linux-arm64."));
+                .contains("m1go.targetEnv.linux-arm64."));
     }
 
     @Test

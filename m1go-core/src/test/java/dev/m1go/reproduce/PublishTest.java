@@ -147,7 +147,7 @@ class PublishTest {
         Publish.Published never = written(p, new Publish.Settings(base, "never", true, false), now);
         assertThat(never.failing()).isEmpty();
         assertThat(Publish.failureMessage(regression, dir)).contains("2 cells contradict",
-                "Set -Dm1go.failOn=never (or -Dm1go.failOnRegression=false)");
+                "Set m1go.failOn=never (or m1go.failOnRegression=false)");
     }
 
     /** m1go:merge reads m1go.failOn and not m1go.failOnRegression: its advice names only what it reads. */
@@ -156,7 +156,7 @@ class PublishTest {
         Report now = report(cell("go1.22.12", Outcome.CGO_SIGNAL, Verdict.UNEXPECTED));
         Publish.Published failing = written(publish(Map.of()), new Publish.Settings(null, "regression", true, false),
                 now);
-        assertThat(Publish.failureMessage(failing, dir, false)).contains("Set -Dm1go.failOn=never to report without "
+        assertThat(Publish.failureMessage(failing, dir, false)).contains("Set m1go.failOn=never to report without "
                 + "failing").doesNotContain("failOnRegression");
     }
 

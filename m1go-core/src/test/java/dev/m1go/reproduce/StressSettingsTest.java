@@ -51,7 +51,7 @@ class StressSettingsTest {
     void loadWithoutStressMode_saysHowToTurnItOn() {
         assertThatThrownBy(() -> run(new ReproduceSettings.StressSettings(0, 0, false, 2)))
                 .isInstanceOf(UserError.class).hasMessageContaining("m1go.stress.load needs stress mode")
-                .hasMessageContaining("-Dm1go.stress.runs=N");
+                .hasMessageContaining("m1go.stress.runs=N");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.m1go.maven;
 
+import dev.m1go.app.Context;
+import dev.m1go.core.UserError;
+import dev.m1go.settings.Frontend;
 import dev.m1go.settings.GoNetwork;
 import dev.m1go.settings.PropertyNames;
 import dev.m1go.toolchain.DeclaredToolchains;
@@ -31,6 +34,10 @@ abstract class AbstractM1goMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = false)
     MavenSession session;
 
+    /** This plugin's version, for the reports' generator. Null in unit tests. */
+    @Parameter(defaultValue = "${plugin.version}", readonly = true, required = false)
+    String pluginVersion;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         String skippedBy = skippedBy();
@@ -41,7 +48,7 @@ abstract class AbstractM1goMojo extends AbstractMojo {
         if (session != null) {
             warnUnknownProperties(session.getUserProperties().stringPropertyNames());
         }
-        run();
+        run(context(System.getenv(), home()));
     }
 
     abstract String goal();
@@ -51,13 +58,32 @@ abstract class AbstractM1goMojo extends AbstractMojo {
         return skip ? PropertyNames.SKIP : null;
     }
 
-    abstract void run() throws MojoExecutionException, MojoFailureException;
+    /** Maps the parameters to the goal's request, calls its use case and maps the result to Maven's exceptions. */
+    abstract void run(Context context) throws MojoExecutionException, MojoFailureException;
 
     /**
-     * Everything this goal hands to the engine, as records whose components carry the parameters' names (a test
-     * checks that each parameter reaches the component of its own name and no other).
+     * Everything this goal asks of its use case: a request record whose components (and those of its groups) carry the
+     * parameters' names (a test checks that each parameter reaches the component of its own name and no other).
+     *
+     * @throws UserError a parameter whose value the core refuses, named the Maven way
      */
-    abstract List<Record> settings(Map<String, String> environment, Path home);
+    abstract Record request(Context context) throws UserError;
+
+    /** {@link #request(Context)} in a context with this environment and home directory. */
+    final Record request(Map<String, String> environment, Path home) throws UserError {
+        return request(context(environment, home));
+    }
+
+    /** The use case's context: the Maven front end, this process's working directory and standard output. */
+    Context context(Map<String, String> environment, Path home) {
+        String version = pluginVersion != null ? pluginVersion : Frontend.coreVersion();
+        return new Context(Frontend.maven(version), environment, home, Path.of(""), System.out, engineLog());
+    }
+
+    /** A file parameter as a path; {@code null} for none. */
+    static Path path(File file) {
+        return file == null ? null : file.toPath();
+    }
 
     /** A {@code -Dm1go.…} that no goal knows is most likely a typo: say so, with the closest real name. */
     void warnUnknownProperties(java.util.Collection<String> userProperties) {

@@ -1,15 +1,14 @@
 package dev.m1go.maven;
 
-import dev.m1go.classify.GoCrashClassifier;
-import dev.m1go.classify.LogClassification;
+import dev.m1go.app.ClassifyRequest;
+import dev.m1go.app.ClassifyUseCase;
+import dev.m1go.app.Context;
+import dev.m1go.app.EnvironmentError;
+import dev.m1go.core.UserError;
 import dev.m1go.settings.PropertyNames;
 import java.io.File;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -23,7 +22,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 public final class ClassifyMojo extends AbstractM1goMojo {
 
     /**
-     * A log file, or a directory whose regular files are classified in name order.
+     * A log file, a directory whose regular files are classified in name order, or {@code -} for a log piped into
+     * standard input.
      *
      * @since 0.1.0
      */
@@ -60,38 +60,18 @@ public final class ClassifyMojo extends AbstractM1goMojo {
         return "classify";
     }
 
-    /** What {@code m1go.log} and {@code m1go.os} configure. */
-    record ClassifySettings(Path log, String os) {
+    @Override
+    ClassifyRequest request(Context context) {
+        return new ClassifyRequest(path(log), os);
     }
 
     @Override
-    List<Record> settings(Map<String, String> environment, Path home) {
-        return List.of(new ClassifySettings(log == null ? null : log.toPath(), os));
-    }
-
-    @Override
-    void run() throws MojoExecutionException {
-        ClassifySettings s = (ClassifySettings) settings(System.getenv(), home()).get(0);
-        Path log = s.log();
-        String os = s.os();
-        if (log == null) {
-            throw new MojoExecutionException("No log given: set -Dm1go.log=<file or directory>.");
-        }
-        if (os != null && !LogClassification.OPERATING_SYSTEMS.contains(os)) {
-            throw new MojoExecutionException("Invalid m1go.os '" + os + "': accepted values are "
-                    + String.join(", ", LogClassification.OPERATING_SYSTEMS) + ".");
-        }
-        LogClassification logic = new LogClassification(new GoCrashClassifier(),
-                LogClassification.osOf(System.getProperty("os.name")));
+    void run(Context context) throws MojoExecutionException {
         List<String> lines;
         try {
-            lines = logic.jsonLines(log, os);
-        } catch (NoSuchFileException e) {
-            throw new MojoExecutionException("The log " + log + " (m1go.log) does not exist.");
-        } catch (LogClassification.LogTooLargeException e) {
-            throw new MojoExecutionException("m1go.log: " + e.getMessage());
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read the log " + log + " (m1go.log): " + e.getMessage(), e);
+            lines = new ClassifyUseCase(context, System.in).run(request(context));
+        } catch (UserError | EnvironmentError e) {
+            throw new MojoExecutionException(e.getMessage());
         }
         lines.forEach(out::println);
         out.flush();

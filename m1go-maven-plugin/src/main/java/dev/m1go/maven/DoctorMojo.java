@@ -1,19 +1,17 @@
 package dev.m1go.maven;
 
+import dev.m1go.app.Context;
+import dev.m1go.app.DoctorRequest;
+import dev.m1go.app.DoctorResult;
+import dev.m1go.app.DoctorUseCase;
+import dev.m1go.app.EnvironmentError;
 import dev.m1go.doctor.Doctor;
-import dev.m1go.doctor.DoctorSettings;
-import dev.m1go.doctor.FailOn;
-import dev.m1go.doctor.Finding;
 import dev.m1go.exec.CommonsExecProcessRunner;
 import dev.m1go.core.UserError;
-import dev.m1go.report.Plural;
+import dev.m1go.app.Defaults;
 import dev.m1go.settings.PropertyNames;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -50,7 +48,7 @@ public final class DoctorMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.DOCTOR_FAIL_ON, defaultValue = "error")
+    @Parameter(property = PropertyNames.DOCTOR_FAIL_ON, defaultValue = Defaults.DOCTOR_FAIL_ON)
     String doctorFailOn;
 
     /**
@@ -59,17 +57,11 @@ public final class DoctorMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.INHERIT_ENVIRONMENT, defaultValue = "false")
+    @Parameter(property = PropertyNames.INHERIT_ENVIRONMENT, defaultValue = Defaults.FALSE)
     boolean inheritEnvironment;
 
-    /** Runs the diagnosis; replaced in tests. */
-    DoctorFactory doctors = log -> Doctor.ofThisMachine(new CommonsExecProcessRunner(), Clock.systemUTC(), log);
-
-    /** Makes the doctor for this machine. */
-    @FunctionalInterface
-    interface DoctorFactory {
-        Doctor create(dev.m1go.core.Log log) throws UserError;
-    }
+    /** Makes the doctor of this machine; replaced in tests. */
+    DoctorUseCase.Doctors doctors = log -> Doctor.ofThisMachine(new CommonsExecProcessRunner(), Clock.systemUTC(), log);
 
     /**
      * Skips m1go:doctor only (other goals still run).
@@ -91,37 +83,20 @@ public final class DoctorMojo extends AbstractM1goMojo {
     }
 
     @Override
-    List<Record> settings(Map<String, String> environment, Path home) {
-        return List.of(new DoctorSettings(reportDirectory(outputDirectory), list(goRoots), doctorFailOn, environment,
-                home, inheritEnvironment));
+    DoctorRequest request(Context context) {
+        return new DoctorRequest(reportDirectory(outputDirectory), list(goRoots), doctorFailOn, inheritEnvironment);
     }
 
     @Override
-    void run() throws MojoExecutionException, MojoFailureException {
-        DoctorSettings settings = (DoctorSettings) settings(System.getenv(), home()).get(0);
-        Path out = settings.outputDirectory();
-        Doctor.Result result;
+    void run(Context context) throws MojoExecutionException, MojoFailureException {
+        DoctorResult result;
         try {
-            FailOn.parse(doctorFailOn);
-            result = doctors.create(engineLog()).run(settings);
-        } catch (UserError e) {
+            result = new DoctorUseCase(context, doctors).run(request(context));
+        } catch (UserError | EnvironmentError e) {
             throw new MojoExecutionException(e.getMessage());
-        } catch (IOException e) {
-            throw new MojoExecutionException("m1go:doctor could not write its files under " + out + ": " + e, e);
         }
-        if (result.failing().isEmpty()) {
-            return;
+        if (result.failed()) {
+            throw new MojoFailureException(result.failure());
         }
-        // Each finding was printed above with its remedy; the failure only names them.
-        int n = result.failing().size();
-        StringBuilder message = new StringBuilder(Plural.of(n, "finding") + " at or above "
-                + FailOn.PROPERTY + "=" + result.failOn().name().toLowerCase(java.util.Locale.ROOT)
-                + (n == 1 ? " breaks" : " break") + " the matrix (described above and in " + result.file() + "):");
-        for (Finding f : result.failing()) {
-            message.append("\n  ").append(f.severity().json()).append(' ').append(f.id()).append(" (")
-                    .append(f.subject()).append(')');
-        }
-        throw new MojoFailureException(message + "\nSet -D" + FailOn.PROPERTY
-                + "=never to report without failing.");
     }
 }

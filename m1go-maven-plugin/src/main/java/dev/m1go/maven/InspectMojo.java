@@ -1,15 +1,14 @@
 package dev.m1go.maven;
 
-import dev.m1go.binary.BinaryInspector;
-import dev.m1go.host.Arch;
+import dev.m1go.app.Context;
+import dev.m1go.app.EnvironmentError;
+import dev.m1go.app.InspectRequest;
+import dev.m1go.app.InspectResult;
+import dev.m1go.app.InspectUseCase;
+import dev.m1go.core.UserError;
 import dev.m1go.settings.PropertyNames;
 import java.io.File;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -61,43 +60,24 @@ public final class InspectMojo extends AbstractM1goMojo {
         return "inspect";
     }
 
-    /** What {@code m1go.path} and {@code m1go.target} configure. */
-    record InspectSettings(Path path, String target) {
+    @Override
+    InspectRequest request(Context context) {
+        return new InspectRequest(path(path), target);
     }
 
     @Override
-    List<Record> settings(Map<String, String> environment, Path home) {
-        return List.of(new InspectSettings(path == null ? null : path.toPath(), target));
-    }
-
-    @Override
-    void run() throws MojoExecutionException {
-        InspectSettings s = (InspectSettings) settings(System.getenv(), home()).get(0);
-        File path = s.path() == null ? null : s.path().toFile();
-        String target = s.target();
-        if (path == null) {
-            throw new MojoExecutionException("No file given: set -Dm1go.path=<file or directory>.");
-        }
-        Arch arch = null;
-        if (target != null && !target.isBlank()) {
-            String name = target.substring(target.lastIndexOf('/') + 1);
-            arch = Arch.parse(name).orElseThrow(() -> new MojoExecutionException("Invalid m1go.target '" + target
-                    + "': give an architecture such as arm64, amd64, x86_64 or linux/arm64."));
-        }
-        BinaryInspector.Inspection result;
+    void run(Context context) throws MojoExecutionException {
+        InspectResult result;
         try {
-            result = BinaryInspector.inspectAll(path.toPath(), arch, f -> out.println(BinaryInspector.json(f)));
-        } catch (NoSuchFileException e) {
-            throw new MojoExecutionException("The path " + path + " (m1go.path) does not exist.");
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot list " + path + " (m1go.path): " + e.getMessage(), e);
+            result = new InspectUseCase(context).run(request(context), out::println);
+        } catch (UserError | EnvironmentError e) {
+            throw new MojoExecutionException(e.getMessage());
+        } finally {
+            out.flush();
         }
-        out.flush();
-        BinaryInspector.table(result.facts()).lines().forEach(getLog()::info);
-        List<String> unreadable = result.unreadable();
-        if (!unreadable.isEmpty()) {
-            throw new MojoExecutionException("Cannot read " + unreadable.size() + " file(s) under " + path
-                    + " (m1go.path): " + String.join("; ", unreadable));
+        result.table().lines().forEach(getLog()::info);
+        if (result.failed()) {
+            throw new MojoExecutionException(result.failure());
         }
     }
 }

@@ -1,15 +1,15 @@
 package dev.m1go.maven;
 
-import dev.m1go.report.Report;
-import dev.m1go.reproduce.MergeReports;
-import dev.m1go.reproduce.Publish;
+import dev.m1go.app.Context;
+import dev.m1go.app.EnvironmentError;
+import dev.m1go.app.MergeRequest;
+import dev.m1go.app.MergeResult;
+import dev.m1go.app.MergeUseCase;
 import dev.m1go.core.UserError;
+import dev.m1go.reproduce.Publish;
+import dev.m1go.app.Defaults;
 import dev.m1go.settings.PropertyNames;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -61,7 +61,7 @@ public final class MergeMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.FAIL_ON, defaultValue = "never")
+    @Parameter(property = PropertyNames.FAIL_ON, defaultValue = Defaults.MERGE_FAIL_ON)
     String failOn;
 
     /**
@@ -69,7 +69,7 @@ public final class MergeMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.ISSUE_BODY, defaultValue = "false")
+    @Parameter(property = PropertyNames.ISSUE_BODY, defaultValue = Defaults.FALSE)
     boolean issueBody;
 
     /**
@@ -91,38 +91,22 @@ public final class MergeMojo extends AbstractM1goMojo {
         return "merge";
     }
 
-    /** What {@code m1go.inputs} and {@code m1go.outputDirectory} configure. */
-    record MergeSettings(List<String> inputs, Path outputDirectory) {
+    @Override
+    MergeRequest request(Context context) {
+        return new MergeRequest(list(inputs), reportDirectory(outputDirectory),
+                new Publish.Settings(path(baseline), failOn, true, issueBody, path(reportsDirectory)));
     }
 
     @Override
-    List<Record> settings(Map<String, String> environment, Path home) {
-        return List.of(new MergeSettings(list(inputs), reportDirectory(outputDirectory)),
-                new Publish.Settings(baseline == null ? null : baseline.toPath(), failOn, true, issueBody,
-                        reportsDirectory == null ? null : reportsDirectory.toPath()));
-    }
-
-    @Override
-    void run() throws MojoExecutionException, MojoFailureException {
-        List<Record> settings = settings(System.getenv(), home());
-        MergeSettings merging = (MergeSettings) settings.get(0);
-        Path out = merging.outputDirectory();
-        MavenLog log = engineLog();
-        Publish publish = new Publish(System.getenv(), System.out, log);
-        MergeReports merge = new MergeReports(log);
-        Publish.Published published;
+    void run(Context context) throws MojoExecutionException, MojoFailureException {
+        MergeResult result;
         try {
-            Publish.Plan plan = publish.prepare((Publish.Settings) settings.get(1));
-            List<Path> files = merge.inputs(merging.inputs(), Path.of("").toAbsolutePath(), out);
-            Report merged = merge.merge(files, out, "m1go-maven-plugin merge", r -> publish.compare(plan, r));
-            published = publish.publish(plan, merged, out);
-        } catch (UserError e) {
+            result = new MergeUseCase(context).run(request(context));
+        } catch (UserError | EnvironmentError e) {
             throw new MojoExecutionException(e.getMessage());
-        } catch (IOException e) {
-            throw new MojoExecutionException("m1go could not merge into " + out + ": " + e, e);
         }
-        if (!published.failing().isEmpty()) {
-            throw new MojoFailureException(Publish.failureMessage(published, out, false));
+        if (result.failed()) {
+            throw new MojoFailureException(result.failure());
         }
     }
 }

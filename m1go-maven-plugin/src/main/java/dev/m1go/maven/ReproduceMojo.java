@@ -1,24 +1,15 @@
 package dev.m1go.maven;
 
-import dev.m1go.cases.CaseDefinitionException;
-import dev.m1go.classify.GoCrashClassifier;
-import dev.m1go.exec.CommonsExecProcessRunner;
-import dev.m1go.matrix.CellResult;
-import dev.m1go.module.ModuleProject;
-import dev.m1go.report.Plural;
-import dev.m1go.reproduce.Publish;
-import dev.m1go.reproduce.Reproduce;
-import dev.m1go.reproduce.ReproduceSettings;
-import dev.m1go.reproduce.RunLock;
+import dev.m1go.app.Context;
+import dev.m1go.app.EnvironmentError;
+import dev.m1go.app.ReproduceRequest;
+import dev.m1go.app.ReproduceResult;
+import dev.m1go.app.ReproduceUseCase;
 import dev.m1go.core.UserError;
-import dev.m1go.runner.container.ContainerRunner;
+import dev.m1go.app.Defaults;
 import dev.m1go.settings.GoNetwork;
-import dev.m1go.toolchain.DeclaredToolchains;
 import dev.m1go.settings.PropertyNames;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -149,7 +140,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.REBUILD, defaultValue = "false")
+    @Parameter(property = PropertyNames.REBUILD, defaultValue = Defaults.FALSE)
     boolean rebuild;
 
     /**
@@ -157,7 +148,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.CACHE_MAX_BYTES, defaultValue = "2147483648")
+    @Parameter(property = PropertyNames.CACHE_MAX_BYTES, defaultValue = Defaults.CACHE_MAX_BYTES)
     long cacheMaxBytes;
 
     /**
@@ -194,7 +185,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.FAIL_IF_NO_TOOLCHAINS, defaultValue = "true")
+    @Parameter(property = PropertyNames.FAIL_IF_NO_TOOLCHAINS, defaultValue = Defaults.TRUE)
     boolean failIfNoToolchains;
 
     /**
@@ -234,7 +225,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.TIMEOUT_SECONDS, defaultValue = "60")
+    @Parameter(property = PropertyNames.TIMEOUT_SECONDS, defaultValue = Defaults.TIMEOUT_SECONDS)
     int timeoutSeconds;
 
     /**
@@ -242,7 +233,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.BUILD_TIMEOUT_SECONDS, defaultValue = "900")
+    @Parameter(property = PropertyNames.BUILD_TIMEOUT_SECONDS, defaultValue = Defaults.BUILD_TIMEOUT_SECONDS)
     int buildTimeoutSeconds;
 
     /**
@@ -250,7 +241,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.THREADS, defaultValue = "0")
+    @Parameter(property = PropertyNames.THREADS, defaultValue = Defaults.THREADS)
     int threads;
 
     /**
@@ -258,7 +249,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.INHERIT_ENVIRONMENT, defaultValue = "false")
+    @Parameter(property = PropertyNames.INHERIT_ENVIRONMENT, defaultValue = Defaults.FALSE)
     boolean inheritEnvironment;
 
     /**
@@ -266,7 +257,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.RERUNS, defaultValue = "0")
+    @Parameter(property = PropertyNames.RERUNS, defaultValue = Defaults.RERUNS)
     int reruns;
 
     /**
@@ -274,7 +265,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.RERUNS_ALL, defaultValue = "false")
+    @Parameter(property = PropertyNames.RERUNS_ALL, defaultValue = Defaults.FALSE)
     boolean rerunsAll;
 
     /**
@@ -282,7 +273,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.STRESS_RUNS, defaultValue = "0")
+    @Parameter(property = PropertyNames.STRESS_RUNS, defaultValue = Defaults.STRESS_RUNS)
     int stressRuns;
 
     /**
@@ -290,7 +281,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.STRESS_SECONDS, defaultValue = "0")
+    @Parameter(property = PropertyNames.STRESS_SECONDS, defaultValue = Defaults.STRESS_SECONDS)
     int stressSeconds;
 
     /**
@@ -298,7 +289,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.STRESS_STOP_ON_FAILURE, defaultValue = "false")
+    @Parameter(property = PropertyNames.STRESS_STOP_ON_FAILURE, defaultValue = Defaults.FALSE)
     boolean stressStopOnFailure;
 
     /**
@@ -306,7 +297,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.STRESS_LOAD, defaultValue = "0")
+    @Parameter(property = PropertyNames.STRESS_LOAD, defaultValue = Defaults.STRESS_LOAD)
     int stressLoad;
 
     /**
@@ -314,7 +305,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.FAIL_IF_NO_CELLS, defaultValue = "true")
+    @Parameter(property = PropertyNames.FAIL_IF_NO_CELLS, defaultValue = Defaults.TRUE)
     boolean failIfNoCells;
 
     /**
@@ -323,7 +314,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.FAIL_ON_REGRESSION, defaultValue = "true")
+    @Parameter(property = PropertyNames.FAIL_ON_REGRESSION, defaultValue = Defaults.TRUE)
     boolean failOnRegression;
 
     /**
@@ -341,7 +332,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.CONTAINER_KEEP_IMAGES, defaultValue = "false")
+    @Parameter(property = PropertyNames.CONTAINER_KEEP_IMAGES, defaultValue = Defaults.FALSE)
     boolean containerKeepImages;
 
     /**
@@ -351,7 +342,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.FAIL_ON, defaultValue = "regression")
+    @Parameter(property = PropertyNames.FAIL_ON, defaultValue = Defaults.FAIL_ON)
     String failOn;
 
     /**
@@ -367,32 +358,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.ISSUE_BODY, defaultValue = "false")
+    @Parameter(property = PropertyNames.ISSUE_BODY, defaultValue = Defaults.FALSE)
     boolean issueBody;
-
-    /**
-     * The module-mode parameters (module mode is on when {@code m1go.module} is set).
-     *
-     * @throws IllegalArgumentException naming an {@code m1go.targetEnv} key that is not {@code <goos>-<goarch>.<VAR>},
-     *                                  or the position of an empty element of {@code m1go.args}
-     */
-    ModuleProject.Settings moduleSettings() {
-        Map<String, String> flat = new TreeMap<>(targetEnv == null ? Map.of() : targetEnv);
-        String prefix = PropertyNames.TARGET_ENV_PREFIX;
-        System.getProperties().forEach((k, v) -> {
-            if (k.toString().startsWith(prefix)) {
-                flat.put(k.toString().substring(prefix.length()), v.toString());
-            }
-        });
-        try {
-            return new ModuleProject.Settings(module == null ? null : module.toPath(), list(packages), list(tests),
-                    elements(PropertyNames.ARGS, args),
-                    goflags == null ? List.of() : List.of(goflags.trim().split("\\s+")), testRun, testCount,
-                    testTimeout, ModuleProject.targetEnv(flat));
-        } catch (CaseDefinitionException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-    }
 
     /**
      * Skips m1go:reproduce only (other goals still run).
@@ -427,14 +394,6 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     @Parameter(property = "skipITs", defaultValue = "false")
     boolean skipITs;
 
-    /** What {@code m1go.goToolchains} selects from: the {@code go} toolchains of Maven's toolchains.xml. */
-    record ToolchainSettings(String goToolchains, List<DeclaredToolchains.Declared> declared) {
-    }
-
-    /** What {@code m1go.container.image} and {@code m1go.container.keepImages} configure. */
-    record ContainerSettings(String containerImage, boolean containerKeepImages) {
-    }
-
     @Override
     String goal() {
         return "reproduce";
@@ -459,91 +418,73 @@ public final class ReproduceMojo extends AbstractM1goMojo {
     }
 
     @Override
-    List<Record> settings(Map<String, String> environment, Path home) {
-        ReproduceSettings reproduce = new ReproduceSettings(
-                reportDirectory(outputDirectory),
-                cacheDirectory != null ? cacheDirectory.toPath()
-                        : ReproduceSettings.defaultCacheDirectory(environment, home),
-                list(goRoots), goVersions, failIfNoToolchains, list(cases),
-                casesDirectory == null ? null : casesDirectory.toPath(),
-                list(runners), list(targets), timeoutSeconds, buildTimeoutSeconds,
-                threads == 0 ? Math.min(Runtime.getRuntime().availableProcessors(), ReproduceSettings.MAX_THREADS)
-                        : threads,
-                inheritEnvironment, reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes,
-                new ReproduceSettings.StressSettings(stressRuns, stressSeconds, stressStopOnFailure, stressLoad), null);
-        Publish.Settings publish = new Publish.Settings(baseline == null ? null : baseline.toPath(), failOn,
-                failOnRegression, issueBody, reportsDirectory == null ? null : reportsDirectory.toPath());
-        return List.of(reproduce, publish, new ContainerSettings(containerImage, containerKeepImages),
-                new ToolchainSettings(goToolchains, declaredGoToolchains()), moduleSettings());
+    ReproduceRequest request(Context context) throws UserError {
+        return ReproduceRequest.builder()
+                .outputDirectory(reportDirectory(outputDirectory))
+                .cacheDirectory(path(cacheDirectory))
+                .goRoots(list(goRoots))
+                .goVersions(goVersions)
+                .failIfNoToolchains(failIfNoToolchains)
+                .cases(list(cases))
+                .casesDirectory(path(casesDirectory))
+                .runners(list(runners))
+                .targets(list(targets))
+                .timeoutSeconds(timeoutSeconds)
+                .buildTimeoutSeconds(buildTimeoutSeconds)
+                .threads(threads)
+                .inheritEnvironment(inheritEnvironment)
+                .reruns(reruns)
+                .rerunsAll(rerunsAll)
+                .failIfNoCells(failIfNoCells)
+                .rebuild(rebuild)
+                .cacheMaxBytes(cacheMaxBytes)
+                .stressRuns(stressRuns)
+                .stressSeconds(stressSeconds)
+                .stressStopOnFailure(stressStopOnFailure)
+                .stressLoad(stressLoad)
+                .baseline(path(baseline))
+                .failOn(failOn)
+                .failOnRegression(failOnRegression)
+                .issueBody(issueBody)
+                .reportsDirectory(path(reportsDirectory))
+                .containerImage(containerImage)
+                .containerKeepImages(containerKeepImages)
+                .goToolchains(goToolchains)
+                .declared(declaredGoToolchains())
+                .module(path(module))
+                .packages(list(packages))
+                .tests(list(tests))
+                .args(elements(PropertyNames.ARGS, args))
+                .goflags(goflags)
+                .testRun(testRun)
+                .testCount(testCount)
+                .testTimeout(testTimeout)
+                .targetEnv(targetEnv())
+                .build(context);
+    }
+
+    /** {@code <targetEnv>} of the pom with the {@code -Dm1go.targetEnv.<goos>-<goarch>.<VAR>} properties over it. */
+    private Map<String, String> targetEnv() {
+        Map<String, String> flat = new TreeMap<>(targetEnv == null ? Map.of() : targetEnv);
+        flat.putAll(ReproduceRequest.Builder.targetEnvProperties(System.getProperties()));
+        return flat;
     }
 
     @Override
-    void run() throws MojoExecutionException, MojoFailureException {
-        GoNetwork.Applied network = network(System.getenv());
+    void run(Context context) throws MojoExecutionException, MojoFailureException {
+        GoNetwork.Applied network = network(context.environment());
         network.notes().forEach(getLog()::info);
-        List<Record> all;
+        Context online = context.withEnvironment(network.environment());
+        ReproduceResult result;
         try {
-            all = settings(network.environment(), home());
-        } catch (IllegalArgumentException e) {
+            result = new ReproduceUseCase(online).run(request(online));
+        } catch (UserError | EnvironmentError | IllegalArgumentException e) {
+            // IllegalArgumentException: an empty element of m1go.args, which only Maven can hand over
             throw new MojoExecutionException(e.getMessage());
         }
-        ReproduceSettings settings = (ReproduceSettings) all.get(0);
-        Publish.Settings publishSettings = (Publish.Settings) all.get(1);
-        ContainerSettings container = (ContainerSettings) all.get(2);
-        ToolchainSettings declared = (ToolchainSettings) all.get(3);
-        ModuleProject.Settings module = (ModuleProject.Settings) all.get(4);
-        if (module.module() != null) {
-            settings = settings.withModule(module);
+        result.warnings().forEach(getLog()::warn);
+        if (result.failed()) {
+            throw new MojoFailureException(result.failure());
         }
-        List<DeclaredToolchains.Declared> selected;
-        try {
-            selected = DeclaredToolchains.selected(declared.declared(), declared.goToolchains());
-            settings = settings.withMoreGoRoots(selected.stream().map(d -> d.goroot().toString()).toList());
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage());
-        }
-        Publish publish = new Publish(System.getenv(), System.out, engineLog());
-        Publish.Plan plan;
-        Reproduce.Result result;
-        Publish.Published published;
-        Reproduce reproduce = new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(),
-                host -> List.of(ContainerRunner.of(host, System.getenv(), container.containerImage(),
-                        container.containerKeepImages())),
-                Clock.systemUTC(), engineLog())
-                .withToolchainSource(source -> DeclaredToolchains.labelled(source, selected));
-        try {
-            plan = publish.prepare(publishSettings);
-            try (RunLock lock = reproduce.lock(settings)) {
-                result = reproduce.run(settings, r -> publish.compare(plan, r));
-                published = publish.publish(plan, result.report(), result.directory());
-            }
-        } catch (UserError e) {
-            throw new MojoExecutionException(e.getMessage());
-        } catch (IOException e) {
-            throw new MojoExecutionException(reproduce.ioFailure(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException(reproduce.interrupted());
-        }
-        for (CellResult c : result.flaky()) {
-            getLog().warn("FLAKY " + c.key().title(result.report().host().arch()) + ": " + c.failureRate().describe()
-                    + " runs did not pass");
-        }
-        if (published.failing().isEmpty()) {
-            if (!result.unexpected().isEmpty()) {
-                int n = result.unexpected().size();
-                StringBuilder warning = new StringBuilder(Plural.of(n, "cell") + (n == 1 ? " contradicts" : " contradict")
-                        + " their case's expectation; m1go.failOn=" + published.failOn().property()
-                        + " does not fail the build for them (reports: " + result.directory() + "):");
-                for (CellResult c : result.unexpected()) {
-                    warning.append("\n  ").append(c.key().title(result.report().host().arch())).append(": expected ")
-                            .append(c.expected()).append(", got ").append(c.outcome())
-                            .append(c.signal() == null ? "" : " " + c.signal());
-                }
-                getLog().warn(warning.toString());
-            }
-            return;
-        }
-        throw new MojoFailureException(Publish.failureMessage(published, result.directory()));
     }
 }

@@ -39,9 +39,9 @@ class ParameterMappingTest {
         int distinct = 1000;
         for (PluginDescriptor.Param p : params) {
             AbstractM1goMojo mojo = withDefaults(goal, params);
-            Map<String, Object> before = components(mojo.settings(env, home));
+            Map<String, Object> before = components(List.of(mojo.request(env, home)));
             Object given = set(mojo, p, distinct++);
-            Map<String, Object> after = components(mojo.settings(env, home));
+            Map<String, Object> after = components(List.of(mojo.request(env, home)));
 
             TreeSet<String> moved = new TreeSet<>();
             after.forEach((k, v) -> {
@@ -68,7 +68,7 @@ class ParameterMappingTest {
         for (PluginDescriptor.Param p : params.stream().filter(p -> p.type().equals("java.util.List")).toList()) {
             AbstractM1goMojo mojo = withDefaults(goal, params);
             field(mojo, p.name()).set(mojo, java.util.Arrays.asList("a", null, "end"));
-            assertThatThrownBy(() -> mojo.settings(Map.of("PATH", "/bin"), Path.of("/home/u")))
+            assertThatThrownBy(() -> mojo.request(Map.of("PATH", "/bin"), Path.of("/home/u")))
                     .as("%s: <%s> with a null element", goal, p.name())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith(p.property() + " has an empty element at position 2 of 3");

@@ -1,0 +1,180 @@
+package dev.m1go.app;
+
+import dev.m1go.cases.CaseDefinitionException;
+import dev.m1go.core.UserError;
+import dev.m1go.module.ModuleProject;
+import dev.m1go.reproduce.Publish;
+import dev.m1go.reproduce.ReproduceSettings;
+import dev.m1go.settings.PropertyNames;
+import dev.m1go.toolchain.DeclaredToolchains;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything {@code m1go:reproduce} is asked to do, in named groups: the matrix, what happens to the finished report,
+ * the container runner, the toolchains a front end declares (Maven's toolchains.xml), and module mode (on when
+ * {@code module.module()} is set). Made by {@link #builder()}, whose setters carry the settings' names and start
+ * from {@link Defaults}.
+ */
+public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publish, Container container,
+                               Toolchains toolchains, ModuleProject.Settings module) {
+
+    /** What {@code m1go.container.image} and {@code m1go.container.keepImages} configure. */
+    public record Container(String containerImage, boolean containerKeepImages) {
+    }
+
+    /** {@code m1go.goToolchains}, and the toolchains it selects from (those a front end declares). */
+    public record Toolchains(String goToolchains, List<DeclaredToolchains.Declared> declared) {
+        public Toolchains {
+            declared = List.copyOf(declared);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a request; every setter is named after its setting ({@code m1go.stress.runs}: {@code stressRuns}). */
+    public static final class Builder {
+        private Path outputDirectory;
+        private Path cacheDirectory;
+        private List<String> goRoots = List.of();
+        private String goVersions;
+        private boolean failIfNoToolchains = Boolean.parseBoolean(Defaults.TRUE);
+        private List<String> cases = List.of();
+        private Path casesDirectory;
+        private List<String> runners = List.of();
+        private List<String> targets = List.of();
+        private int timeoutSeconds = Defaults.integer(Defaults.TIMEOUT_SECONDS);
+        private int buildTimeoutSeconds = Defaults.integer(Defaults.BUILD_TIMEOUT_SECONDS);
+        private int threads = Defaults.integer(Defaults.THREADS);
+        private boolean inheritEnvironment;
+        private int reruns = Defaults.integer(Defaults.RERUNS);
+        private boolean rerunsAll;
+        private boolean failIfNoCells = Boolean.parseBoolean(Defaults.TRUE);
+        private boolean rebuild;
+        private long cacheMaxBytes = Long.parseLong(Defaults.CACHE_MAX_BYTES);
+        private int stressRuns = Defaults.integer(Defaults.STRESS_RUNS);
+        private int stressSeconds = Defaults.integer(Defaults.STRESS_SECONDS);
+        private boolean stressStopOnFailure;
+        private int stressLoad = Defaults.integer(Defaults.STRESS_LOAD);
+        private Path baseline;
+        private String failOn = Defaults.FAIL_ON;
+        private boolean failOnRegression = Boolean.parseBoolean(Defaults.TRUE);
+        private boolean issueBody;
+        private Path reportsDirectory;
+        private String containerImage;
+        private boolean containerKeepImages;
+        private String goToolchains;
+        private List<DeclaredToolchains.Declared> declared = List.of();
+        private Path module;
+        private List<String> packages = List.of();
+        private List<String> tests = List.of();
+        private List<String> args = List.of();
+        private String goflags;
+        private String testRun;
+        private Integer testCount;
+        private String testTimeout;
+        private Map<String, String> targetEnv = Map.of();
+
+        private Builder() {
+        }
+
+        public Builder outputDirectory(Path v) { outputDirectory = v; return this; }
+        /** Null: {@link ReproduceSettings#defaultCacheDirectory}. */
+        public Builder cacheDirectory(Path v) { cacheDirectory = v; return this; }
+        public Builder goRoots(List<String> v) { goRoots = list(v); return this; }
+        public Builder goVersions(String v) { goVersions = v; return this; }
+        public Builder failIfNoToolchains(boolean v) { failIfNoToolchains = v; return this; }
+        public Builder cases(List<String> v) { cases = list(v); return this; }
+        public Builder casesDirectory(Path v) { casesDirectory = v; return this; }
+        public Builder runners(List<String> v) { runners = list(v); return this; }
+        public Builder targets(List<String> v) { targets = list(v); return this; }
+        public Builder timeoutSeconds(int v) { timeoutSeconds = v; return this; }
+        public Builder buildTimeoutSeconds(int v) { buildTimeoutSeconds = v; return this; }
+        /** 0: the number of processors. */
+        public Builder threads(int v) { threads = v; return this; }
+        public Builder inheritEnvironment(boolean v) { inheritEnvironment = v; return this; }
+        public Builder reruns(int v) { reruns = v; return this; }
+        public Builder rerunsAll(boolean v) { rerunsAll = v; return this; }
+        public Builder failIfNoCells(boolean v) { failIfNoCells = v; return this; }
+        public Builder rebuild(boolean v) { rebuild = v; return this; }
+        public Builder cacheMaxBytes(long v) { cacheMaxBytes = v; return this; }
+        public Builder stressRuns(int v) { stressRuns = v; return this; }
+        public Builder stressSeconds(int v) { stressSeconds = v; return this; }
+        public Builder stressStopOnFailure(boolean v) { stressStopOnFailure = v; return this; }
+        public Builder stressLoad(int v) { stressLoad = v; return this; }
+        public Builder baseline(Path v) { baseline = v; return this; }
+        public Builder failOn(String v) { failOn = v; return this; }
+        public Builder failOnRegression(boolean v) { failOnRegression = v; return this; }
+        public Builder issueBody(boolean v) { issueBody = v; return this; }
+        public Builder reportsDirectory(Path v) { reportsDirectory = v; return this; }
+        public Builder containerImage(String v) { containerImage = v; return this; }
+        public Builder containerKeepImages(boolean v) { containerKeepImages = v; return this; }
+        public Builder goToolchains(String v) { goToolchains = v; return this; }
+        /** The toolchains a front end declares ({@code m1go.goToolchains} selects from them). */
+        public Builder declared(List<DeclaredToolchains.Declared> v) { declared = List.copyOf(v); return this; }
+        public Builder module(Path v) { module = v; return this; }
+        public Builder packages(List<String> v) { packages = list(v); return this; }
+        public Builder tests(List<String> v) { tests = list(v); return this; }
+        public Builder args(List<String> v) { args = v == null ? List.of() : List.copyOf(v); return this; }
+        /** As {@code GOFLAGS} is written: flags separated by blanks. */
+        public Builder goflags(String v) { goflags = v; return this; }
+        public Builder testRun(String v) { testRun = v; return this; }
+        public Builder testCount(Integer v) { testCount = v; return this; }
+        public Builder testTimeout(String v) { testTimeout = v; return this; }
+        /** Flat: {@code linux-arm64.CGO_LDFLAGS} → value. */
+        public Builder targetEnv(Map<String, String> v) { targetEnv = v == null ? Map.of() : new TreeMap<>(v); return this; }
+
+        /**
+         * The request, its defaults resolved in {@code context}: the cache directory
+         * ({@link ReproduceSettings#defaultCacheDirectory}), the number of threads, the report directory
+         * ({@link Defaults#OUTPUT_DIRECTORY} below the working directory).
+         *
+         * @throws UserError naming an {@code m1go.targetEnv} key that is not {@code <goos>-<goarch>.<VARIABLE>}
+         */
+        public ReproduceRequest build(Context context) throws UserError {
+            Path out = outputDirectory != null ? outputDirectory
+                    : context.workingDirectory().resolve(Defaults.OUTPUT_DIRECTORY);
+            Path cache = cacheDirectory != null ? cacheDirectory
+                    : ReproduceSettings.defaultCacheDirectory(context.environment(), context.home());
+            int workers = threads == 0
+                    ? Math.min(Runtime.getRuntime().availableProcessors(), ReproduceSettings.MAX_THREADS) : threads;
+            ReproduceSettings settings = new ReproduceSettings(out, cache, goRoots, goVersions, failIfNoToolchains,
+                    cases, casesDirectory, runners, targets, timeoutSeconds, buildTimeoutSeconds, workers,
+                    inheritEnvironment, reruns, rerunsAll, failIfNoCells, context.environment(), context.home(),
+                    rebuild, cacheMaxBytes, new ReproduceSettings.StressSettings(stressRuns, stressSeconds,
+                    stressStopOnFailure, stressLoad), null);
+            ModuleProject.Settings moduleSettings;
+            try {
+                moduleSettings = new ModuleProject.Settings(module, packages, tests, args,
+                        goflags == null || goflags.isBlank() ? List.of() : List.of(goflags.trim().split("\\s+")),
+                        testRun, testCount, testTimeout, ModuleProject.targetEnv(targetEnv));
+            } catch (CaseDefinitionException e) {
+                throw new UserError(e.getMessage());
+            }
+            return new ReproduceRequest(settings,
+                    new Publish.Settings(baseline, failOn, failOnRegression, issueBody, reportsDirectory),
+                    new Container(containerImage, containerKeepImages), new Toolchains(goToolchains, declared),
+                    moduleSettings);
+        }
+
+        /** {@code m1go.targetEnv.<goos>-<goarch>.<VARIABLE>} entries of a property map, flat, without the prefix. */
+        public static Map<String, String> targetEnvProperties(Map<?, ?> properties) {
+            Map<String, String> flat = new TreeMap<>();
+            properties.forEach((k, v) -> {
+                if (k.toString().startsWith(PropertyNames.TARGET_ENV_PREFIX)) {
+                    flat.put(k.toString().substring(PropertyNames.TARGET_ENV_PREFIX.length()), v.toString());
+                }
+            });
+            return flat;
+        }
+
+        private static List<String> list(List<String> v) {
+            return v == null ? List.of() : new ArrayList<>(v);
+        }
+    }
+}
