@@ -1,12 +1,12 @@
 package dev.m1go.maven;
 
+import dev.m1go.core.Plural;
 import dev.m1go.doctor.Doctor;
 import dev.m1go.doctor.DoctorSettings;
 import dev.m1go.doctor.FailOn;
 import dev.m1go.doctor.Finding;
 import dev.m1go.exec.CommonsExecProcessRunner;
 import dev.m1go.core.UserError;
-import dev.m1go.report.Plural;
 import dev.m1go.settings.PropertyNames;
 import java.io.File;
 import java.io.IOException;

@@ -2,10 +2,10 @@ package dev.m1go.maven;
 
 import dev.m1go.cases.CaseDefinitionException;
 import dev.m1go.classify.GoCrashClassifier;
+import dev.m1go.core.Plural;
 import dev.m1go.exec.CommonsExecProcessRunner;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.module.ModuleProject;
-import dev.m1go.report.Plural;
 import dev.m1go.reproduce.Publish;
 import dev.m1go.reproduce.Reproduce;
 import dev.m1go.reproduce.ReproduceSettings;
