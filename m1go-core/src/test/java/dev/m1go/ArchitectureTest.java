@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * m1go-core is plain Java: no source in it imports Maven's or Plexus' API (the plugin module is the only front end).
- * {@code dev.m1go.core} holds what every layer may use (the log port, the user's mistake) and uses nothing else.
+ * {@code dev.m1go.core} holds what every layer may use (the log port, the user's mistake) and uses nothing else,
+ * and no two top-level packages depend on each other, however round about.
  */
 class ArchitectureTest {
 
@@ -40,6 +41,22 @@ class ArchitectureTest {
     void diagnosisDoesNotDependOnTheReproduceUseCase_andCoreTypesDependOnNoOtherPackage() throws IOException {
         assertThat(importing(MAIN.resolve("doctor"), "import dev.m1go.reproduce.")).isEmpty();
         assertThat(importing(MAIN.resolve("core"), "import dev.m1go.")).isEmpty();
+    }
+
+    /**
+     * No top-level package uses another that uses it back, directly or round about ({@code matrix -> module ->
+     * matrix}): the packages stay layers. Uses are read from imports and from names written out in full in code.
+     */
+    @Test
+    void theTopLevelPackagesDependOnEachOtherWithoutACycle() throws IOException {
+        PackageGraph graph = PackageGraph.read(MAIN);
+        assertThat(graph.uses()).as("the scan sees the use cases' dependencies")
+                .hasEntrySatisfying("reproduce", uses -> assertThat(uses).contains("matrix", "report", "core"));
+
+        List<List<String>> cycles = graph.cycles();
+
+        assertThat(cycles).withFailMessage(() -> "m1go-core's packages form cycles:\n" + graph.describe(cycles))
+                .isEmpty();
     }
 
     /** The wire form of report.json is report/'s business; the build cache may store its own entries as JSON. */

@@ -7,7 +7,7 @@ import dev.m1go.doctor.DoctorSettings;
 import dev.m1go.doctor.FailOn;
 import dev.m1go.doctor.Finding;
 import dev.m1go.exec.CommonsExecProcessRunner;
-import dev.m1go.report.Plural;
+import dev.m1go.core.Plural;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

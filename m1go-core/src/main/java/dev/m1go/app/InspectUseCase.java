@@ -46,7 +46,7 @@ public final class InspectUseCase {
                     + e.getMessage()), e, false);
         }
         String failure = result.unreadable().isEmpty() ? null : context.render("Cannot read "
-                + dev.m1go.report.Plural.of(result.unreadable().size(), "file") + " under " + request.path()
+                + dev.m1go.core.Plural.of(result.unreadable().size(), "file") + " under " + request.path()
                 + " (m1go.path): " + String.join("; ", result.unreadable()));
         return new InspectResult(result.facts(), BinaryInspector.table(result.facts()), result.unreadable(), failure);
     }

@@ -4,7 +4,7 @@ import dev.m1go.classify.GoCrashClassifier;
 import dev.m1go.core.UserError;
 import dev.m1go.exec.CommonsExecProcessRunner;
 import dev.m1go.matrix.CellResult;
-import dev.m1go.report.Plural;
+import dev.m1go.core.Plural;
 import dev.m1go.report.ReportFormat;
 import dev.m1go.report.Reports;
 import dev.m1go.reproduce.Publish;

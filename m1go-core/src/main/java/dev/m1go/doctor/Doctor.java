@@ -1,6 +1,7 @@
 package dev.m1go.doctor;
 
 import dev.m1go.core.Log;
+import dev.m1go.core.Plural;
 import dev.m1go.core.UserError;
 import dev.m1go.doctor.DoctorReport.CompilerSection;
 import dev.m1go.doctor.DoctorReport.DockerSection;
@@ -13,7 +14,6 @@ import dev.m1go.host.Arch;
 import dev.m1go.host.Host;
 import dev.m1go.host.HostProbe;
 import dev.m1go.host.Os;
-import dev.m1go.report.Plural;
 import dev.m1go.runner.Runners;
 import dev.m1go.toolchain.CCompilers;
 import dev.m1go.toolchain.Toolchain;

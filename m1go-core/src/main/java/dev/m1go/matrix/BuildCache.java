@@ -177,7 +177,7 @@ final class BuildCache {
     String storeProblem() {
         String first = storeFailure.get();
         return first == null ? null : "The build cache in " + root + " could not keep "
-                + dev.m1go.report.Plural.of(storeFailures.get(), "build") + " (first: " + first + "); the results "
+                + dev.m1go.core.Plural.of(storeFailures.get(), "build") + " (first: " + first + "); the results "
                 + "are unaffected, and the next run builds them again. Free space there, or point m1go.cacheDirectory "
                 + "elsewhere.";
     }

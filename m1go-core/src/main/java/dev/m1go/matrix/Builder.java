@@ -18,6 +18,7 @@ import dev.m1go.exec.ProcessSpec;
 import dev.m1go.host.Arch;
 import dev.m1go.host.BinaryHeader;
 import dev.m1go.module.TargetCEnvironment;
+import dev.m1go.settings.BuildEnvironment;
 import dev.m1go.toolchain.CCompiler;
 import dev.m1go.toolchain.CCompilers;
 import dev.m1go.toolchain.GoPaths;

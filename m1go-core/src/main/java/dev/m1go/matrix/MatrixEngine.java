@@ -16,6 +16,7 @@ import dev.m1go.exec.ProcessSpec;
 import dev.m1go.host.Host;
 import dev.m1go.module.GoTestEvents;
 import dev.m1go.runner.Runner;
+import dev.m1go.settings.BuildEnvironment;
 import dev.m1go.toolchain.CCompilers;
 import dev.m1go.toolchain.Launcher;
 import dev.m1go.toolchain.Toolchain;

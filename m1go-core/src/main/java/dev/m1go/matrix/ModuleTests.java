@@ -11,6 +11,7 @@ import dev.m1go.exec.ProcessResult;
 import dev.m1go.exec.ProcessRunner;
 import dev.m1go.exec.ProcessSpec;
 import dev.m1go.module.GoTestEvents;
+import dev.m1go.settings.BuildEnvironment;
 import dev.m1go.toolchain.Launcher;
 import dev.m1go.toolchain.Toolchain;
 import java.io.IOException;

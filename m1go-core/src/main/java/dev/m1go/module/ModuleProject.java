@@ -10,7 +10,7 @@ import dev.m1go.exec.Launch;
 import dev.m1go.exec.ProcessResult;
 import dev.m1go.exec.ProcessRunner;
 import dev.m1go.exec.ProcessSpec;
-import dev.m1go.matrix.BuildEnvironment;
+import dev.m1go.settings.BuildEnvironment;
 import dev.m1go.toolchain.GoPaths;
 import dev.m1go.toolchain.Toolchain;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.m1go.report;
 
+import dev.m1go.core.Plural;
 import java.util.List;
 
 /**

@@ -2,6 +2,7 @@ package dev.m1go.report;
 
 import dev.m1go.classify.Verdict;
 import dev.m1go.core.OutputLayout;
+import dev.m1go.core.Plural;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.report.MarkdownFit.Block;
 import dev.m1go.report.MarkdownFit.Detail;

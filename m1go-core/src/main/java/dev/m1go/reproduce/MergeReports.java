@@ -1,11 +1,11 @@
 package dev.m1go.reproduce;
 
 import dev.m1go.core.Log;
+import dev.m1go.core.Plural;
 import dev.m1go.core.UserError;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.report.CaseInfo;
 import dev.m1go.report.JsonReport;
-import dev.m1go.report.Plural;
 import dev.m1go.report.Report;
 import dev.m1go.report.Reports;
 import dev.m1go.report.ToolchainInfo;
@@ -164,7 +164,7 @@ public final class MergeReports {
             r.notes().forEach(n -> notes.add("[" + where + "] " + n));
             if (!r.notMeasured().isEmpty()) {
                 // Cut short by the run that wrote them: no outcome to merge, and no cell of the merged report.
-                notes.add("[" + where + "] " + dev.m1go.report.Plural.of(r.notMeasured().size(), "cell")
+                notes.add("[" + where + "] " + dev.m1go.core.Plural.of(r.notMeasured().size(), "cell")
                         + " of this input were not measured and are left out (see its report.json, 'notMeasured').");
             }
             started = min(started, r.startedAt());

@@ -2,13 +2,13 @@ package dev.m1go.reproduce;
 
 import dev.m1go.classify.Verdict;
 import dev.m1go.core.Log;
+import dev.m1go.core.Plural;
 import dev.m1go.core.UserError;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.report.Comparison;
 import dev.m1go.report.JUnitReport;
 import dev.m1go.report.JsonReport;
 import dev.m1go.report.MarkdownReport;
-import dev.m1go.report.Plural;
 import dev.m1go.report.Report;
 import dev.m1go.settings.PropertyNames;
 import java.io.IOException;

@@ -110,7 +110,7 @@ class DoctorMacTest {
         assertThat(log.lines).noneMatch(l -> l.contains("ERROR")).noneMatch(l -> l.contains("(s)"));
         long errors = r.report().findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
         assertThat(log.lines).anyMatch(l -> l.startsWith("[INFO] m1go doctor: "
-                + dev.m1go.report.Plural.of(errors, "error") + ", ") && l.contains("; none fails the goal;"));
+                + dev.m1go.core.Plural.of(errors, "error") + ", ") && l.contains("; none fails the goal;"));
     }
 
     @Test

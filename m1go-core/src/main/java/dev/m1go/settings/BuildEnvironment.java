@@ -1,4 +1,4 @@
-package dev.m1go.matrix;
+package dev.m1go.settings;
 
 import java.util.List;
 import java.util.Map;

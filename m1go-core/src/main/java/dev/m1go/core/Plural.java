@@ -1,4 +1,4 @@
-package dev.m1go.report;
+package dev.m1go.core;
 
 /** "1 cell", "2 cells": a count with its noun. */
 public final class Plural {
