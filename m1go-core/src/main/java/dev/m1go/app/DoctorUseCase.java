@@ -25,11 +25,15 @@ public final class DoctorUseCase {
         Doctor create(Log log) throws UserError;
     }
 
+    /** The doctor of the machine this JVM runs on. */
+    public static final Doctors THIS_MACHINE = log -> Doctor.ofThisMachine(new CommonsExecProcessRunner(),
+            Clock.systemUTC(), log);
+
     private final Context context;
     private final Doctors doctors;
 
     public DoctorUseCase(Context context) {
-        this(context, log -> Doctor.ofThisMachine(new CommonsExecProcessRunner(), Clock.systemUTC(), log));
+        this(context, THIS_MACHINE);
     }
 
     /** With the doctor made by {@code doctors} (tests give one with fixed findings). */

@@ -5,13 +5,10 @@ import dev.m1go.app.DoctorRequest;
 import dev.m1go.app.DoctorResult;
 import dev.m1go.app.DoctorUseCase;
 import dev.m1go.app.EnvironmentError;
-import dev.m1go.doctor.Doctor;
-import dev.m1go.exec.CommonsExecProcessRunner;
 import dev.m1go.core.UserError;
 import dev.m1go.app.Defaults;
 import dev.m1go.settings.PropertyNames;
 import java.io.File;
-import java.time.Clock;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -61,7 +58,7 @@ public final class DoctorMojo extends AbstractM1goMojo {
     boolean inheritEnvironment;
 
     /** Makes the doctor of this machine; replaced in tests. */
-    DoctorUseCase.Doctors doctors = log -> Doctor.ofThisMachine(new CommonsExecProcessRunner(), Clock.systemUTC(), log);
+    DoctorUseCase.Doctors doctors = DoctorUseCase.THIS_MACHINE;
 
     /**
      * Skips m1go:doctor only (other goals still run).

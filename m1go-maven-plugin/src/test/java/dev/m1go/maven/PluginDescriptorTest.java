@@ -34,6 +34,24 @@ class PluginDescriptorTest {
                 .as("%s: property %s", p.goal(), p.property()).isEqualTo(PropertyNames.element(p.property())));
     }
 
+    /**
+     * The defaults the plugin documents are the core's: every {@code m1go.*} parameter with a default has the one of
+     * {@link dev.m1go.app.Defaults} (the report directory is {@code target/m1go} below the project), and every default
+     * the core has for a goal's parameter is declared.
+     */
+    @Test
+    void everyDocumentedDefault_isTheCoresDefault() {
+        for (PluginDescriptor.Param p : m1goParameters()) {
+            if (p.goal().equals("help") || p.property().endsWith("skip")) {
+                continue;
+            }
+            String core = dev.m1go.app.Defaults.of(p.goal()).get(p.property());
+            String declared = p.defaultValue() == null ? null
+                    : p.defaultValue().replace("${project.build.directory}/", "target/");
+            assertThat(declared).as("%s: default of %s", p.goal(), p.property()).isEqualTo(core);
+        }
+    }
+
     @Test
     void everyParameterOfEveryM1goGoal_hasASince() {
         List<PluginDescriptor.Param> own = descriptor.all().stream()
