@@ -14,6 +14,12 @@ import java.util.regex.Pattern;
  */
 public interface Frontend {
 
+    /**
+     * The resource bundle that says what each setting does, by {@code <goal>.<key>}, its settings named by key: the
+     * {@code m1go} command's option help, and the text the Maven plugin's parameter documentation is held to.
+     */
+    String DESCRIPTIONS = "dev.m1go.settings.Descriptions";
+
     /** The generator written into reports: {@code m1go-maven-plugin 0.1.0}, {@code m1go 0.1.0}. */
     String tool();
 

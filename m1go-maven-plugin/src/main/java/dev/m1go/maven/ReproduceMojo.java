@@ -310,7 +310,7 @@ public final class ReproduceMojo extends AbstractM1goMojo {
 
     /**
      * Fail the build when a cell contradicts its expectation (after every report is written). False means
-     * {@code m1go.failOn=never}.
+     * {@code -Dm1go.failOn=never}.
      *
      * @since 0.1.0
      */

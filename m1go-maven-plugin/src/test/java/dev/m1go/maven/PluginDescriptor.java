@@ -18,7 +18,7 @@ record PluginDescriptor(Map<String, List<Param>> goals) {
 
     /** One parameter of one goal as the descriptor states it. */
     record Param(String goal, String name, String type, String property, String defaultValue, String since,
-                 boolean editable) {
+                 boolean editable, String description) {
     }
 
     static PluginDescriptor read() throws Exception {
@@ -48,7 +48,7 @@ record PluginDescriptor(Map<String, List<Param>> goals) {
                             ? expression.substring(2, expression.length() - 1) : null;
                     String def = c == null || !c.hasAttribute("default-value") ? null : c.getAttribute("default-value");
                     params.add(new Param(goal, name, text(p, "type"), property, def, text(p, "since"),
-                            !"false".equals(text(p, "editable"))));
+                            !"false".equals(text(p, "editable")), text(p, "description")));
                 }
             }
             goals.put(goal, params);

@@ -52,6 +52,30 @@ class PluginDescriptorTest {
         }
     }
 
+    /**
+     * The documentation of every {@code m1go.*} parameter is the core's description of the setting
+     * ({@code Descriptions.properties}, which the {@code m1go} command's help shows), with settings named the Maven way.
+     */
+    @Test
+    void everyParameterDocumentation_isTheCoresDescription() {
+        java.util.ResourceBundle core = java.util.ResourceBundle.getBundle(dev.m1go.settings.Frontend.DESCRIPTIONS);
+        dev.m1go.settings.Frontend maven = dev.m1go.settings.Frontend.maven("test");
+        for (PluginDescriptor.Param p : m1goParameters()) {
+            if (p.goal().equals("help") || p.property().endsWith("skip")) {
+                continue;
+            }
+            String key = p.goal() + "." + p.property();
+            assertThat(core.containsKey(key)).as("Descriptions.properties has %s", key).isTrue();
+            assertThat(words(p.description())).as("%s: the javadoc of <%s>", p.goal(), p.name())
+                    .isEqualTo(words(maven.render(core.getString(key))));
+        }
+    }
+
+    private static String words(String text) {
+        return String.join(" ", text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").trim()
+                .split("\\s+"));
+    }
+
     @Test
     void everyParameterOfEveryM1goGoal_hasASince() {
         List<PluginDescriptor.Param> own = descriptor.all().stream()
