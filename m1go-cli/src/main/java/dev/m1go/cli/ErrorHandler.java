@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.FileSystemException;
 
+import dev.m1go.app.EnvironmentError;
 import dev.m1go.core.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -51,6 +52,10 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
             if (ex instanceof UserError) {
                 err.println(PREFIX + ex.getMessage());
                 return ExitCodes.USAGE;
+            }
+            if (ex instanceof EnvironmentError env) {
+                err.println(PREFIX + env.getMessage());
+                return env.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.ENVIRONMENT;
             }
             if (ex instanceof InterruptedException || ex instanceof ClosedByInterruptException) {
                 Thread.currentThread().interrupt();

@@ -67,6 +67,8 @@ public final class M1go implements Callable<Integer> {
             completion.getCommandSpec().usageMessage().hidden(false);
         }
         versionEverywhere(cmd, new Version());
+        // every option's help is the core's description of its setting, its settings named as options
+        cmd.setResourceBundle(new Descriptions());
         return cmd;
     }
 

@@ -110,6 +110,9 @@ public interface Frontend {
      * (Maven-only) and unknown keys are returned as they are.
      */
     static String option(String key) {
+        if (key.equals(PropertyNames.TARGET_ENV_PREFIX.substring(0, PropertyNames.TARGET_ENV_PREFIX.length() - 1))) {
+            return "--target-env";
+        }
         if (key.startsWith(PropertyNames.TARGET_ENV_PREFIX)) {
             return "--target-env " + key.substring(PropertyNames.TARGET_ENV_PREFIX.length());
         }
