@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -199,7 +198,7 @@ public final class Reproduce {
         if (noToolchainsAllowed) {
             log.info("m1go: no Go toolchain found; writing an empty report because m1go.failIfNoToolchains is false.");
         } else if ((plan.isEmpty() || runnable == 0) && s.failIfNoCells()) {
-            throw new UserError(nothingToRun(plan, selected, targets));
+            throw new UserError(RunLog.nothingToRun(plan, selected, targets));
         }
 
         List<CCompiler> ccs = targets.stream().map(t -> compilers.forTarget(t.arch()).compiler())
@@ -209,13 +208,13 @@ public final class Reproduce {
                 toolchains.stream().map(ToolchainInfo::of).toList(),
                 cases.stream().map(CaseInfo::of).toList(), List.of(), notes(host, selected, toolchains, leftOut));
         leftOut.forEach(n -> log.info("m1go: " + n));
-        log.info(header(plan.size(), runnable, cases.size(), toolchains.size(), targets.size(), out));
+        log.info(RunLog.header(plan.size(), runnable, cases.size(), toolchains.size(), targets.size(), out));
         for (Toolchain t : toolchains) {
             log.info("  toolchain " + t.label(host.arch()) + " " + t.goroot() + " (" + t.source() + ")"
                     + (t.usable() ? "" : " — unusable: " + t.unusable()));
         }
         if (request.stress().active()) {
-            log.info("m1go: stress mode: every cell runs " + describe(s.stress()));
+            log.info("m1go: stress mode: every cell runs " + RunLog.describe(s.stress()));
         }
         List<CellResult> results;
         LiveReport live;
@@ -235,7 +234,7 @@ public final class Reproduce {
         log.debug(String.format(java.util.Locale.ROOT, "m1go: writing reports took %.2f s of this run's %.2f s",
                 live.writing().toMillis() / 1000.0,
                 Duration.between(java.time.Instant.parse(started), clock.instant()).toMillis() / 1000.0));
-        summary(report, out);
+        RunLog.summary(log, report, out);
         return new Result(report,
                 results.stream().filter(c -> c.verdict() == Verdict.UNEXPECTED).toList(),
                 results.stream().filter(c -> c.verdict() == Verdict.FLAKY).toList(), out);
@@ -248,20 +247,6 @@ public final class Reproduce {
         } catch (IOException e) {
             stopping.addSuppressed(e);
         }
-    }
-
-    /** The first line of a run: "m1go: 4 cells (4 to run) from 1 case × 2 toolchains × 2 targets; reports in …". */
-    static String header(int cells, long runnable, int cases, int toolchains, int targets, Path out) {
-        return "m1go: " + Plural.of(cells, "cell") + " (" + runnable + " to run) from " + Plural.of(cases, "case")
-                + " × " + Plural.of(toolchains, "toolchain") + " × " + Plural.of(targets, "target") + "; reports in "
-                + out;
-    }
-
-    private static String describe(ReproduceSettings.StressSettings st) {
-        String how = st.stressRuns() > 0 && st.stressSeconds() > 0 ? st.stressRuns() + " times or " + st.stressSeconds() + " s, whichever ends "
-                + "first" : st.stressRuns() > 0 ? st.stressRuns() + " times" : "for " + st.stressSeconds() + " s";
-        return how + (st.stressStopOnFailure() ? ", stopping at its first failure" : "")
-                + (st.stressLoad() > 0 ? ", with " + st.stressLoad() + " busy threads of background load" : "");
     }
 
     private static List<Runner> select(Runners runners, List<String> names) throws UserError {
@@ -403,22 +388,6 @@ public final class Reproduce {
                 .map(newest -> newest == t).orElse(false);
     }
 
-    private static String nothingToRun(List<PlannedCell> plan, List<Runner> runners, List<Platform> targets) {
-        if (plan.isEmpty()) {
-            return "Nothing to run: none of the runners " + String.join(", ", runners.stream().map(Runner::name).toList())
-                    + " applies to the targets " + String.join(", ", targets.stream().map(Platform::toString).toList())
-                    + " on this host. Choose other m1go.runners or m1go.targets, or set m1go.failIfNoCells=false to "
-                    + "write an empty report.";
-        }
-        Map<String, Long> reasons = new TreeMap<>();
-        plan.forEach(p -> reasons.merge(p.skipReason(), 1L, Long::sum));
-        StringBuilder sb = new StringBuilder("Nothing to run: every one of the " + plan.size()
-                + " cells would be skipped:");
-        reasons.forEach((r, n) -> sb.append("\n  ").append(n).append(" × ").append(r));
-        sb.append("\nFix the first reason, or set m1go.failIfNoCells=false to write a report of skips.");
-        return sb.toString();
-    }
-
     private List<String> notes(Host host, List<Runner> runners, List<Toolchain> toolchains, List<String> leftOut) {
         return rawNotes(host, runners, toolchains, leftOut).stream().map(frontend::render).toList();
     }
@@ -440,43 +409,6 @@ public final class Reproduce {
                 .forEach(t -> notes.add("Toolchain " + t.version() + " (" + t.binaryArch() + ") at " + t.goroot()
                         + " could not run: " + t.unusable()));
         return notes;
-    }
-
-    private void summary(Report report, Path directory) {
-        // cells, one column per verdict, and the cells not measured (no verdict) when there are any
-        Map<String, int[]> perCase = new TreeMap<>();
-        for (CellResult c : report.cells()) {
-            int[] n = perCase.computeIfAbsent(c.key().caseId(), k -> new int[6]);
-            n[0]++;
-            n[1 + c.verdict().ordinal()]++;
-        }
-        for (dev.m1go.matrix.NotMeasured c : report.notMeasured()) {
-            int[] n = perCase.computeIfAbsent(c.key().caseId(), k -> new int[6]);
-            n[0]++;
-            n[5]++;
-        }
-        boolean cut = !report.notMeasured().isEmpty();
-        int width = Math.max(5, perCase.keySet().stream().mapToInt(String::length).max().orElse(5));
-        String fmt = "%-" + width + "s %6s %9s %11s %6s %8s" + (cut ? " %13s" : "%s");
-        log.info(String.format(Locale.ROOT, fmt, "case", "cells", "expected", "unexpected", "flaky", "skipped",
-                cut ? "not measured" : ""));
-        int[] total = new int[6];
-        perCase.forEach((id, n) -> {
-            log.info(String.format(Locale.ROOT, fmt, id, n[0], n[1], n[2], n[3], n[4], cut ? n[5] : ""));
-            for (int i = 0; i < 6; i++) {
-                total[i] += n[i];
-            }
-        });
-        log.info(String.format(Locale.ROOT, fmt, "total", total[0], total[1], total[2], total[3], total[4],
-                cut ? total[5] : ""));
-        if (!report.notMeasured().isEmpty()) {
-            Map<String, Long> reasons = new TreeMap<>();
-            report.notMeasured().forEach(n -> reasons.merge(n.reason(), 1L, Long::sum));
-            reasons.forEach((reason, n) -> log.warn("m1go: " + Plural.of(n, "cell") + " not measured (no outcome, no "
-                    + "verdict): " + reason));
-        }
-        log.info("m1go: " + Plural.of(report.cells().size(), "cell") + "; reports in " + directory + ": "
-                + String.join(", ", dev.m1go.report.Reports.all().stream().map(dev.m1go.report.ReportFormat::file).toList()));
     }
 
     private static String version() {

@@ -9,9 +9,9 @@ class ReproduceHeaderTest {
 
     @Test
     void header_saysOneCaseOneToolchainOneCell_inTheSingular() {
-        assertThat(Reproduce.header(1, 1, 1, 1, 1, Path.of("/t")))
+        assertThat(RunLog.header(1, 1, 1, 1, 1, Path.of("/t")))
                 .isEqualTo("m1go: 1 cell (1 to run) from 1 case × 1 toolchain × 1 target; reports in /t");
-        assertThat(Reproduce.header(4, 2, 2, 2, 2, Path.of("/t")))
+        assertThat(RunLog.header(4, 2, 2, 2, 2, Path.of("/t")))
                 .isEqualTo("m1go: 4 cells (2 to run) from 2 cases × 2 toolchains × 2 targets; reports in /t");
     }
 }
