@@ -129,6 +129,11 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
         /** Flat: {@code linux-arm64.CGO_LDFLAGS} → value. */
         public Builder targetEnv(Map<String, String> v) { targetEnv = v == null ? Map.of() : new TreeMap<>(v); return this; }
 
+        /** This builder after {@code step}, for a group of settings that a front end fills in one place. */
+        public Builder apply(java.util.function.UnaryOperator<Builder> step) {
+            return step.apply(this);
+        }
+
         /**
          * The request, its defaults resolved in {@code context}: the cache directory
          * ({@link ReproduceSettings#defaultCacheDirectory}), the number of threads, the report directory

@@ -5,14 +5,11 @@ import dev.m1go.app.EnvironmentError;
 import dev.m1go.app.ReproduceRequest;
 import dev.m1go.app.ReproduceResult;
 import dev.m1go.app.ReproduceUseCase;
-import dev.m1go.core.UserError;
 import dev.m1go.app.Defaults;
+import dev.m1go.core.UserError;
 import dev.m1go.settings.GoNetwork;
 import dev.m1go.settings.PropertyNames;
 import java.io.File;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -25,87 +22,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * into {@code target/m1go}. Cells that contradict their case's expectation fail the build once every report is
  * written.
  *
- * <p>Longer than the other goals only because it declares the most parameters, each with the documentation that
- * {@code help:describe} and the plugin site show; what it does with them is the settings mapping and one call.
+ * <p>Its parameters (the module-mode ones in {@link ModuleModeMojo}) map to one {@link ReproduceRequest}; the goal is
+ * one call of {@link ReproduceUseCase}.
  */
 @Mojo(name = "reproduce", requiresProject = false, threadSafe = true, defaultPhase = LifecyclePhase.VERIFY)
-public final class ReproduceMojo extends AbstractM1goMojo {
-
-    /**
-     * Module mode: your Go module (the directory with go.mod) on the matrix instead of the case catalog.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.MODULE)
-    File module;
-
-    /**
-     * Module mode: main packages to build and run, comma separated ({@code ./cmd/server,./tools/...}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PACKAGES)
-    String packages;
-
-    /**
-     * Module mode: packages whose tests run ({@code ./...}), each as a test binary ({@code go test -c}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.TESTS)
-    String tests;
-
-    /**
-     * Module mode: arguments of each main package's run (a list, no shell). An empty element
-     * ({@code -Dm1go.args=a,,end}, a trailing comma, an empty {@code <arg></arg>}) is an error naming its position:
-     * Maven passes it as nothing, so it cannot mean an empty argument.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.ARGS)
-    List<String> args;
-
-    /**
-     * Module mode: {@code GOFLAGS} for the builds ({@code -mod=vendor}, {@code -tags=foo}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.GOFLAGS)
-    String goflags;
-
-    /**
-     * Module mode: {@code -test.run} of every test binary.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.TEST_RUN)
-    String testRun;
-
-    /**
-     * Module mode: {@code -test.count} of every test binary.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.TEST_COUNT)
-    Integer testCount;
-
-    /**
-     * Module mode: {@code -test.timeout} of every test binary ({@code 2m}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.TEST_TIMEOUT)
-    String testTimeout;
-
-    /**
-     * Module mode: build environment per target, keys {@code <goos>-<goarch>.<VARIABLE>}
-     * ({@code <linux-arm64.CGO_LDFLAGS>…</linux-arm64.CGO_LDFLAGS>}); on the command line
-     * {@code -Dm1go.targetEnv.linux-arm64.CGO_LDFLAGS=…}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    Map<String, String> targetEnv;
+public final class ReproduceMojo extends ModuleModeMojo {
 
     /**
      * Where cases, builds, logs and reports go.
@@ -451,23 +372,8 @@ public final class ReproduceMojo extends AbstractM1goMojo {
                 .containerKeepImages(containerKeepImages)
                 .goToolchains(goToolchains)
                 .declared(declaredGoToolchains())
-                .module(path(module))
-                .packages(list(packages))
-                .tests(list(tests))
-                .args(elements(PropertyNames.ARGS, args))
-                .goflags(goflags)
-                .testRun(testRun)
-                .testCount(testCount)
-                .testTimeout(testTimeout)
-                .targetEnv(targetEnv())
+                .apply(this::moduleMode)
                 .build(context);
-    }
-
-    /** {@code <targetEnv>} of the pom with the {@code -Dm1go.targetEnv.<goos>-<goarch>.<VAR>} properties over it. */
-    private Map<String, String> targetEnv() {
-        Map<String, String> flat = new TreeMap<>(targetEnv == null ? Map.of() : targetEnv);
-        flat.putAll(ReproduceRequest.Builder.targetEnvProperties(System.getProperties()));
-        return flat;
     }
 
     @Override
