@@ -6,6 +6,7 @@ import dev.m1go.core.Plural;
 import dev.m1go.core.UserError;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.report.Comparison;
+import dev.m1go.report.FailureCause;
 import dev.m1go.report.JUnitReport;
 import dev.m1go.report.JsonReport;
 import dev.m1go.report.MarkdownReport;
@@ -29,6 +30,8 @@ import java.util.Objects;
 public final class Publish {
 
     public static final String STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
+    /** How many failing cells a failure message quotes with their cause and log. */
+    static final int MAX_CAUSES = 20;
 
     private final Map<String, String> environment;
     private final PrintStream stdout;
@@ -190,9 +193,23 @@ public final class Publish {
                 : (n == 1 ? " contradicts its" : " contradict their") + " case's expectation")
                 + (p.failOn() == FailOn.NEW ? " with a failure that is new since the baseline" : "")
                 + " (reports: " + directory + "):");
+        int shown = 0;
         for (CellResult c : p.failing()) {
             m.append("\n  ").append(c.key().titleWithHost(p.report().hostArchOf(c))).append(": expected ").append(c.expected())
                     .append(", got ").append(c.outcome()).append(c.signal() == null ? "" : " " + c.signal());
+            if (shown++ < MAX_CAUSES) {
+                String cause = FailureCause.of(directory, c);
+                Path log = FailureCause.log(directory, c);
+                if (cause != null) {
+                    m.append("\n      ").append(cause);
+                }
+                if (log != null) {
+                    m.append("\n      log: ").append(log);
+                }
+            }
+        }
+        if (shown > MAX_CAUSES) {
+            m.append("\n  (causes and logs of the first ").append(MAX_CAUSES).append(" cells; report.md has every one)");
         }
         m.append("\nSet " + PropertyNames.FAIL_ON + "=never" + (readsFailOnRegression
                 ? " (or " + PropertyNames.FAIL_ON_REGRESSION + "=false)" : "") + " to report without failing");

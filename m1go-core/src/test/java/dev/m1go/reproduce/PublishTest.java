@@ -150,6 +150,22 @@ class PublishTest {
                 "Set m1go.failOn=never (or m1go.failOnRegression=false)");
     }
 
+    /** Like surefire's summary, the failure quotes each cell's cause and points to its log. */
+    @Test
+    void failureMessage_quotesEachCellsCause_andNamesItsLog() throws Exception {
+        Path runs = Files.createDirectories(dir.resolve("runs"));
+        Files.writeString(runs.resolve("run-1.stderr"), "mylib_answer() = 41, want 42\nexit status 1\n");
+        CellResult c = CellResult.ran(CellKey.of("mylib", "go1.22.12", Arch.AMD64, new Platform(Os.LINUX, Arch.AMD64),
+                        "native", "default"), "PASS", Outcome.EXIT_NONZERO, Verdict.UNEXPECTED,
+                new Diagnosis(null, false, "EXIT_NONZERO exit 1", "exit status 1", List.of(), List.of()), false, null,
+                List.of(new dev.m1go.matrix.RunResult(1, false, Outcome.EXIT_NONZERO, null, 5, null,
+                        "runs/run-1.stderr")), Map.of());
+        Publish.Published failing = written(publish(Map.of()), new Publish.Settings(null, "regression", true, false),
+                report(c));
+        assertThat(Publish.failureMessage(failing, dir)).contains("expected PASS, got EXIT_NONZERO\n"
+                + "      mylib_answer() = 41, want 42\n      log: " + runs.resolve("run-1.stderr"));
+    }
+
     /** m1go:merge reads m1go.failOn and not m1go.failOnRegression: its advice names only what it reads. */
     @Test
     void mergesFailureMessage_namesOnlyTheSwitchMergeReads() throws Exception {
