@@ -146,7 +146,7 @@ class DoctorIT {
         assertThat(d.path("docker").path("reachable").asBoolean()).isFalse();
         assertThat(d.path("docker").path("status").asText()).isEqualTo("no socket at " + dir.resolve("docker.sock"));
 
-        assertThat(run.output()).contains("1 finding at or above m1go.doctor.failOn=error breaks the matrix")
+        assertThat(run.output()).contains("1 finding at or above -Dm1go.doctor.failOn=error breaks the matrix")
                 .contains("error library-dir-wrong-arch (CGO_LDFLAGS)").contains("Set -Dm1go.doctor.failOn=never to report without failing.")
                 .doesNotContain("at dev.m1go.");
     }

@@ -51,17 +51,4 @@ class ExampleProjectIT {
         cli.report().get("cells").forEach(c -> cliCells.add(c.get("case").asText() + " " + c.get("runner").asText()));
         assertThat(cliCells).isNotEmpty().allSatisfy(c -> assertThat(c).matches("c-null-deref (native|binfmt)"));
     }
-
-    /** The README's "Use it in a project" shows this project's pom, not a copy that can drift. */
-    @Test
-    void readme_showsTheExamplePom() throws Exception {
-        Path projects = Path.of(System.getProperty("it.projects", "projects"));
-        String pom = Files.readString(projects.resolve("example/pom.xml"));
-        String shown = pom.substring(pom.indexOf("  <properties>"), pom.indexOf("</project>")).stripTrailing();
-        String readme = Files.readString(projects.resolve("../../README.md"));
-        String section = readme.substring(readme.indexOf("## Use it in a project"), readme.indexOf("## Parameters"));
-        assertThat(section).contains("```xml\n" + shown + "\n```");
-        assertThat(shown).doesNotContain("<execution>\n            <configuration>")
-                .contains("</configuration>\n        <executions>");
-    }
 }

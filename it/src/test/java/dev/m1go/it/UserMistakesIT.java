@@ -57,7 +57,7 @@ class UserMistakesIT {
     @Test
     void goVersionsMatchingNothing_saysWhatWasFound_andHowToPointAtGo() throws Exception {
         Maven.Run run = reproduce("versions", "-Dm1go.goVersions=1.3");
-        assertThat(run.output()).contains("no toolchain matches m1go.goVersions=1.3").contains("m1go.goRoots")
+        assertThat(run.output()).contains("no toolchain matches -Dm1go.goVersions=1.3").contains("m1go.goRoots")
                 .contains("m1go.failIfNoToolchains=false");
         assertNoStackTrace(run);
     }

@@ -100,16 +100,29 @@ public final class MergeReports {
                 throw new UserError("m1go.inputs: " + f + " is not an m1go report: " + e.getOriginalMessage());
             }
         }
-        Report merged = finish.apply(merge(files, reports, out, generator));
+        LogCopies logs = new LogCopies(out);
+        Report merged = merge(files, reports, out, generator, logs);
         Files.createDirectories(out);
+        logs.copyAll();
+        if (logs.note() != null) {
+            List<String> notes = new ArrayList<>(merged.notes());
+            notes.add(1, logs.note());
+            merged = merged.withNotes(notes);
+        }
+        merged = finish.apply(merged);
         Reports.writeAll(out, merged);
         log.info("m1go: merged " + Plural.of(files.size(), "report") + " (" + Plural.of(merged.hosts().size(), "host")
                 + ", " + Plural.of(merged.cells().size(), "cell") + ") into " + out);
         return merged;
     }
 
-    /** The merge itself, without I/O. */
+    /** The merge itself, its log paths relative to {@code out} where the inputs have them. */
     static Report merge(List<Path> files, List<Report> reports, Path out, String generator) {
+        return merge(files, reports, out, generator, null);
+    }
+
+    /** The merge; with {@code logs}, each log an input's cell names is planned for a copy under {@code out}. */
+    static Report merge(List<Path> files, List<Report> reports, Path out, String generator, LogCopies logs) {
         // every host of every input, keyed (input index, label in that input or null)
         record Source(int input, String label, Report.NamedHost host) {
         }
@@ -156,7 +169,9 @@ public final class MergeReports {
             int input = i;
             for (CellResult c : r.cells()) {
                 String label = relabel.get(input + "\u0000" + c.key().host());
-                cells.add(c.measuredOn(label, p -> out.relativize(inputDir.resolve(p).normalize()).toString()));
+                String name = r.merged() ? where(files.get(i)) + "-merged" : where(files.get(i));
+                cells.add(c.measuredOn(label, p -> logs == null ? out.relativize(inputDir.resolve(p).normalize())
+                        .toString() : logs.map(input, name, inputDir, p)));
             }
             r.toolchains().forEach(t -> toolchains.putIfAbsent(t.version() + " " + t.binaryArch() + " " + t.goroot(), t));
             r.cases().forEach(c -> cases.putIfAbsent(c.id(), c));

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code m1go:merge} of a report written by an earlier version with one written by this version gives the merged
- * report the earlier version gave (src/test/resources/golden), byte for byte.
+ * {@code m1go:merge} of a report written by an earlier version with one written by this version gives the golden
+ * merged report (src/test/resources/golden/merged), byte for byte. When the merge changes on purpose, run this test
+ * with {@code -Dgolden.update=true} to write the new golden file, and review its diff.
  */
 class GoldenMergeTest {
 
@@ -44,8 +45,12 @@ class GoldenMergeTest {
 
         assertThat(merged.hosts()).hasSize(2);
         // the golden report names its inputs by their paths then; the crash texts it quotes keep them as measured
-        assertThat(Files.readString(out.resolve(JsonReport.FILE), StandardCharsets.UTF_8)
-                .replace(root.toString(), Golden.MEASURED_IN))
-                .isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+        String actual = Files.readString(out.resolve(JsonReport.FILE), StandardCharsets.UTF_8)
+                .replace(root.toString(), Golden.MEASURED_IN);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(Path.of("src/test/resources/golden/merged").resolve(JsonReport.FILE), actual,
+                    StandardCharsets.UTF_8);
+        }
+        assertThat(actual).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
     }
 }

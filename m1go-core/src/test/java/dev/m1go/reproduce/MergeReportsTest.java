@@ -18,6 +18,7 @@ import dev.m1go.matrix.RunResult;
 import dev.m1go.report.HostInfo;
 import dev.m1go.report.JsonReport;
 import dev.m1go.report.Report;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -311,7 +312,7 @@ class MergeReportsTest {
                 () -> new MergeReports(log).merge(List.of(input), out, "merge"));
 
         assertThat(merged.cells().get(0).runs().get(0).stderrLog()).isNull();
-        assertThat(merged.cells().get(0).runs().get(0).stdoutLog()).isEqualTo("../a/logs/x/run-1.stdout");
+        assertThat(merged.cells().get(0).runs().get(0).stdoutLog()).isEqualTo("logs/01-a/logs/x/run-1.stdout");
         assertThat(Files.readString(out.resolve("report.html"))).doesNotContainPattern("href=\"[^\"]*run-1.stderr")
                 .contains("fatal error: unexpected signal");
         assertThat(merged.notes()).anySatisfy(n -> assertThat(n).contains("runs[0].stderrLog")
@@ -326,8 +327,63 @@ class MergeReportsTest {
         Path out = dir.resolve("out");
         Report merged = new MergeReports(log).merge(List.of(input), out, "merge");
 
-        assertThat(merged.cells().get(0).runs().get(0).stderrLog()).isEqualTo("../a/logs/x/run-1.stderr");
+        assertThat(merged.cells().get(0).runs().get(0).stderrLog()).isEqualTo("logs/01-a/logs/x/run-1.stderr");
         assertThat(Files.readString(out.resolve("report.md"))).contains("SIGABRT: abort");
         assertThat(merged.notes()).noneMatch(n -> n.contains("outside") || n.contains("regular file"));
+    }
+
+    /**
+     * The merged directory works on its own (the artifact a nightly job uploads): every log its report links is under
+     * it, so moved elsewhere without the inputs, every link of report.html still leads to a file.
+     */
+    @Test
+    void merge_copiesTheLogsItLinks_soTheMergedDirectoryWorksAlone() throws Exception {
+        Path a = reportWithLogs("a", "logs/x/run-1.stdout", "logs/x/run-1.stderr");
+        Path b = reportWithLogs("b", "logs/x/run-1.stdout", "logs/x/run-1.stderr");
+        for (Path input : List.of(a, b)) {
+            Files.createDirectories(input.resolveSibling("logs/x"));
+            Files.writeString(input.resolveSibling("logs/x/run-1.stderr"), "SIGABRT: abort from " + input + "\n");
+            Files.writeString(input.resolveSibling("logs/x/run-1.stdout"), "");
+        }
+        Path out = dir.resolve("merged");
+        Report merged = new MergeReports(log).merge(List.of(a, b), out, "merge");
+        assertThat(merged.notes()).contains("4 logs (1 KiB) copied under logs/: this directory holds every log its "
+                + "reports link.");
+
+        Path alone = dir.resolve("elsewhere/artifact");
+        Files.createDirectories(alone.getParent());
+        Files.move(out, alone);
+        for (String input : List.of("a", "b")) {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve(input))) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+        String html = Files.readString(alone.resolve("report.html"));
+        java.util.regex.Matcher links = java.util.regex.Pattern.compile("href=\"(logs/[^\"#]+)\"").matcher(html);
+        int n = 0;
+        while (links.find()) {
+            assertThat(alone.resolve(java.net.URLDecoder.decode(links.group(1), StandardCharsets.UTF_8)))
+                    .as(links.group(1)).isRegularFile();
+            n++;
+        }
+        assertThat(n).as("links into logs/").isPositive();
+        assertThat(Files.readString(alone.resolve("logs/02-b/logs/x/run-1.stderr"))).contains("from " + b);
+    }
+
+    @Test
+    void merge_overTheCopyBound_pointsToTheRestWhereTheyAre_andSaysSo() throws Exception {
+        Path a = reportWithLogs("a", "logs/x/run-1.stdout", "logs/x/run-1.stderr");
+        Files.createDirectories(a.resolveSibling("logs/x"));
+        Files.writeString(a.resolveSibling("logs/x/run-1.stderr"), "e".repeat(600));
+        Files.writeString(a.resolveSibling("logs/x/run-1.stdout"), "o".repeat(600));
+        Path out = dir.resolve("merged");
+        LogCopies copies = new LogCopies(out, 1000);
+        Report merged = MergeReports.merge(List.of(a), List.of(JsonReport.read(a)), out, "merge", copies);
+        assertThat(merged.cells().get(0).runs().get(0).stdoutLog()).isEqualTo("logs/01-a/logs/x/run-1.stdout");
+        assertThat(merged.cells().get(0).runs().get(0).stderrLog()).isEqualTo("../a/logs/x/run-1.stderr");
+        assertThat(copies.note()).contains("1 log (1 KiB) copied under logs/; logs of 1 KiB more, over the 256 MiB "
+                + "a merge copies, are linked where they are, in " + a.getParent());
     }
 }
