@@ -40,8 +40,11 @@ import java.util.Locale;
  * @param windowsException the Windows exception code of an {@code Exception 0xc0000005 …} header (Go on Windows), or
  *                      null
  *
- * <p>One file of about 400 lines on purpose: the parser is a single pass over the report's lines whose states
- * (signal header, goroutine headers, frames, register dump) depend on each other.
+ * <p>The parser is a single pass over the report's lines. The header lines, which say what happened (message,
+ * signal, PC, cgo marker), are {@link GoCrashHeader}'s; the goroutine blocks and their frames, which say where, are
+ * read here. The two meet at three points only: after a header line no frame of the block in progress counts, a
+ * {@code runtime:} line inside a block is not a header line, and the frames count only once the header has begun
+ * (and, for an idle thread, only under a fault signal).
  */
 record GoCrashReport(
         int firstLine,
@@ -145,35 +148,21 @@ record GoCrashReport(
         return m.contains("go pointer") && (m.contains("cgo") || m.contains("non-go memory"));
     }
 
-    /**
-     * The signal Go's runtime on Windows reports for an exception code (its own table, not an OS signal number):
-     * access violations and in-page errors are SIGSEGV, illegal instructions SIGILL, arithmetic exceptions SIGFPE,
-     * breakpoints SIGTRAP; null for any other code.
-     */
-    static String windowsSignal(String code) {
-        return switch (code) {
-            case "0xc0000005", "0xc0000006" -> "SIGSEGV";
-            case "0xc000001d", "0xc0000096" -> "SIGILL";
-            case "0xc0000094", "0xc0000095", "0xc000008e", "0xc000008f", "0xc0000090", "0xc0000091",
-                    "0xc0000093" -> "SIGFPE";
-            case "0x80000003" -> "SIGTRAP";
-            default -> null;
-        };
+    /** The {@code 0x…} number starting at {@code from} in {@code t}, or null. */
+    static String hexAt(String t, int from) {
+        int end = from + 2;
+        while (end < t.length() && Character.digit(t.charAt(end), 16) >= 0) {
+            end++;
+        }
+        return end > from + 2 && t.startsWith("0x", from) ? t.substring(from, end) : null;
     }
 
-    /** Single-pass, line-by-line state machine; no regular expressions. */
+    /**
+     * Single-pass, line-by-line state machine; no regular expressions. Header lines go to {@link GoCrashHeader}; the
+     * goroutine blocks and their frames are read here.
+     */
     private static final class Parser {
-        private final String os;
-        private int firstLine = -1;
-        private final List<String> header = new ArrayList<>();
-        private String signal;
-        private boolean sigHeader;
-        private boolean bracketSignal;
-        private boolean unexpectedFault;
-        private boolean cgoMarker;
-        private boolean cgoCheck;
-        private String panicMessage;
-        private String fatalMessage;
+        private final GoCrashHeader head;
         private List<String> frames = List.of();
         private boolean cgoCall;
         private boolean settled;
@@ -185,20 +174,17 @@ record GoCrashReport(
         private final List<String> candidate = new ArrayList<>();
         private final List<GoFramePc> candidatePcs = new ArrayList<>();
         private List<GoFramePc> framePcs = List.of();
-        private String pc;
         private boolean modernGo;
         private boolean idleThread;
         private boolean idleBlock;
         private String lastName;
-        private final List<Integer> headerLines = new ArrayList<>();
         private boolean signalFrameLast;
         private int unknownAfterSignal;
         private boolean blockCFramesInCall;
         private boolean cFramesInCall;
-        private String windowsException;
 
         Parser(String os) {
-            this.os = os;
+            this.head = new GoCrashHeader(os);
         }
 
         void accept(int index, String line, String next) {
@@ -212,7 +198,8 @@ record GoCrashReport(
                 endBlock();
                 return;
             }
-            if (headerLine(index, t)) {
+            if (head.accept(index, t, inBlock)) {
+                inBlock = false;
                 return;
             }
             if (isGoroutineHeader(t) || t.equals("runtime stack:")) {
@@ -220,7 +207,7 @@ record GoCrashReport(
                 inBlock = true;
                 goroutineBlock = t.startsWith("goroutine ");
                 modernGo |= goroutineBlock && t.contains(" gp=0x");
-                if (goroutineBlock && firstLine >= 0 && !firstGoroutineDone && !settled && faultSignal()
+                if (goroutineBlock && head.started() && !firstGoroutineDone && !settled && head.faultSignal()
                         && t.startsWith("goroutine 0 ") && t.endsWith("[idle]:")) {
                     idleThread = true;
                     idleBlock = true;
@@ -256,157 +243,8 @@ record GoCrashReport(
                     || name.equals("runtime.sighandler") || name.equals("runtime.sigpanic");
         }
 
-        private boolean headerLine(int index, String t) {
-            char c = t.charAt(0);
-            if (c != 'p' && c != 'f' && c != 'S' && c != '[' && c != 'u' && c != 's' && c != 'r' && c != 'w'
-                    && c != 'P' && c != 'E') {
-                return false;
-            }
-            if (t.startsWith("Exception 0x") && firstLine < 0) {
-                int end = t.indexOf(' ', 10);
-                windowsException = (end < 0 ? t.substring(10) : t.substring(10, end)).toLowerCase(Locale.ROOT);
-                sigHeader = true;
-                setSignal(windowsSignal(windowsException));
-                return add(index, t);
-            }
-            if (t.startsWith("panic: ")) {
-                String msg = withoutRecovered(t.substring(7));
-                if (panicMessage == null) {
-                    panicMessage = msg;
-                }
-                cgoCheck |= isCgoCheckMessage(msg);
-                return add(index, t);
-            }
-            if (t.startsWith("panic during panic")) {
-                if (panicMessage == null) {
-                    panicMessage = "panic during panic";
-                }
-                return add(index, t);
-            }
-            if (t.startsWith("fatal error: ")) {
-                String msg = t.substring(13);
-                if (fatalMessage == null) {
-                    fatalMessage = msg;
-                }
-                cgoCheck |= isCgoCheckMessage(msg);
-                return add(index, t);
-            }
-            if (t.startsWith("[signal ")) {
-                int at = t.indexOf(" pc=0x");
-                if (pc == null && at > 0) {
-                    pc = hexAt(t, at + 4);
-                }
-                bracketSignal = true;
-                setSignal(bracketSignalName(t));
-                return add(index, t);
-            }
-            if (t.startsWith("SIG")) {
-                String name = sigHeaderName(t);
-                if (name != null) {
-                    sigHeader = true;
-                    setSignal(name);
-                    return add(index, t);
-                }
-                return false;
-            }
-            if (t.startsWith("PC=0x") && firstLine >= 0) {
-                if (pc == null) {
-                    pc = hexAt(t, 3);
-                }
-                return add(index, t);
-            }
-            if (t.startsWith("unexpected fault address")) {
-                unexpectedFault = true;
-                return add(index, t);
-            }
-            if (t.equals("signal arrived during cgo execution") || t.equals("signal arrived during external code execution")) {
-                cgoMarker = true;
-                return add(index, t);
-            }
-            if (t.startsWith("signal ") && (t.contains(" received but handler not on signal stack")
-                    || t.contains(" received on thread with no signal stack"))) {
-                int end = t.indexOf(' ', 7);
-                setSignal(Signals.parse(os, end > 7 ? t.substring(7, end) : ""));
-                return add(index, t);
-            }
-            if ((t.startsWith("runtime: ") || t.startsWith("write of ")) && !inBlock) {
-                if (t.startsWith("write of ") && !t.contains("Go pointer")) {
-                    return false;
-                }
-                return add(index, t);
-            }
-            return false;
-        }
-
-        private boolean add(int index, String t) {
-            if (firstLine < 0) {
-                firstLine = index;
-            }
-            if (header.size() < MAX_HEADER) {
-                header.add(t);
-                headerLines.add(index);
-            }
-            inBlock = false;
-            return true;
-        }
-
-        private void setSignal(String name) {
-            if (signal == null && name != null) {
-                signal = name;
-            }
-        }
-
-        private String bracketSignalName(String t) {
-            int start = 8;
-            int end = start;
-            while (end < t.length() && t.charAt(end) != ':' && t.charAt(end) != ' ' && t.charAt(end) != ']') {
-                end++;
-            }
-            String token = t.substring(start, end);
-            if (token.startsWith("SIG")) {
-                return token;
-            }
-            return Signals.parse(os, token);
-        }
-
-        private static String sigHeaderName(String t) {
-            int colon = t.indexOf(':');
-            if (colon < 4 || colon > 12) {
-                return null;
-            }
-            String name = t.substring(0, colon);
-            for (int i = 3; i < name.length(); i++) {
-                char ch = name.charAt(i);
-                if (!(ch >= 'A' && ch <= 'Z') && !(ch >= '0' && ch <= '9')) {
-                    return null;
-                }
-            }
-            boolean known = Signals.number(Signals.LINUX, name) > 0 || Signals.number(Signals.DARWIN, name) > 0;
-            return known ? name : null;
-        }
-
-        private static String withoutRecovered(String msg) {
-            int i = msg.lastIndexOf(" [recovered");
-            return i > 0 && msg.endsWith("]") ? msg.substring(0, i) : msg;
-        }
-
         private static boolean isGoroutineHeader(String t) {
             return t.startsWith("goroutine ") && t.endsWith(":") && t.length() > 11 && Character.isDigit(t.charAt(10));
-        }
-
-        /** A signal that stops the program where it was (not a dump asked for from outside). */
-        private boolean faultSignal() {
-            return signal != null && !signal.equals("SIGQUIT") && !signal.equals("SIGTERM") && !signal.equals("SIGINT")
-                    && !signal.equals("SIGHUP");
-        }
-
-        /** The {@code 0x…} number starting at {@code from}, or null. */
-        private static String hexAt(String t, int from) {
-            int end = from + 2;
-            while (end < t.length() && Character.digit(t.charAt(end), 16) >= 0) {
-                end++;
-            }
-            return end > from + 2 && t.startsWith("0x", from) ? t.substring(from, end) : null;
         }
 
         private void frame(String t) {
@@ -423,7 +261,7 @@ record GoCrashReport(
             unknownAfterSignal = 0;
             if (blockTop == null) {
                 blockTop = name;
-                if (goroutineBlock && !firstGoroutineDone && firstLine >= 0) {
+                if (goroutineBlock && !firstGoroutineDone && head.started()) {
                     firstGoroutineTop = name;
                 }
             }
@@ -468,7 +306,7 @@ record GoCrashReport(
             idleBlock = false;
             lastName = null;
             candidatePcs.clear();
-            if (goroutineBlock && firstLine >= 0) {
+            if (goroutineBlock && head.started()) {
                 firstGoroutineDone = true;
             }
             candidate.clear();
@@ -483,14 +321,11 @@ record GoCrashReport(
 
         GoCrashReport finish() {
             endBlock();
-            boolean fatalSignal = fatalMessage != null
-                    && (fatalMessage.startsWith("unexpected signal") || fatalMessage.equals("fault"));
-            boolean signalReport = sigHeader || (bracketSignal && (fatalSignal || panicMessage == null))
-                    || unexpectedFault;
             boolean inCall = !idleThread && (cgoCall || isCgoCallTop(firstGoroutineTop));
-            return new GoCrashReport(firstLine, header, signal, signalReport, cgoMarker, cgoCheck,
-                    panicMessage, fatalMessage, frames, inCall, pc, modernGo, idleThread, framePcs, headerLines,
-                    cFramesInCall, windowsException);
+            return new GoCrashReport(head.firstLine(), head.lines(), head.signal(), head.signalReport(),
+                    head.cgoMarker(), head.cgoCheck(), head.panicMessage(), head.fatalMessage(), frames, inCall,
+                    head.pc(), modernGo, idleThread, framePcs, head.lineIndexes(), cFramesInCall,
+                    head.windowsException());
         }
     }
 }

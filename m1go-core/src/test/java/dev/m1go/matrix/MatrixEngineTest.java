@@ -263,18 +263,6 @@ class MatrixEngineTest {
     }
 
     @Test
-    void maxFailureRate_aRareFailureIsExpected_aFrequentOneIsNot() {
-        // 1 of 20 against an allowed 10 %: Wilson [0.9 %, 23.6 %] reaches below it
-        assertThat(MatrixEngine.verdict(0.10, false, true, 1, 20)).isEqualTo(Verdict.EXPECTED);
-        // one single failing run: [20.7 %, 100 %] is not wholly above 25 %
-        assertThat(MatrixEngine.verdict(0.25, true, false, 1, 1)).isEqualTo(Verdict.EXPECTED);
-        // 15 of 20 against 10 %: [53.1 %, 88.8 %] lies wholly above it
-        assertThat(MatrixEngine.verdict(0.10, false, false, 15, 20)).isEqualTo(Verdict.UNEXPECTED);
-        // without a rate, disagreeing runs stay flaky
-        assertThat(MatrixEngine.verdict(null, false, true, 1, 20)).isEqualTo(Verdict.FLAKY);
-    }
-
-    @Test
     void reruns_leavePassingCellsAlone_unlessAllAreAskedFor() throws Exception {
         List<CellResult> r = run(setup(host(true), List.of("cgo-hello"), List.of("native"), 3));
         assertThat(r.get(0).runs()).hasSize(1);
