@@ -62,16 +62,24 @@ class MatrixRequestTest {
                 .inheritEnvironment(true).environment(Map.of("A", "1")).home(HOME).reruns(4).rerunsAll(true)
                 .rebuild(true).cacheMaxBytes(123).stress(stress).build();
 
-        assertThat(r).isEqualTo(new MatrixRequest(OUT, CACHE, cases, go, targets, List.of(), Duration.ofSeconds(7),
-                Duration.ofSeconds(9), Duration.ofSeconds(2), 3, true, Map.of("A", "1"), HOME, 4, true, true, 123,
-                stress));
+        assertThat(r.outputDirectory()).isEqualTo(OUT);
+        assertThat(r.cacheDirectory()).isEqualTo(CACHE);
+        assertThat(r.cases()).isEqualTo(cases);
+        assertThat(r.toolchains()).isEqualTo(go);
+        assertThat(r.targets()).isEqualTo(targets);
+        assertThat(r.runners()).isEmpty();
         assertThat(r.runTimeout()).isEqualTo(Duration.ofSeconds(7));
         assertThat(r.buildTimeout()).isEqualTo(Duration.ofSeconds(9));
         assertThat(r.quitGrace()).isEqualTo(Duration.ofSeconds(2));
         assertThat(r.threads()).isEqualTo(3);
+        assertThat(r.inheritEnvironment()).isTrue();
+        assertThat(r.environment()).isEqualTo(Map.of("A", "1"));
+        assertThat(r.home()).isEqualTo(HOME);
         assertThat(r.reruns()).isEqualTo(4);
-        assertThat(r.outputDirectory()).isEqualTo(OUT);
-        assertThat(r.cacheDirectory()).isEqualTo(CACHE);
+        assertThat(r.rerunsAll()).isTrue();
+        assertThat(r.rebuild()).isTrue();
+        assertThat(r.cacheMaxBytes()).isEqualTo(123);
+        assertThat(r.stress()).isEqualTo(stress);
     }
 
     @Test
