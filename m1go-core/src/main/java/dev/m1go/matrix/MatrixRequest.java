@@ -67,16 +67,6 @@ public record MatrixRequest(
         Objects.requireNonNull(stress, "stress");
     }
 
-    /** A request that uses the build cache, bounded to its default size, without stress mode. */
-    public MatrixRequest(Path outputDirectory, Path cacheDirectory, List<ReproCase> cases, List<Toolchain> toolchains,
-                         List<Platform> targets, List<Runner> runners, Duration runTimeout, Duration buildTimeout,
-                         Duration quitGrace, int threads, boolean inheritEnvironment, Map<String, String> environment,
-                         Path home, int reruns, boolean rerunsAll) {
-        this(outputDirectory, cacheDirectory, cases, toolchains, targets, runners, runTimeout, buildTimeout, quitGrace,
-                threads, inheritEnvironment, environment, home, reruns, rerunsAll, false, DEFAULT_CACHE_MAX_BYTES,
-                Stress.NONE);
-    }
-
     /**
      * A builder whose setters carry the components' names, so that two durations or two numbers cannot change places
      * unnoticed. Without a setter: a clean environment ({@code inheritEnvironment} false), no reruns, the build cache
