@@ -71,21 +71,6 @@ public record ReproduceSettings(
     }
 
     /**
-     * Settings that use the build cache, bounded to its default size, without stress mode and without module mode (the
-     * case catalog and {@code m1go.casesDirectory} on the matrix).
-     */
-    public ReproduceSettings(Path outputDirectory, Path cacheDirectory, List<String> goRoots, String goVersions,
-                             boolean failIfNoToolchains, List<String> cases, Path casesDirectory, List<String> runners,
-                             List<String> targets, int timeoutSeconds, int buildTimeoutSeconds, int threads,
-                             boolean inheritEnvironment, int reruns, boolean rerunsAll, boolean failIfNoCells,
-                             Map<String, String> environment, Path home) {
-        this(outputDirectory, cacheDirectory, goRoots, goVersions, failIfNoToolchains, cases, casesDirectory, runners,
-                targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment, reruns, rerunsAll,
-                failIfNoCells, environment, home, false, dev.m1go.matrix.MatrixRequest.DEFAULT_CACHE_MAX_BYTES,
-                StressSettings.NONE, null);
-    }
-
-    /**
      * A builder whose setters carry the settings' names, so that two numbers or two flags cannot change places
      * unnoticed; the four settings without a default are given here.
      *
