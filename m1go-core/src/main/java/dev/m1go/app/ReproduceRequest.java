@@ -148,11 +148,14 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
                     : ReproduceSettings.defaultCacheDirectory(context.environment(), context.home());
             int workers = threads == 0
                     ? Math.min(Runtime.getRuntime().availableProcessors(), ReproduceSettings.MAX_THREADS) : threads;
-            ReproduceSettings settings = new ReproduceSettings(out, cache, goRoots, goVersions, failIfNoToolchains,
-                    cases, casesDirectory, runners, targets, timeoutSeconds, buildTimeoutSeconds, workers,
-                    inheritEnvironment, reruns, rerunsAll, failIfNoCells, context.environment(), context.home(),
-                    rebuild, cacheMaxBytes, new ReproduceSettings.StressSettings(stressRuns, stressSeconds,
-                    stressStopOnFailure, stressLoad), null);
+            ReproduceSettings settings = ReproduceSettings.builder(out, cache, context.environment(), context.home())
+                    .goRoots(goRoots).goVersions(goVersions).failIfNoToolchains(failIfNoToolchains).cases(cases)
+                    .casesDirectory(casesDirectory).runners(runners).targets(targets).timeoutSeconds(timeoutSeconds)
+                    .buildTimeoutSeconds(buildTimeoutSeconds).threads(workers).inheritEnvironment(inheritEnvironment)
+                    .reruns(reruns).rerunsAll(rerunsAll).failIfNoCells(failIfNoCells).rebuild(rebuild)
+                    .cacheMaxBytes(cacheMaxBytes).stress(new ReproduceSettings.StressSettings(stressRuns, stressSeconds,
+                            stressStopOnFailure, stressLoad))
+                    .build();
             ModuleProject.Settings moduleSettings;
             try {
                 moduleSettings = new ModuleProject.Settings(module, packages, tests, args,

@@ -185,12 +185,16 @@ public final class Reproduce {
         List<ReproCase> cases = s.module() == null ? cases(s) : moduleCases(s, host, runners, toolchains, out);
 
         CCompilers compilers = new CCompilers(host.os(), host.arch(), s.environment(), processes, new OutputLayout(out).hostLogs());
-        MatrixRequest request = new MatrixRequest(out, s.cacheDirectory(), cases, toolchains, targets, selected,
-                Duration.ofSeconds(s.timeoutSeconds()), Duration.ofSeconds(s.buildTimeoutSeconds()), Duration.ofSeconds(3),
-                s.threads(), s.inheritEnvironment(), s.environment(), s.home(), s.reruns(), s.rerunsAll(), s.rebuild(),
-                s.cacheMaxBytes(),
-                new dev.m1go.matrix.Stress(s.stress().stressRuns(), Duration.ofSeconds(s.stress().stressSeconds()),
-                        s.stress().stressStopOnFailure()));
+        MatrixRequest request = MatrixRequest.builder().outputDirectory(out).cacheDirectory(s.cacheDirectory())
+                .cases(cases).toolchains(toolchains).targets(targets).runners(selected)
+                .runTimeout(Duration.ofSeconds(s.timeoutSeconds()))
+                .buildTimeout(Duration.ofSeconds(s.buildTimeoutSeconds())).quitGrace(Duration.ofSeconds(3))
+                .threads(s.threads()).inheritEnvironment(s.inheritEnvironment()).environment(s.environment())
+                .home(s.home()).reruns(s.reruns()).rerunsAll(s.rerunsAll()).rebuild(s.rebuild())
+                .cacheMaxBytes(s.cacheMaxBytes())
+                .stress(new dev.m1go.matrix.Stress(s.stress().stressRuns(),
+                        Duration.ofSeconds(s.stress().stressSeconds()), s.stress().stressStopOnFailure()))
+                .build();
         MatrixEngine engine = new MatrixEngine(host, processes, classifier, compilers, runners);
         List<PlannedCell> plan = engine.plan(request);
         long runnable = plan.stream().filter(p -> !p.skipped()).count();

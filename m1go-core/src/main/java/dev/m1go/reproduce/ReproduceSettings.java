@@ -71,25 +71,92 @@ public record ReproduceSettings(
     }
 
     /**
-     * Settings that use the build cache, bounded to its default size, without stress mode and without module mode (the
-     * case catalog and {@code m1go.casesDirectory} on the matrix).
+     * A builder whose setters carry the settings' names, so that two numbers or two flags cannot change places
+     * unnoticed; the four settings without a default are given here.
+     *
+     * @throws NullPointerException naming the one of them that is null
      */
-    public ReproduceSettings(Path outputDirectory, Path cacheDirectory, List<String> goRoots, String goVersions,
-                             boolean failIfNoToolchains, List<String> cases, Path casesDirectory, List<String> runners,
-                             List<String> targets, int timeoutSeconds, int buildTimeoutSeconds, int threads,
-                             boolean inheritEnvironment, int reruns, boolean rerunsAll, boolean failIfNoCells,
-                             Map<String, String> environment, Path home) {
-        this(outputDirectory, cacheDirectory, goRoots, goVersions, failIfNoToolchains, cases, casesDirectory, runners,
-                targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment, reruns, rerunsAll,
-                failIfNoCells, environment, home, false, dev.m1go.matrix.MatrixRequest.DEFAULT_CACHE_MAX_BYTES,
-                StressSettings.NONE, null);
+    public static Builder builder(Path outputDirectory, Path cacheDirectory, Map<String, String> environment,
+                                  Path home) {
+        return new Builder(outputDirectory, cacheDirectory, environment, home);
+    }
+
+    /**
+     * Builds {@link ReproduceSettings}; each setter sets the setting of its name. Without a setter a setting has its
+     * default, the same as {@code dev.m1go.app.Defaults} gives front ends (a test holds them together): no extra
+     * GOROOTs, cases, runners or targets (m1go picks its own), {@code failIfNoToolchains} and {@code failIfNoCells}
+     * on, 60 s per run and 900 s per build, one thread per processor (at most {@link #MAX_THREADS}), a clean
+     * environment, no reruns, the build cache used and bounded to {@code MatrixRequest.DEFAULT_CACHE_MAX_BYTES}, no
+     * stress mode and no module mode.
+     */
+    public static final class Builder {
+        private final Path outputDirectory;
+        private final Path cacheDirectory;
+        private final Map<String, String> environment;
+        private final Path home;
+        private List<String> goRoots = List.of();
+        private String goVersions;
+        private boolean failIfNoToolchains = true;
+        private List<String> cases = List.of();
+        private Path casesDirectory;
+        private List<String> runners = List.of();
+        private List<String> targets = List.of();
+        private int timeoutSeconds = 60;
+        private int buildTimeoutSeconds = 900;
+        private int threads = Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS);
+        private boolean inheritEnvironment;
+        private int reruns;
+        private boolean rerunsAll;
+        private boolean failIfNoCells = true;
+        private boolean rebuild;
+        private long cacheMaxBytes = dev.m1go.matrix.MatrixRequest.DEFAULT_CACHE_MAX_BYTES;
+        private StressSettings stress = StressSettings.NONE;
+        private dev.m1go.module.ModuleProject.Settings module;
+
+        private Builder(Path outputDirectory, Path cacheDirectory, Map<String, String> environment, Path home) {
+            this.outputDirectory = given(outputDirectory, "outputDirectory");
+            this.cacheDirectory = given(cacheDirectory, "cacheDirectory");
+            this.environment = given(environment, "environment");
+            this.home = given(home, "home");
+        }
+
+        public Builder goRoots(List<String> v) { goRoots = v; return this; }
+        public Builder goVersions(String v) { goVersions = v; return this; }
+        public Builder failIfNoToolchains(boolean v) { failIfNoToolchains = v; return this; }
+        public Builder cases(List<String> v) { cases = v; return this; }
+        public Builder casesDirectory(Path v) { casesDirectory = v; return this; }
+        public Builder runners(List<String> v) { runners = v; return this; }
+        public Builder targets(List<String> v) { targets = v; return this; }
+        public Builder timeoutSeconds(int v) { timeoutSeconds = v; return this; }
+        public Builder buildTimeoutSeconds(int v) { buildTimeoutSeconds = v; return this; }
+        /** Taken as given: {@link Preflight} refuses a number out of range (a front end resolves 0 beforehand). */
+        public Builder threads(int v) { threads = v; return this; }
+        public Builder inheritEnvironment(boolean v) { inheritEnvironment = v; return this; }
+        public Builder reruns(int v) { reruns = v; return this; }
+        public Builder rerunsAll(boolean v) { rerunsAll = v; return this; }
+        public Builder failIfNoCells(boolean v) { failIfNoCells = v; return this; }
+        public Builder rebuild(boolean v) { rebuild = v; return this; }
+        public Builder cacheMaxBytes(long v) { cacheMaxBytes = v; return this; }
+        /** Null: {@link StressSettings#NONE}. */
+        public Builder stress(StressSettings v) { stress = v; return this; }
+        /** Null: not in module mode. */
+        public Builder module(dev.m1go.module.ModuleProject.Settings v) { module = v; return this; }
+
+        public ReproduceSettings build() {
+            return new ReproduceSettings(outputDirectory, cacheDirectory, goRoots, goVersions, failIfNoToolchains,
+                    cases, casesDirectory, runners, targets, timeoutSeconds, buildTimeoutSeconds, threads,
+                    inheritEnvironment, reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes,
+                    stress, module);
+        }
+
+        private static <T> T given(T value, String setting) {
+            return Objects.requireNonNull(value, () -> "ReproduceSettings: " + setting + " not given");
+        }
     }
 
     /** These settings in module mode. */
     public ReproduceSettings withModule(dev.m1go.module.ModuleProject.Settings moduleSettings) {
-        return new ReproduceSettings(outputDirectory, cacheDirectory, goRoots, goVersions, failIfNoToolchains, cases,
-                casesDirectory, runners, targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment,
-                reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes, stress, moduleSettings);
+        return toBuilder().module(moduleSettings).build();
     }
 
     /** These settings with more GOROOTs after {@code goRoots} (the toolchains a front end declares). */
@@ -99,9 +166,16 @@ public record ReproduceSettings(
         }
         List<String> all = new java.util.ArrayList<>(goRoots);
         all.addAll(more);
-        return new ReproduceSettings(outputDirectory, cacheDirectory, all, goVersions, failIfNoToolchains, cases,
-                casesDirectory, runners, targets, timeoutSeconds, buildTimeoutSeconds, threads, inheritEnvironment,
-                reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes, stress, module);
+        return toBuilder().goRoots(all).build();
+    }
+
+    private Builder toBuilder() {
+        return builder(outputDirectory, cacheDirectory, environment, home).goRoots(goRoots).goVersions(goVersions)
+                .failIfNoToolchains(failIfNoToolchains).cases(cases).casesDirectory(casesDirectory).runners(runners)
+                .targets(targets).timeoutSeconds(timeoutSeconds).buildTimeoutSeconds(buildTimeoutSeconds)
+                .threads(threads).inheritEnvironment(inheritEnvironment).reruns(reruns).rerunsAll(rerunsAll)
+                .failIfNoCells(failIfNoCells).rebuild(rebuild).cacheMaxBytes(cacheMaxBytes).stress(stress)
+                .module(module);
     }
 
     /**

@@ -167,10 +167,12 @@ class BuildCacheTest {
         Runners all = new Runners(host, this::fake, List.of());
         CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, environment, this::fake, dir.resolve("logs"));
         Toolchain go = new Toolchain("go1.22.12", goroot, Arch.AMD64, "test", Map.of(), null);
-        MatrixRequest request = new MatrixRequest(dir.resolve("out"), dir.resolve("cache"),
-                new CaseLoader().load(cases, List.of("mine")), List.of(go), List.of(new Platform(Os.LINUX, Arch.AMD64)),
-                List.of(nativeRunner), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(1), 2, inherit,
-                environment, dir, 0, false, rebuild, cacheMaxBytes, Stress.NONE);
+        MatrixRequest request = MatrixRequest.builder().outputDirectory(dir.resolve("out"))
+                .cacheDirectory(dir.resolve("cache")).cases(new CaseLoader().load(cases, List.of("mine")))
+                .toolchains(List.of(go)).targets(List.of(new Platform(Os.LINUX, Arch.AMD64)))
+                .runners(List.of(nativeRunner)).runTimeout(Duration.ofSeconds(5)).buildTimeout(Duration.ofSeconds(5))
+                .quitGrace(Duration.ofSeconds(1)).threads(2).inheritEnvironment(inherit).environment(environment)
+                .home(dir).rebuild(rebuild).cacheMaxBytes(cacheMaxBytes).build();
         MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all);
         started.clear();
         notes.clear();

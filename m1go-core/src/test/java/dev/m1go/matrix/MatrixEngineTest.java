@@ -108,10 +108,17 @@ class MatrixEngineTest {
         Runners all = new Runners(host, this::fake, List.of());
         CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
         Toolchain go122 = new Toolchain("go1.22.12", dir.resolve("go"), Arch.AMD64, "test", Map.of(), null);
-        MatrixRequest request = new MatrixRequest(dir.resolve("out"), dir.resolve("cache"), cases, List.of(go122),
-                List.of(new Platform(Os.LINUX, Arch.AMD64), new Platform(Os.LINUX, Arch.ARM64)), all.select(runners),
-                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(1), 2, false, env, dir, reruns, false);
+        MatrixRequest request = fiveSeconds().cases(cases).toolchains(List.of(go122))
+                .targets(List.of(new Platform(Os.LINUX, Arch.AMD64), new Platform(Os.LINUX, Arch.ARM64)))
+                .runners(all.select(runners)).threads(2).environment(env).reruns(reruns).build();
         return new Setup(new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all), request);
+    }
+
+    /** Below {@code dir}, five seconds to build and to run, a second to quit, the rest up to the caller. */
+    private MatrixRequest.Builder fiveSeconds() {
+        return MatrixRequest.builder().outputDirectory(dir.resolve("out")).cacheDirectory(dir.resolve("cache"))
+                .runTimeout(Duration.ofSeconds(5)).buildTimeout(Duration.ofSeconds(5)).quitGrace(Duration.ofSeconds(1))
+                .home(dir);
     }
 
     private List<CellResult> run(Setup s) throws Exception {
@@ -200,10 +207,11 @@ class MatrixEngineTest {
     private Setup stressed(Stress stress) throws Exception {
         Setup s = setup(host(true), List.of("cgo-hello"), List.of("native"), 0);
         MatrixRequest q = s.request();
-        return new Setup(s.engine(), new MatrixRequest(q.outputDirectory(), q.cacheDirectory(), q.cases(),
-                q.toolchains(), List.of(new Platform(Os.LINUX, Arch.AMD64)), q.runners(), q.runTimeout(),
-                q.buildTimeout(), q.quitGrace(), 1, false, q.environment(), q.home(), 0, false, false,
-                MatrixRequest.DEFAULT_CACHE_MAX_BYTES, stress));
+        return new Setup(s.engine(), MatrixRequest.builder().outputDirectory(q.outputDirectory())
+                .cacheDirectory(q.cacheDirectory()).cases(q.cases()).toolchains(q.toolchains())
+                .targets(List.of(new Platform(Os.LINUX, Arch.AMD64))).runners(q.runners()).runTimeout(q.runTimeout())
+                .buildTimeout(q.buildTimeout()).quitGrace(q.quitGrace()).threads(1).environment(q.environment())
+                .home(q.home()).stress(stress).build());
     }
 
     private static final String ABORT = "SIGABRT: abort\nPC=0x1 m=0 sigcode=0\nsignal arrived during cgo execution\n\n"
@@ -285,10 +293,9 @@ class MatrixEngineTest {
         Runners all = new Runners(host, this::fake, List.of(staticRunner));
         CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
         Toolchain go = new Toolchain("go1.19.8", dir.resolve("go"), Arch.AMD64, "test", Map.of(), null);
-        MatrixRequest request = new MatrixRequest(dir.resolve("out"), dir.resolve("cache"),
-                new CaseLoader().load(null, List.of("cgo-hello")), List.of(go), List.of(new Platform(Os.LINUX, Arch.AMD64)),
-                all.select(List.of("container")), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(1), 1,
-                false, env, dir, 0, false);
+        MatrixRequest request = fiveSeconds().cases(new CaseLoader().load(null, List.of("cgo-hello")))
+                .toolchains(List.of(go)).targets(List.of(new Platform(Os.LINUX, Arch.AMD64)))
+                .runners(all.select(List.of("container"))).threads(1).environment(env).build();
         MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all);
         List<CellResult> r = engine.run(request, engine.plan(request), (c, done, total) -> { });
         assertThat(r.get(0).outcome()).isEqualTo(Outcome.PASS);
@@ -315,10 +322,9 @@ class MatrixEngineTest {
         Runners all = new Runners(host, this::fake, List.of(broken));
         CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
         Toolchain go = new Toolchain("go1.22.12", dir.resolve("go"), Arch.AMD64, "test", Map.of(), null);
-        MatrixRequest request = new MatrixRequest(dir.resolve("out"), dir.resolve("cache"),
-                new CaseLoader().load(null, List.of("cgo-hello")), List.of(go), List.of(new Platform(Os.LINUX, Arch.AMD64)),
-                all.select(List.of("native", "container")), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(1), 1, false, env, dir, 0, false);
+        MatrixRequest request = fiveSeconds().cases(new CaseLoader().load(null, List.of("cgo-hello")))
+                .toolchains(List.of(go)).targets(List.of(new Platform(Os.LINUX, Arch.AMD64)))
+                .runners(all.select(List.of("native", "container"))).threads(1).environment(env).build();
         MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all);
         List<CellResult> r = engine.run(request, engine.plan(request), (c, done, total) -> { });
         assertThat(r).extracting(c -> c.key().runner(), CellResult::outcome).containsExactly(
@@ -335,10 +341,9 @@ class MatrixEngineTest {
         Runners all = new Runners(host, this::fake, List.of());
         CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
         Toolchain arm64Go = new Toolchain("go1.19.8", dir.resolve("go-arm64"), Arch.ARM64, "test", Map.of(), null);
-        MatrixRequest request = new MatrixRequest(dir.resolve("out"), dir.resolve("cache"),
-                new CaseLoader().load(null, List.of("cgo-hello")), List.of(arm64Go),
-                List.of(new Platform(Os.LINUX, Arch.ARM64)), all.select(List.of("binfmt")), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), Duration.ofSeconds(1), 1, false, env, dir, 0, false);
+        MatrixRequest request = fiveSeconds().cases(new CaseLoader().load(null, List.of("cgo-hello")))
+                .toolchains(List.of(arm64Go)).targets(List.of(new Platform(Os.LINUX, Arch.ARM64)))
+                .runners(all.select(List.of("binfmt"))).threads(1).environment(env).build();
         MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all);
         CellResult c = engine.run(request, engine.plan(request), (r, done, total) -> { }).get(0);
         assertThat(c.outcome()).isEqualTo(Outcome.PASS);
@@ -408,10 +413,9 @@ class MatrixEngineTest {
         Runners all = new Runners(host, processes, List.of());
         CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
         Toolchain arm64Go = new Toolchain("go1.19.8", dir.resolve("go-arm64"), Arch.ARM64, "test", Map.of(), null);
-        MatrixRequest request = new MatrixRequest(dir.resolve("out"), dir.resolve("cache"),
-                new CaseLoader().load(null, List.of("cgo-hello")), List.of(arm64Go),
-                List.of(new Platform(Os.LINUX, Arch.ARM64)), all.select(List.of("qemu", "binfmt")),
-                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(1), 1, false, env, dir, 0, false);
+        MatrixRequest request = fiveSeconds().cases(new CaseLoader().load(null, List.of("cgo-hello")))
+                .toolchains(List.of(arm64Go)).targets(List.of(new Platform(Os.LINUX, Arch.ARM64)))
+                .runners(all.select(List.of("qemu", "binfmt"))).threads(1).environment(env).build();
         MatrixEngine engine = new MatrixEngine(host, processes, new GoCrashClassifier(), compilers, all);
         List<NotMeasured> cut = Collections.synchronizedList(new ArrayList<>());
         List<CellResult> heard = Collections.synchronizedList(new ArrayList<>());
@@ -467,10 +471,9 @@ class MatrixEngineTest {
         CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
         Toolchain go122 = new Toolchain("go1.22.12", dir.resolve("go"), Arch.AMD64, "test", Map.of(), null);
         Toolchain arm64Go = new Toolchain("go1.19.8", dir.resolve("go-arm64"), Arch.ARM64, "test", Map.of(), null);
-        MatrixRequest request = new MatrixRequest(dir.resolve("out"), dir.resolve("cache"),
-                new CaseLoader().load(null, List.of("cgo-hello", "c-abort")), List.of(go122, arm64Go),
-                List.of(new Platform(Os.LINUX, Arch.AMD64)), all.select(List.of("native")), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), Duration.ofSeconds(1), 1, false, env, dir, 0, false);
+        MatrixRequest request = fiveSeconds().cases(new CaseLoader().load(null, List.of("cgo-hello", "c-abort")))
+                .toolchains(List.of(go122, arm64Go)).targets(List.of(new Platform(Os.LINUX, Arch.AMD64)))
+                .runners(all.select(List.of("native"))).threads(1).environment(env).build();
         MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all);
         engine.run(request, engine.plan(request), (r, done, total) -> { });
         List<String> order = started.stream().filter(s -> !s.argv().contains("--version"))

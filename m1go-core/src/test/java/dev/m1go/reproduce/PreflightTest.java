@@ -35,8 +35,7 @@ class PreflightTest {
     };
 
     private ReproduceSettings settings(Path out, Path cache, Path cases, int threads) {
-        return new ReproduceSettings(out, cache, List.of(), null, true, List.of(), cases, List.of(), List.of(), 60,
-                900, threads, false, 0, false, true, Map.of(), dir);
+        return ReproduceSettings.builder(out, cache, Map.of(), dir).casesDirectory(cases).threads(threads).build();
     }
 
     @Test
@@ -118,11 +117,12 @@ class PreflightTest {
 
     private ReproduceSettings numbers(int timeout, int buildTimeout, int threads, int reruns, long cacheMaxBytes,
                                       ReproduceSettings.StressSettings stress, Integer testCount) {
-        ReproduceSettings s = new ReproduceSettings(dir.resolve("out"), dir.resolve("cache"), List.of(), null, true,
-                List.of(), null, List.of(), List.of(), timeout, buildTimeout, threads, false, reruns, false, true,
-                Map.of(), dir, false, cacheMaxBytes, stress, null);
-        return testCount == null ? s : s.withModule(new dev.m1go.module.ModuleProject.Settings(dir.resolve("repo"),
-                List.of(), List.of("./..."), null, null, null, testCount, null, null));
+        return ReproduceSettings.builder(dir.resolve("out"), dir.resolve("cache"), Map.of(), dir)
+                .timeoutSeconds(timeout).buildTimeoutSeconds(buildTimeout).threads(threads).reruns(reruns)
+                .cacheMaxBytes(cacheMaxBytes).stress(stress)
+                .module(testCount == null ? null : new dev.m1go.module.ModuleProject.Settings(dir.resolve("repo"),
+                        List.of(), List.of("./..."), null, null, null, testCount, null, null))
+                .build();
     }
 
     @Test

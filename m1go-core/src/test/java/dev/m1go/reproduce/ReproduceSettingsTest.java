@@ -1,8 +1,17 @@
 package dev.m1go.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.m1go.app.Context;
+import dev.m1go.app.ReproduceRequest;
+import dev.m1go.core.Log;
+import dev.m1go.module.ModuleProject;
+import dev.m1go.settings.Frontend;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +34,86 @@ class ReproduceSettingsTest {
     void defaultCacheDirectory_ignoresARelativeXdgCacheHome_asTheSpecificationSays() {
         assertThat(ReproduceSettings.defaultCacheDirectory(Map.of("XDG_CACHE_HOME", "cache"), HOME))
                 .isEqualTo(Path.of("/home/dev/.cache/m1go"));
+    }
+
+    private static final Path OUT = Path.of("/work/out");
+    private static final Path CACHE = Path.of("/work/cache");
+
+    @Test
+    void builder_namesTheRequiredSettingThatIsMissing() {
+        assertThatThrownBy(() -> ReproduceSettings.builder(OUT, null, Map.of(), HOME))
+                .isInstanceOf(NullPointerException.class).hasMessage("ReproduceSettings: cacheDirectory not given");
+        assertThatThrownBy(() -> ReproduceSettings.builder(OUT, CACHE, Map.of(), null))
+                .isInstanceOf(NullPointerException.class).hasMessage("ReproduceSettings: home not given");
+    }
+
+    @Test
+    void builder_eachSetterReachesItsOwnSetting() {
+        ReproduceSettings.StressSettings stress = new ReproduceSettings.StressSettings(5, 6, true, 2);
+        ModuleProject.Settings module = new ModuleProject.Settings(Path.of("/work/mod"), List.of("./..."), List.of(),
+                List.of(), List.of(), null, null, null, Map.of());
+
+        ReproduceSettings s = ReproduceSettings.builder(OUT, CACHE, Map.of("A", "1"), HOME).goRoots(List.of("/go"))
+                .goVersions("1.22").failIfNoToolchains(false).cases(List.of("cgo-hello")).casesDirectory(Path.of("c"))
+                .runners(List.of("native")).targets(List.of("linux/arm64")).timeoutSeconds(7).buildTimeoutSeconds(9)
+                .threads(3).inheritEnvironment(true).reruns(4).rerunsAll(true).failIfNoCells(false).rebuild(true)
+                .cacheMaxBytes(123).stress(stress).module(module).build();
+
+        assertThat(s.outputDirectory()).isEqualTo(OUT);
+        assertThat(s.cacheDirectory()).isEqualTo(CACHE);
+        assertThat(s.environment()).isEqualTo(Map.of("A", "1"));
+        assertThat(s.home()).isEqualTo(HOME);
+        assertThat(s.goRoots()).containsExactly("/go");
+        assertThat(s.goVersions()).isEqualTo("1.22");
+        assertThat(s.failIfNoToolchains()).isFalse();
+        assertThat(s.cases()).containsExactly("cgo-hello");
+        assertThat(s.casesDirectory()).isEqualTo(Path.of("c"));
+        assertThat(s.runners()).containsExactly("native");
+        assertThat(s.targets()).containsExactly("linux/arm64");
+        assertThat(s.timeoutSeconds()).isEqualTo(7);
+        assertThat(s.buildTimeoutSeconds()).isEqualTo(9);
+        assertThat(s.threads()).isEqualTo(3);
+        assertThat(s.inheritEnvironment()).isTrue();
+        assertThat(s.reruns()).isEqualTo(4);
+        assertThat(s.rerunsAll()).isTrue();
+        assertThat(s.failIfNoCells()).isFalse();
+        assertThat(s.rebuild()).isTrue();
+        assertThat(s.cacheMaxBytes()).isEqualTo(123);
+        assertThat(s.stress()).isEqualTo(stress);
+        assertThat(s.module()).isEqualTo(module);
+    }
+
+    /** {@code dev.m1go.app} uses this package, not the reverse: the builder repeats Defaults, held equal here. */
+    @Test
+    void builder_defaults_areTheFrontEnds() throws Exception {
+        Log quiet = new Log() {
+            @Override
+            public void info(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+        };
+        Context context = new Context(Frontend.maven("1.0"), Map.of("A", "1"), HOME, Path.of("/work"),
+                new PrintStream(OutputStream.nullOutputStream()), quiet);
+
+        ReproduceSettings fromDefaults = ReproduceRequest.builder().outputDirectory(OUT).cacheDirectory(CACHE)
+                .build(context).settings();
+
+        assertThat(ReproduceSettings.builder(OUT, CACHE, Map.of("A", "1"), HOME).build()).isEqualTo(fromDefaults);
+    }
+
+    @Test
+    void withModuleAndWithMoreGoRoots_keepEveryOtherSetting() {
+        ReproduceSettings s = ReproduceSettings.builder(OUT, CACHE, Map.of(), HOME).goRoots(List.of("/a"))
+                .timeoutSeconds(7).buildTimeoutSeconds(9).threads(3).reruns(4).build();
+        ModuleProject.Settings module = new ModuleProject.Settings(Path.of("/work/mod"), List.of("./..."), List.of(),
+                List.of(), List.of(), null, null, null, Map.of());
+
+        ReproduceSettings changed = s.withModule(module).withMoreGoRoots(List.of("/b"));
+
+        assertThat(changed).isEqualTo(ReproduceSettings.builder(OUT, CACHE, Map.of(), HOME).goRoots(List.of("/a", "/b"))
+                .timeoutSeconds(7).buildTimeoutSeconds(9).threads(3).reruns(4).module(module).build());
     }
 }

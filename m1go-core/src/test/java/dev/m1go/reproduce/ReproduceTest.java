@@ -67,9 +67,11 @@ class ReproduceTest {
     }
 
     private ReproduceSettings settings(String goVersions, boolean failIfNoToolchains, List<String> runners) {
-        return new ReproduceSettings(tmp.resolve("out"), tmp.resolve("cache"), List.of("~/go-extra"), goVersions,
-                failIfNoToolchains, List.of("cgo-hello"), null, runners, List.of("linux/amd64"), 60, 300, 1, false, 0,
-                false, true, Map.of("PATH", tmp.resolve("empty-path").toString()), tmp);
+        return ReproduceSettings.builder(tmp.resolve("out"), tmp.resolve("cache"),
+                        Map.of("PATH", tmp.resolve("empty-path").toString()), tmp)
+                .goRoots(List.of("~/go-extra")).goVersions(goVersions).failIfNoToolchains(failIfNoToolchains)
+                .cases(List.of("cgo-hello")).runners(runners).targets(List.of("linux/amd64"))
+                .buildTimeoutSeconds(300).threads(1).build();
     }
 
     private static Toolchain go(String version) {

@@ -19,9 +19,8 @@ class StressSettingsTest {
     Path dir;
 
     private void run(ReproduceSettings.StressSettings stress) throws Exception {
-        ReproduceSettings s = new ReproduceSettings(dir.resolve("out"), dir.resolve("cache"), List.of(), null, true,
-                List.of(), null, List.of(), List.of(), 60, 900, 1, false, 0, false, true, Map.of(), dir, false,
-                dev.m1go.matrix.MatrixRequest.DEFAULT_CACHE_MAX_BYTES, stress, null);
+        ReproduceSettings s = ReproduceSettings.builder(dir.resolve("out"), dir.resolve("cache"), Map.of(), dir)
+                .threads(1).stress(stress).build();
         new Reproduce(spec -> {
             throw new AssertionError("nothing may run before the settings are checked: " + spec.argv());
         }, new GoCrashClassifier(), h -> List.of(), Clock.systemUTC(), new Log() {
