@@ -26,6 +26,7 @@ import static dev.m1go.settings.PropertyNames.REPORTS_DIRECTORY;
 import static dev.m1go.settings.PropertyNames.RERUNS;
 import static dev.m1go.settings.PropertyNames.RERUNS_ALL;
 import static dev.m1go.settings.PropertyNames.RUNNERS;
+import static dev.m1go.settings.PropertyNames.SHARD;
 import static dev.m1go.settings.PropertyNames.STRESS_LOAD;
 import static dev.m1go.settings.PropertyNames.STRESS_RUNS;
 import static dev.m1go.settings.PropertyNames.STRESS_SECONDS;
@@ -119,6 +120,7 @@ final class ReproduceCommand extends GoalCommand {
     @Option(names = "--test-timeout", descriptionKey = G + TEST_TIMEOUT, paramLabel = "DURATION") String testTimeout;
     @Option(names = "--target-env", descriptionKey = G + "m1go.targetEnv", paramLabel = "GOOS-GOARCH.VAR=VALUE")
     Map<String, String> targetEnv;
+    @Option(names = "--shard", descriptionKey = G + SHARD, paramLabel = "K/N") String shard;
     @Option(names = "--offline", description = "Use only Go's module cache (GOPROXY=off), as mvn -o does.")
     boolean offline;
 
@@ -171,6 +173,7 @@ final class ReproduceCommand extends GoalCommand {
                 .testCount(testCount)
                 .testTimeout(testTimeout)
                 .targetEnv(targetEnv)
+                .shard(shard)
                 .build(context);
     }
 }

@@ -69,6 +69,7 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
         private String containerImage;
         private boolean containerKeepImages;
         private String goToolchains;
+        private String shard;
         private List<DeclaredToolchains.Declared> declared = List.of();
         private Path module;
         private List<String> packages = List.of();
@@ -115,6 +116,8 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
         public Builder containerImage(String v) { containerImage = v; return this; }
         public Builder containerKeepImages(boolean v) { containerKeepImages = v; return this; }
         public Builder goToolchains(String v) { goToolchains = v; return this; }
+        /** {@code K/N}; null or blank: the whole matrix. */
+        public Builder shard(String v) { shard = v; return this; }
         /** The toolchains a front end declares ({@code m1go.goToolchains} selects from them). */
         public Builder declared(List<DeclaredToolchains.Declared> v) { declared = List.copyOf(v); return this; }
         public Builder module(Path v) { module = v; return this; }
@@ -155,6 +158,7 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
                     .reruns(reruns).rerunsAll(rerunsAll).failIfNoCells(failIfNoCells).rebuild(rebuild)
                     .cacheMaxBytes(cacheMaxBytes).stress(new ReproduceSettings.StressSettings(stressRuns, stressSeconds,
                             stressStopOnFailure, stressLoad))
+                    .shard(shard)
                     .build();
             ModuleProject.Settings moduleSettings;
             try {

@@ -294,7 +294,8 @@ public final class MatrixEngine {
                 + "m1go.buildTimeoutSeconds (each build's output is under logs/build/)";
     }
 
-    private static String buildKey(PlannedCell p) {
+    /** The build a cell's binary comes from: cells with the same key share one build. */
+    public static String buildKey(PlannedCell p) {
         return p.reproCase().id() + "|" + p.toolchain().key() + "|"
                 + Builder.buildSlug(p.target(), p.variant(), p.runner().needsStaticBinary());
     }

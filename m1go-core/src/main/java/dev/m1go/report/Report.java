@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param baseline the comparison with a previous report ({@code m1go.baseline}), or {@code null}
  * @param notMeasured cells m1go did not finish measuring (it was stopping, a build ran out of time), each with its
  *                 reason: not cells, no outcome, no verdict; {@code m1go:merge} and baselines never read them as results
+ * @param shard    {@code K/N} when the run measured only that share of its planned cells ({@code m1go.shard}); the
+ *                 merge of all N shares is the whole run; {@code null} for a whole run
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Report(
@@ -35,7 +37,8 @@ public record Report(
         List<String> notes,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NamedHost> hosts,
         @JsonInclude(JsonInclude.Include.NON_NULL) Comparison baseline,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NotMeasured> notMeasured) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NotMeasured> notMeasured,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String shard) {
 
     public static final String SCHEMA = "m1go/1";
 
@@ -54,7 +57,7 @@ public record Report(
                   HostInfo host, List<ToolchainInfo> toolchains, List<CaseInfo> cases, List<CellResult> cells,
                   List<String> notes, List<NamedHost> hosts, Comparison baseline) {
         this(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, notes, hosts, baseline,
-                List.of());
+                List.of(), null);
     }
 
     /** A report of one host, without a baseline. */
@@ -142,22 +145,28 @@ public record Report(
 
     public Report withCells(List<CellResult> newCells, boolean isComplete, String finished) {
         return new Report(schema, generator, startedAt, finished, isComplete, host, toolchains, cases, newCells, notes,
-                hosts, baseline, notMeasured);
+                hosts, baseline, notMeasured, shard);
+    }
+
+    /** This report as share {@code k/n} of its run's planned cells. */
+    public Report withShard(String kOfN) {
+        return new Report(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, notes,
+                hosts, baseline, notMeasured, kOfN);
     }
 
     /** This report with the cells that were not measured. */
     public Report withNotMeasured(List<NotMeasured> cellsNotMeasured) {
         return new Report(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, notes,
-                hosts, baseline, cellsNotMeasured);
+                hosts, baseline, cellsNotMeasured, shard);
     }
 
     public Report withNotes(List<String> newNotes) {
         return new Report(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, newNotes,
-                hosts, baseline, notMeasured);
+                hosts, baseline, notMeasured, shard);
     }
 
     public Report withBaseline(Comparison comparison) {
         return new Report(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, notes,
-                hosts, comparison, notMeasured);
+                hosts, comparison, notMeasured, shard);
     }
 }

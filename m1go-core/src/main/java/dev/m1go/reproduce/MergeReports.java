@@ -127,15 +127,22 @@ public final class MergeReports {
         record Source(int input, String label, Report.NamedHost host) {
         }
         List<Source> sources = new ArrayList<>();
+        // the shards of one run (same N, same host) are one host: input index → the first shard's input index
+        Map<Integer, Integer> shardOf = new HashMap<>();
         for (int i = 0; i < reports.size(); i++) {
             Report r = reports.get(i);
             if (r.merged()) {
                 for (Report.NamedHost h : r.hosts()) {
                     sources.add(new Source(i, h.label(), h));
                 }
-            } else {
-                sources.add(new Source(i, null, new Report.NamedHost(base(r), files.get(i).toString(), r.host())));
+                continue;
             }
+            Integer first = firstShardOfTheSameRun(reports, i);
+            if (first != null) {
+                shardOf.put(i, first);
+                continue;
+            }
+            sources.add(new Source(i, null, new Report.NamedHost(base(r), files.get(i).toString(), r.host())));
         }
         Map<String, Integer> seen = new HashMap<>();
         sources.forEach(s -> seen.merge(s.host().label(), 1, Integer::sum));
@@ -153,6 +160,11 @@ public final class MergeReports {
             }
             labels.add(label);
             relabel.put(s.input() + "\u0000" + s.label(), label);
+            for (Map.Entry<Integer, Integer> shard : shardOf.entrySet()) {
+                if (s.label() == null && shard.getValue() == s.input()) {
+                    relabel.put(shard.getKey() + "\u0000" + null, label);
+                }
+            }
             hosts.add(new Report.NamedHost(label, s.host().source() == null ? files.get(s.input()).toString()
                     : s.host().source(), s.host().host()));
         }
@@ -176,7 +188,8 @@ public final class MergeReports {
             r.toolchains().forEach(t -> toolchains.putIfAbsent(t.version() + " " + t.binaryArch() + " " + t.goroot(), t));
             r.cases().forEach(c -> cases.putIfAbsent(c.id(), c));
             String where = r.merged() ? files.get(i).toString() : relabel.get(i + "\u0000" + null);
-            r.notes().forEach(n -> notes.add("[" + where + "] " + n));
+            r.notes().stream().filter(n -> shard(r) == null || !n.startsWith("Shard " + r.shard() + ":"))
+                    .map(n -> "[" + where + "] " + n).filter(n -> !notes.contains(n)).forEach(notes::add);
             if (!r.notMeasured().isEmpty()) {
                 // Cut short by the run that wrote them: no outcome to merge, and no cell of the merged report.
                 notes.add("[" + where + "] " + dev.m1go.core.Plural.of(r.notMeasured().size(), "cell")
@@ -188,10 +201,67 @@ public final class MergeReports {
         }
         notes.add(0, "Merged from " + files.size() + " reports: " + String.join(", ",
                 files.stream().map(Path::toString).toList()) + ".");
+        notes.addAll(1, shardNotes(reports, shardOf, relabel));
         List<ToolchainInfo> tcs = new ArrayList<>(toolchains.values());
         tcs.sort(Comparator.comparing(ToolchainInfo::version).thenComparing(ToolchainInfo::binaryArch));
         return new Report(Report.SCHEMA, generator, started, finished, complete, hosts.get(0).host(), tcs,
                 new ArrayList<>(cases.values()), cells, notes, hosts, null);
+    }
+
+    /**
+     * The first input before {@code i} that is another shard of the same run as input {@code i} (both shares of N of
+     * one host), or null: such shards are one host of the merged report.
+     */
+    private static Integer firstShardOfTheSameRun(List<Report> reports, int i) {
+        Report r = reports.get(i);
+        dev.m1go.matrix.Shard mine = shard(r);
+        if (mine == null) {
+            return null;
+        }
+        for (int j = 0; j < i; j++) {
+            Report other = reports.get(j);
+            dev.m1go.matrix.Shard theirs = shard(other);
+            if (theirs != null && theirs.count() == mine.count() && other.host().equals(r.host())) {
+                Integer first = firstShardOfTheSameRun(reports, j);
+                return first == null ? j : first;
+            }
+        }
+        return null;
+    }
+
+    /** Which shards of each sharded run were merged, and which are missing. */
+    private static List<String> shardNotes(List<Report> reports, Map<Integer, Integer> shardOf,
+                                           Map<String, String> relabel) {
+        Map<Integer, java.util.TreeSet<Integer>> byRun = new TreeMap<>();
+        for (int i = 0; i < reports.size(); i++) {
+            dev.m1go.matrix.Shard shard = shard(reports.get(i));
+            if (shard != null) {
+                byRun.computeIfAbsent(shardOf.getOrDefault(i, i), k -> new java.util.TreeSet<>()).add(shard.index());
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        byRun.forEach((first, have) -> {
+            int n = shard(reports.get(first)).count();
+            List<String> missing = new ArrayList<>();
+            for (int k = 1; k <= n; k++) {
+                if (!have.contains(k)) {
+                    missing.add(k + "/" + n);
+                }
+            }
+            notes.add("[" + relabel.get(first + "\u0000" + null) + "] shards " + String.join(", ", have.stream()
+                    .map(k -> k + "/" + n).toList()) + " of one run" + (missing.isEmpty() ? ": the whole matrix."
+                    : "; missing: " + String.join(", ", missing) + ", whose cells are not in this report."));
+        });
+        return notes;
+    }
+
+    /** The share a report says it is; null for a whole run, or for a value that is not K/N (then it is a run). */
+    private static dev.m1go.matrix.Shard shard(Report r) {
+        try {
+            return r.merged() || r.shard() == null ? null : dev.m1go.matrix.Shard.parse(r.shard());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The directory a report stands for: {@code mac-m1} for {@code mac-m1/target/m1go/report.json}. */

@@ -20,7 +20,24 @@ final class Preflight {
      * The numeric parameters: time limits, threads, reruns, cache size, stress mode and the module's test count, each in
      * its range (the bounds are {@link ReproduceSettings}' {@code MAX_…} constants, listed in the README).
      */
+    /**
+     * {@code m1go.shard} as a share.
+     *
+     * @throws UserError naming the setting and the form it takes
+     */
+    static dev.m1go.matrix.Shard shard(String text) throws UserError {
+        try {
+            return dev.m1go.matrix.Shard.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("m1go.shard: " + e.getMessage() + "; give K/N, e.g. m1go.shard=2/3 for the second of "
+                    + "three jobs, each running one share of the matrix");
+        }
+    }
+
     static void numbers(ReproduceSettings s) throws UserError {
+        if (s.shard() != null) {
+            shard(s.shard());
+        }
         if (s.timeoutSeconds() < 1) {
             throw new UserError("m1go.timeoutSeconds is " + s.timeoutSeconds() + ": give the time limit of one run in "
                     + "seconds, at least 1");

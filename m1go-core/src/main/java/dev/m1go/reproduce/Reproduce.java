@@ -18,6 +18,7 @@ import dev.m1go.matrix.MatrixEngine;
 import dev.m1go.matrix.MatrixRequest;
 import dev.m1go.matrix.PlannedCell;
 import dev.m1go.matrix.Platform;
+import dev.m1go.matrix.Shard;
 import dev.m1go.report.CaseInfo;
 import dev.m1go.report.HostInfo;
 import dev.m1go.report.LiveReport;
@@ -197,10 +198,21 @@ public final class Reproduce {
                 .build();
         MatrixEngine engine = new MatrixEngine(host, processes, classifier, compilers, runners);
         List<PlannedCell> plan = engine.plan(request);
+        Shard shard = s.shard() == null ? null : Preflight.shard(s.shard());
+        if (shard != null) {
+            int whole = plan.size();
+            plan = shard.select(plan, host.arch());
+            leftOut.add("Shard " + shard + ": " + plan.size() + " of the " + whole + " planned cells, a share that "
+                    + "depends only on the plan (cells that share a build stay together, balanced by expected cost); "
+                    + "m1go:merge of the " + shard.count() + " shards' report.json is the whole run.");
+        }
         long runnable = plan.stream().filter(p -> !p.skipped()).count();
         boolean noToolchainsAllowed = toolchains.isEmpty() && !s.failIfNoToolchains();
         if (noToolchainsAllowed) {
             log.info("m1go: no Go toolchain found; writing an empty report because m1go.failIfNoToolchains is false.");
+        } else if (shard != null && plan.isEmpty()) {
+            log.info("m1go: shard " + shard + " has no cell of this plan (it has fewer builds than shards); writing "
+                    + "an empty report for the merge.");
         } else if ((plan.isEmpty() || runnable == 0) && s.failIfNoCells()) {
             throw new UserError(RunLog.nothingToRun(plan, selected, targets));
         }
@@ -210,7 +222,8 @@ public final class Reproduce {
         Report skeleton = new Report(Report.SCHEMA, frontend.tool(), started, null, false,
                 HostInfo.of(host, ccs, s.inheritEnvironment()),
                 toolchains.stream().map(ToolchainInfo::of).toList(),
-                cases.stream().map(CaseInfo::of).toList(), List.of(), notes(host, selected, toolchains, leftOut));
+                cases.stream().map(CaseInfo::of).toList(), List.of(), notes(host, selected, toolchains, leftOut))
+                .withShard(shard == null ? null : shard.toString());
         leftOut.forEach(n -> log.info("m1go: " + n));
         log.info(RunLog.header(plan.size(), runnable, cases.size(), toolchains.size(), targets.size(), out));
         for (Toolchain t : toolchains) {

@@ -31,7 +31,8 @@ public record ReproduceSettings(
         boolean rebuild,
         long cacheMaxBytes,
         StressSettings stress,
-        dev.m1go.module.ModuleProject.Settings module) {
+        dev.m1go.module.ModuleProject.Settings module,
+        String shard) {
 
     /**
      * Stress mode as given: {@code m1go.stress.runs}, {@code m1go.stress.seconds}, {@code m1go.stress.stopOnFailure},
@@ -112,6 +113,7 @@ public record ReproduceSettings(
         private long cacheMaxBytes = dev.m1go.matrix.MatrixRequest.DEFAULT_CACHE_MAX_BYTES;
         private StressSettings stress = StressSettings.NONE;
         private dev.m1go.module.ModuleProject.Settings module;
+        private String shard;
 
         private Builder(Path outputDirectory, Path cacheDirectory, Map<String, String> environment, Path home) {
             this.outputDirectory = given(outputDirectory, "outputDirectory");
@@ -141,12 +143,14 @@ public record ReproduceSettings(
         public Builder stress(StressSettings v) { stress = v; return this; }
         /** Null: not in module mode. */
         public Builder module(dev.m1go.module.ModuleProject.Settings v) { module = v; return this; }
+        /** {@code K/N}: only that share of the planned cells ({@code m1go.shard}); null or blank: all of them. */
+        public Builder shard(String v) { shard = v == null || v.isBlank() ? null : v.trim(); return this; }
 
         public ReproduceSettings build() {
             return new ReproduceSettings(outputDirectory, cacheDirectory, goRoots, goVersions, failIfNoToolchains,
                     cases, casesDirectory, runners, targets, timeoutSeconds, buildTimeoutSeconds, threads,
                     inheritEnvironment, reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes,
-                    stress, module);
+                    stress, module, shard);
         }
 
         private static <T> T given(T value, String setting) {
@@ -175,7 +179,7 @@ public record ReproduceSettings(
                 .targets(targets).timeoutSeconds(timeoutSeconds).buildTimeoutSeconds(buildTimeoutSeconds)
                 .threads(threads).inheritEnvironment(inheritEnvironment).reruns(reruns).rerunsAll(rerunsAll)
                 .failIfNoCells(failIfNoCells).rebuild(rebuild).cacheMaxBytes(cacheMaxBytes).stress(stress)
-                .module(module);
+                .module(module).shard(shard);
     }
 
     /**

@@ -56,6 +56,7 @@ public final class PropertyNames {
     public static final String FAIL_ON_REGRESSION = "m1go.failOnRegression";
     public static final String BASELINE = "m1go.baseline";
     public static final String ISSUE_BODY = "m1go.issueBody";
+    public static final String SHARD = "m1go.shard";
     public static final String MODULE = "m1go.module";
     public static final String PACKAGES = "m1go.packages";
     public static final String TESTS = "m1go.tests";
@@ -81,7 +82,7 @@ public final class PropertyNames {
             OUTPUT_DIRECTORY, REPORTS_DIRECTORY, CACHE_DIRECTORY, REBUILD, CACHE_MAX_BYTES, GO_ROOTS, GO_TOOLCHAINS,
             GO_VERSIONS, FAIL_IF_NO_TOOLCHAINS, CASES, CASES_DIRECTORY, RUNNERS, TARGETS, TIMEOUT_SECONDS,
             BUILD_TIMEOUT_SECONDS, THREADS, INHERIT_ENVIRONMENT, RERUNS, RERUNS_ALL, STRESS_RUNS, STRESS_SECONDS,
-            STRESS_STOP_ON_FAILURE, STRESS_LOAD, FAIL_IF_NO_CELLS, FAIL_ON, FAIL_ON_REGRESSION, BASELINE, ISSUE_BODY,
+            STRESS_STOP_ON_FAILURE, STRESS_LOAD, FAIL_IF_NO_CELLS, FAIL_ON, FAIL_ON_REGRESSION, BASELINE, ISSUE_BODY, SHARD,
             MODULE, PACKAGES, TESTS, ARGS, GOFLAGS, TEST_RUN, TEST_COUNT, TEST_TIMEOUT,
             INPUTS, CONTAINER_IMAGE, CONTAINER_KEEP_IMAGES, LOG, OS, DOCTOR_FAIL_ON, PATH, TARGET);
 

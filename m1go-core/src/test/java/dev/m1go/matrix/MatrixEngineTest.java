@@ -512,4 +512,58 @@ class MatrixEngineTest {
         binaryBehaviour = spec -> ok("sum = 6\nM1GO_OK\n");
         assertThat(run(setupCases(host(true), loaded, List.of("native"), 0)).get(0).verdict()).isEqualTo(Verdict.EXPECTED);
     }
+
+    /**
+     * Shards: every cell of the plan in exactly one of the N shares, cells that share a build in the same share, and
+     * the shares within one group's cost of each other, the same on every call.
+     */
+    @Test
+    void shards_partitionThePlan_keepEachBuildTogether_andBalanceTheCost() throws Exception {
+        Host host = host(true);
+        Map<String, String> env = Map.of("PATH", bin.toString(), "HOME", dir.toString());
+        Runners all = new Runners(host, this::fake, List.of());
+        CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
+        List<Toolchain> toolchains = List.of(new Toolchain("go1.22.12", dir.resolve("go"), Arch.AMD64, "test", Map.of(),
+                null), new Toolchain("go1.23.5", dir.resolve("go123"), Arch.AMD64, "test", Map.of(), null),
+                new Toolchain("go1.22.12", dir.resolve("go-arm64"), Arch.ARM64, "test", Map.of(), null));
+        MatrixRequest request = fiveSeconds()
+                .cases(new CaseLoader().load(null, List.of("cgo-hello", "c-abort", "static-lib", "c-segv")))
+                .toolchains(toolchains)
+                .targets(List.of(new Platform(Os.LINUX, Arch.AMD64), new Platform(Os.LINUX, Arch.ARM64)))
+                .runners(all.select(List.of("native", "qemu", "binfmt"))).threads(2).environment(env).build();
+        List<PlannedCell> plan = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all)
+                .plan(request);
+        assertThat(plan).hasSizeGreaterThan(20);
+        for (int n = 1; n <= 5; n++) {
+            List<PlannedCell> union = new ArrayList<>();
+            Map<String, Integer> shardOfBuild = new java.util.HashMap<>();
+            long[] cost = new long[n];
+            for (int k = 1; k <= n; k++) {
+                List<PlannedCell> share = new Shard(k, n).select(plan, Arch.AMD64);
+                assertThat(share).isEqualTo(new Shard(k, n).select(plan, Arch.AMD64));
+                union.addAll(share);
+                Map<String, List<PlannedCell>> byBuild = new java.util.LinkedHashMap<>();
+                for (PlannedCell p : share) {
+                    if (!p.skipped()) {
+                        Integer other = shardOfBuild.putIfAbsent(MatrixEngine.buildKey(p), k);
+                        assertThat(other == null || other == k).as("build %s in one share", MatrixEngine.buildKey(p))
+                                .isTrue();
+                        byBuild.computeIfAbsent(MatrixEngine.buildKey(p), b -> new ArrayList<>()).add(p);
+                    }
+                }
+                for (List<PlannedCell> group : byBuild.values()) {
+                    cost[k - 1] += Shard.cost(group, Arch.AMD64);
+                }
+            }
+            assertThat(union).as("%d shares", n).hasSameSizeAs(plan).containsExactlyInAnyOrderElementsOf(plan);
+            long max = java.util.Arrays.stream(cost).max().orElse(0);
+            long min = java.util.Arrays.stream(cost).min().orElse(0);
+            assertThat(max - min).as("%d shares: costs %s", n, java.util.Arrays.toString(cost))
+                    .isLessThanOrEqualTo(Shard.TRANSLATED_BUILD + 4L * Shard.TRANSLATED_RUN);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Shard.parse("3/2"))
+                .hasMessageContaining("1 <= K <= N");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Shard.parse("two"))
+                .hasMessageContaining("is not K/N");
+    }
 }

@@ -21,6 +21,7 @@ import dev.m1go.report.Report;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -385,5 +386,56 @@ class MergeReportsTest {
         assertThat(merged.cells().get(0).runs().get(0).stderrLog()).isEqualTo("../a/logs/x/run-1.stderr");
         assertThat(copies.note()).contains("1 log (1 KiB) copied under logs/; logs of 1 KiB more, over the 256 MiB "
                 + "a merge copies, are linked where they are, in " + a.getParent());
+    }
+
+    /** A cell of c-abort on this runner and target, with this outcome. */
+    private static CellResult cellOn(String go, Arch target, String runner, Outcome outcome) {
+        Verdict v = outcome == Outcome.CGO_SIGNAL ? Verdict.EXPECTED : Verdict.UNEXPECTED;
+        return CellResult.ran(CellKey.of("c-abort", go, Arch.AMD64, new Platform(Os.LINUX, target), runner,
+                        "default"), "CGO_SIGNAL SIGABRT", outcome, v, new Diagnosis(outcome == Outcome.CGO_SIGNAL
+                        ? "SIGABRT" : null, outcome == Outcome.CGO_SIGNAL, outcome + " sig", "s", List.of(), List.of()),
+                target == Arch.ARM64, null, List.of(), Map.of());
+    }
+
+    /**
+     * The shards of one run merge into that run: one host (not one per shard), the same cells, differentials,
+     * boundaries and clusters as the whole run's report merged alone, and a note naming the shards.
+     */
+    @Test
+    void merge_ofTheShardsOfARun_isTheWholeRun() throws Exception {
+        List<CellResult> all = List.of(cellOn("go1.22.12", Arch.AMD64, "native", Outcome.CGO_SIGNAL),
+                cellOn("go1.22.12", Arch.ARM64, "qemu", Outcome.PASS),
+                cellOn("go1.22.12", Arch.ARM64, "binfmt", Outcome.CGO_SIGNAL),
+                cellOn("go1.23.5", Arch.AMD64, "native", Outcome.CGO_SIGNAL),
+                cellOn("go1.23.5", Arch.ARM64, "qemu", Outcome.EXIT_NONZERO),
+                cellOn("go1.23.5", Arch.ARM64, "binfmt", Outcome.EXIT_NONZERO));
+        Report whole = new Report(Report.SCHEMA, "t", "2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z", true,
+                host("amd64"), List.of(), List.of(), all, List.of("note"));
+        JsonReport.write(dir.resolve("whole/report.json"), whole);
+        List<List<CellResult>> shares = List.of(all.subList(0, 2), all.subList(2, 5), all.subList(5, 6));
+        List<Path> shardFiles = new ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            Path f = dir.resolve("shard-" + k + "/report.json");
+            JsonReport.write(f, whole.withCells(shares.get(k - 1), true, whole.finishedAt())
+                    .withNotes(List.of("note", "Shard " + k + "/3: some of the planned cells"))
+                    .withShard(k + "/3"));
+            shardFiles.add(f);
+        }
+        Report reference = new MergeReports(log).merge(List.of(dir.resolve("whole/report.json")), dir.resolve("m1"),
+                "merge");
+        Report merged = new MergeReports(log).merge(shardFiles, dir.resolve("m2"), "merge");
+
+        assertThat(merged.hosts()).extracting(Report.NamedHost::label).containsExactly("linux/amd64");
+        assertThat(merged.cells()).isEqualTo(reference.cells());
+        assertThat(merged.differentials()).isNotEmpty().isEqualTo(reference.differentials());
+        assertThat(merged.boundaries()).isEqualTo(reference.boundaries());
+        assertThat(merged.clusters()).isEqualTo(reference.clusters());
+        assertThat(merged.notes()).contains("[linux/amd64] shards 1/3, 2/3, 3/3 of one run: the whole matrix.",
+                "[linux/amd64] note").noneMatch(n -> n.contains("Shard 2/3:"));
+
+        Report partial = new MergeReports(log).merge(List.of(shardFiles.get(0), shardFiles.get(2)), dir.resolve("m3"),
+                "merge");
+        assertThat(partial.notes()).contains("[linux/amd64] shards 1/3, 3/3 of one run; missing: 2/3, whose cells are "
+                + "not in this report.");
     }
 }

@@ -275,6 +275,16 @@ public final class ReproduceMojo extends ModuleModeMojo {
     File baseline;
 
     /**
+     * Run only share K of N of the planned cells (2/3: the second of three jobs). The share depends only on the plan:
+     * cells that share a build stay together, and the shares are balanced by expected cost. m1go:merge of the N
+     * report.json files is the whole run.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SHARD)
+    String shard;
+
+    /**
      * Print report.md to standard output, for pasting into an issue.
      *
      * @since 0.1.0
@@ -371,6 +381,7 @@ public final class ReproduceMojo extends ModuleModeMojo {
                 .containerImage(containerImage)
                 .containerKeepImages(containerKeepImages)
                 .goToolchains(goToolchains)
+                .shard(shard)
                 .declared(declaredGoToolchains())
                 .apply(this::moduleMode)
                 .build(context);
