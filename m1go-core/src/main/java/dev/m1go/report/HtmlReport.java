@@ -263,11 +263,11 @@ public final class HtmlReport {
             if (crashed != null) {
                 h.append("<p class=\"cframes\">").append(esc(crashed)).append("</p>");
             }
-            String text = v.crashText(c, CRASH_LINES);
+            String text = v.failureText(c, CRASH_LINES);
             h.append("<pre class=\"crash\">").append(esc(text.isBlank()
                     ? (c.diagnosis().summary() == null ? "(no log text)" : c.diagnosis().summary()) : text))
                     .append("</pre>");
-            logLinks(h, c);
+            logLinks(h, v.failureLogs(c));
             h.append("</details>");
         } else if (c.verdict() == Verdict.SKIPPED) {
             h.append(label).append("<div class=\"reason\">").append(esc(c.reason() == null ? "" : c.reason()))
@@ -283,8 +283,7 @@ public final class HtmlReport {
     }
 
     /** Links to the cell's deciding logs, relative to this page, so a copied or uploaded report keeps them. */
-    private static void logLinks(StringBuilder h, CellResult c) {
-        List<String> logs = CrashText.logs(c);
+    private static void logLinks(StringBuilder h, List<String> logs) {
         if (logs.isEmpty()) {
             return;
         }

@@ -274,12 +274,13 @@ public final class MarkdownReport {
             if (first.diagnosis().summary() != null && !first.diagnosis().summary().isBlank()) {
                 md.append("Summary: ").append(escape(oneLine(first.diagnosis().summary()))).append("  \n");
             }
-            List<String> logs = CrashText.logs(first);
+            List<String> logs = v.failureLogs(first);
             if (!logs.isEmpty()) {
-                md.append("Log: `").append(plainCode(logs.get(0))).append("`\n");
+                md.append("Log: ").append(String.join(", ", (TestCells.hasExcerpt(first) ? logs : logs.subList(0, 1))
+                        .stream().map(l -> "`" + plainCode(l) + "`").toList())).append('\n');
             }
             if (stacks) {
-                String text = v.crashText(first, CRASH_LINES);
+                String text = v.failureText(first, CRASH_LINES);
                 if (!text.isBlank()) {
                     md.append("\n```text\n").append(text.replace("```", "ˋˋˋ")).append("```\n");
                 }

@@ -1,0 +1,85 @@
+package dev.m1go.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.m1go.matrix.CellResult;
+import dev.m1go.matrix.GoTestFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Failing module-mode test cells in report.md and report.html, from real {@code go test} output
+ * ({@link GoTestFixture}): the excerpt is each failing test's own output and the log linked is the one that holds it.
+ */
+class GoTestCellReportsTest {
+
+    private static final String TIMEOUT_LINE =
+            "store_test.go:27: timeout in parallel test: 2 of 4 workers answered within 30ms";
+    private static final String LOGS = "logs/store.test/go1.26.8/arm64/qemu/";
+
+    @TempDir
+    Path dir;
+
+    private Report report(CellResult... cells) {
+        return Cells.report(List.of(cells));
+    }
+
+    /** The details block of the only failure signature. */
+    private static String details(String md) {
+        int at = md.indexOf("## Failures, one per signature");
+        assertThat(at).as("failure details in\n%s", md).isNotNegative();
+        return md.substring(at, md.indexOf("</details>", at));
+    }
+
+    @Test
+    void markdown_quotesEachFailingTestsOwnOutput_andLinksTheStdoutLog() throws Exception {
+        String md = MarkdownReport.render(report(GoTestFixture.cell(GoTestFixture.ALL, "go1.26.8", "arm64", "qemu",
+                dir)), dir);
+        String details = details(md);
+        assertThat(details).contains(TIMEOUT_LINE)
+                .contains("--- FAIL: TestParallelWait (0.03s)")
+                .contains("store_test.go:23: starting 4 workers")
+                .contains("store_test.go:40: checksum mismatch: got 0xdead, want 0xbeef")
+                .contains("store_test.go:54: Add(1073741824, 1073741824) = -2147483648, want 2147483648")
+                .contains("Log: `" + LOGS + "run-1.stdout`")
+                .doesNotContain("run-1.stderr")
+                .doesNotContain("=== RUN   TestAdd")
+                .doesNotContain("--- PASS: TestAdd");
+    }
+
+    @Test
+    void markdown_boundsAChattyTest_keepingItsLastLines_andSaysHowManyWereLeftOut() throws Exception {
+        String details = details(MarkdownReport.render(report(GoTestFixture.cell(GoTestFixture.ALL, "go1.26.8",
+                "arm64", "qemu", dir)), dir));
+        String chatty = details.substring(details.indexOf("--- FAIL: TestChatty"));
+        chatty = chatty.substring(0, chatty.indexOf("--- FAIL:", 10));
+        assertThat(chatty).contains("step 1 of 30").contains("step 30 of 30")
+                .contains("store_test.go:40: checksum mismatch").doesNotContain("step 10 of 30")
+                .contains("lines left out (full log: " + LOGS + "run-1.stdout)");
+        assertThat(chatty.lines().count()).isLessThanOrEqualTo(TestCells.MAX_LINES + 1);
+    }
+
+    @Test
+    void markdown_aTestThatPanics_quotesItsOutput_thenTheCrashReportFromStderr() throws Exception {
+        String details = details(MarkdownReport.render(report(GoTestFixture.cell(GoTestFixture.PANIC, "go1.26.8",
+                "arm64", "qemu", dir)), dir));
+        assertThat(details).contains("--- FAIL: TestPanics")
+                .contains("panic: assignment to entry in nil map")
+                .contains("Log: `" + LOGS + "run-1.stdout`, `" + LOGS + "run-1.stderr`");
+        String quoted = details.substring(details.indexOf("```text"));
+        assertThat(quoted).startsWith("```text\n--- FAIL: TestPanics (0.00s)\n    store_test.go:65: filling the table\n");
+        assertThat(quoted.indexOf("--- FAIL: TestPanics")).isLessThan(quoted.indexOf("panic: assignment"));
+    }
+
+    @Test
+    void html_quotesTheFailingTestsOutput_andLinksTheStdoutLogFirst() throws Exception {
+        HtmlReport.write(dir, report(GoTestFixture.cell(GoTestFixture.ALL, "go1.26.8", "arm64", "qemu", dir)));
+        String html = Files.readString(dir.resolve(HtmlReport.FILE));
+        String pre = html.substring(html.indexOf("<pre class=\"crash\">"), html.indexOf("</pre>"));
+        assertThat(pre).contains(TIMEOUT_LINE).doesNotContain("--- PASS: TestAdd");
+        assertThat(html).contains("full log: <a href=\"" + LOGS + "run-1.stdout\">run-1.stdout</a></p>");
+    }
+}
