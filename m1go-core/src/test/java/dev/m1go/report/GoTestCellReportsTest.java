@@ -82,4 +82,23 @@ class GoTestCellReportsTest {
         assertThat(pre).contains(TIMEOUT_LINE).doesNotContain("--- PASS: TestAdd");
         assertThat(html).contains("full log: <a href=\"" + LOGS + "run-1.stdout\">run-1.stdout</a></p>");
     }
+
+    @Test
+    void clusters_differentFailingTests_areDifferentClusters_theSameTestsOneCluster() throws Exception {
+        Report r = report(
+                GoTestFixture.cell(GoTestFixture.ALL, "go1.26.8", "amd64", "native", null),
+                GoTestFixture.cell(GoTestFixture.ALL, "go1.25.4", "arm64", "qemu", null),
+                GoTestFixture.cell(GoTestFixture.TABLE, "go1.26.8", "arm64", "qemu", null));
+        List<Cluster> clusters = r.clusters();
+        assertThat(clusters).extracting(Cluster::cells).containsExactly(2, 1);
+        assertThat(clusters.get(0).signature())
+                .isEqualTo("EXIT_NONZERO exit 1 · failing tests: TestChatty, TestParallelWait, TestTable/overflow");
+        assertThat(clusters.get(1).signature()).isEqualTo("EXIT_NONZERO exit 1 · failing tests: TestTable/overflow");
+    }
+
+    @Test
+    void clusters_nameAtMostFiveFailingTests() {
+        assertThat(TestCells.signatureTests(List.of("TestF", "TestB", "TestA", "TestE", "TestD", "TestC", "TestG")))
+                .isEqualTo("TestA, TestB, TestC, TestD, TestE +2 more");
+    }
 }
