@@ -54,7 +54,8 @@ public final class HtmlReport {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>m1go matrix</title>\n<style>\n").append(HtmlAssets.STYLE).append("</style>\n</head>\n<body>\n");
+                .append("<title>m1go matrix</title>\n<style>\n").append(HtmlAssets.STYLE)
+                .append("</style>\n</head>\n<body>\n");
         h.append("<header><h1>m1go matrix</h1><p class=\"meta\">")
                 .append(esc(r.generator() == null ? "" : r.generator()))
                 .append(r.startedAt() == null ? "" : " · started " + esc(r.startedAt()))
