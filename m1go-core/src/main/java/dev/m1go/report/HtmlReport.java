@@ -276,11 +276,44 @@ public final class HtmlReport {
         } else {
             h.append(label);
         }
-        String failingTests = FailingTests.of(c);
-        if (!failingTests.isEmpty()) {
-            h.append("<div class=\"tests\">failing tests: ").append(esc(failingTests)).append("</div>");
+        if (!c.tests().isEmpty()) {
+            tests(h, c);
         }
         h.append("</div>");
+    }
+
+    /**
+     * A test cell's tests, as report.md lists them: the counts, then the failing tests with the first line of their
+     * reason and the skipped tests with theirs, at most {@value TestCells#MAX_LISTED} of each.
+     */
+    private static void tests(StringBuilder h, CellResult c) {
+        h.append("<div class=\"tests\">").append(esc(TestCells.counts(c)));
+        List<TestCells.Listed> failed = TestCells.failed(c);
+        List<TestCells.Listed> skipped = TestCells.skipped(c);
+        if (!failed.isEmpty() || !skipped.isEmpty()) {
+            h.append("<details><summary>").append(failed.size()).append(" failed, ").append(skipped.size())
+                    .append(" skipped</summary>");
+            listed(h, "failed", failed);
+            listed(h, "skipped", skipped);
+            h.append("</details>");
+        }
+        h.append("</div>");
+    }
+
+    private static void listed(StringBuilder h, String what, List<TestCells.Listed> tests) {
+        if (tests.isEmpty()) {
+            return;
+        }
+        h.append("<p>").append(what).append(":</p><ul>");
+        for (TestCells.Listed t : tests.subList(0, Math.min(TestCells.MAX_LISTED, tests.size()))) {
+            h.append("<li><code>").append(esc(t.name())).append("</code>")
+                    .append(t.reason().isEmpty() ? "" : ": " + esc(t.reason())).append("</li>");
+        }
+        if (tests.size() > TestCells.MAX_LISTED) {
+            h.append("<li>… and ").append(tests.size() - TestCells.MAX_LISTED)
+                    .append(" more (every test is in report.json)</li>");
+        }
+        h.append("</ul>");
     }
 
     /** Links to the cell's deciding logs, relative to this page, so a copied or uploaded report keeps them. */

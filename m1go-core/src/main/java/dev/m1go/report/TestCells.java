@@ -6,8 +6,10 @@ import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.RunResult;
 import dev.m1go.matrix.TestResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -33,8 +35,15 @@ final class TestCells {
     private static final Pattern FRAMING =
             Pattern.compile("^\\s*(=== (RUN|PAUSE|CONT|NAME)(\\s|$)|--- (PASS|FAIL|SKIP): )");
 
+    /** Failing or skipped tests listed per cell before the rest is counted. */
+    static final int MAX_LISTED = 8;
+
     /** A test and the first line of its reason (empty when its output gives none). */
     record Listed(String name, String reason) {
+    }
+
+    /** Test cells whose tests came out alike: the same counts, the same failing and skipped tests and reasons. */
+    record Row(List<CellResult> cells, String counts, List<Listed> failed, List<Listed> skipped) {
     }
 
     private TestCells() {
@@ -47,6 +56,20 @@ final class TestCells {
         long failed = c.tests().stream().filter(TestResult::failed).count();
         return Plural.of(c.tests().size(), "test") + ": " + passed + " passed, " + failed + " failed, " + skipped
                 + " skipped";
+    }
+
+    /** The test cells among {@code cells} (those with per-test results), alike ones in one row, in order. */
+    static List<Row> rows(List<CellResult> cells) {
+        Map<List<Object>, Row> rows = new LinkedHashMap<>();
+        for (CellResult c : cells) {
+            if (c.tests().isEmpty()) {
+                continue;
+            }
+            Row row = new Row(new ArrayList<>(), counts(c), failed(c), skipped(c));
+            rows.computeIfAbsent(List.of(row.counts(), row.failed(), row.skipped()), k -> row).cells().add(c);
+        }
+        return rows.values().stream().map(r -> new Row(List.copyOf(r.cells()), r.counts(), r.failed(), r.skipped()))
+                .toList();
     }
 
     /** The failing tests, in the order they started, each with the first line of its reason. */

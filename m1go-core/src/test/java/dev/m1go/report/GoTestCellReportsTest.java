@@ -101,4 +101,47 @@ class GoTestCellReportsTest {
         assertThat(TestCells.signatureTests(List.of("TestF", "TestB", "TestA", "TestE", "TestD", "TestC", "TestG")))
                 .isEqualTo("TestA, TestB, TestC, TestD, TestE +2 more");
     }
+
+    @Test
+    void markdown_listsTheTestsOfEachTestCell_cellsAlikeInOneRow() throws Exception {
+        String md = MarkdownReport.render(report(
+                GoTestFixture.cell(GoTestFixture.ALL, "go1.26.8", "amd64", "native", null),
+                GoTestFixture.cell(GoTestFixture.ALL, "go1.26.8", "arm64", "qemu", null),
+                GoTestFixture.cell(GoTestFixture.TABLE, "go1.25.4", "arm64", "qemu", null)));
+        assertThat(md).contains("| cells | tests | failed: first line of the reason | skipped: reason |\n")
+                .contains("| go1.26.8 linux/amd64 native<br>go1.26.8 linux/arm64 qemu "
+                        + "| 11 tests: 4 passed, 4 failed, 3 skipped "
+                        + "| TestParallelWait: `" + TIMEOUT_LINE + "`"
+                        + "<br>TestChatty: `store_test.go:40: checksum mismatch: got 0xdead, want 0xbeef`"
+                        + "<br>TestTable: `failed through its subtest TestTable/overflow`"
+                        + "<br>TestTable/overflow: `store_test.go:54: Add(1073741824, 1073741824) = -2147483648, "
+                        + "want 2147483648` "
+                        + "| TestNeedsGPU: `store_test.go:32: needs a GPU (set M1GO_FIXTURE_GPU)`"
+                        + "<br>TestTable/wide: `store_test.go:51: int is 32 bits in C here`"
+                        + "<br>TestPanics: `store_test.go:62: crashes only with M1GO_FIXTURE_PANIC set` |\n")
+                .contains("| go1.25.4 linux/arm64 qemu | 7 tests: 3 passed, 2 failed, 2 skipped | TestTable: ");
+        assertThat(md.indexOf("| cells | tests |")).isGreaterThan(md.indexOf("## store.test"));
+    }
+
+    @Test
+    void html_listsTheTestsOfEachTestCell_asReportMdDoes() throws Exception {
+        HtmlReport.write(dir, report(GoTestFixture.cell(GoTestFixture.ALL, "go1.26.8", "arm64", "qemu", dir)));
+        String html = Files.readString(dir.resolve(HtmlReport.FILE));
+        assertThat(html).contains("<div class=\"tests\">11 tests: 4 passed, 4 failed, 3 skipped<details><summary>"
+                        + "4 failed, 3 skipped</summary><p>failed:</p><ul><li><code>TestParallelWait</code>: "
+                        + HtmlReport.esc(TIMEOUT_LINE) + "</li>")
+                .contains("<p>skipped:</p><ul><li><code>TestNeedsGPU</code>: store_test.go:32: needs a GPU "
+                        + "(set M1GO_FIXTURE_GPU)</li>");
+    }
+
+    @Test
+    void theTestThatPanicked_isListedWithTheCrash_andReadBackFromReportJson_theReportsAreTheSame() throws Exception {
+        Report r = report(GoTestFixture.cell(GoTestFixture.PANIC, "go1.26.8", "arm64", "qemu", dir));
+        assertThat(MarkdownReport.render(r, dir))
+                .contains("| TestPanics: `GO_PANIC: panic: assignment to entry in nil map [recovered, repanicked]` |");
+        JsonReport.write(dir.resolve(JsonReport.FILE), r);
+        Report back = JsonReport.read(dir.resolve(JsonReport.FILE));
+        assertThat(MarkdownReport.render(back, dir)).isEqualTo(MarkdownReport.render(r, dir));
+        assertThat(back.clusters()).isEqualTo(r.clusters());
+    }
 }
