@@ -32,7 +32,7 @@ public final class MarkdownReport {
     static final int MAX_LINES = 100;
     static final int MAX_CLUSTERS = 40;
     /** Rows of a case's table of tests, and cells named in one row. */
-    static final int MAX_TEST_ROWS = 20;
+    static final int MAX_TEST_ROWS = 12;
     static final int MAX_ROW_CELLS = 6;
 
     private MarkdownReport() {

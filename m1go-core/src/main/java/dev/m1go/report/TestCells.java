@@ -27,7 +27,7 @@ final class TestCells {
     static final int HEAD_LINES = 3;
     /** Failing tests named in a cluster's signature. */
     static final int SIGNATURE_TESTS = 5;
-    static final int MAX_REASON = 200;
+    static final int MAX_REASON = 160;
 
     /** {@code    store_test.go:27: message}: where a t.Log, t.Error, t.Fatal or t.Skip entry starts. */
     private static final Pattern ENTRY = Pattern.compile("^\\s*[^\\s:]+\\.go:\\d+: ");
@@ -36,7 +36,7 @@ final class TestCells {
             Pattern.compile("^\\s*(=== (RUN|PAUSE|CONT|NAME)(\\s|$)|--- (PASS|FAIL|SKIP): )");
 
     /** Failing or skipped tests listed per cell before the rest is counted. */
-    static final int MAX_LISTED = 8;
+    static final int MAX_LISTED = 6;
 
     /** A test and the first line of its reason (empty when its output gives none). */
     record Listed(String name, String reason) {

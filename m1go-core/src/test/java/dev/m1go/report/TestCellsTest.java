@@ -20,6 +20,10 @@ class TestCellsTest {
 
     /** A cell whose {@code n} tests each fail after printing a line, the way {@code go test -v} prints it. */
     private static CellResult failing(int n) {
+        return failing(n, "go1.26.8");
+    }
+
+    private static CellResult failing(int n, String go) {
         List<TestResult> tests = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             String name = String.format("Test%02d", i);
@@ -27,7 +31,7 @@ class TestCellsTest {
                     "=== RUN   " + name + "\n    x_test.go:" + i + ": case " + i + " broke\n--- FAIL: " + name
                             + " (0.01s)\n"));
         }
-        return new CellResult(Cells.key("store.test", "go1.26.8", "amd64", "amd64", "native"), Outcome.EXIT_NONZERO,
+        return new CellResult(Cells.key("store.test", go, "amd64", "amd64", "native"), Outcome.EXIT_NONZERO,
                 Verdict.UNEXPECTED, "PASS", new Diagnosis(null, false, "EXIT_NONZERO exit 1", "failed", List.of(),
                 List.of()), false, null, null, List.of(new RunResult(1, false, Outcome.EXIT_NONZERO, null, 5, LOG,
                 LOG.replace(".stdout", ".stderr"))), Map.of(), Map.of(), tests);
@@ -42,11 +46,11 @@ class TestCellsTest {
     }
 
     @Test
-    void markdownAndHtml_listAtMostEightFailingTests() throws Exception {
+    void markdownAndHtml_listAtMostSixFailingTests() throws Exception {
         Report r = Cells.report(List.of(failing(12)));
-        assertThat(MarkdownReport.render(r)).contains("Test08: `x_test.go:8: case 8 broke`<br>… and 4 more |");
-        assertThat(HtmlReport.render(r, null)).contains("<li><code>Test08</code>: x_test.go:8: case 8 broke</li>"
-                + "<li>… and 4 more (every test is in report.json)</li>");
+        assertThat(MarkdownReport.render(r)).contains("Test06: `x_test.go:6: case 6 broke`<br>… and 6 more |");
+        assertThat(HtmlReport.render(r, null)).contains("<li><code>Test06</code>: x_test.go:6: case 6 broke</li>"
+                + "<li>… and 6 more (every test is in report.json)</li>");
     }
 
     @Test
@@ -72,5 +76,16 @@ class TestCellsTest {
         assertThat(TestCells.counts(c)).isEqualTo("1 test: 1 passed, 0 failed, 0 skipped");
         assertThat(TestCells.hasExcerpt(c)).isFalse();
         assertThat(Cluster.signatureOf(c)).isEqualTo("EXIT_NONZERO exit 1");
+    }
+
+    @Test
+    void markdown_listsAtMostTwelveRowsOfTestsPerCase() {
+        List<CellResult> cells = new ArrayList<>();
+        for (int i = 1; i <= 14; i++) {
+            cells.add(failing(i, "go1." + (10 + i) + ".1"));
+        }
+        String md = MarkdownReport.render(Cells.report(cells));
+        assertThat(md.lines().filter(l -> l.matches("\\| go1\\.\\S+ linux/amd64 native \\| \\d+ tests?: .*"))).hasSize(12);
+        assertThat(md).contains("| … and 2 more rows (every test of every cell is in report.json) | | | |\n");
     }
 }
