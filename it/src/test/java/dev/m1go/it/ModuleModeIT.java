@@ -147,6 +147,20 @@ class ModuleModeIT {
     }
 
     @Test
+    void publicModule_reportMdAndHtmlListTheTestsOfEachCell_withTheSkippedTestsReason() throws Exception {
+        String md = Files.readString(hashtree.directory().resolve("target/m1go/report.md"));
+        assertThat(md).contains("| cells | tests | failed: first line of the reason | skipped: reason |");
+        // hash_test.go: t.Skip("HASHTREE_EXPECT_PATH not set")
+        assertThat(md.lines().filter(l -> l.matches("\\| go1\\.\\d+.*\\| \\d+ tests: \\d+ passed, 0 failed, "
+                + "\\d+ skipped \\|.*"))).isNotEmpty()
+                .allMatch(l -> l.matches(".*TestActivePathMatchesEnv: `hash_test\\.go:\\d+: "
+                        + "HASHTREE_EXPECT_PATH not set`.*"));
+        String html = Files.readString(hashtree.directory().resolve("target/m1go/report.html"));
+        assertThat(html).containsPattern("<code>TestActivePathMatchesEnv</code>: hash_test\\.go:\\d+: "
+                + "HASHTREE_EXPECT_PATH not set</li>");
+    }
+
+    @Test
     void publicModule_itsTreeInTheModuleCacheIsLeftAsItWas() throws Exception {
         assertThat(files(moduleDir)).isEqualTo(moduleFilesBefore);
         assertThat(hashtree.directory().resolve("target/m1go/module/src/go.mod")).exists();

@@ -108,13 +108,19 @@ public record Cluster(
         return c.outcome() != Outcome.PASS && c.outcome() != Outcome.SKIPPED;
     }
 
-    /** The signature a failing cell is grouped under (its outcome and signal when the classifier gave none). */
+    /**
+     * The signature a failing cell is grouped under: the classifier's (its outcome and signal when it gave none), and
+     * for a module-mode test cell the names of its failing tests ({@code EXIT_NONZERO exit 1 · failing tests: TestA,
+     * TestB/sub}, sorted, at most five named, parents that failed with a subtest left out), so that cells whose
+     * different tests fail are different clusters, and cells whose same tests fail one.
+     */
     public static String signatureOf(CellResult c) {
         String signature = c.diagnosis().signature();
-        if (signature != null && !signature.isBlank()) {
-            return signature;
+        if (signature == null || signature.isBlank()) {
+            signature = c.outcome().name() + (c.signal() == null ? "" : " " + c.signal());
         }
-        return c.outcome().name() + (c.signal() == null ? "" : " " + c.signal());
+        String tests = TestCells.signatureTests(TestCells.failingLeaves(c));
+        return tests.isEmpty() ? signature : signature + " · failing tests: " + tests;
     }
 
     /**

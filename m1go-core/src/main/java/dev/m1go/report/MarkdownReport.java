@@ -31,6 +31,9 @@ public final class MarkdownReport {
     /** Regression lines and cluster rows shown before the rest is summed up in one line. */
     static final int MAX_LINES = 100;
     static final int MAX_CLUSTERS = 40;
+    /** Rows of a case's table of tests, and cells named in one row. */
+    static final int MAX_TEST_ROWS = 12;
+    static final int MAX_ROW_CELLS = 6;
 
     private MarkdownReport() {
     }
@@ -121,8 +124,53 @@ public final class MarkdownReport {
                         .append(".\n\n");
             }
             table(blocks, md, grid, v);
+            tests(blocks, grid, v);
         }
         return blocks;
+    }
+
+    /**
+     * Module mode: the tests of a case's test cells, cells whose tests came out alike in one row, at most
+     * {@value #MAX_TEST_ROWS} rows and {@value TestCells#MAX_LISTED} failing and skipped tests per row.
+     */
+    private static void tests(List<Block> blocks, ReportView.CaseGrid grid, ReportView v) {
+        List<TestCells.Row> rows = TestCells.rows(grid.cells());
+        if (rows.isEmpty()) {
+            return;
+        }
+        String group = "tests " + grid.id();
+        blocks.add(new Block("the table of tests of case " + grid.id(), "Tests per cell (cells whose tests came out "
+                + "alike share a row):\n\n| cells | tests | failed: first line of the reason | skipped: reason |\n"
+                + "|---|---|---|---|\n", group));
+        for (TestCells.Row row : rows.subList(0, Math.min(MAX_TEST_ROWS, rows.size()))) {
+            List<String> names = row.cells().stream().map(c -> escape(v.toolchain(c) + " " + c.key().column()))
+                    .toList();
+            blocks.add(new Block("rows of the table of tests of case " + grid.id(), "| " + String.join("<br>",
+                    capped(names, MAX_ROW_CELLS)) + " | " + row.counts() + " | " + listed(row.failed()) + " | "
+                    + listed(row.skipped()) + " |\n", group));
+        }
+        if (rows.size() > MAX_TEST_ROWS) {
+            blocks.add(new Block("rows of the table of tests of case " + grid.id(), "| … and "
+                    + (rows.size() - MAX_TEST_ROWS) + " more rows (every test of every cell is in report.json) "
+                    + "| | | |\n", group));
+        }
+        blocks.add(new Block("a blank line", "\n"));
+    }
+
+    /** {@code TestA: `a_test.go:9: reason`<br>TestB}, at most {@link TestCells#MAX_LISTED}. */
+    private static String listed(List<TestCells.Listed> tests) {
+        return String.join("<br>", capped(tests.stream().map(t -> escape(t.name())
+                + (t.reason().isEmpty() ? "" : ": `" + code(t.reason()) + "`")).toList(), TestCells.MAX_LISTED));
+    }
+
+    /** The first {@code max} items and, when there are more, {@code … and N more}. */
+    private static List<String> capped(List<String> items, int max) {
+        if (items.size() <= max) {
+            return items;
+        }
+        List<String> shown = new ArrayList<>(items.subList(0, max));
+        shown.add("… and " + (items.size() - max) + " more");
+        return shown;
     }
 
     private static void host(StringBuilder md, ReportView v) {
@@ -274,12 +322,13 @@ public final class MarkdownReport {
             if (first.diagnosis().summary() != null && !first.diagnosis().summary().isBlank()) {
                 md.append("Summary: ").append(escape(oneLine(first.diagnosis().summary()))).append("  \n");
             }
-            List<String> logs = CrashText.logs(first);
+            List<String> logs = v.failureLogs(first);
             if (!logs.isEmpty()) {
-                md.append("Log: `").append(plainCode(logs.get(0))).append("`\n");
+                md.append("Log: ").append(String.join(", ", (TestCells.hasExcerpt(first) ? logs : logs.subList(0, 1))
+                        .stream().map(l -> "`" + plainCode(l) + "`").toList())).append('\n');
             }
             if (stacks) {
-                String text = v.crashText(first, CRASH_LINES);
+                String text = v.failureText(first, CRASH_LINES);
                 if (!text.isBlank()) {
                     md.append("\n```text\n").append(text.replace("```", "ˋˋˋ")).append("```\n");
                 }

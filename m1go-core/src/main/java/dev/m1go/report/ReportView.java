@@ -153,6 +153,31 @@ public final class ReportView {
         return logs.text(List.of(log), maxLines);
     }
 
+    /**
+     * What the details of a failing cell quote: for a module-mode test cell with failing tests, each failing test's
+     * own output ({@link TestCells#excerpt}) and, when the binary crashed, the crash report from its stderr; for any
+     * other cell its crash text ({@link #crashText(CellResult, int)}).
+     */
+    public String failureText(CellResult c, int maxLines) {
+        if (!TestCells.hasExcerpt(c)) {
+            return crashText(c, maxLines);
+        }
+        String text = TestCells.excerpt(c);
+        List<String> testLogs = TestCells.logs(c);
+        if (testLogs.size() > 1) {
+            String crash = crashText(testLogs.get(1), maxLines);
+            if (!crash.isBlank()) {
+                text += "\n" + testLogs.get(1) + ":\n" + crash;
+            }
+        }
+        return text;
+    }
+
+    /** The logs {@link #failureText} comes from, the one to open first. */
+    public List<String> failureLogs(CellResult c) {
+        return TestCells.hasExcerpt(c) ? TestCells.logs(c) : CrashText.logs(c);
+    }
+
     private static List<HostFacts> hosts(Report r) {
         if (!r.merged()) {
             return List.of(new HostFacts(null, r.host(), facts(r.host(), archs(r.cells()))));
