@@ -387,8 +387,20 @@ public final class ReproduceMojo extends ModuleModeMojo {
                 .build(context);
     }
 
+    /** How this goal was started: bound to a phase, or from the command line ({@code default-cli}). */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = false)
+    org.apache.maven.plugin.MojoExecution mojoExecution;
+
     @Override
     void run(Context context) throws MojoExecutionException, MojoFailureException {
+        if (mojoExecution != null && "default-cli".equals(mojoExecution.getExecutionId()) && session != null
+                && session.getProjects() != null && session.getProjects().size() > 1) {
+            // A goal that needs no project runs once per build, at the reactor's root, not once per module.
+            getLog().info("m1go: this build has " + session.getProjects().size() + " modules; m1go:reproduce from the "
+                    + "command line runs once, for " + session.getCurrentProject().getArtifactId() + ". For one "
+                    + "module's matrix run it there (-pl <module>), or bind the goal in the modules' poms and run "
+                    + "mvn verify; m1go:merge -Dm1go.inputs=. joins their reports.");
+        }
         GoNetwork.Applied network = network(context.environment());
         network.notes().forEach(getLog()::info);
         Context online = context.withEnvironment(network.environment());
