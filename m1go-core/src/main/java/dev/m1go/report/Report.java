@@ -91,8 +91,9 @@ public record Report(
     }
 
     /**
-     * Each translated cell compared with the reference cell of its (case, Go version, target, variant) group (see
-     * {@link Differential}); recomputed from the cells, so a merged report compares cells across hosts.
+     * Each translated cell compared with the reference cell of its (case, Go version, target, variant) group, or for
+     * a test binary with the native cell of another target (see {@link Differential}); recomputed from the cells, so
+     * a merged report compares cells across hosts.
      */
     @JsonProperty(value = "differentials", access = JsonProperty.Access.READ_ONLY)
     public List<Differential> differentials() {
