@@ -3,6 +3,7 @@ package dev.m1go.report;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.NotMeasured;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.Objects;
  *                 reason: not cells, no outcome, no verdict; {@code m1go:merge} and baselines never read them as results
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"schema", "generator", "startedAt", "finishedAt", "complete", "host", "toolchains", "cases", "cells",
+        "notes", "hosts", "baseline", "notMeasured", "clusters", "differentials", "boundaries"})
 public record Report(
         String schema,
         String generator,
