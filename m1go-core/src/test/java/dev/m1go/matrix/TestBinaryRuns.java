@@ -49,6 +49,11 @@ public final class TestBinaryRuns {
      * the name; the exact toolchain version in the header).
      */
     public static CellResult cell(String name) {
+        return cell(name, Integer.MAX_VALUE);
+    }
+
+    /** The cell of the first {@code runs} runs of the recording {@code name} (the first one: a cell run once). */
+    public static CellResult cell(String name, int runs) {
         String text = read(name);
         String[] parts = name.split("-");
         Matcher toolchain = TOOLCHAIN.matcher(text);
@@ -69,12 +74,13 @@ public final class TestBinaryRuns {
             throw new UncheckedIOException(e);
         }
         GoCrashClassifier classifier = new GoCrashClassifier();
-        List<RunResult> runs = new ArrayList<>();
+        List<RunResult> kept = new ArrayList<>();
         Map<String, Integer> counts = new TreeMap<>();
         Classification first = null;
         boolean agree = true;
         int unmatched = 0;
-        for (String status : statuses.group(1).trim().split(" ")) {
+        String[] exits = statuses.group(1).trim().split(" ");
+        for (String status : java.util.Arrays.copyOf(exits, Math.min(runs, exits.length))) {
             int exit = Integer.parseInt(status);
             // only the first run's output was kept; the others are known by their exit status
             Classification k = classifier.classify(new Evidence(Phase.RUN, "linux", exit, false, false, translated,
@@ -83,8 +89,8 @@ public final class TestBinaryRuns {
             unmatched += k.outcome() == Outcome.PASS ? 0 : 1;
             agree &= first == null || k.outcome() == first.outcome();
             first = first == null ? k : first;
-            if (runs.isEmpty()) {
-                runs.add(new RunResult(exit, false, k.outcome(), k.signal(), 40, null, null));
+            if (kept.isEmpty()) {
+                kept.add(new RunResult(exit, false, k.outcome(), k.signal(), 40, null, null));
             }
         }
         int n = counts.values().stream().mapToInt(Integer::intValue).sum();
@@ -100,7 +106,7 @@ public final class TestBinaryRuns {
         Diagnosis d = Diagnosis.ofRuns(first, first);
         return CellResult.ran(key, "PASS", first.outcome(), verdict, new Diagnosis(d.signal(), d.inCgo(),
                         d.signature(), judged.summary(), d.header(), d.frames()), translated,
-                new BuildInfo(Outcome.PASS, "gcc", "gcc", null, false, false, 900, "build/x", null, null), runs,
+                new BuildInfo(Outcome.PASS, "gcc", "gcc", null, false, false, 900, "build/x", null, null), kept,
                 Map.of(), n > 1 ? counts : Map.of()).withTests(judged.tests());
     }
 
