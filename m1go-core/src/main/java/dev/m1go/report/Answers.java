@@ -61,7 +61,8 @@ final class Answers {
             case "runner+toolchain" -> " (both the binary and the toolchain's go command were translated)";
             default -> "";
         };
-        boolean named = d.referenceKind().equals("native") || d.referenceKind().equals(Differential.NATIVE_OTHER_TARGET);
+        boolean named = d.referenceKind().equals("native")
+                || d.referenceKind().equals(Differential.NATIVE_OTHER_TARGET);
         return what + (named ? "" : " [reference: " + d.referenceKind() + "]");
     }
 

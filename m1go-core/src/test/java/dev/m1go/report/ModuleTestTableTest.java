@@ -57,7 +57,8 @@ class ModuleTestTableTest {
         assertThat(tables).singleElement().satisfies(t -> {
             assertThat(t.rows()).hasSize(TestTable.MAX_ROWS);
             assertThat(t.moreTests()).isEqualTo(21 - TestTable.MAX_ROWS);
-            assertThat(t.rows().subList(0, 2)).containsExactly(new TestTable.Row("TestOnlyNative", List.of("FAIL", "–")),
+            assertThat(t.rows().subList(0, 2)).containsExactly(
+                    new TestTable.Row("TestOnlyNative", List.of("FAIL", "–")),
                     new TestTable.Row("TestN3", List.of("PASS", "FAIL")));
             assertThat(t.rows()).doesNotContain(new TestTable.Row("TestN0", List.of("FAIL", "FAIL")));
         });
