@@ -250,10 +250,10 @@ public record Differential(
      */
     private String testsNote(Function<String, String> hostArch) {
         List<String> decisive = verdict.equals(NATIVE_ONLY) ? nativeOnlyTests : translationOnlyTests;
-        String tests = decisive.isEmpty() ? "" : "; " + (verdict.equals(NATIVE_ONLY) ? "fail" + (decisive.size() == 1
-                ? "s" : "") + " only natively: " : "fail" + (decisive.size() == 1 ? "s" : "") + " only under "
-                + "translation: ") + names(decisive);
-        return tests + " (compared test by test with " + caseId + " " + go + " "
+        String tests = decisive.isEmpty() ? "" : "; fail" + (decisive.size() == 1 ? "s" : "")
+                + (verdict.equals(NATIVE_ONLY) ? " only natively: " : " only under translation: ") + names(decisive);
+        boolean repeated = cell.failureRate() != null || reference.failureRate() != null;
+        return tests + " (" + (repeated ? "first runs " : "") + "compared test by test with " + caseId + " " + go + " "
                 + (referenceTarget == null ? goos + "/" + goarch : referenceTarget) + " "
                 + where(reference, hostArch.apply(reference.host())) + ": " + testsCompared + " test"
                 + (testsCompared == 1 ? "" : "s") + " ran in both)";
