@@ -148,6 +148,32 @@ class ModuleModeIT {
     }
 
     @Test
+    void publicModule_itsTreeInTheModuleCacheIsLeftAsItWas() throws Exception {
+        assertThat(files(moduleDir)).isEqualTo(moduleFilesBefore);
+        assertThat(hashtree.directory().resolve("target/m1go/module/src/go.mod")).exists();
+    }
+
+    @Test
+    void pkgConfigModule_passesNatively_andFailsForArm64WithTheDirectoryAndPackageToInstall() {
+        for (JsonNode c : zlibCells) {
+            assertThat(c.path("verdict").asText()).as(title(c)).isEqualTo("EXPECTED");
+            if (c.path("goarch").asText().equals("amd64")) {
+                assertThat(c.path("outcome").asText()).isEqualTo("PASS");
+                assertThat(test(c, "TestRoundTrip").path("outcome").asText()).isEqualTo("PASS");
+                assertThat(test(c, "TestVersion").path("outcome").asText()).isEqualTo("PASS");
+            } else {
+                assertThat(c.path("outcome").asText()).as(title(c)).isEqualTo("LINK_ERROR");
+                assertThat(c.path("summary").asText()).as(title(c))
+                        .contains("Package zlib was not found in the pkg-config search path")
+                        .contains("PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig")
+                        .contains("apt-get install zlib1g-dev:arm64");
+            }
+        }
+        assertThat(zlibCells).extracting(c -> c.path("goarch").asText() + "/" + c.path("runner").asText())
+                .containsExactlyInAnyOrder("amd64/native", "arm64/qemu", "arm64/binfmt");
+    }
+
+    @Test
     void publicModule_translatedCells_areComparedTestByTest_withTheNativeCellOfTheOtherTarget() throws Exception {
         List<JsonNode> differentials = new ArrayList<>();
         hashtree.report().path("differentials").forEach(differentials::add);
@@ -172,31 +198,5 @@ class ModuleModeIT {
         assertThat(d).hasSize(1);
         assertThat(d.get(0).path("referenceKind").asText()).isEqualTo("translator");
         assertThat(d.get(0).path("verdict").asText()).isEqualTo("same");
-    }
-
-    @Test
-    void publicModule_itsTreeInTheModuleCacheIsLeftAsItWas() throws Exception {
-        assertThat(files(moduleDir)).isEqualTo(moduleFilesBefore);
-        assertThat(hashtree.directory().resolve("target/m1go/module/src/go.mod")).exists();
-    }
-
-    @Test
-    void pkgConfigModule_passesNatively_andFailsForArm64WithTheDirectoryAndPackageToInstall() {
-        for (JsonNode c : zlibCells) {
-            assertThat(c.path("verdict").asText()).as(title(c)).isEqualTo("EXPECTED");
-            if (c.path("goarch").asText().equals("amd64")) {
-                assertThat(c.path("outcome").asText()).isEqualTo("PASS");
-                assertThat(test(c, "TestRoundTrip").path("outcome").asText()).isEqualTo("PASS");
-                assertThat(test(c, "TestVersion").path("outcome").asText()).isEqualTo("PASS");
-            } else {
-                assertThat(c.path("outcome").asText()).as(title(c)).isEqualTo("LINK_ERROR");
-                assertThat(c.path("summary").asText()).as(title(c))
-                        .contains("Package zlib was not found in the pkg-config search path")
-                        .contains("PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig")
-                        .contains("apt-get install zlib1g-dev:arm64");
-            }
-        }
-        assertThat(zlibCells).extracting(c -> c.path("goarch").asText() + "/" + c.path("runner").asText())
-                .containsExactlyInAnyOrder("amd64/native", "arm64/qemu", "arm64/binfmt");
     }
 }
