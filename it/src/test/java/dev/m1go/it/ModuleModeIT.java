@@ -22,7 +22,8 @@ import org.w3c.dom.NodeList;
  * bindings to the hashtree SHA-256 library, linked as a prebuilt static library per architecture), fetched through
  * the Go module proxy into the module cache and run straight from there, natively and under qemu and binfmt on Go 1.22
  * and Go 1.26; and this project's own {@code projects/pkgconfig-zlib}, whose zlib comes through pkg-config and is
- * installed for amd64 only, so its linux/arm64 cells fail at link time with the remedy.
+ * installed for amd64 only, so its linux/arm64 cells fail at link time with the remedy. The translated cells of a
+ * test binary that ran are compared test by test with its linux/amd64 native cell.
  */
 class ModuleModeIT {
 
@@ -184,5 +185,32 @@ class ModuleModeIT {
         }
         assertThat(zlibCells).extracting(c -> c.path("goarch").asText() + "/" + c.path("runner").asText())
                 .containsExactlyInAnyOrder("amd64/native", "arm64/qemu", "arm64/binfmt");
+    }
+
+    @Test
+    void publicModule_translatedCells_areComparedTestByTest_withTheNativeCellOfTheOtherTarget() throws Exception {
+        List<JsonNode> differentials = new ArrayList<>();
+        hashtree.report().path("differentials").forEach(differentials::add);
+        assertThat(differentials).extracting(d -> d.path("go").asText().replaceAll("^(go1\\.\\d+).*", "$1") + " "
+                        + d.path("goarch").asText() + "/" + d.path("cell").path("runner").asText() + " vs "
+                        + d.path("referenceTarget").asText() + " " + d.path("referenceKind").asText() + ": "
+                        + d.path("verdict").asText())
+                .containsExactlyInAnyOrder("go1.22 arm64/qemu vs linux/amd64 native-other-target: same",
+                        "go1.22 arm64/binfmt vs linux/amd64 native-other-target: same",
+                        "go1.26 arm64/qemu vs linux/amd64 native-other-target: same",
+                        "go1.26 arm64/binfmt vs linux/amd64 native-other-target: same");
+        assertThat(differentials).allSatisfy(d -> assertThat(d.path("testsCompared").asInt()).isGreaterThan(5));
+        String md = Files.readString(hashtree.directory().resolve("target/m1go/report.md"), StandardCharsets.UTF_8);
+        assertThat(md).contains("No cell fails only under translation (4 translated cells compared with their "
+                        + "reference cells; test by test: hashtree-bindings.test go1.22.")
+                .doesNotContain("Failing tests per runner");
+    }
+
+    @Test
+    void pkgConfigModule_arm64CellsThatNeverRan_areNotComparedWithTheAmd64NativeCell() throws Exception {
+        JsonNode d = zlib.report().path("differentials");
+        assertThat(d).hasSize(1);
+        assertThat(d.get(0).path("referenceKind").asText()).isEqualTo("translator");
+        assertThat(d.get(0).path("verdict").asText()).isEqualTo("same");
     }
 }

@@ -26,12 +26,33 @@ final class Answers {
 
     /** The one line that stands for an empty "Fails only under translation" section. */
     static String noneFailsOnlyTranslated(Report r) {
-        int compared = r.differentials().size();
-        return compared == 0
+        List<Differential> all = r.differentials();
+        boolean testBinaries = r.cells().stream().anyMatch(c -> !c.tests().isEmpty());
+        return all.isEmpty()
                 ? "No cell could be compared: no translated cell has a reference cell (native, container or another "
-                + "translator) of the same case, Go version, target and variant."
-                : "No cell fails only under translation (" + compared + " translated cells compared with their "
-                + "reference cells).";
+                + "translator) of the same case, Go version, target and variant"
+                + (testBinaries ? ", nor, for a test binary, a native cell of another target" : "") + "."
+                : "No cell fails only under translation (" + all.size() + " translated cells compared with their "
+                + "reference cells" + comparedTestByTest(r, all) + ").";
+    }
+
+    /**
+     * {@code ; test by test: differs.test go1.26.8 linux/arm64 qemu with linux/amd64 native (3 tests), …}: what the
+     * test binaries were compared with, at most {@link #MAX_RATES} of them; empty when no test binary was compared.
+     */
+    private static String comparedTestByTest(Report r, List<Differential> all) {
+        List<String> pairs = all.stream().filter(d -> d.testsCompared() != null || d.referenceTarget() != null)
+                .map(d -> d.caseId() + " " + d.go() + " " + d.goos() + "/" + d.goarch() + " "
+                        + Differential.where(d.cell(), r.hostArchOfLabel(d.cell().host())) + " with "
+                        + (d.referenceTarget() == null ? d.goos() + "/" + d.goarch() : d.referenceTarget()) + " "
+                        + Differential.where(d.reference(), r.hostArchOfLabel(d.reference().host()))
+                        + (d.testsCompared() == null ? "" : " (" + Plural.of(d.testsCompared(), "test") + ")"))
+                .toList();
+        if (pairs.isEmpty()) {
+            return "";
+        }
+        return "; test by test: " + String.join(", ", pairs.subList(0, Math.min(MAX_RATES, pairs.size())))
+                + (pairs.size() > MAX_RATES ? ", and " + (pairs.size() - MAX_RATES) + " more (see report.json)" : "");
     }
 
     private static String translationNote(Differential d) {
@@ -40,7 +61,9 @@ final class Answers {
             case "runner+toolchain" -> " (both the binary and the toolchain's go command were translated)";
             default -> "";
         };
-        return what + (d.referenceKind().equals("native") ? "" : " [reference: " + d.referenceKind() + "]");
+        boolean named = d.referenceKind().equals("native")
+                || d.referenceKind().equals(Differential.NATIVE_OTHER_TARGET);
+        return what + (named ? "" : " [reference: " + d.referenceKind() + "]");
     }
 
     /**

@@ -100,6 +100,7 @@ public final class HtmlReport {
             list(h, boundaries, "");
             h.append("</section>\n");
         }
+        h.append(TestTable.html(r));
         h.append("</main>\n<footer>Full logs: <a href=\"logs/\">logs/</a> next to this file; every field: "
                 + "<a href=\"report.json\">report.json</a>.")
                 .append("</footer>\n<script>\n").append(HtmlAssets.SCRIPT).append("</script>\n</body>\n</html>\n");

@@ -116,6 +116,7 @@ public final class MarkdownReport {
         if (!boundaries.isEmpty()) {
             lines(blocks, Answers.BOUNDARIES_HEADING, boundaries, "boundary line");
         }
+        blocks.addAll(TestTable.markdown(r));
         for (ReportView.CaseGrid grid : v.cases()) {
             StringBuilder md = new StringBuilder();
             md.append("## ").append(grid.id()).append("\n\n");

@@ -3,6 +3,7 @@ package dev.m1go.report;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.NotMeasured;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.Objects;
  *                 merge of all N shares is the whole run; {@code null} for a whole run
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"schema", "generator", "startedAt", "finishedAt", "complete", "host", "toolchains", "cases", "cells",
+        "notes", "hosts", "baseline", "notMeasured", "clusters", "differentials", "boundaries"})
 public record Report(
         String schema,
         String generator,
@@ -94,8 +97,9 @@ public record Report(
     }
 
     /**
-     * Each translated cell compared with the reference cell of its (case, Go version, target, variant) group (see
-     * {@link Differential}); recomputed from the cells, so a merged report compares cells across hosts.
+     * Each translated cell compared with the reference cell of its (case, Go version, target, variant) group, or for
+     * a test binary with the native cell of another target (see {@link Differential}); recomputed from the cells, so
+     * a merged report compares cells across hosts.
      */
     @JsonProperty(value = "differentials", access = JsonProperty.Access.READ_ONLY)
     public List<Differential> differentials() {

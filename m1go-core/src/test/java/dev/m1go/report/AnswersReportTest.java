@@ -73,7 +73,8 @@ class AnswersReportTest {
         assertThat(md).contains("- c-abort go1.22.12 linux/amd64: qemu PASS 7/200 [1.7 %–7.0 %] vs native PASS "
                 + "0/200 [0 %–1.9 %], p = 0.015\n");
         assertThat(md).contains("## Where the outcome changes across versions\n\n"
-                + "- c-abort linux/amd64 native: PASS up to go1.22.12, CGO_CHECK from go1.23.5\n");
+                + "- c-abort linux/amd64 native: PASS at go1.22.12, CGO_CHECK at go1.23.5: an observation, not a boundary "
+                + "to bisect (200 runs at go1.22.12, 0/200 [0 %–1.9 %] failed, 1 run at go1.23.5)\n");
     }
 
     @Test
@@ -103,6 +104,6 @@ class AnswersReportTest {
         assertThat(html).contains("<li>c-abort go1.22.12 linux/amd64: qemu PASS 7/200 [1.7 %–7.0 %] vs native PASS "
                 + "0/200 [0 %–1.9 %], p = 0.015</li>");
         assertThat(html).contains("PASS 7/200 <span class=\"rate\">[1.7 %–7.0 %]</span>");
-        assertThat(html).contains("id=\"boundaries\"", "PASS up to go1.22.12, CGO_CHECK from go1.23.5");
+        assertThat(html).contains("id=\"boundaries\"", "PASS at go1.22.12, CGO_CHECK at go1.23.5: an observation");
     }
 }

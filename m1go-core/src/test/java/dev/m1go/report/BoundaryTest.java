@@ -23,7 +23,9 @@ class BoundaryTest {
                 Cells.pass("c-x", "go1.21.13", "amd64", "native"),
                 check("go1.26.8", "native")));
         assertThat(b).singleElement().satisfies(x -> {
-            assertThat(x.describe()).isEqualTo("PASS up to go1.21.13, CGO_CHECK from go1.22.12");
+            assertThat(x.describe()).isEqualTo("PASS at go1.21.13, CGO_CHECK at go1.22.12: an observation, not a "
+                    + "boundary to bisect (n = 1 run per cell)");
+            assertThat(x.evidence()).isEqualTo(Boundary.SINGLE_RUN);
             assertThat(x.versions()).containsExactly("go1.9.7", "go1.21.13", "go1.22.12", "go1.26.8");
             assertThat(x.where("amd64")).isEqualTo("linux/amd64 native");
         });
@@ -39,8 +41,8 @@ class BoundaryTest {
                 arm64Go,
                 Cells.pass("c-x", "go1.21.13", "amd64", "qemu"),
                 Cells.pass("c-x", "go1.22.12", "amd64", "qemu")));
-        assertThat(b).extracting(Boundary::describe).containsExactly(
-                "PASS up to go1.21.13, CGO_CHECK from go1.22.12", "CGO_CHECK up to go1.22.12, PASS from go1.23.5");
+        assertThat(b).extracting(x -> x.before() + " → " + x.after() + " from " + x.from()).containsExactly(
+                "PASS → CGO_CHECK from go1.22.12", "CGO_CHECK → PASS from go1.23.5");
     }
 
     @Test
