@@ -26,7 +26,7 @@ import java.util.Objects;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"schema", "generator", "startedAt", "finishedAt", "complete", "host", "toolchains", "cases", "cells",
-        "notes", "hosts", "baseline", "notMeasured", "clusters", "differentials", "boundaries"})
+        "notes", "hosts", "baseline", "notMeasured", "shard", "clusters", "differentials", "boundaries"})
 public record Report(
         String schema,
         String generator,
