@@ -69,6 +69,13 @@ public final class HtmlReport {
                 .append("</h2>\n");
         list(h, translationOnly, Answers.noneFailsOnlyTranslated(r));
         h.append("</section>\n");
+        h.append("<section class=\"answers\" id=\"cross-architecture\"><h2>").append(esc(CrossArchitecture.HEADING))
+                .append("</h2>\n<p>").append(esc(CrossArchitecture.intro())).append("</p>\n");
+        List<String> across = CrossArchitecture.lines(r);
+        if (!across.isEmpty()) {
+            list(h, across, "");
+        }
+        h.append("<p>").append(esc(CrossArchitecture.summary(r))).append("</p>\n</section>\n");
         hosts(h, v);
         List<String> notMeasured = Answers.notMeasured(r);
         if (!notMeasured.isEmpty()) {

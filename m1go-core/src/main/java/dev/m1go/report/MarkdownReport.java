@@ -107,6 +107,7 @@ public final class MarkdownReport {
         } else {
             lines(blocks, Answers.TRANSLATION_HEADING, translationOnly, "translation-only line");
         }
+        crossArchitecture(blocks, r);
         if (r.baseline() != null) {
             baseline(blocks, v);
         }
@@ -204,6 +205,18 @@ public final class MarkdownReport {
             }
         }
         blocks.add(new Block("a blank line", "\n"));
+    }
+
+    /** The cross-architecture answer: its intro, the pairs that need reading, and the count of the rest. */
+    private static void crossArchitecture(List<Block> blocks, Report r) {
+        List<String> lines = CrossArchitecture.lines(r);
+        blocks.add(new Block("the section " + CrossArchitecture.HEADING, "## " + CrossArchitecture.HEADING + "\n\n"
+                + escape(CrossArchitecture.intro()) + "\n\n"));
+        for (String line : lines.subList(0, Math.min(Answers.MAX_LINES, lines.size()))) {
+            blocks.add(new Block("a cross-architecture line", "- " + escape(line) + "\n"));
+        }
+        blocks.add(new Block("the cross-architecture summary", (lines.isEmpty() ? "" : "\n")
+                + escape(CrossArchitecture.summary(r)) + "\n\n"));
     }
 
     /** A heading and one bullet per line, at most {@link Answers#MAX_LINES} of them. */

@@ -26,7 +26,8 @@ import java.util.Objects;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"schema", "generator", "startedAt", "finishedAt", "complete", "host", "toolchains", "cases", "cells",
-        "notes", "hosts", "baseline", "notMeasured", "shard", "clusters", "differentials", "boundaries"})
+        "notes", "hosts", "baseline", "notMeasured", "shard", "clusters", "differentials", "crossArchitecture",
+        "boundaries"})
 public record Report(
         String schema,
         String generator,
@@ -104,6 +105,15 @@ public record Report(
     @JsonProperty(value = "differentials", access = JsonProperty.Access.READ_ONLY)
     public List<Differential> differentials() {
         return Differential.of(cells, this::hostArchOf);
+    }
+
+    /**
+     * Each translated cell against the native cell of the other architecture (see {@link CrossArchitecture}): the
+     * question most reports are opened for, kept apart from the strict same-target {@link #differentials()}.
+     */
+    @JsonProperty(value = "crossArchitecture", access = JsonProperty.Access.READ_ONLY)
+    public List<CrossArchitecture> crossArchitecture() {
+        return CrossArchitecture.of(cells, this::hostArchOf);
     }
 
     /** Where outcomes change in version order (see {@link Boundary}), over the cells of every host. */
