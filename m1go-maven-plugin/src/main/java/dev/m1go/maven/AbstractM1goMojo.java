@@ -49,8 +49,7 @@ abstract class AbstractM1goMojo extends AbstractMojo {
             warnUnknownProperties(session.getUserProperties().stringPropertyNames());
         }
         if (talksToContainerEngine()) {
-            LibraryLogging.quiet(getLog().isDebugEnabled(), System.getProperties()).forEach(p -> getLog().debug(
-                    "Testcontainers and docker-java log at WARN in this Maven process: -D" + p));
+            LibraryLogging.quiet(getLog().isDebugEnabled(), System.getProperties());
         }
         run(context(System.getenv(), home()));
     }

@@ -33,7 +33,7 @@ final class LibraryLogging {
     /**
      * Raises the libraries' level to WARN in these (system) properties unless {@code debug} or already set.
      *
-     * @return the properties set, for the debug log
+     * @return the properties set ({@code name=warn})
      */
     static List<String> quiet(boolean debug, Properties properties) {
         List<String> set = new ArrayList<>();
