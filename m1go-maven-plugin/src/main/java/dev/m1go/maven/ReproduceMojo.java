@@ -330,6 +330,12 @@ public final class ReproduceMojo extends ModuleModeMojo {
         return "reproduce";
     }
 
+    /** The container runner (Testcontainers' Docker client) and the engine probe (docker-java's transport). */
+    @Override
+    boolean talksToContainerEngine() {
+        return true;
+    }
+
     @Override
     String skippedBy() {
         String all = super.skippedBy();

@@ -36,9 +36,12 @@ import org.testcontainers.dockerclient.TransportConfig;
 
 /**
  * The container runner's engine access through Testcontainers' Docker client, made for exactly the endpoint m1go
- * probed ({@link DockerClientProviderStrategy#getClientForConfig}). Nothing else of Testcontainers runs: no
- * strategy search, no Ryuk container, no gateway probe, so an offline engine needs no image but m1go's own and no
- * {@code TESTCONTAINERS_*} variable. The client creates one container per run through the engine API, with the
+ * probed ({@link DockerClientProviderStrategy#getClientForConfig}). Nothing else of Testcontainers runs: no Ryuk
+ * container, no gateway probe, so an offline engine needs no image but m1go's own and no {@code TESTCONTAINERS_*}
+ * variable. (The client looks up registry credentials for every container it creates; for an image name without a
+ * registry, as m1go's are, that lookup asks Testcontainers' {@code DockerClientFactory} for the engine's index server,
+ * which runs Testcontainers' strategy search once per process. Its INFO lines are kept out of Maven's log by the
+ * plugin.) The client creates one container per run through the engine API, with the
  * platform set on the create call and network mode {@code none}; a container that exits at once keeps its id, exit
  * code and logs. The time limit is m1go's: SIGQUIT through the API, a grace period, then SIGKILL. Logs are streamed
  * frame by frame into the caller's bounded captures.
