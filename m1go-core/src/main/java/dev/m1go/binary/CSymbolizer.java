@@ -320,6 +320,11 @@ public final class CSymbolizer {
         if (elf == null) {
             return PcLocator.NONE;
         }
+        return locator(elf);
+    }
+
+    /** The {@link PcLocator} of an ELF file already read. */
+    static PcLocator locator(ElfFile elf) {
         return (pcText, frames) -> {
             long base = 0;
             if (elf.pie()) {
