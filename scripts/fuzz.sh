@@ -26,7 +26,7 @@ if ! [[ "$seconds" =~ ^[1-9][0-9]*$ ]]; then
 fi
 shift $(( $# > 0 ? 1 : 0 ))
 all=(BinaryFuzzTest#inspect BinaryFuzzTest#elfSymbols BinaryFuzzTest#goBuildInfo LogFuzzTest#reading
-  ReportFuzzTest#read ModuleFuzzTest#testEvents ModuleFuzzTest#goModReplaces)
+  LogFuzzTest#tracebacks ReportFuzzTest#read ModuleFuzzTest#testEvents ModuleFuzzTest#goModReplaces)
 if [[ $# -gt 0 ]]; then targets=("$@"); else targets=("${all[@]}"); fi
 mvn=${MVN:-$(command -v mvn || echo /opt/apache-maven/bin/mvn)}
 read -r -a extra <<< "${FUZZ_MAVEN_ARGS:-}"

@@ -18,7 +18,7 @@ symbols="$res/binary/BinaryFuzzTestInputs/elfSymbols"
 buildinfo="$res/binary/BinaryFuzzTestInputs/goBuildInfo"
 events="$res/module/ModuleFuzzTestInputs/testEvents"
 gomod="$res/module/ModuleFuzzTestInputs/goModReplaces"
-logs="$res/classify/LogFuzzTestInputs/reading"
+logs="$res/classify/LogFuzzTestInputs"
 mkdir -p "$inspect" "$symbols" "$buildinfo" "$events" "$gomod" "$logs"
 lipo=$(command -v llvm-lipo || command -v llvm-lipo-14)
 
