@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -42,6 +43,8 @@ public final class JsonReport {
             node = MAPPER.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new ReportFormatException(file + " is not JSON: " + e.getOriginalMessage());
+        } catch (CharConversionException e) {
+            throw notText(file.toString(), e);
         }
         return report(node, file.toString());
     }
@@ -57,8 +60,18 @@ public final class JsonReport {
             node = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new ReportFormatException(name + " is not JSON: " + e.getOriginalMessage());
+        } catch (CharConversionException e) {
+            throw notText(name, e);
         }
         return report(node, name);
+    }
+
+    /**
+     * Bytes that are no text in the encoding their first bytes suggest (JSON may be UTF-8, -16 or -32): Jackson throws
+     * {@link CharConversionException}, an I/O error rather than a parse error, although the file was read.
+     */
+    private static ReportFormatException notText(String name, CharConversionException e) {
+        return new ReportFormatException(name + " is not JSON: " + e.getMessage());
     }
 
     /** The report in {@code node}, read from {@code name}. */
