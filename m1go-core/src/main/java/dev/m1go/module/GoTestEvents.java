@@ -78,8 +78,9 @@ public final class GoTestEvents {
         }
     }
 
+    /** The test's own result line; the time as Go prints it ({@code %.2f}), of at most 12 digits before the point. */
     private static final java.util.regex.Pattern RESULT_LINE =
-            java.util.regex.Pattern.compile("--- (?:PASS|FAIL|SKIP): \\S+ \\(([0-9.]+)s\\)");
+            java.util.regex.Pattern.compile("--- (?:PASS|FAIL|SKIP): \\S+ \\(([0-9]{1,12}(?:\\.[0-9]{1,9})?)s\\)");
 
     private GoTestEvents() {
     }
