@@ -291,7 +291,8 @@ public final class GoTestEvents {
                 case "run" -> action.putIfAbsent(test, "run");
                 case "pass", "fail", "skip" -> {
                     action.put(test, a);
-                    elapsed.put(test, e.path("Elapsed").asDouble(0));
+                    double seconds = e.path("Elapsed").asDouble(0);
+                    elapsed.put(test, Double.isFinite(seconds) ? seconds : 0); // 1e400 is no time
                     Output o = output.get(test);
                     if (o != null) {
                         (a.equals("fail") ? endedFailing : endedQuietly).add(o);
