@@ -65,7 +65,7 @@ for target in "${targets[@]}"; do
   else
     found=1
     # The finding: what the fuzz test threw, or what libFuzzer stopped on (a time limit, memory).
-    what=$(grep -m1 -oE 'FuzzTestFindingException: .*|ERROR: libFuzzer: .*' "$log" | sed 's/^FuzzTestFindingException: //')
+    what=$(grep -a -m1 -oE 'FuzzTestFindingException: .*|ERROR: libFuzzer: .*' "$log" | sed 's/^FuzzTestFindingException: //')
     line="$target: FOUND after ${runs:-an unknown number of executions}: ${what:-Maven failed, see the log}"
     if [[ -n "$new" ]]; then
       line+=$'\n'"  new regression input (commit it once the parser is fixed; mvn test runs it from now on):"
