@@ -131,4 +131,12 @@ class JsonReportTest {
         assertThatThrownBy(() -> JsonReport.read(file)).isInstanceOf(JsonReport.ReportFormatException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("'m1go/0'");
     }
+
+    @Test
+    void read_bytesThatAreNoTextInTheEncodingTheyLookLike_isAFormatErrorNamingTheFile() throws Exception {
+        Path file = dir.resolve("report.json");
+        Files.write(file, new byte[] {0, 0, 0, '{', 0x7b, 0x09, 0x20, (byte) 0xea}); // UTF-32BE, then no character
+        assertThatThrownBy(() -> JsonReport.read(file)).isInstanceOf(JsonReport.ReportFormatException.class)
+                .hasMessageStartingWith(file + " is not JSON: Invalid UTF-32 character");
+    }
 }
