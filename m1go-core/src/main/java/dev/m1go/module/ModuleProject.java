@@ -196,10 +196,13 @@ public final class ModuleProject {
                 Duration.ofMinutes(5), Duration.ofSeconds(3), logs.resolve(name + ".stdout"),
                 logs.resolve(name + ".stderr")));
         if (!r.succeeded()) {
+            // Offline, -mod=mod cannot fetch anything: the advice is to fill the module cache instead.
+            String advice = OfflineAdvice.offline(environment) ? "\nThe module's go.mod and go.sum are used as they "
+                    + "are, and " + OfflineAdvice.TEXT + "."
+                    : "\nThe module's go.mod and go.sum are used as they are; fix them (go mod tidy) or pass "
+                    + "m1go.goflags=-mod=mod / -mod=vendor.";
             throw new CaseDefinitionException("go list " + String.join(" ", patterns) + " failed in m1go.module "
-                    + s.module() + " (" + t.version() + "): " + r.stderr().strip()
-                    + "\nThe module's go.mod and go.sum are used as they are; fix them (go mod tidy) or pass "
-                    + "m1go.goflags=-mod=mod / -mod=vendor.");
+                    + s.module() + " (" + t.version() + "): " + r.stderr().strip() + advice);
         }
         List<Listed> out = new ArrayList<>();
         Path real = copy.toRealPath();
