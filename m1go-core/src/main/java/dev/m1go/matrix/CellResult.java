@@ -136,9 +136,23 @@ public record CellResult(
         return outcomeCounts.isEmpty() ? runs.size() : outcomeCounts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** Build plus runs. */
+    /**
+     * Build plus runs, as report.json's {@code durationMillis} has always been. One build serves every runner of its
+     * target, so a sum of these over cells counts each build once per runner: {@link #runMillis()} and
+     * {@link #buildMillis()} keep the two apart.
+     */
     public long durationMillis() {
-        return (build == null ? 0 : build.durationMillis()) + runs.stream().mapToLong(RunResult::durationMillis).sum();
+        return buildMillis() + runMillis();
+    }
+
+    /** The time of the runs kept in {@link #runs()}, without the build. */
+    public long runMillis() {
+        return runs.stream().mapToLong(RunResult::durationMillis).sum();
+    }
+
+    /** The time of the build this cell's binary came from (shared with the other runners of its target), or 0. */
+    public long buildMillis() {
+        return build == null ? 0 : build.durationMillis();
     }
 
     /**
