@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * {@value #MAX_RESULTS} results are kept. The results are read from the output itself, not from test2json's events:
  * test2json files a benchmark's lines under the last test that ran.
  */
-final class GoBenchmarks {
+public final class GoBenchmarks {
 
     static final int MAX_LINE = 4096;
     static final int MAX_RESULTS = 10_000;
@@ -27,7 +27,7 @@ final class GoBenchmarks {
     }
 
     /** The results of the log {@code stdout}, in the order printed; empty when it holds none or does not exist. */
-    static List<BenchmarkResult> read(Path stdout) throws IOException {
+    public static List<BenchmarkResult> read(Path stdout) throws IOException {
         if (!Files.isRegularFile(stdout)) {
             return List.of();
         }
@@ -36,7 +36,7 @@ final class GoBenchmarks {
         }
     }
 
-    static List<BenchmarkResult> read(InputStream in) throws IOException {
+    public static List<BenchmarkResult> read(InputStream in) throws IOException {
         List<BenchmarkResult> results = new ArrayList<>();
         byte[] line = new byte[MAX_LINE];
         int length = 0;

@@ -14,7 +14,7 @@ printf 'module example.com/flags\n\ngo 1.19\n' > "$work/go.mod"
     GOTOOLCHAIN=local /usr/lib/go-1.19/bin/go test -c -o flags-go119.test .) || exit 1
 { GOTOOLCHAIN=local go version; /usr/lib/go-1.19/bin/go version; qemu-aarch64 --version | head -1; } > "$here/versions"
 
-flags='-test.v -test.short -test.skip=TestSkipMe -test.parallel=2 -test.cpu=1,2 -test.bench=. -test.benchtime=100x'
+flags='-test.v -test.short -test.skip=TestSkipMe -test.parallel=2 -test.cpu=1,2 -test.bench=. -test.benchtime=20000x'
 record() {
     dir="$here/$1"
     shift
