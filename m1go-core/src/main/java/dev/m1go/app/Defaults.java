@@ -13,6 +13,8 @@ import java.util.Map;
 public final class Defaults {
 
     public static final String TIMEOUT_SECONDS = "60";
+    /** A test binary's run on a native runner; three times as long translated ({@link dev.m1go.cases.RunOptions}). */
+    public static final String TEST_TIMEOUT_SECONDS = "300";
     public static final String BUILD_TIMEOUT_SECONDS = "900";
     /** 0: the number of processors (at most {@link dev.m1go.reproduce.ReproduceSettings#MAX_THREADS}). */
     public static final String THREADS = "0";
@@ -58,7 +60,10 @@ public final class Defaults {
                 Map.entry(PropertyNames.CONTAINER_KEEP_IMAGES, FALSE),
                 Map.entry(PropertyNames.FAIL_ON, FAIL_ON),
                 Map.entry(PropertyNames.ISSUE_BODY, FALSE),
-                Map.entry(PropertyNames.DOCTOR_FAIL_ON, DOCTOR_FAIL_ON)));
+                Map.entry(PropertyNames.DOCTOR_FAIL_ON, DOCTOR_FAIL_ON),
+                Map.entry(PropertyNames.TEST_SHORT, FALSE),
+                Map.entry(PropertyNames.TEST_TIMEOUT_SECONDS, TEST_TIMEOUT_SECONDS),
+                Map.entry(PropertyNames.TRANSLATED_TESTS_ONE_AT_A_TIME, TRUE)));
         if (goal.equals("merge")) {
             all.put(PropertyNames.FAIL_ON, MERGE_FAIL_ON);
         }

@@ -100,8 +100,10 @@ final class CellRun {
         // A test binary runs in its package's directory (in m1go's copy of the module), as go test runs it.
         Path runDir = unit != null && unit.test() ? unit.directory() : workDir;
         String marker = unit == null ? c.marker() : null;
-        Duration timeout = c.timeoutOpt().orElse(request.runTimeout());
         boolean translated = p.runner().translates(p.target().arch());
+        // A whole test suite needs more than one program's run, and more again under translation.
+        Duration timeout = unit != null && unit.test() ? unit.run().testTimeLimit(translated)
+                : c.timeoutOpt().orElse(request.runTimeout());
         String mismatch = CrashForensics.machineMismatch(built.info(), p.target());
         if (mismatch != null) {
             return new CellResult(p.key(), Outcome.SKIPPED, Verdict.UNEXPECTED, expected.toString(),
@@ -188,7 +190,11 @@ final class CellRun {
         Diagnosis diagnosis = Diagnosis.ofRuns(first, deciding);
         String summary = outputMismatch == null ? diagnosis.summary() : diagnosis.summary() + "; " + outputMismatch;
         List<TestResult> tests = List.of();
+        List<BenchmarkResult> benchmarks = List.of();
         if (unit != null && unit.test()) {
+            if (unit.run().testBench() != null) {
+                benchmarks = GoBenchmarks.read(logDir.resolve("run-1.stdout"));
+            }
             GoTestEvents.Events events = new ModuleTests(processes, launcher, request)
                     .events(t, unit, logDir.resolve("run-1.stdout"));
             ModuleTests.Judged judged = ModuleTests.judge(events.tests(), unit, facts(p), first);
@@ -202,7 +208,8 @@ final class CellRun {
                 diagnosis.header(), diagnosis.frames());
         return CellResult.ran(p.key(), expected + rateNote(c.expectation().maxFailureRate()), first.outcome(),
                 verdict, diagnosis, translated, built.info(), runs, facts, n > 1 ? counts : Map.of())
-                .withTests(tests);
+                .withTests(tests).withRunEnvAndBenchmarks(unit == null ? List.of()
+                        : List.copyOf(unit.run().runEnv().keySet()), benchmarks);
     }
 
     /**

@@ -102,6 +102,28 @@ final class Preflight {
             atMost("m1go.testCount", testCount, ReproduceSettings.MAX_TEST_COUNT, "how many times each test runs "
                     + "(-test.count), from 1 to " + ReproduceSettings.MAX_TEST_COUNT);
         }
+        if (s.module() != null) {
+            runOptions(s.module().run());
+        }
+    }
+
+    /** The numbers of module mode's run options, each within its bounds. */
+    private static void runOptions(dev.m1go.cases.RunOptions run) throws UserError {
+        if (run.testParallel() != null && run.testParallel() < 1) {
+            throw new UserError("m1go.testParallel is " + run.testParallel() + ": give how many parallel tests run at "
+                    + "once (-test.parallel), at least 1");
+        }
+        if (run.testCpu() != null && !run.testCpu().matches("[1-9][0-9]{0,5}(\\s*,\\s*[1-9][0-9]{0,5})*")) {
+            throw new UserError("m1go.testCpu is '" + run.testCpu() + "': give GOMAXPROCS values, comma separated "
+                    + "(-test.cpu), for example m1go.testCpu=1,2,4");
+        }
+        if (run.testTimeoutSeconds() < 1) {
+            throw new UserError("m1go.testTimeoutSeconds is " + run.testTimeoutSeconds() + ": give the time limit of "
+                    + "one test-binary run in seconds, at least 1");
+        }
+        atMost("m1go.testTimeoutSeconds", run.testTimeoutSeconds(), ReproduceSettings.MAX_TIMEOUT_SECONDS, "the time "
+                + "limit of one test-binary run in seconds, from 1 to " + ReproduceSettings.MAX_TIMEOUT_SECONDS
+                + " (a day)");
     }
 
     private static void atMost(String property, long value, long max, String give) throws UserError {

@@ -104,6 +104,32 @@ class ReproduceSettingsTest {
         assertThat(ReproduceSettings.builder(OUT, CACHE, Map.of("A", "1"), HOME).build()).isEqualTo(fromDefaults);
     }
 
+    /** {@code -Dm1go.runEnv.NAME=value} properties reach module mode's run options; a bad name is a usage error. */
+    @Test
+    void runEnvProperties_reachTheModulesRunOptions_andABadNameIsRefused() throws Exception {
+        Context context = new Context(Frontend.maven("1.0"), Map.of(), HOME, Path.of("/work"),
+                new PrintStream(OutputStream.nullOutputStream()), new Log() {
+                    @Override
+                    public void info(String message) {
+                    }
+
+                    @Override
+                    public void warn(String message) {
+                    }
+                });
+        Map<String, String> env = ReproduceRequest.Builder.runEnvProperties(Map.of("m1go.runEnv.GODEBUG", "x=1",
+                "m1go.targetEnv.linux-arm64.CC", "cc", "other", "y"));
+        assertThat(env).containsExactly(Map.entry("GODEBUG", "x=1"));
+        ReproduceRequest r = ReproduceRequest.builder().outputDirectory(OUT).cacheDirectory(CACHE)
+                .module(Path.of("/work/mod")).runEnv(env).build(context);
+        assertThat(r.module().run().runEnv()).containsExactly(Map.entry("GODEBUG", "x=1"));
+        assertThat(r.module().run().testTimeoutSeconds()).isEqualTo(300);
+        assertThat(r.module().run().translatedTestsOneAtATime()).isTrue();
+        assertThatThrownBy(() -> ReproduceRequest.builder().outputDirectory(OUT).cacheDirectory(CACHE)
+                .runEnv(Map.of("NOT A NAME", "1")).build(context)).isInstanceOf(dev.m1go.core.UserError.class)
+                .hasMessageContaining("m1go.runEnv key 'NOT A NAME'");
+    }
+
     @Test
     void withModuleAndWithMoreGoRoots_keepEveryOtherSetting() {
         ReproduceSettings s = ReproduceSettings.builder(OUT, CACHE, Map.of(), HOME).goRoots(List.of("/a"))
