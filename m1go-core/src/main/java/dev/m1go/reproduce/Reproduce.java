@@ -192,7 +192,7 @@ public final class Reproduce {
                 .buildTimeout(Duration.ofSeconds(s.buildTimeoutSeconds())).quitGrace(Duration.ofSeconds(3))
                 .threads(s.threads()).inheritEnvironment(s.inheritEnvironment()).environment(s.environment())
                 .home(s.home()).reruns(s.reruns()).rerunsAll(s.rerunsAll()).rebuild(s.rebuild())
-                .cacheMaxBytes(s.cacheMaxBytes())
+                .cacheMaxBytes(s.cacheMaxBytes()).memoryLimitMb(s.memoryLimitMb())
                 .stress(new dev.m1go.matrix.Stress(s.stress().stressRuns(),
                         Duration.ofSeconds(s.stress().stressSeconds()), s.stress().stressStopOnFailure()))
                 .build();

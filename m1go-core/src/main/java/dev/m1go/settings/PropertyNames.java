@@ -75,6 +75,7 @@ public final class PropertyNames {
     public static final String DOCTOR_FAIL_ON = "m1go.doctor.failOn";
     public static final String PATH = "m1go.path";
     public static final String TARGET = "m1go.target";
+    public static final String MEMORY_LIMIT_MB = "m1go.memoryLimitMb";
 
     /** Every property, in the order of the README's parameter table. */
     public static final List<String> ALL = List.of(SKIP, REPRODUCE_SKIP, CLASSIFY_SKIP, DOCTOR_SKIP, MERGE_SKIP,
@@ -84,7 +85,8 @@ public final class PropertyNames {
             BUILD_TIMEOUT_SECONDS, THREADS, INHERIT_ENVIRONMENT, RERUNS, RERUNS_ALL, STRESS_RUNS, STRESS_SECONDS,
             STRESS_STOP_ON_FAILURE, STRESS_LOAD, FAIL_IF_NO_CELLS, FAIL_ON, FAIL_ON_REGRESSION, BASELINE, ISSUE_BODY, SHARD,
             MODULE, PACKAGES, TESTS, ARGS, GOFLAGS, TEST_RUN, TEST_COUNT, TEST_TIMEOUT,
-            INPUTS, CONTAINER_IMAGE, CONTAINER_KEEP_IMAGES, LOG, OS, DOCTOR_FAIL_ON, PATH, TARGET);
+            INPUTS, CONTAINER_IMAGE, CONTAINER_KEEP_IMAGES, LOG, OS, DOCTOR_FAIL_ON, PATH, TARGET,
+            MEMORY_LIMIT_MB);
 
     private PropertyNames() {
     }
