@@ -60,6 +60,75 @@ final class Cgroups {
         }
     }
 
+    /**
+     * Limits the memory of {@code group} to {@code bytes} ({@code memory.max}, and no swap with {@code
+     * memory.swap.max} 0 where the kernel has it) and answers whether it did. A group has these files only when its
+     * parent hands the memory controller down ({@code cgroup.subtree_control}); when the parent has the controller
+     * ({@code cgroup.controllers}) but does not hand it down, m1go asks it to once, which the kernel refuses while
+     * the parent holds processes of its own (m1go's JVM, in most cases): then the answer is false and another way
+     * enforces the limit.
+     */
+    static boolean limitMemory(Path group, long bytes) {
+        Path max = group.resolve("memory.max");
+        if (!Files.exists(max)) {
+            handDownMemory(group.getParent());
+        }
+        if (!Files.exists(max)) {
+            return false;
+        }
+        try {
+            Files.writeString(max, Long.toString(bytes), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            return false;
+        }
+        Path swap = group.resolve("memory.swap.max");
+        if (Files.exists(swap)) {
+            try {
+                Files.writeString(swap, "0", StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                // memory.max holds; swap only makes reaching it slower
+            }
+        }
+        return true;
+    }
+
+    private static void handDownMemory(Path parent) {
+        if (parent == null) {
+            return;
+        }
+        try {
+            boolean has = words(parent.resolve("cgroup.controllers")).contains("memory");
+            boolean handed = words(parent.resolve("cgroup.subtree_control")).contains("memory");
+            if (has && !handed) {
+                Files.writeString(parent.resolve("cgroup.subtree_control"), "+memory", StandardCharsets.US_ASCII);
+            }
+        } catch (IOException | RuntimeException e) {
+            // not allowed (processes in the parent, or not delegated): the caller sees no memory.max
+        }
+    }
+
+    private static List<String> words(Path file) throws IOException {
+        return List.of(Files.readString(file, StandardCharsets.US_ASCII).trim().split("\\s+"));
+    }
+
+    /**
+     * How many processes of {@code group} the kernel's OOM killer ended ({@code oom_kill} in {@code memory.events});
+     * 0 when none, or when the file cannot be read.
+     */
+    static long oomKills(Path group) {
+        try {
+            for (String line : Files.readAllLines(group.resolve("memory.events"), StandardCharsets.US_ASCII)) {
+                String[] kv = line.trim().split("\\s+");
+                if (kv.length == 2 && kv[0].equals("oom_kill")) {
+                    return Long.parseLong(kv[1]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+
     static void move(Path group, long pid) {
         try {
             Files.writeString(group.resolve("cgroup.procs"), Long.toString(pid), StandardCharsets.US_ASCII);
