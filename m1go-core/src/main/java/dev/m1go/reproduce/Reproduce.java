@@ -182,6 +182,9 @@ public final class Reproduce {
         List<Runner> selected = select(runners, s.runners());
         List<Platform> targets = targets(host, s.targets());
         List<String> leftOut = new ArrayList<>(defaultRunnersNote(s, runners, selected));
+        if (s.memoryLimitMb() > 0) { // how the limit is enforced here, or that it is not: said once
+            leftOut.add(dev.m1go.exec.MemoryEnforcement.note(s.memoryLimitMb()));
+        }
         List<Toolchain> toolchains = toolchains(s, host, runners, out, leftOut);
         List<ReproCase> cases = s.module() == null ? cases(s) : moduleCases(s, host, runners, toolchains, out);
 
