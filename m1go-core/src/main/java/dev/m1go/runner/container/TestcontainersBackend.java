@@ -4,16 +4,13 @@ import dev.m1go.host.EngineProbe;
 import dev.m1go.host.DockerEndpoint;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import com.github.dockerjava.api.model.StreamType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -48,8 +45,9 @@ import org.testcontainers.dockerclient.TransportConfig;
  * SIGKILL, say) are removed; objects of a live run, of another host, or without these labels are never touched. The
  * clean-up at JVM exit first stops new container work, then removes what this run created.
  *
- * <p>It stays one class a little over 400 lines because image building, the container's life and the clean-up share
- * the engine connection and the registry of what this run created; splitting them would pass both around.
+ * <p>It stays one class of about 400 lines because image building, the container's life and the clean-up share
+ * the engine connection and the registry of what this run created; splitting them would pass both around. Reading a
+ * finished container's logs needs neither, and is {@link ContainerLogs}.
  */
 final class TestcontainersBackend implements ContainerBackend {
 
@@ -280,7 +278,7 @@ final class TestcontainersBackend implements ContainerBackend {
                     }
                 }
                 long millis = millisSince(t0);
-                readLogs(c, id, stdout, stderr);
+                ContainerLogs.read(c, id, stdout, stderr);
                 Long exit = state == null ? null : state.getExitCodeLong();
                 String failure = startError != null ? startError
                         : state == null || state.getError() == null || state.getError().isBlank() ? null
@@ -316,43 +314,6 @@ final class TestcontainersBackend implements ContainerBackend {
             c.killContainerCmd(id).withSignal(signal).exec();
         } catch (DockerException e) {
             // it exited in between: nothing to kill
-        }
-    }
-
-    private static void readLogs(DockerClient c, String id, OutputStream out, OutputStream err) throws IOException {
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        try {
-            c.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(false)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            byte[] p = frame.getPayload();
-                            if (p == null) {
-                                return;
-                            }
-                            try {
-                                (frame.getStreamType() == StreamType.STDERR ? err : out).write(p, 0, p.length);
-                            } catch (IOException e) {
-                                throw new java.io.UncheckedIOException(e);
-                            }
-                        }
-
-                        @Override
-                        public void onError(Throwable t) {
-                            failure.set(t); // reported below, not logged with a stack trace by docker-java
-                            try {
-                                close();
-                            } catch (IOException e) {
-                                // closing the stream of a gone container
-                            }
-                        }
-                    }).awaitCompletion(10, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading the logs of container " + id, e);
-        }
-        if (failure.get() != null) {
-            throw new IOException("cannot read the logs of container " + id + ": " + rootMessage(failure.get()));
         }
     }
 
@@ -424,7 +385,7 @@ final class TestcontainersBackend implements ContainerBackend {
         return c;
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         StringBuilder sb = new StringBuilder();
         while (t != null) {
