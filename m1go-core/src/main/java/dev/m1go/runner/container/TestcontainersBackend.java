@@ -200,12 +200,16 @@ final class TestcontainersBackend implements ContainerBackend {
 
     @Override
     public ContainerRun run(String image, String platform, List<String> argv, Map<String, String> environment,
-                            String workingDirectory, Duration timeout, Duration quitGrace, OutputStream stdout,
-                            OutputStream stderr) throws IOException {
+                            String workingDirectory, Duration timeout, Duration quitGrace, long memoryBytes,
+                            OutputStream stdout, OutputStream stderr) throws IOException {
         DockerClient c = begin();
         try {
-            return runContainer(c, image, platform, argv, environment, workingDirectory, timeout, quitGrace, stdout,
-                    stderr);
+            HostConfig limits = HostConfig.newHostConfig().withNetworkMode("none");
+            if (memoryBytes > 0) { // swap included: the container reaches its limit instead of swapping
+                limits.withMemory(memoryBytes).withMemorySwap(memoryBytes);
+            }
+            return runContainer(c, image, platform, argv, environment, workingDirectory, timeout, quitGrace, limits,
+                    stdout, stderr);
         } catch (IOException | RuntimeException e) {
             // The engine refused something: the cell cannot run, which the runner reports without a stack trace.
             // While m1go stops, its own clean-up removed the container (the engine's 409 for its logs, say): that is
@@ -232,7 +236,8 @@ final class TestcontainersBackend implements ContainerBackend {
 
     private ContainerRun runContainer(DockerClient c, String image, String platform, List<String> argv,
                                       Map<String, String> environment, String workingDirectory, Duration timeout,
-                                      Duration quitGrace, OutputStream stdout, OutputStream stderr) throws IOException {
+                                      Duration quitGrace, HostConfig limits, OutputStream stdout, OutputStream stderr)
+            throws IOException {
         long t0 = System.nanoTime();
         // Created through the engine API, not GenericContainer: the time limit, the signals and the log streaming are
         // m1go's, and a container without Testcontainers' session labels is m1go's alone to remove.
@@ -241,7 +246,7 @@ final class TestcontainersBackend implements ContainerBackend {
         try {
             id = c.createContainerCmd(image).withCmd(argv).withEnv(env).withWorkingDir(workingDirectory)
                     .withLabels(labels("container")).withPlatform(platform)
-                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")).exec().getId();
+                    .withHostConfig(limits).exec().getId();
         } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
             return new ContainerRun(null, rootMessage(e), false, millisSince(t0));
         }
@@ -283,7 +288,8 @@ final class TestcontainersBackend implements ContainerBackend {
                 String failure = startError != null ? startError
                         : state == null || state.getError() == null || state.getError().isBlank() ? null
                         : state.getError();
-                return new ContainerRun(exit, failure, timedOut, millis);
+                return new ContainerRun(exit, failure, timedOut, millis,
+                        state != null && Boolean.TRUE.equals(state.getOOMKilled()));
             } finally {
                 removeContainer(c, id);
             }
