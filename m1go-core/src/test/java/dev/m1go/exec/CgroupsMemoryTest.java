@@ -51,6 +51,29 @@ class CgroupsMemoryTest {
     }
 
     @Test
+    void whenM1goIsAloneInItsCgroup_itMovesItselfIntoALeaf_beforeAskingForTheController() throws Exception {
+        Files.writeString(parent.resolve("cgroup.controllers"), "cpu memory pids\n");
+        Files.writeString(parent.resolve("cgroup.subtree_control"), "\n");
+        Files.writeString(parent.resolve("cgroup.procs"), "4242\n");
+
+        Cgroups.handDownMemory(parent, 4242);
+
+        assertThat(parent.resolve("m1go-4242-self").resolve("cgroup.procs")).hasContent("4242");
+        assertThat(parent.resolve("cgroup.subtree_control")).hasContent("+memory");
+    }
+
+    @Test
+    void withOtherProcessesInItsCgroup_m1goStaysWhereItIs() throws Exception {
+        Files.writeString(parent.resolve("cgroup.controllers"), "cpu memory pids\n");
+        Files.writeString(parent.resolve("cgroup.subtree_control"), "\n");
+        Files.writeString(parent.resolve("cgroup.procs"), "1\n4242\n");
+
+        Cgroups.handDownMemory(parent, 4242);
+
+        assertThat(parent.resolve("m1go-4242-self")).doesNotExist();
+    }
+
+    @Test
     void aParentWithoutTheController_isNotAsked() throws Exception {
         Files.writeString(parent.resolve("cgroup.controllers"), "cpu pids\n");
         Files.writeString(parent.resolve("cgroup.subtree_control"), "cpu\n");
