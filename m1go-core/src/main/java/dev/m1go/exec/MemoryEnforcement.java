@@ -18,8 +18,8 @@ import java.util.Locale;
  * exit status), with the headroom of {@link MemoryLimit#addressSpaceBytes()}. Reaching it makes {@code mmap} fail;
  * the Go runtime then prints {@code fatal error: out of memory} and exits 2, so the run reached its limit when it
  * failed with one of the lines of {@link #exhaustion}.</li>
- * <li>{@link Way#UNENFORCED}: neither (macOS, whose kernel does not enforce {@code RLIMIT_AS}; Linux without
- * prlimit): the run is not limited, which the report's notes say once.</li>
+ * <li>{@link Way#UNENFORCED}: neither (macOS, which has no prlimit and whose kernel is not documented to enforce
+ * {@code RLIMIT_AS}; Linux without prlimit): the run is not limited, which the report's notes say once.</li>
  * </ol>
  */
 public final class MemoryEnforcement {
@@ -174,8 +174,8 @@ public final class MemoryEnforcement {
                     + "OOM killer ends reads KILLED with the reason." + containers;
         }
         if (macos) {
-            return head + "not enforced for local runs: macOS has no cgroups and its kernel does not enforce "
-                    + "RLIMIT_AS." + containers;
+            return head + "not enforced for local runs: macOS has no cgroups and no prlimit, and m1go does not rely "
+                    + "on RLIMIT_AS there (XNU is not documented to enforce it)." + containers;
         }
         if (prlimit == null) {
             return head + "not enforced for local runs: no cgroup v2 group with the memory controller can be made "

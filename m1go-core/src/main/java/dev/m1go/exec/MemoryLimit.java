@@ -6,7 +6,7 @@ package dev.m1go.exec;
  *
  * <p>{@code RLIMIT_AS} bounds virtual address space, not memory: a Go program reserves far more than it uses (a
  * trivial one needed 688 to 736 MiB to start on linux/amd64 with Go 1.19 to 1.26, and qemu-user adds its own
- * mappings: 920 to 1,872 MiB for the same programs built for arm64). So the address space allowed is the limit plus a
+ * mappings: 896 to 1,872 MiB for the same programs built for arm64). So the address space allowed is the limit plus a
  * headroom that lets every such program start: {@value #NATIVE_HEADROOM_MB} MiB for a native process,
  * {@value #TRANSLATED_HEADROOM_MB} MiB for one under a translator. Where a cgroup or a container engine enforces the
  * limit, the headroom plays no part.

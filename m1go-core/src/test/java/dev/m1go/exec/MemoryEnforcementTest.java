@@ -108,7 +108,8 @@ class MemoryEnforcementTest {
                 .contains("to 64 + 1024 MiB natively and 64 + 2048 MiB under qemu or binfmt_misc");
         assertThat(MemoryEnforcement.note(64, false, null, false)).contains("not enforced for local runs")
                 .contains("prlimit (util-linux) is not installed");
-        assertThat(MemoryEnforcement.note(64, false, null, true)).contains("not enforced for local runs: macOS");
+        assertThat(MemoryEnforcement.note(64, false, null, true))
+                .contains("not enforced for local runs: macOS has no cgroups");
         assertThat(MemoryEnforcement.note(64, false, null, true)).contains("A container run is limited by the engine");
     }
 }
