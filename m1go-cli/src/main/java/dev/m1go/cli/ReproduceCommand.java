@@ -18,6 +18,7 @@ import static dev.m1go.settings.PropertyNames.GO_ROOTS;
 import static dev.m1go.settings.PropertyNames.GO_VERSIONS;
 import static dev.m1go.settings.PropertyNames.INHERIT_ENVIRONMENT;
 import static dev.m1go.settings.PropertyNames.ISSUE_BODY;
+import static dev.m1go.settings.PropertyNames.MEMORY_LIMIT_MB;
 import static dev.m1go.settings.PropertyNames.MODULE;
 import static dev.m1go.settings.PropertyNames.OUTPUT_DIRECTORY;
 import static dev.m1go.settings.PropertyNames.PACKAGES;
@@ -92,6 +93,8 @@ final class ReproduceCommand extends GoalCommand {
             defaultValue = Defaults.TIMEOUT_SECONDS) int timeoutSeconds;
     @Option(names = "--build-timeout-seconds", descriptionKey = G + BUILD_TIMEOUT_SECONDS, paramLabel = "S",
             defaultValue = Defaults.BUILD_TIMEOUT_SECONDS) int buildTimeoutSeconds;
+    @Option(names = "--memory-limit-mb", descriptionKey = G + MEMORY_LIMIT_MB, paramLabel = "MIB",
+            defaultValue = Defaults.MEMORY_LIMIT_MB) int memoryLimitMb;
     @Option(names = "--threads", descriptionKey = G + THREADS, paramLabel = "N", defaultValue = Defaults.THREADS) int threads;
     @Option(names = "--inherit-environment", descriptionKey = G + INHERIT_ENVIRONMENT, arity = "0..1", paramLabel = "true|false",
             fallbackValue = "true", defaultValue = Defaults.FALSE) boolean inheritEnvironment;
@@ -170,6 +173,7 @@ final class ReproduceCommand extends GoalCommand {
                 .targets(targets)
                 .timeoutSeconds(timeoutSeconds)
                 .buildTimeoutSeconds(buildTimeoutSeconds)
+                .memoryLimitMb(memoryLimitMb)
                 .threads(threads)
                 .inheritEnvironment(inheritEnvironment)
                 .reruns(reruns)

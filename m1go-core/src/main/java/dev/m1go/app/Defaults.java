@@ -23,6 +23,8 @@ public final class Defaults {
     public static final String STRESS_RUNS = "0";
     public static final String STRESS_SECONDS = "0";
     public static final String STRESS_LOAD = "0";
+    /** 0: no memory limit. */
+    public static final String MEMORY_LIMIT_MB = "0";
     public static final String FAIL_ON = "regression";
     /** m1go:merge only reports by default. */
     public static final String MERGE_FAIL_ON = "never";
@@ -63,7 +65,8 @@ public final class Defaults {
                 Map.entry(PropertyNames.DOCTOR_FAIL_ON, DOCTOR_FAIL_ON),
                 Map.entry(PropertyNames.TEST_SHORT, FALSE),
                 Map.entry(PropertyNames.TEST_TIMEOUT_SECONDS, TEST_TIMEOUT_SECONDS),
-                Map.entry(PropertyNames.TRANSLATED_TESTS_ONE_AT_A_TIME, TRUE)));
+                Map.entry(PropertyNames.TRANSLATED_TESTS_ONE_AT_A_TIME, TRUE),
+                Map.entry(PropertyNames.MEMORY_LIMIT_MB, MEMORY_LIMIT_MB)));
         if (goal.equals("merge")) {
             all.put(PropertyNames.FAIL_ON, MERGE_FAIL_ON);
         }

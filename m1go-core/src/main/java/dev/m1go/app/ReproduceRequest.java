@@ -62,6 +62,7 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
         private int stressSeconds = Defaults.integer(Defaults.STRESS_SECONDS);
         private boolean stressStopOnFailure;
         private int stressLoad = Defaults.integer(Defaults.STRESS_LOAD);
+        private int memoryLimitMb = Defaults.integer(Defaults.MEMORY_LIMIT_MB);
         private Path baseline;
         private String failOn = Defaults.FAIL_ON;
         private boolean failOnRegression = Boolean.parseBoolean(Defaults.TRUE);
@@ -118,6 +119,8 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
         public Builder stressSeconds(int v) { stressSeconds = v; return this; }
         public Builder stressStopOnFailure(boolean v) { stressStopOnFailure = v; return this; }
         public Builder stressLoad(int v) { stressLoad = v; return this; }
+        /** 0: no limit. */
+        public Builder memoryLimitMb(int v) { memoryLimitMb = v; return this; }
         public Builder baseline(Path v) { baseline = v; return this; }
         public Builder failOn(String v) { failOn = v; return this; }
         public Builder failOnRegression(boolean v) { failOnRegression = v; return this; }
@@ -179,7 +182,7 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
                     .reruns(reruns).rerunsAll(rerunsAll).failIfNoCells(failIfNoCells).rebuild(rebuild)
                     .cacheMaxBytes(cacheMaxBytes).stress(new ReproduceSettings.StressSettings(stressRuns, stressSeconds,
                             stressStopOnFailure, stressLoad))
-                    .shard(shard)
+                    .shard(shard).memoryLimitMb(memoryLimitMb)
                     .build();
             ModuleProject.Settings moduleSettings;
             try {

@@ -9,6 +9,7 @@ import dev.m1go.classify.Evidence;
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Phase;
 import dev.m1go.classify.Verdict;
+import dev.m1go.exec.MemoryLimit;
 import dev.m1go.exec.ProcessResult;
 import dev.m1go.exec.ProcessRunner;
 import dev.m1go.exec.ProcessSpec;
@@ -135,8 +136,8 @@ final class CellRun {
             Path err = logDir.resolve("run-" + i + ".stderr");
             ProcessResult r;
             try {
-                r = p.runner().run(new ProcessSpec(argv, env, runDir, timeout, request.quitGrace(), out, err),
-                        p.target().arch());
+                r = p.runner().run(new ProcessSpec(argv, env, runDir, timeout, request.quitGrace(), out, err)
+                        .withMemoryLimit(MemoryLimit.of(request.memoryLimitMb())), p.target().arch());
             } catch (Runner.CannotRun e) {
                 if (stoppedBy(e)) {
                     throw e; // not a skip: m1go is stopping, and the cell is not measured
@@ -146,8 +147,9 @@ final class CellRun {
                 }
                 break; // the runs already measured stand; the reruns the runner could not do are left out
             }
-            Classification classified = classifier.classify(new Evidence(Phase.RUN, p.target().os().goos(),
-                    r.exitCode(), null, r.timedOut(), translated, r.stdout(), r.stderr(), marker, c.markerOnStderr()), locator);
+            Classification classified = MemoryLimitHit.apply(classifier.classify(new Evidence(Phase.RUN,
+                    p.target().os().goos(), r.exitCode(), null, r.timedOut(), translated, r.stdout(), r.stderr(), marker,
+                    c.markerOnStderr()), locator), r.memoryLimitHit());
             CrashForensics.Examined x = forensics.examine(classified, locator, built.binary(), p.target().arch(),
                     p.target().os().goos(), r.stderr(), logDir.resolve("symbolize-" + i));
             Classification k = x.classification();

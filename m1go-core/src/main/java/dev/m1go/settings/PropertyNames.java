@@ -85,6 +85,7 @@ public final class PropertyNames {
     public static final String TRANSLATED_TESTS_ONE_AT_A_TIME = "m1go.translatedTestsOneAtATime";
     /** Not a property of its own: {@code m1go.runEnv.<VARIABLE>} system properties. */
     public static final String RUN_ENV_PREFIX = "m1go.runEnv.";
+    public static final String MEMORY_LIMIT_MB = "m1go.memoryLimitMb";
 
     /** Every property, in the order of the README's parameter table. */
     public static final List<String> ALL = List.of(SKIP, REPRODUCE_SKIP, CLASSIFY_SKIP, DOCTOR_SKIP, MERGE_SKIP,
@@ -96,7 +97,7 @@ public final class PropertyNames {
             MODULE, PACKAGES, TESTS, ARGS, GOFLAGS, TEST_RUN, TEST_COUNT, TEST_TIMEOUT,
             INPUTS, CONTAINER_IMAGE, CONTAINER_KEEP_IMAGES, LOG, OS, DOCTOR_FAIL_ON, PATH, TARGET,
             TEST_SHORT, TEST_SKIP, TEST_PARALLEL, TEST_CPU, TEST_BENCH, TEST_BENCHTIME, TEST_TIMEOUT_SECONDS,
-            TRANSLATED_TESTS_ONE_AT_A_TIME);
+            TRANSLATED_TESTS_ONE_AT_A_TIME, MEMORY_LIMIT_MB);
 
     private PropertyNames() {
     }

@@ -170,6 +170,25 @@ class PreflightTest {
         assertThatCode(() -> Preflight.numbers(run(1, "1, 2,4", 86_400))).doesNotThrowAnyException();
     }
 
+    private ReproduceSettings memoryLimit(int mb) {
+        return ReproduceSettings.builder(dir.resolve("out"), dir.resolve("cache"), Map.of(), dir).memoryLimitMb(mb)
+                .build();
+    }
+
+    @Test
+    void memoryLimit_isZeroOrFrom16MiBTo1TiB_andARefusalNamesTheSetting() {
+        assertThatThrownBy(() -> Preflight.numbers(memoryLimit(8))).isInstanceOf(UserError.class)
+                .hasMessage("m1go.memoryLimitMb is 8: give the memory limit of one run in MiB, at least 16 (0 or "
+                        + "unset: no limit)");
+        assertThatThrownBy(() -> Preflight.numbers(memoryLimit(-1))).isInstanceOf(UserError.class)
+                .hasMessageStartingWith("m1go.memoryLimitMb is -1: give");
+        assertThatThrownBy(() -> Preflight.numbers(memoryLimit((1 << 20) + 1))).isInstanceOf(UserError.class)
+                .hasMessageStartingWith("m1go.memoryLimitMb is 1048577, over the limit of 1048576: give");
+        for (int ok : new int[] {0, 16, 64, 1 << 20}) {
+            assertThatCode(() -> Preflight.numbers(memoryLimit(ok))).as("%d MiB", ok).doesNotThrowAnyException();
+        }
+    }
+
     @Test
     void negativeThreads_isRefused() {
         Reproduce r = new Reproduce(null, null, h -> List.of(), java.time.Clock.systemUTC(), log);
