@@ -21,7 +21,7 @@ public record MemoryLimit(int mebibytes, boolean translated) {
     /** Address space granted beyond the limit to a native process. */
     public static final int NATIVE_HEADROOM_MB = 1024;
     /** Address space granted beyond the limit to a process under a translator. */
-    public static final int TRANSLATED_HEADROOM_MB = 2048;
+    public static final int TRANSLATED_HEADROOM_MB = 4096;
 
     public MemoryLimit {
         if (mebibytes < 0) {

@@ -29,7 +29,7 @@ class MemoryEnforcementTest {
         assertThat(MemoryEnforcement.of(MB64, false, PRLIMIT).argv(argv))
                 .containsExactly("/usr/bin/prlimit", "--as=" + ((64L + 1024) << 20), "--", "./bin", "-x");
         assertThat(MemoryEnforcement.of(MB64.underTranslation(), false, PRLIMIT).argv(List.of("qemu-aarch64", "./bin")))
-                .containsExactly("/usr/bin/prlimit", "--as=" + ((64L + 2048) << 20), "--", "qemu-aarch64", "./bin");
+                .containsExactly("/usr/bin/prlimit", "--as=" + ((64L + 4096) << 20), "--", "qemu-aarch64", "./bin");
     }
 
     @Test
@@ -81,7 +81,7 @@ class MemoryEnforcementTest {
         assertThat(e.hit(2, true, "", go, 0)).isNull();
         assertThat(MemoryEnforcement.of(MB64, false, null).hit(2, false, "", go, 0)).as("not enforced").isNull();
         assertThat(MemoryEnforcement.of(MB64.underTranslation(), false, PRLIMIT).hit(2, false, "", go, 0))
-                .contains("limited to 2112 MiB (RLIMIT_AS: the limit and 2048 MiB of headroom)");
+                .contains("limited to 4160 MiB (RLIMIT_AS: the limit and 4096 MiB of headroom)");
     }
 
     /** What Go 1.19 to 1.26, qemu-user and the C library printed when RLIMIT_AS stopped them on linux/amd64. */
@@ -105,7 +105,7 @@ class MemoryEnforcementTest {
         assertThat(MemoryEnforcement.note(64, true, PRLIMIT, false)).startsWith("m1go.memoryLimitMb=64: each run is "
                 + "limited in its own cgroup v2 group (memory.max, no swap)");
         assertThat(MemoryEnforcement.note(64, false, PRLIMIT, false)).contains("RLIMIT_AS through /usr/bin/prlimit")
-                .contains("to 64 + 1024 MiB natively and 64 + 2048 MiB under qemu or binfmt_misc");
+                .contains("to 64 + 1024 MiB natively and 64 + 4096 MiB under qemu or binfmt_misc");
         assertThat(MemoryEnforcement.note(64, false, null, false)).contains("not enforced for local runs")
                 .contains("prlimit (util-linux) is not installed");
         assertThat(MemoryEnforcement.note(64, false, null, true))
