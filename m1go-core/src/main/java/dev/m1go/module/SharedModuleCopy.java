@@ -6,11 +6,9 @@ import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -107,11 +105,7 @@ final class SharedModuleCopy implements AutoCloseable {
             }
             try {
                 ModuleCopy.delete(place);
-                try {
-                    Files.move(fresh, place, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(fresh, place);
-                }
+                Files.move(fresh, place); // a rename: both in module-copies/
                 Files.setLastModifiedTime(copies.resolve(key + ".lock"), FileTime.fromMillis(System.currentTimeMillis()));
                 linkInOutputDirectory(local, place.resolve("src"));
                 trim(copies, key);
