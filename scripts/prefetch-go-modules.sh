@@ -9,15 +9,17 @@
 #
 # What is fetched:
 #   - the modules of every go.mod in the catalog (reproducer-cases/cases/*) and in it/projects/*;
-#   - the public modules below, that ModuleModeIT runs straight from the module cache (keep the two in step);
+#   - the public modules below, that ModuleModeIT and PublicModuleReuseIT run straight from the module cache (keep
+#     them in step);
 #   - go1.27.3 through GOTOOLCHAIN (m1go finds it in $GOMODCACHE/golang.org/toolchain@*).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-# module@version, one per line: ModuleModeIT.PUBLIC_MODULE @ PUBLIC_VERSION.
+# module@version, one per line: ModuleModeIT.PUBLIC_MODULE @ PUBLIC_VERSION, PublicModuleReuseIT.MODULE @ VERSION.
 public_modules=(
   github.com/pk910/hashtree-bindings@v0.2.6
+  github.com/DataDog/zstd@v1.5.7
 )
 toolchain=go1.27.3
 

@@ -79,6 +79,13 @@ public final class GoTestEvents {
     }
 
     /** The test's own result line; the time as Go prints it ({@code %.2f}), of at most 12 digits before the point. */
+    /** The line {@code -test.v} prints before running a benchmark: its name alone. */
+    private static final java.util.regex.Pattern BENCHMARK_NAME =
+            java.util.regex.Pattern.compile("(Benchmark[^\\s]*)\\r?\\n?");
+    /** What a test binary prints before its first benchmark. */
+    private static final java.util.regex.Pattern BENCHMARK_HEADER =
+            java.util.regex.Pattern.compile("(goos|goarch|pkg|cpu): [^\\n]*\\r?\\n?");
+    private static final int HELD_CHARS = 16_000;
     private static final java.util.regex.Pattern RESULT_LINE =
             java.util.regex.Pattern.compile("--- (?:PASS|FAIL|SKIP): \\S+ \\(([0-9]{1,12}(?:\\.[0-9]{1,9})?)s\\)");
 
@@ -252,6 +259,16 @@ public final class GoTestEvents {
         private final ArrayDeque<Output> endedFailing = new ArrayDeque<>();
         private long kept;
         private long testsLeftOut;
+        /**
+         * A test binary run with {@code -test.v} names each benchmark on a line of its own before running it, but
+         * test2json, reading it without go test's markers, gives that line and the benchmark's log lines to the test
+         * that ran last ({@code zstd_ctx_test.go:197: PAYLOAD env was not set} became a skipped test's reason). From
+         * such a line on, output of tests other than benchmarks is held for the benchmark, and becomes its output when
+         * an event of that benchmark comes (a failing one's {@code --- FAIL}); a benchmark that passes has no event, and
+         * its held lines (its results) go to no test. The header ({@code goos:}, {@code pkg:}, …) goes to no test.
+         */
+        private String benchmark;
+        private final StringBuilder held = new StringBuilder();
 
         void line(byte[] buffer, int length) {
             int start = 0;
@@ -275,6 +292,31 @@ public final class GoTestEvents {
                 return;
             }
             String a = e.path("Action").asText("");
+            if (a.equals("output") && !test.startsWith("Benchmark")) {
+                String text = e.path("Output").asText("");
+                java.util.regex.Matcher named = BENCHMARK_NAME.matcher(text);
+                if (named.matches()) {
+                    benchmark = named.group(1);
+                    held.setLength(0);
+                }
+                if (benchmark != null) {
+                    if (held.length() < HELD_CHARS) {
+                        held.append(text, 0, Math.min(text.length(), HELD_CHARS - held.length()));
+                    }
+                    return;
+                }
+                if (BENCHMARK_HEADER.matcher(text).matches()) {
+                    return;
+                }
+            }
+            if (benchmark != null && test.equals(benchmark)) {
+                if (held.length() > 0 && (action.containsKey(test) || action.size() < MAX_TESTS)) {
+                    action.putIfAbsent(test, "run");
+                    kept += output.computeIfAbsent(test, k -> new Output()).append(held.toString());
+                }
+                held.setLength(0);
+                benchmark = null;
+            }
             if (!action.containsKey(test)) {
                 if (!a.equals("run") && !a.equals("output") && !a.equals("pass") && !a.equals("fail")
                         && !a.equals("skip")) {

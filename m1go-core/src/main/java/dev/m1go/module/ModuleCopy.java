@@ -138,7 +138,7 @@ final class ModuleCopy {
     }
 
     /** Removes a previous copy; links are removed, never followed. */
-    private static void delete(Path to) throws IOException {
+    static void delete(Path to) throws IOException {
         if (!Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

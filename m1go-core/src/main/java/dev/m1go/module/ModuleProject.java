@@ -25,12 +25,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Module mode's planning: checks {@code m1go.module}, copies the module into {@code target/m1go/module/src} (builds
- * and tests run in the copy, so the user's tree is never written), reads {@code m1go.yaml}, asks {@code go list} which
- * packages {@code m1go.packages} and {@code m1go.tests} name, and makes one case per main package and one per package
- * with tests.
+ * Module mode's planning: checks {@code m1go.module}, copies the module to a place named by its content (builds and
+ * tests run in the copy, so the user's tree is never written, and an unchanged module builds in the same directory
+ * every run, so Go reuses what it compiled: {@link SharedModuleCopy}), reads {@code m1go.yaml}, asks {@code go list}
+ * which packages {@code m1go.packages} and {@code m1go.tests} name, and makes one case per main package and one per
+ * package with tests. {@link #close()} lets another run take the copy once this run is done with it.
  */
-public final class ModuleProject {
+public final class ModuleProject implements AutoCloseable {
 
     /**
      * The module-mode parameters as given.
@@ -94,6 +95,7 @@ public final class ModuleProject {
     private final ProcessRunner processes;
     private final Map<String, String> environment;
     private final Path home;
+    private SharedModuleCopy copy;
 
     public ModuleProject(ProcessRunner processes, Map<String, String> environment, Path home) {
         this.processes = processes;
@@ -122,9 +124,9 @@ public final class ModuleProject {
         if (s.testCount() != null && s.testCount() < 1) {
             throw new CaseDefinitionException("m1go.testCount is " + s.testCount() + ": give at least 1");
         }
-        Path copy = outputDirectory.resolve("module").resolve("src");
-        copyModule(module, copy, outputDirectory);
-        GoModReplaces.rewrite(module, copy);
+        close();
+        this.copy = SharedModuleCopy.place(module, outputDirectory, cacheDirectory);
+        Path copy = this.copy.root();
         ModuleConfig config = ModuleConfig.read(copy);
         String modulePath = modulePath(Files.readString(copy.resolve("go.mod")));
         Map<String, ReproCase> cases = new LinkedHashMap<>();
@@ -235,10 +237,20 @@ public final class ModuleProject {
     }
 
     /**
-     * Copies the module, leaving out {@code .git} and m1go's own output directory when it lies inside; no link leads
-     * out of the copy ({@link ModuleCopy}).
+     * Why this run's copy is not at its shared place (another run of the same module holds it), for the log; else
+     * {@code null}.
      */
-    static void copyModule(Path from, Path to, Path outputDirectory) throws IOException, CaseDefinitionException {
-        ModuleCopy.copy(from, to, outputDirectory);
+    public String copyNote() {
+        return copy == null ? null : copy.note();
+    }
+
+    /** Lets another run build in this run's copy of the module; the copy stays. */
+    @Override
+    public void close() throws IOException {
+        if (copy != null) {
+            SharedModuleCopy c = copy;
+            copy = null;
+            c.close();
+        }
     }
 }

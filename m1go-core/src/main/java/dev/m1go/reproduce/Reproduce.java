@@ -76,6 +76,8 @@ public final class Reproduce {
     private Frontend frontend = Frontend.maven(version());
     private volatile Path out;
     private volatile LiveReport live;
+    /** Module mode: holds the shared copy of the module for the length of the run. */
+    private dev.m1go.module.ModuleProject moduleProject;
 
     /** On this machine: its host probe, the bundled case catalog and toolchain discovery. */
     public Reproduce(ProcessRunner processes, Classifier classifier, Function<Host, List<Runner>> extraRunners,
@@ -166,6 +168,12 @@ public final class Reproduce {
             return runMatrix(s, finish);
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
+        } finally {
+            if (moduleProject != null) { // another run may build in the shared copy of the module now
+                dev.m1go.module.ModuleProject p = moduleProject;
+                moduleProject = null;
+                p.close();
+            }
         }
     }
 
@@ -309,8 +317,13 @@ public final class Reproduce {
                 .orElseThrow(() -> new UserError("m1go.module needs a Go toolchain that runs here to list the "
                         + "module's packages; none of the toolchains found can run (see m1go.goRoots, m1go.goVersions)"));
         try {
-            return new dev.m1go.module.ModuleProject(processes, s.environment(), s.home())
-                    .cases(s.module(), out, lister, runners.launchFor(lister.binaryArch()), s.cacheDirectory());
+            moduleProject = new dev.m1go.module.ModuleProject(processes, s.environment(), s.home());
+            List<ReproCase> cases = moduleProject.cases(s.module(), out, lister, runners.launchFor(lister.binaryArch()),
+                    s.cacheDirectory());
+            if (moduleProject.copyNote() != null) {
+                log.warn("m1go: " + moduleProject.copyNote());
+            }
+            return cases;
         } catch (CaseDefinitionException e) {
             throw new UserError(e.getMessage());
         } catch (dev.m1go.toolchain.Launcher.CannotLaunchException e) {

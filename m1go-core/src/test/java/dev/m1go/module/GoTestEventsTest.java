@@ -142,4 +142,41 @@ class GoTestEventsTest {
         assertThat(events.tests().get(1).output()).as("a failed test's output is dropped last").startsWith("zzz");
         assertThat(events.tests().get(tests - 1).output()).startsWith("zzz");
     }
+
+    /**
+     * Real events: go1.26.8's test2json over the {@code -test.v} output of DataDog/zstd v1.5.7's test binary with
+     * {@code -test.bench=^BenchmarkCtxCompression$} and no PAYLOAD. test2json gave the benchmark's name and log line to
+     * the skipped test before it; they are the failing benchmark's, and the header lines are no test's.
+     */
+    @Test
+    void aFailingBenchmarksLogLine_isItsOwn_notTheTestThatRanBefore() {
+        String events = """
+                {"Action":"pass","Package":"github.com/DataDog/zstd","Test":"TestEmptySliceCompress"}
+                {"Action":"run","Package":"github.com/DataDog/zstd","Test":"TestRealPayload"}
+                {"Action":"output","Package":"github.com/DataDog/zstd","Test":"TestRealPayload","Output":"=== RUN   TestRealPayload\\n"}
+                {"Action":"output","Package":"github.com/DataDog/zstd","Test":"TestRealPayload","Output":"    zstd_test.go:279: PAYLOAD env was not set\\n"}
+                {"Action":"output","Package":"github.com/DataDog/zstd","Test":"TestRealPayload","Output":"--- SKIP: TestRealPayload (0.00s)\\n"}
+                {"Action":"output","Package":"github.com/DataDog/zstd","Test":"TestRealPayload","Output":"goos: linux\\n"}
+                {"Action":"output","Package":"github.com/DataDog/zstd","Test":"TestRealPayload","Output":"goarch: amd64\\n"}
+                {"Action":"output","Package":"github.com/DataDog/zstd","Test":"TestRealPayload","Output":"pkg: github.com/DataDog/zstd\\n"}
+                {"Action":"output","Package":"github.com/DataDog/zstd","Test":"TestRealPayload","Output":"cpu: AMD EPYC\\n"}
+                {"Action":"output","Package":"github.com/DataDog/zstd","Test":"TestRealPayload","Output":"BenchmarkCtxCompression\\n"}
+                {"Action":"output","Package":"github.com/DataDog/zstd","Test":"TestRealPayload","Output":"    zstd_ctx_test.go:197: PAYLOAD env was not set\\n"}
+                {"Action":"skip","Package":"github.com/DataDog/zstd","Test":"TestRealPayload"}
+                {"Action":"output","Package":"github.com/DataDog/zstd","Test":"BenchmarkCtxCompression","Output":"--- FAIL: BenchmarkCtxCompression\\n"}
+                {"Action":"fail","Package":"github.com/DataDog/zstd","Test":"BenchmarkCtxCompression"}
+                {"Action":"output","Package":"github.com/DataDog/zstd","Output":"FAIL\\n"}
+                {"Action":"fail","Package":"github.com/DataDog/zstd"}
+                """;
+        List<GoTestEvents.Test> tests = GoTestEvents.parse(events);
+        GoTestEvents.Test skipped = tests.stream().filter(t -> t.name().equals("TestRealPayload")).findFirst().orElseThrow();
+        GoTestEvents.Test bench = tests.stream().filter(t -> t.name().equals("BenchmarkCtxCompression")).findFirst()
+                .orElseThrow();
+        assertThat(skipped.action()).isEqualTo("skip");
+        assertThat(skipped.output()).contains("zstd_test.go:279: PAYLOAD env was not set").doesNotContain("197")
+                .doesNotContain("goos:").doesNotContain("Benchmark");
+        assertThat(bench.action()).isEqualTo("fail");
+        assertThat(bench.output()).isEqualTo("BenchmarkCtxCompression\n    zstd_ctx_test.go:197: PAYLOAD env was not "
+                + "set\n--- FAIL: BenchmarkCtxCompression\n");
+    }
 }

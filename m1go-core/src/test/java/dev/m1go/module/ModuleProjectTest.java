@@ -99,6 +99,74 @@ class ModuleProjectTest {
         }
     }
 
+    /**
+     * Go's build cache keys a main-module package on its directory: a copy inside each output directory made every
+     * other output directory compile the module's C again. An unchanged module builds in the same place from any
+     * output directory; a changed file anywhere in it (a header outside the package directory too) builds elsewhere.
+     */
+    @Test
+    void unchangedModule_buildsInTheSameDirectory_fromAnyOutputDirectory_andAChangedFileElsewhere() throws Exception {
+        Path cache = dir.resolve("cache");
+        Files.createDirectories(module.resolve("include"));
+        Files.writeString(module.resolve("include/shop.h"), "#define SHOP 1\n");
+        Path first;
+        try (ModuleProject p = new ModuleProject(this::goList, Map.of("PATH", "/usr/bin"), dir)) {
+            first = p.cases(settings(List.of(), List.of("./...")), dir.resolve("one/target/m1go"), go, Launch.direct(),
+                    cache).get(0).unit().root();
+            assertThat(p.copyNote()).isNull();
+        }
+        Path second;
+        try (ModuleProject p = new ModuleProject(this::goList, Map.of("PATH", "/usr/bin"), dir)) {
+            second = p.cases(settings(List.of(), List.of("./...")), dir.resolve("two/target/m1go"), go,
+                    Launch.direct(), cache).get(0).unit().root();
+        }
+        assertThat(second).isEqualTo(first).startsWith(cache.resolve("module-copies"));
+        assertThat(second.resolve("include/shop.h")).hasContent("#define SHOP 1\n");
+        assertThat(dir.resolve("two/target/m1go/module/src/go.mod")).as("a link for people").exists();
+
+        Files.writeString(module.resolve("include/shop.h"), "#define SHOP 2\n");
+        try (ModuleProject p = new ModuleProject(this::goList, Map.of("PATH", "/usr/bin"), dir)) {
+            Path changed = p.cases(settings(List.of(), List.of("./...")), dir.resolve("two/target/m1go"), go,
+                    Launch.direct(), cache).get(0).unit().root();
+            assertThat(changed).isNotEqualTo(first);
+            assertThat(changed.resolve("include/shop.h")).hasContent("#define SHOP 2\n");
+        }
+    }
+
+    @Test
+    void aSecondRunAtOnce_buildsInItsOutputDirectory_sayingWhy() throws Exception {
+        Path cache = dir.resolve("cache");
+        try (ModuleProject holder = new ModuleProject(this::goList, Map.of("PATH", "/usr/bin"), dir);
+             ModuleProject other = new ModuleProject(this::goList, Map.of("PATH", "/usr/bin"), dir)) {
+            Path shared = holder.cases(settings(List.of(), List.of("./...")), dir.resolve("one/target/m1go"), go,
+                    Launch.direct(), cache).get(0).unit().root();
+            Path own = other.cases(settings(List.of(), List.of("./...")), dir.resolve("two/target/m1go"), go,
+                    Launch.direct(), cache).get(0).unit().root();
+            assertThat(own).isEqualTo(dir.resolve("two/target/m1go/module/src"));
+            assertThat(Files.isSymbolicLink(own)).isFalse();
+            assertThat(own.resolve("shop.go")).exists();
+            assertThat(other.copyNote()).contains("Another m1go run is building this module").contains(shared.toString())
+                    .contains("compiled again");
+            assertThat(shared.resolve("shop.go")).as("the holder's copy is left alone").exists();
+        }
+    }
+
+    @Test
+    void atMostFourCopiesAreKept_theLeastRecentlyUsedGoFirst() throws Exception {
+        Path cache = dir.resolve("cache");
+        List<Path> roots = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Files.writeString(module.resolve("shop.go"), "package shop\n// " + i + "\n");
+            try (ModuleProject p = new ModuleProject(this::goList, Map.of("PATH", "/usr/bin"), dir)) {
+                roots.add(p.cases(settings(List.of(), List.of("./...")), out, go, Launch.direct(), cache).get(0).unit()
+                        .root());
+            }
+            Thread.sleep(20);
+        }
+        assertThat(roots.subList(0, 2)).allSatisfy(r -> assertThat(r).doesNotExist());
+        assertThat(roots.subList(2, 6)).allSatisfy(r -> assertThat(r.resolve("shop.go")).exists());
+    }
+
     @Test
     void moduleCopy_symlinkOutOfTheModule_isRefusedNamingTheLink() throws Exception {
         Path secret = Files.writeString(dir.resolve("shadow"), "root:secret\n");
