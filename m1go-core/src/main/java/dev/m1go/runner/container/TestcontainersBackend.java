@@ -48,6 +48,9 @@ import org.testcontainers.dockerclient.TransportConfig;
  * SIGKILL, say) are removed; objects of a live run, of another host, or without these labels are never touched. The
  * clean-up at JVM exit first stops new container work, then removes what this run created.
  *
+ * <p>One instance talks to one engine: with {@code m1go.container.hosts} a run has one per engine, each with its own
+ * client, registry of what it created and clean-up at JVM exit, so every container on any engine is removed.
+ *
  * <p>It stays one class of about 400 lines because image building, the container's life and the clean-up share
  * the engine connection and the registry of what this run created; splitting them would pass both around. Reading a
  * finished container's logs needs neither, and is {@link ContainerLogs}.
@@ -56,6 +59,11 @@ final class TestcontainersBackend implements ContainerBackend {
 
     /** Label on everything m1go creates. */
     public static final String LABEL = "dev.m1go.runner";
+    /** The system property docker-java's client takes its API version from when it is made. */
+    private static final String API_VERSION = "api.version";
+    private static final Object API_VERSION_LOCK = new Object();
+    /** The API version m1go itself last set (guarded by {@link #API_VERSION_LOCK}), never the user's. */
+    private static String setByM1go;
 
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closing;
@@ -70,13 +78,33 @@ final class TestcontainersBackend implements ContainerBackend {
         if (client != null) {
             return;
         }
-        // Testcontainers' client asks for API 1.44 and falls back to 1.32 on an older engine, where a container's
-        // platform is ignored; the version the engine itself announced makes the platform count. A user's own
-        // choice stays.
-        if (apiVersion != null && System.getProperty("api.version") == null && System.getenv("DOCKER_API_VERSION") == null) {
-            System.setProperty("api.version", apiVersion);
-        }
         TransportConfig transport = transport(endpoint);
+        synchronized (API_VERSION_LOCK) {
+            // Testcontainers' client asks for API 1.44 and falls back to 1.32 on an older engine, where a container's
+            // platform is ignored; the version the engine itself announced makes the platform count. The client reads
+            // the property when it is made, so each engine of a run (m1go.container.hosts) gets its own version. A
+            // user's own choice stays.
+            String user = System.getenv("DOCKER_API_VERSION");
+            String current = System.getProperty(API_VERSION);
+            if (apiVersion != null && user == null && (current == null || current.equals(setByM1go))) {
+                System.setProperty(API_VERSION, apiVersion);
+                setByM1go = apiVersion;
+            }
+            connect(transport, limit);
+        }
+        if (!hooked) {
+            hooked = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    removeAll();
+                } catch (LinkageError | RuntimeException e) {
+                    // the JVM is going down; nothing left to report to
+                }
+            }, "m1go-container-cleanup"));
+        }
+    }
+
+    private void connect(TransportConfig transport, Duration limit) throws EngineProbe.Unreachable {
         ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "m1go-docker-connect");
             t.setDaemon(true);
@@ -96,16 +124,6 @@ final class TestcontainersBackend implements ContainerBackend {
             throw new EngineProbe.Unreachable("interrupted while the Docker client connected");
         } finally {
             ex.shutdownNow();
-        }
-        if (!hooked) {
-            hooked = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    removeAll();
-                } catch (LinkageError | RuntimeException e) {
-                    // the JVM is going down; nothing left to report to
-                }
-            }, "m1go-container-cleanup"));
         }
     }
 
