@@ -222,7 +222,7 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
             try {
                 hosts = ContainerHosts.parse(containerHosts);
             } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
+                throw new UserError(context.render(e.getMessage()));
             }
             return new ReproduceRequest(settings,
                     new Publish.Settings(baseline, failOn, failOnRegression, issueBody, reportsDirectory),
