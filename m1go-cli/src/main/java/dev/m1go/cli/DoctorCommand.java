@@ -29,11 +29,13 @@ final class DoctorCommand extends GoalCommand {
             defaultValue = Defaults.DOCTOR_FAIL_ON) String failOn;
     @Option(names = "--inherit-environment", descriptionKey = G + INHERIT_ENVIRONMENT, arity = "0..1", paramLabel = "true|false",
             fallbackValue = "true", defaultValue = Defaults.FALSE) boolean inheritEnvironment;
+    @Option(names = "--container-hosts", descriptionKey = G + "m1go.container.hosts", paramLabel = "GOOS-GOARCH=ENDPOINT")
+    java.util.Map<String, String> containerHosts;
 
     @Override
     public Integer call() throws UserError, EnvironmentError {
         DoctorResult result = new DoctorUseCase(context())
-                .run(new DoctorRequest(outputDirectory, goRoots, failOn, inheritEnvironment));
+                .run(new DoctorRequest(outputDirectory, goRoots, failOn, inheritEnvironment, containerHosts));
         return exit(List.of(), result.failure());
     }
 }

@@ -120,6 +120,8 @@ final class ReproduceCommand extends GoalCommand {
     @Option(names = "--container-image", descriptionKey = G + CONTAINER_IMAGE, paramLabel = "IMAGE") String containerImage;
     @Option(names = "--container-keep-images", descriptionKey = G + CONTAINER_KEEP_IMAGES, arity = "0..1", paramLabel = "true|false",
             fallbackValue = "true", defaultValue = Defaults.FALSE) boolean containerKeepImages;
+    @Option(names = "--container-hosts", descriptionKey = G + "m1go.container.hosts", paramLabel = "GOOS-GOARCH=ENDPOINT")
+    Map<String, String> containerHosts;
     @Option(names = "--module", descriptionKey = G + MODULE, paramLabel = "DIR") Path module;
     @Option(names = "--packages", descriptionKey = G + PACKAGES, split = ",", paramLabel = "PKG") List<String> packages;
     @Option(names = "--tests", descriptionKey = G + TESTS, split = ",", paramLabel = "PKG") List<String> tests;
@@ -189,6 +191,7 @@ final class ReproduceCommand extends GoalCommand {
                 .issueBody(issueBody)
                 .containerImage(containerImage)
                 .containerKeepImages(containerKeepImages)
+                .containerHosts(containerHosts)
                 .module(module)
                 .packages(packages)
                 .tests(tests)

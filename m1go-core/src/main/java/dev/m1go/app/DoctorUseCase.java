@@ -49,8 +49,14 @@ public final class DoctorUseCase {
     public DoctorResult run(DoctorRequest request) throws UserError, EnvironmentError {
         Path out = request.outputDirectory() != null ? request.outputDirectory()
                 : context.workingDirectory().resolve(Defaults.OUTPUT_DIRECTORY);
+        java.util.Map<dev.m1go.host.Arch, dev.m1go.host.DockerEndpoint> hosts;
+        try {
+            hosts = dev.m1go.runner.container.ContainerHosts.parse(request.containerHosts());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(context.render(e.getMessage()));
+        }
         DoctorSettings settings = new DoctorSettings(out, request.goRoots(), request.failOn(), context.environment(),
-                context.home(), request.inheritEnvironment());
+                context.home(), request.inheritEnvironment(), hosts);
         Doctor.Result result;
         try {
             FailOn.parse(request.failOn());

@@ -3,6 +3,9 @@ package dev.m1go.app;
 import dev.m1go.cases.CaseDefinitionException;
 import dev.m1go.cases.RunOptions;
 import dev.m1go.core.UserError;
+import dev.m1go.host.Arch;
+import dev.m1go.host.DockerEndpoint;
+import dev.m1go.runner.container.ContainerHosts;
 import dev.m1go.module.ModuleProject;
 import dev.m1go.reproduce.Publish;
 import dev.m1go.reproduce.ReproduceSettings;
@@ -23,8 +26,22 @@ import java.util.TreeMap;
 public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publish, Container container,
                                Toolchains toolchains, ModuleProject.Settings module) {
 
-    /** What {@code m1go.container.image} and {@code m1go.container.keepImages} configure. */
-    public record Container(String containerImage, boolean containerKeepImages) {
+    /**
+     * What {@code m1go.container.image}, {@code m1go.container.keepImages} and
+     * {@code m1go.container.hosts.<goos>-<goarch>} configure; {@code containerHosts} is checked
+     * ({@link ContainerHosts#parse}).
+     */
+    public record Container(String containerImage, boolean containerKeepImages,
+                            Map<Arch, DockerEndpoint> containerHosts) {
+        public Container {
+            containerHosts = containerHosts == null || containerHosts.isEmpty() ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(containerHosts));
+        }
+
+        /** Every platform on the engine of {@code DOCKER_HOST} or the default socket. */
+        public Container(String containerImage, boolean containerKeepImages) {
+            this(containerImage, containerKeepImages, Map.of());
+        }
     }
 
     /** {@code m1go.goToolchains}, and the toolchains it selects from (those a front end declares). */
@@ -70,6 +87,7 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
         private Path reportsDirectory;
         private String containerImage;
         private boolean containerKeepImages;
+        private Map<String, String> containerHosts = Map.of();
         private String goToolchains;
         private String shard;
         private List<DeclaredToolchains.Declared> declared = List.of();
@@ -128,6 +146,11 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
         public Builder reportsDirectory(Path v) { reportsDirectory = v; return this; }
         public Builder containerImage(String v) { containerImage = v; return this; }
         public Builder containerKeepImages(boolean v) { containerKeepImages = v; return this; }
+        /** {@code linux-arm64} → {@code tcp://arm64-box:2375}: the engine of one platform's container cells. */
+        public Builder containerHosts(Map<String, String> v) {
+            containerHosts = v == null ? Map.of() : new TreeMap<>(v);
+            return this;
+        }
         public Builder goToolchains(String v) { goToolchains = v; return this; }
         /** {@code K/N}; null or blank: the whole matrix. */
         public Builder shard(String v) { shard = v; return this; }
@@ -165,8 +188,9 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
          * ({@link ReproduceSettings#defaultCacheDirectory}), the number of threads, the report directory
          * ({@link Defaults#OUTPUT_DIRECTORY} below the working directory).
          *
-         * @throws UserError naming an {@code m1go.targetEnv} key that is not {@code <goos>-<goarch>.<VARIABLE>}, or an
-         *                   {@code m1go.runEnv} key that is no variable name
+         * @throws UserError naming an {@code m1go.targetEnv} key that is not {@code <goos>-<goarch>.<VARIABLE>}, an
+         *                   {@code m1go.runEnv} key that is no variable name, or an
+         *                   {@code m1go.container.hosts.<goos>-<goarch>} that is no platform or no usable endpoint
          */
         public ReproduceRequest build(Context context) throws UserError {
             Path out = outputDirectory != null ? outputDirectory
@@ -194,15 +218,26 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
             } catch (CaseDefinitionException e) {
                 throw new UserError(e.getMessage());
             }
+            Map<Arch, DockerEndpoint> hosts;
+            try {
+                hosts = ContainerHosts.parse(containerHosts);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(context.render(e.getMessage()));
+            }
             return new ReproduceRequest(settings,
                     new Publish.Settings(baseline, failOn, failOnRegression, issueBody, reportsDirectory),
-                    new Container(containerImage, containerKeepImages), new Toolchains(goToolchains, declared),
+                    new Container(containerImage, containerKeepImages, hosts), new Toolchains(goToolchains, declared),
                     moduleSettings);
         }
 
         /** {@code m1go.targetEnv.<goos>-<goarch>.<VARIABLE>} entries of a property map, flat, without the prefix. */
         public static Map<String, String> targetEnvProperties(Map<?, ?> properties) {
             return family(properties, PropertyNames.TARGET_ENV_PREFIX);
+        }
+
+        /** {@code m1go.container.hosts.<goos>-<goarch>} entries of a property map, without the prefix. */
+        public static Map<String, String> containerHostsProperties(Map<?, ?> properties) {
+            return family(properties, PropertyNames.CONTAINER_HOSTS_PREFIX);
         }
 
         /** {@code m1go.runEnv.<VARIABLE>} entries of a property map, without the prefix. */

@@ -33,8 +33,9 @@ public final class ReproduceUseCase {
     /** On this machine: real processes, the Go crash classifier, the container runner. */
     public ReproduceUseCase(Context context) {
         this(context, (c, r) -> new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(),
-                host -> List.of(ContainerRunner.of(host, c.environment(), r.container().containerImage(),
-                        r.container().containerKeepImages())), Clock.systemUTC(), c.log()));
+                host -> List.of(ContainerRunner.of(host, c.environment(), r.container().containerHosts(),
+                        r.container().containerImage(), r.container().containerKeepImages())), Clock.systemUTC(),
+                c.log()));
     }
 
     /** With the engine made by {@code engines} (tests give one with a fixed host and fake processes). */

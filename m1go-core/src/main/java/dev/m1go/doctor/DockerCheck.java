@@ -14,6 +14,12 @@ final class DockerCheck {
 
     static List<Finding> findings(DockerSection d, Os os) {
         List<Finding> findings = new ArrayList<>();
+        for (DoctorReport.PlatformEngine e : d.engines()) {
+            if (!e.reachable()) {
+                findings.add(FindingKind.DOCKER_UNREACHABLE.finding("Docker " + e.platform(), d.evidence(),
+                        e.platform() + " cells, " + e.status()));
+            }
+        }
         if (!d.reachable()) {
             findings.add(FindingKind.DOCKER_UNREACHABLE.finding("Docker", d.evidence(), d.status()));
             return findings;

@@ -27,14 +27,47 @@ final class DockerProbe {
     private final Map<String, String> environment;
     private final Path home;
     private final Duration timeout;
+    private final Map<Arch, DockerEndpoint> containerHosts;
 
     DockerProbe(Map<String, String> environment, Path home, Duration timeout) {
+        this(environment, home, timeout, Map.of());
+    }
+
+    /** @param containerHosts {@code m1go.container.hosts}: the engine of each platform named, checked too */
+    DockerProbe(Map<String, String> environment, Path home, Duration timeout,
+                Map<Arch, DockerEndpoint> containerHosts) {
         this.environment = Map.copyOf(environment);
         this.home = home;
         this.timeout = timeout;
+        this.containerHosts = new java.util.TreeMap<>(containerHosts);
     }
 
+    /** The default engine, and each engine {@code m1go.container.hosts} names for a platform. */
     DockerSection probe(Host host) {
+        DockerSection section = probeDefault(host);
+        List<DoctorReport.PlatformEngine> engines = new ArrayList<>();
+        containerHosts.forEach((arch, endpoint) -> engines.add(platformEngine(arch, endpoint)));
+        return engines.isEmpty() ? section : section.withEngines(engines);
+    }
+
+    /** Whether a named engine answers, what it is, and its architecture (which decides whether cells translate). */
+    private DoctorReport.PlatformEngine platformEngine(Arch arch, DockerEndpoint endpoint) {
+        String platform = "linux/" + arch.goarch();
+        try {
+            EngineProbe.EngineInfo info = new EngineProbe(endpoint, timeout).probe();
+            String engineArch = Arch.parse(info.arch() == null ? "" : info.arch()).map(Arch::goarch)
+                    .orElse(info.arch());
+            return new DoctorReport.PlatformEngine(platform, endpoint.label(), endpoint.source(), true, "engine "
+                    + info.version() + " (API " + info.apiVersion() + "), " + info.os() + "/" + engineArch
+                    + (arch.goarch().equals(engineArch) ? ": " + platform + " cells run natively there"
+                    : ": " + platform + " cells are translated there"));
+        } catch (EngineProbe.Unreachable e) {
+            return new DoctorReport.PlatformEngine(platform, endpoint.label(), endpoint.source(), false,
+                    "no engine answers at " + endpoint.describe() + ": " + e.getMessage());
+        }
+    }
+
+    private DockerSection probeDefault(Host host) {
         List<Observation> evidence = new ArrayList<>();
         DockerEndpoint configured = DockerEndpoint.from(environment);
         List<DockerEndpoint> endpoints = new ArrayList<>(List.of(configured));

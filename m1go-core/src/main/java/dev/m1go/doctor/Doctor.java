@@ -113,7 +113,8 @@ public final class Doctor {
             toolchainSections.add(toolchainCheck.check(t, findings));
         }
         EmulatorSection emulators = new EmulatorCheck(host, probe, rootDir).check(findings);
-        DockerSection docker = new DockerProbe(s.environment(), s.home(), Duration.ofSeconds(3)).probe(host);
+        DockerSection docker = new DockerProbe(s.environment(), s.home(), Duration.ofSeconds(3), s.containerHosts())
+                .probe(host);
         findings.addAll(DockerCheck.findings(docker, host.os()));
         BuildArch build = buildArch(host, s, toolchainSections);
         EnvironmentSection environment = new EnvironmentCheck(host, s.environment(), cc, rootDir,

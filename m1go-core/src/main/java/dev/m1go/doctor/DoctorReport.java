@@ -119,12 +119,43 @@ public record DoctorReport(
      * @param status    what happened, in words
      * @param platforms what it can run: its own platform, and foreign ones through binfmt_misc handlers with F
      */
+    /**
+     * @param engines each engine {@code m1go.container.hosts} names for a platform's container cells, as one line:
+     *                {@code "linux/arm64 cells: tcp://arm64-box:2375 (m1go.container.hosts.linux-arm64): engine 24.0.7,
+     *                linux/arm64"}, or why it does not answer; left out of doctor.json when there is none
+     */
     public record DockerSection(String endpoint, boolean reachable, String status, String serverVersion,
-                                List<String> platforms, List<Observation> evidence) {
+                                List<String> platforms, List<Observation> evidence,
+                                @com.fasterxml.jackson.annotation.JsonInclude(
+                                        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                                List<PlatformEngine> engines) {
         public DockerSection {
             platforms = List.copyOf(platforms);
             evidence = List.copyOf(evidence);
+            engines = engines == null ? List.of() : List.copyOf(engines);
         }
+
+        /** The default engine only. */
+        public DockerSection(String endpoint, boolean reachable, String status, String serverVersion,
+                             List<String> platforms, List<Observation> evidence) {
+            this(endpoint, reachable, status, serverVersion, platforms, evidence, List.of());
+        }
+
+        /** This section with the engines {@code m1go.container.hosts} names. */
+        public DockerSection withEngines(List<PlatformEngine> more) {
+            return new DockerSection(endpoint, reachable, status, serverVersion, platforms, evidence, more);
+        }
+    }
+
+    /**
+     * The engine {@code m1go.container.hosts} names for one platform's container cells.
+     *
+     * @param platform  {@code linux/arm64}
+     * @param endpoint  as reports name it, without credentials ({@code tcp://arm64-box:2375})
+     * @param reachable whether it answered {@code /_ping} and {@code /version}
+     * @param status    its version and architecture ({@code engine 24.0.7 (API 1.43), linux/arm64}), or why not
+     */
+    public record PlatformEngine(String platform, String endpoint, String setting, boolean reachable, String status) {
     }
 
     /**

@@ -89,6 +89,10 @@ final class DoctorTable {
         row(out, r.docker().endpoint(), (r.docker().reachable() ? "reachable: " : "not reachable: ")
                 + r.docker().status() + (r.docker().platforms().isEmpty() ? ""
                 : "; runs " + String.join(", ", r.docker().platforms())), r.docker().evidence(), "GET", "socket");
+        for (DoctorReport.PlatformEngine e : r.docker().engines()) {
+            row(out, e.platform() + " cells", e.endpoint() + " (" + e.setting() + "): "
+                    + (e.reachable() ? "reachable: " : "not reachable: ") + e.status(), List.of());
+        }
 
         section(out, "Environment");
         r.environment().variables().forEach((k, v) -> {

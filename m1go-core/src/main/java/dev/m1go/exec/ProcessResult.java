@@ -20,6 +20,8 @@ import java.util.Objects;
  *                       {@code null} when the logs are complete; the program was drained to its end either way
  * @param memoryLimitHit why the run is known to have reached its {@link MemoryLimit} ("memory limit of 64 MiB
  *                       (m1go.memoryLimitMb) reached: …"), or {@code null} when it did not or nothing says so
+ * @param engine         the Docker engine a container run ran on, as reports name it ({@code tcp://arm64-box:2375},
+ *                       never a credential); {@code null} for a run that was no container's
  */
 public record ProcessResult(
         Integer exitCode,
@@ -31,7 +33,15 @@ public record ProcessResult(
         String observedArch,
         int leftoverProcesses,
         String logTruncated,
-        String memoryLimitHit) {
+        String memoryLimitHit,
+        String engine) {
+
+    public ProcessResult(Integer exitCode, String startFailure, boolean timedOut, String stdout, String stderr,
+                         long durationMillis, String observedArch, int leftoverProcesses, String logTruncated,
+                         String memoryLimitHit) {
+        this(exitCode, startFailure, timedOut, stdout, stderr, durationMillis, observedArch, leftoverProcesses,
+                logTruncated, memoryLimitHit, null);
+    }
 
     public ProcessResult(Integer exitCode, String startFailure, boolean timedOut, String stdout, String stderr,
                          long durationMillis) {
@@ -57,7 +67,13 @@ public record ProcessResult(
     /** This result, known to have reached its memory limit for {@code reason}. */
     public ProcessResult withMemoryLimitHit(String reason) {
         return new ProcessResult(exitCode, startFailure, timedOut, stdout, stderr, durationMillis, observedArch,
-                leftoverProcesses, logTruncated, reason);
+                leftoverProcesses, logTruncated, reason, engine);
+    }
+
+    /** This result of a run on the Docker engine {@code label}. */
+    public ProcessResult withEngine(String label) {
+        return new ProcessResult(exitCode, startFailure, timedOut, stdout, stderr, durationMillis, observedArch,
+                leftoverProcesses, logTruncated, memoryLimitHit, label);
     }
 
     public boolean started() {

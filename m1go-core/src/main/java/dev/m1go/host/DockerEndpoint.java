@@ -6,10 +6,12 @@ import java.util.Objects;
 
 /**
  * The Docker engine m1go talks to: {@code DOCKER_HOST} when it is set (honoured strictly: m1go never falls back to
- * another engine), else the local socket {@code unix:///var/run/docker.sock}.
+ * another engine), else the local socket {@code unix:///var/run/docker.sock}; for the cells of one platform, the engine
+ * {@code m1go.container.hosts.<goos>-<goarch>} names.
  *
  * @param uri    {@code unix:///var/run/docker.sock}, {@code tcp://host:2376}, {@code ssh://user@host}, …
- * @param source {@code DOCKER_HOST} or {@code default}
+ * @param source {@code DOCKER_HOST}, {@code default} or the setting that named it
+ *               ({@code m1go.container.hosts.linux-arm64})
  * @param tls    {@code DOCKER_TLS_VERIFY} asks for TLS on a tcp endpoint
  */
 public record DockerEndpoint(String uri, String source, boolean tls) {
@@ -45,9 +47,44 @@ public record DockerEndpoint(String uri, String source, boolean tls) {
         return URI.create(uri);
     }
 
-    /** How the report and the skip reasons name it: {@code unix:///tmp/nope.sock (DOCKER_HOST)}. */
+    /**
+     * How reports name the engine: the scheme, host and port of a network endpoint without any user, password, path
+     * or query ({@code tcp://arm64-box:2375}, {@code ssh://arm64-box}), the socket of a local one
+     * ({@code unix:///var/run/docker.sock}). Never a credential.
+     */
+    public String label() {
+        String u = uri.trim();
+        if (scheme().equals("unix") || scheme().equals("npipe")) {
+            return u;
+        }
+        try {
+            URI parsed = new URI(u);
+            if (parsed.getHost() == null) {
+                return scheme().isEmpty() ? "(an endpoint without a scheme)" : scheme() + "://(no host)";
+            }
+            return parsed.getScheme() + "://" + parsed.getHost() + (parsed.getPort() < 0 ? "" : ":" + parsed.getPort());
+        } catch (java.net.URISyntaxException e) {
+            return scheme().isEmpty() ? "(an endpoint that is no URI)" : scheme() + "://(not a URI)";
+        }
+    }
+
+    /** How the report and the skip reasons name it: {@code unix:///tmp/nope.sock (DOCKER_HOST)}; no credential. */
     public String describe() {
-        return uri + " (" + (source.equals("default") ? "the default socket; DOCKER_HOST is not set" : source) + ")";
+        return label() + " (" + (source.equals("default") ? "the default socket; DOCKER_HOST is not set" : source)
+                + ")";
+    }
+
+    /** Whether both name the same engine ({@code unix:///a/../b.sock} is {@code unix:///b.sock}). */
+    public boolean sameEngine(DockerEndpoint other) {
+        return normalize(uri).equals(normalize(other.uri()));
+    }
+
+    private static String normalize(String uri) {
+        String u = uri.trim();
+        if (u.startsWith("unix://")) {
+            return "unix://" + java.nio.file.Path.of(u.substring("unix://".length())).normalize();
+        }
+        return u.replaceAll("/+$", "");
     }
 
     private static boolean isTrue(String v) {

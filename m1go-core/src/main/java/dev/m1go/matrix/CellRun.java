@@ -171,7 +171,7 @@ final class CellRun {
             if (keep) {
                 runs.add(new RunResult(r.exitCode(), r.timedOut(), k.outcome(), k.signal(), r.durationMillis(),
                         relative(out), relative(err), r.observedArch(), r.leftoverProcesses(),
-                        r.logTruncated(), x.frames(), x.note()));
+                        r.logTruncated(), x.frames(), x.note(), r.engine()));
             } else {
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(err);

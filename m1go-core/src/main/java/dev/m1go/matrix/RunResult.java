@@ -23,10 +23,21 @@ import java.util.function.UnaryOperator;
  * @param cFrames   for a crash in C: the faulting PC and C frames symbolized against the cell's own binary,
  *                  innermost first; empty (left out of report.json) otherwise
  * @param cFramesNote why the C frames are missing or how their addresses were translated, or {@code null}
+ * @param engine    the Docker engine a container run ran on ({@code tcp://arm64-box:2375}, never a credential);
+ *                  {@code null} (left out of report.json) for any other runner
  */
 public record RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
                         String stdoutLog, String stderrLog, String observedArch,
-                        Integer leftoverProcesses, String logTruncated, List<CFrame> cFrames, String cFramesNote) {
+                        Integer leftoverProcesses, String logTruncated, List<CFrame> cFrames, String cFramesNote,
+                        String engine) {
+
+    /** A run that was no container's. */
+    public RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
+                     String stdoutLog, String stderrLog, String observedArch, Integer leftoverProcesses,
+                     String logTruncated, List<CFrame> cFrames, String cFramesNote) {
+        this(exitCode, timedOut, outcome, signal, durationMillis, stdoutLog, stderrLog, observedArch, leftoverProcesses,
+                logTruncated, cFrames, cFramesNote, null);
+    }
 
     public RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
                      String stdoutLog, String stderrLog) {
@@ -55,6 +66,7 @@ public record RunResult(Integer exitCode, boolean timedOut, Outcome outcome, Str
     /** This run with its log paths mapped by {@code paths}. */
     public RunResult relocated(UnaryOperator<String> paths) {
         return new RunResult(exitCode, timedOut, outcome, signal, durationMillis, BuildInfo.mapped(paths, stdoutLog),
-                BuildInfo.mapped(paths, stderrLog), observedArch, leftoverProcesses, logTruncated, cFrames, cFramesNote);
+                BuildInfo.mapped(paths, stderrLog), observedArch, leftoverProcesses, logTruncated, cFrames, cFramesNote,
+                engine);
     }
 }

@@ -59,7 +59,10 @@ final class ReportJsonModule extends SimpleModule {
         context.configOverride(List.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
     }
 
-    /** {@code leftoverProcesses}, {@code logTruncated} and the C frames are left out when there is nothing to say. */
+    /**
+     * {@code leftoverProcesses}, {@code logTruncated}, the C frames and the container engine are left out when there is
+     * nothing to say.
+     */
     private abstract static class RunMixIn {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract Integer leftoverProcesses();
@@ -72,6 +75,9 @@ final class ReportJsonModule extends SimpleModule {
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract String cFramesNote();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String engine();
     }
 
     /**

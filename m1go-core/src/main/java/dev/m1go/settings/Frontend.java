@@ -75,7 +75,8 @@ public interface Frontend {
      * The {@code m1go} command: {@code m1go.goVersions} is {@code --go-versions}, {@code m1go.stress.runs}
      * {@code --stress-runs}; a goal's own setting drops the goal ({@code m1go.doctor.failOn} is {@code --fail-on} of
      * {@code m1go doctor}); {@code m1go.targetEnv.linux-arm64.CC} is {@code --target-env linux-arm64.CC},
-     * {@code m1go.runEnv.GODEBUG} {@code --run-env GODEBUG}. The switches that skip a Maven goal have no option and
+     * {@code m1go.runEnv.GODEBUG} {@code --run-env GODEBUG}, {@code m1go.container.hosts.linux-arm64}
+     * {@code --container-hosts linux-arm64}. The switches that skip a Maven goal have no option and
      * keep their key.
      */
     static Frontend commandLine(String version) {
@@ -111,7 +112,7 @@ public interface Frontend {
      * (Maven-only) and unknown keys are returned as they are.
      */
     static String option(String key) {
-        for (String prefix : java.util.List.of(PropertyNames.TARGET_ENV_PREFIX, PropertyNames.RUN_ENV_PREFIX)) {
+        for (String prefix : PropertyNames.FAMILIES) {
             String option = "--" + PropertyNames.element(prefix.substring(0, prefix.length() - 1))
                     .replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
             if (key.equals(prefix.substring(0, prefix.length() - 1))) {

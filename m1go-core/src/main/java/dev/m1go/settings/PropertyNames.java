@@ -86,6 +86,13 @@ public final class PropertyNames {
     /** Not a property of its own: {@code m1go.runEnv.<VARIABLE>} system properties. */
     public static final String RUN_ENV_PREFIX = "m1go.runEnv.";
     public static final String MEMORY_LIMIT_MB = "m1go.memoryLimitMb";
+    /**
+     * Not a property of its own: {@code m1go.container.hosts.<goos>-<goarch>} system properties, the Docker engine of
+     * one platform's container cells.
+     */
+    public static final String CONTAINER_HOSTS_PREFIX = "m1go.container.hosts.";
+    /** The families of per-key properties, each {@code <prefix><key>}. */
+    public static final List<String> FAMILIES = List.of(TARGET_ENV_PREFIX, RUN_ENV_PREFIX, CONTAINER_HOSTS_PREFIX);
 
     /** Every property, in the order of the README's parameter table. */
     public static final List<String> ALL = List.of(SKIP, REPRODUCE_SKIP, CLASSIFY_SKIP, DOCTOR_SKIP, MERGE_SKIP,
@@ -134,8 +141,8 @@ public final class PropertyNames {
 
     /**
      * A property that starts with {@code m1go.} but is none of {@link #ALL} and not of the
-     * {@code m1go.targetEnv.<goos>-<goarch>.<VARIABLE>} or {@code m1go.runEnv.<VARIABLE>} families (whose shape is
-     * checked where they are read).
+     * {@code m1go.targetEnv.<goos>-<goarch>.<VARIABLE>}, {@code m1go.runEnv.<VARIABLE>} or
+     * {@code m1go.container.hosts.<goos>-<goarch>} families (whose shape is checked where they are read).
      */
     public static boolean unknown(String property) {
         if (family(property) != null) {
@@ -145,11 +152,10 @@ public final class PropertyNames {
     }
 
     /**
-     * The family prefix ({@link #TARGET_ENV_PREFIX}, {@link #RUN_ENV_PREFIX}) a property belongs to with something
-     * after it, or {@code null}.
+     * The family prefix ({@link #FAMILIES}) a property belongs to with something after it, or {@code null}.
      */
     public static String family(String property) {
-        for (String prefix : List.of(TARGET_ENV_PREFIX, RUN_ENV_PREFIX)) {
+        for (String prefix : FAMILIES) {
             if (property.startsWith(prefix) && property.length() > prefix.length()) {
                 return prefix;
             }

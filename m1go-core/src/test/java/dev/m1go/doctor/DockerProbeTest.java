@@ -84,6 +84,42 @@ class DockerProbeTest {
         assertThat(d.status()).contains("is not unix:// or tcp://");
     }
 
+    /**
+     * m1go.container.hosts: each named engine is checked besides the default one, says whether that platform's cells
+     * run natively or translated there, and one that does not answer is a finding naming the platform and the setting.
+     */
+    @Test
+    void platformEngines_areCheckedToo_andOneThatDoesNotAnswerIsAFinding() throws Exception {
+        Path socket = tmp.resolve("second.sock");
+        Path absent = tmp.resolve("absent.sock");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Thread engine = new Thread(() -> serve(server, 2));
+            engine.start();
+            DockerSection d = new DockerProbe(Map.of("DOCKER_HOST", "unix://" + absent), tmp, Duration.ofSeconds(5),
+                    Map.of(Arch.ARM64, new dev.m1go.host.DockerEndpoint("unix://" + socket,
+                                    "m1go.container.hosts.linux-arm64", false),
+                            Arch.AMD64, new dev.m1go.host.DockerEndpoint("unix://" + absent,
+                                    "m1go.container.hosts.linux-amd64", false)))
+                    .probe(linux(List.of()));
+            engine.join(5000);
+
+            assertThat(d.reachable()).as("the default engine").isFalse();
+            assertThat(d.engines()).extracting(DoctorReport.PlatformEngine::platform)
+                    .containsExactly("linux/amd64", "linux/arm64");
+            DoctorReport.PlatformEngine arm = d.engines().get(1);
+            assertThat(arm.reachable()).isTrue();
+            assertThat(arm.endpoint()).isEqualTo("unix://" + socket);
+            assertThat(arm.setting()).isEqualTo("m1go.container.hosts.linux-arm64");
+            assertThat(arm.status()).isEqualTo("engine 20.10.24+dfsg1 (API 1.41), linux/amd64: linux/arm64 cells are "
+                    + "translated there");
+            assertThat(d.engines().get(0).status()).startsWith("no engine answers at unix://" + absent
+                    + " (m1go.container.hosts.linux-amd64): no socket at ");
+            assertThat(DockerCheck.findings(d, Os.LINUX)).extracting(Finding::subject)
+                    .contains("Docker linux/amd64").doesNotContain("Docker linux/arm64");
+        }
+    }
+
     /** Answers {@code n} requests the way dockerd does (HTTP/1.0: answer, then close). */
     private static void serve(ServerSocketChannel server, int n) {
         try {

@@ -132,6 +132,24 @@ class JsonReportTest {
         assertThat(JsonReport.mapper().treeToValue(loud, dev.m1go.matrix.CellResult.class)).isEqualTo(eventful);
     }
 
+    /** A container run names the engine it ran on (no credential); any other run leaves the field out. */
+    @Test
+    void json_namesTheEngineOfAContainerRun_andReadsItBack() throws Exception {
+        dev.m1go.matrix.CellResult plain = Cells.crash("c", "go1.22.12", "arm64", "container", Verdict.EXPECTED, null);
+        dev.m1go.matrix.RunResult run = plain.runs().get(0);
+        dev.m1go.matrix.CellResult remote = dev.m1go.matrix.CellResult.ran(plain.key(), plain.expected(),
+                plain.outcome(), plain.verdict(), plain.diagnosis(), false, plain.build(),
+                List.of(new dev.m1go.matrix.RunResult(run.exitCode(), run.timedOut(), run.outcome(), run.signal(),
+                        run.durationMillis(), run.stdoutLog(), run.stderrLog(), "aarch64", null, null, List.of(), null,
+                        "tcp://arm64-box:2375")), java.util.Map.of());
+        assertThat(JsonReport.mapper().valueToTree(plain).get("runs").get(0).has("engine")).isFalse();
+        JsonNode tree = JsonReport.mapper().valueToTree(remote);
+        assertThat(tree.get("runs").get(0).get("engine").asText()).isEqualTo("tcp://arm64-box:2375");
+        assertThat(JsonReport.mapper().treeToValue(tree, dev.m1go.matrix.CellResult.class)).isEqualTo(remote);
+        assertThat(remote.measuredOn("mac", p -> p).runs().get(0).engine()).as("merged: kept")
+                .isEqualTo("tcp://arm64-box:2375");
+    }
+
     @Test
     void json_cellWithAnUnknownArchitecture_isAFormatErrorNamingTheField() throws Exception {
         Path file = dir.resolve("report.json");

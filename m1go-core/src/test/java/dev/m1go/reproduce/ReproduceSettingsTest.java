@@ -131,6 +131,40 @@ class ReproduceSettingsTest {
                 .hasMessageContaining("m1go.runEnv key 'NOT A NAME'");
     }
 
+    /**
+     * {@code -Dm1go.container.hosts.<goos>-<goarch>=…} properties reach the container runner's settings, checked; a bad
+     * key or endpoint is a usage error naming the setting the front end's way.
+     */
+    @Test
+    void containerHostsProperties_reachTheContainerSettings_andABadOneIsRefusedNamingTheSetting() throws Exception {
+        Context context = new Context(Frontend.maven("1.0"), Map.of(), HOME, Path.of("/work"),
+                new PrintStream(OutputStream.nullOutputStream()), new Log() {
+                    @Override
+                    public void info(String message) {
+                    }
+
+                    @Override
+                    public void warn(String message) {
+                    }
+                });
+        Map<String, String> hosts = ReproduceRequest.Builder.containerHostsProperties(Map.of(
+                "m1go.container.hosts.linux-arm64", "tcp://arm64-box:2375", "m1go.container.image", "x",
+                "m1go.runEnv.A", "1"));
+        assertThat(hosts).containsExactly(Map.entry("linux-arm64", "tcp://arm64-box:2375"));
+        ReproduceRequest r = ReproduceRequest.builder().outputDirectory(OUT).cacheDirectory(CACHE)
+                .containerHosts(hosts).build(context);
+        assertThat(r.container().containerHosts()).containsOnlyKeys(dev.m1go.host.Arch.ARM64);
+        assertThat(r.container().containerHosts().get(dev.m1go.host.Arch.ARM64).describe())
+                .isEqualTo("tcp://arm64-box:2375 (m1go.container.hosts.linux-arm64)");
+        assertThat(ReproduceRequest.builder().outputDirectory(OUT).cacheDirectory(CACHE).build(context).container()
+                .containerHosts()).isEmpty();
+        assertThatThrownBy(() -> ReproduceRequest.builder().outputDirectory(OUT).cacheDirectory(CACHE)
+                .containerHosts(Map.of("linux-aarch64", "tcp://arm64-box:2375")).build(context))
+                .isInstanceOf(dev.m1go.core.UserError.class)
+                .hasMessageStartingWith("m1go.container.hosts.linux-aarch64 names no platform of the container runner")
+                .hasMessageContaining("(did you mean 'linux-arm64'?)");
+    }
+
     @Test
     void withModuleAndWithMoreGoRoots_keepEveryOtherSetting() {
         ReproduceSettings s = ReproduceSettings.builder(OUT, CACHE, Map.of(), HOME).goRoots(List.of("/a"))

@@ -50,6 +50,19 @@ class FrontendTest {
     }
 
     @Test
+    void containerHostKeys_becomeTheirMapOption() {
+        String core = "m1go.container.hosts.linux-arm64=ssh://arm64-box: forward it, then "
+                + "m1go.container.hosts.linux-arm64=unix:///tmp/m1go-docker.sock; or change m1go.container.hosts.linux-arm64";
+        assertThat(MAVEN.render(core)).isEqualTo("-Dm1go.container.hosts.linux-arm64=ssh://arm64-box: forward it, then "
+                + "-Dm1go.container.hosts.linux-arm64=unix:///tmp/m1go-docker.sock; or change "
+                + "m1go.container.hosts.linux-arm64");
+        assertThat(CLI.render(core)).isEqualTo("--container-hosts linux-arm64=ssh://arm64-box: forward it, then "
+                + "--container-hosts linux-arm64=unix:///tmp/m1go-docker.sock; or change --container-hosts linux-arm64");
+        assertThat(Frontend.option("m1go.container.hosts")).isEqualTo("--container-hosts");
+        assertThat(Frontend.option("m1go.container.image")).isEqualTo("--container-image");
+    }
+
+    @Test
     void namesThatOnlyLookLikeSettings_areLeftAlone() {
         String core = "label dev.m1go.run, lock /tmp/out/.m1go.lock, file m1go.yaml, package m1go.c-abort, "
                 + "dir target/m1go.goVersions, property m1go.noSuchThing=1, -Dm1go.skip=true";

@@ -32,6 +32,8 @@ class PropertyNamesTest {
         assertThat(PropertyNames.unknown("m1go.targetEnvs.linux-arm64.CC")).isTrue();
         assertThat(PropertyNames.unknown("m1go.runEnv.GODEBUG")).as("a documented family").isFalse();
         assertThat(PropertyNames.unknown("m1go.runEnv.")).isTrue();
+        assertThat(PropertyNames.unknown("m1go.container.hosts.linux-arm64")).as("a documented family").isFalse();
+        assertThat(PropertyNames.unknown("m1go.container.host.linux-arm64")).isTrue();
         assertThat(PropertyNames.unknown("m1go.testShort")).isFalse();
         assertThat(PropertyNames.closest("m1go.goVersion", PropertyNames.ALL)).contains("m1go.goVersions");
     }

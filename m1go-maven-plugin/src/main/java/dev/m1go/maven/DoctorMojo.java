@@ -57,6 +57,16 @@ public final class DoctorMojo extends AbstractM1goMojo {
     @Parameter(property = PropertyNames.INHERIT_ENVIRONMENT, defaultValue = Defaults.FALSE)
     boolean inheritEnvironment;
 
+    /**
+     * As for {@code m1go:reproduce}: the Docker engine of one platform's container cells, keys {@code <goos>-<goarch>}
+     * ({@code <linux-arm64>tcp://arm64-box:2375</linux-arm64>}); on the command line
+     * {@code -Dm1go.container.hosts.linux-arm64=…}. Each is checked: whether it answers, its version and architecture.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    java.util.Map<String, String> containerHosts;
+
     /** Makes the doctor of this machine; replaced in tests. */
     DoctorUseCase.Doctors doctors = DoctorUseCase.THIS_MACHINE;
 
@@ -87,7 +97,11 @@ public final class DoctorMojo extends AbstractM1goMojo {
 
     @Override
     DoctorRequest request(Context context) {
-        return new DoctorRequest(reportDirectory(outputDirectory), list(goRoots), doctorFailOn, inheritEnvironment);
+        java.util.Map<String, String> hosts = new java.util.TreeMap<>(containerHosts == null ? java.util.Map.of()
+                : containerHosts);
+        hosts.putAll(dev.m1go.app.ReproduceRequest.Builder.containerHostsProperties(System.getProperties()));
+        return new DoctorRequest(reportDirectory(outputDirectory), list(goRoots), doctorFailOn, inheritEnvironment,
+                hosts);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.m1go.core.UserError;
 import dev.m1go.settings.GoNetwork;
 import dev.m1go.settings.PropertyNames;
 import java.io.File;
+import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -268,6 +269,18 @@ public final class ReproduceMojo extends ModuleModeMojo {
     boolean containerKeepImages;
 
     /**
+     * Container runner: the Docker engine of one platform's cells, keys {@code <goos>-<goarch>}
+     * ({@code <linux-arm64>tcp://arm64-box:2375</linux-arm64>} or {@code unix:///tmp/arm64-docker.sock}, an arm64
+     * machine's engine reached directly or through {@code ssh -L} socket forwarding); on the command line
+     * {@code -Dm1go.container.hosts.linux-arm64=…}. The other platforms use DOCKER_HOST or the default socket.
+     * {@code ssh://} is refused with the forwarding command.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    Map<String, String> containerHosts;
+
+    /**
      * When to fail: {@code regression} (every unexpected cell), {@code new} (only failures new since
      * {@code m1go.baseline}, or failure rates that rose significantly), {@code translation-only} (only translated
      * cells that fail where their reference cell does not), {@code never}.
@@ -398,11 +411,19 @@ public final class ReproduceMojo extends ModuleModeMojo {
                 .reportsDirectory(path(reportsDirectory))
                 .containerImage(containerImage)
                 .containerKeepImages(containerKeepImages)
+                .containerHosts(containerHosts())
                 .goToolchains(goToolchains)
                 .shard(shard)
                 .declared(declaredGoToolchains())
                 .apply(this::moduleMode)
                 .build(context);
+    }
+
+    /** {@code <containerHosts>} of the pom with the {@code -Dm1go.container.hosts.<goos>-<goarch>} properties over it. */
+    private Map<String, String> containerHosts() {
+        Map<String, String> hosts = new java.util.TreeMap<>(containerHosts == null ? Map.of() : containerHosts);
+        hosts.putAll(ReproduceRequest.Builder.containerHostsProperties(System.getProperties()));
+        return hosts;
     }
 
     /** How this goal was started: bound to a phase, or from the command line ({@code default-cli}). */

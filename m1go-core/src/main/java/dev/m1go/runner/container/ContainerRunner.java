@@ -40,6 +40,11 @@ import java.util.function.Function;
  * <p>Whether the engine answers is found out once per run, by m1go itself, before Testcontainers is touched: no
  * engine, or a {@code DOCKER_HOST} that does not answer, makes every container cell SKIPPED within seconds, and a
  * named engine is never replaced by another one.
+ *
+ * <p>{@code m1go.container.hosts.<goos>-<goarch>} gives one platform's cells an engine of their own (an arm64 machine
+ * that runs arm64 cells natively): each engine has its own client, its images are built on it from the binary sent in
+ * the build context (nothing is pulled, no registry is involved), its containers and images are removed from it, and
+ * every run records the engine it ran on ({@code runs[].engine}).
  */
 public final class ContainerRunner implements Runner {
 
@@ -54,19 +59,36 @@ public final class ContainerRunner implements Runner {
     private final Host host;
     private final String baseImage;
     private final Function<DockerEndpoint, EngineProbe> probes;
-    private final ContainerBackend backend;
 
-    private final DockerEndpoint endpoint;
-    private State state;
-    private final Map<Arch, String> imageProblems = new EnumMap<>(Arch.class);
+    /** The engine of {@code DOCKER_HOST} or the default socket. */
+    private final Engine defaultEngine;
+    /** The engine of each platform: the default one unless {@code m1go.container.hosts} names another. */
+    private final Map<Arch, Engine> engines = new EnumMap<>(Arch.class);
+    /** Whether {@code m1go.container.hosts} names an engine other than the default one for some platform. */
+    private final boolean perPlatform;
     private final boolean keepImages;
     /** Image tag → how many cells ran in it; an image is built once per run, by the first cell that needs it. */
     private final Map<String, Integer> images = new TreeMap<>();
+    /** Image tag → the engine it was built on (a tag names one platform, so one engine). */
+    private final Map<String, Engine> imageEngines = new TreeMap<>();
     private final Map<String, Object> imageLocks = new TreeMap<>();
     private final List<String> finished = new ArrayList<>();
 
-    /** What was found out about the engine, once per run. */
+    /** What was found out about an engine, once per run. */
     private record State(EngineProbe.EngineInfo engine, String unavailable, List<String> notes) {
+    }
+
+    /** One Docker engine: where it is, the client that talks to it, and what was found out about it. */
+    private static final class Engine {
+        final DockerEndpoint endpoint;
+        final ContainerBackend backend;
+        final Map<Arch, String> imageProblems = new EnumMap<>(Arch.class);
+        State state;
+
+        Engine(DockerEndpoint endpoint, ContainerBackend backend) {
+            this.endpoint = endpoint;
+            this.backend = backend;
+        }
     }
 
     /**
@@ -82,12 +104,39 @@ public final class ContainerRunner implements Runner {
     /** @param keepImages {@code m1go.container.keepImages}: leave the images on the engine when the run is over */
     public ContainerRunner(Host host, Map<String, String> environment, String baseImage, boolean keepImages,
                            Function<DockerEndpoint, EngineProbe> probes, ContainerBackend backend) {
+        this(host, environment, Map.of(), baseImage, keepImages, probes, e -> backend);
+    }
+
+    /**
+     * @param hosts    {@code m1go.container.hosts}: the engine of each platform named ({@link ContainerHosts#parse});
+     *                 the others use the engine of {@code DOCKER_HOST} or the default socket
+     * @param backends the client of each engine, one per engine
+     */
+    public ContainerRunner(Host host, Map<String, String> environment, Map<Arch, DockerEndpoint> hosts,
+                           String baseImage, boolean keepImages, Function<DockerEndpoint, EngineProbe> probes,
+                           Function<DockerEndpoint, ContainerBackend> backends) {
         this.keepImages = keepImages;
         this.host = host;
         this.baseImage = baseImage == null || baseImage.isBlank() ? null : baseImage.trim();
         this.probes = probes;
-        this.backend = backend;
-        this.endpoint = DockerEndpoint.from(environment);
+        DockerEndpoint fallback = DockerEndpoint.from(environment);
+        this.defaultEngine = new Engine(fallback, backends.apply(fallback));
+        List<Engine> named = new ArrayList<>();
+        boolean other = false;
+        for (Arch a : ContainerHosts.platforms()) {
+            DockerEndpoint e = hosts.get(a);
+            Engine engine = defaultEngine;
+            if (e != null && !e.sameEngine(fallback)) {
+                engine = named.stream().filter(n -> n.endpoint.sameEngine(e)).findFirst().orElse(null);
+                if (engine == null) {
+                    engine = new Engine(e, backends.apply(e));
+                    named.add(engine);
+                }
+                other = true;
+            }
+            engines.put(a, engine);
+        }
+        this.perPlatform = other;
     }
 
     /** The runner of this machine: the real engine through Testcontainers. */
@@ -98,8 +147,14 @@ public final class ContainerRunner implements Runner {
     /** The runner of this machine, keeping its images after the run when {@code keepImages}. */
     public static ContainerRunner of(Host host, Map<String, String> environment, String baseImage,
                                      boolean keepImages) {
-        return new ContainerRunner(host, environment, baseImage, keepImages, e -> new EngineProbe(e, PROBE_TIMEOUT),
-                new TestcontainersBackend());
+        return of(host, environment, Map.of(), baseImage, keepImages);
+    }
+
+    /** The runner of this machine with the engines {@code m1go.container.hosts} names for some platforms. */
+    public static ContainerRunner of(Host host, Map<String, String> environment, Map<Arch, DockerEndpoint> hosts,
+                                     String baseImage, boolean keepImages) {
+        return new ContainerRunner(host, environment, hosts, baseImage, keepImages,
+                e -> new EngineProbe(e, PROBE_TIMEOUT), e -> new TestcontainersBackend());
     }
 
     @Override
@@ -118,17 +173,23 @@ public final class ContainerRunner implements Runner {
             return Availability.no("containers run linux/amd64 and linux/arm64 binaries; not " + os.goos() + "/"
                     + arch.goarch());
         }
-        State s = state();
+        Engine engine = engines.get(arch);
+        State s = state(engine);
         if (s.unavailable() != null) {
             return Availability.no(s.unavailable());
         }
-        String problem = imageProblems.computeIfAbsent(arch, this::baseImageProblem);
+        String problem = engine.imageProblems.computeIfAbsent(arch, a -> baseImageProblem(engine, a));
         return problem.isEmpty() ? Availability.yes() : Availability.no(problem);
     }
 
+    /**
+     * Whether the engine of {@code arch}'s cells runs them translated: its own architecture (which it announced)
+     * differs. An arm64 engine named by {@code m1go.container.hosts.linux-arm64} runs them natively.
+     */
     @Override
-    public boolean translates(Arch arch) {
-        State s = state;
+    public synchronized boolean translates(Arch arch) {
+        Engine engine = engines.get(arch);
+        State s = engine == null ? null : engine.state;
         Arch engineArch = s == null || s.engine() == null ? host.arch()
                 : Arch.parse(s.engine().arch()).orElse(host.arch());
         return arch != engineArch;
@@ -157,7 +218,12 @@ public final class ContainerRunner implements Runner {
 
     @Override
     public synchronized List<String> notes() {
-        List<String> all = new ArrayList<>(state == null ? List.of() : state.notes());
+        List<String> all = new ArrayList<>();
+        for (Engine e : distinctEngines()) {
+            if (e.state != null) {
+                all.addAll(e.state.notes());
+            }
+        }
         all.addAll(finished);
         return all;
     }
@@ -166,9 +232,12 @@ public final class ContainerRunner implements Runner {
     @Override
     public void finish() {
         Map<String, Integer> used;
+        Map<String, Engine> where;
         synchronized (images) {
             used = new TreeMap<>(images);
+            where = new TreeMap<>(imageEngines);
             images.clear();
+            imageEngines.clear();
         }
         if (used.isEmpty()) {
             return;
@@ -176,11 +245,23 @@ public final class ContainerRunner implements Runner {
         int cells = used.values().stream().mapToInt(Integer::intValue).sum();
         String what = "container: " + cells + " cells ran in " + used.size() + " images (one per binary and platform, "
                 + "built once and shared by the cells of that binary)";
+        if (perPlatform) {
+            Map<String, Integer> perEngine = new java.util.LinkedHashMap<>();
+            for (Engine e : distinctEngines()) {
+                long n = where.values().stream().filter(w -> w == e).count();
+                if (n > 0) {
+                    perEngine.put(e.endpoint.label(), (int) n);
+                }
+            }
+            List<String> parts = new ArrayList<>();
+            perEngine.forEach((label, n) -> parts.add(n + " on " + label));
+            what += " (" + String.join(", ", parts) + ")";
+        }
         if (keepImages) {
             what += "; kept on the engine because m1go.container.keepImages is true: "
                     + String.join(", ", used.keySet());
         } else {
-            used.keySet().forEach(backend::removeImage);
+            used.keySet().forEach(tag -> where.getOrDefault(tag, defaultEngine).backend.removeImage(tag));
             what += "; removed at the end of the run";
         }
         synchronized (this) {
@@ -188,38 +269,62 @@ public final class ContainerRunner implements Runner {
         }
     }
 
-
-
-    /** The engine m1go talks to. */
+    /** The engine m1go talks to when {@code m1go.container.hosts} names none for a platform. */
     public DockerEndpoint endpoint() {
-        return endpoint;
+        return defaultEngine.endpoint;
     }
 
-    private State state() {
-        if (state == null) {
-            state = findOut();
+    /** The engine that runs the container cells of {@code arch}. */
+    public DockerEndpoint endpoint(Arch arch) {
+        Engine e = engines.get(arch);
+        return e == null ? defaultEngine.endpoint : e.endpoint;
+    }
+
+    /** The default engine first, then the others, each once. */
+    private List<Engine> distinctEngines() {
+        List<Engine> out = new ArrayList<>(List.of(defaultEngine));
+        engines.values().stream().filter(e -> !out.contains(e)).forEach(out::add);
+        return out;
+    }
+
+    private State state(Engine engine) {
+        if (engine.state == null) {
+            engine.state = findOut(engine);
         }
-        return state;
+        return engine.state;
     }
 
-    private State findOut() {
+    /** {@code "linux/arm64 cells: "} when engines differ by platform, else empty. */
+    private String platformsOf(Engine engine) {
+        if (!perPlatform) {
+            return "";
+        }
+        List<String> platforms = engines.entrySet().stream().filter(en -> en.getValue() == engine)
+                .map(en -> "linux/" + en.getKey().goarch()).toList();
+        return String.join(" and ", platforms) + " cells: ";
+    }
+
+    private State findOut(Engine engine) {
         List<String> notes = new ArrayList<>();
+        DockerEndpoint endpoint = engine.endpoint;
         EngineProbe probe = probes.apply(endpoint);
         EngineProbe.EngineInfo info;
         try {
             info = probe.probe();
         } catch (EngineProbe.Unreachable e) {
-            String reason = "Docker not reachable at " + endpoint.describe() + ": " + e.getMessage()
-                    + ": start a Docker engine or set DOCKER_HOST";
-            notes.add("container: " + reason);
+            String advice = endpoint.source().startsWith(dev.m1go.settings.PropertyNames.CONTAINER_HOSTS_PREFIX)
+                    ? "start that engine or change " + endpoint.source()
+                    : "start a Docker engine or set DOCKER_HOST";
+            String reason = "Docker not reachable at " + endpoint.describe() + ": " + e.getMessage() + ": " + advice;
+            notes.add("container: " + platformsOf(engine) + reason);
             return new State(null, reason, notes);
         }
-        notes.add("container: engine " + info.version() + " (API " + info.apiVersion() + ", " + info.os() + "/"
-                + info.arch() + ") at " + endpoint.describe()
+        notes.add("container: " + platformsOf(engine) + "engine " + info.version() + " (API " + info.apiVersion()
+                + ", " + info.os() + "/" + info.arch() + ") at " + endpoint.describe()
                 + (baseImage == null ? "; images FROM scratch with statically linked binaries"
                         : "; base image " + baseImage + " with dynamically linked binaries"));
         try {
-            backend.connect(endpoint, info.apiVersion(), Duration.ofSeconds(60));
+            engine.backend.connect(endpoint, info.apiVersion(), Duration.ofSeconds(60));
         } catch (EngineProbe.Unreachable e) {
             return new State(info, "Docker engine at " + endpoint.describe() + " could not be used: "
                     + e.getMessage(), notes);
@@ -228,19 +333,20 @@ public final class ContainerRunner implements Runner {
     }
 
     /** Empty when the base image (if any) is on the engine for {@code arch}, else the reason. */
-    private String baseImageProblem(Arch arch) {
+    private String baseImageProblem(Engine engine, Arch arch) {
         if (baseImage == null) {
             return "";
         }
         String wanted = "linux/" + arch.goarch();
+        String at = engine.endpoint.label();
         try {
-            String have = probes.apply(endpoint).imagePlatform(baseImage);
+            String have = probes.apply(engine.endpoint).imagePlatform(baseImage);
             if (have == null) {
-                return "m1go.container.image " + baseImage + " is not on the engine at " + endpoint.uri()
+                return "m1go.container.image " + baseImage + " is not on the engine at " + at
                         + " and m1go does not pull: docker pull --platform " + wanted + " " + baseImage;
             }
             if (!have.equals(wanted)) {
-                return "m1go.container.image " + baseImage + " is " + have + " on the engine at " + endpoint.uri()
+                return "m1go.container.image " + baseImage + " is " + have + " on the engine at " + at
                         + ", not " + wanted + ": docker pull --platform " + wanted + " " + baseImage
                         + " (one tag holds one platform on this engine)";
             }
@@ -252,6 +358,11 @@ public final class ContainerRunner implements Runner {
 
     @Override
     public ProcessResult run(ProcessSpec spec, Arch arch) throws IOException {
+        Engine engine;
+        synchronized (this) {
+            engine = engines.getOrDefault(arch, defaultEngine);
+        }
+        ContainerBackend backend = engine.backend;
         Path binary = Path.of(spec.argv().get(0));
         byte[] program = Files.readAllBytes(binary);
         byte[] probe = UnameProbe.elf(arch).orElseThrow();
@@ -268,11 +379,12 @@ public final class ContainerRunner implements Runner {
                 + "WORKDIR " + DIR + "\n";
 
         try {
-            acquire(tag, platform, dockerfile, List.of(
+            acquire(engine, tag, platform, dockerfile, List.of(
                     new ContainerBackend.ContextFile("uname", probe, 0755),
                     new ContainerBackend.ContextFile(name, program, 0755)));
         } catch (IOException e) {
-            throw new CannotRun("the container runner could not build image " + tag + ": " + e.getMessage(), e);
+            throw new CannotRun("the container runner could not build image " + tag + " on the engine at "
+                    + engine.endpoint.label() + ": " + e.getMessage(), e);
         }
         List<String> argv = new ArrayList<>(List.of(DIR + "/" + name));
         argv.addAll(spec.argv().subList(1, spec.argv().size()));
@@ -293,7 +405,8 @@ public final class ContainerRunner implements Runner {
                 r = backend.run(tag, platform, argv, env, DIR, spec.timeout(), spec.quitGrace(),
                         spec.memoryLimit().bytes(), out, err);
             } catch (IOException e) {
-                throw new CannotRun("the container runner could not run " + tag + ": " + e.getMessage(), e);
+                throw new CannotRun("the container runner could not run " + tag + " on the engine at "
+                    + engine.endpoint.label() + ": " + e.getMessage(), e);
             }
             if (r.startFailure() != null) {
                 err.write((r.startFailure() + "\n").getBytes(StandardCharsets.UTF_8));
@@ -304,7 +417,7 @@ public final class ContainerRunner implements Runner {
             String startFailure = exit == null ? r.startFailure() : null;
             String truncated = out.logFailure() != null ? out.logFailure() : err.logFailure();
             return new ProcessResult(exit, startFailure, r.timedOut(), out.text(), err.text(), r.durationMillis(),
-                    observed, 0, truncated, memoryLimitHit(spec.memoryLimit(), r));
+                    observed, 0, truncated, memoryLimitHit(spec.memoryLimit(), r), engine.endpoint.label());
         }
     }
 
@@ -318,8 +431,8 @@ public final class ContainerRunner implements Runner {
     }
 
     /** Builds the image {@code tag} unless an earlier cell of this run did, and counts this cell as its user. */
-    private void acquire(String tag, String platform, String dockerfile, List<ContainerBackend.ContextFile> files)
-            throws IOException {
+    private void acquire(Engine engine, String tag, String platform, String dockerfile,
+                         List<ContainerBackend.ContextFile> files) throws IOException {
         Object lock;
         synchronized (images) {
             lock = imageLocks.computeIfAbsent(tag, k -> new Object());
@@ -330,10 +443,11 @@ public final class ContainerRunner implements Runner {
                 built = images.containsKey(tag);
             }
             if (!built) {
-                backend.buildImage(tag, platform, dockerfile, files, Duration.ofMinutes(5));
+                engine.backend.buildImage(tag, platform, dockerfile, files, Duration.ofMinutes(5));
             }
             synchronized (images) {
                 images.merge(tag, 1, Integer::sum);
+                imageEngines.put(tag, engine);
             }
         }
     }
@@ -355,7 +469,7 @@ public final class ContainerRunner implements Runner {
 
     @Override
     public String toString() {
-        return NAME + " (" + endpoint.uri() + ")";
+        return NAME + " (" + defaultEngine.endpoint.label() + ")";
     }
 
 }

@@ -32,13 +32,11 @@ import org.testcontainers.dockerclient.EnvironmentAndSystemPropertyClientProvide
 import org.testcontainers.dockerclient.TransportConfig;
 
 /**
- * The container runner's engine access through Testcontainers' Docker client, made for exactly the endpoint m1go
- * probed ({@link DockerClientProviderStrategy#getClientForConfig}). Nothing else of Testcontainers runs: no Ryuk
- * container, no gateway probe, so an offline engine needs no image but m1go's own and no {@code TESTCONTAINERS_*}
- * variable. (The client looks up registry credentials for every container it creates; for an image name without a
- * registry, as m1go's are, that lookup asks Testcontainers' {@code DockerClientFactory} for the engine's index server,
- * which runs Testcontainers' strategy search once per process. Its INFO lines are kept out of Maven's log by the
- * plugin.) The client creates one container per run through the engine API, with the
+ * The container runner's engine access through the Docker client inside Testcontainers (docker-java), made for exactly
+ * the endpoint m1go probed ({@link #client}). Nothing else of Testcontainers runs: no Ryuk container, no gateway
+ * probe, no engine search, no registry-credential lookup, so an offline engine needs no image but m1go's own, no
+ * {@code TESTCONTAINERS_*} variable, and no engine at {@code DOCKER_HOST} or the default socket when every platform
+ * has its own ({@code m1go.container.hosts}). The client creates one container per run through the engine API, with the
  * platform set on the create call and network mode {@code none}; a container that exits at once keeps its id, exit
  * code and logs. The time limit is m1go's: SIGQUIT through the API, a grace period, then SIGKILL. Logs are streamed
  * frame by frame into the caller's bounded captures.
@@ -47,6 +45,9 @@ import org.testcontainers.dockerclient.TransportConfig;
  * start time) and {@value Leftovers#HOST_LABEL}. On connecting, objects of an m1go run of this host that no longer lives (killed by
  * SIGKILL, say) are removed; objects of a live run, of another host, or without these labels are never touched. The
  * clean-up at JVM exit first stops new container work, then removes what this run created.
+ *
+ * <p>One instance talks to one engine: with {@code m1go.container.hosts} a run has one per engine, each with its own
+ * client, registry of what it created and clean-up at JVM exit, so every container on any engine is removed.
  *
  * <p>It stays one class of about 400 lines because image building, the container's life and the clean-up share
  * the engine connection and the registry of what this run created; splitting them would pass both around. Reading a
@@ -70,20 +71,32 @@ final class TestcontainersBackend implements ContainerBackend {
         if (client != null) {
             return;
         }
-        // Testcontainers' client asks for API 1.44 and falls back to 1.32 on an older engine, where a container's
-        // platform is ignored; the version the engine itself announced makes the platform count. A user's own
-        // choice stays.
-        if (apiVersion != null && System.getProperty("api.version") == null && System.getenv("DOCKER_API_VERSION") == null) {
-            System.setProperty("api.version", apiVersion);
-        }
         TransportConfig transport = transport(endpoint);
+        // Testcontainers' own client asks for API 1.44 and falls back to 1.32 on an older engine, where a container's
+        // platform is ignored; the version the engine itself announced makes the platform count, each engine of a run
+        // (m1go.container.hosts) its own. A user's own choice stays.
+        String chosen = System.getProperty("api.version", System.getenv("DOCKER_API_VERSION"));
+        connect(transport, chosen != null && !chosen.isBlank() ? chosen : apiVersion, limit);
+        if (!hooked) {
+            hooked = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    removeAll();
+                } catch (LinkageError | RuntimeException e) {
+                    // the JVM is going down; nothing left to report to
+                }
+            }, "m1go-container-cleanup"));
+        }
+    }
+
+    private void connect(TransportConfig transport, String apiVersion, Duration limit) throws EngineProbe.Unreachable {
         ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "m1go-docker-connect");
             t.setDaemon(true);
             return t;
         });
         try {
-            Future<DockerClient> f = ex.submit(() -> DockerClientProviderStrategy.getClientForConfig(transport));
+            Future<DockerClient> f = ex.submit(() -> client(transport, apiVersion));
             DockerClient c = f.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             client = c;
             sweep(c);
@@ -97,16 +110,30 @@ final class TestcontainersBackend implements ContainerBackend {
         } finally {
             ex.shutdownNow();
         }
-        if (!hooked) {
-            hooked = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    removeAll();
-                } catch (LinkageError | RuntimeException e) {
-                    // the JVM is going down; nothing left to report to
-                }
-            }, "m1go-container-cleanup"));
+    }
+
+    /**
+     * docker-java's client (the copy inside Testcontainers) for exactly this transport, as
+     * {@link DockerClientProviderStrategy#getClientForConfig} makes it but without Testcontainers' registry-credential
+     * lookup: that lookup, made for every container created, asks Testcontainers' {@code DockerClientFactory} for the
+     * engine's index server, which runs its own engine search over {@code DOCKER_HOST} and the default socket; with
+     * only engines named by {@code m1go.container.hosts} (or the default one gone), every container cell failed with
+     * "Could not find a valid Docker environment". m1go never pulls, so no credential is needed.
+     */
+    static DockerClient client(TransportConfig transport, String apiVersion) {
+        com.github.dockerjava.transport.DockerHttpClient http = new com.github.dockerjava.zerodep.ZerodepDockerHttpClient
+                .Builder().dockerHost(transport.getDockerHost()).sslConfig(transport.getSslConfig()).build();
+        var config = org.testcontainers.shaded.com.github.dockerjava.core.DefaultDockerClientConfig
+                .createDefaultConfigBuilder().withDockerHost(transport.getDockerHost().toString())
+                .withDockerTlsVerify(false); // the transport above carries the TLS of DOCKER_CERT_PATH
+        if (apiVersion != null && !apiVersion.isBlank()) {
+            config.withApiVersion(org.testcontainers.shaded.com.github.dockerjava.core.RemoteApiVersion
+                    .parseConfig(apiVersion));
         }
+        DockerClient c = org.testcontainers.shaded.com.github.dockerjava.core.DockerClientImpl
+                .getInstance(config.build(), http);
+        c.pingCmd().exec();
+        return c;
     }
 
     /**

@@ -40,10 +40,16 @@ class ContainerRunnerTest {
         final AtomicInteger probes = new AtomicInteger();
         final Map<String, String> images = new HashMap<>();
         final String unreachable;
+        final String arch;
 
         FakeProbe(String unreachable) {
+            this(unreachable, "amd64");
+        }
+
+        FakeProbe(String unreachable, String arch) {
             super(DockerEndpoint.from(Map.of()), Duration.ofSeconds(1));
             this.unreachable = unreachable;
+            this.arch = arch;
         }
 
         @Override
@@ -52,7 +58,7 @@ class ContainerRunnerTest {
             if (unreachable != null) {
                 throw new Unreachable(unreachable);
             }
-            return new EngineInfo("20.10.24", "1.41", "linux", "amd64");
+            return new EngineInfo("20.10.24", "1.41", "linux", arch);
         }
 
         @Override
@@ -372,5 +378,110 @@ class ContainerRunnerTest {
         assertThat(result.memoryLimitHit()).isNull();
         assertThat(ContainerRunner.memoryLimitHit(dev.m1go.exec.MemoryLimit.of(64),
                 new ContainerBackend.ContainerRun(0L, null, false, 5, true))).as("exited 0").isNull();
+    }
+
+    private static ProcessSpec spec(Path bin, Path tmp) {
+        return new ProcessSpec(List.of(bin.toString()), Map.of(), tmp, Duration.ofSeconds(10), Duration.ofSeconds(3),
+                tmp.resolve("out"), tmp.resolve("err"));
+    }
+
+    /**
+     * m1go.container.hosts.linux-arm64 names an arm64 engine: arm64 cells are built and run there, natively, and say
+     * so; amd64 cells stay on the default engine; each engine removes its own images; each is probed and connected
+     * once.
+     */
+    @Test
+    void perPlatformEngine_runsThatPlatformsCellsThere_natively_andTheReportNamesIt() throws IOException {
+        DockerEndpoint arm = new DockerEndpoint("tcp://arm64-box:2375", "m1go.container.hosts.linux-arm64", false);
+        Map<String, FakeProbe> probes = Map.of(DockerEndpoint.DEFAULT, new FakeProbe(null, "amd64"),
+                arm.uri(), new FakeProbe(null, "arm64"));
+        Map<String, FakeBackend> backends = Map.of(DockerEndpoint.DEFAULT, new FakeBackend(), arm.uri(),
+                new FakeBackend());
+        ContainerRunner r = new ContainerRunner(linuxAmd64(), Map.of(), Map.of(Arch.ARM64, arm), null, false,
+                e -> probes.get(e.uri()), e -> backends.get(e.uri()));
+
+        assertThat(r.availability(Os.LINUX, Arch.ARM64).available()).isTrue();
+        assertThat(r.availability(Os.LINUX, Arch.AMD64).available()).isTrue();
+        assertThat(r.translates(Arch.ARM64)).as("an arm64 engine runs arm64 cells natively").isFalse();
+        assertThat(r.translates(Arch.AMD64)).isFalse();
+        assertThat(r.endpoint(Arch.ARM64)).isEqualTo(arm);
+        Path bin = Files.write(tmp.resolve("c-abort"), new byte[] {1});
+        ProcessResult onArm = r.run(spec(bin, tmp), Arch.ARM64);
+        ProcessResult onDefault = r.run(spec(bin, tmp), Arch.AMD64);
+        r.finish();
+
+        FakeBackend remote = backends.get(arm.uri());
+        FakeBackend local = backends.get(DockerEndpoint.DEFAULT);
+        assertThat(remote.calls).first().isEqualTo("connect tcp://arm64-box:2375 1.41");
+        assertThat(remote.calls).filteredOn(c -> c.startsWith("build ") || c.startsWith("run "))
+                .allMatch(c -> c.contains("linux/arm64")).hasSize(3);
+        assertThat(local.calls).filteredOn(c -> c.startsWith("build ") || c.startsWith("run "))
+                .allMatch(c -> c.contains("linux/amd64")).hasSize(3);
+        assertThat(remote.calls).filteredOn(c -> c.startsWith("remove ")).singleElement().asString()
+                .contains("linux-arm64");
+        assertThat(local.calls).filteredOn(c -> c.startsWith("remove ")).singleElement().asString()
+                .contains("linux-amd64");
+        assertThat(onArm.engine()).isEqualTo("tcp://arm64-box:2375");
+        assertThat(onDefault.engine()).isEqualTo("unix:///var/run/docker.sock");
+        assertThat(probes.get(arm.uri()).probes).hasValue(1);
+        assertThat(probes.get(DockerEndpoint.DEFAULT).probes).hasValue(1);
+        assertThat(r.notes()).hasSize(3);
+        assertThat(r.notes().get(0)).startsWith("container: linux/amd64 cells: engine 20.10.24 (API 1.41, linux/amd64) "
+                + "at unix:///var/run/docker.sock (the default socket");
+        assertThat(r.notes().get(1)).startsWith("container: linux/arm64 cells: engine 20.10.24 (API 1.41, linux/arm64) "
+                + "at tcp://arm64-box:2375 (m1go.container.hosts.linux-arm64)");
+        assertThat(r.notes().get(2)).isEqualTo("container: 2 cells ran in 2 images (one per binary and platform, built "
+                + "once and shared by the cells of that binary) (1 on unix:///var/run/docker.sock, 1 on "
+                + "tcp://arm64-box:2375); removed at the end of the run");
+    }
+
+    /** A named engine that does not answer skips its platform's cells only, never moves them to the default engine. */
+    @Test
+    void perPlatformEngine_unreachable_skipsOnlyItsPlatform_namingTheSetting() {
+        DockerEndpoint arm = new DockerEndpoint("unix:///tmp/arm64-docker.sock", "m1go.container.hosts.linux-arm64",
+                false);
+        FakeBackend local = new FakeBackend();
+        FakeBackend remote = new FakeBackend();
+        ContainerRunner r = new ContainerRunner(linuxAmd64(), Map.of(), Map.of(Arch.ARM64, arm), null, false,
+                e -> e.equals(arm) ? new FakeProbe("no socket at /tmp/arm64-docker.sock") : new FakeProbe(null),
+                e -> e.equals(arm) ? remote : local);
+
+        var av = r.availability(Os.LINUX, Arch.ARM64);
+        assertThat(av.available()).isFalse();
+        assertThat(av.reason()).isEqualTo("Docker not reachable at unix:///tmp/arm64-docker.sock "
+                + "(m1go.container.hosts.linux-arm64): no socket at /tmp/arm64-docker.sock: start that engine or change "
+                + "m1go.container.hosts.linux-arm64");
+        assertThat(r.availability(Os.LINUX, Arch.AMD64).available()).isTrue();
+        assertThat(remote.calls).isEmpty();
+        assertThat(local.calls).containsExactly("connect unix:///var/run/docker.sock 1.41");
+    }
+
+    /** Naming the default engine for a platform changes nothing: one engine, one client, the notes of one engine. */
+    @Test
+    void perPlatformEngine_sameAsTheDefault_isOneEngine() {
+        FakeBackend backend = new FakeBackend();
+        AtomicInteger clients = new AtomicInteger();
+        DockerEndpoint same = new DockerEndpoint("unix:///var/run/../run/docker.sock",
+                "m1go.container.hosts.linux-arm64", false);
+        ContainerRunner r = new ContainerRunner(linuxAmd64(), Map.of(), Map.of(Arch.ARM64, same), null, false,
+                e -> new FakeProbe(null), e -> {
+                    clients.incrementAndGet();
+                    return backend;
+                });
+        r.availability(Os.LINUX, Arch.ARM64);
+        r.availability(Os.LINUX, Arch.AMD64);
+        assertThat(clients).hasValue(1);
+        assertThat(backend.calls).containsExactly("connect unix:///var/run/docker.sock 1.41");
+        assertThat(r.notes()).singleElement().asString().startsWith("container: engine 20.10.24");
+    }
+
+    @Test
+    void endpointLabel_namesSchemeHostAndPort_neverACredential() {
+        assertThat(new DockerEndpoint("tcp://admin:secret@arm64-box:2375/", "x", false).label())
+                .isEqualTo("tcp://arm64-box:2375");
+        assertThat(new DockerEndpoint("ssh://ci@arm64-box", "DOCKER_HOST", false).describe())
+                .isEqualTo("ssh://arm64-box (DOCKER_HOST)");
+        assertThat(new DockerEndpoint("unix:///var/run/docker.sock", "x", false).label())
+                .isEqualTo("unix:///var/run/docker.sock");
     }
 }
