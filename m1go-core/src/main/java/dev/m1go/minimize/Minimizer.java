@@ -1,0 +1,260 @@
+package dev.m1go.minimize;
+
+import dev.m1go.cases.CaseDefinitionException;
+import dev.m1go.cases.CaseLoader;
+import dev.m1go.cases.ReproCase;
+import dev.m1go.core.Log;
+import dev.m1go.core.UserError;
+import dev.m1go.exec.Launch;
+import dev.m1go.reproduce.Reproduce;
+import dev.m1go.reproduce.Session;
+import dev.m1go.settings.Frontend;
+import dev.m1go.stats.Statistics;
+import dev.m1go.toolchain.Launcher;
+import dev.m1go.toolchain.Toolchain;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code m1go:minimize}: from a failing cell to the smallest case that still fails the same way. It measures the
+ * failing cell first ({@code m1go.minimize.runs} runs, and the native reference for a failure seen under translation)
+ * and keeps its {@link Signature}; then, round after round until a round removes nothing, it runs ddmin over the
+ * files, the build and run settings, the top-level declarations and the statements of the Go and C sources, every
+ * candidate built and run through the engine; every kept candidate is written at once, so that a reduction cut short
+ * (budgets, Ctrl-C) leaves the best case so far. At the end the result is measured again and written with its
+ * README.
+ */
+public final class Minimizer {
+
+    /** Rounds over the stages at most (a round that removes nothing ends the reduction earlier). */
+    static final int MAX_ROUNDS = 4;
+
+    private final Reproduce engine;
+    private final Frontend frontend;
+    private final Clock clock;
+    private final Log log;
+
+    public Minimizer(Reproduce engine, Frontend frontend, Clock clock, Log log) {
+        this.engine = engine;
+        this.frontend = frontend;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /** The minimized case: where it is, and its record in a few lines for the log. */
+    public record Result(Path directory, String name, String signature, List<String> summary, boolean complete) {
+    }
+
+    public Result run(MinimizeSettings s) throws UserError, IOException, InterruptedException {
+        Instant started = clock.instant();
+        check(s);
+        Session session = engine.session(s.reproduce());
+        Path out = s.reproduce().outputDirectory().toAbsolutePath().normalize();
+        Path work = out.resolve("minimize-work");
+        Trials.deleteTree(work);
+        ReproCase original;
+        String caseId;
+        ModuleCase.Standalone standalone = null;
+        if (s.module() != null) {
+            Toolchain lister = hostToolchain(session);
+            standalone = new ModuleCase(session.processes(), s.reproduce().environment(), s.reproduce().home(), log)
+                    .standalone(s.module(), lister, work.resolve("module"));
+            original = standalone.reproCase();
+            caseId = standalone.reportId();
+        } else {
+            original = load(s);
+            caseId = original.id();
+        }
+        CellChoice.Chosen chosen = CellChoice.choose(session, s.reproduce(), caseId);
+        Trials.Cells cells = chosen.cells();
+        String arch = session.host().arch().goarch();
+        log.info("m1go: minimize " + (standalone != null ? standalone.what() : "case " + original.id()) + " on "
+                + cellTitle(cells, arch) + " (" + chosen.why() + ")");
+
+        Toolchain helperBy = cells.toolchain().binaryArch() == session.host().arch() ? cells.toolchain()
+                : hostToolchain(session);
+        GoTool go = buildTool(session, s, helperBy, work);
+        Units units = new Units(go, work.resolve("scratch"));
+
+        Candidate first = Candidate.of(original);
+        Trials trials = new Trials(session, work, original, cells, clock, log);
+        Trials.Trial reference = trials.measure(first, "reference", s.runs());
+        Judgement j = Judgement.of(reference, trials.cells(), s, arch);
+        j.notes().forEach(n -> log.info("m1go: " + n));
+        Trials judged = j.differential() == cells.differential() ? trials
+                : new Trials(session, work, original, j.cells(), clock, log);
+        judged.judge(j.signature(), j.intermittent(), s.thresholdPercent() / 100.0,
+                started.plusSeconds(s.seconds()), s.builds());
+
+        Reduction record = new Reduction();
+        record.before(first);
+        record.firstRate = j.rate();
+        String name = standalone != null ? standalone.name() : original.id() + "-min";
+        MinimizedCase output = new MinimizedCase(out.resolve("minimized").resolve(name), name, original,
+                standalone, j, frontend, s);
+        Best best = new Best(first, output, record);
+        output.write(first, record, false);
+        log.info("m1go: keeping " + j.signature().describe() + (j.differential() ? " under " + j.cells().runner().name()
+                + " while " + cellTitle(j.cells(), arch).split(" ")[0] + " passes natively" : "")
+                + (j.intermittent() ? ", intermittent: " + j.rate() : "") + "; " + record.sizes().split(" → ")[0]);
+
+        int batch = Math.max(2, 2 * s.reproduce().threads());
+        Units.Stage current = null;
+        try {
+            for (int round = 1; round <= MAX_ROUNDS; round++) {
+                long bytesAtStart = best.candidate.bytes();
+                for (Units.Stage stage : Units.Stage.values()) {
+                    current = stage;
+                    int before = -1;
+                    int after = 0;
+                    for (int depth = 0; ; depth++) {
+                        Candidate base = best.candidate;
+                        List<Units.Unit> all = units.atDepth(stage, base, depth);
+                        if (all.isEmpty()) {
+                            break;
+                        }
+                        before = Math.max(before, 0) + all.size();
+                        int runs = runsFor(j, s.runs(), record.bytesBefore, base.bytes());
+                        List<Units.Unit> kept = Ddmin.minimize(all, candidates -> {
+                            List<Candidate> made = new ArrayList<>();
+                            for (List<Units.Unit> c : candidates) {
+                                made.add(units.keep(base, all, c));
+                            }
+                            int i = judged.firstKept(made, runs);
+                            if (i >= 0) {
+                                best.keep(made.get(i), judged);
+                                log.info("m1go:   " + stage.title + ": kept a candidate of " + made.get(i).bytes()
+                                        + " bytes (" + judged.tried + " candidates, " + judged.builds + " builds)");
+                            }
+                            return i;
+                        }, batch);
+                        after += kept.size();
+                        if (stage != Units.Stage.STATEMENTS) {
+                            break;
+                        }
+                    }
+                    if (before < 0) {
+                        continue;
+                    }
+                    record.steps.add(new Reduction.Step(round, stage.title, before, after));
+                    log.info("m1go: round " + round + ", " + stage.title + ": " + before + " → " + after
+                            + "; " + best.candidate.bytes() + " bytes; " + judged.builds + " builds");
+                }
+                if (best.candidate.bytes() >= bytesAtStart) {
+                    break;
+                }
+            }
+        } catch (Ddmin.Stop e) {
+            record.stopped = e.getMessage() + (current == null ? "" : " (during " + current.title + ")");
+            log.warn("m1go: the reduction stopped early: " + e.getMessage() + "; the best case so far is kept");
+        }
+        best.count(judged);
+        record.millis = java.time.Duration.between(started, clock.instant()).toMillis();
+        boolean complete = record.stopped == null;
+        if (!session.processes().stopping()) {
+            Trials.Trial last = judged.measure(best.candidate, "final", j.intermittent() ? 2 * s.runs() : s.runs());
+            record.finalRate = last.failing() == null ? "not measured" : Judgement.describe(j.signature(),
+                    last.failing()) + (last.reference() == null ? "" : "; natively "
+                    + Judgement.describe(j.signature(), last.reference()));
+            record.millis = java.time.Duration.between(started, clock.instant()).toMillis();
+        }
+        record.after(best.candidate);
+        output.write(best.candidate, record, complete);
+        List<String> summary = List.of(record.sizes(), record.spent(),
+                "kept: " + j.signature().describe() + (record.finalRate == null ? "" : "; final measurement: "
+                        + record.finalRate));
+        summary.forEach(line -> log.info("m1go: " + line));
+        return new Result(output.directory(), name, j.signature().describe(), summary, complete);
+    }
+
+    /** Runs per candidate: one for a failure that never passed; for an intermittent one, more as the case shrinks. */
+    static int runsFor(Judgement j, int runs, long bytesBefore, long bytesNow) {
+        if (!j.intermittent()) {
+            return 1;
+        }
+        double grow = Math.sqrt((double) Math.max(1, bytesBefore) / Math.max(1, bytesNow));
+        return (int) Math.min(4L * runs, Math.ceil(runs * grow));
+    }
+
+    /** The best candidate so far, written as soon as it is found. */
+    private static final class Best {
+        Candidate candidate;
+        final MinimizedCase output;
+        final Reduction record;
+
+        Best(Candidate candidate, MinimizedCase output, Reduction record) {
+            this.candidate = candidate;
+            this.output = output;
+            this.record = record;
+        }
+
+        void keep(Candidate c, Trials trials) throws IOException {
+            candidate = c;
+            count(trials);
+            record.after(c);
+            output.write(c, record, false);
+        }
+
+        void count(Trials trials) {
+            record.candidates = trials.tried;
+            record.voided = trials.voided;
+            record.builds = trials.builds;
+            record.cachedBuilds = trials.cachedBuilds;
+        }
+    }
+
+    private static void check(MinimizeSettings s) throws UserError {
+        if ((s.caseId() == null || s.caseId().isBlank()) == (s.module() == null)) {
+            throw new UserError("m1go:minimize reduces one failing cell: name a case with m1go.cases=<id>, or a test "
+                    + "of your module with m1go.module=<dir> m1go.tests=<package> m1go.minimize.test=<TestName> (or a "
+                    + "main package with m1go.packages=<package> and m1go.args)");
+        }
+        if (s.seconds() < 1 || s.builds() < 1 || s.runs() < 1 || s.runs() > 1000 || s.thresholdPercent() < 0
+                || s.thresholdPercent() >= 100) {
+            throw new UserError("m1go.minimize.seconds and m1go.minimize.builds must be at least 1, "
+                    + "m1go.minimize.runs between 1 and 1000 and m1go.minimize.threshold (percent) between 0 and 99; "
+                    + "got " + s.seconds() + ", " + s.builds() + ", " + s.runs() + " and " + s.thresholdPercent());
+        }
+    }
+
+    private static ReproCase load(MinimizeSettings s) throws UserError {
+        try {
+            return new CaseLoader().load(s.reproduce().casesDirectory(), List.of(s.caseId().trim())).get(0);
+        } catch (CaseDefinitionException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private static Toolchain hostToolchain(Session session) throws UserError {
+        return session.toolchains().stream().filter(t -> t.usable() && t.binaryArch() == session.host().arch())
+                .max(java.util.Comparator.comparing(Toolchain::goVersion))
+                .or(() -> session.toolchains().stream().filter(Toolchain::usable).findFirst())
+                .orElseThrow(() -> new UserError("m1go:minimize needs a Go toolchain that runs here"));
+    }
+
+    private static GoTool buildTool(Session session, MinimizeSettings s, Toolchain t, Path work)
+            throws IOException, UserError {
+        Launch launch;
+        try {
+            launch = session.runners().launchFor(t.binaryArch());
+        } catch (Launcher.CannotLaunchException e) {
+            throw new UserError("m1go:minimize cannot run " + t.version() + " to build its Go reducer: "
+                    + e.getMessage());
+        }
+        return GoTool.build(session.processes(), session.host(), t, launch, s.reproduce().cacheDirectory(),
+                s.reproduce().environment(), s.reproduce().home(), work.resolve("logs").resolve("reducer"));
+    }
+
+    static String cellTitle(Trials.Cells c, String hostGoarch) {
+        String t = c.toolchain().label(dev.m1go.host.Arch.parse(hostGoarch).orElseThrow());
+        return t + " " + c.target() + " " + c.runner().name();
+    }
+
+    static double lowerBound(int k, int n) {
+        return Statistics.wilson(k, n).low();
+    }
+}

@@ -1,0 +1,446 @@
+// The reducer of m1go:minimize: Go's own parser tells the Java side where the removable pieces of a Go file are, and
+// puts a file back into shape after pieces were cut out. m1go builds this program with a Go toolchain of the machine
+// on the fly (standard library only, Go 1.19 and later) and never parses Go itself.
+//
+//	reducer units FILE...  one JSON line per file: its top-level declarations, its statements (every block, nested
+//	                       ones too) and the cgo preamble, each as a byte range [start, end)
+//	reducer fix FILE...    parses each file, drops the imports nothing uses any more, checks each package (the files
+//	                       of one directory) for what certainly does not compile and formats the files in place;
+//	                       exit status 2 when a file does not parse, 3 when a package would certainly not build
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+type span struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Kind  string `json:"kind"`
+	Name  string `json:"name,omitempty"`
+}
+
+type units struct {
+	File     string `json:"file"`
+	Package  string `json:"package"`
+	Decls    []span `json:"decls"`
+	Stmts    []span `json:"stmts"`
+	Preamble *span  `json:"preamble,omitempty"`
+}
+
+func main() {
+	if len(os.Args) < 3 {
+		fmt.Fprintln(os.Stderr, "usage: reducer units|fix FILE...")
+		os.Exit(64)
+	}
+	switch os.Args[1] {
+	case "units":
+		for _, name := range os.Args[2:] {
+			if err := list(name); err != nil {
+				fmt.Fprintln(os.Stderr, name+":", err)
+				os.Exit(2)
+			}
+		}
+	case "fix":
+		if err := fix(os.Args[2:]); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			if _, ok := err.(notBuilding); ok {
+				os.Exit(3)
+			}
+			os.Exit(2)
+		}
+	default:
+		fmt.Fprintln(os.Stderr, "unknown command", os.Args[1])
+		os.Exit(64)
+	}
+}
+
+func parse(name string) (*token.FileSet, *ast.File, []byte, error) {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
+	return fset, f, src, err
+}
+
+func list(name string) error {
+	fset, f, src, err := parse(name)
+	if err != nil {
+		return err
+	}
+	off := func(p token.Pos) int { return fset.Position(p).Offset }
+	u := units{File: name, Package: f.Name.Name, Decls: []span{}, Stmts: []span{}}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			start := d.Pos()
+			if d.Doc != nil {
+				start = d.Doc.Pos()
+			}
+			n := d.Name.Name
+			if d.Recv != nil && len(d.Recv.List) > 0 {
+				n = "(" + typeName(d.Recv.List[0].Type) + ")." + n
+			}
+			u.Decls = append(u.Decls, span{off(start), lineEnd(src, off(d.End())), "func", n})
+		case *ast.GenDecl:
+			if d.Tok == token.IMPORT {
+				for _, s := range d.Specs {
+					is := s.(*ast.ImportSpec)
+					if is.Path.Value == `"C"` {
+						doc := is.Doc
+						if doc == nil {
+							doc = d.Doc
+						}
+						if doc != nil && len(doc.List) == 1 && strings.HasPrefix(doc.List[0].Text, "/*") {
+							c := doc.List[0]
+							u.Preamble = &span{off(c.Pos()) + 2, off(c.End()) - 2, "preamble", ""}
+						}
+					}
+				}
+				continue
+			}
+			kind := strings.ToLower(d.Tok.String())
+			if d.Lparen.IsValid() && len(d.Specs) > 0 {
+				for _, s := range d.Specs {
+					start, end := s.Pos(), s.End()
+					if doc := specDoc(s); doc != nil {
+						start = doc.Pos()
+					}
+					u.Decls = append(u.Decls, span{off(start), lineEnd(src, off(end)), kind, specName(s)})
+				}
+				continue
+			}
+			start := d.Pos()
+			if d.Doc != nil {
+				start = d.Doc.Pos()
+			}
+			n := ""
+			if len(d.Specs) == 1 {
+				n = specName(d.Specs[0])
+			}
+			u.Decls = append(u.Decls, span{off(start), lineEnd(src, off(d.End())), kind, n})
+		}
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		var list []ast.Stmt
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		}
+		for _, s := range list {
+			u.Stmts = append(u.Stmts, span{off(s.Pos()), off(s.End()), stmtKind(s), ""})
+		}
+		return true
+	})
+	out, err := json.Marshal(u)
+	if err != nil {
+		return err
+	}
+	fmt.Println(string(out))
+	return nil
+}
+
+// lineEnd extends a declaration's end over the rest of its line when only blanks and a comment follow.
+func lineEnd(src []byte, end int) int {
+	i := end
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	if i+1 < len(src) && src[i] == '/' && src[i+1] == '/' {
+		for i < len(src) && src[i] != '\n' {
+			i++
+		}
+	}
+	if i < len(src) && src[i] == '\n' {
+		return i + 1
+	}
+	return end
+}
+
+func specDoc(s ast.Spec) *ast.CommentGroup {
+	switch s := s.(type) {
+	case *ast.ValueSpec:
+		return s.Doc
+	case *ast.TypeSpec:
+		return s.Doc
+	}
+	return nil
+}
+
+func specName(s ast.Spec) string {
+	switch s := s.(type) {
+	case *ast.ValueSpec:
+		names := []string{}
+		for _, n := range s.Names {
+			names = append(names, n.Name)
+		}
+		return strings.Join(names, ",")
+	case *ast.TypeSpec:
+		return s.Name.Name
+	}
+	return ""
+}
+
+func typeName(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.StarExpr:
+		return "*" + typeName(e.X)
+	case *ast.Ident:
+		return e.Name
+	case *ast.IndexExpr:
+		return typeName(e.X)
+	}
+	return "?"
+}
+
+func stmtKind(s ast.Stmt) string {
+	t := fmt.Sprintf("%T", s)
+	return strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(t, "*ast."), "Stmt"))
+}
+
+// fix puts the Go files of one or more packages back into shape: the files of a directory are one package. In each
+// file the imports nothing uses any more are dropped and the file is formatted; then each package is checked for what
+// would certainly not compile (a name no file declares, a local variable nobody reads, package main without main),
+// which makes the candidate void before anything is built.
+func fix(names []string) error {
+	byDir := map[string][]string{}
+	order := []string{}
+	for _, n := range names {
+		d := filepath.Dir(n)
+		if _, ok := byDir[d]; !ok {
+			order = append(order, d)
+		}
+		byDir[d] = append(byDir[d], n)
+	}
+	for _, d := range order {
+		if err := fixPackage(byDir[d]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func fixPackage(names []string) error {
+	fset := token.NewFileSet()
+	files := []*ast.File{}
+	for _, name := range names {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
+		if err != nil {
+			return err
+		}
+		pruneImports(f)
+		files = append(files, f)
+	}
+	if err := check(files); err != nil {
+		return err
+	}
+	for i, f := range files {
+		var out bytes.Buffer
+		if err := format.Node(&out, fset, f); err != nil {
+			return err
+		}
+		if err := os.WriteFile(names[i], out.Bytes(), 0o600); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func pruneImports(f *ast.File) {
+	used := map[string]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok {
+				used[id.Name] = true
+			}
+		}
+		return true
+	})
+	decls := f.Decls[:0]
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.IMPORT {
+			decls = append(decls, d)
+			continue
+		}
+		kept := g.Specs[:0]
+		for _, s := range g.Specs {
+			is := s.(*ast.ImportSpec)
+			p, _ := strconv.Unquote(is.Path.Value)
+			n := importName(is, p)
+			if p == "C" || n == "_" || n == "." || n == "" || used[n] {
+				kept = append(kept, s)
+			}
+		}
+		g.Specs = kept
+		if len(kept) > 0 {
+			decls = append(decls, d)
+		}
+	}
+	// The cgo preamble stays with "C", which is never dropped.
+	f.Decls = decls
+}
+
+type notBuilding struct{ why string }
+
+func (e notBuilding) Error() string { return "would not build: " + e.why }
+
+// check finds what certainly does not compile, by the parser's own name resolution: a name used (not as a package
+// qualifier) that no file of the package declares and Go does not predeclare, a local variable declared with := or
+// var that nothing refers to, or package main without func main. Anything it is unsure of is left to the build.
+func check(files []*ast.File) error {
+	declared := map[string]bool{}
+	hasMain := false
+	for _, f := range files {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil {
+					declared[d.Name.Name] = true
+					if d.Name.Name == "main" {
+						hasMain = true
+					}
+				}
+			case *ast.GenDecl:
+				for _, s := range d.Specs {
+					switch s := s.(type) {
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							declared[n.Name] = true
+						}
+					case *ast.TypeSpec:
+						declared[s.Name.Name] = true
+					}
+				}
+			}
+		}
+	}
+	if len(files) > 0 && files[0].Name.Name == "main" && !hasMain {
+		return notBuilding{"package main has no func main"}
+	}
+	for _, f := range files {
+		qualifiers := map[*ast.Ident]bool{}
+		keys := map[*ast.Ident]bool{}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				if id, ok := n.X.(*ast.Ident); ok {
+					qualifiers[id] = true
+				}
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok {
+					keys[id] = true
+				}
+			}
+			return true
+		})
+		for _, id := range f.Unresolved {
+			if id.Name == "_" || qualifiers[id] || keys[id] || declared[id.Name] || types.Universe.Lookup(id.Name) != nil {
+				continue
+			}
+			return notBuilding{"undefined: " + id.Name}
+		}
+		if err := unusedLocals(f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func unusedLocals(f *ast.File) error {
+	declaredBy := map[*ast.Object]*ast.Ident{}
+	switchAssign := map[ast.Stmt]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.TypeSwitchStmt:
+			if n.Assign != nil {
+				switchAssign[n.Assign] = true
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && !switchAssign[n] {
+				for _, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok && id.Obj != nil && id.Obj.Kind == ast.Var && id.Obj.Decl == n {
+						declaredBy[id.Obj] = id
+					}
+				}
+			}
+		case *ast.DeclStmt:
+			if g, ok := n.Decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
+				for _, s := range g.Specs {
+					for _, id := range s.(*ast.ValueSpec).Names {
+						if id.Obj != nil {
+							declaredBy[id.Obj] = id
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	used := map[*ast.Object]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Obj != nil {
+			if decl, ok := declaredBy[id.Obj]; ok && decl != id {
+				used[id.Obj] = true
+			}
+		}
+		return true
+	})
+	for obj, id := range declaredBy {
+		if id.Name != "_" && !used[obj] {
+			return notBuilding{"declared and not used: " + id.Name}
+		}
+	}
+	return nil
+}
+
+// importName is the name an import is used by: its own, else the last element of its path (a major version
+// suffix skipped, "go-" and "-go" dropped); "" when that is no identifier, so the import is kept.
+func importName(is *ast.ImportSpec, path string) string {
+	if is.Name != nil {
+		return is.Name.Name
+	}
+	parts := strings.Split(path, "/")
+	last := parts[len(parts)-1]
+	if len(parts) > 1 && len(last) > 1 && last[0] == 'v' && isDigits(last[1:]) {
+		last = parts[len(parts)-2]
+	}
+	last = strings.TrimSuffix(strings.TrimPrefix(last, "go-"), "-go")
+	if i := strings.IndexByte(last, '.'); i >= 0 {
+		last = last[:i]
+	}
+	if !token.IsIdentifier(last) {
+		return ""
+	}
+	return last
+}
+
+func isDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
