@@ -10,7 +10,8 @@ import java.util.List;
  * that keeps the failure winning (so the result does not depend on which worker finished first). Beyond two parts
  * only the complements are tried (each part removed in turn), as Hodován and Kiss advise ("Practical Improvements to
  * the Minimizing Delta Debugging Algorithm", 2016): for program text, keeping a single part of many almost never
- * keeps the failure, and those candidates would double the cost of every round. The result is 1-minimal: removing
+ * keeps the failure, and those candidates would double the cost of every round. After a part is removed, the search
+ * goes on from where it was instead of from the first part again. The result is 1-minimal: removing
  * any single unit of it loses the failure, unless the oracle stopped the search early.
  */
 final class Ddmin {
@@ -43,24 +44,30 @@ final class Ddmin {
             InterruptedException, Stop {
         List<T> current = List.copyOf(units);
         int n = 2;
+        int from = 0;
         while (current.size() >= 2) {
             List<List<T>> parts = split(current, n);
             List<List<T>> candidates = new ArrayList<>();
             if (n == 2) {
                 candidates.addAll(parts);
             } else {
-                for (List<T> part : parts) {
-                    candidates.add(without(current, part));
+                // From where the last removal was: the parts before it were tried at this granularity already.
+                for (int k = 0; k < n; k++) {
+                    candidates.add(without(current, parts.get((from + k) % n)));
                 }
             }
             int kept = first(candidates, oracle, batch);
             if (kept >= 0 && n == 2) {
                 current = candidates.get(kept);
+                from = 0;
             } else if (kept >= 0) {
                 current = candidates.get(kept);
+                from = (from + kept) % n;
                 n = Math.max(n - 1, 2);
+                from = from % n;
             } else if (n < current.size()) {
                 n = Math.min(2 * n, current.size());
+                from = 0;
             } else {
                 break;
             }

@@ -14,7 +14,6 @@ import dev.m1go.toolchain.GoPaths;
 import dev.m1go.toolchain.Toolchain;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +31,8 @@ import java.util.TreeMap;
 final class GoTool {
 
     /** The pieces of one Go file, byte ranges into its content. */
-    record GoUnits(String pkg, List<CSource.Span> decls, List<CSource.Span> stmts, CSource.Span preamble) {
+    record GoUnits(String pkg, List<CSource.Span> decls, List<CSource.Span> stmts, CSource.Span preamble,
+                   CSource.Span clause) {
     }
 
     private static final String SOURCE = "reducer.go";
@@ -111,7 +111,7 @@ final class GoTool {
             JsonNode n = json.readTree(line);
             JsonNode p = n.get("preamble");
             out.add(new GoUnits(n.get("package").asText(), spans(n.get("decls")), spans(n.get("stmts")),
-                    p == null || p.isNull() ? null : span(p)));
+                    p == null || p.isNull() ? null : span(p), span(n.get("clause"))));
         }
         return out;
     }
@@ -142,6 +142,6 @@ final class GoTool {
     private static String firstLine(String text) {
         String t = text == null ? "" : text.strip();
         int nl = t.indexOf('\n');
-        return new String((nl < 0 ? t : t.substring(0, nl)).getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        return nl < 0 ? t : t.substring(0, nl);
     }
 }

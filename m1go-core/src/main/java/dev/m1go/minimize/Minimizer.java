@@ -56,28 +56,25 @@ public final class Minimizer {
         Path out = s.reproduce().outputDirectory().toAbsolutePath().normalize();
         Path work = out.resolve("minimize-work");
         Trials.deleteTree(work);
-        ReproCase original;
-        String caseId;
-        ModuleCase.Standalone standalone = null;
-        if (s.module() != null) {
-            Toolchain lister = hostToolchain(session);
-            standalone = new ModuleCase(session.processes(), s.reproduce().environment(), s.reproduce().home(), log)
-                    .standalone(s.module(), lister, work.resolve("module"));
-            original = standalone.reproCase();
-            caseId = standalone.reportId();
-        } else {
-            original = load(s);
-            caseId = original.id();
-        }
+        String caseId = s.module() != null ? ModuleCase.reportId(s.module()) : load(s).id();
         CellChoice.Chosen chosen = CellChoice.choose(session, s.reproduce(), caseId);
         Trials.Cells cells = chosen.cells();
         String arch = session.host().arch().goarch();
-        log.info("m1go: minimize " + (standalone != null ? standalone.what() : "case " + original.id()) + " on "
-                + cellTitle(cells, arch) + " (" + chosen.why() + ")");
-
         Toolchain helperBy = cells.toolchain().binaryArch() == session.host().arch() ? cells.toolchain()
                 : hostToolchain(session);
         GoTool go = buildTool(session, s, helperBy, work);
+        ReproCase original;
+        ModuleCase.Standalone standalone = null;
+        if (s.module() != null) {
+            standalone = new ModuleCase(session.processes(), s.reproduce().environment(), s.reproduce().home(),
+                    s.reproduce().cacheDirectory(), go).standalone(s.module(), helperBy, launch(session, helperBy),
+                    work.resolve("module"));
+            original = standalone.reproCase();
+        } else {
+            original = load(s);
+        }
+        log.info("m1go: minimize " + (standalone != null ? standalone.what() : "case " + original.id()) + " on "
+                + cellTitle(cells, arch) + " (" + chosen.why() + ")");
         Units units = new Units(go, work.resolve("scratch"));
 
         Candidate first = Candidate.of(original);
@@ -96,7 +93,7 @@ public final class Minimizer {
         String name = standalone != null ? standalone.name() : original.id() + "-min";
         MinimizedCase output = new MinimizedCase(out.resolve("minimized").resolve(name), name, original,
                 standalone, j, frontend, s);
-        Best best = new Best(first, output, record);
+        Best best = new Best(first, output, record, started);
         output.write(first, record, false);
         log.info("m1go: keeping " + j.signature().describe() + (j.differential() ? " under " + j.cells().runner().name()
                 + " while " + cellTitle(j.cells(), arch).split(" ")[0] + " passes natively" : "")
@@ -134,7 +131,7 @@ public final class Minimizer {
                         }, batch);
                         after += kept.size();
                         if (stage != Units.Stage.STATEMENTS) {
-                            break;
+                            break; // outer statements: depth 0 only, the inner ones after the declarations
                         }
                     }
                     if (before < 0) {
@@ -186,7 +183,10 @@ public final class Minimizer {
         final MinimizedCase output;
         final Reduction record;
 
-        Best(Candidate candidate, MinimizedCase output, Reduction record) {
+        final Instant started;
+
+        Best(Candidate candidate, MinimizedCase output, Reduction record, Instant started) {
+            this.started = started;
             this.candidate = candidate;
             this.output = output;
             this.record = record;
@@ -195,6 +195,7 @@ public final class Minimizer {
         void keep(Candidate c, Trials trials) throws IOException {
             candidate = c;
             count(trials);
+            record.millis = java.time.Duration.between(started, java.time.Instant.now()).toMillis();
             record.after(c);
             output.write(c, record, false);
         }
@@ -236,16 +237,17 @@ public final class Minimizer {
                 .orElseThrow(() -> new UserError("m1go:minimize needs a Go toolchain that runs here"));
     }
 
+    private static Launch launch(Session session, Toolchain t) throws UserError {
+        try {
+            return session.runners().launchFor(t.binaryArch());
+        } catch (Launcher.CannotLaunchException e) {
+            throw new UserError("m1go:minimize cannot run " + t.version() + ": " + e.getMessage());
+        }
+    }
+
     private static GoTool buildTool(Session session, MinimizeSettings s, Toolchain t, Path work)
             throws IOException, UserError {
-        Launch launch;
-        try {
-            launch = session.runners().launchFor(t.binaryArch());
-        } catch (Launcher.CannotLaunchException e) {
-            throw new UserError("m1go:minimize cannot run " + t.version() + " to build its Go reducer: "
-                    + e.getMessage());
-        }
-        return GoTool.build(session.processes(), session.host(), t, launch, s.reproduce().cacheDirectory(),
+        return GoTool.build(session.processes(), session.host(), t, launch(session, t), s.reproduce().cacheDirectory(),
                 s.reproduce().environment(), s.reproduce().home(), work.resolve("logs").resolve("reducer"));
     }
 

@@ -1,15 +1,49 @@
 package dev.m1go.minimize;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import dev.m1go.cases.CaseDefinitionException;
+import dev.m1go.cases.CaseLoader;
+import dev.m1go.cases.Expectation;
 import dev.m1go.cases.ReproCase;
-import dev.m1go.core.Log;
+import dev.m1go.cases.Variant;
+import dev.m1go.classify.Outcome;
+import dev.m1go.core.Mappers;
 import dev.m1go.core.UserError;
+import dev.m1go.exec.Launch;
+import dev.m1go.exec.ProcessResult;
 import dev.m1go.exec.ProcessRunner;
+import dev.m1go.exec.ProcessSpec;
+import dev.m1go.module.ModuleProject;
+import dev.m1go.settings.BuildEnvironment;
+import dev.m1go.toolchain.GoPaths;
 import dev.m1go.toolchain.Toolchain;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
-/** Module mode: the failing test or main package of a module, as a standalone case. */
+/**
+ * Module mode: the failing test (or main package) of the user's module as a standalone case, a module of its own.
+ * {@code go list -deps -test} says which packages of the module the test needs; their directories are copied with
+ * go.mod and go.sum (dependencies outside the module keep coming from the module cache, and the minimized case gets
+ * them vendored, only the packages it still uses). The test's files lose their {@code _test} suffix and a generated
+ * {@code m1go_main.go} runs the one test through {@code testing.Main}, as {@code go test -run '^TestX$'} would, printing
+ * {@code PASS} when it passes.
+ *
+ * <p>Limits: a test of a package main, an external test ({@code package x_test}) of the module's root package, and a
+ * test of a subpackage that needs the module's root package are refused with a message; {@code TestMain} does not run.
+ */
 final class ModuleCase {
 
     /**
@@ -23,20 +57,245 @@ final class ModuleCase {
     record Standalone(ReproCase reproCase, String reportId, String name, String what, Map<String, String> provenance) {
     }
 
+    private static final String MAIN = "m1go_main.go";
+
     private final ProcessRunner processes;
     private final Map<String, String> environment;
     private final Path home;
-    private final Log log;
+    private final Path cacheDirectory;
+    private final GoTool go;
 
-    ModuleCase(ProcessRunner processes, Map<String, String> environment, Path home, Log log) {
+    ModuleCase(ProcessRunner processes, Map<String, String> environment, Path home, Path cacheDirectory, GoTool go) {
         this.processes = processes;
         this.environment = environment;
         this.home = home;
-        this.log = log;
+        this.cacheDirectory = cacheDirectory;
+        this.go = go;
     }
 
-    Standalone standalone(MinimizeSettings.ModuleTarget target, Toolchain lister, Path dir)
+    Standalone standalone(MinimizeSettings.ModuleTarget target, Toolchain lister, Launch launch, Path work)
             throws UserError, IOException {
-        throw new UserError("m1go:minimize of a module's test is not available yet: reduce a case with m1go.cases");
+        Path module = target.module().toAbsolutePath().normalize();
+        String goMod;
+        try {
+            goMod = Files.readString(module.resolve("go.mod"));
+        } catch (IOException e) {
+            throw new UserError("m1go.module is " + module + ", which holds no go.mod: point it at the directory of "
+                    + "your Go module");
+        }
+        String modulePath;
+        try {
+            modulePath = ModuleProject.modulePath(goMod);
+        } catch (CaseDefinitionException e) {
+            throw new UserError(e.getMessage());
+        }
+        String pkg = target.pkg().equals(".") || target.pkg().startsWith("./") ? target.pkg() : "./" + target.pkg();
+        boolean test = target.test() != null;
+        List<JsonNode> listed = list(module, pkg, test, target.goflags(), lister, launch, work);
+        JsonNode self = listed.stream().filter(n -> n.path("ForTest").isMissingNode() && !n.path("ImportPath")
+                .asText().endsWith(".test") && n.path("Dir").asText().equals(module.resolve(pkg).normalize()
+                .toString())).findFirst().orElseThrow(() -> new UserError("go list does not know " + pkg + " in "
+                + module));
+        String importPath = self.path("ImportPath").asText();
+        String name = self.path("Name").asText();
+        Set<Path> dirs = new LinkedHashSet<>();
+        for (JsonNode n : listed) {
+            if (n.path("Module").path("Main").asBoolean(false) && !n.path("Dir").asText().isEmpty()) {
+                dirs.add(Path.of(n.path("Dir").asText()));
+            }
+        }
+        Path pkgDir = Path.of(self.path("Dir").asText());
+        boolean atRoot = pkgDir.equals(module);
+        if (test && name.equals("main")) {
+            throw new UserError("m1go:minimize cannot yet run a test of a package main (" + pkg + ") on its own: "
+                    + "move the code under test into a package it imports");
+        }
+        if (!atRoot && dirs.contains(module)) {
+            throw new UserError("the test of " + pkg + " needs the module's root package, and the minimized case's "
+                    + "root must hold its own main package: m1go:minimize cannot take this test apart yet");
+        }
+        Map<String, byte[]> files = new TreeMap<>();
+        files.put("go.mod", goMod.getBytes(StandardCharsets.UTF_8));
+        if (Files.isRegularFile(module.resolve("go.sum"))) {
+            files.put("go.sum", Files.readAllBytes(module.resolve("go.sum")));
+        }
+        for (Path d : dirs) {
+            copy(module, d, d.equals(pkgDir), files);
+        }
+        String rel = module.relativize(pkgDir).toString().replace('\\', '/');
+        String prefix = rel.isEmpty() ? "" : rel + "/";
+        List<String> runArgs = new ArrayList<>();
+        if (test) {
+            runArgs.add("-test.run=^" + target.test() + "$");
+            testAsProgram(files, prefix, atRoot, importPath, target.test(), work);
+        } else {
+            runArgs.addAll(target.args());
+            if (!atRoot) {
+                moveToRoot(files, prefix);
+            }
+        }
+        String reportId = reportId(target);
+        String id = (ModuleProject.id(pkg, modulePath) + (test ? "-" + target.test() : "")).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String what = test ? "test " + target.test() + " of package " + pkg + " of module " + modulePath
+                : "main package " + pkg + " of module " + modulePath;
+        Map<String, String> buildEnv = target.goflags().isEmpty() ? Map.of()
+                : Map.of("GOFLAGS", String.join(" ", target.goflags()));
+        ReproCase c = new ReproCase(id.isEmpty() ? "module" : id, what, "module " + modulePath, files, null, buildEnv,
+                runArgs, Map.of(), test ? "PASS" : CaseLoader.DEFAULT_MARKER, false, null,
+                List.of(Variant.defaultVariant()), new Expectation(new Expectation.Expected(Outcome.PASS, null,
+                "a test passes"), List.of()), List.of(), null, null);
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("module", modulePath + " (" + module + ")");
+        provenance.put("version", version(module, work));
+        provenance.put(test ? "test" : "package", test ? target.test() + " of " + pkg + " (run alone: -test.run '^"
+                + target.test() + "$')" : pkg + (target.args().isEmpty() ? "" : " with " + target.args()));
+        return new Standalone(c, reportId, id + "-min", what, provenance);
+    }
+
+    /** The case id the target's cells have in a report of m1go:reproduce ({@code store.test}, {@code cmd/server}). */
+    static String reportId(MinimizeSettings.ModuleTarget target) throws UserError {
+        Path module = target.module().toAbsolutePath().normalize();
+        String modulePath;
+        try {
+            modulePath = ModuleProject.modulePath(Files.readString(module.resolve("go.mod")));
+        } catch (IOException | CaseDefinitionException e) {
+            throw new UserError("m1go.module is " + module + ", which holds no readable go.mod: point it at the "
+                    + "directory of your Go module");
+        }
+        String pkg = target.pkg().equals(".") || target.pkg().startsWith("./") ? target.pkg() : "./" + target.pkg();
+        return ModuleProject.id(pkg, modulePath) + (target.test() != null ? ".test" : "");
+    }
+
+    private List<JsonNode> list(Path module, String pkg, boolean test, List<String> goflags, Toolchain t,
+                                Launch launch, Path work) throws UserError, IOException {
+        Map<String, String> env = new TreeMap<>(BuildEnvironment.base(environment, false));
+        env.putAll(Map.of("GOTOOLCHAIN", "local", "GOROOT", t.goroot().toString(), "CGO_ENABLED", "1",
+                "GOFLAGS", String.join(" ", goflags), "GOPATH", work.resolve("gopath").toString(),
+                "GOMODCACHE", GoPaths.modCache(environment, home).toString(),
+                "GOCACHE", cacheDirectory.resolve("go-build").resolve(t.key()).toString()));
+        List<String> argv = new ArrayList<>(List.of(t.goBinary().toString(), "list", "-deps", "-json"));
+        if (test) {
+            argv.add("-test");
+        }
+        argv.add(pkg);
+        Path logs = Files.createDirectories(work.resolve("logs"));
+        ProcessResult r = processes.run(new ProcessSpec(launch.wrap(argv), launch.environmentWith(env), module,
+                Duration.ofMinutes(5), Duration.ofSeconds(3), logs.resolve("go-list.stdout"),
+                logs.resolve("go-list.stderr")));
+        if (!r.succeeded()) {
+            throw new UserError("go list " + pkg + " failed in " + module + ": " + r.stderr().strip());
+        }
+        List<JsonNode> out = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = Mappers.json().readerFor(JsonNode.class).readValues(r.stdout())) {
+            while (it.hasNext()) {
+                out.add(it.next());
+            }
+        }
+        return out;
+    }
+
+    /** The regular files of a package directory (and its testdata); test files only of the package under test. */
+    private static void copy(Path module, Path dir, boolean underTest, Map<String, byte[]> files) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : s.sorted().toList()) {
+                String n = f.getFileName().toString();
+                if (Files.isRegularFile(f) && !n.equals("go.mod") && !n.equals("go.sum")
+                        && (underTest || !n.endsWith("_test.go")) && Files.size(f) < (1 << 22)) {
+                    files.put(module.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+                }
+            }
+        }
+        Path testdata = dir.resolve("testdata");
+        if (underTest && Files.isDirectory(testdata)) {
+            try (Stream<Path> s = Files.walk(testdata)) {
+                for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+                    files.put(module.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+                }
+            }
+        }
+    }
+
+    /**
+     * The package's test files as ordinary files; an internal test's functions stay in the package (exported:
+     * {@code TestX}), an external test's files join the root's package main; the generated main runs the one test.
+     */
+    private void testAsProgram(Map<String, byte[]> files, String prefix, boolean atRoot, String importPath,
+                               String test, Path work) throws UserError, IOException {
+        Map<String, byte[]> tests = new TreeMap<>();
+        for (String k : List.copyOf(files.keySet())) {
+            if (k.startsWith(prefix) && !k.substring(prefix.length()).contains("/") && k.endsWith("_test.go")) {
+                tests.put(k, files.remove(k));
+            }
+        }
+        boolean external = false;
+        Path scratch = Files.createTempDirectory(Files.createDirectories(work.resolve("scratch")), "module");
+        try {
+            for (Map.Entry<String, byte[]> t : tests.entrySet()) {
+                Path p = scratch.resolve(t.getKey().replace('/', '_'));
+                Files.write(p, t.getValue());
+                GoTool.GoUnits u = go.units(List.of(p)).get(0);
+                boolean xtest = u.pkg().endsWith("_test");
+                boolean declares = u.decls().stream().anyMatch(d -> d.kind().equals("func " + test));
+                external |= xtest && declares;
+                String base = t.getKey().substring(prefix.length()).replaceFirst("_test\\.go$", "_m1gotest.go");
+                if (xtest) {
+                    if (atRoot) {
+                        throw new UserError("m1go:minimize cannot yet run the external tests (package " + u.pkg()
+                                + ") of the module's root package on their own");
+                    }
+                    files.put(base, rename(t.getValue(), u.clause(), "main"));
+                } else {
+                    files.put(prefix + base, atRoot ? rename(t.getValue(), u.clause(), "main") : t.getValue());
+                }
+            }
+            if (atRoot) {
+                for (Map.Entry<String, byte[]> f : List.copyOf(files.entrySet())) {
+                    String k = f.getKey();
+                    if (k.endsWith(".go") && !k.contains("/") && !k.endsWith("_m1gotest.go")) {
+                        Path p = scratch.resolve("root_" + k);
+                        Files.write(p, f.getValue());
+                        files.put(k, rename(f.getValue(), go.units(List.of(p)).get(0).clause(), "main"));
+                    }
+                }
+            }
+        } finally {
+            Trials.deleteTree(scratch);
+        }
+        String call = atRoot || external ? test : "m1gotest." + test;
+        String imports = atRoot || external ? "" : "\n\tm1gotest \"" + importPath + "\"\n";
+        files.put(MAIN, ("// Generated by m1go:minimize: runs " + test + " of " + importPath + " alone, as go test "
+                + "-run '^" + test + "$' would.\npackage main\n\nimport (\n\t\"regexp\"\n\t\"testing\"\n" + imports
+                + ")\n\nfunc main() {\n\ttesting.Main(regexp.MatchString,\n\t\t[]testing.InternalTest{{Name: \"" + test
+                + "\", F: " + call + "}}, nil, nil)\n}\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] rename(byte[] text, CSource.Span clause, String name) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(text, 0, clause.start());
+        out.writeBytes(name.getBytes(StandardCharsets.UTF_8));
+        out.write(text, clause.end(), text.length - clause.end());
+        return out.toByteArray();
+    }
+
+    /** A main package in a subdirectory: its files become the case's root package. */
+    private static void moveToRoot(Map<String, byte[]> files, String prefix) {
+        for (String k : List.copyOf(files.keySet())) {
+            String rest = k.substring(Math.min(k.length(), prefix.length()));
+            if (k.startsWith(prefix) && !rest.contains("/")) {
+                files.put(rest, files.remove(k));
+            }
+        }
+    }
+
+    private String version(Path module, Path work) throws IOException {
+        if (!Files.exists(module.resolve(".git"))) {
+            return "(not a git checkout)";
+        }
+        Map<String, String> env = BuildEnvironment.base(environment, false);
+        ProcessResult r = processes.run(new ProcessSpec(List.of("git", "-C", module.toString(), "describe", "--always",
+                "--dirty", "--tags"), env, module, Duration.ofSeconds(30), Duration.ofSeconds(1),
+                work.resolve("logs").resolve("git.stdout"), work.resolve("logs").resolve("git.stderr")));
+        return r.succeeded() ? "git " + r.stdout().strip() : "(git describe failed)";
     }
 }

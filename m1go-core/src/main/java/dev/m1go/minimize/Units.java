@@ -41,8 +41,13 @@ final class Units {
 
     /** The stages, in the order a round runs them. */
     enum Stage {
-        FILES("files"), SETTINGS("build and run settings"), STATEMENTS("statements"),
-        DECLARATIONS("top-level declarations");
+        FILES("files"), SETTINGS("build and run settings"), OUTER_STATEMENTS("outer statements"),
+        DECLARATIONS("top-level declarations"), STATEMENTS("statements");
+
+        /** Outer statements are the statements of function bodies themselves, before declarations go. */
+        Stage units() {
+            return this == OUTER_STATEMENTS ? STATEMENTS : this;
+        }
 
         final String title;
 
@@ -83,7 +88,7 @@ final class Units {
      * and the inner levels are searched only where something is left.
      */
     List<Unit> atDepth(Stage stage, Candidate c, int depth) throws IOException {
-        return of(stage, c).stream().filter(u -> !(u instanceof Piece p) || p.depth() == depth).toList();
+        return of(stage.units(), c).stream().filter(u -> !(u instanceof Piece p) || p.depth() == depth).toList();
     }
 
     private static List<Unit> withDepth(List<Unit> pieces) {

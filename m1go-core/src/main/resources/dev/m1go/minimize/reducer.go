@@ -3,7 +3,7 @@
 // on the fly (standard library only, Go 1.19 and later) and never parses Go itself.
 //
 //	reducer units FILE...  one JSON line per file: its top-level declarations, its statements (every block, nested
-//	                       ones too) and the cgo preamble, each as a byte range [start, end)
+//	                       ones too), the cgo preamble and the package name, each as a byte range [start, end)
 //	reducer fix FILE...    parses each file, drops the imports nothing uses any more, checks each package (the files
 //	                       of one directory) for what certainly does not compile and formats the files in place;
 //	                       exit status 2 when a file does not parse, 3 when a package would certainly not build
@@ -37,6 +37,7 @@ type units struct {
 	Decls    []span `json:"decls"`
 	Stmts    []span `json:"stmts"`
 	Preamble *span  `json:"preamble,omitempty"`
+	Clause   span   `json:"clause"`
 }
 
 func main() {
@@ -82,7 +83,8 @@ func list(name string) error {
 		return err
 	}
 	off := func(p token.Pos) int { return fset.Position(p).Offset }
-	u := units{File: name, Package: f.Name.Name, Decls: []span{}, Stmts: []span{}}
+	u := units{File: name, Package: f.Name.Name, Decls: []span{}, Stmts: []span{},
+		Clause: span{off(f.Name.Pos()), off(f.Name.End()), "package", f.Name.Name}}
 	for _, d := range f.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
