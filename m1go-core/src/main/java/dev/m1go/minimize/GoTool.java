@@ -32,7 +32,11 @@ final class GoTool {
 
     /** The pieces of one Go file, byte ranges into its content. */
     record GoUnits(String pkg, List<CSource.Span> decls, List<CSource.Span> stmts, CSource.Span preamble,
-                   CSource.Span clause) {
+                   CSource.Span clause, List<CSource.Span> comments, List<Unwrap> unwraps) {
+    }
+
+    /** A statement {@code [start, end)} whose block's inside {@code [innerStart, innerEnd)} may take its place. */
+    record Unwrap(int start, int end, int innerStart, int innerEnd, String kind) {
     }
 
     private static final String SOURCE = "reducer.go";
@@ -111,7 +115,8 @@ final class GoTool {
             JsonNode n = json.readTree(line);
             JsonNode p = n.get("preamble");
             out.add(new GoUnits(n.get("package").asText(), spans(n.get("decls")), spans(n.get("stmts")),
-                    p == null || p.isNull() ? null : span(p), span(n.get("clause"))));
+                    p == null || p.isNull() ? null : span(p), span(n.get("clause")), spans(n.get("comments")),
+                    unwraps(n.get("unwraps"))));
         }
         return out;
     }
@@ -131,6 +136,13 @@ final class GoTool {
     private static List<CSource.Span> spans(JsonNode array) {
         List<CSource.Span> out = new ArrayList<>();
         array.forEach(n -> out.add(span(n)));
+        return out;
+    }
+
+    private static List<Unwrap> unwraps(JsonNode array) {
+        List<Unwrap> out = new ArrayList<>();
+        array.forEach(n -> out.add(new Unwrap(n.get("start").asInt(), n.get("end").asInt(), n.get("innerStart").asInt(),
+                n.get("innerEnd").asInt(), n.get("kind").asText())));
         return out;
     }
 

@@ -12,10 +12,11 @@ import java.util.List;
  * (some of the runs passed) and whether it is seen only under translation (the native reference passed every run),
  * in which case a candidate counts only while the native cell keeps passing.
  *
- * @param cells the cells candidates run on: without the native reference when the failure is not translation-only
+ * @param cells    the cells candidates run on: without the native reference when the failure is not translation-only
+ * @param measured the cells of the first measurement (with the native reference of a translated cell)
  */
 record Judgement(Signature signature, boolean intermittent, boolean differential, Trials.Cells cells, String rate,
-                 List<String> notes) {
+                 List<String> notes, Trials.Cells measured) {
 
     static Judgement of(Trials.Trial reference, Trials.Cells cells, MinimizeSettings s, String hostGoarch)
             throws UserError {
@@ -65,7 +66,7 @@ record Judgement(Signature signature, boolean intermittent, boolean differential
                         + (ref == null ? "not measured" : ref.outcome()) + "): no native reference is kept");
             }
         }
-        return new Judgement(sig, intermittent, differential, kept, describe(sig, failing), notes);
+        return new Judgement(sig, intermittent, differential, kept, describe(sig, failing), notes, cells);
     }
 
     /** {@code 10/10 runs CGO_SIGNAL SIGSEGV in C} or, for an intermittent one, with its Wilson interval. */

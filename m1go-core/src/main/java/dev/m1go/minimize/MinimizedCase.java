@@ -52,6 +52,10 @@ final class MinimizedCase {
             Files.write(target, f.getValue());
         }
         Files.writeString(directory.resolve(CaseLoader.DESCRIPTOR), caseYaml(c), StandardCharsets.UTF_8);
+        writeReadme(record, complete);
+    }
+
+    void writeReadme(Reduction record, boolean complete) throws IOException {
         Files.writeString(directory.resolve("README.md"), readme(record, complete), StandardCharsets.UTF_8);
     }
 
@@ -132,9 +136,10 @@ final class MinimizedCase {
         String version = c.toolchain().version().replaceFirst("^go", "");
         String targets = c.target().toString();
         String runners = c.runner().name();
-        if (judgement.differential()) {
-            targets = c.nativeTarget().equals(c.target()) ? targets : c.nativeTarget() + "," + targets;
-            runners = c.nativeRunner().name() + "," + runners;
+        Trials.Cells measured = judgement.measured();
+        if (measured.differential()) {
+            targets = measured.nativeTarget().equals(c.target()) ? targets : measured.nativeTarget() + "," + targets;
+            runners = measured.nativeRunner().name() + "," + runners;
         }
         String text = frontend.render("m1go:reproduce m1go.casesDirectory=" + directory.getParent()
                 + " m1go.cases=" + name + " m1go.goVersions=" + version + " m1go.targets=" + targets
@@ -181,6 +186,9 @@ final class MinimizedCase {
         m.append("| measured by | ").append(frontend.tool()).append(" |\n");
         m.append("\n## Reproduce it\n\n```\n").append(command()).append("\n```\n\n");
         m.append("The report.md of that run is what to attach to the upstream issue.\n");
+        if (r.dependencies != null) {
+            m.append("\nDependencies: ").append(r.dependencies).append(".\n");
+        }
         m.append("\n## Reduction\n\n| | before | after |\n|---|---|---|\n");
         m.append(String.format(Locale.ROOT, "| files | %d | %d |%n| lines | %d | %d |%n| bytes | %,d | %,d |%n",
                 r.filesBefore, r.filesAfter, r.linesBefore, r.linesAfter, r.bytesBefore, r.bytesAfter));

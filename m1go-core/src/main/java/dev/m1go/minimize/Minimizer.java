@@ -65,9 +65,10 @@ public final class Minimizer {
         GoTool go = buildTool(session, s, helperBy, work);
         ReproCase original;
         ModuleCase.Standalone standalone = null;
+        ModuleCase moduleCase = new ModuleCase(session.processes(), s.reproduce().environment(), s.reproduce().home(),
+                s.reproduce().cacheDirectory(), go);
         if (s.module() != null) {
-            standalone = new ModuleCase(session.processes(), s.reproduce().environment(), s.reproduce().home(),
-                    s.reproduce().cacheDirectory(), go).standalone(s.module(), helperBy, launch(session, helperBy),
+            standalone = moduleCase.standalone(s.module(), helperBy, launch(session, helperBy),
                     work.resolve("module"));
             original = standalone.reproCase();
         } else {
@@ -161,6 +162,11 @@ public final class Minimizer {
         }
         record.after(best.candidate);
         output.write(best.candidate, record, complete);
+        if (standalone != null && !session.processes().stopping()) {
+            record.dependencies = moduleCase.settle(output.directory(), helperBy, launch(session, helperBy),
+                    work.resolve("module"));
+            output.writeReadme(record, complete);
+        }
         List<String> summary = List.of(record.sizes(), record.spent(),
                 "kept: " + j.signature().describe() + (record.finalRate == null ? "" : "; final measurement: "
                         + record.finalRate));

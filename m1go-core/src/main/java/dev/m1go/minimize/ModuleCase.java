@@ -288,6 +288,52 @@ final class ModuleCase {
         }
     }
 
+    /**
+     * The dependencies of a finished minimized case: {@code go mod tidy} keeps only the requirements it still imports
+     * and {@code go mod vendor} copies the packages it uses from them into {@code vendor/}, both offline (from the
+     * module cache). A sentence for the README says what happened.
+     */
+    String settle(Path dir, Toolchain t, Launch launch, Path work) throws IOException {
+        Map<String, String> env = new TreeMap<>(BuildEnvironment.base(environment, false));
+        env.putAll(Map.of("GOTOOLCHAIN", "local", "GOROOT", t.goroot().toString(), "GOFLAGS", "-mod=mod",
+                "GOPROXY", "off", "GOSUMDB", "off", "GOPATH", work.resolve("gopath").toString(),
+                "GOMODCACHE", GoPaths.modCache(environment, home).toString(),
+                "GOCACHE", cacheDirectory.resolve("go-build").resolve(t.key()).toString()));
+        Path logs = Files.createDirectories(work.resolve("logs"));
+        int before = requirements(dir);
+        for (String step : List.of("tidy", "vendor")) {
+            if (step.equals("vendor") && requirements(dir) == 0) {
+                break;
+            }
+            ProcessResult r = processes.run(new ProcessSpec(launch.wrap(List.of(t.goBinary().toString(), "mod", step)),
+                    launch.environmentWith(env), dir, Duration.ofMinutes(5), Duration.ofSeconds(3),
+                    logs.resolve("go-mod-" + step + ".stdout"), logs.resolve("go-mod-" + step + ".stderr")));
+            if (!r.succeeded()) {
+                return "go mod " + step + " failed offline (" + r.stderr().strip().lines().findFirst().orElse("")
+                        + "): go.mod keeps the module's " + before + " requirements";
+            }
+        }
+        int after = requirements(dir);
+        return "go mod tidy kept " + after + " of the module's " + before + " requirements"
+                + (after == 0 ? "" : "; go mod vendor copied the packages the case uses into vendor/");
+    }
+
+    private static int requirements(Path dir) throws IOException {
+        int n = 0;
+        boolean block = false;
+        for (String line : Files.readString(dir.resolve("go.mod")).split("\n")) {
+            String l = line.strip();
+            if (l.startsWith("require (")) {
+                block = true;
+            } else if (block && l.equals(")")) {
+                block = false;
+            } else if (block && !l.isEmpty() && !l.startsWith("//") || l.startsWith("require ") && !l.endsWith("(")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private String version(Path module, Path work) throws IOException {
         if (!Files.exists(module.resolve(".git"))) {
             return "(not a git checkout)";

@@ -27,6 +27,7 @@ final class Reduction {
     String stopped;
     String firstRate;
     String finalRate;
+    String dependencies;
     final List<Step> steps = new ArrayList<>();
 
     void before(Candidate c) {

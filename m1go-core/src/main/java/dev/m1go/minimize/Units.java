@@ -29,10 +29,19 @@ final class Units {
     record FileUnit(String path) implements Unit {
     }
 
-    /** A byte range of a file; {@code depth} counts the pieces of the same stage that hold it. */
-    record Piece(String path, int start, int end, String kind, int depth) implements Unit {
+    /**
+     * A byte range of a file; {@code depth} counts the pieces of the same stage that hold it. An unwrap keeps
+     * {@code [innerStart, innerEnd)} of it (a block in place of the statement that ran it); a plain piece has
+     * {@code innerEnd} 0.
+     */
+    record Piece(String path, int start, int end, String kind, int depth, int innerStart, int innerEnd)
+            implements Unit {
         Piece(String path, int start, int end, String kind) {
-            this(path, start, end, kind, 0);
+            this(path, start, end, kind, 0, 0, 0);
+        }
+
+        boolean unwrap() {
+            return innerEnd > 0;
         }
     }
 
@@ -42,7 +51,8 @@ final class Units {
     /** The stages, in the order a round runs them. */
     enum Stage {
         FILES("files"), SETTINGS("build and run settings"), OUTER_STATEMENTS("outer statements"),
-        DECLARATIONS("top-level declarations"), STATEMENTS("statements");
+        DECLARATIONS("top-level declarations"), STATEMENTS("statements"),
+        UNWRAP("blocks in place of their if, for or block statement"), COMMENTS("comments");
 
         /** Outer statements are the statements of function bodies themselves, before declarations go. */
         Stage units() {
@@ -77,7 +87,8 @@ final class Units {
                     c.library().cflags().forEach(f -> out.add(new Setting("library.cflags", f)));
                 }
             }
-            case DECLARATIONS, STATEMENTS -> out.addAll(withDepth(pieces(stage, c)));
+            case DECLARATIONS, STATEMENTS, OUTER_STATEMENTS -> out.addAll(withDepth(pieces(stage, c)));
+            case UNWRAP, COMMENTS -> out.addAll(goPieces(stage, c));
         }
         return out;
     }
@@ -89,6 +100,29 @@ final class Units {
      */
     List<Unit> atDepth(Stage stage, Candidate c, int depth) throws IOException {
         return of(stage.units(), c).stream().filter(u -> !(u instanceof Piece p) || p.depth() == depth).toList();
+    }
+
+    /** Go-only units: unwraps and comments (C text is left as it is there). */
+    private List<Unit> goPieces(Stage stage, Candidate c) throws IOException {
+        List<Unit> out = new ArrayList<>();
+        Map<String, Path> goFiles = writeGoFiles(c, "units");
+        List<GoTool.GoUnits> parsed;
+        try {
+            parsed = goFiles.isEmpty() ? List.of() : go.units(List.copyOf(goFiles.values()));
+        } finally {
+            deleteTree(goFiles);
+        }
+        int i = 0;
+        for (String name : goFiles.keySet()) {
+            GoTool.GoUnits u = parsed.get(i++);
+            if (stage == Stage.COMMENTS) {
+                u.comments().forEach(s -> out.add(new Piece(name, s.start(), s.end(), "go comment")));
+            } else {
+                u.unwraps().forEach(w -> out.add(new Piece(name, w.start(), w.end(), "go " + w.kind(), 0,
+                        w.innerStart(), w.innerEnd())));
+            }
+        }
+        return out;
     }
 
     private static List<Unit> withDepth(List<Unit> pieces) {
@@ -103,7 +137,7 @@ final class Units {
                     depth++;
                 }
             }
-            out.add(new Piece(p.path(), p.start(), p.end(), p.kind(), depth));
+            out.add(new Piece(p.path(), p.start(), p.end(), p.kind(), depth, 0, 0));
         }
         return out;
     }
@@ -198,7 +232,15 @@ final class Units {
 
     /** {@code text} without the given ranges (overlapping and nested ones merged). */
     static byte[] cut(byte[] text, List<Piece> pieces) {
-        List<Piece> sorted = new ArrayList<>(pieces);
+        List<Piece> sorted = new ArrayList<>();
+        for (Piece p : pieces) {
+            if (p.unwrap()) {
+                sorted.add(new Piece(p.path(), p.start(), p.innerStart(), p.kind() + " head"));
+                sorted.add(new Piece(p.path(), p.innerEnd(), p.end(), p.kind() + " tail"));
+            } else {
+                sorted.add(p);
+            }
+        }
         sorted.sort(Comparator.comparingInt(Piece::start).thenComparing(Comparator.comparingInt(Piece::end).reversed()));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length);
         int at = 0;
@@ -227,7 +269,7 @@ final class Units {
 
     /** Where a piece's line starts, when only blanks precede it there and it takes its line's end: else its start. */
     private static int lineStart(byte[] text, Piece p) {
-        if (p.end() == 0 || text[p.end() - 1] != '\n') {
+        if (p.end() == 0 || p.end() > text.length || text[p.end() - 1] != '\n') {
             return p.start();
         }
         int i = p.start();

@@ -29,6 +29,9 @@ type span struct {
 	End   int    `json:"end"`
 	Kind  string `json:"kind"`
 	Name  string `json:"name,omitempty"`
+	// For an unwrap: the body kept, [InnerStart, InnerEnd), of the statement [Start, End) that goes.
+	InnerStart int `json:"innerStart,omitempty"`
+	InnerEnd   int `json:"innerEnd,omitempty"`
 }
 
 type units struct {
@@ -38,6 +41,8 @@ type units struct {
 	Stmts    []span `json:"stmts"`
 	Preamble *span  `json:"preamble,omitempty"`
 	Clause   span   `json:"clause"`
+	Comments []span `json:"comments"`
+	Unwraps  []span `json:"unwraps"`
 }
 
 func main() {
@@ -84,7 +89,8 @@ func list(name string) error {
 	}
 	off := func(p token.Pos) int { return fset.Position(p).Offset }
 	u := units{File: name, Package: f.Name.Name, Decls: []span{}, Stmts: []span{},
-		Clause: span{off(f.Name.Pos()), off(f.Name.End()), "package", f.Name.Name}}
+		Clause:   span{Start: off(f.Name.Pos()), End: off(f.Name.End()), Kind: "package", Name: f.Name.Name},
+		Comments: []span{}, Unwraps: []span{}}
 	for _, d := range f.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
@@ -96,7 +102,7 @@ func list(name string) error {
 			if d.Recv != nil && len(d.Recv.List) > 0 {
 				n = "(" + typeName(d.Recv.List[0].Type) + ")." + n
 			}
-			u.Decls = append(u.Decls, span{off(start), lineEnd(src, off(d.End())), "func", n})
+			u.Decls = append(u.Decls, span{Start: off(start), End: lineEnd(src, off(d.End())), Kind: "func", Name: n})
 		case *ast.GenDecl:
 			if d.Tok == token.IMPORT {
 				for _, s := range d.Specs {
@@ -108,7 +114,7 @@ func list(name string) error {
 						}
 						if doc != nil && len(doc.List) == 1 && strings.HasPrefix(doc.List[0].Text, "/*") {
 							c := doc.List[0]
-							u.Preamble = &span{off(c.Pos()) + 2, off(c.End()) - 2, "preamble", ""}
+							u.Preamble = &span{Start: off(c.Pos()) + 2, End: off(c.End()) - 2, Kind: "preamble"}
 						}
 					}
 				}
@@ -121,7 +127,7 @@ func list(name string) error {
 					if doc := specDoc(s); doc != nil {
 						start = doc.Pos()
 					}
-					u.Decls = append(u.Decls, span{off(start), lineEnd(src, off(end)), kind, specName(s)})
+					u.Decls = append(u.Decls, span{Start: off(start), End: lineEnd(src, off(end)), Kind: kind, Name: specName(s)})
 				}
 				continue
 			}
@@ -133,7 +139,7 @@ func list(name string) error {
 			if len(d.Specs) == 1 {
 				n = specName(d.Specs[0])
 			}
-			u.Decls = append(u.Decls, span{off(start), lineEnd(src, off(d.End())), kind, n})
+			u.Decls = append(u.Decls, span{Start: off(start), End: lineEnd(src, off(d.End())), Kind: kind, Name: n})
 		}
 	}
 	ast.Inspect(f, func(n ast.Node) bool {
@@ -147,16 +153,67 @@ func list(name string) error {
 			list = n.Body
 		}
 		for _, s := range list {
-			u.Stmts = append(u.Stmts, span{off(s.Pos()), off(s.End()), stmtKind(s), ""})
+			u.Stmts = append(u.Stmts, span{Start: off(s.Pos()), End: off(s.End()), Kind: stmtKind(s)})
+			if body := bodyOf(s); body != nil {
+				u.Unwraps = append(u.Unwraps, span{Start: off(s.Pos()), End: off(s.End()), Kind: "unwrap " + stmtKind(s),
+					InnerStart: off(body.Lbrace) + 1, InnerEnd: off(body.Rbrace)})
+			}
 		}
 		return true
 	})
+	for _, c := range f.Comments {
+		if keepComment(c, f) {
+			continue
+		}
+		u.Comments = append(u.Comments, span{Start: off(c.Pos()), End: lineEnd(src, off(c.End())), Kind: "comment"})
+	}
 	out, err := json.Marshal(u)
 	if err != nil {
 		return err
 	}
 	fmt.Println(string(out))
 	return nil
+}
+
+// bodyOf is the block a statement runs, when putting that block in the statement's place is a candidate: the body of
+// an if (its else dropped), of a for or range loop, or a plain block.
+func bodyOf(s ast.Stmt) *ast.BlockStmt {
+	switch s := s.(type) {
+	case *ast.IfStmt:
+		return s.Body
+	case *ast.ForStmt:
+		return s.Body
+	case *ast.RangeStmt:
+		return s.Body
+	case *ast.BlockStmt:
+		return s
+	}
+	return nil
+}
+
+// keepComment is true for comments that are not only words: the cgo preamble, directives (//go:, //export, //line,
+// build constraints) and #cgo lines.
+func keepComment(c *ast.CommentGroup, f *ast.File) bool {
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+			if g.Doc == c {
+				return true
+			}
+			for _, s := range g.Specs {
+				if s.(*ast.ImportSpec).Doc == c {
+					return true
+				}
+			}
+		}
+	}
+	for _, l := range c.List {
+		t := l.Text
+		if strings.HasPrefix(t, "//go:") || strings.HasPrefix(t, "//export") || strings.HasPrefix(t, "//line") ||
+			strings.HasPrefix(t, "// +build") || strings.Contains(t, "#cgo") {
+			return true
+		}
+	}
+	return false
 }
 
 // lineEnd extends a declaration's end over the rest of its line when only blanks and a comment follow.
@@ -262,11 +319,38 @@ func fixPackage(names []string) error {
 		if err := format.Node(&out, fset, f); err != nil {
 			return err
 		}
-		if err := os.WriteFile(names[i], out.Bytes(), 0o600); err != nil {
+		text := out.Bytes()
+		if tidied, err := format.Source(tidyBlankLines(text)); err == nil {
+			text = tidied
+		}
+		if err := os.WriteFile(names[i], text, 0o600); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// tidyBlankLines drops the blank lines that cutting pieces out leaves behind: those right after a line that opens a
+// block or comment, right before one that closes it, and all but one of a run. What it changes is built and run
+// like any candidate, so a raw string it touched cannot slip through unnoticed.
+func tidyBlankLines(src []byte) []byte {
+	lines := strings.Split(string(src), "\n")
+	out := make([]string, 0, len(lines))
+	for i, l := range lines {
+		if strings.TrimSpace(l) == "" && len(out) > 0 {
+			prev := strings.TrimSpace(out[len(out)-1])
+			next := ""
+			if i+1 < len(lines) {
+				next = strings.TrimSpace(lines[i+1])
+			}
+			if prev == "" || strings.HasSuffix(prev, "{") || strings.HasSuffix(prev, "/*") || prev == "(" ||
+				strings.HasPrefix(next, "}") || next == "*/" || next == ")" {
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return []byte(strings.Join(out, "\n"))
 }
 
 func pruneImports(f *ast.File) {

@@ -53,7 +53,9 @@ class UnitsTest {
             func main() {
             	n := C.twice(2)
             	fmt.Println("n", n)
-            	C.crash()
+            	if n > 0 {
+            		C.crash()
+            	}
             }
             """;
 
@@ -136,11 +138,25 @@ class UnitsTest {
         List<Units.Unit> stmts = units.of(Units.Stage.STATEMENTS, c);
         List<Units.Unit> kept = stmts.stream().filter(u -> {
             String s = text(c, "main.go").substring(((Units.Piece) u).start(), ((Units.Piece) u).end());
-            return !s.startsWith("n :=") && !s.startsWith("fmt.Println") && !s.startsWith("fprintf");
+            return !s.startsWith("fmt.Println") && !s.startsWith("fprintf");
         }).toList();
         Candidate less = units.keep(c, stmts, kept);
         assertThat(text(less, "main.go")).contains("C.crash()", "*(volatile int *)0 = 1;").doesNotContain("fprintf")
                 .doesNotContain("\"fmt\"");
+    }
+
+    @Test
+    void anUnwrap_putsTheBlockInPlaceOfItsIf_andCommentsGoWithoutDirectives() throws IOException {
+        Units units = new Units(go, dir.resolve("scratch"));
+        Candidate c = candidate();
+        List<Units.Unit> unwraps = units.of(Units.Stage.UNWRAP, c);
+        assertThat(unwraps).extracting(u -> ((Units.Piece) u).kind()).containsExactly("go unwrap if");
+        Candidate flat = units.keep(c, unwraps, List.of());
+        assertThat(text(flat, "main.go")).contains("\tC.crash()\n").doesNotContain("if n");
+        List<Units.Unit> comments = units.of(Units.Stage.COMMENTS, c);
+        assertThat(comments).hasSize(1);
+        assertThat(text(units.keep(c, comments, List.of()), "main.go")).doesNotContain("// unused is never called")
+                .contains("static void crash(void)");
     }
 
     @Test
