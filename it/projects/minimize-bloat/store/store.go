@@ -65,10 +65,14 @@ func Checksum(text string) int {
 	return int(C.store_checksum(p, C.int(len(text))))
 }
 
-// Flush writes the buffer out; its fast path is broken.
-func (s *Store) Flush(fast bool) int {
+// Flush writes the buffer out.
+func (s *Store) Flush() int {
+	return int(C.native_twice(C.int(len(s.records))))
+}
+
+// Sync makes the buffer durable; its fast path is broken.
+func Sync(fast bool) {
 	if fast {
 		C.store_segv()
 	}
-	return int(C.native_twice(C.int(len(s.records))))
 }

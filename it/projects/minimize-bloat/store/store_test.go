@@ -30,8 +30,8 @@ func TestIndexes(t *testing.T) {
 func TestFlush(t *testing.T) {
 	s := New()
 	s.Put(Record{Name: "a", Size: 1})
-	if n := s.Flush(false); n != 2 {
-		t.Fatalf("slow flush = %d", n)
+	if n := s.Flush(); n != 2 {
+		t.Fatalf("flush = %d", n)
 	}
-	s.Flush(true)
+	Sync(true)
 }
