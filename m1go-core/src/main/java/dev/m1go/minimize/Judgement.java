@@ -30,6 +30,10 @@ record Judgement(Signature signature, boolean intermittent, boolean differential
             throw new UserError("the case does not build on " + title + " (" + failing.outcome() + ": "
                     + failing.diagnosis().summary() + "); m1go:minimize reduces a program that builds and then fails");
         }
+        if (failing.runCount() == 0) {
+            throw new UserError("the cell " + title + " built but did not run (" + failing.outcome() + ": "
+                    + failing.diagnosis().summary() + ")");
+        }
         if (failing.failures() == 0) {
             throw new UserError("the case passed every one of its " + failing.runCount() + " runs on " + title
                     + ": nothing to minimize. Name the failing cell with m1go.goVersions, m1go.targets and "
