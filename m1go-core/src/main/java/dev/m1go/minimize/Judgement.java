@@ -51,6 +51,11 @@ record Judgement(Signature signature, boolean intermittent, boolean differential
                     + s.thresholdPercent() + " (percent), so no candidate could be told from noise; measure more runs "
                     + "with m1go.minimize.runs or lower m1go.minimize.threshold");
         }
+        if (intermittent && failing.failures() != k) {
+            throw new UserError("the runs of " + title + " failed in more than one way " + failing.outcomeCounts()
+                    + ": m1go:minimize keeps one failure, and an intermittent one only while the other runs pass; "
+                    + "name a cell where the failure is the only one");
+        }
         List<String> notes = new ArrayList<>();
         boolean differential = false;
         Trials.Cells kept = new Trials.Cells(cells.toolchain(), cells.target(), cells.runner(), null, null);

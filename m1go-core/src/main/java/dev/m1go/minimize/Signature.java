@@ -50,13 +50,17 @@ record Signature(Outcome outcome, String signal, boolean inC, List<String> frame
             k = (int) c.runs().stream().filter(r -> r.outcome() == outcome && Objects.equals(r.signal(), signal))
                     .count();
         }
-        return k > 0 && c.diagnosis().inCgo() != inC ? 0 : k;
+        // The site comes from the cell's deciding run (its first failing one); when that run failed another way it
+        // says nothing about the runs that failed this way.
+        String deciding = c.diagnosis().signature();
+        boolean decidedByThis = deciding == null || deciding.startsWith(outcome.name());
+        return k > 0 && decidedByThis && c.diagnosis().inCgo() != inC ? 0 : k;
     }
 
     /**
      * Whether a candidate's cell still fails this way: every run for a failure that never passed, else (an
-     * intermittent one) the lower bound of the 95 % Wilson interval of the share of matching runs above
-     * {@code threshold}.
+     * intermittent one) every other run passed and the lower bound of the 95 % Wilson interval of the share of
+     * matching runs lies above {@code threshold}.
      */
     boolean keptBy(CellResult c, boolean intermittent, double threshold) {
         int n = c.runCount();
@@ -66,6 +70,9 @@ record Signature(Outcome outcome, String signal, boolean inC, List<String> frame
         }
         if (!intermittent) {
             return k == n;
+        }
+        if (c.failures() != k) {
+            return false; // some runs failed another way: not the same intermittent failure
         }
         FailureRate rate = Statistics.wilson(k, n);
         return rate.low() > threshold;

@@ -51,9 +51,11 @@ class SignatureTest {
                 0.10)).isTrue();
         assertThat(SEGV_IN_C.keptBy(cell(Outcome.PASS, null, true, Map.of("PASS", 8, "CGO_SIGNAL SIGSEGV", 2)), true,
                 0.10)).isFalse();
-        // runs that fail another way do not count
+        // runs that fail another way do not count, and the other runs must pass
         assertThat(SEGV_IN_C.keptBy(cell(Outcome.PASS, null, true, Map.of("PASS", 5, "CGO_SIGNAL SIGABRT", 5)), true,
                 0.10)).isFalse();
+        assertThat(SEGV_IN_C.keptBy(cell(Outcome.CGO_SIGNAL, "SIGSEGV", true, Map.of("EXIT_NONZERO", 5,
+                "CGO_SIGNAL SIGSEGV", 5)), true, 0.10)).as("the other runs no longer pass").isFalse();
         // more runs make the same rate count: 6 of 20 is [14.5 %, 51.9 %]
         assertThat(SEGV_IN_C.keptBy(cell(Outcome.PASS, null, true, Map.of("PASS", 14, "CGO_SIGNAL SIGSEGV", 6)), true,
                 0.10)).isTrue();
