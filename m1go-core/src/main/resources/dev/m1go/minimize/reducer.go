@@ -5,7 +5,8 @@
 //	reducer units FILE...  one JSON line per file: its top-level declarations, its statements (every block, nested
 //	                       ones too), the cgo preamble and the package name, each as a byte range [start, end)
 //	reducer fix FILE...    parses each file, drops the imports nothing uses any more, checks each package (the files
-//	                       of one directory) for what certainly does not compile and formats the files in place;
+//	                       of one directory) for what certainly does not compile (a local variable nothing reads
+//	                       any more is removed with its declaration) and formats the files in place;
 //	                       exit status 2 when a file does not parse, 3 when a package would certainly not build
 package main
 
@@ -308,11 +309,27 @@ func fixPackage(names []string) error {
 		if err != nil {
 			return err
 		}
-		pruneImports(f)
 		files = append(files, f)
 	}
-	if err := check(files); err != nil {
-		return err
+	// A local variable whose last reader was cut goes with it (its declaration is removed, then the imports its
+	// value used): what this removes is built and run like any candidate.
+	for round := 0; ; round++ {
+		for _, f := range files {
+			pruneImports(f)
+		}
+		unused, err := check(files)
+		if err != nil {
+			return err
+		}
+		if len(unused) == 0 {
+			break
+		}
+		if round == 5 {
+			return notBuilding{"local variables keep going unused"}
+		}
+		for _, f := range files {
+			removeStmts(f, unused)
+		}
 	}
 	for i, f := range files {
 		var out bytes.Buffer
@@ -393,9 +410,11 @@ type notBuilding struct{ why string }
 func (e notBuilding) Error() string { return "would not build: " + e.why }
 
 // check finds what certainly does not compile, by the parser's own name resolution: a name used (not as a package
-// qualifier) that no file of the package declares and Go does not predeclare, a local variable declared with := or
-// var that nothing refers to, or package main without func main. Anything it is unsure of is left to the build.
-func check(files []*ast.File) error {
+// qualifier) that no file of the package declares and Go does not predeclare, or package main without func main.
+// Local variables declared with := or var that nothing refers to are returned with the statements that declare
+// them when those statements can go whole, else reported as not building. Anything it is unsure of is left to the
+// build.
+func check(files []*ast.File) (map[ast.Stmt]bool, error) {
 	declared := map[string]bool{}
 	hasMain := false
 	for _, f := range files {
@@ -423,13 +442,17 @@ func check(files []*ast.File) error {
 		}
 	}
 	if len(files) > 0 && files[0].Name.Name == "main" && !hasMain {
-		return notBuilding{"package main has no func main"}
+		return nil, notBuilding{"package main has no func main"}
 	}
+	unused := map[ast.Stmt]bool{}
 	for _, f := range files {
 		qualifiers := map[*ast.Ident]bool{}
 		keys := map[*ast.Ident]bool{}
+		present := map[*ast.Ident]bool{} // f.Unresolved is the parser's; statements removed since are not there
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.Ident:
+				present[n] = true
 			case *ast.SelectorExpr:
 				if id, ok := n.X.(*ast.Ident); ok {
 					qualifiers[id] = true
@@ -442,23 +465,57 @@ func check(files []*ast.File) error {
 			return true
 		})
 		for _, id := range f.Unresolved {
-			if id.Name == "_" || qualifiers[id] || keys[id] || declared[id.Name] || types.Universe.Lookup(id.Name) != nil {
+			if !present[id] || id.Name == "_" || qualifiers[id] || keys[id] || declared[id.Name] ||
+				types.Universe.Lookup(id.Name) != nil {
 				continue
 			}
-			return notBuilding{"undefined: " + id.Name}
+			return nil, notBuilding{"undefined: " + id.Name}
 		}
-		if err := unusedLocals(f); err != nil {
-			return err
+		if err := unusedLocals(f, unused); err != nil {
+			return nil, err
 		}
 	}
-	return nil
+	return unused, nil
 }
 
-func unusedLocals(f *ast.File) error {
-	declaredBy := map[*ast.Object]*ast.Ident{}
-	switchAssign := map[ast.Stmt]bool{}
+// removeStmts drops the given statements from every statement list of the file.
+func removeStmts(f *ast.File, gone map[ast.Stmt]bool) {
+	keep := func(list []ast.Stmt) []ast.Stmt {
+		out := list[:0]
+		for _, s := range list {
+			if !gone[s] {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.BlockStmt:
+			n.List = keep(n.List)
+		case *ast.CaseClause:
+			n.Body = keep(n.Body)
+		case *ast.CommClause:
+			n.Body = keep(n.Body)
+		}
+		return true
+	})
+}
+
+func unusedLocals(f *ast.File, removable map[ast.Stmt]bool) error {
+	declaredBy := map[*ast.Object]*ast.Ident{}
+	stmtOf := map[*ast.Object]ast.Stmt{}
+	switchAssign := map[ast.Stmt]bool{}
+	inList := map[ast.Stmt]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		var list []ast.Stmt
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
 		case *ast.TypeSwitchStmt:
 			if n.Assign != nil {
 				switchAssign[n.Assign] = true
@@ -468,6 +525,7 @@ func unusedLocals(f *ast.File) error {
 				for _, l := range n.Lhs {
 					if id, ok := l.(*ast.Ident); ok && id.Obj != nil && id.Obj.Kind == ast.Var && id.Obj.Decl == n {
 						declaredBy[id.Obj] = id
+						stmtOf[id.Obj] = n
 					}
 				}
 			}
@@ -477,10 +535,14 @@ func unusedLocals(f *ast.File) error {
 					for _, id := range s.(*ast.ValueSpec).Names {
 						if id.Obj != nil {
 							declaredBy[id.Obj] = id
+							stmtOf[id.Obj] = n
 						}
 					}
 				}
 			}
+		}
+		for _, s := range list {
+			inList[s] = true
 		}
 		return true
 	})
@@ -493,12 +555,37 @@ func unusedLocals(f *ast.File) error {
 		}
 		return true
 	})
-	for obj, id := range declaredBy {
-		if id.Name != "_" && !used[obj] {
-			return notBuilding{"declared and not used: " + id.Name}
+	// A statement can go when none of the variables it declares is used and it assigns nothing else.
+	usedIn := map[ast.Stmt]bool{}
+	for obj, s := range stmtOf {
+		if used[obj] {
+			usedIn[s] = true
 		}
 	}
+	for obj, id := range declaredBy {
+		if id.Name == "_" || used[obj] {
+			continue
+		}
+		s := stmtOf[obj]
+		if !inList[s] || usedIn[s] || !declaresOnly(s) {
+			return notBuilding{"declared and not used: " + id.Name}
+		}
+		removable[s] = true
+	}
 	return nil
+}
+
+// declaresOnly is true for x := … and var x … whose left side holds only new variables or _.
+func declaresOnly(s ast.Stmt) bool {
+	if a, ok := s.(*ast.AssignStmt); ok {
+		for _, l := range a.Lhs {
+			id, ok := l.(*ast.Ident)
+			if !ok || (id.Name != "_" && (id.Obj == nil || id.Obj.Decl != a)) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // importName is the name an import is used by: its own, else the last element of its path (a major version

@@ -132,6 +132,20 @@ class UnitsTest {
     }
 
     @Test
+    void aLocalVariableWhoseLastReaderWentGoesWithIt() throws IOException {
+        Units units = new Units(go, dir.resolve("scratch"));
+        Candidate c = candidate();
+        List<Units.Unit> stmts = units.of(Units.Stage.STATEMENTS, c);
+        List<Units.Unit> kept = stmts.stream().filter(u -> {
+            String s = text(c, "main.go").substring(((Units.Piece) u).start(), ((Units.Piece) u).end());
+            return !s.startsWith("fmt.Println") && !s.startsWith("if n");
+        }).toList();
+        Candidate less = units.keep(c, stmts, kept);
+        assertThat(less).isNotNull();
+        assertThat(text(less, "main.go")).doesNotContain("n := C.twice(2)").doesNotContain("\"fmt\"");
+    }
+
+    @Test
     void statementsOfGoAndC_canGoTogether() throws IOException {
         Units units = new Units(go, dir.resolve("scratch"));
         Candidate c = candidate();
