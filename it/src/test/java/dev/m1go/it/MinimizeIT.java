@@ -81,7 +81,7 @@ class MinimizeIT {
         assertThat(minimized.resolve("case.yaml")).exists();
         String readme = Files.readString(minimized.resolve("README.md"));
         assertThat(readme).contains("example.com/bloat", "TestFlush", "go1.26.8", "linux/arm64 qemu",
-                "CGO_SIGNAL SIGSEGV in C", "| files | 24 |", "m1go:reproduce");
+                "CGO_SIGNAL SIGSEGV in C", "| files | 24 |", ":reproduce -Dm1go.casesDirectory=");
         assertThat(run.output()).contains("keeping CGO_SIGNAL SIGSEGV in C");
 
         long catalog = Files.size(PROJECTS.resolve("../../reproducer-cases/cases/c-segv/main.go"));

@@ -200,6 +200,12 @@ final class MinimizedCase {
         if (r.finalRate != null) {
             m.append(" Measured again at the end: ").append(r.finalRate).append('.');
         }
+        if (r.steppedBack > 0) {
+            m.append(" The smallest candidate did not hold up on that many runs; this is the one kept ")
+                    .append(r.steppedBack).append(" step(s) before it, which did.");
+        } else if (r.steppedBack < 0) {
+            m.append(" No candidate near the end held up on that many runs: this is the original case.");
+        }
         m.append('\n');
         if (!r.steps.isEmpty()) {
             m.append("\n| round | stage | units | kept |\n|---|---|---|---|\n");

@@ -28,6 +28,8 @@ final class Reduction {
     String firstRate;
     String finalRate;
     String dependencies;
+    /** How many kept candidates the final measurement stepped back over; -1: back to the original. */
+    int steppedBack;
     final List<Step> steps = new ArrayList<>();
 
     void before(Candidate c) {
