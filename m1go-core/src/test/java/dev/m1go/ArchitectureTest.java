@@ -108,4 +108,38 @@ class ArchitectureTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The front ends (the Maven plugin, the m1go command) reach the core only through the use cases
+     * ({@code dev.m1go.app}), the types every layer shares ({@code dev.m1go.core}) and the settings
+     * ({@code dev.m1go.settings}), plus the settings groups they fill from their own configuration: a front end that
+     * starts the engine, a runner or a report writer itself fails here. Their sources sit beside this module's.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "../m1go-maven-plugin/src/main/java, toolchain.DeclaredToolchains reproduce.Publish",
+            "../m1go-cli/src/main/java, reproduce.Publish"})
+    void aFrontEnd_usesOnlyTheUseCasesTheSharedTypesAndTheSettings(String sources, String allowedTypes)
+            throws IOException {
+        Path dir = Path.of(sources);
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(dir), "the front end's sources are beside");
+        java.util.Set<String> packages = java.util.Set.of("app", "core", "settings");
+        java.util.Set<String> types = java.util.Set.of(allowedTypes.trim().split("\\s+"));
+        java.util.regex.Pattern use = java.util.regex.Pattern.compile("\\bdev\\.m1go\\.([a-z]+)\\.([A-Z]\\w*)");
+        java.util.Set<String> offenders = new java.util.TreeSet<>();
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = use.matcher(Files.readString(f));
+                while (m.find()) {
+                    used.add(m.group(1));
+                    if (!packages.contains(m.group(1)) && !types.contains(m.group(1) + "." + m.group(2))) {
+                        offenders.add(f.getFileName() + ": " + m.group());
+                    }
+                }
+            }
+        }
+        assertThat(used).as("the scan sees %s use the core", sources).contains("app", "core");
+        assertThat(offenders).as(sources).isEmpty();
+    }
 }

@@ -60,7 +60,7 @@ class BuildCacheIT {
             }
         }
         assertThat(second.output().lines().filter(l -> l.matches(".*\\[\\s*\\d+/\\d+] .*")))
-                .isNotEmpty().allSatisfy(l -> assertThat(l).contains(") (cached build)"));
+                .isNotEmpty().allSatisfy(l -> assertThat(l).contains(" (cached build)"));
     }
 
     private static List<JsonNode> cells(JsonNode report) {

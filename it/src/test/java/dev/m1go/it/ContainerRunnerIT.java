@@ -85,6 +85,10 @@ class ContainerRunnerIT {
                 "-Dm1go.runners=native,binfmt,container", "-Dm1go.targets=linux/amd64,linux/arm64").succeeded();
 
         assertThat(engineContents()).as("containers and images on the engine after the run").isEqualTo(before);
+        // Testcontainers' INFO lines (its registry-credential lookup on each created container, the engine search
+        // that lookup starts) stay out of Maven's log.
+        assertThat(run.output()).as("Maven's log").doesNotContain("Failure when attempting to lookup auth config")
+                .doesNotContain("Testcontainers version").doesNotContain("Found Docker environment");
         JsonNode report = run.report();
         List<JsonNode> container = cells(report, "container");
         assertThat(container).hasSize(8);

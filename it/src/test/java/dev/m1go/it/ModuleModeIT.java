@@ -208,9 +208,13 @@ class ModuleModeIT {
 
     @Test
     void pkgConfigModule_arm64CellsThatNeverRan_areNotComparedWithTheAmd64NativeCell() throws Exception {
+        // the arm64 cells failed to link, so nothing ran under translation: at most the two translators are compared
+        // (both LINK_ERROR), never a cell that did not run with the amd64 native cell's tests
         JsonNode d = zlib.report().path("differentials");
-        assertThat(d).hasSize(1);
-        assertThat(d.get(0).path("referenceKind").asText()).isEqualTo("translator");
-        assertThat(d.get(0).path("verdict").asText()).isEqualTo("same");
+        assertThat(zlibCells).anySatisfy(c -> assertThat(c.path("goarch").asText()).isEqualTo("arm64"));
+        assertThat(d).allSatisfy(x -> {
+            assertThat(x.path("referenceKind").asText()).isNotEqualTo("native-other-target");
+            assertThat(x.path("verdict").asText()).isEqualTo("same");
+        });
     }
 }

@@ -15,13 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * The nightly fan-out of docs/ci: the GitHub Actions workflow passes actionlint (a Go module, run through the Go
  * module proxy), and its merge step, run as written with this build's plugin, folds the reports of two hosts into one,
- * writes the step summary, and fails on a failure new since the previous night's merged report.
+ * writes the step summary, and fails on a failure new since the previous night's merged report. The structure a CI
+ * maintainer keeps (pinned actions, caches, time limits, schedule-only GitLab rules, no binaries among the artifacts)
+ * is checked on both templates' text.
  */
 class NightlyWorkflowIT {
 
@@ -76,14 +80,105 @@ class NightlyWorkflowIT {
                 .doesNotContain("failOnRegression");
     }
 
-    /** No GitLab linter runs offline; the example is at least valid YAML whose merge job waits for every host. */
+    /**
+     * What a CI maintainer keeps, checked on the workflow's text (no network): every action pinned to a commit SHA
+     * with its tag beside it, one night at a time, time limits, the Go releases and m1go's builds cached, a pinned
+     * and checked Maven, the plugin built only where its sources are, and a baseline from scheduled nights on the
+     * default branch only.
+     */
     @Test
-    void gitlabExample_mergesEveryMeasureJob_andFailsOnNewFailures() throws Exception {
+    void workflow_pinsItsActions_cachesToolchainsAndBuilds_andTakesItsBaselineFromScheduledNights() throws Exception {
+        String text = Files.readString(WORKFLOW);
+        Matcher uses = Pattern.compile("uses: *([\\w.-]+/[\\w.-]+)@(\\S+)(.*)").matcher(text);
+        List<String> actions = new ArrayList<>();
+        while (uses.find()) {
+            actions.add(uses.group(1));
+            assertThat(uses.group(2)).as("%s is pinned to a full commit SHA", uses.group(1)).matches("[0-9a-f]{40}");
+            assertThat(uses.group(3)).as("%s names its release tag", uses.group(1)).matches(" +# v\\d+\\.\\d+\\.\\d+");
+        }
+        assertThat(actions).contains("actions/checkout", "actions/setup-java", "actions/setup-go", "actions/cache",
+                "actions/upload-artifact", "actions/download-artifact");
+
+        JsonNode wf = new YAMLMapper().readTree(WORKFLOW.toFile());
+        assertThat(wf.path("concurrency").path("group").asText()).isNotBlank();
+        assertThat(wf.path("concurrency").path("cancel-in-progress").isBoolean()).isTrue();
+        assertThat(wf.path("concurrency").path("cancel-in-progress").asBoolean()).as("a night is never cancelled")
+                .isFalse();
+        assertThat(wf.path("env").path("MAVEN_VERSION").asText()).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(wf.path("env").path("GO_VERSIONS_ROSETTA").asText().trim().split(" +"))
+                .as("amd64 Go releases run by Rosetta").hasSizeGreaterThanOrEqualTo(2);
+        for (String job : List.of("measure", "merge")) {
+            JsonNode j = wf.path("jobs").path(job);
+            assertThat(j.path("timeout-minutes").asInt()).as(job + " timeout-minutes").isPositive();
+            String steps = j.path("steps").toString();
+            assertThat(steps).as(job + " checks its Maven").contains("mvn -B -v", "Apache Maven $MAVEN_VERSION");
+            for (JsonNode s : j.path("steps")) {
+                if (s.path("name").asText().equals("Build the plugin")) {
+                    assertThat(s.path("if").asText()).as(job + ": only where the plugin's sources are")
+                            .isEqualTo("hashFiles('m1go-maven-plugin/pom.xml') != ''");
+                }
+            }
+        }
+        List<String> cached = new ArrayList<>();
+        String measureRun = "";
+        for (JsonNode s : wf.path("jobs").path("measure").path("steps")) {
+            if (s.path("uses").asText().startsWith("actions/cache@")) {
+                cached.add(s.path("with").path("path").asText());
+                assertThat(s.path("with").path("key").asText()).as("a cache key names the machine")
+                        .containsAnyOf("matrix.host", "runner.os");
+            }
+            if (s.path("name").asText().equals("Measure")) {
+                measureRun = s.path("run").asText();
+            }
+        }
+        assertThat(String.join("\n", cached)).contains("golang.org/toolchain@*", "toolchain/@v/*.ziphash", "~/sdk",
+                "${{ env.M1GO_CACHE }}");
+        assertThat(measureRun).contains("-Dm1go.cacheDirectory=\"$M1GO_CACHE\"");
+        String baseline = "";
+        for (JsonNode s : wf.path("jobs").path("merge").path("steps")) {
+            if (s.path("name").asText().startsWith("Baseline")) {
+                baseline = s.path("run").asText();
+            }
+        }
+        assertThat(baseline).contains("gh run list", "--branch \"$branch\"", "--event schedule", "--status success");
+    }
+
+    /**
+     * No GitLab linter runs offline; the example is at least valid YAML that runs on schedules and web runs only,
+     * gives every job an image, a time limit and expiring artifacts, keeps no binaries, caches m1go's builds and the
+     * Go releases, measures binfmt on no shared runner, and whose merge job waits for every host.
+     */
+    @Test
+    void gitlabExample_runsOnSchedulesOnly_keepsNoBinaries_andMergesEveryMeasureJob() throws Exception {
         JsonNode ci = new YAMLMapper().readTree(ROOT.resolve("docs/ci/gitlab-ci.yml").toFile());
+        List<String> rules = new ArrayList<>();
+        ci.path("workflow").path("rules").forEach(r -> rules.add(r.path("if").asText() + r.path("when").asText()));
+        assertThat(rules).containsExactlyInAnyOrder("$CI_PIPELINE_SOURCE == \"schedule\"",
+                "$CI_PIPELINE_SOURCE == \"web\"");
+
+        Map<String, JsonNode> jobs = new java.util.LinkedHashMap<>();
+        ci.fieldNames().forEachRemaining(name -> {
+            if (!name.startsWith(".") && !List.of("workflow", "stages", "variables", "default", "include")
+                    .contains(name)) {
+                jobs.put(name, resolved(ci, name));
+            }
+        });
         List<String> measure = new ArrayList<>();
-        ci.fields().forEachRemaining(e -> {
-            if (".measure".equals(e.getValue().path("extends").asText())) {
-                measure.add(e.getKey());
+        jobs.forEach((name, job) -> {
+            assertThat(job.path("image").asText()).as(name + " image").isNotBlank();
+            assertThat(job.path("timeout").asText()).as(name + " timeout").isNotBlank();
+            assertThat(job.path("artifacts").path("expire_in").asText()).as(name + " expire_in").isNotBlank();
+            assertThat(job.path("artifacts").path("paths").toString()).as(name + " artifacts")
+                    .doesNotContain("build").doesNotContain("\"reports/\"");
+            if ("measure".equals(job.path("stage").asText())) {
+                measure.add(name);
+                assertThat(job.path("artifacts").path("paths").toString()).as(name + " artifacts")
+                        .contains("report.json", "report.md", "report.html", "TEST-m1go.xml", "logs/");
+                assertThat(job.path("cache").toString()).as(name + " caches")
+                        .contains(".cache/m1go/", "golang.org/", "toolchain/@v/*.ziphash");
+                assertThat(job.path("script").toString()).as(name + " script").contains("-Dm1go.cacheDirectory=");
+                assertThat(job.path("variables").path("RUNNERS").asText()).as(name + ": binfmt needs a privileged "
+                        + "runner").isNotBlank().doesNotContain("binfmt");
             }
         });
         assertThat(measure).hasSizeGreaterThanOrEqualTo(3);
@@ -91,6 +186,35 @@ class NightlyWorkflowIT {
         ci.path("m1go-merge").path("needs").forEach(n -> needs.add(n.asText()));
         assertThat(needs).containsExactlyInAnyOrderElementsOf(measure);
         assertThat(ci.path("m1go-merge").path("script").toString()).contains(":merge", "-Dm1go.failOn=new");
+    }
+
+    /** A GitLab job with what it {@code extends} merged in as GitLab does: hashes deeply, the job's own keys last. */
+    private static JsonNode resolved(JsonNode ci, String name) {
+        JsonNode job = ci.path(name);
+        ObjectNode out = new ObjectMapper().createObjectNode();
+        JsonNode ext = job.path("extends");
+        List<String> parents = new ArrayList<>();
+        if (ext.isTextual()) {
+            parents.add(ext.asText());
+        }
+        ext.forEach(e -> parents.add(e.asText()));
+        for (String p : parents) {
+            deepMerge(out, resolved(ci, p));
+        }
+        deepMerge(out, job);
+        out.remove("extends");
+        return out;
+    }
+
+    private static void deepMerge(ObjectNode into, JsonNode from) {
+        from.fields().forEachRemaining(e -> {
+            JsonNode have = into.get(e.getKey());
+            if (have instanceof ObjectNode h && e.getValue().isObject()) {
+                deepMerge(h, e.getValue());
+            } else {
+                into.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
     }
 
     /** The merge step's script, run by bash as Actions runs it, with {@code mvn} being this build's offline Maven. */

@@ -18,6 +18,7 @@ import static dev.m1go.settings.PropertyNames.GO_ROOTS;
 import static dev.m1go.settings.PropertyNames.GO_VERSIONS;
 import static dev.m1go.settings.PropertyNames.INHERIT_ENVIRONMENT;
 import static dev.m1go.settings.PropertyNames.ISSUE_BODY;
+import static dev.m1go.settings.PropertyNames.MEMORY_LIMIT_MB;
 import static dev.m1go.settings.PropertyNames.MODULE;
 import static dev.m1go.settings.PropertyNames.OUTPUT_DIRECTORY;
 import static dev.m1go.settings.PropertyNames.PACKAGES;
@@ -35,7 +36,15 @@ import static dev.m1go.settings.PropertyNames.TARGETS;
 import static dev.m1go.settings.PropertyNames.TESTS;
 import static dev.m1go.settings.PropertyNames.TEST_COUNT;
 import static dev.m1go.settings.PropertyNames.TEST_RUN;
+import static dev.m1go.settings.PropertyNames.TEST_BENCH;
+import static dev.m1go.settings.PropertyNames.TEST_BENCHTIME;
+import static dev.m1go.settings.PropertyNames.TEST_CPU;
+import static dev.m1go.settings.PropertyNames.TEST_PARALLEL;
+import static dev.m1go.settings.PropertyNames.TEST_SHORT;
+import static dev.m1go.settings.PropertyNames.TEST_SKIP;
 import static dev.m1go.settings.PropertyNames.TEST_TIMEOUT;
+import static dev.m1go.settings.PropertyNames.TEST_TIMEOUT_SECONDS;
+import static dev.m1go.settings.PropertyNames.TRANSLATED_TESTS_ONE_AT_A_TIME;
 import static dev.m1go.settings.PropertyNames.THREADS;
 import static dev.m1go.settings.PropertyNames.TIMEOUT_SECONDS;
 
@@ -84,6 +93,8 @@ final class ReproduceCommand extends GoalCommand {
             defaultValue = Defaults.TIMEOUT_SECONDS) int timeoutSeconds;
     @Option(names = "--build-timeout-seconds", descriptionKey = G + BUILD_TIMEOUT_SECONDS, paramLabel = "S",
             defaultValue = Defaults.BUILD_TIMEOUT_SECONDS) int buildTimeoutSeconds;
+    @Option(names = "--memory-limit-mb", descriptionKey = G + MEMORY_LIMIT_MB, paramLabel = "MIB",
+            defaultValue = Defaults.MEMORY_LIMIT_MB) int memoryLimitMb;
     @Option(names = "--threads", descriptionKey = G + THREADS, paramLabel = "N", defaultValue = Defaults.THREADS) int threads;
     @Option(names = "--inherit-environment", descriptionKey = G + INHERIT_ENVIRONMENT, arity = "0..1", paramLabel = "true|false",
             fallbackValue = "true", defaultValue = Defaults.FALSE) boolean inheritEnvironment;
@@ -120,6 +131,19 @@ final class ReproduceCommand extends GoalCommand {
     @Option(names = "--test-timeout", descriptionKey = G + TEST_TIMEOUT, paramLabel = "DURATION") String testTimeout;
     @Option(names = "--target-env", descriptionKey = G + "m1go.targetEnv", paramLabel = "GOOS-GOARCH.VAR=VALUE")
     Map<String, String> targetEnv;
+    @Option(names = "--test-short", descriptionKey = G + TEST_SHORT, arity = "0..1", fallbackValue = "true",
+            paramLabel = "true|false", defaultValue = Defaults.FALSE) boolean testShort;
+    @Option(names = "--test-skip", descriptionKey = G + TEST_SKIP, paramLabel = "REGEXP") String testSkip;
+    @Option(names = "--test-parallel", descriptionKey = G + TEST_PARALLEL, paramLabel = "N") Integer testParallel;
+    @Option(names = "--test-cpu", descriptionKey = G + TEST_CPU, paramLabel = "N,N") String testCpu;
+    @Option(names = "--test-bench", descriptionKey = G + TEST_BENCH, paramLabel = "REGEXP") String testBench;
+    @Option(names = "--test-benchtime", descriptionKey = G + TEST_BENCHTIME, paramLabel = "DURATION|Nx") String testBenchtime;
+    @Option(names = "--test-timeout-seconds", descriptionKey = G + TEST_TIMEOUT_SECONDS, paramLabel = "S",
+            defaultValue = Defaults.TEST_TIMEOUT_SECONDS) int testTimeoutSeconds;
+    @Option(names = "--translated-tests-one-at-a-time", descriptionKey = G + TRANSLATED_TESTS_ONE_AT_A_TIME,
+            arity = "0..1", fallbackValue = "true", paramLabel = "true|false", defaultValue = Defaults.TRUE)
+    boolean translatedTestsOneAtATime;
+    @Option(names = "--run-env", descriptionKey = G + "m1go.runEnv", paramLabel = "VAR=VALUE") Map<String, String> runEnv;
     @Option(names = "--shard", descriptionKey = G + SHARD, paramLabel = "K/N") String shard;
     @Option(names = "--offline", description = "Use only Go's module cache (GOPROXY=off), as mvn -o does.")
     boolean offline;
@@ -149,6 +173,7 @@ final class ReproduceCommand extends GoalCommand {
                 .targets(targets)
                 .timeoutSeconds(timeoutSeconds)
                 .buildTimeoutSeconds(buildTimeoutSeconds)
+                .memoryLimitMb(memoryLimitMb)
                 .threads(threads)
                 .inheritEnvironment(inheritEnvironment)
                 .reruns(reruns)
@@ -173,6 +198,15 @@ final class ReproduceCommand extends GoalCommand {
                 .testCount(testCount)
                 .testTimeout(testTimeout)
                 .targetEnv(targetEnv)
+                .testShort(testShort)
+                .testSkip(testSkip)
+                .testParallel(testParallel)
+                .testCpu(testCpu)
+                .testBench(testBench)
+                .testBenchtime(testBenchtime)
+                .testTimeoutSeconds(testTimeoutSeconds)
+                .translatedTestsOneAtATime(translatedTestsOneAtATime)
+                .runEnv(runEnv)
                 .shard(shard)
                 .build(context);
     }

@@ -13,6 +13,8 @@ import java.util.Map;
 public final class Defaults {
 
     public static final String TIMEOUT_SECONDS = "60";
+    /** A test binary's run on a native runner; three times as long translated ({@link dev.m1go.cases.RunOptions}). */
+    public static final String TEST_TIMEOUT_SECONDS = "300";
     public static final String BUILD_TIMEOUT_SECONDS = "900";
     /** 0: the number of processors (at most {@link dev.m1go.reproduce.ReproduceSettings#MAX_THREADS}). */
     public static final String THREADS = "0";
@@ -21,6 +23,8 @@ public final class Defaults {
     public static final String STRESS_RUNS = "0";
     public static final String STRESS_SECONDS = "0";
     public static final String STRESS_LOAD = "0";
+    /** 0: no memory limit. */
+    public static final String MEMORY_LIMIT_MB = "0";
     public static final String FAIL_ON = "regression";
     /** m1go:merge only reports by default. */
     public static final String MERGE_FAIL_ON = "never";
@@ -70,7 +74,11 @@ public final class Defaults {
                 Map.entry(PropertyNames.MINIMIZE_SECONDS, MINIMIZE_SECONDS),
                 Map.entry(PropertyNames.MINIMIZE_BUILDS, MINIMIZE_BUILDS),
                 Map.entry(PropertyNames.MINIMIZE_RUNS, MINIMIZE_RUNS),
-                Map.entry(PropertyNames.MINIMIZE_THRESHOLD, MINIMIZE_THRESHOLD)));
+                Map.entry(PropertyNames.MINIMIZE_THRESHOLD, MINIMIZE_THRESHOLD),
+                Map.entry(PropertyNames.TEST_SHORT, FALSE),
+                Map.entry(PropertyNames.TEST_TIMEOUT_SECONDS, TEST_TIMEOUT_SECONDS),
+                Map.entry(PropertyNames.TRANSLATED_TESTS_ONE_AT_A_TIME, TRUE),
+                Map.entry(PropertyNames.MEMORY_LIMIT_MB, MEMORY_LIMIT_MB)));
         if (goal.equals("merge")) {
             all.put(PropertyNames.FAIL_ON, MERGE_FAIL_ON);
         }

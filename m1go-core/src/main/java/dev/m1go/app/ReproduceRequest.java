@@ -1,6 +1,7 @@
 package dev.m1go.app;
 
 import dev.m1go.cases.CaseDefinitionException;
+import dev.m1go.cases.RunOptions;
 import dev.m1go.core.UserError;
 import dev.m1go.module.ModuleProject;
 import dev.m1go.reproduce.Publish;
@@ -61,6 +62,7 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
         private int stressSeconds = Defaults.integer(Defaults.STRESS_SECONDS);
         private boolean stressStopOnFailure;
         private int stressLoad = Defaults.integer(Defaults.STRESS_LOAD);
+        private int memoryLimitMb = Defaults.integer(Defaults.MEMORY_LIMIT_MB);
         private Path baseline;
         private String failOn = Defaults.FAIL_ON;
         private boolean failOnRegression = Boolean.parseBoolean(Defaults.TRUE);
@@ -80,6 +82,15 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
         private Integer testCount;
         private String testTimeout;
         private Map<String, String> targetEnv = Map.of();
+        private boolean testShort = Boolean.parseBoolean(Defaults.FALSE);
+        private String testSkip;
+        private Integer testParallel;
+        private String testCpu;
+        private String testBench;
+        private String testBenchtime;
+        private int testTimeoutSeconds = Defaults.integer(Defaults.TEST_TIMEOUT_SECONDS);
+        private boolean translatedTestsOneAtATime = Boolean.parseBoolean(Defaults.TRUE);
+        private Map<String, String> runEnv = Map.of();
 
         private Builder() {
         }
@@ -108,6 +119,8 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
         public Builder stressSeconds(int v) { stressSeconds = v; return this; }
         public Builder stressStopOnFailure(boolean v) { stressStopOnFailure = v; return this; }
         public Builder stressLoad(int v) { stressLoad = v; return this; }
+        /** 0: no limit. */
+        public Builder memoryLimitMb(int v) { memoryLimitMb = v; return this; }
         public Builder baseline(Path v) { baseline = v; return this; }
         public Builder failOn(String v) { failOn = v; return this; }
         public Builder failOnRegression(boolean v) { failOnRegression = v; return this; }
@@ -131,6 +144,16 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
         public Builder testTimeout(String v) { testTimeout = v; return this; }
         /** Flat: {@code linux-arm64.CGO_LDFLAGS} → value. */
         public Builder targetEnv(Map<String, String> v) { targetEnv = v == null ? Map.of() : new TreeMap<>(v); return this; }
+        public Builder testShort(boolean v) { testShort = v; return this; }
+        public Builder testSkip(String v) { testSkip = v; return this; }
+        public Builder testParallel(Integer v) { testParallel = v; return this; }
+        public Builder testCpu(String v) { testCpu = v; return this; }
+        public Builder testBench(String v) { testBench = v; return this; }
+        public Builder testBenchtime(String v) { testBenchtime = v; return this; }
+        public Builder testTimeoutSeconds(int v) { testTimeoutSeconds = v; return this; }
+        public Builder translatedTestsOneAtATime(boolean v) { translatedTestsOneAtATime = v; return this; }
+        /** {@code GODEBUG} → value: the environment of every run of the module's programs and test binaries. */
+        public Builder runEnv(Map<String, String> v) { runEnv = v == null ? Map.of() : new TreeMap<>(v); return this; }
 
         /** This builder after {@code step}, for a group of settings that a front end fills in one place. */
         public Builder apply(java.util.function.UnaryOperator<Builder> step) {
@@ -142,7 +165,8 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
          * ({@link ReproduceSettings#defaultCacheDirectory}), the number of threads, the report directory
          * ({@link Defaults#OUTPUT_DIRECTORY} below the working directory).
          *
-         * @throws UserError naming an {@code m1go.targetEnv} key that is not {@code <goos>-<goarch>.<VARIABLE>}
+         * @throws UserError naming an {@code m1go.targetEnv} key that is not {@code <goos>-<goarch>.<VARIABLE>}, or an
+         *                   {@code m1go.runEnv} key that is no variable name
          */
         public ReproduceRequest build(Context context) throws UserError {
             Path out = outputDirectory != null ? outputDirectory
@@ -158,13 +182,15 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
                     .reruns(reruns).rerunsAll(rerunsAll).failIfNoCells(failIfNoCells).rebuild(rebuild)
                     .cacheMaxBytes(cacheMaxBytes).stress(new ReproduceSettings.StressSettings(stressRuns, stressSeconds,
                             stressStopOnFailure, stressLoad))
-                    .shard(shard)
+                    .shard(shard).memoryLimitMb(memoryLimitMb)
                     .build();
             ModuleProject.Settings moduleSettings;
             try {
                 moduleSettings = new ModuleProject.Settings(module, packages, tests, args,
                         goflags == null || goflags.isBlank() ? List.of() : List.of(goflags.trim().split("\\s+")),
-                        testRun, testCount, testTimeout, ModuleProject.targetEnv(targetEnv));
+                        testRun, testCount, testTimeout, ModuleProject.targetEnv(targetEnv),
+                        new RunOptions(testShort, testSkip, testParallel, testCpu, testBench, testBenchtime,
+                                RunOptions.runEnv(runEnv), testTimeoutSeconds, translatedTestsOneAtATime));
             } catch (CaseDefinitionException e) {
                 throw new UserError(e.getMessage());
             }
@@ -176,10 +202,19 @@ public record ReproduceRequest(ReproduceSettings settings, Publish.Settings publ
 
         /** {@code m1go.targetEnv.<goos>-<goarch>.<VARIABLE>} entries of a property map, flat, without the prefix. */
         public static Map<String, String> targetEnvProperties(Map<?, ?> properties) {
+            return family(properties, PropertyNames.TARGET_ENV_PREFIX);
+        }
+
+        /** {@code m1go.runEnv.<VARIABLE>} entries of a property map, without the prefix. */
+        public static Map<String, String> runEnvProperties(Map<?, ?> properties) {
+            return family(properties, PropertyNames.RUN_ENV_PREFIX);
+        }
+
+        private static Map<String, String> family(Map<?, ?> properties, String prefix) {
             Map<String, String> flat = new TreeMap<>();
             properties.forEach((k, v) -> {
-                if (k.toString().startsWith(PropertyNames.TARGET_ENV_PREFIX)) {
-                    flat.put(k.toString().substring(PropertyNames.TARGET_ENV_PREFIX.length()), v.toString());
+                if (k.toString().startsWith(prefix)) {
+                    flat.put(k.toString().substring(prefix.length()), v.toString());
                 }
             });
             return flat;

@@ -57,25 +57,35 @@ public final class BinaryInspector {
      */
     static BinaryFacts facts(Bytes b, String name) {
         try {
-            if (ElfFile.is(b)) {
-                return ElfFile.of(b).facts(name);
-            }
-            if (MachOFile.isFat(b)) {
-                return MachOFile.fat(b, name);
-            }
-            if (MachOFile.isThin(b)) {
-                return MachOFile.thin(b, name);
-            }
-            if (ArArchive.is(b)) {
-                return ArArchive.facts(b, name);
-            }
-            return unknown(name, null);
+            return parse(b, name);
         } catch (Bytes.Malformed e) {
             return unknown(name, e.finding(name));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | InternalError e) {
             // A fault of m1go's, or the file shrank under the mapping (InternalError): this file only, not the walk.
             return unknown(name, name + ": m1go could not read it (" + e + ")");
         }
+    }
+
+    /**
+     * The facts of bytes already in memory, by their format.
+     *
+     * @throws Bytes.Malformed when a length, count or offset of the file contradicts its bytes; anything else thrown
+     *                         is a fault of m1go's (the fuzz tests hold the readers to this)
+     */
+    static BinaryFacts parse(Bytes b, String name) {
+        if (ElfFile.is(b)) {
+            return ElfFile.of(b).facts(name);
+        }
+        if (MachOFile.isFat(b)) {
+            return MachOFile.fat(b, name);
+        }
+        if (MachOFile.isThin(b)) {
+            return MachOFile.thin(b, name);
+        }
+        if (ArArchive.is(b)) {
+            return ArArchive.facts(b, name);
+        }
+        return unknown(name, null);
     }
 
     /** The facts of a file m1go does not read, with a finding or none. */

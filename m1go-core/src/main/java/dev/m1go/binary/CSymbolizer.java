@@ -110,6 +110,15 @@ public final class CSymbolizer {
             return new Result(List.of(new CFrame(a.pc(), null, null, null)),
                     binary.getFileName() + " is not an ELF file; C frames are symbolized for ELF only");
         }
+        try {
+            return symbolize(elf, binary, target, a);
+        } catch (Bytes.Malformed e) { // the symbol table, read only now
+            return new Result(List.of(new CFrame(a.pc(), null, null, null)),
+                    "not readable as ELF: " + e.finding(binary.getFileName().toString()));
+        }
+    }
+
+    private Result symbolize(ElfFile elf, Path binary, Arch target, CrashAddresses a) {
         String[] why = new String[1];
         Optional<List<String>> tool = tool(target, why);
         long base = 0;
@@ -320,26 +329,42 @@ public final class CSymbolizer {
         if (elf == null) {
             return PcLocator.NONE;
         }
+        return locator(elf);
+    }
+
+    /**
+     * The {@link PcLocator} of an ELF file already read. Its symbol table is read when a PC is asked about; when that
+     * table is malformed (its size or offset runs past the end of the file), the answer is "cannot tell".
+     */
+    static PcLocator locator(ElfFile elf) {
         return (pcText, frames) -> {
-            long base = 0;
-            if (elf.pie()) {
-                Optional<Long> b = loadBase(elf, frames);
-                if (b.isEmpty()) {
-                    return null;
-                }
-                base = b.get();
+            try {
+                return inC(elf, pcText, frames);
+            } catch (Bytes.Malformed e) {
+                return null;
             }
-            long pc = parse(pcText) - base;
-            if (!elf.inText(pc)) {
-                return Boolean.TRUE;
-            }
-            for (ElfFile.Symbol s : elf.functions()) {
-                if (pc >= s.value() && pc < s.value() + s.size()) {
-                    return !isGoSymbol(s.name());
-                }
-            }
-            return null;
         };
+    }
+
+    private static Boolean inC(ElfFile elf, String pcText, List<GoFramePc> frames) {
+        long base = 0;
+        if (elf.pie()) {
+            Optional<Long> b = loadBase(elf, frames);
+            if (b.isEmpty()) {
+                return null;
+            }
+            base = b.get();
+        }
+        long pc = parse(pcText) - base;
+        if (!elf.inText(pc)) {
+            return Boolean.TRUE;
+        }
+        for (ElfFile.Symbol s : elf.functions()) {
+            if (pc >= s.value() && pc < s.value() + s.size()) {
+                return !isGoSymbol(s.name());
+            }
+        }
+        return null;
     }
 
     /** Go's symbols carry a package path ({@code runtime.wirep}); gcc's local clones ({@code f.part.0}) do not. */

@@ -91,6 +91,9 @@ public record GoBuildInfo(String goVersion, String path, String module, List<Str
         Map<String, String> settings = new LinkedHashMap<>();
         for (String line : text.split("\n")) {
             String[] f = line.split("\t");
+            if (f.length == 0) {
+                continue; // a line of tabs only: no field to read
+            }
             switch (f[0]) {
                 case "path" -> path = f.length > 1 ? f[1] : null;
                 case "mod" -> module = String.join(" ", List.of(f).subList(1, Math.min(3, f.length)));

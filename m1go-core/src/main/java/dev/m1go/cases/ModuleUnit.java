@@ -24,10 +24,19 @@ import java.util.regex.Pattern;
  * @param testTimeout {@code -test.timeout} ({@code 2m}), or {@code null}
  * @param targetEnv   extra build environment per target, keyed {@code linux-arm64}
  * @param testRules   expectations per test-name pattern (from {@code m1go.yaml}), first match wins
+ * @param run         more test flags, the run environment, the time limit of a test binary and its scheduling
  */
 public record ModuleUnit(Path root, String modulePath, String pkg, boolean test, List<String> args,
                          List<String> goflags, String testRun, Integer testCount, String testTimeout,
-                         Map<String, Map<String, String>> targetEnv, List<TestRule> testRules) {
+                         Map<String, Map<String, String>> targetEnv, List<TestRule> testRules, RunOptions run) {
+
+    /** A unit run with {@link RunOptions#DEFAULT}. */
+    public ModuleUnit(Path root, String modulePath, String pkg, boolean test, List<String> args, List<String> goflags,
+                      String testRun, Integer testCount, String testTimeout,
+                      Map<String, Map<String, String>> targetEnv, List<TestRule> testRules) {
+        this(root, modulePath, pkg, test, args, goflags, testRun, testCount, testTimeout, targetEnv, testRules,
+                RunOptions.DEFAULT);
+    }
 
     public ModuleUnit {
         Objects.requireNonNull(root, "root");
@@ -39,6 +48,7 @@ public record ModuleUnit(Path root, String modulePath, String pkg, boolean test,
         targetEnv.forEach((k, v) -> env.put(k, java.util.Collections.unmodifiableMap(new TreeMap<>(v))));
         targetEnv = java.util.Collections.unmodifiableMap(env);
         testRules = List.copyOf(testRules);
+        run = run == null ? RunOptions.DEFAULT : run;
     }
 
     /** The package's directory in m1go's copy. */
@@ -46,7 +56,7 @@ public record ModuleUnit(Path root, String modulePath, String pkg, boolean test,
         return root.resolve(pkg).normalize();
     }
 
-    /** The arguments of a test binary: {@code -test.v} and the test options that were given. */
+    /** The arguments of a test binary: {@code -test.v} and the test options that were given ({@link RunOptions} last). */
     public List<String> testArgs() {
         List<String> a = new java.util.ArrayList<>(List.of("-test.v"));
         if (testRun != null) {
@@ -58,6 +68,7 @@ public record ModuleUnit(Path root, String modulePath, String pkg, boolean test,
         if (testTimeout != null) {
             a.add("-test.timeout=" + testTimeout);
         }
+        a.addAll(run.testFlags());
         return a;
     }
 

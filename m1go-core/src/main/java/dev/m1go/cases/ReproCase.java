@@ -66,7 +66,7 @@ public record ReproCase(
 
     /**
      * A package of the user's module as a case: no files of its own (it builds in m1go's copy of the module), no
-     * marker (exit 0 passes), the default variant only.
+     * marker (exit 0 passes), the default variant only, the run environment of {@code m1go.runEnv}.
      *
      * @param id the name reports use: the package directory ({@code cmd/server}), {@code .test} appended for a test
      *           binary
@@ -74,7 +74,7 @@ public record ReproCase(
     public static ReproCase ofModule(String id, ModuleUnit unit, Expectation expectation) {
         String what = unit.test() ? "the tests of package " + unit.pkg() : "main package " + unit.pkg();
         return new ReproCase(id, what + " of module " + unit.modulePath(), "module " + unit.modulePath(), Map.of(),
-                null, Map.of(), List.of(), Map.of(), CaseLoader.DEFAULT_MARKER, false, null,
+                null, Map.of(), List.of(), unit.run().runEnv(), CaseLoader.DEFAULT_MARKER, false, null,
                 List.of(Variant.defaultVariant()), expectation, List.of(), null, unit);
     }
 

@@ -148,13 +148,19 @@ record GoCrashReport(
         return m.contains("go pointer") && (m.contains("cgo") || m.contains("non-go memory"));
     }
 
-    /** The {@code 0x…} number starting at {@code from} in {@code t}, or null. */
+    /** The {@code 0x…} number starting at {@code from} in {@code t}, of at most 16 digits (64 bits), or null. */
     static String hexAt(String t, int from) {
         int end = from + 2;
-        while (end < t.length() && Character.digit(t.charAt(end), 16) >= 0) {
+        while (end < t.length() && isHexDigit(t.charAt(end))) {
             end++;
         }
-        return end > from + 2 && t.startsWith("0x", from) ? t.substring(from, end) : null;
+        int digits = end - from - 2;
+        return digits > 0 && digits <= 16 && t.startsWith("0x", from) ? t.substring(from, end) : null;
+    }
+
+    /** An ASCII hex digit: Go prints addresses and offsets with no others. */
+    private static boolean isHexDigit(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     /**

@@ -60,6 +60,86 @@ final class Cgroups {
         }
     }
 
+    /**
+     * Limits the memory of {@code group} to {@code bytes} ({@code memory.max}, and no swap with {@code
+     * memory.swap.max} 0 where the kernel has it) and answers whether it did. A group has these files only when its
+     * parent hands the memory controller down ({@code cgroup.subtree_control}); see {@link #handDownMemory} for when
+     * m1go can make it do so. Where it cannot, the answer is false and another way enforces the limit.
+     */
+    static boolean limitMemory(Path group, long bytes) {
+        Path max = group.resolve("memory.max");
+        if (!Files.exists(max)) {
+            handDownMemory(group.getParent(), ProcessHandle.current().pid());
+        }
+        if (!Files.exists(max)) {
+            return false;
+        }
+        try {
+            Files.writeString(max, Long.toString(bytes), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            return false;
+        }
+        Path swap = group.resolve("memory.swap.max");
+        if (Files.exists(swap)) {
+            try {
+                Files.writeString(swap, "0", StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                // memory.max holds; swap only makes reaching it slower
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Asks m1go's cgroup {@code parent} to hand the memory controller down to its groups, when it has the controller
+     * ({@code cgroup.controllers}) and does not yet. The kernel allows that only in a cgroup without processes of its
+     * own (the root aside), and m1go's JVM ({@code self}) lives in {@code parent}: when it is the only process there
+     * (m1go started in a scope of its own, {@code systemd-run --scope -p Delegate=yes mvn …}), it first moves itself
+     * into a leaf group {@code m1go-<pid>-self} beside the groups of its processes. With other processes in
+     * {@code parent} (a shell, a CI runner) nothing is moved and the kernel refuses.
+     */
+    static void handDownMemory(Path parent, long self) {
+        if (parent == null) {
+            return;
+        }
+        try {
+            boolean has = words(parent.resolve("cgroup.controllers")).contains("memory");
+            boolean handed = words(parent.resolve("cgroup.subtree_control")).contains("memory");
+            if (!has || handed) {
+                return;
+            }
+            if (pids(parent).equals(List.of(self))) {
+                Path leaf = Files.createDirectories(parent.resolve("m1go-" + self + "-self"));
+                move(leaf, self);
+            }
+            Files.writeString(parent.resolve("cgroup.subtree_control"), "+memory", StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            // not allowed (other processes in the parent, or not delegated): the caller sees no memory.max
+        }
+    }
+
+    private static List<String> words(Path file) throws IOException {
+        return List.of(Files.readString(file, StandardCharsets.US_ASCII).trim().split("\\s+"));
+    }
+
+    /**
+     * How many processes of {@code group} the kernel's OOM killer ended ({@code oom_kill} in {@code memory.events});
+     * 0 when none, or when the file cannot be read.
+     */
+    static long oomKills(Path group) {
+        try {
+            for (String line : Files.readAllLines(group.resolve("memory.events"), StandardCharsets.US_ASCII)) {
+                String[] kv = line.trim().split("\\s+");
+                if (kv.length == 2 && kv[0].equals("oom_kill")) {
+                    return Long.parseLong(kv[1]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+
     static void move(Path group, long pid) {
         try {
             Files.writeString(group.resolve("cgroup.procs"), Long.toString(pid), StandardCharsets.US_ASCII);

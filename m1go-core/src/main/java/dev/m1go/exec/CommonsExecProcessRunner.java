@@ -28,33 +28,56 @@ import org.apache.commons.exec.PumpStreamHandler;
  * background child holding the pipe can neither hide the real exit status nor outlive the run; how many had to be
  * killed is {@link ProcessResult#leftoverProcesses()}. Processes still running when the JVM exits are killed the same
  * way by {@link ChildProcesses}.
+ *
+ * <p>A process's {@link MemoryLimit} is held by its cgroup where it can be, else by {@code prlimit} before its argv
+ * ({@link MemoryEnforcement}); a run that reached it says so in {@link ProcessResult#memoryLimitHit()}.
  */
 public final class CommonsExecProcessRunner implements ProcessRunner {
 
     static final int HEAD_BYTES = 64 * 1024;
     static final int TAIL_BYTES = 256 * 1024;
 
+    private final Path prlimit;
+
+    /** The runner of this machine: {@code prlimit} from util-linux where it is installed. */
+    public CommonsExecProcessRunner() {
+        this(MemoryEnforcement.findPrlimit());
+    }
+
+    /** @param prlimit the {@code prlimit} program, or {@code null}: no address-space limit (tests) */
+    CommonsExecProcessRunner(Path prlimit) {
+        this.prlimit = prlimit;
+    }
+
     @Override
     public ProcessResult run(ProcessSpec spec) throws IOException {
         Files.createDirectories(spec.stdoutLog().toAbsolutePath().getParent());
         Files.createDirectories(spec.stderrLog().toAbsolutePath().getParent());
-        Containment box = Containment.create();
+        Containment box = Containment.create(spec.memoryLimit());
         ChildProcesses.add(box);
+        MemoryEnforcement memory = MemoryEnforcement.of(spec.memoryLimit(), box.limitsMemory(), prlimit);
         try (BoundedCapture out = capture(spec.stdoutLog());
              BoundedCapture err = capture(spec.stderrLog());
              java.io.InputStream in = spec.stdin() == null ? null : Files.newInputStream(spec.stdin())) {
             ReapingStreams streams = new ReapingStreams(new PumpStreamHandler(out, err, in), box);
-            Outcome o = execute(spec, box, streams);
+            Outcome o = execute(spec, memory.argv(spec.argv()), box, streams);
             out.flush();
             err.flush();
             String startFailure = o.startFailure;
+            Integer exit = o.exitCode;
+            String behindPrlimit = memory.startFailure(spec.argv(), exit, err.text());
+            if (behindPrlimit != null) {
+                startFailure = behindPrlimit;
+                exit = null;
+            }
             if (startFailure != null) {
                 err.write((startFailure + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             String truncated = java.util.stream.Stream.of(out.logFailure(), err.logFailure(), streams.abandoned())
                     .filter(java.util.Objects::nonNull).reduce((a, b) -> a + "; " + b).orElse(null);
-            return new ProcessResult(o.exitCode, startFailure, o.timedOut, out.text(), err.text(), o.millis, null,
-                    streams.leftovers(), truncated);
+            String hit = memory.hit(exit, o.timedOut, out.text(), err.text(), box.oomKills());
+            return new ProcessResult(exit, startFailure, o.timedOut, out.text(), err.text(), o.millis, null,
+                    streams.leftovers(), truncated, hit);
         } finally {
             box.close();
             ChildProcesses.remove(box);
@@ -68,14 +91,14 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
         return BoundedCapture.toFile(log);
     }
 
-    private Outcome execute(ProcessSpec spec, Containment box, ReapingStreams streams) throws IOException {
+    private Outcome execute(ProcessSpec spec, List<String> argv, Containment box, ReapingStreams streams)
+            throws IOException {
         CompletableFuture<Process> started = new CompletableFuture<>();
         DefaultExecutor executor = DefaultExecutor.builder().setWorkingDirectory(spec.workingDirectory().toFile()).get();
         executor.setExitValues(null);
         executor.setStreamHandler(streams);
         executor.setProcessDestroyer(new Tracker(started, box));
 
-        List<String> argv = spec.argv();
         CommandLine command = new CommandLine(argv.get(0));
         argv.subList(1, argv.size()).forEach(a -> command.addArgument(a, false));
 

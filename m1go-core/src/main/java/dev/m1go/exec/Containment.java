@@ -28,6 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ol>
  * A program that clears its environment, leaves the cgroup or re-parents before the first look escapes; on macOS only
  * the third way exists.
+ *
+ * <p>The cgroup also holds a process's {@link MemoryLimit} ({@code memory.max}) when its parent hands the memory
+ * controller down; {@link MemoryEnforcement} decides what happens where it does not.
  */
 final class Containment {
 
@@ -39,23 +42,43 @@ final class Containment {
 
     private final String id;
     private final Path cgroup;
+    private final boolean memoryInCgroup;
     private volatile ProcessHandle main;
     private volatile boolean closed;
 
-    private Containment(String id, Path cgroup) {
+    private Containment(String id, Path cgroup, boolean memoryInCgroup) {
         this.id = id;
         this.cgroup = cgroup;
+        this.memoryInCgroup = memoryInCgroup;
     }
 
     /** A new containment with its own cgroup when one can be made here. */
     static Containment create() {
+        return create(MemoryLimit.NONE);
+    }
+
+    /** A new containment with its own cgroup when one can be made here, holding {@code limit} when it can. */
+    static Containment create(MemoryLimit limit) {
         String id = ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
-        return new Containment(id, Cgroups.create("m1go-" + id));
+        Path group = Cgroups.create("m1go-" + id);
+        return new Containment(id, group, group != null && limit.limited() && Cgroups.limitMemory(group, limit.bytes()));
+    }
+
+    private static volatile Boolean cgroupMemory;
+
+    /** Whether a cgroup with the memory controller can be made here (tried once, with an empty group). */
+    static boolean cgroupMemory() {
+        if (cgroupMemory == null) {
+            Containment probe = create(MemoryLimit.of(16));
+            cgroupMemory = probe.limitsMemory();
+            probe.close();
+        }
+        return cgroupMemory;
     }
 
     /** A containment without a cgroup: how m1go works where none can be made (tests use it for the fallback). */
     static Containment withoutCgroup() {
-        return new Containment(ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet(), null);
+        return new Containment(ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet(), null, false);
     }
 
     /** The sequence number of the last containment made (for tests). */
@@ -83,6 +106,16 @@ final class Containment {
 
     boolean hasCgroup() {
         return cgroup != null;
+    }
+
+    /** Whether the cgroup holds the process's memory limit. */
+    boolean limitsMemory() {
+        return memoryInCgroup;
+    }
+
+    /** How many members the kernel's OOM killer ended (read before {@link #close}); 0 without a memory limit. */
+    long oomKills() {
+        return memoryInCgroup ? Cgroups.oomKills(cgroup) : 0;
     }
 
     /**

@@ -18,6 +18,8 @@ import java.util.Objects;
  *                       (daemons, background children, {@code setsid} escapes); 0 when it left nothing
  * @param logTruncated   why a log file holds less than the program printed (a write error such as a full disk), or
  *                       {@code null} when the logs are complete; the program was drained to its end either way
+ * @param memoryLimitHit why the run is known to have reached its {@link MemoryLimit} ("memory limit of 64 MiB
+ *                       (m1go.memoryLimitMb) reached: …"), or {@code null} when it did not or nothing says so
  */
 public record ProcessResult(
         Integer exitCode,
@@ -28,7 +30,8 @@ public record ProcessResult(
         long durationMillis,
         String observedArch,
         int leftoverProcesses,
-        String logTruncated) {
+        String logTruncated,
+        String memoryLimitHit) {
 
     public ProcessResult(Integer exitCode, String startFailure, boolean timedOut, String stdout, String stderr,
                          long durationMillis) {
@@ -40,9 +43,21 @@ public record ProcessResult(
         this(exitCode, startFailure, timedOut, stdout, stderr, durationMillis, observedArch, 0, null);
     }
 
+    public ProcessResult(Integer exitCode, String startFailure, boolean timedOut, String stdout, String stderr,
+                         long durationMillis, String observedArch, int leftoverProcesses, String logTruncated) {
+        this(exitCode, startFailure, timedOut, stdout, stderr, durationMillis, observedArch, leftoverProcesses,
+                logTruncated, null);
+    }
+
     public ProcessResult {
         stdout = Objects.requireNonNullElse(stdout, "");
         stderr = Objects.requireNonNullElse(stderr, "");
+    }
+
+    /** This result, known to have reached its memory limit for {@code reason}. */
+    public ProcessResult withMemoryLimitHit(String reason) {
+        return new ProcessResult(exitCode, startFailure, timedOut, stdout, stderr, durationMillis, observedArch,
+                leftoverProcesses, logTruncated, reason);
     }
 
     public boolean started() {

@@ -14,6 +14,8 @@ import java.util.TreeMap;
  * @param quitGrace how long to wait after SIGQUIT (the Go runtime then prints every goroutine) before the whole
  *                  process tree is killed
  * @param stdin     a file fed to the process's standard input, or {@code null}: stdin closed
+ * @param memoryLimit how much memory the process and its descendants may use ({@code m1go.memoryLimitMb});
+ *                  {@link MemoryLimit#NONE} when unlimited
  */
 public record ProcessSpec(
         List<String> argv,
@@ -23,7 +25,8 @@ public record ProcessSpec(
         Duration quitGrace,
         Path stdoutLog,
         Path stderrLog,
-        Path stdin) {
+        Path stdin,
+        MemoryLimit memoryLimit) {
 
     public ProcessSpec {
         argv = List.copyOf(argv);
@@ -36,12 +39,25 @@ public record ProcessSpec(
         Objects.requireNonNull(quitGrace, "quitGrace");
         Objects.requireNonNull(stdoutLog, "stdoutLog");
         Objects.requireNonNull(stderrLog, "stderrLog");
+        memoryLimit = memoryLimit == null ? MemoryLimit.NONE : memoryLimit;
+    }
+
+    /** A process without a memory limit. */
+    public ProcessSpec(List<String> argv, Map<String, String> environment, Path workingDirectory, Duration timeout,
+                       Duration quitGrace, Path stdoutLog, Path stderrLog, Path stdin) {
+        this(argv, environment, workingDirectory, timeout, quitGrace, stdoutLog, stderrLog, stdin, MemoryLimit.NONE);
     }
 
     /** A process whose standard input is closed. */
     public ProcessSpec(List<String> argv, Map<String, String> environment, Path workingDirectory, Duration timeout,
                        Duration quitGrace, Path stdoutLog, Path stderrLog) {
-        this(argv, environment, workingDirectory, timeout, quitGrace, stdoutLog, stderrLog, null);
+        this(argv, environment, workingDirectory, timeout, quitGrace, stdoutLog, stderrLog, null, MemoryLimit.NONE);
+    }
+
+    /** This process with {@code limit} as its memory limit. */
+    public ProcessSpec withMemoryLimit(MemoryLimit limit) {
+        return new ProcessSpec(argv, environment, workingDirectory, timeout, quitGrace, stdoutLog, stderrLog, stdin,
+                limit);
     }
 
     /** The command line as a person would type it, for logs only (never executed). */

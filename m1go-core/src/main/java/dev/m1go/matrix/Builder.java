@@ -213,6 +213,10 @@ final class Builder {
             if (unit == null) {
                 return failed;
             }
+            java.util.Optional<String> offline = dev.m1go.module.OfflineAdvice.forOutput(s.result.combinedOutput());
+            if (offline.isPresent()) {
+                return failed.withSummary(failed.classification().summary() + "; " + offline.get());
+            }
             // Which pkg-config directory was searched and what to install, when a C library is missing.
             return TargetCEnvironment.advice(s.result.combinedOutput(), env, target.os(), target.arch(),
                             file -> TargetCEnvironment.debianPackageOf(file, host.arch(), processes, baseEnv(), logs))

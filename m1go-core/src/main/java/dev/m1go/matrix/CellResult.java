@@ -30,6 +30,9 @@ import java.util.function.UnaryOperator;
  *                   keep every one. Empty for a cell that ran once (then {@code runs} says everything).
  * @param tests      module mode's test cells: one result per Go test of the first run, in the order they started;
  *                   empty otherwise
+ * @param runEnv     the names of the variables {@code m1go.runEnv} set for the runs (never their values, which may be
+ *                   secrets); empty otherwise
+ * @param benchmarks module mode with {@code m1go.testBench}: the benchmark results of the first run; empty otherwise
  */
 public record CellResult(
         CellKey key,
@@ -43,7 +46,9 @@ public record CellResult(
         List<RunResult> runs,
         Map<String, String> facts,
         Map<String, Integer> outcomeCounts,
-        List<TestResult> tests) {
+        List<TestResult> tests,
+        List<String> runEnv,
+        List<BenchmarkResult> benchmarks) {
 
     /** The order of cells in every report. */
     public static final Comparator<CellResult> ORDER = Comparator.comparing(CellResult::key, CellKey.ORDER);
@@ -57,6 +62,16 @@ public record CellResult(
         facts = Collections.unmodifiableMap(new TreeMap<>(facts == null ? Map.of() : facts));
         outcomeCounts = Collections.unmodifiableMap(new TreeMap<>(outcomeCounts == null ? Map.of() : outcomeCounts));
         tests = List.copyOf(tests == null ? List.of() : tests);
+        runEnv = runEnv == null ? List.of() : runEnv.stream().sorted().distinct().toList();
+        benchmarks = List.copyOf(benchmarks == null ? List.of() : benchmarks);
+    }
+
+    /** A cell without run environment or benchmarks. */
+    public CellResult(CellKey key, Outcome outcome, Verdict verdict, String expected, Diagnosis diagnosis,
+                      boolean translated, String reason, BuildInfo build, List<RunResult> runs,
+                      Map<String, String> facts, Map<String, Integer> outcomeCounts, List<TestResult> tests) {
+        this(key, outcome, verdict, expected, diagnosis, translated, reason, build, runs, facts, outcomeCounts, tests,
+                List.of(), List.of());
     }
 
     /** A cell without outcome counts (every run it made is in {@code runs}) and without per-test results. */
@@ -109,13 +124,19 @@ public record CellResult(
     public CellResult measuredOn(String label, UnaryOperator<String> paths) {
         return new CellResult(key.onHost(label), outcome, verdict, expected, diagnosis, translated, reason,
                 build == null ? null : build.relocated(paths), runs.stream().map(r -> r.relocated(paths)).toList(),
-                facts, outcomeCounts, tests);
+                facts, outcomeCounts, tests, runEnv, benchmarks);
     }
 
     /** A module-mode test cell: this cell with one result per Go test. */
     public CellResult withTests(List<TestResult> results) {
         return new CellResult(key, outcome, verdict, expected, diagnosis, translated, reason, build, runs, facts,
-                outcomeCounts, results);
+                outcomeCounts, results, runEnv, benchmarks);
+    }
+
+    /** This cell with the names of the run environment's variables ({@code m1go.runEnv}) and its benchmark results. */
+    public CellResult withRunEnvAndBenchmarks(List<String> names, List<BenchmarkResult> results) {
+        return new CellResult(key, outcome, verdict, expected, diagnosis, translated, reason, build, runs, facts,
+                outcomeCounts, tests, names, results);
     }
 
     /** The signal that goes with the outcome, or {@code null}. */
@@ -136,9 +157,23 @@ public record CellResult(
         return outcomeCounts.isEmpty() ? runs.size() : outcomeCounts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** Build plus runs. */
+    /**
+     * Build plus runs, as report.json's {@code durationMillis} has always been. One build serves every runner of its
+     * target, so a sum of these over cells counts each build once per runner: {@link #runMillis()} and
+     * {@link #buildMillis()} keep the two apart.
+     */
     public long durationMillis() {
-        return (build == null ? 0 : build.durationMillis()) + runs.stream().mapToLong(RunResult::durationMillis).sum();
+        return buildMillis() + runMillis();
+    }
+
+    /** The time of the runs kept in {@link #runs()}, without the build. */
+    public long runMillis() {
+        return runs.stream().mapToLong(RunResult::durationMillis).sum();
+    }
+
+    /** The time of the build this cell's binary came from (shared with the other runners of its target), or 0. */
+    public long buildMillis() {
+        return build == null ? 0 : build.durationMillis();
     }
 
     /**

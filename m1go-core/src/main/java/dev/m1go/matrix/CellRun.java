@@ -9,6 +9,7 @@ import dev.m1go.classify.Evidence;
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Phase;
 import dev.m1go.classify.Verdict;
+import dev.m1go.exec.MemoryLimit;
 import dev.m1go.exec.ProcessResult;
 import dev.m1go.exec.ProcessRunner;
 import dev.m1go.exec.ProcessSpec;
@@ -100,8 +101,10 @@ final class CellRun {
         // A test binary runs in its package's directory (in m1go's copy of the module), as go test runs it.
         Path runDir = unit != null && unit.test() ? unit.directory() : workDir;
         String marker = unit == null ? c.marker() : null;
-        Duration timeout = c.timeoutOpt().orElse(request.runTimeout());
         boolean translated = p.runner().translates(p.target().arch());
+        // A whole test suite needs more than one program's run, and more again under translation.
+        Duration timeout = unit != null && unit.test() ? unit.run().testTimeLimit(translated)
+                : c.timeoutOpt().orElse(request.runTimeout());
         String mismatch = CrashForensics.machineMismatch(built.info(), p.target());
         if (mismatch != null) {
             return new CellResult(p.key(), Outcome.SKIPPED, Verdict.UNEXPECTED, expected.toString(),
@@ -133,8 +136,8 @@ final class CellRun {
             Path err = logDir.resolve("run-" + i + ".stderr");
             ProcessResult r;
             try {
-                r = p.runner().run(new ProcessSpec(argv, env, runDir, timeout, request.quitGrace(), out, err),
-                        p.target().arch());
+                r = p.runner().run(new ProcessSpec(argv, env, runDir, timeout, request.quitGrace(), out, err)
+                        .withMemoryLimit(MemoryLimit.of(request.memoryLimitMb())), p.target().arch());
             } catch (Runner.CannotRun e) {
                 if (stoppedBy(e)) {
                     throw e; // not a skip: m1go is stopping, and the cell is not measured
@@ -144,8 +147,9 @@ final class CellRun {
                 }
                 break; // the runs already measured stand; the reruns the runner could not do are left out
             }
-            Classification classified = classifier.classify(new Evidence(Phase.RUN, p.target().os().goos(),
-                    r.exitCode(), null, r.timedOut(), translated, r.stdout(), r.stderr(), marker, c.markerOnStderr()), locator);
+            Classification classified = MemoryLimitHit.apply(classifier.classify(new Evidence(Phase.RUN,
+                    p.target().os().goos(), r.exitCode(), null, r.timedOut(), translated, r.stdout(), r.stderr(), marker,
+                    c.markerOnStderr()), locator), r.memoryLimitHit());
             CrashForensics.Examined x = forensics.examine(classified, locator, built.binary(), p.target().arch(),
                     p.target().os().goos(), r.stderr(), logDir.resolve("symbolize-" + i));
             Classification k = x.classification();
@@ -188,7 +192,11 @@ final class CellRun {
         Diagnosis diagnosis = Diagnosis.ofRuns(first, deciding);
         String summary = outputMismatch == null ? diagnosis.summary() : diagnosis.summary() + "; " + outputMismatch;
         List<TestResult> tests = List.of();
+        List<BenchmarkResult> benchmarks = List.of();
         if (unit != null && unit.test()) {
+            if (unit.run().testBench() != null) {
+                benchmarks = GoBenchmarks.read(logDir.resolve("run-1.stdout"));
+            }
             GoTestEvents.Events events = new ModuleTests(processes, launcher, request)
                     .events(t, unit, logDir.resolve("run-1.stdout"));
             ModuleTests.Judged judged = ModuleTests.judge(events.tests(), unit, facts(p), first);
@@ -202,7 +210,8 @@ final class CellRun {
                 diagnosis.header(), diagnosis.frames());
         return CellResult.ran(p.key(), expected + rateNote(c.expectation().maxFailureRate()), first.outcome(),
                 verdict, diagnosis, translated, built.info(), runs, facts, n > 1 ? counts : Map.of())
-                .withTests(tests);
+                .withTests(tests).withRunEnvAndBenchmarks(unit == null ? List.of()
+                        : List.copyOf(unit.run().runEnv().keySet()), benchmarks);
     }
 
     /**

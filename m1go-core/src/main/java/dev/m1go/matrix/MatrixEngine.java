@@ -72,6 +72,12 @@ public final class MatrixEngine {
         if (notPlanned.isPresent()) {
             return notPlanned.get();
         }
+        if (c.unit() != null && c.unit().test()) {
+            java.util.Optional<String> unsupported = c.unit().run().unsupportedBy(t.goVersion());
+            if (unsupported.isPresent()) {
+                return unsupported.get();
+            }
+        }
         if (!t.usable()) {
             return "toolchain " + t.version() + " (" + t.binaryArch() + ") cannot run here: " + t.unusable();
         }
@@ -210,8 +216,8 @@ public final class MatrixEngine {
                     boolean longRuns = first.reproCase().timeoutOpt()
                             .map(t -> t.compareTo(request.runTimeout()) > 0).orElse(false);
                     for (PlannedCell p : cells) {
-                        queue.submit(p.runner().startsSlowly() ? Rank.SLOW_RUN : Rank.RUN,
-                                longRuns ? WorkQueue.Lane.SLOW : WorkQueue.Lane.ANY, () -> {
+                        queue.submit(p.runner().startsSlowly() ? Rank.SLOW_RUN : Rank.RUN, oneAtATime(p)
+                                ? WorkQueue.Lane.ONE_AT_A_TIME : longRuns ? WorkQueue.Lane.SLOW : WorkQueue.Lane.ANY, () -> {
                             started.accept(p);
                             CellResult result;
                             try {
@@ -268,6 +274,17 @@ public final class MatrixEngine {
         static final int SLOW_RUN = 1;
         static final int BUILD = 2;
         static final int SLOW_BUILD = 3;
+    }
+
+    /**
+     * A translated run of a module's test binary with {@code m1go.translatedTestsOneAtATime}: an emulated test binary
+     * takes minutes of CPU, and two side by side starve the tests with deadlines, so such runs take turns while native
+     * ones keep the other workers busy.
+     */
+    static boolean oneAtATime(PlannedCell p) {
+        dev.m1go.cases.ModuleUnit unit = p.reproCase().unit();
+        return unit != null && unit.test() && unit.run().translatedTestsOneAtATime()
+                && p.runner().translates(p.target().arch());
     }
 
     /**

@@ -22,6 +22,8 @@ import java.util.TreeMap;
  *                           still stored)
  * @param cacheMaxBytes      the size the build cache is trimmed to at the end of a run (least recently used first)
  * @param stress             how often every cell runs in stress mode ({@link Stress#NONE}: once, plus reruns)
+ * @param memoryLimitMb      {@code m1go.memoryLimitMb}: the memory limit of each run of a cell's binary, in MiB; 0 for
+ *                           none (builds are never limited)
  */
 public record MatrixRequest(
         Path outputDirectory,
@@ -41,7 +43,8 @@ public record MatrixRequest(
         boolean rerunsAll,
         boolean rebuild,
         long cacheMaxBytes,
-        Stress stress) {
+        Stress stress,
+        int memoryLimitMb) {
 
     public MatrixRequest {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -65,12 +68,15 @@ public record MatrixRequest(
             throw new IllegalArgumentException("cacheMaxBytes must not be negative");
         }
         Objects.requireNonNull(stress, "stress");
+        if (memoryLimitMb < 0) {
+            throw new IllegalArgumentException("memoryLimitMb must not be negative");
+        }
     }
 
     /**
      * A builder whose setters carry the components' names, so that two durations or two numbers cannot change places
      * unnoticed. Without a setter: a clean environment ({@code inheritEnvironment} false), no reruns, the build cache
-     * used ({@code rebuild} false) and bounded to {@link #DEFAULT_CACHE_MAX_BYTES}, {@link Stress#NONE}. Every other
+     * used ({@code rebuild} false) and bounded to {@link #DEFAULT_CACHE_MAX_BYTES}, {@link Stress#NONE}, no memory limit. Every other
      * component must be set; {@link Builder#build()} names those that are not.
      */
     public static Builder builder() {
@@ -97,6 +103,7 @@ public record MatrixRequest(
         private boolean rebuild;
         private long cacheMaxBytes = DEFAULT_CACHE_MAX_BYTES;
         private Stress stress = Stress.NONE;
+        private int memoryLimitMb;
 
         private Builder() {
         }
@@ -119,6 +126,7 @@ public record MatrixRequest(
         public Builder rebuild(boolean v) { rebuild = v; return this; }
         public Builder cacheMaxBytes(long v) { cacheMaxBytes = v; return this; }
         public Builder stress(Stress v) { stress = v; return this; }
+        public Builder memoryLimitMb(int v) { memoryLimitMb = v; return this; }
 
         /**
          * The request, checked as the record checks it.
@@ -145,7 +153,7 @@ public record MatrixRequest(
             }
             return new MatrixRequest(outputDirectory, cacheDirectory, cases, toolchains, targets, runners, runTimeout,
                     buildTimeout, quitGrace, threads, inheritEnvironment, environment, home, reruns, rerunsAll, rebuild,
-                    cacheMaxBytes, stress);
+                    cacheMaxBytes, stress, memoryLimitMb);
         }
 
         private static void require(List<String> missing, Object value, String component) {

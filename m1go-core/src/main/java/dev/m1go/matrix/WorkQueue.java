@@ -17,6 +17,10 @@ import java.util.PriorityQueue;
  * so the end of a run is not one worker building alone. With a single worker slow tasks wait for their rank like any
  * task.
  *
+ * <p>Tasks of the {@link Lane#ONE_AT_A_TIME} lane (translated test binaries: an emulated test binary takes whole
+ * minutes of CPU, and two side by side starve the tests with deadlines) run one at a time, in rank order with the
+ * quick tasks; while one runs, the other workers take any other work.
+ *
  * <p>Workers start as tasks arrive, never more than tasks that could run at once: a huge {@code m1go.threads} costs
  * nothing beyond the work there is.
  */
@@ -33,7 +37,9 @@ final class WorkQueue {
         /** Any worker. */
         ANY,
         /** At most {@link #slowLimit} workers at once, taken before any other work. */
-        SLOW
+        SLOW,
+        /** One task at a time; otherwise like {@link #ANY}. */
+        ONE_AT_A_TIME
     }
 
     private final int threads;
@@ -41,11 +47,13 @@ final class WorkQueue {
     private final Object lock = new Object();
     private final PriorityQueue<Ranked> quick = new PriorityQueue<>();
     private final PriorityQueue<Ranked> slow = new PriorityQueue<>();
+    private final PriorityQueue<Ranked> single = new PriorityQueue<>();
     private final List<Thread> workers = new ArrayList<>();
     private long sequence;
     private int pending;
     private int idle;
     private int slowRunning;
+    private boolean singleRunning;
     private boolean started;
     private boolean stopped;
     private Throwable failure;
@@ -78,7 +86,8 @@ final class WorkQueue {
                 return;
             }
             pending++;
-            (lane == Lane.SLOW ? slow : quick).add(new Ranked(rank, sequence++, lane, task));
+            (lane == Lane.SLOW ? slow : lane == Lane.ONE_AT_A_TIME ? single : quick)
+                    .add(new Ranked(rank, sequence++, lane, task));
             if (started) {
                 wake();
             }
@@ -125,7 +134,7 @@ final class WorkQueue {
 
     /** Called with the lock held: lets an idle worker take new work, or starts one while there are fewer than allowed. */
     private void wake() {
-        int waiting = quick.size() + slow.size();
+        int waiting = quick.size() + slow.size() + (singleRunning || single.isEmpty() ? 0 : 1);
         if (idle > 0) {
             lock.notifyAll();
         }
@@ -143,15 +152,37 @@ final class WorkQueue {
      * free for quick work, so slow tasks then simply wait for their rank.
      */
     private Ranked next() {
+        Ranked quickest = quickest();
         if (slow.isEmpty()) {
-            return quick.poll();
+            return takeQuick(quickest);
         }
-        boolean slowFirst = threads > 1 || quick.isEmpty() || slow.peek().compareTo(quick.peek()) < 0;
+        boolean slowFirst = threads > 1 || quickest == null || slow.peek().compareTo(quickest) < 0;
         // Beyond its limit a slow task takes a worker only when no quick task waits: every quick build has then been
         // taken, and the worker that ends one is free for its runs at once.
-        if (slowFirst && slowRunning < slowLimit || quick.isEmpty()) {
+        if (slowFirst && slowRunning < slowLimit || quickest == null) {
             slowRunning++;
             return slow.poll();
+        }
+        return takeQuick(quickest);
+    }
+
+    /** The most urgent quick task that may start now: of {@link Lane#ANY}, or the next one-at-a-time task if none runs. */
+    private Ranked quickest() {
+        Ranked any = quick.peek();
+        Ranked one = singleRunning ? null : single.peek();
+        if (one == null || any != null && any.compareTo(one) < 0) {
+            return any;
+        }
+        return one;
+    }
+
+    private Ranked takeQuick(Ranked t) {
+        if (t == null) {
+            return null;
+        }
+        if (t.lane == Lane.ONE_AT_A_TIME) {
+            singleRunning = true;
+            return single.poll();
         }
         return quick.poll();
     }
@@ -190,6 +221,8 @@ final class WorkQueue {
                     }
                     if (t.lane == Lane.SLOW) {
                         slowRunning--;
+                    } else if (t.lane == Lane.ONE_AT_A_TIME) {
+                        singleRunning = false;
                     }
                     pending--;
                     lock.notifyAll();

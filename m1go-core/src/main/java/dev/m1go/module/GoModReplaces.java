@@ -2,6 +2,7 @@ package dev.m1go.module;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
@@ -97,7 +98,12 @@ final class GoModReplaces {
         if (path == null || !isRelativeDirectory(path) || hasVersion(line, end)) {
             return line;
         }
-        Path resolved = module.resolve(path).normalize();
+        Path resolved;
+        try {
+            resolved = module.resolve(path).normalize();
+        } catch (InvalidPathException e) {
+            return line; // no path on this system (a NUL byte): the go command says so, not m1go
+        }
         if (resolved.startsWith(module)) {
             return line; // copied along with the module: the relative path holds in the copy
         }

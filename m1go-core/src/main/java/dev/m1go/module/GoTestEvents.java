@@ -78,8 +78,9 @@ public final class GoTestEvents {
         }
     }
 
+    /** The test's own result line; the time as Go prints it ({@code %.2f}), of at most 12 digits before the point. */
     private static final java.util.regex.Pattern RESULT_LINE =
-            java.util.regex.Pattern.compile("--- (?:PASS|FAIL|SKIP): \\S+ \\(([0-9.]+)s\\)");
+            java.util.regex.Pattern.compile("--- (?:PASS|FAIL|SKIP): \\S+ \\(([0-9]{1,12}(?:\\.[0-9]{1,9})?)s\\)");
 
     private GoTestEvents() {
     }
@@ -290,7 +291,8 @@ public final class GoTestEvents {
                 case "run" -> action.putIfAbsent(test, "run");
                 case "pass", "fail", "skip" -> {
                     action.put(test, a);
-                    elapsed.put(test, e.path("Elapsed").asDouble(0));
+                    double seconds = e.path("Elapsed").asDouble(0);
+                    elapsed.put(test, Double.isFinite(seconds) ? seconds : 0); // 1e400 is no time
                     Output o = output.get(test);
                     if (o != null) {
                         (a.equals("fail") ? endedFailing : endedQuietly).add(o);

@@ -5,6 +5,7 @@ import dev.m1go.cases.Expectation;
 import dev.m1go.cases.ModuleConfig;
 import dev.m1go.cases.ModuleUnit;
 import dev.m1go.cases.ReproCase;
+import dev.m1go.cases.RunOptions;
 import dev.m1go.classify.Outcome;
 import dev.m1go.exec.Launch;
 import dev.m1go.exec.ProcessResult;
@@ -39,16 +40,26 @@ public final class ModuleProject {
      * @param tests     {@code m1go.tests}: patterns of packages whose tests run
      * @param args      {@code m1go.args}: argv of each main package's run
      * @param targetEnv {@code m1go.targetEnv}: build environment per target, keyed {@code linux-arm64}
+     * @param run       more test flags, {@code m1go.runEnv}, the time limit and scheduling of test binaries
      */
     public record Settings(Path module, List<String> packages, List<String> tests, List<String> args,
                            List<String> goflags, String testRun, Integer testCount, String testTimeout,
-                           Map<String, Map<String, String>> targetEnv) {
+                           Map<String, Map<String, String>> targetEnv, RunOptions run) {
         public Settings {
             packages = clean(packages);
             tests = clean(tests);
             args = args == null ? List.of() : List.copyOf(args);
             goflags = clean(goflags);
             targetEnv = targetEnv == null ? Map.of() : Map.copyOf(targetEnv);
+            run = run == null ? RunOptions.DEFAULT : run;
+        }
+
+        /** Settings run with {@link RunOptions#DEFAULT}. */
+        public Settings(Path module, List<String> packages, List<String> tests, List<String> args,
+                        List<String> goflags, String testRun, Integer testCount, String testTimeout,
+                        Map<String, Map<String, String>> targetEnv) {
+            this(module, packages, tests, args, goflags, testRun, testCount, testTimeout, targetEnv,
+                    RunOptions.DEFAULT);
         }
 
         private static List<String> clean(List<String> l) {
@@ -150,7 +161,7 @@ public final class ModuleProject {
     private static ModuleUnit unit(Path copy, String modulePath, String pkg, boolean test, Settings s,
                                    ModuleConfig config) {
         return new ModuleUnit(copy, modulePath, pkg, test, s.args(), s.goflags(), s.testRun(), s.testCount(),
-                s.testTimeout(), s.targetEnv(), config.testRules(pkg));
+                s.testTimeout(), s.targetEnv(), config.testRules(pkg), s.run());
     }
 
     private static Expectation expectation(ModuleConfig config, Listed l) {
@@ -196,10 +207,13 @@ public final class ModuleProject {
                 Duration.ofMinutes(5), Duration.ofSeconds(3), logs.resolve(name + ".stdout"),
                 logs.resolve(name + ".stderr")));
         if (!r.succeeded()) {
+            // Offline, -mod=mod cannot fetch anything: the advice is to fill the module cache instead.
+            String advice = OfflineAdvice.offline(environment) ? "\nThe module's go.mod and go.sum are used as they "
+                    + "are, and " + OfflineAdvice.TEXT + "."
+                    : "\nThe module's go.mod and go.sum are used as they are; fix them (go mod tidy) or pass "
+                    + "m1go.goflags=-mod=mod / -mod=vendor.";
             throw new CaseDefinitionException("go list " + String.join(" ", patterns) + " failed in m1go.module "
-                    + s.module() + " (" + t.version() + "): " + r.stderr().strip()
-                    + "\nThe module's go.mod and go.sum are used as they are; fix them (go mod tidy) or pass "
-                    + "m1go.goflags=-mod=mod / -mod=vendor.");
+                    + s.module() + " (" + t.version() + "): " + r.stderr().strip() + advice);
         }
         List<Listed> out = new ArrayList<>();
         Path real = copy.toRealPath();

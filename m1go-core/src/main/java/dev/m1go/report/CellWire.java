@@ -21,8 +21,9 @@ import java.util.Map;
  * {@link CellResult} keeps identity, diagnosis and measurements apart; this record is only the wire form, so the file
  * stays what every earlier version wrote and read. {@code failures}, {@code durationMillis} and {@code failureRate}
  * ({@code {k, n, low, high}}, the 95 % Wilson interval) follow from the runs and {@code outcomeCounts} and are written
- * for readers of the file; reading takes them from those again. {@code tests} (module mode: one result per Go test) is
- * left out when empty.
+ * for readers of the file; reading takes them from those again. {@code tests} (module mode: one result per Go test),
+ * {@code runEnv} (the names of the variables {@code m1go.runEnv} set, never their values) and {@code benchmarks}
+ * ({@code m1go.testBench}: name, iterations and ns/op of each result) are left out when empty.
  */
 record CellWire(
         @JsonProperty("case") String caseId,
@@ -51,7 +52,9 @@ record CellWire(
         @JsonInclude(JsonInclude.Include.NON_NULL) String host,
         @JsonProperty(access = JsonProperty.Access.READ_ONLY) dev.m1go.stats.FailureRate failureRate,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> outcomeCounts,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TestResult> tests) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TestResult> tests,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> runEnv,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<dev.m1go.matrix.BenchmarkResult> benchmarks) {
 
     static CellWire of(CellResult c) {
         CellKey k = c.key();
@@ -60,7 +63,7 @@ record CellWire(
                 k.target().arch().goarch(), k.runner(), k.variant(), c.outcome(), d.signal(), d.inCgo(), c.expected(),
                 c.verdict(), d.signature(), d.summary(), d.header(), d.frames(), c.failures(), c.translated(),
                 c.reason(), c.build(), c.runs(), c.durationMillis(), c.facts(), k.host(), c.failureRate(),
-                c.outcomeCounts(), c.tests());
+                c.outcomeCounts(), c.tests(), c.runEnv(), c.benchmarks());
     }
 
     /**
@@ -80,7 +83,7 @@ record CellWire(
         CellKey key = key("cell", caseId, go, toolchainArch, goos, goarch, runner, variant, host);
         return new CellResult(key, outcome, verdict, expected,
                 new Diagnosis(signal, inCgo, signature, summary, header, frames), translated, reason, build, runs,
-                facts, outcomeCounts, tests);
+                facts, outcomeCounts, tests, runEnv, benchmarks);
     }
 
     /**

@@ -29,6 +29,11 @@ import javax.xml.stream.XMLStreamWriter;
  *   <li>the crash text goes to {@code <system-err>} (stderr) and {@code <system-out>} (stdout), XML 1.0 control
  *       characters written as {@code \\uXXXX}, {@code ]]>} split across CDATA sections.</li>
  * </ul>
+ * Times leave the builds out, so that no time is counted twice (one build serves every runner of its target): a
+ * testcase's {@code time} is its cell's runs, a {@code <testsuite>}'s the sum of its cells' run times, and
+ * {@code <testsuites>}' the wall time of the matrix run ({@code startedAt} to {@code finishedAt}; the sum of every run
+ * time in a merged report, whose inputs ran apart, or when the report does not say both). Build times are in
+ * report.json ({@code build.durationMillis}).
  * The host fingerprint is in the first suite's {@code <properties>} (once per file); {@code classname} is
  * {@code m1go.<case>}. Written as UTF-8, valid against the junit-10.xsd of Jenkins' xUnit plugin (so no {@code skipped}
  * count on {@code <testsuites>}: each {@code <testsuite>} has its own).
@@ -78,11 +83,13 @@ public final class JUnitReport {
         x.writeStartElement("testsuites");
         x.writeAttribute("name", "m1go");
         attributes(x, r.cells(), r.notMeasured().size(), false);
+        x.writeAttribute("time", seconds(wallMillis(r).orElse(runMillis(r.cells()))));
         x.writeCharacters("\n");
         for (ReportView.CaseGrid grid : v.cases()) {
             x.writeStartElement("testsuite");
             x.writeAttribute("name", clean(CLASSNAME_PACKAGE + grid.id()));
             attributes(x, grid.cells(), 0, true);
+            x.writeAttribute("time", seconds(runMillis(grid.cells())));
             if (r.startedAt() != null) {
                 x.writeAttribute("timestamp", clean(r.startedAt()));
             }
@@ -160,14 +167,31 @@ public final class JUnitReport {
         if (suite) {
             x.writeAttribute("skipped", Long.toString(JUnitTestCases.skipped(cells) + notMeasured));
         }
-        x.writeAttribute("time", seconds(cells.stream().mapToLong(CellResult::durationMillis).sum()));
+    }
+
+    /** The run times of {@code cells}, builds left out. */
+    private static long runMillis(List<CellResult> cells) {
+        return cells.stream().mapToLong(CellResult::runMillis).sum();
+    }
+
+    /** From {@code startedAt} to {@code finishedAt}, when the report says both and is of one host. */
+    static java.util.OptionalLong wallMillis(Report r) {
+        try {
+            if (r.startedAt() != null && r.finishedAt() != null && r.hosts().isEmpty()) {
+                return java.util.OptionalLong.of(java.time.Duration.between(java.time.Instant.parse(r.startedAt()),
+                        java.time.Instant.parse(r.finishedAt())).toMillis());
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // a report edited by hand: fall back on the run times
+        }
+        return java.util.OptionalLong.empty();
     }
 
     private static void testcase(XMLStreamWriter x, ReportView v, CellResult c) throws XMLStreamException {
         x.writeStartElement("testcase");
         x.writeAttribute("name", clean(v.testName(c)));
         x.writeAttribute("classname", clean(CLASSNAME_PACKAGE + c.key().caseId()));
-        x.writeAttribute("time", seconds(c.durationMillis()));
+        x.writeAttribute("time", seconds(c.runMillis()));
         String got = Symbols.words(c);
         if (infrastructure(c)) {
             x.writeStartElement("error");

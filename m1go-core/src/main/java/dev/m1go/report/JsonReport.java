@@ -3,10 +3,13 @@ package dev.m1go.report;
 import dev.m1go.core.Mappers;
 import dev.m1go.core.OutputLayout;
 import dev.m1go.core.AtomicFiles;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -35,26 +38,58 @@ public final class JsonReport {
      *                               file and the field that is wrong
      */
     public static Report read(Path file) throws IOException, ReportFormatException {
-        com.fasterxml.jackson.databind.JsonNode node;
+        JsonNode node;
         try {
             node = MAPPER.readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new ReportFormatException(file + " is not JSON: " + e.getOriginalMessage());
+        } catch (CharConversionException e) {
+            throw notText(file.toString(), e);
         }
+        return report(node, file.toString());
+    }
+
+    /**
+     * Reads a report from its bytes as {@link #read(Path)} reads a file, naming it {@code name} in every message.
+     *
+     * @throws ReportFormatException as {@link #read(Path)}
+     */
+    static Report read(byte[] bytes, String name) throws IOException, ReportFormatException {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new ReportFormatException(name + " is not JSON: " + e.getOriginalMessage());
+        } catch (CharConversionException e) {
+            throw notText(name, e);
+        }
+        return report(node, name);
+    }
+
+    /**
+     * Bytes that are no text in the encoding their first bytes suggest (JSON may be UTF-8, -16 or -32): Jackson throws
+     * {@link CharConversionException}, an I/O error rather than a parse error, although the file was read.
+     */
+    private static ReportFormatException notText(String name, CharConversionException e) {
+        return new ReportFormatException(name + " is not JSON: " + e.getMessage());
+    }
+
+    /** The report in {@code node}, read from {@code name}. */
+    private static Report report(JsonNode node, String name) throws IOException, ReportFormatException {
         String schema = node == null || node.get("schema") == null ? null : node.get("schema").asText();
         if (!Report.SCHEMA.equals(schema)) {
-            throw new ReportFormatException(file + " has schema " + (schema == null ? "(none)" : "'" + schema + "'")
+            throw new ReportFormatException(name + " has schema " + (schema == null ? "(none)" : "'" + schema + "'")
                     + "; this m1go reads '" + Report.SCHEMA + "' reports: re-run m1go:reproduce with this version");
         }
         String missing = !node.path("host").isObject() ? "host" : !node.path("cells").isArray() ? "cells" : null;
         if (missing != null) {
-            throw new ReportFormatException(file + " has no '" + missing + "': it is not a whole m1go report (an "
+            throw new ReportFormatException(name + " has no '" + missing + "': it is not a whole m1go report (an "
                     + "m1go:reproduce report.json names its host, toolchains, cases and cells)");
         }
         try {
             return MAPPER.treeToValue(node, Report.class);
         } catch (JsonMappingException e) {
-            throw new ReportFormatException(file + ": " + problem(e));
+            throw new ReportFormatException(name + ": " + problem(e));
         }
     }
 

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * {@code report.md}: GitHub-flavoured Markdown for issue trackers. Host fingerprint first; then what is new since the
- * baseline, the regressions, the failure clusters, one table per case (rows: toolchains, columns: [host ×] target ×
- * runner × variant) and each failure signature once in a {@code <details>} block with its crash text.
+ * baseline, the regressions, the failure clusters, module mode's failing tests and benchmarks, one table per case
+ * (rows: toolchains, columns: [host ×] target × runner × variant) and each failure signature once in a
+ * {@code <details>} block with its crash text.
  *
  * <p>The text always stays under {@value #LIMIT} characters (GitHub's issue-body limit), whatever the matrix size:
  * crash texts go first, then the details blocks, then whole sections; the last line says what was left out and where
@@ -118,6 +119,7 @@ public final class MarkdownReport {
             lines(blocks, Answers.BOUNDARIES_HEADING, boundaries, "boundary line");
         }
         blocks.addAll(TestTable.markdown(r));
+        blocks.addAll(BenchmarkTable.markdown(r));
         for (ReportView.CaseGrid grid : v.cases()) {
             StringBuilder md = new StringBuilder();
             md.append("## ").append(grid.id()).append("\n\n");

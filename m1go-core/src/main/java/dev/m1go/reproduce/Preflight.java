@@ -17,10 +17,6 @@ final class Preflight {
     }
 
     /**
-     * The numeric parameters: time limits, threads, reruns, cache size, stress mode and the module's test count, each in
-     * its range (the bounds are {@link ReproduceSettings}' {@code MAX_…} constants, listed in the README).
-     */
-    /**
      * {@code m1go.shard} as a share.
      *
      * @throws UserError naming the setting and the form it takes
@@ -34,6 +30,11 @@ final class Preflight {
         }
     }
 
+    /**
+     * The numeric parameters: time limits, threads, reruns, cache size, stress mode, the memory limit and the module's
+     * test count, each in its range (the bounds are {@link ReproduceSettings}' {@code MAX_…} and {@code MIN_…}
+     * constants, listed in the README).
+     */
     static void numbers(ReproduceSettings s) throws UserError {
         if (s.shard() != null) {
             shard(s.shard());
@@ -93,6 +94,13 @@ final class Preflight {
         }
         atMost("m1go.reruns", s.reruns(), ReproduceSettings.MAX_RERUNS, "how many extra runs a failing cell gets, "
                 + "from 0 to " + ReproduceSettings.MAX_RERUNS + " (for more, use stress mode: m1go.stress.runs)");
+        if (s.memoryLimitMb() != 0 && s.memoryLimitMb() < ReproduceSettings.MIN_MEMORY_LIMIT_MB) {
+            throw new UserError("m1go.memoryLimitMb is " + s.memoryLimitMb() + ": give the memory limit of one run in "
+                    + "MiB, at least " + ReproduceSettings.MIN_MEMORY_LIMIT_MB + " (0 or unset: no limit)");
+        }
+        atMost("m1go.memoryLimitMb", s.memoryLimitMb(), ReproduceSettings.MAX_MEMORY_LIMIT_MB, "the memory limit of "
+                + "one run in MiB, from " + ReproduceSettings.MIN_MEMORY_LIMIT_MB + " to "
+                + ReproduceSettings.MAX_MEMORY_LIMIT_MB + " (1 TiB; 0 or unset: no limit)");
         Integer testCount = s.module() == null ? null : s.module().testCount();
         if (testCount != null) {
             if (testCount < 1) {
@@ -102,6 +110,28 @@ final class Preflight {
             atMost("m1go.testCount", testCount, ReproduceSettings.MAX_TEST_COUNT, "how many times each test runs "
                     + "(-test.count), from 1 to " + ReproduceSettings.MAX_TEST_COUNT);
         }
+        if (s.module() != null) {
+            runOptions(s.module().run());
+        }
+    }
+
+    /** The numbers of module mode's run options, each within its bounds. */
+    private static void runOptions(dev.m1go.cases.RunOptions run) throws UserError {
+        if (run.testParallel() != null && run.testParallel() < 1) {
+            throw new UserError("m1go.testParallel is " + run.testParallel() + ": give how many parallel tests run at "
+                    + "once (-test.parallel), at least 1");
+        }
+        if (run.testCpu() != null && !run.testCpu().matches("[1-9][0-9]{0,5}(\\s*,\\s*[1-9][0-9]{0,5})*")) {
+            throw new UserError("m1go.testCpu is '" + run.testCpu() + "': give GOMAXPROCS values, comma separated "
+                    + "(-test.cpu), for example m1go.testCpu=1,2,4");
+        }
+        if (run.testTimeoutSeconds() < 1) {
+            throw new UserError("m1go.testTimeoutSeconds is " + run.testTimeoutSeconds() + ": give the time limit of "
+                    + "one test-binary run in seconds, at least 1");
+        }
+        atMost("m1go.testTimeoutSeconds", run.testTimeoutSeconds(), ReproduceSettings.MAX_TIMEOUT_SECONDS, "the time "
+                + "limit of one test-binary run in seconds, from 1 to " + ReproduceSettings.MAX_TIMEOUT_SECONDS
+                + " (a day)");
     }
 
     private static void atMost(String property, long value, long max, String give) throws UserError {

@@ -200,6 +200,9 @@ public final class Reproduce {
         List<Runner> selected = select(runners, s.runners());
         List<Platform> targets = targets(host, s.targets());
         List<String> leftOut = new ArrayList<>(defaultRunnersNote(s, runners, selected));
+        if (s.memoryLimitMb() > 0) { // how the limit is enforced here, or that it is not: said once
+            leftOut.add(dev.m1go.exec.MemoryEnforcement.note(s.memoryLimitMb()));
+        }
         List<Toolchain> toolchains = toolchains(s, host, runners, out, leftOut);
         List<ReproCase> cases = s.module() == null ? cases(s) : moduleCases(s, host, runners, toolchains, out);
 
@@ -210,7 +213,7 @@ public final class Reproduce {
                 .buildTimeout(Duration.ofSeconds(s.buildTimeoutSeconds())).quitGrace(Duration.ofSeconds(3))
                 .threads(s.threads()).inheritEnvironment(s.inheritEnvironment()).environment(s.environment())
                 .home(s.home()).reruns(s.reruns()).rerunsAll(s.rerunsAll()).rebuild(s.rebuild())
-                .cacheMaxBytes(s.cacheMaxBytes())
+                .cacheMaxBytes(s.cacheMaxBytes()).memoryLimitMb(s.memoryLimitMb())
                 .stress(new dev.m1go.matrix.Stress(s.stress().stressRuns(),
                         Duration.ofSeconds(s.stress().stressSeconds()), s.stress().stressStopOnFailure()))
                 .build();

@@ -32,7 +32,8 @@ public record ReproduceSettings(
         long cacheMaxBytes,
         StressSettings stress,
         dev.m1go.module.ModuleProject.Settings module,
-        String shard) {
+        String shard,
+        int memoryLimitMb) {
 
     /**
      * Stress mode as given: {@code m1go.stress.runs}, {@code m1go.stress.seconds}, {@code m1go.stress.stopOnFailure},
@@ -56,6 +57,10 @@ public record ReproduceSettings(
     public static final int MAX_STRESS_SECONDS = 604_800;
     /** The upper bound of {@code m1go.stress.load}. */
     public static final int MAX_STRESS_LOAD = 1024;
+    /** The upper bound of {@code m1go.memoryLimitMb}: 1 TiB. */
+    public static final int MAX_MEMORY_LIMIT_MB = 1 << 20;
+    /** The lower bound of {@code m1go.memoryLimitMb} when it is not 0: a Go program needs more than this to start. */
+    public static final int MIN_MEMORY_LIMIT_MB = 16;
     /** The upper bound of {@code m1go.testCount}. */
     public static final int MAX_TEST_COUNT = 100_000;
 
@@ -88,7 +93,7 @@ public record ReproduceSettings(
      * GOROOTs, cases, runners or targets (m1go picks its own), {@code failIfNoToolchains} and {@code failIfNoCells}
      * on, 60 s per run and 900 s per build, one thread per processor (at most {@link #MAX_THREADS}), a clean
      * environment, no reruns, the build cache used and bounded to {@code MatrixRequest.DEFAULT_CACHE_MAX_BYTES}, no
-     * stress mode and no module mode.
+     * stress mode, no module mode and no memory limit.
      */
     public static final class Builder {
         private final Path outputDirectory;
@@ -114,6 +119,7 @@ public record ReproduceSettings(
         private StressSettings stress = StressSettings.NONE;
         private dev.m1go.module.ModuleProject.Settings module;
         private String shard;
+        private int memoryLimitMb;
 
         private Builder(Path outputDirectory, Path cacheDirectory, Map<String, String> environment, Path home) {
             this.outputDirectory = given(outputDirectory, "outputDirectory");
@@ -145,12 +151,14 @@ public record ReproduceSettings(
         public Builder module(dev.m1go.module.ModuleProject.Settings v) { module = v; return this; }
         /** {@code K/N}: only that share of the planned cells ({@code m1go.shard}); null or blank: all of them. */
         public Builder shard(String v) { shard = v == null || v.isBlank() ? null : v.trim(); return this; }
+        /** {@code m1go.memoryLimitMb}; 0: no limit. */
+        public Builder memoryLimitMb(int v) { memoryLimitMb = v; return this; }
 
         public ReproduceSettings build() {
             return new ReproduceSettings(outputDirectory, cacheDirectory, goRoots, goVersions, failIfNoToolchains,
                     cases, casesDirectory, runners, targets, timeoutSeconds, buildTimeoutSeconds, threads,
                     inheritEnvironment, reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes,
-                    stress, module, shard);
+                    stress, module, shard, memoryLimitMb);
         }
 
         private static <T> T given(T value, String setting) {
@@ -179,7 +187,7 @@ public record ReproduceSettings(
                 .targets(targets).timeoutSeconds(timeoutSeconds).buildTimeoutSeconds(buildTimeoutSeconds)
                 .threads(threads).inheritEnvironment(inheritEnvironment).reruns(reruns).rerunsAll(rerunsAll)
                 .failIfNoCells(failIfNoCells).rebuild(rebuild).cacheMaxBytes(cacheMaxBytes).stress(stress)
-                .module(module).shard(shard);
+                .module(module).shard(shard).memoryLimitMb(memoryLimitMb);
     }
 
     /**

@@ -74,8 +74,9 @@ public interface Frontend {
     /**
      * The {@code m1go} command: {@code m1go.goVersions} is {@code --go-versions}, {@code m1go.stress.runs}
      * {@code --stress-runs}; a goal's own setting drops the goal ({@code m1go.doctor.failOn} is {@code --fail-on} of
-     * {@code m1go doctor}); {@code m1go.targetEnv.linux-arm64.CC} is {@code --target-env linux-arm64.CC}. The switches
-     * that skip a Maven goal have no option and keep their key.
+     * {@code m1go doctor}); {@code m1go.targetEnv.linux-arm64.CC} is {@code --target-env linux-arm64.CC},
+     * {@code m1go.runEnv.GODEBUG} {@code --run-env GODEBUG}. The switches that skip a Maven goal have no option and
+     * keep their key.
      */
     static Frontend commandLine(String version) {
         return new Frontend() {
@@ -92,7 +93,7 @@ public interface Frontend {
             @Override
             public String assignment(String key) {
                 String option = option(key);
-                if (key.startsWith(PropertyNames.TARGET_ENV_PREFIX)) {
+                if (PropertyNames.family(key) != null) {
                     return option + "=";
                 }
                 return option.startsWith("--") ? option + "=" : "-D" + key + "="; // a Maven-only switch
@@ -110,11 +111,15 @@ public interface Frontend {
      * (Maven-only) and unknown keys are returned as they are.
      */
     static String option(String key) {
-        if (key.equals(PropertyNames.TARGET_ENV_PREFIX.substring(0, PropertyNames.TARGET_ENV_PREFIX.length() - 1))) {
-            return "--target-env";
-        }
-        if (key.startsWith(PropertyNames.TARGET_ENV_PREFIX)) {
-            return "--target-env " + key.substring(PropertyNames.TARGET_ENV_PREFIX.length());
+        for (String prefix : java.util.List.of(PropertyNames.TARGET_ENV_PREFIX, PropertyNames.RUN_ENV_PREFIX)) {
+            String option = "--" + PropertyNames.element(prefix.substring(0, prefix.length() - 1))
+                    .replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+            if (key.equals(prefix.substring(0, prefix.length() - 1))) {
+                return option;
+            }
+            if (key.startsWith(prefix)) {
+                return option + " " + key.substring(prefix.length());
+            }
         }
         if (!PropertyNames.ALL.contains(key) || key.equals(PropertyNames.SKIP) || key.endsWith(".skip")) {
             return key;
@@ -178,8 +183,7 @@ public interface Frontend {
 
         /** The longest known key the mention starts with, cut at a dot, or null. */
         private static String known(String mention) {
-            if (mention.startsWith(PropertyNames.TARGET_ENV_PREFIX)
-                    && mention.length() > PropertyNames.TARGET_ENV_PREFIX.length()) {
+            if (PropertyNames.family(mention) != null) {
                 return mention;
             }
             String key = mention;

@@ -68,7 +68,7 @@ public final class GoNetwork {
             env.put("GOPROXY", "off");
             notes.add("Maven runs offline, so the go command gets GOPROXY=off: a case that needs a module missing "
                     + "from the module cache fails to build with \"module lookup disabled by GOPROXY=off\"; run once "
-                    + "online to fill the cache.");
+                    + "online to fill the cache (in module mode, go mod download in the module fills it too).");
         }
         if (proxy != null) {
             if (set(env, "HTTPS_PROXY") || set(env, "HTTP_PROXY")) {

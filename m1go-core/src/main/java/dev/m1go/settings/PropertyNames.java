@@ -82,6 +82,17 @@ public final class PropertyNames {
     public static final String MINIMIZE_BUILDS = "m1go.minimize.builds";
     public static final String MINIMIZE_RUNS = "m1go.minimize.runs";
     public static final String MINIMIZE_THRESHOLD = "m1go.minimize.threshold";
+    public static final String TEST_SHORT = "m1go.testShort";
+    public static final String TEST_SKIP = "m1go.testSkip";
+    public static final String TEST_PARALLEL = "m1go.testParallel";
+    public static final String TEST_CPU = "m1go.testCpu";
+    public static final String TEST_BENCH = "m1go.testBench";
+    public static final String TEST_BENCHTIME = "m1go.testBenchtime";
+    public static final String TEST_TIMEOUT_SECONDS = "m1go.testTimeoutSeconds";
+    public static final String TRANSLATED_TESTS_ONE_AT_A_TIME = "m1go.translatedTestsOneAtATime";
+    /** Not a property of its own: {@code m1go.runEnv.<VARIABLE>} system properties. */
+    public static final String RUN_ENV_PREFIX = "m1go.runEnv.";
+    public static final String MEMORY_LIMIT_MB = "m1go.memoryLimitMb";
 
     /** Every property, in the order of the README's parameter table. */
     public static final List<String> ALL = List.of(SKIP, REPRODUCE_SKIP, CLASSIFY_SKIP, DOCTOR_SKIP, MERGE_SKIP,
@@ -92,7 +103,9 @@ public final class PropertyNames {
             STRESS_STOP_ON_FAILURE, STRESS_LOAD, FAIL_IF_NO_CELLS, FAIL_ON, FAIL_ON_REGRESSION, BASELINE, ISSUE_BODY, SHARD,
             MODULE, PACKAGES, TESTS, ARGS, GOFLAGS, TEST_RUN, TEST_COUNT, TEST_TIMEOUT,
             INPUTS, CONTAINER_IMAGE, CONTAINER_KEEP_IMAGES, LOG, OS, DOCTOR_FAIL_ON, PATH, TARGET,
-            MINIMIZE_TEST, MINIMIZE_SECONDS, MINIMIZE_BUILDS, MINIMIZE_RUNS, MINIMIZE_THRESHOLD);
+            MINIMIZE_TEST, MINIMIZE_SECONDS, MINIMIZE_BUILDS, MINIMIZE_RUNS, MINIMIZE_THRESHOLD,
+            TEST_SHORT, TEST_SKIP, TEST_PARALLEL, TEST_CPU, TEST_BENCH, TEST_BENCHTIME, TEST_TIMEOUT_SECONDS,
+            TRANSLATED_TESTS_ONE_AT_A_TIME, MEMORY_LIMIT_MB);
 
     private PropertyNames() {
     }
@@ -129,13 +142,27 @@ public final class PropertyNames {
 
     /**
      * A property that starts with {@code m1go.} but is none of {@link #ALL} and not of the
-     * {@code m1go.targetEnv.<goos>-<goarch>.<VARIABLE>} family (whose shape is checked where it is read).
+     * {@code m1go.targetEnv.<goos>-<goarch>.<VARIABLE>} or {@code m1go.runEnv.<VARIABLE>} families (whose shape is
+     * checked where they are read).
      */
     public static boolean unknown(String property) {
-        if (property.startsWith(TARGET_ENV_PREFIX) && property.length() > TARGET_ENV_PREFIX.length()) {
+        if (family(property) != null) {
             return false;
         }
         return property.startsWith(PREFIX) && !ALL.contains(property);
+    }
+
+    /**
+     * The family prefix ({@link #TARGET_ENV_PREFIX}, {@link #RUN_ENV_PREFIX}) a property belongs to with something
+     * after it, or {@code null}.
+     */
+    public static String family(String property) {
+        for (String prefix : List.of(TARGET_ENV_PREFIX, RUN_ENV_PREFIX)) {
+            if (property.startsWith(prefix) && property.length() > prefix.length()) {
+                return prefix;
+            }
+        }
+        return null;
     }
 
     /** Levenshtein distance. */

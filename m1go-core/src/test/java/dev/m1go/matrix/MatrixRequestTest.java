@@ -47,6 +47,7 @@ class MatrixRequestTest {
         assertThat(r.rebuild()).isFalse();
         assertThat(r.cacheMaxBytes()).isEqualTo(MatrixRequest.DEFAULT_CACHE_MAX_BYTES);
         assertThat(r.stress()).isEqualTo(Stress.NONE);
+        assertThat(r.memoryLimitMb()).isZero();
     }
 
     @Test
@@ -60,7 +61,7 @@ class MatrixRequestTest {
                 .toolchains(go).targets(targets).runners(List.of()).runTimeout(Duration.ofSeconds(7))
                 .buildTimeout(Duration.ofSeconds(9)).quitGrace(Duration.ofSeconds(2)).threads(3)
                 .inheritEnvironment(true).environment(Map.of("A", "1")).home(HOME).reruns(4).rerunsAll(true)
-                .rebuild(true).cacheMaxBytes(123).stress(stress).build();
+                .rebuild(true).cacheMaxBytes(123).stress(stress).memoryLimitMb(64).build();
 
         assertThat(r.outputDirectory()).isEqualTo(OUT);
         assertThat(r.cacheDirectory()).isEqualTo(CACHE);
@@ -80,6 +81,7 @@ class MatrixRequestTest {
         assertThat(r.rebuild()).isTrue();
         assertThat(r.cacheMaxBytes()).isEqualTo(123);
         assertThat(r.stress()).isEqualTo(stress);
+        assertThat(r.memoryLimitMb()).isEqualTo(64);
     }
 
     @Test
@@ -88,5 +90,7 @@ class MatrixRequestTest {
                 .hasMessage("threads must be at least 1");
         assertThatThrownBy(() -> complete().reruns(-1).build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("reruns must not be negative");
+        assertThatThrownBy(() -> complete().memoryLimitMb(-1).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("memoryLimitMb must not be negative");
     }
 }

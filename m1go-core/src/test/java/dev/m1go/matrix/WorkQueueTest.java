@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The scheduler: ranks, the lane of slow builds, and workers only as many as the work. */
+/** The scheduler: ranks, the lane of slow builds, one-at-a-time tasks, and workers only as many as the work. */
 @Timeout(30)
 class WorkQueueTest {
 
@@ -70,6 +70,32 @@ class WorkQueueTest {
         q.await();
         assertThat(q.slowLimit()).isEqualTo(1);
         assertThat(quickSawSlowRunning).containsExactly(true, true);
+    }
+
+    @Test
+    void oneAtATimeTasks_takeTurns_whileTheOtherWorkersTakeTheRest() throws Exception {
+        WorkQueue q = new WorkQueue(3);
+        AtomicInteger singleAtOnce = new AtomicInteger();
+        AtomicInteger maxSingleAtOnce = new AtomicInteger();
+        CountDownLatch quickRan = new CountDownLatch(4);
+        List<Boolean> quickRanBesideTheFirst = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 3; i++) {
+            boolean first = i == 0;
+            q.submit(0, WorkQueue.Lane.ONE_AT_A_TIME, () -> {
+                maxSingleAtOnce.accumulateAndGet(singleAtOnce.incrementAndGet(), Math::max);
+                if (first) {
+                    quickRanBesideTheFirst.add(quickRan.await(10, TimeUnit.SECONDS));
+                }
+                Thread.sleep(20);
+                singleAtOnce.decrementAndGet();
+            });
+        }
+        for (int i = 0; i < 4; i++) {
+            q.submit(1, quickRan::countDown);
+        }
+        q.await();
+        assertThat(maxSingleAtOnce.get()).as("one-at-a-time tasks at once").isEqualTo(1);
+        assertThat(quickRanBesideTheFirst).as("the other workers ran the rest meanwhile").containsExactly(true);
     }
 
     @Test

@@ -195,6 +195,27 @@ class ModuleProjectTest {
         assertThat(module.resolve("go.mod")).as("the module is never written").hasContent(goMod);
     }
 
+    /**
+     * Offline ({@code GOPROXY=off}) {@code -mod=mod} cannot fetch a missing module: the advice is to fill the module
+     * cache. The stderr is what go1.26.8's {@code go list} printed with GOPROXY=off for a module whose go.mod
+     * ({@code go 1.16}) requires a module missing from the module cache.
+     */
+    @Test
+    void goListFailingOffline_advisesFillingTheModuleCache_notModMod() {
+        String stderr = "go: example.com/not-in-cache@v1.0.0: module lookup disabled by GOPROXY=off\n";
+        ModuleProject offline = new ModuleProject(s -> new ProcessResult(1, null, false, "", stderr, 1),
+                Map.of("PATH", "/usr/bin", "GOPROXY", "off"), dir);
+        assertThatThrownBy(() -> offline.cases(settings(List.of(), List.of("./...")), out, go, Launch.direct(),
+                dir.resolve("cache"))).isInstanceOf(CaseDefinitionException.class)
+                .hasMessageContaining("module lookup disabled by GOPROXY=off")
+                .hasMessageContaining("Run once online, or run go mod download in the directory of m1go.module")
+                .hasMessageNotContaining("pass m1go.goflags=-mod=mod");
+        ModuleProject online = new ModuleProject(s -> new ProcessResult(1, null, false, "", "go: errors parsing "
+                + "go.mod\n", 1), Map.of("PATH", "/usr/bin"), dir);
+        assertThatThrownBy(() -> online.cases(settings(List.of(), List.of("./...")), out, go, Launch.direct(),
+                dir.resolve("cache"))).hasMessageContaining("m1go.goflags=-mod=mod / -mod=vendor");
+    }
+
     @Test
     void aDirectoryWithoutGoMod_isRefused_namingTheParameter() throws Exception {
         Files.delete(module.resolve("go.mod"));

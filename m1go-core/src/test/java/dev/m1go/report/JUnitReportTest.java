@@ -170,6 +170,31 @@ class JUnitReportTest {
         assertThat(suites.stream().mapToInt(ReportTestSuite::getNumberOfTests).sum()).isEqualTo(10);
     }
 
+    /**
+     * Two runners share one build of 0.9 s, each runs for 0.04 s, and the matrix took a minute: no time counts the build
+     * once per runner, and the whole file's time is the run's wall time.
+     */
+    @Test
+    void junit_times_areTheRunsOfACell_andTheWallTimeOfTheMatrix_neverABuildTwice() throws Exception {
+        JUnitReport.write(dir, Cells.report(List.of(Cells.pass("hello", "go1.22.12", "arm64", "qemu"),
+                Cells.pass("hello", "go1.22.12", "arm64", "binfmt"))));
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(dir.resolve(JUnitReport.FILE).toFile());
+        assertThat(doc.getDocumentElement().getAttribute("time")).as("startedAt to finishedAt").isEqualTo("60.000");
+        Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
+        assertThat(suite.getAttribute("time")).as("the sum of its cells' runs").isEqualTo("0.080");
+        org.w3c.dom.NodeList cases = doc.getElementsByTagName("testcase");
+        for (int i = 0; i < cases.getLength(); i++) {
+            assertThat(((Element) cases.item(i)).getAttribute("time")).as("the cell's run, not its build")
+                    .isEqualTo("0.040");
+        }
+        Report merged = Cells.report(List.of(Cells.pass("hello", "go1.22.12", "arm64", "qemu")));
+        assertThat(JUnitReport.wallMillis(new Report(merged.schema(), merged.generator(), merged.startedAt(),
+                merged.finishedAt(), true, merged.host(), List.of(), merged.cases(), merged.cells(), List.of(),
+                List.of(new Report.NamedHost("a", "a/report.json", merged.host())), null))).as("a merged report's "
+                + "inputs ran apart: no wall time").isEmpty();
+    }
+
     @Test
     void clean_replacesEveryCharacterXml10Forbids() {
         assertThat(JUnitReport.clean("a\u0000b\tc\nd\u0008e\uD800f\uD83D\uDCA5g"))

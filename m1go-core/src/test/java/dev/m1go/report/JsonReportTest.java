@@ -81,6 +81,24 @@ class JsonReportTest {
     }
 
     @Test
+    void runEnvNames_andBenchmarks_areWritten_andReadBack_andLeftOutWhenEmpty() throws Exception {
+        Path file = dir.resolve("report.json");
+        dev.m1go.matrix.CellResult cell = Cells.pass("c.test", "go1.26.8", "arm64", "qemu").withRunEnvAndBenchmarks(
+                List.of("GODEBUG", "API_TOKEN"), List.of(new dev.m1go.matrix.BenchmarkResult("BenchmarkSum-2", 100,
+                        1883)));
+        Report r = Cells.report(List.of(cell, Cells.pass("c.test", "go1.26.8", "amd64", "native")));
+        JsonReport.write(file, r);
+        JsonNode cells = JsonReport.mapper().readTree(file.toFile()).get("cells");
+        assertThat(cells.get(0).get("runner").asText()).as("report order").isEqualTo("native");
+        assertThat(cells.get(1).get("runEnv").toString()).isEqualTo("[\"API_TOKEN\",\"GODEBUG\"]");
+        assertThat(cells.get(1).get("benchmarks").get(0).toString())
+                .isEqualTo("{\"name\":\"BenchmarkSum-2\",\"iterations\":100,\"nsPerOp\":1883.0}");
+        assertThat(cells.get(0).has("runEnv")).isFalse();
+        assertThat(cells.get(0).has("benchmarks")).isFalse();
+        assertThat(JsonReport.read(file)).isEqualTo(r);
+    }
+
+    @Test
     void json_ofOneHost_hasNoHostFieldsOrBaseline() throws Exception {
         Path file = dir.resolve("report.json");
         JsonReport.write(file, Cells.report(List.of(Cells.pass("c", "go1.21.13", "amd64", "native"))));
@@ -130,5 +148,13 @@ class JsonReportTest {
         Files.writeString(file, "{\"schema\":\"m1go/0\",\"cells\":[]}");
         assertThatThrownBy(() -> JsonReport.read(file)).isInstanceOf(JsonReport.ReportFormatException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("'m1go/0'");
+    }
+
+    @Test
+    void read_bytesThatAreNoTextInTheEncodingTheyLookLike_isAFormatErrorNamingTheFile() throws Exception {
+        Path file = dir.resolve("report.json");
+        Files.write(file, new byte[] {0, 0, 0, '{', 0x7b, 0x09, 0x20, (byte) 0xea}); // UTF-32BE, then no character
+        assertThatThrownBy(() -> JsonReport.read(file)).isInstanceOf(JsonReport.ReportFormatException.class)
+                .hasMessageStartingWith(file + " is not JSON: Invalid UTF-32 character");
     }
 }

@@ -148,7 +148,16 @@ class LiveReportTest {
     @Test
     void progressLine_namesTheCellOutcomeAndTime() {
         String line = LiveReport.progressLine(cell("static-lib", "qemu", Outcome.PASS, Verdict.EXPECTED), 12, 96, "amd64");
-        assertThat(line).isEqualTo("[12/96] static-lib go1.22.12 linux/arm64 qemu ... PASS (0.51 s)");
+        assertThat(line).isEqualTo("[12/96] static-lib go1.22.12 linux/arm64 qemu ... PASS (run 0.41 s, build 0.10 s)");
+    }
+
+    @Test
+    void progressLine_ofAFailedBuild_givesTheBuildTimeOnly() {
+        CellResult c = cell("static-lib", "qemu", Outcome.PASS, Verdict.EXPECTED);
+        CellResult failed = CellResult.buildFailed(c.key(), "PASS", Verdict.UNEXPECTED, new BuildInfo(
+                Outcome.LINK_ERROR, "gcc", "gcc", null, false, false, 3420, null, "logs/o", "logs/e"), c.diagnosis());
+        assertThat(LiveReport.progressLine(failed, 1, 3, "amd64")).startsWith("[1/3] static-lib go1.22.12 linux/arm64 "
+                + "qemu ... LINK_ERROR (build 3.42 s) UNEXPECTED");
     }
 
     @Test
@@ -160,7 +169,7 @@ class LiveReportTest {
         CellResult hit = CellResult.ran(c.key(), c.expected(), c.outcome(), c.verdict(), c.diagnosis(),
                 c.translated(), cached, c.runs(), c.facts());
         assertThat(LiveReport.progressLine(hit, 12, 96, "amd64"))
-                .isEqualTo("[12/96] static-lib go1.22.12 linux/arm64 qemu ... PASS (0.41 s) (cached build)");
+                .isEqualTo("[12/96] static-lib go1.22.12 linux/arm64 qemu ... PASS (run 0.41 s) (cached build)");
     }
 
     @Test
@@ -169,7 +178,7 @@ class LiveReportTest {
                 .isEqualTo("[3/9] c-abort go1.22.12 linux/arm64 qemu ... SKIPPED (qemu-aarch64 not found on PATH: "
                         + "apt-get install qemu-user)");
         assertThat(LiveReport.progressLine(cell("c-abort", "native", Outcome.PASS, Verdict.UNEXPECTED), 3, 9, "amd64"))
-                .endsWith("PASS (0.51 s) UNEXPECTED: expected CGO_SIGNAL SIGABRT");
+                .endsWith("PASS (run 0.41 s, build 0.10 s) UNEXPECTED: expected CGO_SIGNAL SIGABRT");
     }
 
     @Test

@@ -151,6 +151,44 @@ class PreflightTest {
                 .as("every bound itself is allowed").doesNotThrowAnyException();
     }
 
+    private ReproduceSettings run(Integer parallel, String cpu, int timeoutSeconds) {
+        return ReproduceSettings.builder(dir.resolve("out"), dir.resolve("cache"), Map.of(), dir)
+                .module(new dev.m1go.module.ModuleProject.Settings(dir.resolve("repo"), List.of(), List.of("./..."),
+                        null, null, null, null, null, null, new dev.m1go.cases.RunOptions(false, null, parallel, cpu,
+                        null, null, Map.of(), timeoutSeconds, true))).build();
+    }
+
+    @Test
+    void theRunOptionsNumbers_outOfBounds_areRefused_namingTheParameter() {
+        Map<String, ReproduceSettings> bad = new java.util.LinkedHashMap<>();
+        bad.put("m1go.testParallel is 0: give", run(0, null, 300));
+        bad.put("m1go.testCpu is '1,two': give", run(null, "1,two", 300));
+        bad.put("m1go.testTimeoutSeconds is 0: give", run(null, null, 0));
+        bad.put("m1go.testTimeoutSeconds is 86401, over the limit of 86400", run(null, null, 86_401));
+        bad.forEach((message, s) -> assertThatThrownBy(() -> Preflight.numbers(s)).as(message)
+                .isInstanceOf(UserError.class).hasMessageStartingWith(message));
+        assertThatCode(() -> Preflight.numbers(run(1, "1, 2,4", 86_400))).doesNotThrowAnyException();
+    }
+
+    private ReproduceSettings memoryLimit(int mb) {
+        return ReproduceSettings.builder(dir.resolve("out"), dir.resolve("cache"), Map.of(), dir).memoryLimitMb(mb)
+                .build();
+    }
+
+    @Test
+    void memoryLimit_isZeroOrFrom16MiBTo1TiB_andARefusalNamesTheSetting() {
+        assertThatThrownBy(() -> Preflight.numbers(memoryLimit(8))).isInstanceOf(UserError.class)
+                .hasMessage("m1go.memoryLimitMb is 8: give the memory limit of one run in MiB, at least 16 (0 or "
+                        + "unset: no limit)");
+        assertThatThrownBy(() -> Preflight.numbers(memoryLimit(-1))).isInstanceOf(UserError.class)
+                .hasMessageStartingWith("m1go.memoryLimitMb is -1: give");
+        assertThatThrownBy(() -> Preflight.numbers(memoryLimit((1 << 20) + 1))).isInstanceOf(UserError.class)
+                .hasMessageStartingWith("m1go.memoryLimitMb is 1048577, over the limit of 1048576: give");
+        for (int ok : new int[] {0, 16, 64, 1 << 20}) {
+            assertThatCode(() -> Preflight.numbers(memoryLimit(ok))).as("%d MiB", ok).doesNotThrowAnyException();
+        }
+    }
+
     @Test
     void negativeThreads_isRefused() {
         Reproduce r = new Reproduce(null, null, h -> List.of(), java.time.Clock.systemUTC(), log);

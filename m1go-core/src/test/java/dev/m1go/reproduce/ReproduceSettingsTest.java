@@ -57,7 +57,7 @@ class ReproduceSettingsTest {
                 .goVersions("1.22").failIfNoToolchains(false).cases(List.of("cgo-hello")).casesDirectory(Path.of("c"))
                 .runners(List.of("native")).targets(List.of("linux/arm64")).timeoutSeconds(7).buildTimeoutSeconds(9)
                 .threads(3).inheritEnvironment(true).reruns(4).rerunsAll(true).failIfNoCells(false).rebuild(true)
-                .cacheMaxBytes(123).stress(stress).module(module).build();
+                .cacheMaxBytes(123).stress(stress).module(module).memoryLimitMb(64).build();
 
         assertThat(s.outputDirectory()).isEqualTo(OUT);
         assertThat(s.cacheDirectory()).isEqualTo(CACHE);
@@ -81,6 +81,7 @@ class ReproduceSettingsTest {
         assertThat(s.cacheMaxBytes()).isEqualTo(123);
         assertThat(s.stress()).isEqualTo(stress);
         assertThat(s.module()).isEqualTo(module);
+        assertThat(s.memoryLimitMb()).isEqualTo(64);
     }
 
     /** {@code dev.m1go.app} uses this package, not the reverse: the builder repeats Defaults, held equal here. */
@@ -104,16 +105,42 @@ class ReproduceSettingsTest {
         assertThat(ReproduceSettings.builder(OUT, CACHE, Map.of("A", "1"), HOME).build()).isEqualTo(fromDefaults);
     }
 
+    /** {@code -Dm1go.runEnv.NAME=value} properties reach module mode's run options; a bad name is a usage error. */
+    @Test
+    void runEnvProperties_reachTheModulesRunOptions_andABadNameIsRefused() throws Exception {
+        Context context = new Context(Frontend.maven("1.0"), Map.of(), HOME, Path.of("/work"),
+                new PrintStream(OutputStream.nullOutputStream()), new Log() {
+                    @Override
+                    public void info(String message) {
+                    }
+
+                    @Override
+                    public void warn(String message) {
+                    }
+                });
+        Map<String, String> env = ReproduceRequest.Builder.runEnvProperties(Map.of("m1go.runEnv.GODEBUG", "x=1",
+                "m1go.targetEnv.linux-arm64.CC", "cc", "other", "y"));
+        assertThat(env).containsExactly(Map.entry("GODEBUG", "x=1"));
+        ReproduceRequest r = ReproduceRequest.builder().outputDirectory(OUT).cacheDirectory(CACHE)
+                .module(Path.of("/work/mod")).runEnv(env).build(context);
+        assertThat(r.module().run().runEnv()).containsExactly(Map.entry("GODEBUG", "x=1"));
+        assertThat(r.module().run().testTimeoutSeconds()).isEqualTo(300);
+        assertThat(r.module().run().translatedTestsOneAtATime()).isTrue();
+        assertThatThrownBy(() -> ReproduceRequest.builder().outputDirectory(OUT).cacheDirectory(CACHE)
+                .runEnv(Map.of("NOT A NAME", "1")).build(context)).isInstanceOf(dev.m1go.core.UserError.class)
+                .hasMessageContaining("m1go.runEnv key 'NOT A NAME'");
+    }
+
     @Test
     void withModuleAndWithMoreGoRoots_keepEveryOtherSetting() {
         ReproduceSettings s = ReproduceSettings.builder(OUT, CACHE, Map.of(), HOME).goRoots(List.of("/a"))
-                .timeoutSeconds(7).buildTimeoutSeconds(9).threads(3).reruns(4).build();
+                .timeoutSeconds(7).buildTimeoutSeconds(9).threads(3).reruns(4).memoryLimitMb(32).build();
         ModuleProject.Settings module = new ModuleProject.Settings(Path.of("/work/mod"), List.of("./..."), List.of(),
                 List.of(), List.of(), null, null, null, Map.of());
 
         ReproduceSettings changed = s.withModule(module).withMoreGoRoots(List.of("/b"));
 
         assertThat(changed).isEqualTo(ReproduceSettings.builder(OUT, CACHE, Map.of(), HOME).goRoots(List.of("/a", "/b"))
-                .timeoutSeconds(7).buildTimeoutSeconds(9).threads(3).reruns(4).module(module).build());
+                .timeoutSeconds(7).buildTimeoutSeconds(9).threads(3).reruns(4).memoryLimitMb(32).module(module).build());
     }
 }

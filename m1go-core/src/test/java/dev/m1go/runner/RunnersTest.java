@@ -158,4 +158,23 @@ class RunnersTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> runners.select(List.of("binfnt")))
                 .hasMessageStartingWith("Unknown runner 'binfnt' in m1go.runners (did you mean 'binfmt'?): use ");
     }
+
+    /** The memory limit reaches the process; behind a translator it is marked so (more address-space headroom). */
+    @Test
+    void memoryLimit_reachesTheProcess_markedTranslatedBehindQemuAndBinfmt(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Runners runners = new Runners(linuxAmd64(true, true), this::record, List.of());
+        ProcessSpec spec = new ProcessSpec(List.of("/m1go/bin"), Map.of(), tmp, Duration.ofSeconds(5),
+                Duration.ofSeconds(1), tmp.resolve("run-1.stdout"), tmp.resolve("run-1.stderr"))
+                .withMemoryLimit(dev.m1go.exec.MemoryLimit.of(64));
+        runners.select(List.of("native")).get(0).run(spec, Arch.AMD64);
+        runners.select(List.of("qemu")).get(0).run(spec, Arch.ARM64);
+        runners.select(List.of("binfmt")).get(0).run(spec, Arch.ARM64);
+
+        assertThat(started).extracting(ProcessSpec::memoryLimit).containsExactly(
+                new dev.m1go.exec.MemoryLimit(64, false), new dev.m1go.exec.MemoryLimit(64, true),
+                new dev.m1go.exec.MemoryLimit(64, true));
+        assertThat(java.nio.file.Files.readString(tmp.resolve("run-1.command")))
+                .contains("# memory limit of 64 MiB (m1go.memoryLimitMb)");
+    }
 }

@@ -39,6 +39,17 @@ class FrontendTest {
     }
 
     @Test
+    void runEnvironmentKeys_becomeTheirMapOption_andTheNewTestSettingsTheirOptions() {
+        String core = "set m1go.runEnv.GODEBUG=asyncpreemptoff=1 and m1go.testShort=true, m1go.translatedTestsOneAtATime";
+        assertThat(MAVEN.render(core)).isEqualTo("set -Dm1go.runEnv.GODEBUG=asyncpreemptoff=1 and -Dm1go.testShort=true, "
+                + "m1go.translatedTestsOneAtATime");
+        assertThat(CLI.render(core)).isEqualTo("set --run-env GODEBUG=asyncpreemptoff=1 and --test-short=true, "
+                + "--translated-tests-one-at-a-time");
+        assertThat(Frontend.option("m1go.runEnv")).isEqualTo("--run-env");
+        assertThat(Frontend.option("m1go.testTimeoutSeconds")).isEqualTo("--test-timeout-seconds");
+    }
+
+    @Test
     void namesThatOnlyLookLikeSettings_areLeftAlone() {
         String core = "label dev.m1go.run, lock /tmp/out/.m1go.lock, file m1go.yaml, package m1go.c-abort, "
                 + "dir target/m1go.goVersions, property m1go.noSuchThing=1, -Dm1go.skip=true";

@@ -48,10 +48,21 @@ abstract class AbstractM1goMojo extends AbstractMojo {
         if (session != null) {
             warnUnknownProperties(session.getUserProperties().stringPropertyNames());
         }
+        if (talksToContainerEngine()) {
+            LibraryLogging.quiet(getLog().isDebugEnabled(), System.getProperties());
+        }
         run(context(System.getenv(), home()));
     }
 
     abstract String goal();
+
+    /**
+     * Whether this goal may reach a container engine through Testcontainers or docker-java, whose INFO lines are then
+     * kept out of Maven's log ({@link LibraryLogging}).
+     */
+    boolean talksToContainerEngine() {
+        return false;
+    }
 
     /** The property whose value {@code true} skips this goal, or null to run it; {@code m1go.skip} first. */
     String skippedBy() {

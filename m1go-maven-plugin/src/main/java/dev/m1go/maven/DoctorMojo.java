@@ -79,6 +79,12 @@ public final class DoctorMojo extends AbstractM1goMojo {
         return "doctor";
     }
 
+    /** Its Docker line probes the engine through docker-java's transport. */
+    @Override
+    boolean talksToContainerEngine() {
+        return true;
+    }
+
     @Override
     DoctorRequest request(Context context) {
         return new DoctorRequest(reportDirectory(outputDirectory), list(goRoots), doctorFailOn, inheritEnvironment);

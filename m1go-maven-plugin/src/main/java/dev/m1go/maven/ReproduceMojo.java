@@ -158,6 +158,17 @@ public final class ReproduceMojo extends ModuleModeMojo {
     int buildTimeoutSeconds;
 
     /**
+     * Memory limit of one run, in MiB (16 or more): a run that reaches it is KILLED, and its reason names the limit.
+     * Enforced by cgroup v2 memory.max where m1go can make a cgroup with the memory controller, else by an
+     * address-space limit (RLIMIT_AS) with headroom for the Go runtime and the emulator, and in a container by the
+     * engine. Default (0): no limit.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.MEMORY_LIMIT_MB, defaultValue = Defaults.MEMORY_LIMIT_MB)
+    int memoryLimitMb;
+
+    /**
      * How many cells run at once. Default (0): the number of processors.
      *
      * @since 0.1.0
@@ -330,6 +341,12 @@ public final class ReproduceMojo extends ModuleModeMojo {
         return "reproduce";
     }
 
+    /** The container runner (Testcontainers' Docker client) and the engine probe (docker-java's transport). */
+    @Override
+    boolean talksToContainerEngine() {
+        return true;
+    }
+
     @Override
     String skippedBy() {
         String all = super.skippedBy();
@@ -362,6 +379,7 @@ public final class ReproduceMojo extends ModuleModeMojo {
                 .targets(list(targets))
                 .timeoutSeconds(timeoutSeconds)
                 .buildTimeoutSeconds(buildTimeoutSeconds)
+                .memoryLimitMb(memoryLimitMb)
                 .threads(threads)
                 .inheritEnvironment(inheritEnvironment)
                 .reruns(reruns)

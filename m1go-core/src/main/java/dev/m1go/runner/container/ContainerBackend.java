@@ -18,8 +18,15 @@ interface ContainerBackend {
     record ContextFile(String name, byte[] content, int mode) {
     }
 
-    /** What one container did; its output went to the streams given to {@link #run}. */
-    record ContainerRun(Long exitCode, String startFailure, boolean timedOut, long durationMillis) {
+    /**
+     * What one container did; its output went to the streams given to {@link #run}.
+     *
+     * @param oomKilled the engine's OOM killer ended a process of the container ({@code State.OOMKilled})
+     */
+    record ContainerRun(Long exitCode, String startFailure, boolean timedOut, long durationMillis, boolean oomKilled) {
+        ContainerRun(Long exitCode, String startFailure, boolean timedOut, long durationMillis) {
+            this(exitCode, startFailure, timedOut, durationMillis, false);
+        }
     }
 
     /**
@@ -36,10 +43,13 @@ interface ContainerBackend {
      * Runs one container of {@code image} for {@code platform} with network mode {@code none}; sends SIGQUIT when
      * {@code timeout} runs out, kills it after {@code quitGrace}, reads its exit code, streams its logs frame by frame
      * into {@code stdout} and {@code stderr} (never holding them whole), removes it.
+     *
+     * @param memoryBytes the container's memory limit, swap included (the engine's {@code Memory} and
+     *                    {@code MemorySwap}); 0 for none
      */
     ContainerRun run(String image, String platform, List<String> argv, Map<String, String> environment,
-                     String workingDirectory, Duration timeout, Duration quitGrace, java.io.OutputStream stdout,
-                     java.io.OutputStream stderr) throws IOException;
+                     String workingDirectory, Duration timeout, Duration quitGrace, long memoryBytes,
+                     java.io.OutputStream stdout, java.io.OutputStream stderr) throws IOException;
 
     /** Removes an image m1go built; missing is fine. */
     void removeImage(String tag);

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import dev.m1go.host.EngineProbe;
 import dev.m1go.host.DockerEndpoint;
 
+import dev.m1go.exec.MemoryLimit;
 import dev.m1go.exec.ProcessResult;
 import dev.m1go.exec.ProcessSpec;
 import dev.m1go.host.Arch;
@@ -32,7 +33,7 @@ import java.util.function.Function;
  * engine: by default a {@code FROM scratch} image holding the statically linked binary and a tiny {@code uname}
  * probe, built locally for that platform (never pulled) and tagged by platform and content hash. Each cell runs the
  * probe first, so the report says which CPU the container really saw ({@code RunResult.observedArch}), then the
- * binary itself. One image serves every cell of the same binary and platform within a run; containers are removed
+ * binary itself, with the run's memory limit as the container's (swap included). One image serves every cell of the same binary and platform within a run; containers are removed
  * when their cell is done, images at the end of the run (unless {@code m1go.container.keepImages}), and anything
  * left at JVM exit.
  *
@@ -286,10 +287,11 @@ public final class ContainerRunner implements Runner {
             try {
                 BoundedCapture unameOut = BoundedCapture.inMemory(256, 256);
                 ContainerBackend.ContainerRun uname = backend.run(tag, platform, List.of(DIR + "/uname"), Map.of(),
-                        DIR, Duration.ofSeconds(30), Duration.ofSeconds(1), unameOut, OutputStream.nullOutputStream());
+                        DIR, Duration.ofSeconds(30), Duration.ofSeconds(1), 0, unameOut, OutputStream.nullOutputStream());
                 observed = uname.exitCode() != null && uname.exitCode() == 0
                         ? UnameProbe.machine(unameOut.text(StandardCharsets.ISO_8859_1)) : null;
-                r = backend.run(tag, platform, argv, env, DIR, spec.timeout(), spec.quitGrace(), out, err);
+                r = backend.run(tag, platform, argv, env, DIR, spec.timeout(), spec.quitGrace(),
+                        spec.memoryLimit().bytes(), out, err);
             } catch (IOException e) {
                 throw new CannotRun("the container runner could not run " + tag + ": " + e.getMessage(), e);
             }
@@ -302,8 +304,17 @@ public final class ContainerRunner implements Runner {
             String startFailure = exit == null ? r.startFailure() : null;
             String truncated = out.logFailure() != null ? out.logFailure() : err.logFailure();
             return new ProcessResult(exit, startFailure, r.timedOut(), out.text(), err.text(), r.durationMillis(),
-                    observed, 0, truncated);
+                    observed, 0, truncated, memoryLimitHit(spec.memoryLimit(), r));
         }
+    }
+
+    /** Why a container run reached its memory limit: the engine's OOM killer ended it; else {@code null}. */
+    static String memoryLimitHit(MemoryLimit limit, ContainerBackend.ContainerRun r) {
+        if (!limit.limited() || !r.oomKilled() || r.timedOut() || r.exitCode() == null || r.exitCode() == 0) {
+            return null;
+        }
+        return limit.describe() + " reached: the engine's OOM killer ended the container (State.OOMKilled; memory "
+                + "and memory-swap " + limit.bytes() + ")";
     }
 
     /** Builds the image {@code tag} unless an earlier cell of this run did, and counts this cell as its user. */

@@ -4,16 +4,13 @@ import dev.m1go.host.EngineProbe;
 import dev.m1go.host.DockerEndpoint;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import com.github.dockerjava.api.model.StreamType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -36,9 +33,12 @@ import org.testcontainers.dockerclient.TransportConfig;
 
 /**
  * The container runner's engine access through Testcontainers' Docker client, made for exactly the endpoint m1go
- * probed ({@link DockerClientProviderStrategy#getClientForConfig}). Nothing else of Testcontainers runs: no
- * strategy search, no Ryuk container, no gateway probe, so an offline engine needs no image but m1go's own and no
- * {@code TESTCONTAINERS_*} variable. The client creates one container per run through the engine API, with the
+ * probed ({@link DockerClientProviderStrategy#getClientForConfig}). Nothing else of Testcontainers runs: no Ryuk
+ * container, no gateway probe, so an offline engine needs no image but m1go's own and no {@code TESTCONTAINERS_*}
+ * variable. (The client looks up registry credentials for every container it creates; for an image name without a
+ * registry, as m1go's are, that lookup asks Testcontainers' {@code DockerClientFactory} for the engine's index server,
+ * which runs Testcontainers' strategy search once per process. Its INFO lines are kept out of Maven's log by the
+ * plugin.) The client creates one container per run through the engine API, with the
  * platform set on the create call and network mode {@code none}; a container that exits at once keeps its id, exit
  * code and logs. The time limit is m1go's: SIGQUIT through the API, a grace period, then SIGKILL. Logs are streamed
  * frame by frame into the caller's bounded captures.
@@ -48,8 +48,9 @@ import org.testcontainers.dockerclient.TransportConfig;
  * SIGKILL, say) are removed; objects of a live run, of another host, or without these labels are never touched. The
  * clean-up at JVM exit first stops new container work, then removes what this run created.
  *
- * <p>It stays one class a little over 400 lines because image building, the container's life and the clean-up share
- * the engine connection and the registry of what this run created; splitting them would pass both around.
+ * <p>It stays one class of about 400 lines because image building, the container's life and the clean-up share
+ * the engine connection and the registry of what this run created; splitting them would pass both around. Reading a
+ * finished container's logs needs neither, and is {@link ContainerLogs}.
  */
 final class TestcontainersBackend implements ContainerBackend {
 
@@ -202,12 +203,16 @@ final class TestcontainersBackend implements ContainerBackend {
 
     @Override
     public ContainerRun run(String image, String platform, List<String> argv, Map<String, String> environment,
-                            String workingDirectory, Duration timeout, Duration quitGrace, OutputStream stdout,
-                            OutputStream stderr) throws IOException {
+                            String workingDirectory, Duration timeout, Duration quitGrace, long memoryBytes,
+                            OutputStream stdout, OutputStream stderr) throws IOException {
         DockerClient c = begin();
         try {
-            return runContainer(c, image, platform, argv, environment, workingDirectory, timeout, quitGrace, stdout,
-                    stderr);
+            HostConfig limits = HostConfig.newHostConfig().withNetworkMode("none");
+            if (memoryBytes > 0) { // swap included: the container reaches its limit instead of swapping
+                limits.withMemory(memoryBytes).withMemorySwap(memoryBytes);
+            }
+            return runContainer(c, image, platform, argv, environment, workingDirectory, timeout, quitGrace, limits,
+                    stdout, stderr);
         } catch (IOException | RuntimeException e) {
             // The engine refused something: the cell cannot run, which the runner reports without a stack trace.
             // While m1go stops, its own clean-up removed the container (the engine's 409 for its logs, say): that is
@@ -234,7 +239,8 @@ final class TestcontainersBackend implements ContainerBackend {
 
     private ContainerRun runContainer(DockerClient c, String image, String platform, List<String> argv,
                                       Map<String, String> environment, String workingDirectory, Duration timeout,
-                                      Duration quitGrace, OutputStream stdout, OutputStream stderr) throws IOException {
+                                      Duration quitGrace, HostConfig limits, OutputStream stdout, OutputStream stderr)
+            throws IOException {
         long t0 = System.nanoTime();
         // Created through the engine API, not GenericContainer: the time limit, the signals and the log streaming are
         // m1go's, and a container without Testcontainers' session labels is m1go's alone to remove.
@@ -243,7 +249,7 @@ final class TestcontainersBackend implements ContainerBackend {
         try {
             id = c.createContainerCmd(image).withCmd(argv).withEnv(env).withWorkingDir(workingDirectory)
                     .withLabels(labels("container")).withPlatform(platform)
-                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")).exec().getId();
+                    .withHostConfig(limits).exec().getId();
         } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
             return new ContainerRun(null, rootMessage(e), false, millisSince(t0));
         }
@@ -280,12 +286,13 @@ final class TestcontainersBackend implements ContainerBackend {
                     }
                 }
                 long millis = millisSince(t0);
-                readLogs(c, id, stdout, stderr);
+                ContainerLogs.read(c, id, stdout, stderr);
                 Long exit = state == null ? null : state.getExitCodeLong();
                 String failure = startError != null ? startError
                         : state == null || state.getError() == null || state.getError().isBlank() ? null
                         : state.getError();
-                return new ContainerRun(exit, failure, timedOut, millis);
+                return new ContainerRun(exit, failure, timedOut, millis,
+                        state != null && Boolean.TRUE.equals(state.getOOMKilled()));
             } finally {
                 removeContainer(c, id);
             }
@@ -316,43 +323,6 @@ final class TestcontainersBackend implements ContainerBackend {
             c.killContainerCmd(id).withSignal(signal).exec();
         } catch (DockerException e) {
             // it exited in between: nothing to kill
-        }
-    }
-
-    private static void readLogs(DockerClient c, String id, OutputStream out, OutputStream err) throws IOException {
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        try {
-            c.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(false)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            byte[] p = frame.getPayload();
-                            if (p == null) {
-                                return;
-                            }
-                            try {
-                                (frame.getStreamType() == StreamType.STDERR ? err : out).write(p, 0, p.length);
-                            } catch (IOException e) {
-                                throw new java.io.UncheckedIOException(e);
-                            }
-                        }
-
-                        @Override
-                        public void onError(Throwable t) {
-                            failure.set(t); // reported below, not logged with a stack trace by docker-java
-                            try {
-                                close();
-                            } catch (IOException e) {
-                                // closing the stream of a gone container
-                            }
-                        }
-                    }).awaitCompletion(10, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading the logs of container " + id, e);
-        }
-        if (failure.get() != null) {
-            throw new IOException("cannot read the logs of container " + id + ": " + rootMessage(failure.get()));
         }
     }
 
@@ -424,7 +394,7 @@ final class TestcontainersBackend implements ContainerBackend {
         return c;
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         StringBuilder sb = new StringBuilder();
         while (t != null) {

@@ -68,6 +68,8 @@ class ContainerRunnerTest {
         String dockerfile;
         List<ContextFile> files;
         long printedMegabytes;
+        final List<Long> memories = new ArrayList<>();
+        boolean oomKill;
 
         @Override
         public void connect(DockerEndpoint endpoint, String apiVersion, Duration limit) {
@@ -83,13 +85,17 @@ class ContainerRunnerTest {
 
         @Override
         public ContainerRun run(String image, String platform, List<String> argv, Map<String, String> environment,
-                                String workingDirectory, Duration timeout, Duration quitGrace,
+                                String workingDirectory, Duration timeout, Duration quitGrace, long memoryBytes,
                                 java.io.OutputStream stdout, java.io.OutputStream stderr) throws IOException {
             calls.add("run " + platform + " " + String.join(" ", argv));
             environments.add(environment);
+            memories.add(memoryBytes);
             if (argv.get(0).endsWith("/uname")) {
                 stdout.write("aarch64\0\0\0".getBytes(StandardCharsets.ISO_8859_1));
                 return new ContainerRun(0L, null, false, 5);
+            }
+            if (oomKill) {
+                return new ContainerRun(137L, null, false, 7, true);
             }
             byte[] frame = new byte[1 << 20];
             java.util.Arrays.fill(frame, (byte) 'x');
@@ -332,5 +338,39 @@ class ContainerRunnerTest {
         assertThat(Leftovers.leftOver(Map.of(Leftovers.RUN_LABEL, "999999999-1", Leftovers.HOST_LABEL, host), kind,
                 host)).as("not m1go's").isFalse();
         assertThat(live).startsWith(ProcessHandle.current().pid() + "-");
+    }
+
+    @Test
+    void memoryLimit_isTheProgramsContainersLimit_notTheProbes_andAnOomKillIsTheLimitReached() throws IOException {
+        FakeBackend backend = new FakeBackend();
+        ContainerRunner r = runner(Map.of(), null, new FakeProbe(null), backend);
+        r.availability(Os.LINUX, Arch.AMD64);
+        Path bin = Files.write(tmp.resolve("alloc"), new byte[] {1});
+        ProcessSpec spec = new ProcessSpec(List.of(bin.toString()), Map.of(), tmp, Duration.ofSeconds(10),
+                Duration.ofSeconds(3), tmp.resolve("out"), tmp.resolve("err"))
+                .withMemoryLimit(dev.m1go.exec.MemoryLimit.of(64));
+
+        backend.oomKill = true;
+        ProcessResult killed = r.run(spec, Arch.AMD64);
+
+        assertThat(backend.memories).containsExactly(0L, 64L << 20);
+        assertThat(killed.exitCode()).isEqualTo(137);
+        assertThat(killed.memoryLimitHit()).isEqualTo("memory limit of 64 MiB (m1go.memoryLimitMb) reached: the "
+                + "engine's OOM killer ended the container (State.OOMKilled; memory and memory-swap 67108864)");
+    }
+
+    @Test
+    void withoutALimit_theContainerIsUnlimited_andAnOomKillIsNoLimitOfOurs() throws IOException {
+        FakeBackend backend = new FakeBackend();
+        ContainerRunner r = runner(Map.of(), null, new FakeProbe(null), backend);
+        r.availability(Os.LINUX, Arch.AMD64);
+        Path bin = Files.write(tmp.resolve("alloc"), new byte[] {1});
+        backend.oomKill = true;
+        ProcessResult result = r.run(new ProcessSpec(List.of(bin.toString()), Map.of(), tmp, Duration.ofSeconds(10),
+                Duration.ofSeconds(3), tmp.resolve("out"), tmp.resolve("err")), Arch.AMD64);
+        assertThat(backend.memories).containsExactly(0L, 0L);
+        assertThat(result.memoryLimitHit()).isNull();
+        assertThat(ContainerRunner.memoryLimitHit(dev.m1go.exec.MemoryLimit.of(64),
+                new ContainerBackend.ContainerRun(0L, null, false, 5, true))).as("exited 0").isNull();
     }
 }
