@@ -73,6 +73,10 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
             if (startFailure != null) {
                 err.write((startFailure + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
+            long forksRefused = box.taskLimitHits();
+            if (forksRefused > 0) {
+                err.write(("\n" + TaskLimit.reached(forksRefused) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
             String truncated = java.util.stream.Stream.of(out.logFailure(), err.logFailure(), streams.abandoned())
                     .filter(java.util.Objects::nonNull).reduce((a, b) -> a + "; " + b).orElse(null);
             String hit = memory.hit(exit, o.timedOut, out.text(), err.text(), box.oomKills());

@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the third way exists.
  *
  * <p>The cgroup also holds a process's {@link MemoryLimit} ({@code memory.max}) when its parent hands the memory
- * controller down; {@link MemoryEnforcement} decides what happens where it does not.
+ * controller down; {@link MemoryEnforcement} decides what happens where it does not. Every containment caps its tasks
+ * ({@link TaskLimit}): in the cgroup v2 group when the pids controller is handed down, else in a group of the cgroup v1
+ * pids hierarchy, which then finds the members as the v2 group does.
  */
 final class Containment {
 
@@ -43,13 +45,19 @@ final class Containment {
     private final String id;
     private final Path cgroup;
     private final boolean memoryInCgroup;
+    /** The group of the cgroup v1 pids hierarchy, when that one holds the task limit; else {@code null}. */
+    private final Path pidsV1;
+    /** The group that holds the task limit ({@link #cgroup} or {@link #pidsV1}), or {@code null}: none here. */
+    private final Path taskLimited;
     private volatile ProcessHandle main;
     private volatile boolean closed;
 
-    private Containment(String id, Path cgroup, boolean memoryInCgroup) {
+    private Containment(String id, Path cgroup, boolean memoryInCgroup, Path pidsV1) {
         this.id = id;
         this.cgroup = cgroup;
         this.memoryInCgroup = memoryInCgroup;
+        this.pidsV1 = pidsV1;
+        this.taskLimited = pidsV1 != null ? pidsV1 : cgroup;
     }
 
     /** A new containment with its own cgroup when one can be made here. */
@@ -61,7 +69,9 @@ final class Containment {
     static Containment create(MemoryLimit limit) {
         String id = ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
         Path group = Cgroups.create("m1go-" + id);
-        return new Containment(id, group, group != null && limit.limited() && Cgroups.limitMemory(group, limit.bytes()));
+        boolean memory = group != null && limit.limited() && Cgroups.limitMemory(group, limit.bytes());
+        boolean tasksInV2 = group != null && TaskLimit.limitV2(group, TaskLimit.TASKS);
+        return new Containment(id, group, memory, tasksInV2 ? null : TaskLimit.createV1("m1go-" + id, TaskLimit.TASKS));
     }
 
     private static volatile Boolean cgroupMemory;
@@ -78,7 +88,7 @@ final class Containment {
 
     /** A containment without a cgroup: how m1go works where none can be made (tests use it for the fallback). */
     static Containment withoutCgroup() {
-        return new Containment(ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet(), null, false);
+        return new Containment(ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet(), null, false, null);
     }
 
     /** The sequence number of the last containment made (for tests). */
@@ -99,6 +109,9 @@ final class Containment {
         if (cgroup != null) {
             Cgroups.move(cgroup, process.pid());
         }
+        if (pidsV1 != null) {
+            Cgroups.move(pidsV1, process.pid());
+        }
         if (closed) { // closed while the process was being started (the JVM shuts down): it does not get to run
             killAll();
         }
@@ -111,6 +124,16 @@ final class Containment {
     /** Whether the cgroup holds the process's memory limit. */
     boolean limitsMemory() {
         return memoryInCgroup;
+    }
+
+    /** Whether the kernel caps the tasks of this containment ({@link TaskLimit}). */
+    boolean limitsTasks() {
+        return taskLimited != null;
+    }
+
+    /** How often a fork or clone failed at the task limit (read before {@link #close}); 0 without one. */
+    long taskLimitHits() {
+        return TaskLimit.hits(taskLimited);
     }
 
     /** How many members the kernel's OOM killer ended (read before {@link #close}); 0 without a memory limit. */
@@ -151,6 +174,9 @@ final class Containment {
         if (cgroup != null) {
             Cgroups.remove(cgroup);
         }
+        if (pidsV1 != null) {
+            Cgroups.remove(pidsV1);
+        }
         return n;
     }
 
@@ -164,6 +190,9 @@ final class Containment {
         }
         if (cgroup != null) {
             pids.addAll(Cgroups.pids(cgroup));
+        }
+        if (pidsV1 != null) {
+            pids.addAll(Cgroups.pids(pidsV1));
         }
         pids.addAll(withCookie(COOKIE + "=" + id));
         pids.remove(ProcessHandle.current().pid());
