@@ -3,6 +3,7 @@ package dev.m1go.minimize;
 import dev.m1go.cases.CaseLoader;
 import dev.m1go.cases.Library;
 import dev.m1go.cases.ReproCase;
+import dev.m1go.core.FileTrees;
 import dev.m1go.settings.Frontend;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ final class MinimizedCase {
     }
 
     void write(Candidate c, Reduction record, boolean complete) throws IOException {
-        Trials.deleteTree(directory);
+        FileTrees.delete(directory);
         Files.createDirectories(directory);
         for (Map.Entry<String, byte[]> f : c.files().entrySet()) {
             Path target = directory.resolve(f.getKey());

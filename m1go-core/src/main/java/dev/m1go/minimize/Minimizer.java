@@ -3,6 +3,7 @@ package dev.m1go.minimize;
 import dev.m1go.cases.CaseDefinitionException;
 import dev.m1go.cases.CaseLoader;
 import dev.m1go.cases.ReproCase;
+import dev.m1go.core.FileTrees;
 import dev.m1go.core.Log;
 import dev.m1go.core.UserError;
 import dev.m1go.exec.Launch;
@@ -54,7 +55,7 @@ public final class Minimizer {
         Session session = engine.session(s.reproduce());
         Path out = s.reproduce().outputDirectory().toAbsolutePath().normalize();
         Path work = out.resolve("minimize-work");
-        Trials.deleteTree(work);
+        FileTrees.delete(work);
         String caseId = s.module() != null ? ModuleCase.reportId(s.module()) : load(s).id();
         CellChoice.Chosen chosen = CellChoice.choose(session, s.reproduce(), caseId);
         Trials.Cells cells = chosen.cells();

@@ -8,6 +8,7 @@ import dev.m1go.cases.Expectation;
 import dev.m1go.cases.ReproCase;
 import dev.m1go.cases.Variant;
 import dev.m1go.classify.Outcome;
+import dev.m1go.core.FileTrees;
 import dev.m1go.core.Mappers;
 import dev.m1go.core.UserError;
 import dev.m1go.exec.Launch;
@@ -260,7 +261,7 @@ final class ModuleCase {
                 }
             }
         } finally {
-            Trials.deleteTree(scratch);
+            FileTrees.delete(scratch);
         }
         String call = atRoot || external ? test : "m1gotest." + test;
         String imports = atRoot || external ? "" : "\n\tm1gotest \"" + importPath + "\"\n";

@@ -1,6 +1,7 @@
 package dev.m1go.minimize;
 
 import dev.m1go.cases.ReproCase;
+import dev.m1go.core.FileTrees;
 import dev.m1go.core.Log;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.MatrixListener;
@@ -9,7 +10,6 @@ import dev.m1go.reproduce.Session;
 import dev.m1go.runner.Runner;
 import dev.m1go.toolchain.Toolchain;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Builds and runs candidates: each batch is one matrix of the {@link Session} (so candidates build and run in
@@ -174,7 +173,7 @@ final class Trials {
             if (cleanUp) {
                 for (String id : candidates.keySet()) {
                     for (String part : List.of("cases", "build", "logs", "run")) {
-                        deleteTree(work.resolve(part).resolve(id));
+                        FileTrees.delete(work.resolve(part).resolve(id));
                     }
                 }
             }
@@ -202,14 +201,4 @@ final class Trials {
         return out;
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.m1go.minimize;
 
 import dev.m1go.cases.Library;
+import dev.m1go.core.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -263,7 +264,7 @@ final class Units {
             while (!dir.getParent().equals(scratch)) {
                 dir = dir.getParent();
             }
-            Trials.deleteTree(dir);
+            FileTrees.delete(dir);
         }
     }
 
