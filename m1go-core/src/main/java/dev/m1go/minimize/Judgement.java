@@ -39,8 +39,8 @@ record Judgement(Signature signature, boolean intermittent, boolean differential
                     + ": nothing to minimize. Name the failing cell with m1go.goVersions, m1go.targets and "
                     + "m1go.runners, or measure more runs with m1go.minimize.runs");
         }
-        Signature sig = Signature.of(failing);
-        int k = sig.matching(failing);
+        Signature sig = Signature.of(failing, reference.cause());
+        int k = sig.matching(failing, reference.cause());
         int n = failing.runCount();
         boolean intermittent = k < n;
         FailureRate rate = Statistics.wilson(k, n);

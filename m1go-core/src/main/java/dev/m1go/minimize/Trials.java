@@ -6,6 +6,7 @@ import dev.m1go.core.Log;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.MatrixListener;
 import dev.m1go.matrix.Platform;
+import dev.m1go.report.FailureCause;
 import dev.m1go.reproduce.Session;
 import dev.m1go.runner.Runner;
 import dev.m1go.toolchain.Toolchain;
@@ -37,8 +38,11 @@ final class Trials {
         }
     }
 
-    /** What one candidate did: its failing cell and its native reference cell ({@code null} without one). */
-    record Trial(CellResult failing, CellResult reference) {
+    /**
+     * What one candidate did: its failing cell, its native reference cell ({@code null} without one) and the failing
+     * cell's cause line ({@link FailureCause}, read before the candidate's logs are deleted; {@code null} if none).
+     */
+    record Trial(CellResult failing, CellResult reference, String cause) {
     }
 
     private final Session session;
@@ -141,7 +145,7 @@ final class Trials {
     }
 
     boolean keeps(Trial o) {
-        if (o.failing() == null || !signature.keptBy(o.failing(), intermittent, threshold)) {
+        if (o.failing() == null || !signature.keptBy(o.failing(), o.cause(), intermittent, threshold)) {
             return false;
         }
         return !cells.differential() || (o.reference() != null && Signature.passes(o.reference()));
@@ -160,15 +164,35 @@ final class Trials {
             runners.add(cells.nativeRunner());
         }
         targets.sort(Comparator.naturalOrder());
-        List<CellResult> results;
+        Map<String, CellResult> failing = new HashMap<>();
+        Map<String, CellResult> reference = new HashMap<>();
+        Map<String, String> causes = new HashMap<>();
         try {
-            results = session.run(work, cases, cells.toolchain(), targets, runners, runs, new MatrixListener() {
-                @Override
-                public void finished(CellResult result, int done, int total) {
-                    log.debug("m1go: minimize: " + result.key().caseId() + " " + result.key().runner() + " "
-                            + result.outcome() + (result.signal() == null ? "" : " " + result.signal()));
+            List<CellResult> results = session.run(work, cases, cells.toolchain(), targets, runners, runs,
+                    new MatrixListener() {
+                        @Override
+                        public void finished(CellResult result, int done, int total) {
+                            log.debug("m1go: minimize: " + result.key().caseId() + " " + result.key().runner() + " "
+                                    + result.outcome() + (result.signal() == null ? "" : " " + result.signal()));
+                        }
+                    });
+            Set<String> counted = new HashSet<>();
+            for (CellResult r : results) {
+                String id = r.key().caseId();
+                boolean isFailingCell = r.key().runner().equals(cells.runner().name())
+                        && r.key().target().equals(cells.target());
+                (isFailingCell ? failing : reference).put(id, r);
+                if (isFailingCell) {
+                    causes.put(id, FailureCause.of(work, r));
                 }
-            });
+                if (r.build() != null && counted.add(id + " " + r.key().target())) {
+                    if (Boolean.TRUE.equals(r.build().cached())) {
+                        cachedBuilds++;
+                    } else {
+                        builds++;
+                    }
+                }
+            }
         } finally {
             if (cleanUp) {
                 for (String id : candidates.keySet()) {
@@ -178,25 +202,9 @@ final class Trials {
                 }
             }
         }
-        Map<String, CellResult> failing = new HashMap<>();
-        Map<String, CellResult> reference = new HashMap<>();
-        Set<String> counted = new HashSet<>();
-        for (CellResult r : results) {
-            String id = r.key().caseId();
-            boolean isFailingCell = r.key().runner().equals(cells.runner().name())
-                    && r.key().target().equals(cells.target());
-            (isFailingCell ? failing : reference).put(id, r);
-            if (r.build() != null && counted.add(id + " " + r.key().target())) {
-                if (Boolean.TRUE.equals(r.build().cached())) {
-                    cachedBuilds++;
-                } else {
-                    builds++;
-                }
-            }
-        }
         Map<String, Trial> out = new HashMap<>();
         for (String id : candidates.keySet()) {
-            out.put(id, new Trial(failing.get(id), reference.get(id)));
+            out.put(id, new Trial(failing.get(id), reference.get(id), causes.get(id)));
         }
         return out;
     }

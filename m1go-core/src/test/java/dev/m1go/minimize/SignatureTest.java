@@ -77,4 +77,30 @@ class SignatureTest {
         assertThat(Minimizer.runsFor(intermittent, 10, 10_000, 2_500)).isEqualTo(20);
         assertThat(Minimizer.runsFor(intermittent, 10, 10_000, 100)).isEqualTo(40);
     }
+
+    @Test
+    void aFailureWithoutSignal_keepsItsCause_soAnUnwrappedAssertionIsNotTheSameFailure() {
+        CellResult exit1 = cell(Outcome.EXIT_NONZERO, null, false, Map.of());
+        Signature want = Signature.of(exit1, "TestAnswer: answer_test.go:17: mylib_answer() = 41, want 42");
+
+        assertThat(want.describe()).isEqualTo("EXIT_NONZERO in Go (\"TestAnswer: …: mylib_answer() = 41, want 42\")");
+        assertThat(want.keptBy(exit1, "TestAnswer: answer_m1gotest.go:9: mylib_answer() = 41, want 42", false, 0.1))
+                .as("the same message, moved and renamed").isTrue();
+        assertThat(want.keptBy(exit1, "TestAnswer: answer_test.go:17: mylib_answer() = 0, want 42", false, 0.1))
+                .as("the C call that produced 41 is gone").isFalse();
+        assertThat(want.keptBy(exit1, null, false, 0.1)).isFalse();
+    }
+
+    @Test
+    void theCause_losesAddressesPositionsGoroutinesAndTimes_andSignalsTimeoutsAndKillsKeepNone() {
+        assertThat(Signature.normalise("panic: boom at 0xc000012345 [recovered] goroutine 7 (0.01s) main.go:12:3"))
+                .isEqualTo("panic: boom at 0x… [recovered] goroutine … (…) …");
+        assertThat(Signature.normalise("  ")).isNull();
+        CellResult segv = cell(Outcome.CGO_SIGNAL, "SIGSEGV", true, Map.of());
+        assertThat(Signature.of(segv, "SIGSEGV: segmentation violation PC=0x1").cause()).isNull();
+        assertThat(Signature.of(cell(Outcome.TIMEOUT, null, false, Map.of()), "goroutine 1 [running]:").cause())
+                .isNull();
+        assertThat(Signature.of(cell(Outcome.GO_PANIC, null, false, Map.of()), "panic: x").cause())
+                .isEqualTo("panic: x");
+    }
 }
