@@ -59,6 +59,10 @@ final class ModuleCase {
     }
 
     private static final String MAIN = "m1go_main.go";
+    /** What a module's {@code x_test.go} is called in the case: {@code m1gotest_x.go}. */
+    static final String TEST_FILE_PREFIX = "m1gotest_";
+    /** A test function as go test finds it: Test, then nothing or a character that is not a lower-case letter. */
+    private static final java.util.regex.Pattern TEST_NAME = java.util.regex.Pattern.compile("Test([^\\p{Ll}\\W]\\w*)?");
 
     private final ProcessRunner processes;
     private final Map<String, String> environment;
@@ -89,6 +93,11 @@ final class ModuleCase {
             modulePath = ModuleProject.modulePath(goMod);
         } catch (CaseDefinitionException e) {
             throw new UserError(e.getMessage());
+        }
+        if (target.test() != null && !TEST_NAME.matcher(target.test()).matches()) {
+            throw new UserError("m1go.minimize.test=" + target.test() + " is not the name of a test function "
+                    + "(TestFlush)" + (target.test().contains("/") ? "; a subtest runs with its parent: name the "
+                    + "top-level test" : ""));
         }
         String pkg = target.pkg().equals(".") || target.pkg().startsWith("./") ? target.pkg() : "./" + target.pkg();
         boolean test = target.test() != null;
@@ -164,6 +173,11 @@ final class ModuleCase {
             throw new UserError("m1go.module is " + module + ", which holds no readable go.mod: point it at the "
                     + "directory of your Go module");
         }
+        if (target.test() != null && !TEST_NAME.matcher(target.test()).matches()) {
+            throw new UserError("m1go.minimize.test=" + target.test() + " is not the name of a test function "
+                    + "(TestFlush)" + (target.test().contains("/") ? "; a subtest runs with its parent: name the "
+                    + "top-level test" : ""));
+        }
         String pkg = target.pkg().equals(".") || target.pkg().startsWith("./") ? target.pkg() : "./" + target.pkg();
         return ModuleProject.id(pkg, modulePath) + (target.test() != null ? ".test" : "");
     }
@@ -230,6 +244,7 @@ final class ModuleCase {
             }
         }
         boolean external = false;
+        boolean found = false;
         Path scratch = Files.createTempDirectory(Files.createDirectories(work.resolve("scratch")), "module");
         try {
             for (Map.Entry<String, byte[]> t : tests.entrySet()) {
@@ -239,7 +254,9 @@ final class ModuleCase {
                 boolean xtest = u.pkg().endsWith("_test");
                 boolean declares = u.decls().stream().anyMatch(d -> d.kind().equals("func " + test));
                 external |= xtest && declares;
-                String base = t.getKey().substring(prefix.length()).replaceFirst("_test\\.go$", "_m1gotest.go");
+                found |= declares;
+                // A prefix, not a suffix: x_arm64_test.go becomes m1gotest_x_arm64.go and keeps its build constraint.
+                String base = TEST_FILE_PREFIX + t.getKey().substring(prefix.length()).replaceFirst("_test\\.go$", ".go");
                 if (xtest) {
                     if (atRoot) {
                         throw new UserError("m1go:minimize cannot yet run the external tests (package " + u.pkg()
@@ -253,7 +270,7 @@ final class ModuleCase {
             if (atRoot) {
                 for (Map.Entry<String, byte[]> f : List.copyOf(files.entrySet())) {
                     String k = f.getKey();
-                    if (k.endsWith(".go") && !k.contains("/") && !k.endsWith("_m1gotest.go")) {
+                    if (k.endsWith(".go") && !k.contains("/") && !k.startsWith(TEST_FILE_PREFIX)) {
                         Path p = scratch.resolve("root_" + k);
                         Files.write(p, f.getValue());
                         files.put(k, rename(f.getValue(), go.units(List.of(p)).get(0).clause(), "main"));
@@ -262,6 +279,10 @@ final class ModuleCase {
             }
         } finally {
             FileTrees.delete(scratch);
+        }
+        if (!found) {
+            throw new UserError("no test file of " + (prefix.isEmpty() ? "the module's root package" : prefix)
+                    + " declares func " + test + ": check m1go.minimize.test=" + test + " and m1go.tests (the package)");
         }
         String call = atRoot || external ? test : "m1gotest." + test;
         String imports = atRoot || external ? "" : "\n\tm1gotest \"" + importPath + "\"\n";

@@ -281,14 +281,31 @@ final class Units {
     }
 
     /** The Go files of {@code c} written below the scratch directory, each at its path in the case. */
+    /**
+     * Whether the go command leaves the file out of every package: below a {@code testdata} or {@code vendor}
+     * directory, or in a file or directory whose name starts with {@code _} or {@code .}. Such files (golden files
+     * that do not even parse, on purpose) are reduced only as whole files.
+     */
+    static boolean ignoredByGo(String path) {
+        String[] parts = path.split("/");
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i];
+            if (p.startsWith("_") || p.startsWith(".") || (i < parts.length - 1 && (p.equals("testdata")
+                    || p.equals("vendor")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Map<String, Path> writeGoFiles(Candidate c, String purpose) throws IOException {
-        if (c.files().keySet().stream().noneMatch(f -> f.endsWith(".go"))) {
+        if (c.files().keySet().stream().noneMatch(f -> f.endsWith(".go") && !ignoredByGo(f))) {
             return Map.of();
         }
         Path dir = Files.createTempDirectory(Files.createDirectories(scratch), purpose);
         Map<String, Path> out = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> f : c.files().entrySet()) {
-            if (f.getKey().endsWith(".go")) {
+            if (f.getKey().endsWith(".go") && !ignoredByGo(f.getKey())) {
                 Path p = dir.resolve(f.getKey());
                 Files.createDirectories(p.getParent());
                 Files.write(p, f.getValue());

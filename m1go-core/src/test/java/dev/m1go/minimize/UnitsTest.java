@@ -70,7 +70,7 @@ class UnitsTest {
                 Map.of("PATH", System.getenv("PATH"), "HOME", dir.toString()), dir, dir.resolve("logs"));
     }
 
-    private static Path goroot() {
+    static Path goroot() {
         for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
             Path go = Path.of(d).resolve("go");
             if (!d.isEmpty() && Files.isExecutable(go)) {
