@@ -3,12 +3,15 @@ package dev.m1go.minimize;
 import dev.m1go.cases.CaseLoader;
 import dev.m1go.cases.Library;
 import dev.m1go.cases.ReproCase;
+import dev.m1go.core.AtomicFiles;
 import dev.m1go.core.FileTrees;
 import dev.m1go.settings.Frontend;
+import dev.m1go.settings.PropertyNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,20 +47,33 @@ final class MinimizedCase {
         return directory;
     }
 
+    /**
+     * Writes the case whole into a hidden sibling and then moves it into place, so that an interruption at any moment
+     * leaves the previous best case or this one, never a half-written directory.
+     */
     void write(Candidate c, Reduction record, boolean complete) throws IOException {
-        FileTrees.delete(directory);
-        Files.createDirectories(directory);
+        Path next = directory.resolveSibling("." + directory.getFileName() + ".next");
+        FileTrees.delete(next);
+        Files.createDirectories(next);
         for (Map.Entry<String, byte[]> f : c.files().entrySet()) {
-            Path target = directory.resolve(f.getKey());
+            Path target = next.resolve(f.getKey());
             Files.createDirectories(target.getParent());
             Files.write(target, f.getValue());
         }
-        Files.writeString(directory.resolve(CaseLoader.DESCRIPTOR), caseYaml(c), StandardCharsets.UTF_8);
-        writeReadme(record, complete);
+        Files.writeString(next.resolve(CaseLoader.DESCRIPTOR), caseYaml(c), StandardCharsets.UTF_8);
+        Files.writeString(next.resolve("README.md"), readme(record, complete), StandardCharsets.UTF_8);
+        Path old = directory.resolveSibling("." + directory.getFileName() + ".old");
+        FileTrees.delete(old);
+        if (Files.exists(directory)) {
+            Files.move(directory, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(next, directory, StandardCopyOption.ATOMIC_MOVE);
+        FileTrees.delete(old);
     }
 
     void writeReadme(Reduction record, boolean complete) throws IOException {
-        Files.writeString(directory.resolve("README.md"), readme(record, complete), StandardCharsets.UTF_8);
+        byte[] text = readme(record, complete).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.replace(directory.resolve("README.md"), out -> out.write(text));
     }
 
     String caseYaml(Candidate c) {
@@ -103,21 +119,30 @@ final class MinimizedCase {
             y.append("  outcome: PASS\n  because: ").append(q("passes natively (" + cells.nativeTarget() + " "
                     + cells.nativeRunner().name() + ", " + cells.toolchain().version() + "), as m1go:minimize measured"))
                     .append("\n  when:\n    - runner: ").append(cells.runner().name()).append("\n      goarch: ")
-                    .append(cells.target().arch().goarch()).append("\n      outcome: ").append(sig.outcome())
-                    .append('\n');
-            if (sig.signal() != null) {
-                y.append("      signal: ").append(sig.signal()).append('\n');
-            }
+                    .append(cells.target().arch().goarch()).append('\n');
+            expected(y, "      ", sig);
             y.append("      because: ").append(q("the failure m1go:minimize kept on " + where)).append('\n');
         } else {
-            y.append("  outcome: ").append(sig.outcome()).append('\n');
-            if (sig.signal() != null) {
-                y.append("  signal: ").append(sig.signal()).append('\n');
-            }
+            expected(y, "  ", sig);
             y.append("  because: ").append(q("the failure m1go:minimize kept on " + where
                     + (judgement.intermittent() ? " (intermittent: " + judgement.rate() + ")" : ""))).append('\n');
         }
         return y.toString();
+    }
+
+    /**
+     * The kept outcome; for an intermittent failure {@code anyOf: [PASS, OUTCOME]} without a signal (a signal would
+     * also be asked of the passing runs), so that its cells read {@code FLAKY}, not {@code UNEXPECTED}.
+     */
+    private void expected(StringBuilder y, String indent, Signature sig) {
+        if (judgement.intermittent()) {
+            y.append(indent).append("anyOf: [PASS, ").append(sig.outcome()).append("]\n");
+            return;
+        }
+        y.append(indent).append("outcome: ").append(sig.outcome()).append('\n');
+        if (sig.signal() != null) {
+            y.append(indent).append("signal: ").append(sig.signal()).append('\n');
+        }
     }
 
     private String what() {
@@ -134,7 +159,8 @@ final class MinimizedCase {
     /** The command that runs the minimized case on the cells it was reduced on. */
     String command() {
         Trials.Cells c = judgement.cells();
-        String version = c.toolchain().version().replaceFirst("^go", "");
+        // The toolchain's own architecture too: 1.26.8@amd64 is the toolchain it was reduced with, not its arm64 twin.
+        String version = c.toolchain().version().replaceFirst("^go", "") + "@" + c.toolchain().binaryArch().goarch();
         String targets = c.target().toString();
         String runners = c.runner().name();
         Trials.Cells measured = judgement.measured();
@@ -144,7 +170,8 @@ final class MinimizedCase {
         }
         String text = frontend.render("m1go:reproduce m1go.casesDirectory=" + directory.getParent()
                 + " m1go.cases=" + name + " m1go.goVersions=" + version + " m1go.targets=" + targets
-                + " m1go.runners=" + runners);
+                + " m1go.runners=" + runners
+                + (judgement.intermittent() ? " " + PropertyNames.STRESS_RUNS + "=" + settings.runs() : ""));
         if (text.startsWith("m1go:")) {
             String tool = frontend.tool();
             return "mvn dev.m1go:m1go-maven-plugin:" + tool.substring(tool.lastIndexOf(' ') + 1) + ":"
@@ -200,6 +227,8 @@ final class MinimizedCase {
         m.append("\nFirst measurement: ").append(r.firstRate).append(".");
         if (r.finalRate != null) {
             m.append(" Measured again at the end: ").append(r.finalRate).append('.');
+        } else if (!complete) {
+            m.append(" It was not measured again at the end.");
         }
         if (r.steppedBack > 0) {
             m.append(" The smallest candidate did not hold up on that many runs; this is the one kept ")

@@ -94,7 +94,7 @@ public final class Minimizer {
         String name = standalone != null ? standalone.name() : original.id() + "-min";
         MinimizedCase output = new MinimizedCase(out.resolve("minimized").resolve(name), name, original,
                 standalone, j, frontend, s);
-        Best best = new Best(first, output, record, started);
+        Best best = new Best(first, output, record, started, clock);
         output.write(first, record, false);
         log.info("m1go: keeping " + j.signature().describe() + (j.differential() ? " under " + j.cells().runner().name()
                 + " while " + cellTitle(j.cells(), arch).split(" ")[0] + " passes natively" : "")
@@ -177,36 +177,58 @@ public final class Minimizer {
     /**
      * Measures the result as the failing cell was measured at first (twice as many runs for an intermittent failure)
      * and judges it as every candidate was judged. A candidate kept on one run may not hold up on more (a native
-     * reference that passed by chance); then the kept candidates before it are measured in turn, the newest first, and
-     * the first that holds up is the result; when none does, the original case is.
+     * reference that passed by chance); then the kept candidates before it are measured in turn, the newest first;
+     * when none of those does either, the rest of the kept chain is bisected (each kept candidate contains the next,
+     * so the newest one that holds up is found in a few measurements). The original case, measured at first, is the
+     * floor. The record's final measurement is always that of the case written.
      */
     private void verify(Best best, Trials judged, Judgement j, MinimizeSettings s)
             throws IOException, InterruptedException {
         int runs = j.intermittent() ? 2 * s.runs() : s.runs();
-        List<Candidate> tried = new ArrayList<>();
-        List<Candidate> back = new ArrayList<>(best.history);
-        java.util.Collections.reverse(back);
-        back.add(0, best.candidate);
-        for (Candidate c : back.subList(0, Math.min(back.size(), MAX_STEPS_BACK + 1))) {
-            Trials.Trial last = judged.measure(c, "final", runs);
-            best.record.finalRate = last.failing() == null ? "not measured" : Judgement.describe(j.signature(),
-                    last.failing()) + (last.reference() == null ? "" : "; natively "
-                    + Judgement.describe(j.signature(), last.reference()));
-            if (judged.keeps(last)) {
-                if (!tried.isEmpty()) {
-                    best.record.steppedBack = tried.size();
-                    log.warn("m1go: the smallest candidate did not hold up on " + runs + " runs; the one "
-                            + tried.size() + " step(s) before it did (" + best.record.finalRate + ")");
-                }
-                best.candidate = c;
+        List<Candidate> chain = new ArrayList<>(best.history); // the original first, then each kept candidate
+        chain.add(best.candidate);
+        int newest = chain.size() - 1;
+        int failed = chain.size(); // the oldest candidate known not to hold up
+        for (int i = newest; i >= Math.max(1, newest - MAX_STEPS_BACK); i--) {
+            if (holds(chain.get(i), judged, j, runs, best.record)) {
+                choose(best, chain, i, newest, runs);
                 return;
             }
-            tried.add(c);
+            failed = i;
         }
-        log.warn("m1go: no candidate near the end held up on " + runs + " runs (" + best.record.finalRate
-                + "); the original case is written");
-        best.record.steppedBack = -1;
-        best.candidate = best.history.isEmpty() ? best.candidate : best.history.get(0);
+        int lo = 0;
+        int hi = failed;
+        String loRate = null;
+        while (hi - lo > 1 && !judged.stopping()) {
+            int mid = (lo + hi) >>> 1;
+            if (holds(chain.get(mid), judged, j, runs, best.record)) {
+                lo = mid;
+                loRate = best.record.finalRate;
+            } else {
+                hi = mid;
+            }
+        }
+        best.record.finalRate = lo == 0 ? "the original case, as first measured: " + best.record.firstRate : loRate;
+        choose(best, chain, lo, newest, runs);
+    }
+
+    private boolean holds(Candidate c, Trials judged, Judgement j, int runs, Reduction record)
+            throws IOException, InterruptedException {
+        Trials.Trial last = judged.measure(c, "final", runs);
+        record.finalRate = last.failing() == null ? "not measured" : Judgement.describe(j.signature(), last.failing())
+                + (last.reference() == null ? "" : "; natively " + Judgement.describe(j.signature(), last.reference()));
+        return judged.keeps(last);
+    }
+
+    private void choose(Best best, List<Candidate> chain, int i, int newest, int runs) {
+        best.candidate = chain.get(i);
+        if (i == newest) {
+            return;
+        }
+        best.record.steppedBack = i == 0 ? -1 : newest - i;
+        log.warn("m1go: the smallest candidate did not hold up on " + runs + " runs; "
+                + (i == 0 ? "no kept candidate did, and the original case is written"
+                : "the one " + (newest - i) + " step(s) before it did (" + best.record.finalRate + ")"));
     }
 
     /**
@@ -231,9 +253,11 @@ public final class Minimizer {
         final Reduction record;
 
         final Instant started;
+        final Clock clock;
 
-        Best(Candidate candidate, MinimizedCase output, Reduction record, Instant started) {
+        Best(Candidate candidate, MinimizedCase output, Reduction record, Instant started, Clock clock) {
             this.started = started;
+            this.clock = clock;
             this.candidate = candidate;
             this.output = output;
             this.record = record;
@@ -243,7 +267,7 @@ public final class Minimizer {
             history.add(candidate);
             candidate = c;
             count(trials);
-            record.millis = java.time.Duration.between(started, java.time.Instant.now()).toMillis();
+            record.millis = java.time.Duration.between(started, clock.instant()).toMillis();
             record.after(c);
             output.write(c, record, false);
         }

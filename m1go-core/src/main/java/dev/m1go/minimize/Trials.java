@@ -130,6 +130,11 @@ final class Trials {
         return -1;
     }
 
+    /** Whether m1go is stopping (interrupted): no more measurements. */
+    boolean stopping() {
+        return session.processes().stopping();
+    }
+
     /** Why no more candidates may run, or {@code null}. */
     String spent() {
         if (session.processes().stopping()) {
