@@ -214,6 +214,14 @@ final class Units {
             // Every Go file of the candidate: the check needs each package whole.
             Map<String, Path> written = writeGoFiles(new Candidate(files, null, Map.of(), Map.of()), "fix");
             try {
+                for (Map.Entry<String, Path> w : written.entrySet()) {
+                    byte[] before = base.files().get(w.getKey());
+                    if (before != null) {
+                        // The file before the cut (or as it is, when nothing of it was cut): the reducer drops only
+                        // imports that it used (see reducer.go).
+                        Files.write(w.getValue().resolveSibling(w.getValue().getFileName() + ".base"), before);
+                    }
+                }
                 if (!go.fix(List.copyOf(written.values()))) {
                     return null;
                 }

@@ -6,7 +6,9 @@
 //	                       ones too), the cgo preamble and the package name, each as a byte range [start, end)
 //	reducer fix FILE...    parses each file, drops the imports nothing uses any more, checks each package (the files
 //	                       of one directory) for what certainly does not compile (a local variable nothing reads
-//	                       any more is removed with its declaration) and formats the files in place;
+//	                       any more is removed with its declaration, a call in its value kept as "_ = …") and
+//	                       formats the files in place; FILE.base, when there, is FILE before the cut, and only
+//	                       imports it used are dropped (a package named otherwise than its path is kept);
 //	                       exit status 2 when a file does not parse, 3 when a package would certainly not build
 package main
 
@@ -300,6 +302,7 @@ func fix(names []string) error {
 func fixPackage(names []string) error {
 	fset := token.NewFileSet()
 	files := []*ast.File{}
+	bases := []*ast.File{}
 	for _, name := range names {
 		src, err := os.ReadFile(name)
 		if err != nil {
@@ -310,12 +313,18 @@ func fixPackage(names []string) error {
 			return err
 		}
 		files = append(files, f)
+		// NAME.base, when the caller wrote one, is the file before the cut.
+		var base *ast.File
+		if before, err := os.ReadFile(name + ".base"); err == nil {
+			base, _ = parser.ParseFile(token.NewFileSet(), name, before, 0)
+		}
+		bases = append(bases, base)
 	}
 	// A local variable whose last reader was cut goes with it (its declaration is removed, then the imports its
 	// value used): what this removes is built and run like any candidate.
 	for round := 0; ; round++ {
-		for _, f := range files {
-			pruneImports(f)
+		for i, f := range files {
+			pruneImports(f, bases[i])
 		}
 		unused, err := check(files)
 		if err != nil {
@@ -370,16 +379,15 @@ func tidyBlankLines(src []byte) []byte {
 	return []byte(strings.Join(out, "\n"))
 }
 
-func pruneImports(f *ast.File) {
-	used := map[string]bool{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		if sel, ok := n.(*ast.SelectorExpr); ok {
-			if id, ok := sel.X.(*ast.Ident); ok {
-				used[id.Name] = true
-			}
-		}
-		return true
-	})
+// pruneImports drops the imports whose name nothing uses any more. With the file as it was before the cut (base),
+// only an import whose name the base used is dropped: a package named otherwise than its path (the name guessed
+// from the path is used nowhere) is never mistaken for an unused import.
+func pruneImports(f *ast.File, base *ast.File) {
+	used := qualifiers(f)
+	var usedBefore map[string]bool
+	if base != nil {
+		usedBefore = qualifiers(base)
+	}
 	decls := f.Decls[:0]
 	for _, d := range f.Decls {
 		g, ok := d.(*ast.GenDecl)
@@ -392,7 +400,7 @@ func pruneImports(f *ast.File) {
 			is := s.(*ast.ImportSpec)
 			p, _ := strconv.Unquote(is.Path.Value)
 			n := importName(is, p)
-			if p == "C" || n == "_" || n == "." || n == "" || used[n] {
+			if p == "C" || n == "_" || n == "." || n == "" || used[n] || (usedBefore != nil && !usedBefore[n]) {
 				kept = append(kept, s)
 			}
 		}
@@ -403,6 +411,20 @@ func pruneImports(f *ast.File) {
 	}
 	// The cgo preamble stays with "C", which is never dropped.
 	f.Decls = decls
+}
+
+// qualifiers are the names used as X in X.Sel.
+func qualifiers(f *ast.File) map[string]bool {
+	used := map[string]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok {
+				used[id.Name] = true
+			}
+		}
+		return true
+	})
+	return used
 }
 
 type notBuilding struct{ why string }
@@ -464,7 +486,14 @@ func check(files []*ast.File) (map[ast.Stmt]bool, error) {
 			}
 			return true
 		})
+		dotImport := false
+		for _, is := range f.Imports {
+			dotImport = dotImport || (is.Name != nil && is.Name.Name == ".")
+		}
 		for _, id := range f.Unresolved {
+			if dotImport { // a name may come from the dot-imported package: left to the build
+				break
+			}
 			if !present[id] || id.Name == "_" || qualifiers[id] || keys[id] || declared[id.Name] ||
 				types.Universe.Lookup(id.Name) != nil {
 				continue
@@ -478,13 +507,16 @@ func check(files []*ast.File) (map[ast.Stmt]bool, error) {
 	return unused, nil
 }
 
-// removeStmts drops the given statements from every statement list of the file.
+// removeStmts drops the given statements from every statement list of the file; one whose value holds a call keeps
+// the call as "_ = …" (or "_, _ = …"), since the call may be what fails: "v := C.crash()" loses v, not the crash.
 func removeStmts(f *ast.File, gone map[ast.Stmt]bool) {
 	keep := func(list []ast.Stmt) []ast.Stmt {
 		out := list[:0]
 		for _, s := range list {
 			if !gone[s] {
 				out = append(out, s)
+			} else if r := blanked(s); r != nil {
+				out = append(out, r)
 			}
 		}
 		return out
@@ -500,6 +532,47 @@ func removeStmts(f *ast.File, gone map[ast.Stmt]bool) {
 		}
 		return true
 	})
+}
+
+// blanked is "_ = value" for a declaration whose values call something, else nil.
+func blanked(s ast.Stmt) ast.Stmt {
+	var lhs int
+	var values []ast.Expr
+	switch s := s.(type) {
+	case *ast.AssignStmt:
+		lhs, values = len(s.Lhs), s.Rhs
+	case *ast.DeclStmt:
+		g := s.Decl.(*ast.GenDecl)
+		if len(g.Specs) != 1 {
+			return nil
+		}
+		v := g.Specs[0].(*ast.ValueSpec)
+		lhs, values = len(v.Names), v.Values
+	}
+	if len(values) == 0 || !calls(values) {
+		return nil
+	}
+	if len(values) > 1 {
+		lhs = len(values)
+	}
+	blanks := make([]ast.Expr, lhs)
+	for i := range blanks {
+		blanks[i] = ast.NewIdent("_")
+	}
+	return &ast.AssignStmt{Lhs: blanks, Tok: token.ASSIGN, Rhs: values}
+}
+
+func calls(exprs []ast.Expr) bool {
+	found := false
+	for _, e := range exprs {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if _, ok := n.(*ast.CallExpr); ok {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 func unusedLocals(f *ast.File, removable map[ast.Stmt]bool) error {

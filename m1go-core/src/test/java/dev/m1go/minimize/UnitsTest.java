@@ -132,7 +132,7 @@ class UnitsTest {
     }
 
     @Test
-    void aLocalVariableWhoseLastReaderWentGoesWithIt() throws IOException {
+    void aLocalVariableWhoseLastReaderWentGoesWithIt_butACallInItsValueStays() throws IOException {
         Units units = new Units(go, dir.resolve("scratch"));
         Candidate c = candidate();
         List<Units.Unit> stmts = units.of(Units.Stage.STATEMENTS, c);
@@ -142,7 +142,46 @@ class UnitsTest {
         }).toList();
         Candidate less = units.keep(c, stmts, kept);
         assertThat(less).isNotNull();
-        assertThat(text(less, "main.go")).doesNotContain("n := C.twice(2)").doesNotContain("\"fmt\"");
+        assertThat(text(less, "main.go")).doesNotContain("n := C.twice(2)").doesNotContain("\"fmt\"")
+                .as("the call may be what fails").contains("\t_ = C.twice(2)\n");
+    }
+
+    @Test
+    void aPackageNamedOtherwiseThanItsPath_andADotImport_doNotVoidACandidate() throws IOException {
+        Units units = new Units(go, dir.resolve("scratch"));
+        Map<String, byte[]> files = new TreeMap<>();
+        files.put("main.go", """
+                package main
+
+                import (
+                	"fmt"
+                	. "strings"
+
+                	"math/rand/v2"
+                	syscall "golang.org/x/sys/unix"
+                )
+
+                func one() string { return fmt.Sprint(rand.N(3)) }
+
+                func main() {
+                	println(ToUpper("x"), syscall.Getpid())
+                }
+                """.getBytes(StandardCharsets.UTF_8));
+        files.put("other.go", """
+                package main
+
+                import "example.com/thingpkg"
+
+                var Doc = thing.Marshal
+                """.getBytes(StandardCharsets.UTF_8));
+        Candidate c = new Candidate(files, null, Map.of(), Map.of());
+        List<Units.Unit> decls = units.of(Units.Stage.DECLARATIONS, c);
+        Candidate less = units.keep(c, decls, decls.stream().filter(u -> !((Units.Piece) u).kind()
+                .equals("go func one")).toList());
+        assertThat(less).as("ToUpper comes from the dot import: not an undefined name").isNotNull();
+        assertThat(text(less, "main.go")).doesNotContain("\"fmt\"", "math/rand/v2").contains("golang.org/x/sys/unix");
+        assertThat(text(less, "other.go")).as("untouched: its import's name is not its path's")
+                .contains("example.com/thingpkg");
     }
 
     @Test
