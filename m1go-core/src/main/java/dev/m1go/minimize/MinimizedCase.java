@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,28 +46,17 @@ final class MinimizedCase {
         return directory;
     }
 
-    /**
-     * Writes the case whole into a hidden sibling and then moves it into place, so that an interruption at any moment
-     * leaves the previous best case or this one, never a half-written directory.
-     */
+    /** Writes the case whole ({@link AtomicFiles#replaceDirectory}): an interruption leaves the last best case. */
     void write(Candidate c, Reduction record, boolean complete) throws IOException {
-        Path next = directory.resolveSibling("." + directory.getFileName() + ".next");
-        FileTrees.delete(next);
-        Files.createDirectories(next);
-        for (Map.Entry<String, byte[]> f : c.files().entrySet()) {
-            Path target = next.resolve(f.getKey());
-            Files.createDirectories(target.getParent());
-            Files.write(target, f.getValue());
-        }
-        Files.writeString(next.resolve(CaseLoader.DESCRIPTOR), caseYaml(c), StandardCharsets.UTF_8);
-        Files.writeString(next.resolve("README.md"), readme(record, complete), StandardCharsets.UTF_8);
-        Path old = directory.resolveSibling("." + directory.getFileName() + ".old");
-        FileTrees.delete(old);
-        if (Files.exists(directory)) {
-            Files.move(directory, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(next, directory, StandardCopyOption.ATOMIC_MOVE);
-        FileTrees.delete(old);
+        AtomicFiles.replaceDirectory(directory, next -> {
+            for (Map.Entry<String, byte[]> f : c.files().entrySet()) {
+                Path target = next.resolve(f.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, f.getValue());
+            }
+            Files.writeString(next.resolve(CaseLoader.DESCRIPTOR), caseYaml(c), StandardCharsets.UTF_8);
+            Files.writeString(next.resolve("README.md"), readme(record, complete), StandardCharsets.UTF_8);
+        });
     }
 
     void writeReadme(Reduction record, boolean complete) throws IOException {
