@@ -153,6 +153,28 @@ final class Cgroups {
         }
     }
 
+    /**
+     * Moves one thread ({@code tasks}: cgroup v1 groups hold threads one by one) and answers whether it did. A child
+     * the thread forks afterwards starts in the group.
+     */
+    static boolean moveThread(Path group, String tid) {
+        try {
+            Files.writeString(group.resolve("tasks"), tid, StandardCharsets.US_ASCII);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** This thread's id ({@code /proc/thread-self}), or {@code null} where there is none. */
+    static String currentThread() {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return null;
+        }
+    }
+
     static List<Long> pids(Path group) {
         List<Long> pids = new ArrayList<>();
         try {

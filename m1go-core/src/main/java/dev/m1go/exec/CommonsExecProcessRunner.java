@@ -98,7 +98,16 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
     private Outcome execute(ProcessSpec spec, List<String> argv, Containment box, ReapingStreams streams)
             throws IOException {
         CompletableFuture<Process> started = new CompletableFuture<>();
-        DefaultExecutor executor = DefaultExecutor.builder().setWorkingDirectory(spec.workingDirectory().toFile()).get();
+        // The thread that starts the process joins the pids group for the moment of the start (Containment).
+        DefaultExecutor executor = DefaultExecutor.builder().setWorkingDirectory(spec.workingDirectory().toFile())
+                .setThreadFactory(task -> new Thread(() -> {
+                    box.enterForStart();
+                    try {
+                        task.run();
+                    } finally {
+                        box.leaveAfterStart();
+                    }
+                })).get();
         executor.setExitValues(null);
         executor.setStreamHandler(streams);
         executor.setProcessDestroyer(new Tracker(started, box));

@@ -50,6 +50,8 @@ final class Containment {
     /** The group that holds the task limit ({@link #cgroup} or {@link #pidsV1}), or {@code null}: none here. */
     private final Path taskLimited;
     private volatile ProcessHandle main;
+    /** The thread that starts the process while it is in {@link #pidsV1}, or {@code null}. */
+    private volatile String startingThread;
     private volatile boolean closed;
 
     private Containment(String id, Path cgroup, boolean memoryInCgroup, Path pidsV1) {
@@ -103,8 +105,35 @@ final class Containment {
         return env;
     }
 
+    /**
+     * Called by the thread that is about to start the process. On cgroup v1 a forked child is born in the groups of
+     * the <em>thread</em> that forks, so this thread joins the pids group for the moment of the start
+     * ({@link #leaveAfterStart}): the process and everything it forks are in the group from their first instruction,
+     * where moving them there after the start ({@link #adopt}) misses what a fast program forks in its first
+     * milliseconds (a program that starts itself again at once, thousands of times over).
+     */
+    void enterForStart() {
+        if (pidsV1 == null) {
+            return;
+        }
+        String tid = Cgroups.currentThread();
+        if (tid != null && Cgroups.moveThread(pidsV1, tid)) {
+            startingThread = tid;
+        }
+    }
+
+    /** The starting thread leaves the pids group again (from any thread; nothing when it is not in it). */
+    void leaveAfterStart() {
+        String tid = startingThread;
+        if (tid != null) {
+            startingThread = null;
+            Cgroups.moveThread(pidsV1.getParent(), tid);
+        }
+    }
+
     /** Called as soon as the process exists: moves it into the cgroup before it can start much. */
     void adopt(Process process) {
+        leaveAfterStart();
         main = process.toHandle();
         if (cgroup != null) {
             Cgroups.move(cgroup, process.pid());
@@ -170,6 +199,7 @@ final class Containment {
     /** Kills what is left and removes the cgroup. */
     int close() {
         closed = true;
+        leaveAfterStart();
         int n = killAll();
         if (cgroup != null) {
             Cgroups.remove(cgroup);

@@ -17,10 +17,11 @@ import java.util.List;
  * neither can be made (macOS, an unprivileged user without delegation) nothing caps the tasks; the containment still
  * kills what is left when the run ends.
  *
- * <p>A program joins its groups when m1go has started it ({@link Containment#adopt}), a few milliseconds after its
- * first instruction: children it forks before that stay outside the limit (the environment cookie still finds and
- * kills them). Programs spend longer than that starting up (a Go runtime, a dynamic loader, qemu), so in practice the
- * limit holds from the first fork.
+ * <p>In the cgroup v1 pids hierarchy a program is born in its group: the thread that starts it joins the group for
+ * that moment ({@link Containment#enterForStart}), and a forked child starts in its thread's groups. A cgroup v2 group
+ * holds only whole processes, so there the program is moved in when m1go has started it ({@link Containment#adopt}),
+ * a few milliseconds after its first instruction; children it forks before that stay outside the limit (the
+ * environment cookie still finds and kills them).
  *
  * <p>Tasks, not processes: a Go program has a thread per busy P and per blocking system call, and under qemu-user each
  * guest thread is a host thread. 4,096 is far above what the catalog's programs and real test suites use (tens) and

@@ -57,13 +57,30 @@ class TaskLimitProcessTest {
         assumeTasksLimited();
         long before = Containment.lastId();
         // Eight loops of 750 children each, then a wait: the limit is full when m1go kills them all at the time limit.
-        // They start after a moment, as a program does after its start-up (see TaskLimit on the first milliseconds).
-        ProcessResult r = new CommonsExecProcessRunner(null).run(spec(10, "sleep 0.3; "
-                + "for j in 1 2 3 4 5 6 7 8; do (n=0; while [ $n -lt 750 ]; do sleep 60 & n=$((n+1)); done; wait) & done;"
+        ProcessResult r = new CommonsExecProcessRunner(null).run(spec(10, "for j in 1 2 3 4 5 6 7 8; do (n=0; while [ $n -lt 750 ]; do sleep 60 & n=$((n+1)); done; wait) & done;"
                         + " wait"));
 
         assertThat(r.timedOut()).isTrue();
         assertThat(r.stderr()).contains("reached its limit of " + TaskLimit.TASKS);
+        assertThat(Containment.withCookie(Containment.COOKIE + "=" + ProcessHandle.current().pid() + "-"
+                + (before + 1))).as("no process of the run is left").isEmpty();
+    }
+
+    @Test
+    void aProgramThatStartsItselfAgainAtOnce_isInTheLimitFromItsFirstInstruction() throws IOException {
+        assumeTasksLimited();
+        long before = Containment.lastId();
+        // Each process starts the next as its first act and waits, 6,000 deep: a fork chain faster than any move of
+        // the started process into its group (a reduced self-exec program that lost its guard does this).
+        Path chain = dir.resolve("chain.sh");
+        Files.writeString(chain, "#!/bin/sh\nn=${DEPTH:-0}\nif [ $n -lt 6000 ]; then DEPTH=$((n+1)) \"$0\" & fi\nwait\n");
+        chain.toFile().setExecutable(true);
+        ProcessResult r = new CommonsExecProcessRunner(null).run(new ProcessSpec(List.of(chain.toString()),
+                Map.of("PATH", System.getenv("PATH")), dir, Duration.ofSeconds(10), Duration.ofMillis(200),
+                dir.resolve("out.log"), dir.resolve("err.log")));
+
+        assertThat(r.stderr()).as("the chain ran into the limit, so it was in the group from the start")
+                .contains("reached its limit of " + TaskLimit.TASKS);
         assertThat(Containment.withCookie(Containment.COOKIE + "=" + ProcessHandle.current().pid() + "-"
                 + (before + 1))).as("no process of the run is left").isEmpty();
     }
