@@ -210,24 +210,42 @@ final class ModuleCase {
         return out;
     }
 
-    /** The regular files of a package directory (and its testdata); test files only of the package under test. */
-    private static void copy(Path module, Path dir, boolean underTest, Map<String, byte[]> files) throws IOException {
+    /** What one file of a case may hold: the case loader refuses more (m1go:reproduce of the minimized case). */
+    private static final long MAX_FILE_BYTES = 32L << 20;
+
+    /**
+     * The regular files of a package directory (and its testdata); test files only of the package under test. A link
+     * is followed only to a file inside the module (a case is posted upstream: nothing from outside the module may get
+     * into it); a file too large for a case stops with its name.
+     */
+    private static void copy(Path module, Path dir, boolean underTest, Map<String, byte[]> files)
+            throws IOException, UserError {
+        Path realModule = module.toRealPath();
+        List<Path> found = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path f : s.sorted().toList()) {
                 String n = f.getFileName().toString();
                 if (Files.isRegularFile(f) && !n.equals("go.mod") && !n.equals("go.sum")
-                        && (underTest || !n.endsWith("_test.go")) && Files.size(f) < (1 << 22)) {
-                    files.put(module.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+                        && (underTest || !n.endsWith("_test.go"))) {
+                    found.add(f);
                 }
             }
         }
         Path testdata = dir.resolve("testdata");
         if (underTest && Files.isDirectory(testdata)) {
             try (Stream<Path> s = Files.walk(testdata)) {
-                for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
-                    files.put(module.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
-                }
+                found.addAll(s.filter(Files::isRegularFile).sorted().toList());
             }
+        }
+        for (Path f : found) {
+            if (!f.toRealPath().startsWith(realModule)) {
+                continue; // a link out of the module
+            }
+            if (Files.size(f) > MAX_FILE_BYTES) {
+                throw new UserError(f + " has " + Files.size(f) + " bytes, more than a case file may hold ("
+                        + MAX_FILE_BYTES + "): m1go:minimize cannot copy this package into a case");
+            }
+            files.put(module.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
         }
     }
 

@@ -61,6 +61,9 @@ class ModuleCaseTest {
                 """);
         Files.writeString(module.resolve("store/store_amd64_test.go"), "package store\n\nconst arch = \"amd64\"\n");
         Files.writeString(module.resolve("store/store_arm64_test.go"), "package store\n\nconst arch = \"arm64\"\n");
+        Files.createSymbolicLink(module.resolve("store/credentials.txt"),
+                Files.writeString(dir.resolve("outside.txt"), "not the module's"));
+        Files.createSymbolicLink(module.resolve("store/inside.txt"), module.resolve("go.mod"));
     }
 
     private ModuleCase.Standalone standalone(String test) throws UserError, IOException {
@@ -74,6 +77,8 @@ class ModuleCaseTest {
         assertThat(s.reproCase().files().keySet()).contains("store/m1gotest_store.go", "store/m1gotest_store_amd64.go",
                 "store/m1gotest_store_arm64.go", "m1go_main.go").noneMatch(f -> f.endsWith("_test.go"));
         assertThat(s.reproCase().runArgs()).containsExactly("-test.run=^TestAnswer$");
+        assertThat(s.reproCase().files()).as("a link out of the module is not copied into a case posted upstream")
+                .doesNotContainKey("store/credentials.txt").containsKey("store/inside.txt");
     }
 
     @Test
