@@ -13,7 +13,9 @@ import java.util.List;
  * in which case a candidate counts only while the native cell keeps passing.
  *
  * @param cells    the cells candidates run on: without the native reference when the failure is not translation-only
- * @param measured the cells of the first measurement (with the native reference of a translated cell)
+ * @param measured the cells of the first measurement (with the native reference of a translated cell), which the
+ *                 minimized case's command runs; without a native reference that neither passed nor failed this way
+ *                 (its cell would contradict the case's expectation)
  */
 record Judgement(Signature signature, boolean intermittent, boolean differential, Trials.Cells cells, String rate,
                  List<String> notes, Trials.Cells measured) {
@@ -58,6 +60,7 @@ record Judgement(Signature signature, boolean intermittent, boolean differential
         }
         List<String> notes = new ArrayList<>();
         boolean differential = false;
+        Trials.Cells reproduceOn = cells; // the minimized case's command names the native cell too, unless it disagrees
         Trials.Cells kept = new Trials.Cells(cells.toolchain(), cells.target(), cells.runner(), null, null);
         if (cells.differential()) {
             CellResult ref = reference.reference();
@@ -73,9 +76,10 @@ record Judgement(Signature signature, boolean intermittent, boolean differential
             } else {
                 notes.add("the native reference cell neither passed nor failed the same way ("
                         + (ref == null ? "not measured" : ref.outcome()) + "): no native reference is kept");
+                reproduceOn = kept;
             }
         }
-        return new Judgement(sig, intermittent, differential, kept, describe(sig, failing), notes, cells);
+        return new Judgement(sig, intermittent, differential, kept, describe(sig, failing), notes, reproduceOn);
     }
 
     /** {@code 10/10 runs CGO_SIGNAL SIGSEGV in C} or, for an intermittent one, with its Wilson interval. */
