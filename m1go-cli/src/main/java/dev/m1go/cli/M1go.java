@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
                 ClassifyCommand.class,
                 InspectCommand.class,
                 DoctorCommand.class,
+                MinimizeCommand.class,
                 AutoComplete.GenerateCompletion.class,
         })
 public final class M1go implements Callable<Integer> {

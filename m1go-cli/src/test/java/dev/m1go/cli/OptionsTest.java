@@ -28,7 +28,7 @@ class OptionsTest {
     private static final Set<String> MAVEN_ONLY = Set.of("reproduce.m1go.goToolchains", "reproduce.m1go.args");
 
     @ParameterizedTest
-    @ValueSource(strings = {"reproduce", "merge", "classify", "inspect", "doctor"})
+    @ValueSource(strings = {"reproduce", "merge", "classify", "inspect", "doctor", "minimize"})
     void everySettingOfTheGoal_isAnOptionNamedByTheRule_withTheCoresDefault(String goal) {
         CommandLine command = M1go.commandLine().getSubcommands().get(goal);
         Set<String> keys = new TreeSet<>();

@@ -31,6 +31,14 @@ public final class Defaults {
     public static final String DOCTOR_FAIL_ON = "error";
     public static final String TRUE = "true";
     public static final String FALSE = "false";
+    /** m1go:minimize's time budget, in seconds. */
+    public static final String MINIMIZE_SECONDS = "1800";
+    /** m1go:minimize's build budget. */
+    public static final String MINIMIZE_BUILDS = "600";
+    /** Runs of m1go:minimize's first measurement. */
+    public static final String MINIMIZE_RUNS = "10";
+    /** m1go:minimize's threshold for intermittent failures, in percent. */
+    public static final String MINIMIZE_THRESHOLD = "10";
     /** The report directory below the project (Maven: {@code ${project.build.directory}/m1go}) or the current one. */
     public static final String OUTPUT_DIRECTORY = "target/m1go";
 
@@ -63,6 +71,10 @@ public final class Defaults {
                 Map.entry(PropertyNames.FAIL_ON, FAIL_ON),
                 Map.entry(PropertyNames.ISSUE_BODY, FALSE),
                 Map.entry(PropertyNames.DOCTOR_FAIL_ON, DOCTOR_FAIL_ON),
+                Map.entry(PropertyNames.MINIMIZE_SECONDS, MINIMIZE_SECONDS),
+                Map.entry(PropertyNames.MINIMIZE_BUILDS, MINIMIZE_BUILDS),
+                Map.entry(PropertyNames.MINIMIZE_RUNS, MINIMIZE_RUNS),
+                Map.entry(PropertyNames.MINIMIZE_THRESHOLD, MINIMIZE_THRESHOLD),
                 Map.entry(PropertyNames.TEST_SHORT, FALSE),
                 Map.entry(PropertyNames.TEST_TIMEOUT_SECONDS, TEST_TIMEOUT_SECONDS),
                 Map.entry(PropertyNames.TRANSLATED_TESTS_ONE_AT_A_TIME, TRUE),

@@ -123,7 +123,9 @@ public final class CaseLoader {
     private List<ReproCase> loadDirectory(Path root, String origin) throws IOException, CaseDefinitionException {
         List<Path> dirs;
         try (Stream<Path> s = Files.list(root)) {
-            dirs = s.filter(p -> Files.isRegularFile(p.resolve(DESCRIPTOR))).sorted().toList();
+            // Hidden directories (.git, a case being written by m1go:minimize) are not cases.
+            dirs = s.filter(p -> !p.getFileName().toString().startsWith(".") && Files.isRegularFile(p.resolve(DESCRIPTOR)))
+                    .sorted().toList();
         }
         List<ReproCase> cases = new ArrayList<>();
         for (Path d : dirs) {

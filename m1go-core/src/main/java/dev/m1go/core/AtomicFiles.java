@@ -18,7 +18,32 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Writes the files of a directory into the (empty) directory it is given. */
+    @FunctionalInterface
+    public interface DirectoryContent {
+        void writeTo(Path directory) throws IOException;
+    }
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Replaces the directory {@code dir} with what {@code content} writes: into a hidden sibling first ({@code
+     * .name.next}), then renamed into place, so a reader, or an interruption at any moment, finds the old directory
+     * or the new one, never a half-written one.
+     */
+    public static void replaceDirectory(Path dir, DirectoryContent content) throws IOException {
+        Path next = dir.resolveSibling("." + dir.getFileName() + ".next");
+        Path old = dir.resolveSibling("." + dir.getFileName() + ".old");
+        FileTrees.delete(next);
+        Files.createDirectories(next);
+        content.writeTo(next);
+        FileTrees.delete(old);
+        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(next, dir, StandardCopyOption.ATOMIC_MOVE);
+        FileTrees.delete(old);
     }
 
     /** Replaces {@code file} (creating its directory) with what {@code content} writes. */

@@ -99,12 +99,17 @@ final class Cgroups {
      * {@code parent} (a shell, a CI runner) nothing is moved and the kernel refuses.
      */
     static void handDownMemory(Path parent, long self) {
+        handDown(parent, self, "memory");
+    }
+
+    /** {@link #handDownMemory} for any controller ({@code memory}, {@code pids}). */
+    static void handDown(Path parent, long self, String controller) {
         if (parent == null) {
             return;
         }
         try {
-            boolean has = words(parent.resolve("cgroup.controllers")).contains("memory");
-            boolean handed = words(parent.resolve("cgroup.subtree_control")).contains("memory");
+            boolean has = words(parent.resolve("cgroup.controllers")).contains(controller);
+            boolean handed = words(parent.resolve("cgroup.subtree_control")).contains(controller);
             if (!has || handed) {
                 return;
             }
@@ -112,7 +117,7 @@ final class Cgroups {
                 Path leaf = Files.createDirectories(parent.resolve("m1go-" + self + "-self"));
                 move(leaf, self);
             }
-            Files.writeString(parent.resolve("cgroup.subtree_control"), "+memory", StandardCharsets.US_ASCII);
+            Files.writeString(parent.resolve("cgroup.subtree_control"), "+" + controller, StandardCharsets.US_ASCII);
         } catch (IOException | RuntimeException e) {
             // not allowed (other processes in the parent, or not delegated): the caller sees no memory.max
         }
@@ -145,6 +150,28 @@ final class Cgroups {
             Files.writeString(group.resolve("cgroup.procs"), Long.toString(pid), StandardCharsets.US_ASCII);
         } catch (IOException e) {
             // the process is gone already, or the move is not allowed: the other ways still find its descendants
+        }
+    }
+
+    /**
+     * Moves one thread ({@code tasks}: cgroup v1 groups hold threads one by one) and answers whether it did. A child
+     * the thread forks afterwards starts in the group.
+     */
+    static boolean moveThread(Path group, String tid) {
+        try {
+            Files.writeString(group.resolve("tasks"), tid, StandardCharsets.US_ASCII);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** This thread's id ({@code /proc/thread-self}), or {@code null} where there is none. */
+    static String currentThread() {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return null;
         }
     }
 
@@ -189,10 +216,15 @@ final class Cgroups {
 
     /** Removes empty groups left by m1go processes that no longer run (a JVM killed by SIGKILL). */
     static void sweep() {
-        if (OWN == null) {
+        sweep(OWN);
+    }
+
+    /** {@link #sweep()} below {@code parent}, a cgroup v2 group or a group of a v1 hierarchy. */
+    static void sweep(Path parent) {
+        if (parent == null) {
             return;
         }
-        try (var groups = Files.newDirectoryStream(OWN, "m1go-*")) {
+        try (var groups = Files.newDirectoryStream(parent, "m1go-*")) {
             for (Path g : groups) {
                 String rest = g.getFileName().toString().substring(5);
                 int dash = rest.indexOf('-');
@@ -200,6 +232,7 @@ final class Cgroups {
                     long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
                     if (ProcessHandle.of(pid).isEmpty()) {
                         kill(g);
+                        pids(g).forEach(p -> ProcessHandle.of(p).ifPresent(ProcessHandle::destroyForcibly));
                         remove(g);
                     }
                 } catch (NumberFormatException e) {

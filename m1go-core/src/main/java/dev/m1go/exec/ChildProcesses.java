@@ -57,6 +57,7 @@ final class ChildProcesses {
         synchronized (ChildProcesses.class) {
             if (!hookInstalled) {
                 Cgroups.sweep();
+                TaskLimit.sweep();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     stopping = true;
                     LIVE.forEach(Containment::close);

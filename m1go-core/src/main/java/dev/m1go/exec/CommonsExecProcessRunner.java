@@ -73,6 +73,10 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
             if (startFailure != null) {
                 err.write((startFailure + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
+            long forksRefused = box.taskLimitHits();
+            if (forksRefused > 0) {
+                err.write(("\n" + TaskLimit.reached(forksRefused) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
             String truncated = java.util.stream.Stream.of(out.logFailure(), err.logFailure(), streams.abandoned())
                     .filter(java.util.Objects::nonNull).reduce((a, b) -> a + "; " + b).orElse(null);
             String hit = memory.hit(exit, o.timedOut, out.text(), err.text(), box.oomKills());
@@ -94,7 +98,16 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
     private Outcome execute(ProcessSpec spec, List<String> argv, Containment box, ReapingStreams streams)
             throws IOException {
         CompletableFuture<Process> started = new CompletableFuture<>();
-        DefaultExecutor executor = DefaultExecutor.builder().setWorkingDirectory(spec.workingDirectory().toFile()).get();
+        // The thread that starts the process joins the pids group for the moment of the start (Containment).
+        DefaultExecutor executor = DefaultExecutor.builder().setWorkingDirectory(spec.workingDirectory().toFile())
+                .setThreadFactory(task -> new Thread(() -> {
+                    box.enterForStart();
+                    try {
+                        task.run();
+                    } finally {
+                        box.leaveAfterStart();
+                    }
+                })).get();
         executor.setExitValues(null);
         executor.setStreamHandler(streams);
         executor.setProcessDestroyer(new Tracker(started, box));

@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the third way exists.
  *
  * <p>The cgroup also holds a process's {@link MemoryLimit} ({@code memory.max}) when its parent hands the memory
- * controller down; {@link MemoryEnforcement} decides what happens where it does not.
+ * controller down; {@link MemoryEnforcement} decides what happens where it does not. Every containment caps its tasks
+ * ({@link TaskLimit}): in the cgroup v2 group when the pids controller is handed down, else in a group of the cgroup v1
+ * pids hierarchy, which then finds the members as the v2 group does.
  */
 final class Containment {
 
@@ -43,13 +45,21 @@ final class Containment {
     private final String id;
     private final Path cgroup;
     private final boolean memoryInCgroup;
+    /** The group of the cgroup v1 pids hierarchy, when that one holds the task limit; else {@code null}. */
+    private final Path pidsV1;
+    /** The group that holds the task limit ({@link #cgroup} or {@link #pidsV1}), or {@code null}: none here. */
+    private final Path taskLimited;
     private volatile ProcessHandle main;
+    /** The thread that starts the process while it is in {@link #pidsV1}, or {@code null}. */
+    private volatile String startingThread;
     private volatile boolean closed;
 
-    private Containment(String id, Path cgroup, boolean memoryInCgroup) {
+    private Containment(String id, Path cgroup, boolean memoryInCgroup, Path pidsV1) {
         this.id = id;
         this.cgroup = cgroup;
         this.memoryInCgroup = memoryInCgroup;
+        this.pidsV1 = pidsV1;
+        this.taskLimited = pidsV1 != null ? pidsV1 : cgroup;
     }
 
     /** A new containment with its own cgroup when one can be made here. */
@@ -61,7 +71,9 @@ final class Containment {
     static Containment create(MemoryLimit limit) {
         String id = ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
         Path group = Cgroups.create("m1go-" + id);
-        return new Containment(id, group, group != null && limit.limited() && Cgroups.limitMemory(group, limit.bytes()));
+        boolean memory = group != null && limit.limited() && Cgroups.limitMemory(group, limit.bytes());
+        boolean tasksInV2 = group != null && TaskLimit.limitV2(group, TaskLimit.TASKS);
+        return new Containment(id, group, memory, tasksInV2 ? null : TaskLimit.createV1("m1go-" + id, TaskLimit.TASKS));
     }
 
     private static volatile Boolean cgroupMemory;
@@ -78,7 +90,7 @@ final class Containment {
 
     /** A containment without a cgroup: how m1go works where none can be made (tests use it for the fallback). */
     static Containment withoutCgroup() {
-        return new Containment(ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet(), null, false);
+        return new Containment(ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet(), null, false, null);
     }
 
     /** The sequence number of the last containment made (for tests). */
@@ -93,11 +105,41 @@ final class Containment {
         return env;
     }
 
+    /**
+     * Called by the thread that is about to start the process. On cgroup v1 a forked child is born in the groups of
+     * the <em>thread</em> that forks, so this thread joins the pids group for the moment of the start
+     * ({@link #leaveAfterStart}): the process and everything it forks are in the group from their first instruction,
+     * where moving them there after the start ({@link #adopt}) misses what a fast program forks in its first
+     * milliseconds (a program that starts itself again at once, thousands of times over).
+     */
+    void enterForStart() {
+        if (pidsV1 == null) {
+            return;
+        }
+        String tid = Cgroups.currentThread();
+        if (tid != null && Cgroups.moveThread(pidsV1, tid)) {
+            startingThread = tid;
+        }
+    }
+
+    /** The starting thread leaves the pids group again (from any thread; nothing when it is not in it). */
+    void leaveAfterStart() {
+        String tid = startingThread;
+        if (tid != null) {
+            startingThread = null;
+            Cgroups.moveThread(pidsV1.getParent(), tid);
+        }
+    }
+
     /** Called as soon as the process exists: moves it into the cgroup before it can start much. */
     void adopt(Process process) {
+        leaveAfterStart();
         main = process.toHandle();
         if (cgroup != null) {
             Cgroups.move(cgroup, process.pid());
+        }
+        if (pidsV1 != null) {
+            Cgroups.move(pidsV1, process.pid());
         }
         if (closed) { // closed while the process was being started (the JVM shuts down): it does not get to run
             killAll();
@@ -111,6 +153,16 @@ final class Containment {
     /** Whether the cgroup holds the process's memory limit. */
     boolean limitsMemory() {
         return memoryInCgroup;
+    }
+
+    /** Whether the kernel caps the tasks of this containment ({@link TaskLimit}). */
+    boolean limitsTasks() {
+        return taskLimited != null;
+    }
+
+    /** How often a fork or clone failed at the task limit (read before {@link #close}); 0 without one. */
+    long taskLimitHits() {
+        return TaskLimit.hits(taskLimited);
     }
 
     /** How many members the kernel's OOM killer ended (read before {@link #close}); 0 without a memory limit. */
@@ -147,9 +199,13 @@ final class Containment {
     /** Kills what is left and removes the cgroup. */
     int close() {
         closed = true;
+        leaveAfterStart();
         int n = killAll();
         if (cgroup != null) {
             Cgroups.remove(cgroup);
+        }
+        if (pidsV1 != null) {
+            Cgroups.remove(pidsV1);
         }
         return n;
     }
@@ -164,6 +220,9 @@ final class Containment {
         }
         if (cgroup != null) {
             pids.addAll(Cgroups.pids(cgroup));
+        }
+        if (pidsV1 != null) {
+            pids.addAll(Cgroups.pids(pidsV1));
         }
         pids.addAll(withCookie(COOKIE + "=" + id));
         pids.remove(ProcessHandle.current().pid());

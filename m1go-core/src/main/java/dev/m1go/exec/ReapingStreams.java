@@ -29,6 +29,7 @@ final class ReapingStreams implements ExecuteStreamHandler {
 
     @Override
     public void setProcessInputStream(OutputStream os) throws IOException {
+        box.leaveAfterStart(); // the process exists: the starting thread leaves its group before the pumps start
         pumps.setProcessInputStream(os);
     }
 

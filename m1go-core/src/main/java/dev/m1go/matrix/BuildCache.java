@@ -1,16 +1,17 @@
 package dev.m1go.matrix;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.m1go.core.Mappers;
 import dev.m1go.classify.Classification;
 import dev.m1go.classify.Outcome;
+import dev.m1go.core.FileStamp;
+import dev.m1go.core.FileTrees;
+import dev.m1go.core.Mappers;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import dev.m1go.core.FileStamp;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -153,10 +154,10 @@ final class BuildCache {
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException otherRunWasFaster) {
-                deleteTree(tmp);
+                FileTrees.delete(tmp);
             }
         } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
+            FileTrees.delete(tmp);
             throw e;
         }
     }
@@ -201,7 +202,7 @@ final class BuildCache {
                 String name = p.getFileName().toString();
                 if (name.startsWith(".")) {
                     if (Files.getLastModifiedTime(p).toInstant().isBefore(clock.instant().minus(STALE_TEMPORARY))) {
-                        deleteTree(p);
+                        FileTrees.delete(p);
                     }
                     continue;
                 }
@@ -248,7 +249,7 @@ final class BuildCache {
         } catch (java.nio.file.NoSuchFileException goneAlready) {
             return;
         }
-        deleteTree(trash);
+        FileTrees.delete(trash);
     }
 
     private static long size(Path dir) throws IOException {
@@ -257,7 +258,4 @@ final class BuildCache {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        Builder.deleteTree(dir);
-    }
 }

@@ -1,16 +1,17 @@
 package dev.m1go.matrix;
 
+import dev.m1go.binary.BinaryFacts;
+import dev.m1go.binary.BinaryInspector;
 import dev.m1go.cases.Library;
 import dev.m1go.cases.ModuleUnit;
 import dev.m1go.cases.ReproCase;
 import dev.m1go.cases.Variant;
-import dev.m1go.binary.BinaryFacts;
-import dev.m1go.binary.BinaryInspector;
 import dev.m1go.classify.Classification;
 import dev.m1go.classify.Classifier;
 import dev.m1go.classify.Evidence;
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Phase;
+import dev.m1go.core.FileTrees;
 import dev.m1go.exec.Launch;
 import dev.m1go.exec.ProcessResult;
 import dev.m1go.exec.ProcessRunner;
@@ -28,11 +29,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Builds one case with one toolchain for one target: the case's static C library with the target's C compiler and
@@ -111,7 +110,7 @@ final class Builder {
         boolean useCache = unit == null;
 
         long t0 = System.nanoTime();
-        deleteTree(dir);
+        FileTrees.delete(dir);
         Files.createDirectories(dir);
         Files.createDirectories(logs);
         if (unit == null) {
@@ -297,14 +296,4 @@ final class Builder {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

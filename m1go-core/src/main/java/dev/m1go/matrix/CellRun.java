@@ -9,6 +9,7 @@ import dev.m1go.classify.Evidence;
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Phase;
 import dev.m1go.classify.Verdict;
+import dev.m1go.core.FileTrees;
 import dev.m1go.exec.MemoryLimit;
 import dev.m1go.exec.ProcessResult;
 import dev.m1go.exec.ProcessRunner;
@@ -94,7 +95,7 @@ final class CellRun {
                 p.variant().name());
         Path logDir = request.layout().runLogs(c.id(), t.key(), p.target().slug(), p.runner().name(),
                 p.variant().name());
-        Builder.deleteTree(workDir);
+        FileTrees.delete(workDir);
         Files.createDirectories(workDir);
         Files.createDirectories(logDir);
         dev.m1go.cases.ModuleUnit unit = c.unit();

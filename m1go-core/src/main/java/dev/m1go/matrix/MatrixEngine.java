@@ -3,6 +3,7 @@ package dev.m1go.matrix;
 import dev.m1go.cases.ReproCase;
 import dev.m1go.cases.Variant;
 import dev.m1go.classify.Classifier;
+import dev.m1go.core.FileTrees;
 import dev.m1go.exec.ProcessRunner;
 import dev.m1go.host.Host;
 import dev.m1go.runner.Runner;
@@ -115,7 +116,7 @@ public final class MatrixEngine {
         Files.createDirectories(request.outputDirectory());
         for (ReproCase c : request.cases()) {
             Path dir = request.layout().caseSources(c.id());
-            Builder.deleteTree(dir);
+            FileTrees.delete(dir);
             c.writeTo(dir);
         }
         listener.planned(plan);

@@ -172,7 +172,7 @@ public final class ModuleProject implements AutoCloseable {
     }
 
     /** The package directory ({@code cmd/server}); the root package is named after the module's last element. */
-    static String id(String pkg, String modulePath) {
+    public static String id(String pkg, String modulePath) {
         if (pkg.equals(".")) {
             String last = modulePath.substring(modulePath.lastIndexOf('/') + 1);
             return last.matches("v[0-9]+") && modulePath.contains("/")
@@ -181,7 +181,7 @@ public final class ModuleProject implements AutoCloseable {
         return pkg.substring(2);
     }
 
-    static String modulePath(String goMod) throws CaseDefinitionException {
+    public static String modulePath(String goMod) throws CaseDefinitionException {
         for (String line : goMod.split("\n")) {
             String l = line.strip();
             if (l.startsWith("module ")) {

@@ -116,6 +116,24 @@ public final class Reproduce {
         return r;
     }
 
+    /**
+     * This machine's engine for many small matrices ({@link Session}): the settings checked, the host observed, the
+     * runners and the toolchains of {@code m1go.goVersions} found. Nothing is built or run yet.
+     */
+    public Session session(ReproduceSettings s) throws UserError, IOException {
+        Preflight.numbers(s);
+        Preflight.check(s);
+        Path out = s.outputDirectory().toAbsolutePath().normalize();
+        Files.createDirectories(out);
+        Host host = hosts.probe(s.environment(), new OutputLayout(out).hostLogs());
+        Runners runners = new Runners(host, processes, extraRunners.apply(host));
+        List<Toolchain> toolchains = toolchains(s, host, runners, out, new ArrayList<>());
+        CCompilers compilers = new CCompilers(host.os(), host.arch(), s.environment(), processes,
+                new OutputLayout(out).hostLogs());
+        return new Session(s, host, runners, toolchains,
+                new MatrixEngine(host, processes, classifier, compilers, runners), processes);
+    }
+
     /** The finished matrix: the report and the cells that contradict their expectation. */
     public record Result(Report report, List<CellResult> unexpected, List<CellResult> flaky, Path directory) {
     }
@@ -345,80 +363,15 @@ public final class Reproduce {
 
     private List<Toolchain> toolchains(ReproduceSettings s, Host host, Runners runners, Path out, List<String> leftOut)
             throws UserError, IOException {
-        dev.m1go.toolchain.ToolchainFilter range = null;
-        boolean byDefault = s.goVersions() == null || s.goVersions().isBlank();
-        if (!byDefault && !s.goVersions().trim().equals(ALL_TOOLCHAINS)) {
-            try {
-                range = dev.m1go.toolchain.ToolchainFilter.parse(s.goVersions());
-            } catch (IllegalArgumentException e) {
-                throw new UserError("m1go.goVersions: " + e.getMessage() + " (examples: 1.21,1.22 or >=1.21 or "
-                        + "@amd64,1.19@arm64)");
-            }
-        }
-        List<Path> roots = new ArrayList<>();
-        for (String r : s.goRoots()) {
-            roots.add(Path.of(r.startsWith("~/") ? s.home() + r.substring(1) : r));
-        }
-        dev.m1go.toolchain.ToolchainFilter filter = range;
-        List<Toolchain> all;
-        try {
-            // what the filter leaves out by VERSION file and binary header is not even run to identify it
-            all = toolchainSource.find(host, runners, s.environment(), s.home(), roots, new OutputLayout(out).hostLogs(),
-                    (version, arch) -> filter == null || filter.test(version, arch));
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
-        List<Toolchain> chosen = filter == null ? all : all.stream().filter(filter::test).toList();
-        if (byDefault) {
-            chosen = defaultSelection(all, host.arch());
-            List<Toolchain> selected = chosen;
-            List<String> left = all.stream().filter(t -> !selected.contains(t)).map(t -> t.label(host.arch())).toList();
-            if (!left.isEmpty()) {
-                leftOut.add("The default matrix takes the toolchains of " + host.arch().goarch() + " (this host) and "
-                        + "the newest of each other architecture; " + Plural.of(left.size(), "more translated toolchain")
-                        + " installed here (" + String.join(", ", left) + ") join with m1go.goVersions="
-                        + ALL_TOOLCHAINS + ".");
-            }
-        }
-        if (chosen.isEmpty() && s.failIfNoToolchains() && filter != null) {
-            // Only now, to say what there is: every toolchain, including those the filter left unidentified.
-            all = toolchainSource.find(host, runners, s.environment(), s.home(), roots,
-                    new OutputLayout(out).hostLogs(), (version, arch) -> true);
-        }
-        if (chosen.isEmpty() && s.failIfNoToolchains()) {
-            String found = all.isEmpty() ? "no Go toolchain was found" : "no toolchain matches m1go.goVersions="
-                    + s.goVersions() + " (found: " + String.join(", ", all.stream().map(t -> t.label(host.arch())).toList())
-                    + ")";
-            throw new UserError(found + ". m1go looks at go on PATH, GOROOT, /usr/local/go, /usr/lib/go-*, ~/sdk/go*, "
-                    + "$GOMODCACHE/golang.org/toolchain@*, /opt/go-<arch>/usr/lib/go-* and /opt/go-<arch>/go1.* "
-                    + "(toolchains of another architecture) and Homebrew's Cellar; name other installations with "
-                    + "m1go.goRoots=/path/to/goroot,… or install Go (https://go.dev/doc/install; on Debian: "
-                    + "apt-get install golang-go). Set m1go.failIfNoToolchains=false to write an empty report instead.");
-        }
-        return chosen;
+        return new ToolchainChoice(toolchainSource).toolchains(s, host, runners, out, leftOut);
     }
 
     /** {@code m1go.goVersions=all}: every toolchain found, translated ones included. */
     public static final String ALL_TOOLCHAINS = "all";
 
-    /**
-     * The toolchains of the default matrix, for the question most users bring (does my cgo program behave under
-     * translation, across my Go versions): every toolchain whose own {@code go} is of the host's architecture, and
-     * the newest usable one of each other architecture (whose every build runs translated: minutes each on a cold
-     * cache). {@code m1go.goVersions=all} takes them all.
-     */
+    /** See {@link ToolchainChoice#defaultSelection}. */
     static List<Toolchain> defaultSelection(List<Toolchain> all, Arch hostArch) {
-        return all.stream().filter(t -> chosenContains(t, all, hostArch)).toList();
-    }
-
-    private static boolean chosenContains(Toolchain t, List<Toolchain> all, Arch hostArch) {
-        if (t.binaryArch() == hostArch) {
-            return true;
-        }
-        return all.stream().filter(o -> o.binaryArch() == t.binaryArch())
-                .filter(Toolchain::usable)
-                .max(java.util.Comparator.comparing(Toolchain::goVersion))
-                .map(newest -> newest == t).orElse(false);
+        return ToolchainChoice.defaultSelection(all, hostArch);
     }
 
     private List<String> notes(Host host, List<Runner> runners, List<Toolchain> toolchains, List<String> leftOut) {

@@ -20,7 +20,8 @@ public final class PropertyNames {
     public static final String PREFIX = "m1go.";
 
     /** The goals, each with a {@code m1go.<goal>.skip}; a setting of one goal only is {@code m1go.<goal>.<name>}. */
-    public static final List<String> GOALS = List.of("reproduce", "classify", "doctor", "merge", "inspect");
+    public static final List<String> GOALS = List.of("reproduce", "classify", "doctor", "merge", "inspect",
+            "minimize");
 
     public static final String SKIP = "m1go.skip";
     public static final String REPRODUCE_SKIP = "m1go.reproduce.skip";
@@ -28,6 +29,7 @@ public final class PropertyNames {
     public static final String DOCTOR_SKIP = "m1go.doctor.skip";
     public static final String MERGE_SKIP = "m1go.merge.skip";
     public static final String INSPECT_SKIP = "m1go.inspect.skip";
+    public static final String MINIMIZE_SKIP = "m1go.minimize.skip";
     public static final String OUTPUT_DIRECTORY = "m1go.outputDirectory";
     public static final String REPORTS_DIRECTORY = "m1go.reportsDirectory";
     public static final String CACHE_DIRECTORY = "m1go.cacheDirectory";
@@ -75,6 +77,11 @@ public final class PropertyNames {
     public static final String DOCTOR_FAIL_ON = "m1go.doctor.failOn";
     public static final String PATH = "m1go.path";
     public static final String TARGET = "m1go.target";
+    public static final String MINIMIZE_TEST = "m1go.minimize.test";
+    public static final String MINIMIZE_SECONDS = "m1go.minimize.seconds";
+    public static final String MINIMIZE_BUILDS = "m1go.minimize.builds";
+    public static final String MINIMIZE_RUNS = "m1go.minimize.runs";
+    public static final String MINIMIZE_THRESHOLD = "m1go.minimize.threshold";
     public static final String TEST_SHORT = "m1go.testShort";
     public static final String TEST_SKIP = "m1go.testSkip";
     public static final String TEST_PARALLEL = "m1go.testParallel";
@@ -96,13 +103,14 @@ public final class PropertyNames {
 
     /** Every property, in the order of the README's parameter table. */
     public static final List<String> ALL = List.of(SKIP, REPRODUCE_SKIP, CLASSIFY_SKIP, DOCTOR_SKIP, MERGE_SKIP,
-            INSPECT_SKIP,
+            INSPECT_SKIP, MINIMIZE_SKIP,
             OUTPUT_DIRECTORY, REPORTS_DIRECTORY, CACHE_DIRECTORY, REBUILD, CACHE_MAX_BYTES, GO_ROOTS, GO_TOOLCHAINS,
             GO_VERSIONS, FAIL_IF_NO_TOOLCHAINS, CASES, CASES_DIRECTORY, RUNNERS, TARGETS, TIMEOUT_SECONDS,
             BUILD_TIMEOUT_SECONDS, THREADS, INHERIT_ENVIRONMENT, RERUNS, RERUNS_ALL, STRESS_RUNS, STRESS_SECONDS,
             STRESS_STOP_ON_FAILURE, STRESS_LOAD, FAIL_IF_NO_CELLS, FAIL_ON, FAIL_ON_REGRESSION, BASELINE, ISSUE_BODY, SHARD,
             MODULE, PACKAGES, TESTS, ARGS, GOFLAGS, TEST_RUN, TEST_COUNT, TEST_TIMEOUT,
             INPUTS, CONTAINER_IMAGE, CONTAINER_KEEP_IMAGES, LOG, OS, DOCTOR_FAIL_ON, PATH, TARGET,
+            MINIMIZE_TEST, MINIMIZE_SECONDS, MINIMIZE_BUILDS, MINIMIZE_RUNS, MINIMIZE_THRESHOLD,
             TEST_SHORT, TEST_SKIP, TEST_PARALLEL, TEST_CPU, TEST_BENCH, TEST_BENCHTIME, TEST_TIMEOUT_SECONDS,
             TRANSLATED_TESTS_ONE_AT_A_TIME, MEMORY_LIMIT_MB);
 

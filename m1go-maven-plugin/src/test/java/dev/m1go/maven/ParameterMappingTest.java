@@ -26,10 +26,10 @@ class ParameterMappingTest {
 
     private static final Map<String, Supplier<AbstractM1goMojo>> GOALS = Map.of(
             "reproduce", ReproduceMojo::new, "doctor", DoctorMojo::new, "merge", MergeMojo::new,
-            "classify", ClassifyMojo::new, "inspect", InspectMojo::new);
+            "classify", ClassifyMojo::new, "inspect", InspectMojo::new, "minimize", MinimizeMojo::new);
 
     @ParameterizedTest
-    @ValueSource(strings = {"reproduce", "doctor", "merge", "classify", "inspect"})
+    @ValueSource(strings = {"reproduce", "doctor", "merge", "classify", "inspect", "minimize"})
     void everyParameter_reachesTheSettingOfItsOwnName_andNoOther(String goal) throws Exception {
         List<PluginDescriptor.Param> params = PluginDescriptor.read().goals().get(goal).stream()
                 .filter(p -> p.editable() && p.property() != null && !skipSwitch(p)).toList();
@@ -61,7 +61,7 @@ class ParameterMappingTest {
      * every goal turns that into an error naming the property and the position, never a NullPointerException.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"reproduce", "doctor", "merge", "classify", "inspect"})
+    @ValueSource(strings = {"reproduce", "doctor", "merge", "classify", "inspect", "minimize"})
     void everyListParameter_withAnEmptyElement_isAnErrorNamingItsPropertyAndPosition(String goal) throws Exception {
         List<PluginDescriptor.Param> params = PluginDescriptor.read().goals().get(goal).stream()
                 .filter(p -> p.editable() && p.property() != null && !skipSwitch(p)).toList();

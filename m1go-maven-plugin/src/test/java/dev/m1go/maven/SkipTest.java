@@ -73,10 +73,14 @@ class SkipTest {
         InspectMojo inspect = quiet(new InspectMojo());
         inspect.inspectSkip = true;
         inspect.execute();
+        MinimizeMojo minimize = quiet(new MinimizeMojo());
+        minimize.minimizeSkip = true;
+        minimize.execute();
         assertThat(log.infos).containsExactly("Skipping m1go:doctor because m1go.doctor.skip is true.",
                 "Skipping m1go:merge because m1go.merge.skip is true.",
                 "Skipping m1go:classify because m1go.classify.skip is true.",
-                "Skipping m1go:inspect because m1go.inspect.skip is true.");
+                "Skipping m1go:inspect because m1go.inspect.skip is true.",
+                "Skipping m1go:minimize because m1go.minimize.skip is true.");
     }
 
     @Test

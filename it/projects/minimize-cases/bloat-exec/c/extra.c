@@ -1,0 +1,2 @@
+int extra_one(void) { return 1; }
+int extra_two(void) { return 2; }
