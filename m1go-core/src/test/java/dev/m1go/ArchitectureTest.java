@@ -39,7 +39,8 @@ class ArchitectureTest {
 
     @Test
     void diagnosisDoesNotDependOnTheReproduceUseCase_andCoreTypesDependOnNoOtherPackage() throws IOException {
-        assertThat(importing(MAIN.resolve("doctor"), "import dev.m1go.reproduce.")).isEmpty();
+        assertThat(importing(MAIN.resolve("doctor"), "import dev.m1go.reproduce."))
+                .isEmpty();
         assertThat(importing(MAIN.resolve("core"), "import dev.m1go.")).isEmpty();
     }
 
@@ -50,60 +51,76 @@ class ArchitectureTest {
     @Test
     void theTopLevelPackagesDependOnEachOtherWithoutACycle() throws IOException {
         PackageGraph graph = PackageGraph.read(MAIN);
-        assertThat(graph.uses()).as("the scan sees the use cases' dependencies")
+        assertThat(graph.uses())
+                .as("the scan sees the use cases' dependencies")
                 .hasEntrySatisfying("reproduce", uses -> assertThat(uses).contains("matrix", "report", "core"));
 
         List<List<String>> cycles = graph.cycles();
 
-        assertThat(cycles).withFailMessage(() -> "m1go-core's packages form cycles:\n" + graph.describe(cycles))
+        assertThat(cycles)
+                .withFailMessage(() -> "m1go-core's packages form cycles:\n" + graph.describe(cycles))
                 .isEmpty();
     }
 
     /** The wire form of report.json is report/'s business; the build cache may store its own entries as JSON. */
     @Test
     void theResultModelCarriesNoJsonMapping_theReportPackageMapsIt() throws IOException {
-        assertThat(importing(MAIN.resolve("matrix"), "import com.fasterxml.jackson.annotation.")).isEmpty();
-        assertThat(importing(MAIN.resolve("matrix"), "import com.fasterxml.jackson.databind.annotation.")).isEmpty();
+        assertThat(importing(MAIN.resolve("matrix"), "import com.fasterxml.jackson.annotation."))
+                .isEmpty();
+        assertThat(importing(MAIN.resolve("matrix"), "import com.fasterxml.jackson.databind.annotation."))
+                .isEmpty();
         assertThat(importing(MAIN.resolve("matrix"), "import com.fasterxml.").stream()
-                .filter(f -> !f.endsWith("BuildCache.java"))).isEmpty();
+                        .filter(f -> !f.endsWith("BuildCache.java")))
+                .isEmpty();
     }
 
     @Test
     void mappersAndAtomicWrites_areMadeInOnePlaceEach() throws IOException {
-        assertThat(containing(MAIN, "new ObjectMapper(")).containsExactly(MAIN.resolve("core/Mappers.java").toString());
+        assertThat(containing(MAIN, "new ObjectMapper("))
+                .containsExactly(MAIN.resolve("core/Mappers.java").toString());
         // files are replaced through AtomicFiles; the build cache renames whole entry directories into place
-        assertThat(containing(MAIN, "ATOMIC_MOVE")).containsExactly(MAIN.resolve("core/AtomicFiles.java").toString(),
-                MAIN.resolve("matrix/BuildCache.java").toString());
+        assertThat(containing(MAIN, "ATOMIC_MOVE"))
+                .containsExactly(
+                        MAIN.resolve("core/AtomicFiles.java").toString(),
+                        MAIN.resolve("matrix/BuildCache.java").toString());
     }
 
     private static List<String> containing(Path dir, String text) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
-                try {
-                    return Files.readString(p).contains(text);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).map(Path::toString).sorted().toList();
+            return files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> {
+                        try {
+                            return Files.readString(p).contains(text);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .map(Path::toString)
+                    .sorted()
+                    .toList();
         }
     }
 
     private static List<String> importing(Path dir, String prefix) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
-                try {
-                    return Files.readAllLines(p).stream().anyMatch(l -> l.startsWith(prefix));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).map(Path::toString).toList();
+            return files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> {
+                        try {
+                            return Files.readAllLines(p).stream().anyMatch(l -> l.startsWith(prefix));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .map(Path::toString)
+                    .toList();
         }
     }
 
     static boolean importsMaven(Path p) {
         try {
             return Files.readAllLines(p).stream()
-                    .anyMatch(l -> l.startsWith("import org.apache.maven") || l.startsWith("import org.codehaus.plexus"));
+                    .anyMatch(
+                            l -> l.startsWith("import org.apache.maven") || l.startsWith("import org.codehaus.plexus"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -117,8 +134,9 @@ class ArchitectureTest {
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({
-            "../m1go-maven-plugin/src/main/java, toolchain.DeclaredToolchains reproduce.Publish",
-            "../m1go-cli/src/main/java, reproduce.Publish"})
+        "../m1go-maven-plugin/src/main/java, toolchain.DeclaredToolchains reproduce.Publish",
+        "../m1go-cli/src/main/java, reproduce.Publish"
+    })
     void aFrontEnd_usesOnlyTheUseCasesTheSharedTypesAndTheSettings(String sources, String allowedTypes)
             throws IOException {
         Path dir = Path.of(sources);

@@ -41,7 +41,8 @@ record PackageGraph(Map<String, Map<String, List<String>>> edges) {
         }
         for (Path source : sources) {
             Path relative = root.relativize(source);
-            String from = relative.getNameCount() == 1 ? ROOT : relative.getName(0).toString();
+            String from =
+                    relative.getNameCount() == 1 ? ROOT : relative.getName(0).toString();
             String code;
             try {
                 code = code(Files.readString(source));
@@ -53,8 +54,13 @@ record PackageGraph(Map<String, Map<String, List<String>>> edges) {
                 String name = m.group(1);
                 String to = Character.isUpperCase(name.charAt(0)) ? ROOT : name;
                 if (!to.equals(from)) {
-                    int line = 1 + (int) code.substring(0, m.start()).chars().filter(c -> c == '\n').count();
-                    edges.computeIfAbsent(from, k -> new TreeMap<>()).computeIfAbsent(to, k -> new ArrayList<>())
+                    int line = 1
+                            + (int) code.substring(0, m.start())
+                                    .chars()
+                                    .filter(c -> c == '\n')
+                                    .count();
+                    edges.computeIfAbsent(from, k -> new TreeMap<>())
+                            .computeIfAbsent(to, k -> new ArrayList<>())
                             .add(relative.toString().replace('\\', '/') + ":" + line);
                 }
             }
@@ -136,8 +142,8 @@ record PackageGraph(Map<String, Map<String, List<String>>> edges) {
     }
 
     /** Paths from {@code at} back to {@code start} through packages after {@code start} only: each cycle once. */
-    private static void walk(Map<String, Set<String>> graph, String start, String at, Deque<String> path,
-                             List<List<String>> cycles) {
+    private static void walk(
+            Map<String, Set<String>> graph, String start, String at, Deque<String> path, List<List<String>> cycles) {
         for (String next : new TreeSet<>(graph.getOrDefault(at, Set.of()))) {
             if (next.equals(start)) {
                 List<String> cycle = new ArrayList<>(path);
@@ -164,9 +170,12 @@ record PackageGraph(Map<String, Map<String, List<String>>> edges) {
         for (String edge : shown) {
             String[] ends = edge.split(" -> ");
             List<String> where = edges.get(ends[0]).get(ends[1]);
-            s.append("  ").append(edge).append(": ")
+            s.append("  ")
+                    .append(edge)
+                    .append(": ")
                     .append(String.join(", ", where.subList(0, Math.min(5, where.size()))))
-                    .append(where.size() > 5 ? ", … (" + where.size() + " uses)" : "").append('\n');
+                    .append(where.size() > 5 ? ", … (" + where.size() + " uses)" : "")
+                    .append('\n');
         }
         return s.toString();
     }

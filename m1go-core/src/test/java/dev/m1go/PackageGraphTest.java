@@ -115,18 +115,19 @@ class PackageGraphTest {
                 "stats", Set.of("matrix"),
                 "reproduce", Set.of("matrix", "report"));
 
-        assertThat(PackageGraph.cycles(graph)).containsExactly(
-                List.of("matrix", "module", "matrix"),
-                List.of("matrix", "report", "stats", "matrix"));
-        assertThat(PackageGraph.cycles(Map.of("reproduce", Set.of("matrix"), "matrix", Set.of("core")))).isEmpty();
+        assertThat(PackageGraph.cycles(graph))
+                .containsExactly(List.of("matrix", "module", "matrix"), List.of("matrix", "report", "stats", "matrix"));
+        assertThat(PackageGraph.cycles(Map.of("reproduce", Set.of("matrix"), "matrix", Set.of("core"))))
+                .isEmpty();
     }
 
     @Test
     void theBlankedSourceKeepsItsLines() {
         String source = "a /* one\ntwo */ b // three\n\"x\" c";
 
-        assertThat(PackageGraph.code(source)).isEqualTo("a" + " ".repeat(7) + "\n" + " ".repeat(7) + "b" + " ".repeat(9)
-                + "\n" + " ".repeat(4) + "c");
+        assertThat(PackageGraph.code(source))
+                .isEqualTo(
+                        "a" + " ".repeat(7) + "\n" + " ".repeat(7) + "b" + " ".repeat(9) + "\n" + " ".repeat(4) + "c");
     }
 
     private void write(String file, String text) throws IOException {

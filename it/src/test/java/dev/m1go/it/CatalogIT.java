@@ -24,10 +24,27 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogIT {
 
-    static final List<String> CASES = List.of("abi-layout", "c-abort", "c-hang", "c-segv", "c-sigbus", "callback-thread",
-            "cflags-cxx-pollution", "cgo-hello", "cgocheck-pointer", "cgocheck-result", "exec-self-cgo",
-            "go-command-stall", "go-nil-deref", "os-exec-child", "preempt-storm", "reexec-exit-hang", "signal-onstack",
-            "sqlite-cgo-vs-purego", "static-lib", "static-lib-wrong-arch");
+    static final List<String> CASES = List.of(
+            "abi-layout",
+            "c-abort",
+            "c-hang",
+            "c-segv",
+            "c-sigbus",
+            "callback-thread",
+            "cflags-cxx-pollution",
+            "cgo-hello",
+            "cgocheck-pointer",
+            "cgocheck-result",
+            "exec-self-cgo",
+            "go-command-stall",
+            "go-nil-deref",
+            "os-exec-child",
+            "preempt-storm",
+            "reexec-exit-hang",
+            "signal-onstack",
+            "sqlite-cgo-vs-purego",
+            "static-lib",
+            "static-lib-wrong-arch");
 
     static Path dir;
     static Maven.Run run;
@@ -39,8 +56,12 @@ class CatalogIT {
         Components.requireLinuxMatrix();
         dir = Maven.workDirectory("catalog");
         long t0 = System.nanoTime();
-        run = Maven.run(dir, Maven.goal("reproduce"),
-                "-Dm1go.goVersions=@amd64,1.19@arm64", "-Dm1go.runners=native,qemu,binfmt", "-Dm1go.buildTimeoutSeconds=300",
+        run = Maven.run(
+                dir,
+                Maven.goal("reproduce"),
+                "-Dm1go.goVersions=@amd64,1.19@arm64",
+                "-Dm1go.runners=native,qemu,binfmt",
+                "-Dm1go.buildTimeoutSeconds=300",
                 "-Dm1go.failOnRegression=true");
         long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
         System.out.println("CatalogIT: the whole catalog took " + seconds + " s");
@@ -53,19 +74,35 @@ class CatalogIT {
     @Test
     void everyToolchainOfTheMatrixTookPart() {
         List<String> toolchains = new ArrayList<>();
-        report.path("toolchains").forEach(t -> toolchains.add(minor(t.path("version").asText()) + "/"
-                + t.path("binaryArch").asText()));
-        assertThat(toolchains).contains("go1.19/amd64", "go1.19/arm64", "go1.21/amd64", "go1.22/amd64",
-                "go1.23/amd64", "go1.26/amd64", "go1.27/amd64");
+        report.path("toolchains")
+                .forEach(t -> toolchains.add(minor(t.path("version").asText()) + "/"
+                        + t.path("binaryArch").asText()));
+        assertThat(toolchains)
+                .contains(
+                        "go1.19/amd64",
+                        "go1.19/arm64",
+                        "go1.21/amd64",
+                        "go1.22/amd64",
+                        "go1.23/amd64",
+                        "go1.26/amd64",
+                        "go1.27/amd64");
     }
 
     @Test
     void everyCaseOfTheCatalogRan_onAmd64Natively_andArm64UnderQemuAndBinfmt() {
-        assertThat(cells.stream().map(c -> c.path("case").asText()).distinct().sorted().toList())
+        assertThat(cells.stream()
+                        .map(c -> c.path("case").asText())
+                        .distinct()
+                        .sorted()
+                        .toList())
                 .containsExactlyElementsOf(CASES);
         for (String id : CASES) {
-            List<String> where = cells.stream().filter(c -> c.path("case").asText().equals(id))
-                    .map(c -> c.path("goarch").asText() + "/" + c.path("runner").asText()).distinct().sorted().toList();
+            List<String> where = cells.stream()
+                    .filter(c -> c.path("case").asText().equals(id))
+                    .map(c -> c.path("goarch").asText() + "/" + c.path("runner").asText())
+                    .distinct()
+                    .sorted()
+                    .toList();
             assertThat(where).as(id).containsExactly("amd64/native", "arm64/binfmt", "arm64/qemu");
         }
     }
@@ -87,37 +124,51 @@ class CatalogIT {
         List<JsonNode> skipped = select(c -> c.path("verdict").asText().equals("SKIPPED"));
         assertThat(skipped).isNotEmpty().allSatisfy(c -> {
             assertThat(c.path("case").asText()).isIn("sqlite-cgo-vs-purego", "go-command-stall");
-            assertThat(minor(c.path("go").asText())).isNotIn(c.path("case").asText().equals("go-command-stall")
-                    ? List.of("go1.23", "go1.27") : List.of("go1.23", "go1.26"));
+            assertThat(minor(c.path("go").asText()))
+                    .isNotIn(
+                            c.path("case").asText().equals("go-command-stall")
+                                    ? List.of("go1.23", "go1.27")
+                                    : List.of("go1.23", "go1.26"));
             assertThat(c.path("reason").asText()).contains("goVersions");
         });
         assertThat(select(c -> c.path("case").asText().equals("sqlite-cgo-vs-purego")
-                && !c.path("verdict").asText().equals("SKIPPED"))).hasSize(2 * 3 * 2);
+                        && !c.path("verdict").asText().equals("SKIPPED")))
+                .hasSize(2 * 3 * 2);
     }
 
     @Test
     void cgocheckPointer_wordingChangesIn121And126() {
         Map<String, String> byMinor = panicByMinor("cgocheck-pointer");
-        assertThat(byMinor).containsEntry("go1.19", "panic: runtime error: cgo argument has Go pointer to Go pointer")
+        assertThat(byMinor)
+                .containsEntry("go1.19", "panic: runtime error: cgo argument has Go pointer to Go pointer")
                 .containsEntry("go1.21", "panic: runtime error: cgo argument has Go pointer to unpinned Go pointer")
                 .containsEntry("go1.23", "panic: runtime error: cgo argument has Go pointer to unpinned Go pointer")
-                .containsEntry("go1.26", "panic: runtime error: argument of cgo function has Go pointer to unpinned Go "
-                        + "pointer")
-                .containsEntry("go1.27", "panic: runtime error: argument of cgo function has Go pointer to unpinned Go "
-                        + "pointer");
+                .containsEntry(
+                        "go1.26",
+                        "panic: runtime error: argument of cgo function has Go pointer to unpinned Go " + "pointer")
+                .containsEntry(
+                        "go1.27",
+                        "panic: runtime error: argument of cgo function has Go pointer to unpinned Go " + "pointer");
     }
 
     @Test
     void cgocheckResult_wordingChangesIn122And126() {
         Map<String, String> byMinor = panicByMinor("cgocheck-result");
-        assertThat(byMinor).containsEntry("go1.19", "panic: runtime error: cgo result has Go pointer")
+        assertThat(byMinor)
+                .containsEntry("go1.19", "panic: runtime error: cgo result has Go pointer")
                 .containsEntry("go1.21", "panic: runtime error: cgo result has Go pointer")
-                .containsEntry("go1.22", "panic: runtime error: cgo result is unpinned Go pointer or points to "
-                        + "unpinned Go pointer")
-                .containsEntry("go1.23", "panic: runtime error: cgo result is unpinned Go pointer or points to "
-                        + "unpinned Go pointer");
-        assertThat(byMinor).containsEntry("go1.26", "panic: runtime error: <file>:<line>: result of Go function "
-                + "goGivePointer called from cgo is unpinned Go pointer or points to unpinned Go pointer");
+                .containsEntry(
+                        "go1.22",
+                        "panic: runtime error: cgo result is unpinned Go pointer or points to " + "unpinned Go pointer")
+                .containsEntry(
+                        "go1.23",
+                        "panic: runtime error: cgo result is unpinned Go pointer or points to "
+                                + "unpinned Go pointer");
+        assertThat(byMinor)
+                .containsEntry(
+                        "go1.26",
+                        "panic: runtime error: <file>:<line>: result of Go function "
+                                + "goGivePointer called from cgo is unpinned Go pointer or points to unpinned Go pointer");
         assertThat(byMinor.get("go1.27")).isEqualTo(byMinor.get("go1.26"));
     }
 
@@ -141,7 +192,8 @@ class CatalogIT {
             assertThat(f.path("c.arch").asText()).as(title(c)).isEqualTo(goarch);
             assertThat(f.path("go.arch").asText()).as(title(c)).isEqualTo(goarch);
             for (String type : List.of("size_t", "long", "int64_t", "struct_char_double", "pointer")) {
-                assertThat(f.path("go.sizeof." + type).asText()).as(title(c) + " " + type)
+                assertThat(f.path("go.sizeof." + type).asText())
+                        .as(title(c) + " " + type)
                         .isEqualTo(f.path("c.sizeof." + type).asText());
             }
             assertThat(f.path("c.sizeof.size_t").asText()).isEqualTo("8");
@@ -165,22 +217,31 @@ class CatalogIT {
     @Test
     void osExecChild_passesOnEveryToolchain_underQemu72Too() {
         List<JsonNode> exec = select(c -> c.path("case").asText().equals("os-exec-child"));
-        assertThat(exec).hasSize(7 * 3).allSatisfy(c -> assertThat(c.path("outcome").asText()).as(title(c))
-                .isEqualTo("PASS"));
+        assertThat(exec)
+                .hasSize(7 * 3)
+                .allSatisfy(
+                        c -> assertThat(c.path("outcome").asText()).as(title(c)).isEqualTo("PASS"));
     }
 
     @Test
     void execSelfCgo_theArm64ChildRunsItsC_underQemuAsUnderBinfmt() {
         List<JsonNode> exec = select(c -> c.path("case").asText().equals("exec-self-cgo"));
-        assertThat(exec).hasSize(7 * 3).allSatisfy(c -> assertThat(c.path("outcome").asText()).as(title(c))
-                .isEqualTo("PASS"));
-        assertThat(exec.stream().filter(c -> c.path("runner").asText().equals("qemu"))).isNotEmpty();
+        assertThat(exec)
+                .hasSize(7 * 3)
+                .allSatisfy(
+                        c -> assertThat(c.path("outcome").asText()).as(title(c)).isEqualTo("PASS"));
+        assertThat(exec.stream().filter(c -> c.path("runner").asText().equals("qemu")))
+                .isNotEmpty();
     }
 
     @Test
     void preemptStorm_passesWithAndWithoutAsyncPreemption_andReportsItsCounters() {
         List<JsonNode> storm = select(c -> c.path("case").asText().equals("preempt-storm"));
-        assertThat(storm.stream().map(c -> c.path("variant").asText()).distinct().sorted().toList())
+        assertThat(storm.stream()
+                        .map(c -> c.path("variant").asText())
+                        .distinct()
+                        .sorted()
+                        .toList())
                 .containsExactly("asyncpreemptoff", "default");
         assertThat(storm).allSatisfy(c -> {
             assertThat(c.path("outcome").asText()).as(title(c)).isEqualTo("PASS");
@@ -194,8 +255,12 @@ class CatalogIT {
                 && c.path("outcome").asText().equals("PASS"))) {
             String driver = c.path("variant").asText().equals("purego") ? "sqlite" : "sqlite3";
             assertThat(c.path("facts").path("driver").asText()).as(title(c)).isEqualTo(driver);
-            assertThat(c.path("facts").path("sqlite_version").asText()).as(title(c)).matches("3\\.\\d+\\.\\d+");
-            assertThat(c.path("facts").path("workload_ms").asText()).as(title(c)).matches("\\d+");
+            assertThat(c.path("facts").path("sqlite_version").asText())
+                    .as(title(c))
+                    .matches("3\\.\\d+\\.\\d+");
+            assertThat(c.path("facts").path("workload_ms").asText())
+                    .as(title(c))
+                    .matches("\\d+");
         }
     }
 
@@ -204,17 +269,19 @@ class CatalogIT {
         for (JsonNode c : select(c -> c.path("case").asText().equals("cflags-cxx-pollution"))) {
             assertThat(c.path("outcome").asText()).isEqualTo("BUILD_ERROR");
             assertThat(c.path("build").path("ccFamily").asText()).isEqualTo("gcc");
-            String stderr = Files.readString(dir.resolve("target/m1go").resolve(c.path("build").path("stderrLog")
-                    .asText()));
+            String stderr = Files.readString(dir.resolve("target/m1go")
+                    .resolve(c.path("build").path("stderrLog").asText()));
             // gcc quotes the option with typographic or plain quotes depending on the locale.
-            assertThat(stderr).as(title(c)).contains("# runtime/cgo", "-std=gnu++17",
-                    "is valid for C++/ObjC++ but not for C [-Werror]");
+            assertThat(stderr)
+                    .as(title(c))
+                    .contains("# runtime/cgo", "-std=gnu++17", "is valid for C++/ObjC++ but not for C [-Werror]");
         }
     }
 
     private static Map<String, String> panicByMinor(String id) {
-        select(c -> c.path("case").asText().equals(id)).forEach(c ->
-                assertThat(c.path("outcome").asText()).as(title(c)).isEqualTo("CGO_CHECK"));
+        select(c -> c.path("case").asText().equals(id))
+                .forEach(
+                        c -> assertThat(c.path("outcome").asText()).as(title(c)).isEqualTo("CGO_CHECK"));
         return firstHeaderLineByMinor(id);
     }
 
@@ -222,13 +289,18 @@ class CatalogIT {
         Map<String, TreeSet<String>> seen = new TreeMap<>();
         for (JsonNode c : select(c -> c.path("case").asText().equals(id))) {
             // Go 1.26 names the callback's source file, whose path differs between builds.
-            String panic = c.path("header").get(0).asText()
+            String panic = c.path("header")
+                    .get(0)
+                    .asText()
                     .replaceFirst("^(panic: runtime error: )\\S+\\.go:\\d+: ", "$1<file>:<line>: ");
-            seen.computeIfAbsent(minor(c.path("go").asText()), k -> new TreeSet<>()).add(panic);
+            seen.computeIfAbsent(minor(c.path("go").asText()), k -> new TreeSet<>())
+                    .add(panic);
         }
         Map<String, String> one = new TreeMap<>();
         seen.forEach((minor, texts) -> {
-            assertThat(texts).as(id + " " + minor + ": one wording on every runner and architecture").hasSize(1);
+            assertThat(texts)
+                    .as(id + " " + minor + ": one wording on every runner and architecture")
+                    .hasSize(1);
             one.put(minor, texts.first());
         });
         return one;
@@ -244,7 +316,8 @@ class CatalogIT {
     }
 
     private static String title(JsonNode c) {
-        return c.path("case").asText() + " " + c.path("go").asText() + " (" + c.path("toolchainArch").asText() + " go) "
-                + c.path("goarch").asText() + " " + c.path("runner").asText() + " " + c.path("variant").asText();
+        return c.path("case").asText() + " " + c.path("go").asText() + " ("
+                + c.path("toolchainArch").asText() + " go) " + c.path("goarch").asText() + " "
+                + c.path("runner").asText() + " " + c.path("variant").asText();
     }
 }

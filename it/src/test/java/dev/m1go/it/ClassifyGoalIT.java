@@ -37,7 +37,8 @@ class ClassifyGoalIT {
                 /usr/bin/ld: libhello.a: error adding symbols: file in wrong format
                 collect2: error: ld returned 1 exit status
                 """);
-        Maven.Run run = Maven.run(dir, "-q", Maven.goal("classify"), "-Dm1go.log=" + logs).succeeded();
+        Maven.Run run = Maven.run(dir, "-q", Maven.goal("classify"), "-Dm1go.log=" + logs)
+                .succeeded();
         List<JsonNode> lines = new ArrayList<>();
         for (String line : run.output().replace("\u001b[0m", "").split("\n")) {
             if (!line.isBlank()) {
@@ -57,7 +58,8 @@ class ClassifyGoalIT {
     @Test
     void missingLog_namesTheFileAndTheParameter() throws Exception {
         Path dir = Maven.workDirectory("classify-missing");
-        Maven.Run run = Maven.run(dir, Maven.goal("classify"), "-Dm1go.log=" + dir.resolve("nope.log")).failed();
+        Maven.Run run = Maven.run(dir, Maven.goal("classify"), "-Dm1go.log=" + dir.resolve("nope.log"))
+                .failed();
         assertThat(run.output()).contains("nope.log").contains("m1go.log").doesNotContain("\tat dev.m1go");
     }
 }

@@ -21,12 +21,13 @@ import org.junit.jupiter.api.Test;
 class CommandLineIT {
 
     /** What the command printed and how it exited. */
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
     static Path m1go() {
         Path launcher = Path.of(System.getProperty("it.m1go"));
-        assertThat(launcher).as("the m1go-cli module builds the distribution before the ITs run").isExecutable();
+        assertThat(launcher)
+                .as("the m1go-cli module builds the distribution before the ITs run")
+                .isExecutable();
         return launcher;
     }
 
@@ -55,10 +56,14 @@ class CommandLineIT {
     void reproduce_givesTheSameCellsOutcomesAndVerdictsAsThePlugin_withTheSameSettings() throws Exception {
         Components.requireLinuxMatrix();
         Path dir = Maven.workDirectory("cli-reproduce");
-        String[] settings = {"goVersions=1.22@amd64", "cases=cgo-hello,c-abort,static-lib-wrong-arch",
-                "runners=native,qemu", "targets=linux/amd64,linux/arm64"};
-        List<String> mavenArgs = new ArrayList<>(List.of(Maven.goal("reproduce"),
-                "-Dm1go.outputDirectory=" + dir.resolve("maven")));
+        String[] settings = {
+            "goVersions=1.22@amd64",
+            "cases=cgo-hello,c-abort,static-lib-wrong-arch",
+            "runners=native,qemu",
+            "targets=linux/amd64,linux/arm64"
+        };
+        List<String> mavenArgs =
+                new ArrayList<>(List.of(Maven.goal("reproduce"), "-Dm1go.outputDirectory=" + dir.resolve("maven")));
         List<String> cliArgs = new ArrayList<>(List.of("reproduce", "--output-directory=" + dir.resolve("cli")));
         for (String s : settings) {
             String key = s.substring(0, s.indexOf('='));
@@ -75,7 +80,8 @@ class CommandLineIT {
         JsonNode maven = Maven.Run.report(dir.resolve("maven/report.json"));
         JsonNode command = Maven.Run.report(dir.resolve("cli/report.json"));
         assertThat(cells(command)).isNotEmpty().isEqualTo(cells(maven));
-        assertThat(cells(command).values()).anySatisfy(v -> assertThat(v).contains("CGO_SIGNAL"))
+        assertThat(cells(command).values())
+                .anySatisfy(v -> assertThat(v).contains("CGO_SIGNAL"))
                 .anySatisfy(v -> assertThat(v).contains("LINK_ARCH_MISMATCH"));
         assertThat(maven.get("generator").asText()).startsWith("m1go-maven-plugin ");
         assertThat(command.get("generator").asText()).isEqualTo("m1go " + Maven.version());
@@ -86,11 +92,15 @@ class CommandLineIT {
     /** Every cell by its title: outcome, signal, expectation and verdict (times, logs and the tool left out). */
     private static TreeMap<String, String> cells(JsonNode report) {
         TreeMap<String, String> cells = new TreeMap<>();
-        report.get("cells").forEach(c -> cells.put(c.get("case").asText() + " " + c.get("go").asText() + "/"
-                        + c.get("toolchainArch").asText() + " " + c.get("goarch").asText() + " "
-                        + c.get("runner").asText(),
-                c.get("outcome").asText() + " " + c.path("signal").asText() + " expected " + c.get("expected").asText()
-                        + " " + c.get("verdict").asText()));
+        report.get("cells")
+                .forEach(c -> cells.put(
+                        c.get("case").asText() + " " + c.get("go").asText() + "/"
+                                + c.get("toolchainArch").asText() + " "
+                                + c.get("goarch").asText() + " "
+                                + c.get("runner").asText(),
+                        c.get("outcome").asText() + " " + c.path("signal").asText() + " expected "
+                                + c.get("expected").asText() + " "
+                                + c.get("verdict").asText()));
         return cells;
     }
 
@@ -129,7 +139,11 @@ class CommandLineIT {
 
         Result missing = m1go(dir, null, "inspect", dir.resolve("nope").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.err()).contains("nope").contains("--path").doesNotContain("m1go.path").doesNotContain("\tat ");
+        assertThat(missing.err())
+                .contains("nope")
+                .contains("--path")
+                .doesNotContain("m1go.path")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -138,7 +152,8 @@ class CommandLineIT {
         Result r = m1go(dir, null, "doctor", "--fail-on=never", "--output-directory=" + dir.resolve("out"));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("toolchain");
-        JsonNode doctor = new ObjectMapper().readTree(dir.resolve("out/doctor.json").toFile());
+        JsonNode doctor =
+                new ObjectMapper().readTree(dir.resolve("out/doctor.json").toFile());
         assertThat(doctor.get("generator").asText()).isEqualTo("m1go " + Maven.version());
     }
 
@@ -151,6 +166,9 @@ class CommandLineIT {
 
         Result refused = m1go(dir, null, "reproduce", "--threads=-3", "--output-directory=" + dir.resolve("out"));
         assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.err()).contains("--threads is -3").doesNotContain("m1go.threads").doesNotContain("\tat ");
+        assertThat(refused.err())
+                .contains("--threads is -3")
+                .doesNotContain("m1go.threads")
+                .doesNotContain("\tat ");
     }
 }

@@ -16,8 +16,7 @@ public final class Components {
     /** Debian's arm64 golang-1.19-go, unpacked by scripts/install-linux-matrix.sh. */
     public static final Path ARM64_GOROOT = Path.of("/opt/go-arm64/usr/lib/go-1.19");
 
-    private Components() {
-    }
+    private Components() {}
 
     public static boolean onCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
@@ -39,7 +38,8 @@ public final class Components {
     }
 
     public static void requireLinuxMatrix() {
-        onlyOn(System.getProperty("os.name").startsWith("Linux") && "amd64".equals(System.getProperty("os.arch")),
+        onlyOn(
+                System.getProperty("os.name").startsWith("Linux") && "amd64".equals(System.getProperty("os.arch")),
                 "a Linux x86_64 host");
         for (String go : new String[] {"1.19", "1.21", "1.22", "1.23"}) {
             require(Files.isExecutable(Path.of("/usr/lib/go-" + go + "/bin/go")), "Debian's golang-" + go + "-go");

@@ -21,7 +21,8 @@ class DoctorIT {
 
     private static JsonNode finding(JsonNode doctor, String id, String subject) {
         for (JsonNode f : doctor.path("findings")) {
-            if (f.path("id").asText().equals(id) && (subject == null || f.path("subject").asText().equals(subject))) {
+            if (f.path("id").asText().equals(id)
+                    && (subject == null || f.path("subject").asText().equals(subject))) {
                 return f;
             }
         }
@@ -71,7 +72,9 @@ class DoctorIT {
 
         JsonNode mismatch = finding(d, "toolchain-cc-arch-mismatch", "go1.19.8 (arm64)");
         assertThat(mismatch.path("severity").asText()).isEqualTo("error");
-        assertThat(mismatch.path("affects").asText()).as("reproduce sets CC per target").isEqualTo("manual-builds");
+        assertThat(mismatch.path("affects").asText())
+                .as("reproduce sets CC per target")
+                .isEqualTo("manual-builds");
         assertThat(mismatch.path("message").asText())
                 .startsWith("go1.19.8 (arm64) builds arm64 and will link with gcc producing amd64 objects");
         assertThat(mismatch.path("remedy").asText()).startsWith("set CC=aarch64-linux-gnu-gcc (found on PATH)");
@@ -79,10 +82,13 @@ class DoctorIT {
         JsonNode cross = named(d.path("compilers"), "name", "aarch64-linux-gnu-gcc");
         assertThat(cross.path("role").asText()).isEqualTo("cross compiler for arm64");
         assertThat(cross.path("produces").asText()).isEqualTo("arm64");
-        assertThat(named(d.path("compilers"), "name", "cc").path("produces").asText()).isEqualTo("amd64");
+        assertThat(named(d.path("compilers"), "name", "cc").path("produces").asText())
+                .isEqualTo("amd64");
 
         JsonNode emulators = d.path("emulators");
-        assertThat(named(emulators.path("emulators"), "name", "qemu-aarch64").path("version").asText())
+        assertThat(named(emulators.path("emulators"), "name", "qemu-aarch64")
+                        .path("version")
+                        .asText())
                 .startsWith("qemu-aarch64 version 7.2");
         JsonNode binfmt = named(emulators.path("binfmt"), "name", "qemu-aarch64");
         assertThat(binfmt.path("enabled").asBoolean()).isTrue();
@@ -98,22 +104,31 @@ class DoctorIT {
         if (!Files.exists(Path.of("/var/run/docker.sock"))) {
             assertThat(docker.path("reachable").asBoolean()).isFalse();
             assertThat(docker.path("status").asText()).contains("no socket at /var/run/docker.sock");
-            assertThat(finding(d, "docker-unreachable", "Docker").path("severity").asText()).isEqualTo("info");
+            assertThat(finding(d, "docker-unreachable", "Docker")
+                            .path("severity")
+                            .asText())
+                    .isEqualTo("info");
         } else if (docker.path("reachable").asBoolean()) {
-            assertThat(docker.path("platforms").toString()).contains("linux/amd64")
+            assertThat(docker.path("platforms").toString())
+                    .contains("linux/amd64")
                     .contains("linux/arm64 (emulated by binfmt_misc qemu-aarch64)");
         } else {
             assertThat(docker.path("status").asText()).contains("no engine answers at unix:///var/run/docker.sock");
         }
 
-        assertThat(run.output()).contains("[INFO] Emulators").contains("[INFO]   binfmt qemu-aarch64")
+        assertThat(run.output())
+                .contains("[INFO] Emulators")
+                .contains("[INFO]   binfmt qemu-aarch64")
                 .contains("<- read /proc/sys/fs/binfmt_misc/qemu-aarch64: enabled")
                 .contains("BREAKS toolchain-cc-arch-mismatch (your own builds only): go1.19.8 (arm64) builds arm64")
-                .as("a green doctor prints no ERROR line").doesNotContain("] ERROR ")
+                .as("a green doctor prints no ERROR line")
+                .doesNotContain("] ERROR ")
                 .containsPattern("m1go doctor: \\d+ errors?, \\d+ warnings?, \\d+ notes?.*; none fails the goal;");
         // one finding per arm64 toolchain (the install script unpacks several), each printed once
-        assertThat(run.output().split("toolchain-cc-arch-mismatch \\(your own builds only\\): go1.19.8 \\(arm64\\)", -1))
-                .as("printed once").hasSize(2);
+        assertThat(run.output()
+                        .split("toolchain-cc-arch-mismatch \\(your own builds only\\): go1.19.8 \\(arm64\\)", -1))
+                .as("printed once")
+                .hasSize(2);
     }
 
     @Test
@@ -126,9 +141,18 @@ class DoctorIT {
         exec(lib, "aarch64-linux-gnu-ar", "rcs", "libanswer.a", "answer.o");
 
         // With the environment passed on to the matrix, what CGO_LDFLAGS breaks breaks the matrix too.
-        Maven.Run run = Maven.run(dir, Map.of("CGO_CFLAGS", "-std=gnu++17", "CGO_LDFLAGS", "-L" + lib + " -lanswer",
-                "DOCKER_HOST", "unix://" + dir.resolve("docker.sock")), Maven.goal("doctor"),
-                "-Dm1go.inheritEnvironment=true").failed();
+        Maven.Run run = Maven.run(
+                        dir,
+                        Map.of(
+                                "CGO_CFLAGS",
+                                "-std=gnu++17",
+                                "CGO_LDFLAGS",
+                                "-L" + lib + " -lanswer",
+                                "DOCKER_HOST",
+                                "unix://" + dir.resolve("docker.sock")),
+                        Maven.goal("doctor"),
+                        "-Dm1go.inheritEnvironment=true")
+                .failed();
         JsonNode d = doctor(run);
 
         JsonNode cxx = finding(d, "cgo-cflags-cxx-flag", "CGO_CFLAGS");
@@ -138,16 +162,19 @@ class DoctorIT {
         JsonNode libs = finding(d, "library-dir-wrong-arch", "CGO_LDFLAGS");
         assertThat(libs.path("severity").asText()).isEqualTo("error");
         assertThat(libs.path("affects").asText()).isEqualTo("matrix");
-        assertThat(libs.path("message").asText()).contains("which holds only arm64 libraries (libanswer.a (arm64))")
+        assertThat(libs.path("message").asText())
+                .contains("which holds only arm64 libraries (libanswer.a (arm64))")
                 .contains("but Go builds amd64 here");
-        assertThat(libs.path("remedy").asText()).startsWith("remove -L" + lib + " from CGO_LDFLAGS, or point it at "
-                + "amd64 libraries");
+        assertThat(libs.path("remedy").asText())
+                .startsWith("remove -L" + lib + " from CGO_LDFLAGS, or point it at " + "amd64 libraries");
         assertThat(libs.path("evidence").get(0).path("output").asText()).startsWith("arm64: 1 (libanswer.a)");
         assertThat(d.path("docker").path("reachable").asBoolean()).isFalse();
         assertThat(d.path("docker").path("status").asText()).isEqualTo("no socket at " + dir.resolve("docker.sock"));
 
-        assertThat(run.output()).contains("1 finding at or above -Dm1go.doctor.failOn=error breaks the matrix")
-                .contains("error library-dir-wrong-arch (CGO_LDFLAGS)").contains("Set -Dm1go.doctor.failOn=never to report without failing.")
+        assertThat(run.output())
+                .contains("1 finding at or above -Dm1go.doctor.failOn=error breaks the matrix")
+                .contains("error library-dir-wrong-arch (CGO_LDFLAGS)")
+                .contains("Set -Dm1go.doctor.failOn=never to report without failing.")
                 .doesNotContain("at dev.m1go.");
     }
 
@@ -156,18 +183,29 @@ class DoctorIT {
         Components.requireLinuxMatrix();
         Path dir = Maven.workDirectory("doctor-goarch");
 
-        Maven.Run run = Maven.run(dir, Map.of("GOARCH", "arm64", "DOCKER_HOST", "unix://" + dir.resolve("d.sock")),
-                Maven.goal("doctor"), "-Dm1go.doctor.failOn=warning").succeeded();
+        Maven.Run run = Maven.run(
+                        dir,
+                        Map.of("GOARCH", "arm64", "DOCKER_HOST", "unix://" + dir.resolve("d.sock")),
+                        Maven.goal("doctor"),
+                        "-Dm1go.doctor.failOn=warning")
+                .succeeded();
         JsonNode d = doctor(run);
 
         JsonNode f = finding(d, "goarch-set", "GOARCH");
         assertThat(f.path("severity").asText()).isEqualTo("warning");
-        assertThat(f.path("affects").asText()).as("reproduce sets GOARCH per cell").isEqualTo("manual-builds");
-        assertThat(f.path("message").asText()).startsWith("GOARCH is set in the environment (GOARCH=arm64): go run and "
-                + "go test will build linux/arm64 binaries, which this amd64 machine cannot execute natively");
+        assertThat(f.path("affects").asText())
+                .as("reproduce sets GOARCH per cell")
+                .isEqualTo("manual-builds");
+        assertThat(f.path("message").asText())
+                .startsWith("GOARCH is set in the environment (GOARCH=arm64): go run and "
+                        + "go test will build linux/arm64 binaries, which this amd64 machine cannot execute natively");
         assertThat(f.path("remedy").asText()).startsWith("unset GOARCH");
-        assertThat(named(d.path("toolchains"), "goroot", "/usr/lib/go-1.22").path("goEnv").path("CGO_ENABLED").asText())
-                .as("cgo is off by default for the cross build GOARCH asks for").isEqualTo("0");
+        assertThat(named(d.path("toolchains"), "goroot", "/usr/lib/go-1.22")
+                        .path("goEnv")
+                        .path("CGO_ENABLED")
+                        .asText())
+                .as("cgo is off by default for the cross build GOARCH asks for")
+                .isEqualTo("0");
         assertThat(run.output()).contains("WARNING goarch-set (your own builds only): GOARCH is set");
     }
 
@@ -175,9 +213,11 @@ class DoctorIT {
     void doctor_unknownFailOn_namesTheProperty_withoutStackTrace() throws Exception {
         Path dir = Maven.workDirectory("doctor-bad-failon");
 
-        Maven.Run run = Maven.run(dir, Maven.goal("doctor"), "-Dm1go.doctor.failOn=sometimes").failed();
+        Maven.Run run = Maven.run(dir, Maven.goal("doctor"), "-Dm1go.doctor.failOn=sometimes")
+                .failed();
 
-        assertThat(run.output()).contains("m1go.doctor.failOn is 'sometimes': use warning, error (the default) or never")
+        assertThat(run.output())
+                .contains("m1go.doctor.failOn is 'sometimes': use warning, error (the default) or never")
                 .doesNotContain("at dev.m1go.");
         assertThat(dir.resolve("target/m1go/doctor.json")).doesNotExist();
     }
@@ -193,7 +233,10 @@ class DoctorIT {
     }
 
     private static void exec(Path dir, String... argv) throws Exception {
-        Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(argv)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(String.join(" ", argv) + ": " + out).isZero();

@@ -42,24 +42,38 @@ class FailOnRegressionIT {
     @Test
     void unexpectedCell_failsTheBuild_namingTheCell_afterTheReportsAreWritten() throws Exception {
         Path dir = Maven.workDirectory("fail-on-regression");
-        Maven.Run run = Maven.run(dir, Maven.goal("reproduce"),
-                "-Dm1go.casesDirectory=" + casesWithAWrongExpectation(dir), "-Dm1go.cases=hello-expects-panic",
-                "-Dm1go.runners=native", "-Dm1go.goVersions=>=1.26@amd64").failed();
-        assertThat(run.output()).contains("contradict their case's expectation")
-                .containsPattern("hello-expects-panic go1\\.2[6-9]\\.\\d+ linux/amd64 native: expected GO_PANIC, got PASS")
+        Maven.Run run = Maven.run(
+                        dir,
+                        Maven.goal("reproduce"),
+                        "-Dm1go.casesDirectory=" + casesWithAWrongExpectation(dir),
+                        "-Dm1go.cases=hello-expects-panic",
+                        "-Dm1go.runners=native",
+                        "-Dm1go.goVersions=>=1.26@amd64")
+                .failed();
+        assertThat(run.output())
+                .contains("contradict their case's expectation")
+                .containsPattern(
+                        "hello-expects-panic go1\\.2[6-9]\\.\\d+ linux/amd64 native: expected GO_PANIC, got PASS")
                 .contains("-Dm1go.failOnRegression=false");
         JsonNode report = run.report();
         assertThat(report.get("complete").asBoolean()).isTrue();
-        assertThat(report.get("cells")).allSatisfy(c -> assertThat(c.get("verdict").asText()).isEqualTo("UNEXPECTED"));
+        assertThat(report.get("cells"))
+                .allSatisfy(c -> assertThat(c.get("verdict").asText()).isEqualTo("UNEXPECTED"));
         assertThat(dir.resolve("target/m1go/report.md")).content().contains("## Regressions");
     }
 
     @Test
     void failOnRegressionFalse_staysGreen_withTheSameVerdicts() throws Exception {
         Path dir = Maven.workDirectory("no-fail-on-regression");
-        Maven.Run run = Maven.run(dir, Maven.goal("reproduce"),
-                "-Dm1go.casesDirectory=" + casesWithAWrongExpectation(dir), "-Dm1go.cases=hello-expects-panic",
-                "-Dm1go.runners=native", "-Dm1go.goVersions=>=1.26@amd64", "-Dm1go.failOnRegression=false").succeeded();
+        Maven.Run run = Maven.run(
+                        dir,
+                        Maven.goal("reproduce"),
+                        "-Dm1go.casesDirectory=" + casesWithAWrongExpectation(dir),
+                        "-Dm1go.cases=hello-expects-panic",
+                        "-Dm1go.runners=native",
+                        "-Dm1go.goVersions=>=1.26@amd64",
+                        "-Dm1go.failOnRegression=false")
+                .succeeded();
         assertThat(run.output()).contains("[WARNING]").contains("expected GO_PANIC, got PASS");
         assertThat(run.report().get("cells"))
                 .allSatisfy(c -> assertThat(c.get("verdict").asText()).isEqualTo("UNEXPECTED"));

@@ -31,9 +31,14 @@ class ForensicsIT {
         Components.requireLinuxMatrix();
         dir = Maven.workDirectory("forensics");
         // the cell outcomes are asserted below; the build's own verdict is not what this test is about
-        report = Maven.run(dir, Maven.goal("reproduce"), "-Dm1go.goVersions=1.22@amd64",
-                "-Dm1go.cases=c-segv,c-abort,c-sigbus", "-Dm1go.runners=native,binfmt",
-                "-Dm1go.buildTimeoutSeconds=300").report();
+        report = Maven.run(
+                        dir,
+                        Maven.goal("reproduce"),
+                        "-Dm1go.goVersions=1.22@amd64",
+                        "-Dm1go.cases=c-segv,c-abort,c-sigbus",
+                        "-Dm1go.runners=native,binfmt",
+                        "-Dm1go.buildTimeoutSeconds=300")
+                .report();
     }
 
     private static List<JsonNode> cells() {
@@ -43,9 +48,11 @@ class ForensicsIT {
     }
 
     private static int lineOf(String caseId, String text) throws Exception {
-        try (InputStream in = ForensicsIT.class.getClassLoader().getResourceAsStream("m1go/cases/" + caseId
-                + "/main.go")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        try (InputStream in =
+                ForensicsIT.class.getClassLoader().getResourceAsStream("m1go/cases/" + caseId + "/main.go")) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).contains(text)) {
                     return i + 1;
@@ -56,8 +63,8 @@ class ForensicsIT {
     }
 
     private static String title(JsonNode c) {
-        return c.get("case").asText() + " " + c.get("go").asText() + " " + c.get("goarch").asText() + " "
-                + c.get("runner").asText();
+        return c.get("case").asText() + " " + c.get("go").asText() + " "
+                + c.get("goarch").asText() + " " + c.get("runner").asText();
     }
 
     @Test
@@ -66,12 +73,18 @@ class ForensicsIT {
         for (JsonNode c : cells()) {
             JsonNode facts = c.get("build").get("binaryFacts");
             assertThat(facts).as(title(c)).isNotNull();
-            assertThat(c.get("build").get("binary").isTextual()).as("build.binary stays the path").isTrue();
+            assertThat(c.get("build").get("binary").isTextual())
+                    .as("build.binary stays the path")
+                    .isTrue();
             assertThat(facts.get("format").asText()).isEqualTo("ELF");
-            assertThat(facts.get("machine").asText()).as(title(c)).isEqualTo(c.get("goarch").asText());
+            assertThat(facts.get("machine").asText())
+                    .as(title(c))
+                    .isEqualTo(c.get("goarch").asText());
             assertThat(facts.get("go").get("goVersion").asText()).startsWith("go1.22");
-            assertThat(facts.get("go").get("settings").get("GOARCH").asText()).isEqualTo(c.get("goarch").asText());
-            assertThat(facts.get("go").get("settings").get("CGO_ENABLED").asText()).isEqualTo("1");
+            assertThat(facts.get("go").get("settings").get("GOARCH").asText())
+                    .isEqualTo(c.get("goarch").asText());
+            assertThat(facts.get("go").get("settings").get("CGO_ENABLED").asText())
+                    .isEqualTo("1");
         }
     }
 
@@ -101,7 +114,8 @@ class ForensicsIT {
             assertThat(c.get("signature").asText()).as(title(c)).contains("| " + want[0] + " < ");
             assertThat(c.get("summary").asText()).as(title(c)).contains(want[0] + " (main.go:" + want[1] + ")");
         }
-        assertThat(cells()).filteredOn(c -> c.get("case").asText().equals("c-segv"))
+        assertThat(cells())
+                .filteredOn(c -> c.get("case").asText().equals("c-segv"))
                 .allSatisfy(c -> assertThat(c.get("outcome").asText()).isEqualTo("CGO_SIGNAL"));
         String md = Files.readString(dir.resolve("target/m1go/report.md"));
         assertThat(md).contains("crashed in m1go_segv (main.go:" + expected.get("c-segv")[1] + ")");
@@ -113,21 +127,38 @@ class ForensicsIT {
     void inspect_onTheBuiltBinariesAndAUniversalMachO_listsMachinesAndSlices() throws Exception {
         Path files = Files.createDirectories(dir.resolve("inspect"));
         for (JsonNode c : cells()) {
-            Path bin = dir.resolve("target/m1go").resolve(c.get("build").get("binary").asText());
-            Files.copy(bin, files.resolve(c.get("case").asText() + "-" + c.get("goarch").asText()),
+            Path bin = dir.resolve("target/m1go")
+                    .resolve(c.get("build").get("binary").asText());
+            Files.copy(
+                    bin,
+                    files.resolve(c.get("case").asText() + "-" + c.get("goarch").asText()),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Path src = Files.createDirectories(dir.resolve("hello"));
         Files.writeString(src.resolve("go.mod"), "module example.com/hello\n\ngo 1.19\n");
         Files.writeString(src.resolve("main.go"), "package main\n\nfunc main() { println(\"hi\") }\n");
         for (String arch : List.of("arm64", "amd64")) {
-            exec(src, Map.of("GOOS", "darwin", "GOARCH", arch, "CGO_ENABLED", "0"), "go", "build", "-o",
-                    "hello-" + arch, ".");
+            exec(
+                    src,
+                    Map.of("GOOS", "darwin", "GOARCH", arch, "CGO_ENABLED", "0"),
+                    "go",
+                    "build",
+                    "-o",
+                    "hello-" + arch,
+                    ".");
         }
-        exec(src, Map.of(), lipo(), "-create", "-output", files.resolve("hello-universal").toString(), "hello-arm64",
+        exec(
+                src,
+                Map.of(),
+                lipo(),
+                "-create",
+                "-output",
+                files.resolve("hello-universal").toString(),
+                "hello-arm64",
                 "hello-amd64");
         Files.writeString(files.resolve("notes.txt"), "not a binary\n");
-        Maven.Run run = Maven.run(dir, "-q", Maven.goal("inspect"), "-Dm1go.path=" + files).succeeded();
+        Maven.Run run = Maven.run(dir, "-q", Maven.goal("inspect"), "-Dm1go.path=" + files)
+                .succeeded();
         Map<String, JsonNode> byFile = new TreeMap<>();
         for (String line : run.output().replace("\u001b[0m", "").split("\n")) {
             if (line.startsWith("{")) {
@@ -138,7 +169,9 @@ class ForensicsIT {
         assertThat(byFile.get("c-segv-arm64").get("machine").asText()).isEqualTo("arm64");
         assertThat(byFile.get("c-segv-amd64").get("machine").asText()).isEqualTo("amd64");
         List<String> slices = new ArrayList<>();
-        byFile.get("hello-universal").get("slices").forEach(s -> slices.add(s.get("machine").asText()));
+        byFile.get("hello-universal")
+                .get("slices")
+                .forEach(s -> slices.add(s.get("machine").asText()));
         assertThat(byFile.get("hello-universal").get("format").asText()).isEqualTo("Mach-O universal");
         assertThat(slices).containsExactlyInAnyOrder("arm64", "amd64");
         assertThat(byFile.get("notes.txt").get("format").asText()).isEqualTo("unknown");
@@ -162,7 +195,8 @@ class ForensicsIT {
                 # example.com/m
                 ./main.go:6:14: undefined: C.nope
                 """);
-        Maven.Run run = Maven.run(dir, "-q", Maven.goal("classify"), "-Dm1go.log=" + logs).succeeded();
+        Maven.Run run = Maven.run(dir, "-q", Maven.goal("classify"), "-Dm1go.log=" + logs)
+                .succeeded();
         List<String> outcomes = new ArrayList<>();
         for (String line : run.output().replace("\u001b[0m", "").split("\n")) {
             if (line.startsWith("{")) {

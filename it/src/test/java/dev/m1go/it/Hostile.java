@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
 /** What the hostile-input ITs share: cases written on the fly, and looking at what is left through /proc and Docker. */
 final class Hostile {
 
-    private Hostile() {
-    }
+    private Hostile() {}
 
     /** A token no other process on this machine carries in its argv. */
     static String token() {
@@ -146,7 +145,9 @@ final class Hostile {
     static String docker(String... args) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of("docker"));
         argv.addAll(List.of(args));
-        Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(argv)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -157,7 +158,8 @@ final class Hostile {
     }
 
     static boolean dockerAnswers() throws IOException, InterruptedException {
-        return Components.onPath("docker") && !docker("version", "--format", "{{.Server.Version}}").isEmpty();
+        return Components.onPath("docker")
+                && !docker("version", "--format", "{{.Server.Version}}").isEmpty();
     }
 
     /** Containers and images labelled as m1go's by the run of Maven process {@code mavenPid}. */

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +27,9 @@ class HostileContainerHygieneIT {
         p.getOutputStream().write("FROM scratch\nLABEL purpose=m1go-it\n".getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as(out).isTrue();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0)
+                .as(out)
+                .isTrue();
         return tag;
     }
 
@@ -43,15 +44,27 @@ class HostileContainerHygieneIT {
         String token = Hostile.token();
         ProcessHandle me = ProcessHandle.current();
         String liveRun = me.pid() + "-" + me.info().startInstant().orElseThrow().toEpochMilli();
-        String dead = image("m1go-cell:" + token + "-dead", "dev.m1go.runner=image", "dev.m1go.run=999999999-1",
+        String dead = image(
+                "m1go-cell:" + token + "-dead",
+                "dev.m1go.runner=image",
+                "dev.m1go.run=999999999-1",
                 "dev.m1go.host=" + host);
-        String live = image("m1go-cell:" + token + "-live", "dev.m1go.runner=image", "dev.m1go.run=" + liveRun,
+        String live = image(
+                "m1go-cell:" + token + "-live",
+                "dev.m1go.runner=image",
+                "dev.m1go.run=" + liveRun,
                 "dev.m1go.host=" + host);
         String foreign = image("m1go-cell:" + token + "-unlabelled");
         try {
             Path dir = Maven.workDirectory("hostile-docker-sweep");
-            Maven.run(dir, Maven.goal("reproduce"), "-Dm1go.cases=cgo-hello", "-Dm1go.runners=container",
-                    "-Dm1go.targets=linux/amd64", "-Dm1go.goVersions=1.26").succeeded();
+            Maven.run(
+                            dir,
+                            Maven.goal("reproduce"),
+                            "-Dm1go.cases=cgo-hello",
+                            "-Dm1go.runners=container",
+                            "-Dm1go.targets=linux/amd64",
+                            "-Dm1go.goVersions=1.26")
+                    .succeeded();
             assertThat(exists(dead)).as("the dead run's image").isFalse();
             assertThat(exists(live)).as("the live run's image").isTrue();
             assertThat(exists(foreign)).as("the unlabelled image").isTrue();
@@ -67,12 +80,22 @@ class HostileContainerHygieneIT {
         Components.require(Hostile.dockerAnswers(), "a Docker engine (scripts/start-dockerd.sh)");
         Path dir = Maven.workDirectory("hostile-docker-interrupt");
         String token = Hostile.token();
-        Hostile.writeCase(dir.resolve("cases"), "hang-in-container", "description: hangs.\nexpect: {outcome: TIMEOUT}\n",
+        Hostile.writeCase(
+                dir.resolve("cases"),
+                "hang-in-container",
+                "description: hangs.\nexpect: {outcome: TIMEOUT}\n",
                 Hostile.hangsWithAChild(token));
-        List<String> argv = Maven.command(Maven.goal("reproduce"), "-Dm1go.casesDirectory=" + dir.resolve("cases"),
-                "-Dm1go.cases=hang-in-container", "-Dm1go.runners=container", "-Dm1go.goVersions=1.26",
-                "-Dm1go.threads=2", "-Dm1go.timeoutSeconds=600");
-        ProcessBuilder pb = new ProcessBuilder(Maven.withCtrlC(argv)).directory(dir.toFile()).redirectErrorStream(true)
+        List<String> argv = Maven.command(
+                Maven.goal("reproduce"),
+                "-Dm1go.casesDirectory=" + dir.resolve("cases"),
+                "-Dm1go.cases=hang-in-container",
+                "-Dm1go.runners=container",
+                "-Dm1go.goVersions=1.26",
+                "-Dm1go.threads=2",
+                "-Dm1go.timeoutSeconds=600");
+        ProcessBuilder pb = new ProcessBuilder(Maven.withCtrlC(argv))
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("mvn.log").toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("TESTCONTAINERS_"));
         Process mvn = pb.start();
@@ -80,16 +103,27 @@ class HostileContainerHygieneIT {
             String running = "";
             for (int i = 0; i < 900 && running.lines().count() < 2; i++) {
                 Thread.sleep(200);
-                running = Hostile.docker("ps", "--filter", "label=dev.m1go.run", "--format",
-                        "{{.ID}} {{.Label \"dev.m1go.run\"}}").lines()
-                        .filter(l -> l.contains(" " + mvn.pid() + "-")).reduce("", (a, b) -> a + b + "\n");
+                running = Hostile.docker(
+                                "ps",
+                                "--filter",
+                                "label=dev.m1go.run",
+                                "--format",
+                                "{{.ID}} {{.Label \"dev.m1go.run\"}}")
+                        .lines()
+                        .filter(l -> l.contains(" " + mvn.pid() + "-"))
+                        .reduce("", (a, b) -> a + b + "\n");
             }
-            assertThat(running.lines()).as("both container cells are running; log:\n%s",
-                    Files.readString(dir.resolve("mvn.log"))).hasSize(2);
+            assertThat(running.lines())
+                    .as("both container cells are running; log:\n%s", Files.readString(dir.resolve("mvn.log")))
+                    .hasSize(2);
 
             new ProcessBuilder("kill", "-INT", Long.toString(mvn.pid())).start().waitFor();
-            assertThat(mvn.waitFor(90, TimeUnit.SECONDS)).as("mvn ended after SIGINT").isTrue();
-            assertThat(Hostile.dockerObjectsOf(mvn.pid())).as("m1go-labelled objects of the run").isEmpty();
+            assertThat(mvn.waitFor(90, TimeUnit.SECONDS))
+                    .as("mvn ended after SIGINT")
+                    .isTrue();
+            assertThat(Hostile.dockerObjectsOf(mvn.pid()))
+                    .as("m1go-labelled objects of the run")
+                    .isEmpty();
             String log = Files.readString(dir.resolve("mvn.log"));
             assertThat(log).doesNotContain("\tat ").doesNotContain("409");
         } finally {

@@ -23,11 +23,18 @@ class HostileFilesystemIT {
     void symlinkOutOfACase_isRefusedNamingTheLink_andNothingIsCopied() throws Exception {
         Path dir = Maven.workDirectory("hostile-symlink");
         Path secret = Files.writeString(dir.resolve("secret.txt"), "not for the artifact");
-        Path c = Hostile.writeCase(dir.resolve("cases"), "leaky", "description: links out.\nexpect: {outcome: PASS}\n",
+        Path c = Hostile.writeCase(
+                dir.resolve("cases"),
+                "leaky",
+                "description: links out.\nexpect: {outcome: PASS}\n",
                 "package main\n\nfunc main() { println(\"M1GO_OK\") }\n");
         Path link = Files.createSymbolicLink(c.resolve("data.txt"), secret);
-        Maven.Run run = Maven.run(dir, Maven.goal("reproduce"), "-Dm1go.casesDirectory=" + dir.resolve("cases"),
-                "-Dm1go.cases=leaky").failed();
+        Maven.Run run = Maven.run(
+                        dir,
+                        Maven.goal("reproduce"),
+                        "-Dm1go.casesDirectory=" + dir.resolve("cases"),
+                        "-Dm1go.cases=leaky")
+                .failed();
         assertThat(run.output()).contains(link + " is a symbolic link to " + secret + ", outside the case directory");
         assertNoStackTrace(run);
         assertThat(dir.resolve("target/m1go/cases")).doesNotExist();
@@ -37,12 +44,18 @@ class HostileFilesystemIT {
     void outputDirectoryInsideTheCases_isRefused_andTheCasesStayAsTheyWere() throws Exception {
         Path dir = Maven.workDirectory("hostile-overlap");
         Path cases = dir.resolve("cases");
-        Hostile.writeCase(cases, "mine", "description: d\nexpect: {outcome: PASS}\n", "package main\n\nfunc main() {}\n");
+        Hostile.writeCase(
+                cases, "mine", "description: d\nexpect: {outcome: PASS}\n", "package main\n\nfunc main() {}\n");
         Files.createDirectories(cases.resolve("empty-folder"));
-        Maven.Run run = Maven.run(dir, Maven.goal("reproduce"), "-Dm1go.casesDirectory=" + cases,
-                "-Dm1go.outputDirectory=" + cases.resolve("out")).failed();
-        assertThat(run.output()).contains("m1go.outputDirectory (" + cases.resolve("out") + ") and m1go.casesDirectory ("
-                + cases + ") overlap");
+        Maven.Run run = Maven.run(
+                        dir,
+                        Maven.goal("reproduce"),
+                        "-Dm1go.casesDirectory=" + cases,
+                        "-Dm1go.outputDirectory=" + cases.resolve("out"))
+                .failed();
+        assertThat(run.output())
+                .contains("m1go.outputDirectory (" + cases.resolve("out") + ") and m1go.casesDirectory (" + cases
+                        + ") overlap");
         assertNoStackTrace(run);
         assertThat(cases.resolve("empty-folder")).isDirectory();
         assertThat(cases.resolve("out")).doesNotExist();
@@ -53,12 +66,12 @@ class HostileFilesystemIT {
         Path dir = Maven.workDirectory("hostile-parameters");
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         String[][] cases = {
-                {"-Dm1go.goRoots=" + file, "m1go.goRoots names " + file + ", which is a file, not a directory"},
-                {"-Dm1go.outputDirectory=" + file, "m1go.outputDirectory: " + file + " is a file, not a directory"},
-                {"-Dm1go.casesDirectory=" + file, "m1go.casesDirectory: " + file + " is a file, not a directory"},
-                {"-Dm1go.baseline=" + dir, "m1go.baseline: " + dir + " is a directory, not a file"},
-                {"-Dm1go.cacheDirectory=/proc/self", "m1go.cacheDirectory: /proc/self is not writable"},
-                {"-Dm1go.threads=-3", "m1go.threads is -3: give how many cells run at once, at least 1"},
+            {"-Dm1go.goRoots=" + file, "m1go.goRoots names " + file + ", which is a file, not a directory"},
+            {"-Dm1go.outputDirectory=" + file, "m1go.outputDirectory: " + file + " is a file, not a directory"},
+            {"-Dm1go.casesDirectory=" + file, "m1go.casesDirectory: " + file + " is a file, not a directory"},
+            {"-Dm1go.baseline=" + dir, "m1go.baseline: " + dir + " is a directory, not a file"},
+            {"-Dm1go.cacheDirectory=/proc/self", "m1go.cacheDirectory: /proc/self is not writable"},
+            {"-Dm1go.threads=-3", "m1go.threads is -3: give how many cells run at once, at least 1"},
         };
         for (String[] c : cases) {
             Maven.Run run = Maven.run(dir, Maven.goal("reproduce"), c[0]).failed();
@@ -74,7 +87,8 @@ class HostileFilesystemIT {
         Files.createDirectories(dir.resolve("in"));
         Files.writeString(dir.resolve("in/report.json"), "{\"schema\":\"m1go/1\"}");
         Maven.Run run = Maven.run(dir, Maven.goal("merge"), "-Dm1go.inputs=in").failed();
-        assertThat(run.output()).contains(dir.resolve("in/report.json") + " has no 'host': it is not a whole m1go report");
+        assertThat(run.output())
+                .contains(dir.resolve("in/report.json") + " has no 'host': it is not a whole m1go report");
         assertNoStackTrace(run);
     }
 
@@ -82,9 +96,15 @@ class HostileFilesystemIT {
     void unwritableStepSummary_warns_andTheFinishedRunSucceeds() throws Exception {
         Path dir = Maven.workDirectory("hostile-summary");
         Path summary = dir.resolve("no-such-dir/summary.md");
-        Maven.Run run = Maven.run(dir, Map.of("GITHUB_STEP_SUMMARY", summary.toString()), Maven.goal("reproduce"),
-                "-Dm1go.cases=cgo-hello", "-Dm1go.runners=native", "-Dm1go.targets=linux/amd64",
-                "-Dm1go.goVersions=1.26").succeeded();
+        Maven.Run run = Maven.run(
+                        dir,
+                        Map.of("GITHUB_STEP_SUMMARY", summary.toString()),
+                        Maven.goal("reproduce"),
+                        "-Dm1go.cases=cgo-hello",
+                        "-Dm1go.runners=native",
+                        "-Dm1go.targets=linux/amd64",
+                        "-Dm1go.goVersions=1.26")
+                .succeeded();
         assertThat(run.output()).contains("[WARNING] m1go: could not append report.md to the step summary " + summary);
         assertThat(run.report().get("complete").asBoolean()).isTrue();
     }

@@ -21,17 +21,28 @@ class HostileModuleIT {
         Files.writeString(dep.resolve("go.mod"), "module example.com/dep\n\ngo 1.22\n");
         Files.writeString(dep.resolve("dep.go"), "package dep\n\nfunc Word() string { return \"replaced\" }\n");
         Path m = Files.createDirectories(dir.resolve("app"));
-        Files.writeString(m.resolve("go.mod"), "module example.com/app\n\ngo 1.22\n\nrequire example.com/dep v0.0.0\n\n"
-                + "replace example.com/dep => ../dep\n");
-        Files.writeString(m.resolve("main.go"), "package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/dep\"\n)\n\n"
-                + "func main() { fmt.Println(dep.Word()) }\n");
+        Files.writeString(
+                m.resolve("go.mod"),
+                "module example.com/app\n\ngo 1.22\n\nrequire example.com/dep v0.0.0\n\n"
+                        + "replace example.com/dep => ../dep\n");
+        Files.writeString(
+                m.resolve("main.go"),
+                "package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/dep\"\n)\n\n"
+                        + "func main() { fmt.Println(dep.Word()) }\n");
         return m;
     }
 
     private static Maven.Run reproduce(Path dir, Path module, String... more) throws Exception {
-        String[] args = Stream.concat(Stream.of(Maven.goal("reproduce"), "-Dm1go.module=" + module,
-                "-Dm1go.packages=.", "-Dm1go.goVersions=1.22@amd64", "-Dm1go.runners=native",
-                "-Dm1go.targets=linux/amd64"), Stream.of(more)).toArray(String[]::new);
+        String[] args = Stream.concat(
+                        Stream.of(
+                                Maven.goal("reproduce"),
+                                "-Dm1go.module=" + module,
+                                "-Dm1go.packages=.",
+                                "-Dm1go.goVersions=1.22@amd64",
+                                "-Dm1go.runners=native",
+                                "-Dm1go.targets=linux/amd64"),
+                        Stream.of(more))
+                .toArray(String[]::new);
         return Maven.run(dir, args);
     }
 
@@ -42,8 +53,8 @@ class HostileModuleIT {
         Maven.Run run = reproduce(dir, module(dir)).succeeded();
         JsonNode cell = run.report().get("cells").get(0);
         assertThat(cell.get("outcome").asText()).isEqualTo("PASS");
-        String stdout = Files.readString(dir.resolve("target/m1go").resolve(cell.get("runs").get(0)
-                .get("stdoutLog").asText()));
+        String stdout = Files.readString(dir.resolve("target/m1go")
+                .resolve(cell.get("runs").get(0).get("stdoutLog").asText()));
         assertThat(stdout).contains("replaced");
     }
 
@@ -55,17 +66,20 @@ class HostileModuleIT {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET\n");
         Files.createSymbolicLink(m.resolve("notes.txt"), secret);
         Maven.Run run = reproduce(dir, m).failed();
-        assertThat(run.output()).contains(m.resolve("notes.txt") + " is a symbolic link to " + secret)
-                .contains("outside m1go.module").doesNotContain("\tat dev.m1go");
-        try (Stream<Path> copied = Files.exists(dir.resolve("target/m1go")) ? Files.walk(dir.resolve("target/m1go"))
-                : Stream.empty()) {
+        assertThat(run.output())
+                .contains(m.resolve("notes.txt") + " is a symbolic link to " + secret)
+                .contains("outside m1go.module")
+                .doesNotContain("\tat dev.m1go");
+        try (Stream<Path> copied =
+                Files.exists(dir.resolve("target/m1go")) ? Files.walk(dir.resolve("target/m1go")) : Stream.empty()) {
             assertThat(copied.filter(Files::isRegularFile).map(p -> {
-                try {
-                    return Files.readString(p);
-                } catch (java.io.IOException e) {
-                    return "";
-                }
-            })).noneMatch(text -> text.contains("TOP-SECRET"));
+                        try {
+                            return Files.readString(p);
+                        } catch (java.io.IOException e) {
+                            return "";
+                        }
+                    }))
+                    .noneMatch(text -> text.contains("TOP-SECRET"));
         }
     }
 
@@ -75,9 +89,11 @@ class HostileModuleIT {
         Path dir = Maven.workDirectory("hostile-module-fifo");
         Path m = module(dir);
         Path fifo = m.resolve("events.pipe");
-        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor())
+                .isZero();
         Maven.Run run = reproduce(dir, m).failed();
-        assertThat(run.output()).contains(fifo + " is not a regular file, directory or symbolic link")
+        assertThat(run.output())
+                .contains(fifo + " is not a regular file, directory or symbolic link")
                 .doesNotContain("\tat dev.m1go");
     }
 
@@ -87,7 +103,8 @@ class HostileModuleIT {
         Path dir = Maven.workDirectory("hostile-module-nested");
         Path m = module(dir);
         Maven.Run run = reproduce(dir, m, "-Dm1go.outputDirectory=" + dir).failed();
-        assertThat(run.output()).contains("m1go.module (" + m + ") lies inside m1go.outputDirectory (" + dir + ")")
+        assertThat(run.output())
+                .contains("m1go.module (" + m + ") lies inside m1go.outputDirectory (" + dir + ")")
                 .doesNotContain("\tat dev.m1go");
         assertThat(m.resolve("main.go")).exists();
     }

@@ -24,8 +24,11 @@ class HostileOutputVolumeIT {
         boolean docker = Hostile.dockerAnswers();
         Components.require(docker, "a Docker engine (scripts/start-dockerd.sh)");
         Path dir = Maven.workDirectory("hostile-output");
-        Hostile.writeCase(dir.resolve("cases"), "chatty", "description: prints 150 MiB, then its marker.\n"
-                + "expect: {outcome: PASS}\n", """
+        Hostile.writeCase(
+                dir.resolve("cases"),
+                "chatty",
+                "description: prints 150 MiB, then its marker.\n" + "expect: {outcome: PASS}\n",
+                """
                 package main
 
                 import (
@@ -43,16 +46,25 @@ class HostileOutputVolumeIT {
                 	fmt.Println("M1GO_OK")
                 }
                 """);
-        Maven.Run run = Maven.run(dir, SMALL_HEAP, Maven.goal("reproduce"),
-                "-Dm1go.casesDirectory=" + dir.resolve("cases"), "-Dm1go.cases=chatty",
-                "-Dm1go.runners=native,container", "-Dm1go.targets=linux/amd64", "-Dm1go.goVersions=1.26",
-                "-Dm1go.threads=1").succeeded();
+        Maven.Run run = Maven.run(
+                        dir,
+                        SMALL_HEAP,
+                        Maven.goal("reproduce"),
+                        "-Dm1go.casesDirectory=" + dir.resolve("cases"),
+                        "-Dm1go.cases=chatty",
+                        "-Dm1go.runners=native,container",
+                        "-Dm1go.targets=linux/amd64",
+                        "-Dm1go.goVersions=1.26",
+                        "-Dm1go.threads=1")
+                .succeeded();
         assertThat(run.output()).doesNotContain("OutOfMemoryError");
         List<String> cells = new ArrayList<>();
         for (JsonNode c : run.report().get("cells")) {
             JsonNode r = c.get("runs").get(0);
-            cells.add(c.get("runner").asText() + " " + c.get("outcome").asText() + " exit=" + r.get("exitCode").asText());
-            assertThat(Files.size(dir.resolve("target/m1go").resolve(r.get("stdoutLog").asText())))
+            cells.add(c.get("runner").asText() + " " + c.get("outcome").asText() + " exit="
+                    + r.get("exitCode").asText());
+            assertThat(Files.size(dir.resolve("target/m1go")
+                            .resolve(r.get("stdoutLog").asText())))
                     .isEqualTo(150L * 1024 * 1024 + "M1GO_OK\n".length());
         }
         assertThat(cells).containsExactly("native PASS exit=0", "container PASS exit=0");
@@ -61,8 +73,11 @@ class HostileOutputVolumeIT {
     @Test
     void classify_anEndlessInput_isRefusedByName_withoutGrowingTheHeap() throws Exception {
         Path dir = Maven.workDirectory("hostile-classify");
-        Maven.Run run = Maven.run(dir, SMALL_HEAP, "-q", Maven.goal("classify"), "-Dm1go.log=/dev/zero").failed();
-        assertThat(run.output()).contains("m1go.log: /dev/zero is larger than 1024 MiB, the most m1go:classify reads")
-                .doesNotContain("OutOfMemoryError").doesNotContain("\tat dev.m1go");
+        Maven.Run run = Maven.run(dir, SMALL_HEAP, "-q", Maven.goal("classify"), "-Dm1go.log=/dev/zero")
+                .failed();
+        assertThat(run.output())
+                .contains("m1go.log: /dev/zero is larger than 1024 MiB, the most m1go:classify reads")
+                .doesNotContain("OutOfMemoryError")
+                .doesNotContain("\tat dev.m1go");
     }
 }

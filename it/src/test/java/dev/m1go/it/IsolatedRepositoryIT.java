@@ -27,12 +27,13 @@ class IsolatedRepositoryIT {
     void theIsolatedRepository_holdsThePluginThisBuildProduced_andItsParentAndCore() throws Exception {
         Path plugin = Maven.installed("m1go-maven-plugin", "jar");
         assertThat(plugin).exists();
-        assertThat(Files.mismatch(plugin, Maven.pluginUnderTest())).as("bytes of %s and %s", plugin,
-                Maven.pluginUnderTest()).isEqualTo(-1L);
+        assertThat(Files.mismatch(plugin, Maven.pluginUnderTest()))
+                .as("bytes of %s and %s", plugin, Maven.pluginUnderTest())
+                .isEqualTo(-1L);
         assertThat(Maven.installed("m1go-core", "jar")).exists();
         assertThat(Maven.installed("reproducer-cases", "jar")).exists();
-        Path parent = Maven.repository().resolve("dev/m1go/m1go-parent/" + Maven.version()
-                + "/m1go-parent-" + Maven.version() + ".pom");
+        Path parent = Maven.repository()
+                .resolve("dev/m1go/m1go-parent/" + Maven.version() + "/m1go-parent-" + Maven.version() + ".pom");
         assertThat(parent).exists();
     }
 
@@ -42,7 +43,9 @@ class IsolatedRepositoryIT {
         Maven.Run help = Maven.run(dir, Maven.goal("help")).succeeded();
         assertThat(help.output()).contains("m1go:reproduce");
         // Not installed by this build: the release comes from the build's own local repository, offline.
-        Maven.run(dir, "org.apache.maven.plugins:maven-install-plugin:3.1.3:help").succeeded();
-        assertThat(Maven.repository().resolve("org/apache/maven/plugins/maven-install-plugin/3.1.3")).isDirectory();
+        Maven.run(dir, "org.apache.maven.plugins:maven-install-plugin:3.1.3:help")
+                .succeeded();
+        assertThat(Maven.repository().resolve("org/apache/maven/plugins/maven-install-plugin/3.1.3"))
+                .isDirectory();
     }
 }

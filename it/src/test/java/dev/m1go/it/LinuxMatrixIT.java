@@ -24,10 +24,14 @@ class LinuxMatrixIT {
     static void runTheMatrix() throws Exception {
         Components.requireLinuxMatrix();
         Path dir = Maven.workDirectory("linux-matrix");
-        run = Maven.run(dir, Maven.goal("reproduce"),
-                "-Dm1go.goVersions=@amd64,1.19@arm64",
-                "-Dm1go.cases=cgo-hello,static-lib,static-lib-wrong-arch,c-abort",
-                "-Dm1go.runners=native,qemu,binfmt", "-Dm1go.buildTimeoutSeconds=300").succeeded();
+        run = Maven.run(
+                        dir,
+                        Maven.goal("reproduce"),
+                        "-Dm1go.goVersions=@amd64,1.19@arm64",
+                        "-Dm1go.cases=cgo-hello,static-lib,static-lib-wrong-arch,c-abort",
+                        "-Dm1go.runners=native,qemu,binfmt",
+                        "-Dm1go.buildTimeoutSeconds=300")
+                .succeeded();
         report = run.report();
     }
 
@@ -48,19 +52,23 @@ class LinuxMatrixIT {
     @Test
     void toolchains_includeDebiansTheMachinesTheDownloadedAndTheArm64One() {
         Set<String> found = new TreeSet<>();
-        report.get("toolchains").forEach(t -> found.add(t.get("version").asText().replaceAll("^(go1\\.\\d+).*", "$1")
-                + "/" + t.get("binaryArch").asText()));
+        report.get("toolchains")
+                .forEach(t -> found.add(t.get("version").asText().replaceAll("^(go1\\.\\d+).*", "$1") + "/"
+                        + t.get("binaryArch").asText()));
         assertThat(report.get("toolchains").size()).isGreaterThanOrEqualTo(6);
-        assertThat(found).contains("go1.19/amd64", "go1.21/amd64", "go1.22/amd64", "go1.23/amd64", "go1.26/amd64",
-                "go1.19/arm64");
+        assertThat(found)
+                .contains(
+                        "go1.19/amd64", "go1.21/amd64", "go1.22/amd64", "go1.23/amd64", "go1.26/amd64", "go1.19/arm64");
     }
 
     @Test
     void everyStarterCase_runsNativelyAndUnderQemuAndBinfmt() {
         for (String c : List.of("cgo-hello", "static-lib", "static-lib-wrong-arch", "c-abort")) {
             Set<String> columns = new TreeSet<>();
-            cells().stream().filter(x -> x.get("case").asText().equals(c))
-                    .forEach(x -> columns.add(x.get("goarch").asText() + "/" + x.get("runner").asText()));
+            cells().stream()
+                    .filter(x -> x.get("case").asText().equals(c))
+                    .forEach(x -> columns.add(
+                            x.get("goarch").asText() + "/" + x.get("runner").asText()));
             assertThat(columns).as(c).contains("amd64/native", "arm64/qemu", "arm64/binfmt");
         }
     }
@@ -85,20 +93,27 @@ class LinuxMatrixIT {
     @Test
     void everyCell_isExpected() {
         assertThat(cells()).isNotEmpty();
-        assertThat(cells()).allSatisfy(c -> assertThat(c.get("verdict").asText()).as(title(c)).isEqualTo("EXPECTED"));
+        assertThat(cells())
+                .allSatisfy(
+                        c -> assertThat(c.get("verdict").asText()).as(title(c)).isEqualTo("EXPECTED"));
     }
 
     @Test
     void arm64Toolchain_buildsUnderTranslation_andItsBinariesRun() {
-        List<JsonNode> arm64Go = cells().stream().filter(c -> c.get("toolchainArch").asText().equals("arm64")).toList();
+        List<JsonNode> arm64Go = cells().stream()
+                .filter(c -> c.get("toolchainArch").asText().equals("arm64"))
+                .toList();
         assertThat(arm64Go).isNotEmpty();
-        assertThat(arm64Go).allSatisfy(c -> assertThat(c.get("build").get("translated").asBoolean()).isTrue());
+        assertThat(arm64Go)
+                .allSatisfy(c ->
+                        assertThat(c.get("build").get("translated").asBoolean()).isTrue());
         assertThat(arm64Go).anySatisfy(c -> {
             assertThat(c.get("case").asText()).isEqualTo("cgo-hello");
             assertThat(c.get("outcome").asText()).isEqualTo("PASS");
         });
         assertThat(cells().stream().filter(c -> c.get("toolchainArch").asText().equals("amd64")))
-                .allSatisfy(c -> assertThat(c.get("build").get("translated").asBoolean()).isFalse());
+                .allSatisfy(c ->
+                        assertThat(c.get("build").get("translated").asBoolean()).isFalse());
     }
 
     @Test
@@ -109,20 +124,27 @@ class LinuxMatrixIT {
             assertThat(c.get("translated").asBoolean()).as(title(c)).isEqualTo(translated);
             assertThat(ran).as(title(c)).isEqualTo(!c.get("outcome").asText().equals("LINK_ARCH_MISMATCH"));
             for (JsonNode r : c.get("runs")) {
-                assertThat(run.directory().resolve("target/m1go").resolve(r.get("stderrLog").asText())).exists();
+                assertThat(run.directory()
+                                .resolve("target/m1go")
+                                .resolve(r.get("stderrLog").asText()))
+                        .exists();
             }
         }
     }
 
     @Test
     void progress_isOneLinePerCell_andASummaryFollows() {
-        long lines = run.output().lines().filter(l -> l.matches("\\[INFO\\] \\[ *\\d+/\\d+\\] .* \\.\\.\\. .*")).count();
+        long lines = run.output()
+                .lines()
+                .filter(l -> l.matches("\\[INFO\\] \\[ *\\d+/\\d+\\] .* \\.\\.\\. .*"))
+                .count();
         assertThat(lines).isEqualTo(cells().size());
         assertThat(run.output()).contains("[INFO] case ").contains("[INFO] total ");
     }
 
     private static String title(JsonNode c) {
-        return c.get("case").asText() + " " + c.get("go").asText() + "/" + c.get("toolchainArch").asText() + " "
-                + c.get("goos").asText() + "/" + c.get("goarch").asText() + " " + c.get("runner").asText();
+        return c.get("case").asText() + " " + c.get("go").asText() + "/"
+                + c.get("toolchainArch").asText() + " " + c.get("goos").asText() + "/"
+                + c.get("goarch").asText() + " " + c.get("runner").asText();
     }
 }

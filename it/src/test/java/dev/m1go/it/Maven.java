@@ -74,19 +74,23 @@ public final class Maven {
 
     /** The isolated local repository the ITs' Maven uses. */
     public static Path repository() {
-        return Path.of(System.getProperty("it.repo", "target/it-repo")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("it.repo", "target/it-repo"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** The build's own local repository, which serves releases to the ITs' Maven as a file mirror. */
     public static Path mirror() {
         return Path.of(System.getProperty("it.mirror", System.getProperty("user.home") + "/.m2/repository"))
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** {@code dev.m1go:<artifactId>:<version>} in the isolated repository. */
     public static Path installed(String artifactId, String extension) {
-        return repository().resolve("dev/m1go/" + artifactId + "/" + version() + "/" + artifactId + "-" + version()
-                + "." + extension);
+        return repository()
+                .resolve("dev/m1go/" + artifactId + "/" + version() + "/" + artifactId + "-" + version() + "."
+                        + extension);
     }
 
     /** The plugin jar this build resolved for the ITs: the reactor's, or the local repository's with {@code -pl it}. */
@@ -99,7 +103,8 @@ public final class Maven {
         try {
             // jar:file:/…/m1go-maven-plugin-<v>.jar!/dev/…, or file:/…/target/classes/dev/… inside a reactor that
             // did not package.
-            return url.startsWith("jar:") ? Path.of(new java.net.URI(url.substring(4, url.indexOf("!/"))))
+            return url.startsWith("jar:")
+                    ? Path.of(new java.net.URI(url.substring(4, url.indexOf("!/"))))
                     : Path.of(mojo.toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IOException("cannot read the location of " + url, e);
@@ -115,10 +120,13 @@ public final class Maven {
         }
         Path built = pluginUnderTest();
         Path installed = installed("m1go-maven-plugin", "jar");
-        assertThat(installed).as("the plugin under test in the isolated repository (run the ITs through Maven: "
-                + "`mvn -pl it verify` installs it there)").exists();
+        assertThat(installed)
+                .as("the plugin under test in the isolated repository (run the ITs through Maven: "
+                        + "`mvn -pl it verify` installs it there)")
+                .exists();
         if (Files.isRegularFile(built)) {
-            assertThat(Files.mismatch(installed, built)).as("%s differs from this build's %s", installed, built)
+            assertThat(Files.mismatch(installed, built))
+                    .as("%s differs from this build's %s", installed, built)
                     .isEqualTo(-1L);
         }
         checkedPlugin = installed;
@@ -135,7 +143,8 @@ public final class Maven {
      * @param pluginGroup the group, such as {@code dev.m1go}
      */
     public static Path settingsWithPluginGroup(String pluginGroup) throws IOException {
-        return settings("it-settings-" + pluginGroup + ".xml",
+        return settings(
+                "it-settings-" + pluginGroup + ".xml",
                 "<pluginGroups><pluginGroup>" + pluginGroup + "</pluginGroup></pluginGroups>");
     }
 
@@ -176,7 +185,12 @@ public final class Maven {
         checkPluginUnderTest();
         List<String> argv = new ArrayList<>();
         argv.add(mavenHome == null ? "mvn" : mavenHome.resolve("bin/mvn").toString());
-        argv.addAll(List.of("-B", "-o", "-Daether.offline.protocols=file", "-s", settings.toString(),
+        argv.addAll(List.of(
+                "-B",
+                "-o",
+                "-Daether.offline.protocols=file",
+                "-s",
+                settings.toString(),
                 "-Dmaven.repo.local=" + repository));
         argv.addAll(List.of(args));
         return argv;
@@ -189,8 +203,8 @@ public final class Maven {
      * perl-base, always installed) resets the signal and executes the command.
      */
     public static List<String> withCtrlC(List<String> argv) {
-        List<String> wrapped = new ArrayList<>(List.of("perl", "-e",
-                "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"cannot run $ARGV[0]: $!\\n\";"));
+        List<String> wrapped = new ArrayList<>(List.of(
+                "perl", "-e", "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"cannot run $ARGV[0]: $!\\n\";"));
         wrapped.addAll(argv);
         return wrapped;
     }
@@ -207,7 +221,8 @@ public final class Maven {
     /** Runs an argv made by {@link #command(Path, Path, Path, String...)}. */
     public static Run run(Path directory, Map<String, String> env, List<String> argv)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb =
+                new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true);
         // m1go needs no Testcontainers variable: none of the runner's own environment reaches the build under test
         pb.environment().keySet().removeIf(k -> k.startsWith("TESTCONTAINERS_"));
         pb.environment().putAll(env);
@@ -224,6 +239,5 @@ public final class Maven {
         return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8), directory);
     }
 
-    private Maven() {
-    }
+    private Maven() {}
 }

@@ -22,14 +22,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MavenVersionsIT {
 
     static Stream<String> versions() {
-        return Arrays.stream(System.getProperty("it.maven.versions", "3.6.3,3.9.16,4.0.0-rc-4").split(","));
+        return Arrays.stream(System.getProperty("it.maven.versions", "3.6.3,3.9.16,4.0.0-rc-4")
+                .split(","));
     }
 
     static Path home(String version) {
-        Path home = Path.of(System.getProperty("it.mavens", "target/mavens")).resolve("apache-maven-" + version)
+        Path home = Path.of(System.getProperty("it.mavens", "target/mavens"))
+                .resolve("apache-maven-" + version)
                 .toAbsolutePath();
-        Components.require(Files.isRegularFile(home.resolve("bin/mvn")), "Maven " + version + " in " + home
-                + " (it/pom.xml unpacks it; run the it module through Maven)");
+        Components.require(
+                Files.isRegularFile(home.resolve("bin/mvn")),
+                "Maven " + version + " in " + home + " (it/pom.xml unpacks it; run the it module through Maven)");
         return home;
     }
 
@@ -48,9 +51,20 @@ class MavenVersionsIT {
         Path settings = Maven.settingsWithPluginGroup("dev.m1go");
         Files.writeString(dir.resolve("crash.log"), "fatal error: all goroutines are asleep - deadlock!\n");
         // Both goals in one Maven: starting Maven is most of the time here.
-        Maven.Run run = mvn(version, dir, settings, Maven.repository(), "-V", Maven.goal("help"), Maven.goal("classify"),
-                "-Ddetail", "-Dgoal=reproduce", "-Dm1go.log=crash.log").succeeded();
-        assertThat(run.output()).contains("Apache Maven " + version)
+        Maven.Run run = mvn(
+                        version,
+                        dir,
+                        settings,
+                        Maven.repository(),
+                        "-V",
+                        Maven.goal("help"),
+                        Maven.goal("classify"),
+                        "-Ddetail",
+                        "-Dgoal=reproduce",
+                        "-Dm1go.log=crash.log")
+                .succeeded();
+        assertThat(run.output())
+                .contains("Apache Maven " + version)
                 .contains("m1go.reproduce.skip", "m1go.goVersions", "skipTests")
                 .contains("\"outcome\":\"GO_FATAL\"");
         noPluginWarnings(run);
@@ -59,13 +73,15 @@ class MavenVersionsIT {
     private static void noPluginWarnings(Maven.Run run) {
         assertThat(run.output()).doesNotContain("Plugin validation issues").doesNotContain("is unknown");
         assertThat(run.output().lines().filter(l -> l.contains("WARN") && l.contains("m1go")))
-                .as("warnings naming m1go").isEmpty();
+                .as("warnings naming m1go")
+                .isEmpty();
     }
 
     /** Installed by Maven 3.9 (which writes the group-level prefix metadata), {@code mvn m1go:help} works anywhere. */
     @Test
     void prefix_worksOutsideAProject_withPluginGroup_afterAMaven39Install() throws Exception {
-        String current = System.getProperty("it.maven.versions", "3.6.3,3.9.16,4.0.0-rc-4").split(",")[1];
+        String current = System.getProperty("it.maven.versions", "3.6.3,3.9.16,4.0.0-rc-4")
+                .split(",")[1];
         Path dir = Maven.workDirectory("plugin-group");
         Path repository = Files.createDirectories(dir.resolve("repository"));
         copy(Maven.repository().resolve("dev/m1go"), repository.resolve("dev/m1go"));
@@ -73,8 +89,15 @@ class MavenVersionsIT {
         Path jar = Maven.installed("m1go-maven-plugin", "jar");
         Path pom = Maven.installed("m1go-maven-plugin", "pom");
         Path settings = Maven.settingsWithPluginGroup("dev.m1go");
-        mvn(current, dir, settings, repository, "org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file",
-                "-Dfile=" + jar, "-DpomFile=" + pom).succeeded();
+        mvn(
+                        current,
+                        dir,
+                        settings,
+                        repository,
+                        "org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file",
+                        "-Dfile=" + jar,
+                        "-DpomFile=" + pom)
+                .succeeded();
         assertThat(Files.readString(repository.resolve("dev/m1go/maven-metadata-local.xml")))
                 .contains("<prefix>m1go</prefix>");
 

@@ -73,32 +73,52 @@ class MemoryLimitIT {
     }
 
     private static String title(JsonNode c) {
-        return c.path("case").asText() + " " + c.path("goarch").asText() + " " + c.path("runner").asText();
+        return c.path("case").asText() + " " + c.path("goarch").asText() + " "
+                + c.path("runner").asText();
     }
 
     @Test
     void anAllocationFarPastTheLimit_isKilledWithTheReason_andOneUnderItPasses_onEveryRunner() throws Exception {
         requireEngineAndTranslators();
         Path dir = Maven.workDirectory("memory-limit");
-        Hostile.writeCase(dir.resolve("cases"), "allocates-8192",
+        Hostile.writeCase(
+                dir.resolve("cases"),
+                "allocates-8192",
                 "description: allocates and touches 8 GiB.\nrun: {args: [\"8192\"]}\nexpect: {outcome: KILLED}\n",
                 PROGRAM);
-        Hostile.writeCase(dir.resolve("cases"), "allocates-4",
+        Hostile.writeCase(
+                dir.resolve("cases"),
+                "allocates-4",
                 "description: allocates and touches 4 MiB.\nrun: {args: [\"4\"]}\nexpect: {outcome: PASS}\n",
                 PROGRAM);
 
-        Maven.Run run = Maven.run(dir, Maven.goal("reproduce"), "-Dm1go.casesDirectory=" + dir.resolve("cases"),
-                "-Dm1go.cases=allocates-8192,allocates-4", "-Dm1go.goVersions=1.22@amd64",
-                "-Dm1go.runners=native,qemu,binfmt,container", "-Dm1go.targets=linux/amd64,linux/arm64",
-                "-Dm1go.memoryLimitMb=64", "-Dm1go.threads=2").succeeded();
+        Maven.Run run = Maven.run(
+                        dir,
+                        Maven.goal("reproduce"),
+                        "-Dm1go.casesDirectory=" + dir.resolve("cases"),
+                        "-Dm1go.cases=allocates-8192,allocates-4",
+                        "-Dm1go.goVersions=1.22@amd64",
+                        "-Dm1go.runners=native,qemu,binfmt,container",
+                        "-Dm1go.targets=linux/amd64,linux/arm64",
+                        "-Dm1go.memoryLimitMb=64",
+                        "-Dm1go.threads=2")
+                .succeeded();
 
         JsonNode report = run.report();
         List<JsonNode> cells = ranCells(report);
-        assertThat(cells).extracting(MemoryLimitIT::title).contains(
-                "allocates-8192 amd64 native", "allocates-8192 arm64 qemu", "allocates-8192 arm64 binfmt",
-                "allocates-8192 amd64 container", "allocates-8192 arm64 container", "allocates-4 amd64 native",
-                "allocates-4 arm64 qemu", "allocates-4 arm64 binfmt", "allocates-4 amd64 container",
-                "allocates-4 arm64 container");
+        assertThat(cells)
+                .extracting(MemoryLimitIT::title)
+                .contains(
+                        "allocates-8192 amd64 native",
+                        "allocates-8192 arm64 qemu",
+                        "allocates-8192 arm64 binfmt",
+                        "allocates-8192 amd64 container",
+                        "allocates-8192 arm64 container",
+                        "allocates-4 amd64 native",
+                        "allocates-4 arm64 qemu",
+                        "allocates-4 arm64 binfmt",
+                        "allocates-4 amd64 container",
+                        "allocates-4 arm64 container");
         for (JsonNode c : cells) {
             String summary = c.path("summary").asText();
             assertThat(c.path("verdict").asText()).as(title(c) + ": " + summary).isEqualTo("EXPECTED");

@@ -37,8 +37,11 @@ class MinimizeIT {
             for (Path f : s.filter(Files::isRegularFile).toList()) {
                 String rel = dir.relativize(f).toString();
                 String name = f.getFileName().toString();
-                if (!rel.startsWith("vendor") && !name.equals("case.yaml") && !name.equals("README.md")
-                        && !name.equals("go.mod") && !name.equals("go.sum")) {
+                if (!rel.startsWith("vendor")
+                        && !name.equals("case.yaml")
+                        && !name.equals("README.md")
+                        && !name.equals("go.mod")
+                        && !name.equals("go.sum")) {
                     n += Files.size(f);
                 }
             }
@@ -53,16 +56,24 @@ class MinimizeIT {
     }
 
     static JsonNode cell(List<JsonNode> cells, String runner) {
-        return cells.stream().filter(c -> c.path("runner").asText().equals(runner)).findFirst().orElseThrow();
+        return cells.stream()
+                .filter(c -> c.path("runner").asText().equals(runner))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** {@code m1go:reproduce} of a minimized case on go 1.26, as its README says, on these targets and runners. */
     static List<JsonNode> reproduce(Path dir, Path minimized, String targets, String runners, String... more)
             throws Exception {
-        List<String> args = new ArrayList<>(List.of(Maven.goal("reproduce"),
-                "-Dm1go.casesDirectory=" + minimized.getParent(), "-Dm1go.cases=" + minimized.getFileName(),
-                "-Dm1go.goVersions=1.26@amd64", "-Dm1go.targets=" + targets, "-Dm1go.runners=" + runners,
-                "-Dm1go.outputDirectory=" + dir.resolve("again"), "-Dm1go.failOn=never"));
+        List<String> args = new ArrayList<>(List.of(
+                Maven.goal("reproduce"),
+                "-Dm1go.casesDirectory=" + minimized.getParent(),
+                "-Dm1go.cases=" + minimized.getFileName(),
+                "-Dm1go.goVersions=1.26@amd64",
+                "-Dm1go.targets=" + targets,
+                "-Dm1go.runners=" + runners,
+                "-Dm1go.outputDirectory=" + dir.resolve("again"),
+                "-Dm1go.failOn=never"));
         args.addAll(List.of(more));
         Maven.run(dir, args.toArray(String[]::new)).succeeded();
         return cells(dir.resolve("again"));
@@ -72,27 +83,42 @@ class MinimizeIT {
     void a_aBloatedModulesTest_reducesToAboutTheCatalogsCase_failingTheSameWayNativelyAndUnderQemu() throws Exception {
         Path dir = Maven.workDirectory("minimize-module");
         long t0 = System.nanoTime();
-        Maven.Run run = Maven.run(dir, Maven.goal("minimize"),
-                "-Dm1go.module=" + PROJECTS.resolve("minimize-bloat").toAbsolutePath(), "-Dm1go.tests=./store",
-                "-Dm1go.minimize.test=TestFlush", "-Dm1go.goVersions=1.26@amd64", "-Dm1go.targets=linux/arm64",
-                "-Dm1go.runners=qemu").succeeded();
+        Maven.Run run = Maven.run(
+                        dir,
+                        Maven.goal("minimize"),
+                        "-Dm1go.module=" + PROJECTS.resolve("minimize-bloat").toAbsolutePath(),
+                        "-Dm1go.tests=./store",
+                        "-Dm1go.minimize.test=TestFlush",
+                        "-Dm1go.goVersions=1.26@amd64",
+                        "-Dm1go.targets=linux/arm64",
+                        "-Dm1go.runners=qemu")
+                .succeeded();
         System.out.println("MinimizeIT (a) took " + (System.nanoTime() - t0) / 1_000_000_000L + " s");
         Path minimized = dir.resolve("target/m1go/minimized/store-testflush-min");
         assertThat(minimized.resolve("case.yaml")).exists();
         String readme = Files.readString(minimized.resolve("README.md"));
-        assertThat(readme).contains("example.com/bloat", "TestFlush", "go1.26.8", "linux/arm64 qemu",
-                "CGO_SIGNAL SIGSEGV in C", "| files | 24 |", ":reproduce -Dm1go.casesDirectory=");
+        assertThat(readme)
+                .contains(
+                        "example.com/bloat",
+                        "TestFlush",
+                        "go1.26.8",
+                        "linux/arm64 qemu",
+                        "CGO_SIGNAL SIGSEGV in C",
+                        "| files | 24 |",
+                        ":reproduce -Dm1go.casesDirectory=");
         assertThat(run.output()).contains("keeping CGO_SIGNAL SIGSEGV in C");
 
         long catalog = Files.size(PROJECTS.resolve("../../reproducer-cases/cases/c-segv/main.go"));
-        assertThat(sourceBytes(minimized)).as("the minimized case against c-segv's %d bytes", catalog)
+        assertThat(sourceBytes(minimized))
+                .as("the minimized case against c-segv's %d bytes", catalog)
                 .isLessThanOrEqualTo(catalog * 3 / 2);
         assertThat(Files.readString(minimized.resolve("go.mod"))).doesNotContain("github.com/google/uuid");
 
         List<JsonNode> cells = reproduce(dir, minimized, "linux/amd64,linux/arm64", "native,qemu");
         for (String runner : List.of("native", "qemu")) {
             JsonNode c = cell(cells, runner);
-            assertThat(c.path("outcome").asText() + " " + c.path("signal").asText()).as(runner)
+            assertThat(c.path("outcome").asText() + " " + c.path("signal").asText())
+                    .as(runner)
                     .isEqualTo("CGO_SIGNAL SIGSEGV");
             assertThat(c.path("verdict").asText()).as(runner).isEqualTo("EXPECTED");
         }
@@ -101,9 +127,16 @@ class MinimizeIT {
     @Test
     void b_aFailureOnlyUnderTranslation_keepsPassingNatively() throws Exception {
         Path dir = Maven.workDirectory("minimize-translation");
-        Maven.Run run = Maven.run(dir, Maven.goal("minimize"), "-Dm1go.cases=bloat-exec",
-                "-Dm1go.casesDirectory=" + PROJECTS.resolve("minimize-cases").toAbsolutePath(),
-                "-Dm1go.goVersions=1.26@amd64", "-Dm1go.targets=linux/arm64", "-Dm1go.runners=qemu").succeeded();
+        Maven.Run run = Maven.run(
+                        dir,
+                        Maven.goal("minimize"),
+                        "-Dm1go.cases=bloat-exec",
+                        "-Dm1go.casesDirectory="
+                                + PROJECTS.resolve("minimize-cases").toAbsolutePath(),
+                        "-Dm1go.goVersions=1.26@amd64",
+                        "-Dm1go.targets=linux/arm64",
+                        "-Dm1go.runners=qemu")
+                .succeeded();
         assertThat(run.output()).contains("the failure is seen only under translation");
         Path minimized = dir.resolve("target/m1go/minimized/bloat-exec-min");
         String yaml = Files.readString(minimized.resolve("case.yaml"));
@@ -118,22 +151,33 @@ class MinimizeIT {
     @Test
     void c_anIntermittentFailure_isReducedWithoutLosingIt() throws Exception {
         Path dir = Maven.workDirectory("minimize-intermittent");
-        Maven.Run run = Maven.run(dir, Maven.goal("minimize"), "-Dm1go.cases=flaky-segv",
-                "-Dm1go.casesDirectory=" + PROJECTS.resolve("minimize-cases").toAbsolutePath(),
-                "-Dm1go.goVersions=1.26@amd64", "-Dm1go.runners=native", "-Dm1go.minimize.runs=20").succeeded();
+        Maven.Run run = Maven.run(
+                        dir,
+                        Maven.goal("minimize"),
+                        "-Dm1go.cases=flaky-segv",
+                        "-Dm1go.casesDirectory="
+                                + PROJECTS.resolve("minimize-cases").toAbsolutePath(),
+                        "-Dm1go.goVersions=1.26@amd64",
+                        "-Dm1go.runners=native",
+                        "-Dm1go.minimize.runs=20")
+                .succeeded();
         Path minimized = dir.resolve("target/m1go/minimized/flaky-segv-min");
         assertThat(sourceBytes(minimized)).isLessThan(sourceBytes(PROJECTS.resolve("minimize-cases/flaky-segv")) / 3);
         String readme = Files.readString(minimized.resolve("README.md"));
-        assertThat(readme).contains("CGO_SIGNAL SIGSEGV in C", "-Dm1go.goVersions=1.26.8@amd64",
-                "-Dm1go.stress.runs=20");
-        assertThat(Files.readString(minimized.resolve("case.yaml"))).as("an intermittent failure may pass")
+        assertThat(readme)
+                .contains("CGO_SIGNAL SIGSEGV in C", "-Dm1go.goVersions=1.26.8@amd64", "-Dm1go.stress.runs=20");
+        assertThat(Files.readString(minimized.resolve("case.yaml")))
+                .as("an intermittent failure may pass")
                 .contains("anyOf: [PASS, CGO_SIGNAL]");
         assertThat(run.output()).contains("keeping CGO_SIGNAL SIGSEGV in C");
 
         List<JsonNode> cells = reproduce(dir, minimized, "linux/amd64", "native", "-Dm1go.stress.runs=40");
         JsonNode counts = cell(cells, "native").path("outcomeCounts");
-        assertThat(counts.path("CGO_SIGNAL SIGSEGV").asInt()).as("failing runs of 40: %s", counts).isPositive();
-        assertThat(cell(cells, "native").path("verdict").asText()).as("runs that disagree, as the case expects")
+        assertThat(counts.path("CGO_SIGNAL SIGSEGV").asInt())
+                .as("failing runs of 40: %s", counts)
+                .isPositive();
+        assertThat(cell(cells, "native").path("verdict").asText())
+                .as("runs that disagree, as the case expects")
                 .isIn("FLAKY", "EXPECTED");
     }
 }

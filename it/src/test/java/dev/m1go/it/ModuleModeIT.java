@@ -47,21 +47,35 @@ class ModuleModeIT {
         Path dir = Maven.workDirectory("module-public");
         // TestForcedPaths is left out: its forced NEON path dies now and then with "fatal error: unknown caller pc"
         // on go1.26.8 linux/arm64 under qemu-user 7.2 (explicit and binfmt), which a CI run must not depend on.
-        hashtree = Maven.run(dir, Maven.goal("reproduce"), "-Dm1go.module=" + moduleDir, "-Dm1go.tests=./...",
-                "-Dm1go.testRun=" + STABLE_TESTS, "-Dm1go.goVersions=1.22@amd64,1.26@amd64", "-Dm1go.runners=native,qemu,binfmt",
+        hashtree = Maven.run(
+                dir,
+                Maven.goal("reproduce"),
+                "-Dm1go.module=" + moduleDir,
+                "-Dm1go.tests=./...",
+                "-Dm1go.testRun=" + STABLE_TESTS,
+                "-Dm1go.goVersions=1.22@amd64,1.26@amd64",
+                "-Dm1go.runners=native,qemu,binfmt",
                 "-Dm1go.buildTimeoutSeconds=300");
-        System.out.println("ModuleModeIT: " + PUBLIC_MODULE + " took " + (System.nanoTime() - t0) / 1_000_000_000L + " s");
+        System.out.println(
+                "ModuleModeIT: " + PUBLIC_MODULE + " took " + (System.nanoTime() - t0) / 1_000_000_000L + " s");
         hashtreeCells = cells(hashtree.succeeded().report());
 
-        Components.require(Files.isRegularFile(Path.of("/usr/lib/x86_64-linux-gnu/pkgconfig/zlib.pc")),
+        Components.require(
+                Files.isRegularFile(Path.of("/usr/lib/x86_64-linux-gnu/pkgconfig/zlib.pc")),
                 "zlib1g-dev (amd64) with pkg-config");
-        Components.onlyOn(!Files.exists(Path.of("/usr/lib/aarch64-linux-gnu/pkgconfig/zlib.pc")),
+        Components.onlyOn(
+                !Files.exists(Path.of("/usr/lib/aarch64-linux-gnu/pkgconfig/zlib.pc")),
                 "a machine without zlib1g-dev:arm64 (the per-target failure needs it missing)");
         Path source = Path.of(System.getProperty("it.projects", "projects")).resolve("pkgconfig-zlib");
         Path zdir = Maven.workDirectory("module-pkgconfig");
         t0 = System.nanoTime();
-        zlib = Maven.run(zdir, Maven.goal("reproduce"), "-Dm1go.module=" + source.toAbsolutePath(),
-                "-Dm1go.tests=./...", "-Dm1go.goVersions=1.26", "-Dm1go.runners=native,qemu,binfmt");
+        zlib = Maven.run(
+                zdir,
+                Maven.goal("reproduce"),
+                "-Dm1go.module=" + source.toAbsolutePath(),
+                "-Dm1go.tests=./...",
+                "-Dm1go.goVersions=1.26",
+                "-Dm1go.runners=native,qemu,binfmt");
         System.out.println("ModuleModeIT: pkgconfig-zlib took " + (System.nanoTime() - t0) / 1_000_000_000L + " s");
         zlibCells = cells(zlib.succeeded().report());
     }
@@ -81,14 +95,17 @@ class ModuleModeIT {
         p.getOutputStream().close();
         String json = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as("go mod download %s (offline): %s; run scripts/prefetch-go-modules.sh first",
-                module, json).isZero();
+        assertThat(p.exitValue())
+                .as("go mod download %s (offline): %s; run scripts/prefetch-go-modules.sh first", module, json)
+                .isZero();
         return Path.of(new ObjectMapper().readTree(json).path("Dir").asText());
     }
 
     static List<String> files(Path dir) throws Exception {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.map(p -> dir.relativize(p) + " " + p.toFile().length()).sorted().toList();
+            return s.map(p -> dir.relativize(p) + " " + p.toFile().length())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -99,8 +116,8 @@ class ModuleModeIT {
     }
 
     static String title(JsonNode c) {
-        return c.path("case").asText() + " " + c.path("go").asText() + " " + c.path("goarch").asText() + " "
-                + c.path("runner").asText();
+        return c.path("case").asText() + " " + c.path("go").asText() + " "
+                + c.path("goarch").asText() + " " + c.path("runner").asText();
     }
 
     static JsonNode test(JsonNode cell, String name) {
@@ -114,10 +131,16 @@ class ModuleModeIT {
 
     @Test
     void publicModule_runsItsOwnTests_nativelyAndUnderQemuAndBinfmt_onTwoToolchains() {
-        assertThat(hashtreeCells).extracting(c -> c.path("go").asText().replaceAll("^(go1\\.\\d+).*", "$1") + " "
+        assertThat(hashtreeCells)
+                .extracting(c -> c.path("go").asText().replaceAll("^(go1\\.\\d+).*", "$1") + " "
                         + c.path("goarch").asText() + "/" + c.path("runner").asText())
-                .containsExactlyInAnyOrder("go1.22 amd64/native", "go1.22 arm64/qemu", "go1.22 arm64/binfmt",
-                        "go1.26 amd64/native", "go1.26 arm64/qemu", "go1.26 arm64/binfmt");
+                .containsExactlyInAnyOrder(
+                        "go1.22 amd64/native",
+                        "go1.22 arm64/qemu",
+                        "go1.22 arm64/binfmt",
+                        "go1.26 amd64/native",
+                        "go1.26 arm64/qemu",
+                        "go1.26 arm64/binfmt");
         for (JsonNode c : hashtreeCells) {
             assertThat(c.path("case").asText()).isEqualTo("hashtree-bindings.test");
             assertThat(c.path("outcome").asText()).as(title(c)).isEqualTo("PASS");
@@ -125,25 +148,33 @@ class ModuleModeIT {
             assertThat(c.path("tests").size()).as(title(c)).isGreaterThan(5);
             assertThat(c.path("tests")).noneMatch(t -> t.path("name").asText().startsWith("TestForcedPaths"));
             assertThat(test(c, "TestHash").path("outcome").asText()).isEqualTo("PASS");
-            assertThat(test(c, "TestHash/hash_4_blocks").path("action").asText()).isEqualTo("pass");
+            assertThat(test(c, "TestHash/hash_4_blocks").path("action").asText())
+                    .isEqualTo("pass");
             // it skips itself unless HASHTREE_EXPECT_PATH is set
-            assertThat(test(c, "TestActivePathMatchesEnv").path("outcome").asText()).isEqualTo("SKIPPED");
-            assertThat(c.path("summary").asText()).as(title(c)).matches("\\d+ tests: \\d+ passed, 0 failed, \\d+ skipped");
+            assertThat(test(c, "TestActivePathMatchesEnv").path("outcome").asText())
+                    .isEqualTo("SKIPPED");
+            assertThat(c.path("summary").asText())
+                    .as(title(c))
+                    .matches("\\d+ tests: \\d+ passed, 0 failed, \\d+ skipped");
         }
     }
 
     @Test
     void publicModule_junitHasOneTestcasePerCellAndTest() throws Exception {
         Path xml = hashtree.directory().resolve("target/m1go/TEST-m1go.xml");
-        NodeList cases = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile())
+        NodeList cases = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(xml.toFile())
                 .getElementsByTagName("testcase");
-        int expected = hashtreeCells.stream().mapToInt(c -> c.path("tests").size()).sum();
+        int expected =
+                hashtreeCells.stream().mapToInt(c -> c.path("tests").size()).sum();
         assertThat(cases.getLength()).isEqualTo(expected);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < cases.getLength(); i++) {
             names.add(((Element) cases.item(i)).getAttribute("name"));
         }
-        assertThat(names).anyMatch(n -> n.matches("go1\\.26\\.\\d+/linux-arm64/qemu TestHash"))
+        assertThat(names)
+                .anyMatch(n -> n.matches("go1\\.26\\.\\d+/linux-arm64/qemu TestHash"))
                 .anyMatch(n -> n.matches("go1\\.22\\.\\d+/linux-arm64/binfmt TestActivePathMatchesEnv"));
     }
 
@@ -152,19 +183,23 @@ class ModuleModeIT {
         String md = Files.readString(hashtree.directory().resolve("target/m1go/report.md"));
         assertThat(md).contains("| cells | tests | failed: first line of the reason | skipped: reason |");
         // hash_test.go: t.Skip("HASHTREE_EXPECT_PATH not set")
-        assertThat(md.lines().filter(l -> l.matches("\\| go1\\.\\d+.*\\| \\d+ tests: \\d+ passed, 0 failed, "
-                + "\\d+ skipped \\|.*"))).isNotEmpty()
-                .allMatch(l -> l.matches(".*TestActivePathMatchesEnv: `hash_test\\.go:\\d+: "
-                        + "HASHTREE_EXPECT_PATH not set`.*"));
+        assertThat(md.lines()
+                        .filter(l -> l.matches(
+                                "\\| go1\\.\\d+.*\\| \\d+ tests: \\d+ passed, 0 failed, " + "\\d+ skipped \\|.*")))
+                .isNotEmpty()
+                .allMatch(l -> l.matches(
+                        ".*TestActivePathMatchesEnv: `hash_test\\.go:\\d+: " + "HASHTREE_EXPECT_PATH not set`.*"));
         String html = Files.readString(hashtree.directory().resolve("target/m1go/report.html"));
-        assertThat(html).containsPattern("<code>TestActivePathMatchesEnv</code>: hash_test\\.go:\\d+: "
-                + "HASHTREE_EXPECT_PATH not set</li>");
+        assertThat(html)
+                .containsPattern("<code>TestActivePathMatchesEnv</code>: hash_test\\.go:\\d+: "
+                        + "HASHTREE_EXPECT_PATH not set</li>");
     }
 
     @Test
     void publicModule_itsTreeInTheModuleCacheIsLeftAsItWas() throws Exception {
         assertThat(files(moduleDir)).isEqualTo(moduleFilesBefore);
-        assertThat(hashtree.directory().resolve("target/m1go/module/src/go.mod")).exists();
+        assertThat(hashtree.directory().resolve("target/m1go/module/src/go.mod"))
+                .exists();
     }
 
     @Test
@@ -177,13 +212,16 @@ class ModuleModeIT {
                 assertThat(test(c, "TestVersion").path("outcome").asText()).isEqualTo("PASS");
             } else {
                 assertThat(c.path("outcome").asText()).as(title(c)).isEqualTo("LINK_ERROR");
-                assertThat(c.path("summary").asText()).as(title(c))
+                assertThat(c.path("summary").asText())
+                        .as(title(c))
                         .contains("Package zlib was not found in the pkg-config search path")
                         .contains("PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig")
                         .contains("apt-get install zlib1g-dev:arm64");
             }
         }
-        assertThat(zlibCells).extracting(c -> c.path("goarch").asText() + "/" + c.path("runner").asText())
+        assertThat(zlibCells)
+                .extracting(
+                        c -> c.path("goarch").asText() + "/" + c.path("runner").asText())
                 .containsExactlyInAnyOrder("amd64/native", "arm64/qemu", "arm64/binfmt");
     }
 
@@ -191,17 +229,23 @@ class ModuleModeIT {
     void publicModule_translatedCells_areComparedTestByTest_withTheNativeCellOfTheOtherTarget() throws Exception {
         List<JsonNode> differentials = new ArrayList<>();
         hashtree.report().path("differentials").forEach(differentials::add);
-        assertThat(differentials).extracting(d -> d.path("go").asText().replaceAll("^(go1\\.\\d+).*", "$1") + " "
-                        + d.path("goarch").asText() + "/" + d.path("cell").path("runner").asText() + " vs "
-                        + d.path("referenceTarget").asText() + " " + d.path("referenceKind").asText() + ": "
+        assertThat(differentials)
+                .extracting(d -> d.path("go").asText().replaceAll("^(go1\\.\\d+).*", "$1") + " "
+                        + d.path("goarch").asText() + "/"
+                        + d.path("cell").path("runner").asText() + " vs "
+                        + d.path("referenceTarget").asText() + " "
+                        + d.path("referenceKind").asText() + ": "
                         + d.path("verdict").asText())
-                .containsExactlyInAnyOrder("go1.22 arm64/qemu vs linux/amd64 native-other-target: same",
+                .containsExactlyInAnyOrder(
+                        "go1.22 arm64/qemu vs linux/amd64 native-other-target: same",
                         "go1.22 arm64/binfmt vs linux/amd64 native-other-target: same",
                         "go1.26 arm64/qemu vs linux/amd64 native-other-target: same",
                         "go1.26 arm64/binfmt vs linux/amd64 native-other-target: same");
-        assertThat(differentials).allSatisfy(d -> assertThat(d.path("testsCompared").asInt()).isGreaterThan(5));
+        assertThat(differentials)
+                .allSatisfy(d -> assertThat(d.path("testsCompared").asInt()).isGreaterThan(5));
         String md = Files.readString(hashtree.directory().resolve("target/m1go/report.md"), StandardCharsets.UTF_8);
-        assertThat(md).contains("No cell fails only under translation (4 translated cells compared with their "
+        assertThat(md)
+                .contains("No cell fails only under translation (4 translated cells compared with their "
                         + "reference cells; test by test: hashtree-bindings.test go1.22.")
                 .doesNotContain("Failing tests per runner");
     }
@@ -211,7 +255,8 @@ class ModuleModeIT {
         // the arm64 cells failed to link, so nothing ran under translation: at most the two translators are compared
         // (both LINK_ERROR), never a cell that did not run with the amd64 native cell's tests
         JsonNode d = zlib.report().path("differentials");
-        assertThat(zlibCells).anySatisfy(c -> assertThat(c.path("goarch").asText()).isEqualTo("arm64"));
+        assertThat(zlibCells)
+                .anySatisfy(c -> assertThat(c.path("goarch").asText()).isEqualTo("arm64"));
         assertThat(d).allSatisfy(x -> {
             assertThat(x.path("referenceKind").asText()).isNotEqualTo("native-other-target");
             assertThat(x.path("verdict").asText()).isEqualTo("same");

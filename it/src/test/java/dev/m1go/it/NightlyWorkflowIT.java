@@ -29,13 +29,14 @@ import org.junit.jupiter.api.Test;
  */
 class NightlyWorkflowIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("it.projects", "projects")).toAbsolutePath()
-            .getParent().getParent();
+    private static final Path ROOT = Path.of(System.getProperty("it.projects", "projects"))
+            .toAbsolutePath()
+            .getParent()
+            .getParent();
     private static final Path WORKFLOW = ROOT.resolve("docs/ci/m1go-nightly.yml");
     private static final String ACTIONLINT = "github.com/rhysd/actionlint/cmd/actionlint@v1.7.12";
 
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
     @Test
     void workflow_passesActionlint_andABrokenOneDoesNot() throws Exception {
@@ -43,11 +44,21 @@ class NightlyWorkflowIT {
         // One actionlint run (building it is most of the time) over the workflow and a copy with one mistake.
         Path broken = Maven.workDirectory("actionlint").resolve("broken.yml");
         Files.writeString(broken, Files.readString(WORKFLOW).replace("${{ matrix.runners }}", "${{ matrix.runnerz }}"));
-        Result lint = exec(ROOT, Map.of("GOTOOLCHAIN", "local"), "go", "run", ACTIONLINT, "-no-color",
-                WORKFLOW.toString(), broken.toString());
+        Result lint = exec(
+                ROOT,
+                Map.of("GOTOOLCHAIN", "local"),
+                "go",
+                "run",
+                ACTIONLINT,
+                "-no-color",
+                WORKFLOW.toString(),
+                broken.toString());
         assertThat(lint.exit()).as("actionlint:\n%s", lint.output()).isNotZero();
-        assertThat(lint.output()).as("actionlint on %s", WORKFLOW).doesNotContain("m1go-nightly.yml:")
-                .contains("broken.yml:").contains("runnerz");
+        assertThat(lint.output())
+                .as("actionlint on %s", WORKFLOW)
+                .doesNotContain("m1go-nightly.yml:")
+                .contains("broken.yml:")
+                .contains("runnerz");
     }
 
     @Test
@@ -55,8 +66,14 @@ class NightlyWorkflowIT {
         Components.require(Components.onPath("go"), "go on PATH");
         Path dir = Maven.workDirectory("nightly");
         // One real run on this machine...
-        Maven.run(dir, Maven.goal("reproduce"), "-Dm1go.cases=cgo-hello", "-Dm1go.goVersions=1.26",
-                "-Dm1go.runners=native", "-Dm1go.targets=linux/amd64").succeeded();
+        Maven.run(
+                        dir,
+                        Maven.goal("reproduce"),
+                        "-Dm1go.cases=cgo-hello",
+                        "-Dm1go.goVersions=1.26",
+                        "-Dm1go.runners=native",
+                        "-Dm1go.targets=linux/amd64")
+                .succeeded();
         ObjectMapper json = new ObjectMapper();
         JsonNode here = json.readTree(dir.resolve("target/m1go/report.json").toFile());
         // ... and the same cells as another host would upload them (artifacts land in one directory each).
@@ -75,8 +92,11 @@ class NightlyWorkflowIT {
         write(dir.resolve("reports/m1go-linux-arm64/report.json"), asArm64Host(here, true));
         Result second = mergeStep(dir, summary);
         assertThat(second.exit()).as("merge step:\n%s", second.output()).isNotZero();
-        assertThat(second.output()).contains("new since the baseline").contains("cgo-hello")
-                .as("merge's advice names what merge reads").contains("Set -Dm1go.failOn=never to report without failing")
+        assertThat(second.output())
+                .contains("new since the baseline")
+                .contains("cgo-hello")
+                .as("merge's advice names what merge reads")
+                .contains("Set -Dm1go.failOn=never to report without failing")
                 .doesNotContain("failOnRegression");
     }
 
@@ -93,28 +113,44 @@ class NightlyWorkflowIT {
         List<String> actions = new ArrayList<>();
         while (uses.find()) {
             actions.add(uses.group(1));
-            assertThat(uses.group(2)).as("%s is pinned to a full commit SHA", uses.group(1)).matches("[0-9a-f]{40}");
-            assertThat(uses.group(3)).as("%s names its release tag", uses.group(1)).matches(" +# v\\d+\\.\\d+\\.\\d+");
+            assertThat(uses.group(2))
+                    .as("%s is pinned to a full commit SHA", uses.group(1))
+                    .matches("[0-9a-f]{40}");
+            assertThat(uses.group(3))
+                    .as("%s names its release tag", uses.group(1))
+                    .matches(" +# v\\d+\\.\\d+\\.\\d+");
         }
-        assertThat(actions).contains("actions/checkout", "actions/setup-java", "actions/setup-go", "actions/cache",
-                "actions/upload-artifact", "actions/download-artifact");
+        assertThat(actions)
+                .contains(
+                        "actions/checkout",
+                        "actions/setup-java",
+                        "actions/setup-go",
+                        "actions/cache",
+                        "actions/upload-artifact",
+                        "actions/download-artifact");
 
         JsonNode wf = new YAMLMapper().readTree(WORKFLOW.toFile());
         assertThat(wf.path("concurrency").path("group").asText()).isNotBlank();
-        assertThat(wf.path("concurrency").path("cancel-in-progress").isBoolean()).isTrue();
-        assertThat(wf.path("concurrency").path("cancel-in-progress").asBoolean()).as("a night is never cancelled")
+        assertThat(wf.path("concurrency").path("cancel-in-progress").isBoolean())
+                .isTrue();
+        assertThat(wf.path("concurrency").path("cancel-in-progress").asBoolean())
+                .as("a night is never cancelled")
                 .isFalse();
         assertThat(wf.path("env").path("MAVEN_VERSION").asText()).matches("\\d+\\.\\d+\\.\\d+");
         assertThat(wf.path("env").path("GO_VERSIONS_ROSETTA").asText().trim().split(" +"))
-                .as("amd64 Go releases run by Rosetta").hasSizeGreaterThanOrEqualTo(2);
+                .as("amd64 Go releases run by Rosetta")
+                .hasSizeGreaterThanOrEqualTo(2);
         for (String job : List.of("measure", "merge")) {
             JsonNode j = wf.path("jobs").path(job);
-            assertThat(j.path("timeout-minutes").asInt()).as(job + " timeout-minutes").isPositive();
+            assertThat(j.path("timeout-minutes").asInt())
+                    .as(job + " timeout-minutes")
+                    .isPositive();
             String steps = j.path("steps").toString();
             assertThat(steps).as(job + " checks its Maven").contains("mvn -B -v", "Apache Maven $MAVEN_VERSION");
             for (JsonNode s : j.path("steps")) {
                 if (s.path("name").asText().equals("Build the plugin")) {
-                    assertThat(s.path("if").asText()).as(job + ": only where the plugin's sources are")
+                    assertThat(s.path("if").asText())
+                            .as(job + ": only where the plugin's sources are")
                             .isEqualTo("hashFiles('m1go-maven-plugin/pom.xml') != ''");
                 }
             }
@@ -124,15 +160,16 @@ class NightlyWorkflowIT {
         for (JsonNode s : wf.path("jobs").path("measure").path("steps")) {
             if (s.path("uses").asText().startsWith("actions/cache@")) {
                 cached.add(s.path("with").path("path").asText());
-                assertThat(s.path("with").path("key").asText()).as("a cache key names the machine")
+                assertThat(s.path("with").path("key").asText())
+                        .as("a cache key names the machine")
                         .containsAnyOf("matrix.host", "runner.os");
             }
             if (s.path("name").asText().equals("Measure")) {
                 measureRun = s.path("run").asText();
             }
         }
-        assertThat(String.join("\n", cached)).contains("golang.org/toolchain@*", "toolchain/@v/*.ziphash", "~/sdk",
-                "${{ env.M1GO_CACHE }}");
+        assertThat(String.join("\n", cached))
+                .contains("golang.org/toolchain@*", "toolchain/@v/*.ziphash", "~/sdk", "${{ env.M1GO_CACHE }}");
         assertThat(measureRun).contains("-Dm1go.cacheDirectory=\"$M1GO_CACHE\"");
         String baseline = "";
         for (JsonNode s : wf.path("jobs").path("merge").path("steps")) {
@@ -150,16 +187,20 @@ class NightlyWorkflowIT {
      */
     @Test
     void gitlabExample_runsOnSchedulesOnly_keepsNoBinaries_andMergesEveryMeasureJob() throws Exception {
-        JsonNode ci = new YAMLMapper().readTree(ROOT.resolve("docs/ci/gitlab-ci.yml").toFile());
+        JsonNode ci =
+                new YAMLMapper().readTree(ROOT.resolve("docs/ci/gitlab-ci.yml").toFile());
         List<String> rules = new ArrayList<>();
-        ci.path("workflow").path("rules").forEach(r -> rules.add(r.path("if").asText() + r.path("when").asText()));
-        assertThat(rules).containsExactlyInAnyOrder("$CI_PIPELINE_SOURCE == \"schedule\"",
-                "$CI_PIPELINE_SOURCE == \"web\"");
+        ci.path("workflow")
+                .path("rules")
+                .forEach(r -> rules.add(r.path("if").asText() + r.path("when").asText()));
+        assertThat(rules)
+                .containsExactlyInAnyOrder("$CI_PIPELINE_SOURCE == \"schedule\"", "$CI_PIPELINE_SOURCE == \"web\"");
 
         Map<String, JsonNode> jobs = new java.util.LinkedHashMap<>();
         ci.fieldNames().forEachRemaining(name -> {
-            if (!name.startsWith(".") && !List.of("workflow", "stages", "variables", "default", "include")
-                    .contains(name)) {
+            if (!name.startsWith(".")
+                    && !List.of("workflow", "stages", "variables", "default", "include")
+                            .contains(name)) {
                 jobs.put(name, resolved(ci, name));
             }
         });
@@ -167,18 +208,26 @@ class NightlyWorkflowIT {
         jobs.forEach((name, job) -> {
             assertThat(job.path("image").asText()).as(name + " image").isNotBlank();
             assertThat(job.path("timeout").asText()).as(name + " timeout").isNotBlank();
-            assertThat(job.path("artifacts").path("expire_in").asText()).as(name + " expire_in").isNotBlank();
-            assertThat(job.path("artifacts").path("paths").toString()).as(name + " artifacts")
-                    .doesNotContain("build").doesNotContain("\"reports/\"");
+            assertThat(job.path("artifacts").path("expire_in").asText())
+                    .as(name + " expire_in")
+                    .isNotBlank();
+            assertThat(job.path("artifacts").path("paths").toString())
+                    .as(name + " artifacts")
+                    .doesNotContain("build")
+                    .doesNotContain("\"reports/\"");
             if ("measure".equals(job.path("stage").asText())) {
                 measure.add(name);
-                assertThat(job.path("artifacts").path("paths").toString()).as(name + " artifacts")
+                assertThat(job.path("artifacts").path("paths").toString())
+                        .as(name + " artifacts")
                         .contains("report.json", "report.md", "report.html", "TEST-m1go.xml", "logs/");
-                assertThat(job.path("cache").toString()).as(name + " caches")
+                assertThat(job.path("cache").toString())
+                        .as(name + " caches")
                         .contains(".cache/m1go/", "golang.org/", "toolchain/@v/*.ziphash");
                 assertThat(job.path("script").toString()).as(name + " script").contains("-Dm1go.cacheDirectory=");
-                assertThat(job.path("variables").path("RUNNERS").asText()).as(name + ": binfmt needs a privileged "
-                        + "runner").isNotBlank().doesNotContain("binfmt");
+                assertThat(job.path("variables").path("RUNNERS").asText())
+                        .as(name + ": binfmt needs a privileged " + "runner")
+                        .isNotBlank()
+                        .doesNotContain("binfmt");
             }
         });
         assertThat(measure).hasSizeGreaterThanOrEqualTo(3);
@@ -219,7 +268,11 @@ class NightlyWorkflowIT {
 
     /** The merge step's script, run by bash as Actions runs it, with {@code mvn} being this build's offline Maven. */
     private static Result mergeStep(Path dir, Path summary) throws Exception {
-        JsonNode steps = new YAMLMapper().readTree(WORKFLOW.toFile()).path("jobs").path("merge").path("steps");
+        JsonNode steps = new YAMLMapper()
+                .readTree(WORKFLOW.toFile())
+                .path("jobs")
+                .path("merge")
+                .path("steps");
         String script = null;
         for (JsonNode s : steps) {
             if ("Merge".equals(s.path("name").asText())) {
@@ -229,23 +282,45 @@ class NightlyWorkflowIT {
         assertThat(script).as("the workflow's merge job has a step named Merge").isNotNull();
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path mvn = bin.resolve("mvn");
-        Files.writeString(mvn, "#!/bin/sh\nexec " + Maven.command().stream().map(NightlyWorkflowIT::quote)
-                .collect(Collectors.joining(" ")) + " \"$@\"\n");
+        Files.writeString(
+                mvn,
+                "#!/bin/sh\nexec "
+                        + Maven.command().stream().map(NightlyWorkflowIT::quote).collect(Collectors.joining(" "))
+                        + " \"$@\"\n");
         Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.deleteIfExists(summary);
-        return exec(dir, Map.of("PATH", bin + ":" + System.getenv("PATH"), "M1GO_VERSION", Maven.version(),
-                "GITHUB_STEP_SUMMARY", summary.toString()), "bash", "--noprofile", "--norc", "-eo", "pipefail", "-c",
+        return exec(
+                dir,
+                Map.of(
+                        "PATH",
+                        bin + ":" + System.getenv("PATH"),
+                        "M1GO_VERSION",
+                        Maven.version(),
+                        "GITHUB_STEP_SUMMARY",
+                        summary.toString()),
+                "bash",
+                "--noprofile",
+                "--norc",
+                "-eo",
+                "pipefail",
+                "-c",
                 script);
     }
 
     /** The report as an arm64 Linux machine would have written it; {@code regress}: cgo-hello crashed there. */
     private static JsonNode asArm64Host(JsonNode report, boolean regress) {
         ObjectNode r = report.deepCopy();
-        ((ObjectNode) r.get("host")).put("arch", "arm64").put("unameMachine", "aarch64").put("jvmArch", "aarch64");
+        ((ObjectNode) r.get("host"))
+                .put("arch", "arm64")
+                .put("unameMachine", "aarch64")
+                .put("jvmArch", "aarch64");
         if (regress) {
             for (JsonNode c : r.get("cells")) {
                 if (c.get("case").asText().equals("cgo-hello")) {
-                    ((ObjectNode) c).put("outcome", "CGO_SIGNAL").put("signal", "SIGSEGV").put("verdict", "UNEXPECTED")
+                    ((ObjectNode) c)
+                            .put("outcome", "CGO_SIGNAL")
+                            .put("signal", "SIGSEGV")
+                            .put("verdict", "UNEXPECTED")
                             .put("signature", "CGO_SIGNAL SIGSEGV | main._Cfunc_hello < main.main");
                 }
             }

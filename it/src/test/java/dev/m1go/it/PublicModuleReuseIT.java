@@ -51,7 +51,8 @@ class PublicModuleReuseIT {
         Components.requireLinuxMatrix();
         moduleDir = ModuleModeIT.download(MODULE + "@" + VERSION);
         try (Stream<Path> s = Files.list(moduleDir)) {
-            moduleCFiles = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".c"))
+            moduleCFiles = s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".c"))
                     .collect(Collectors.toSet());
         }
         Path cache = Maven.workDirectory("zstd-cache");
@@ -59,28 +60,43 @@ class PublicModuleReuseIT {
         ccLog = cc.resolve("c-files.log");
         Path amd64 = wrapper(cc.resolve("cc-amd64"), "gcc");
         Path arm64 = wrapper(cc.resolve("cc-arm64"), "aarch64-linux-gnu-gcc");
-        List<String> args = List.of(Maven.goal("reproduce"), "-Dm1go.module=" + moduleDir, "-Dm1go.tests=./...",
-                "-Dm1go.testRun=" + TESTS, "-Dm1go.testBench=^BenchmarkCtxCompression$", "-Dm1go.testBenchtime=1x",
-                "-Dm1go.goVersions=1.26@amd64", "-Dm1go.targets=linux/amd64,linux/arm64",
-                "-Dm1go.runners=native,qemu", "-Dm1go.failOn=never", "-Dm1go.cacheDirectory=" + cache,
-                "-Dm1go.targetEnv.linux-amd64.CC=" + amd64, "-Dm1go.targetEnv.linux-arm64.CC=" + arm64);
-        first = Maven.run(Maven.workDirectory("zstd-first"), args.toArray(String[]::new)).succeeded();
+        List<String> args = List.of(
+                Maven.goal("reproduce"),
+                "-Dm1go.module=" + moduleDir,
+                "-Dm1go.tests=./...",
+                "-Dm1go.testRun=" + TESTS,
+                "-Dm1go.testBench=^BenchmarkCtxCompression$",
+                "-Dm1go.testBenchtime=1x",
+                "-Dm1go.goVersions=1.26@amd64",
+                "-Dm1go.targets=linux/amd64,linux/arm64",
+                "-Dm1go.runners=native,qemu",
+                "-Dm1go.failOn=never",
+                "-Dm1go.cacheDirectory=" + cache,
+                "-Dm1go.targetEnv.linux-amd64.CC=" + amd64,
+                "-Dm1go.targetEnv.linux-arm64.CC=" + arm64);
+        first = Maven.run(Maven.workDirectory("zstd-first"), args.toArray(String[]::new))
+                .succeeded();
         compiledFirst = Files.readAllLines(ccLog);
         Files.writeString(ccLog, "");
-        second = Maven.run(Maven.workDirectory("zstd-second"), args.toArray(String[]::new)).succeeded();
+        second = Maven.run(Maven.workDirectory("zstd-second"), args.toArray(String[]::new))
+                .succeeded();
         compiledSecond = Files.readAllLines(ccLog);
     }
 
     /** A C compiler that writes down each {@code .c} argument, then is {@code compiler}. */
     static Path wrapper(Path file, String compiler) throws Exception {
-        Files.writeString(file, "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in *.c) echo \"$a\" >> '" + ccLog
-                + "';; esac; done\nexec " + compiler + " \"$@\"\n");
+        Files.writeString(
+                file,
+                "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in *.c) echo \"$a\" >> '" + ccLog + "';; esac; done\nexec "
+                        + compiler + " \"$@\"\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         return file;
     }
 
     static List<String> moduleC(List<String> compiled) {
-        return compiled.stream().filter(f -> moduleCFiles.contains(Path.of(f).getFileName().toString())).toList();
+        return compiled.stream()
+                .filter(f -> moduleCFiles.contains(Path.of(f).getFileName().toString()))
+                .toList();
     }
 
     static List<JsonNode> cells(Maven.Run run) throws Exception {
@@ -93,29 +109,39 @@ class PublicModuleReuseIT {
     void secondRun_fromAnotherDirectory_compilesNoneOfTheModulesCFiles() throws Exception {
         assertThat(moduleCFiles).hasSizeGreaterThanOrEqualTo(40);
         // the first run compiled every C file of the module once per target
-        assertThat(moduleC(compiledFirst).stream().map(f -> Path.of(f).getFileName().toString()).distinct())
+        assertThat(moduleC(compiledFirst).stream()
+                        .map(f -> Path.of(f).getFileName().toString())
+                        .distinct())
                 .hasSameSizeAs(moduleCFiles);
         assertThat(moduleC(compiledFirst)).hasSize(2 * moduleCFiles.size());
-        assertThat(moduleC(compiledSecond)).as("C files compiled by the second run").isEmpty();
+        assertThat(moduleC(compiledSecond))
+                .as("C files compiled by the second run")
+                .isEmpty();
         for (JsonNode c : cells(second)) {
             assertThat(c.path("build").path("outcome").asText()).isEqualTo("PASS");
         }
         // the same results both times
-        assertThat(cells(second)).extracting(c -> c.path("goarch").asText() + " " + c.path("outcome").asText() + " "
-                + c.path("summary").asText()).containsExactlyInAnyOrderElementsOf(cells(first).stream().map(c ->
-                c.path("goarch").asText() + " " + c.path("outcome").asText() + " " + c.path("summary").asText())
-                .toList());
+        assertThat(cells(second))
+                .extracting(c -> c.path("goarch").asText() + " "
+                        + c.path("outcome").asText() + " " + c.path("summary").asText())
+                .containsExactlyInAnyOrderElementsOf(cells(first).stream()
+                        .map(c -> c.path("goarch").asText() + " "
+                                + c.path("outcome").asText() + " "
+                                + c.path("summary").asText())
+                        .toList());
     }
 
     @Test
     void testsPassFailAndSkip_natively_andUnderQemu() throws Exception {
         List<JsonNode> cells = cells(first);
-        assertThat(cells).extracting(c -> c.path("goarch").asText() + "/" + c.path("runner").asText())
+        assertThat(cells)
+                .extracting(
+                        c -> c.path("goarch").asText() + "/" + c.path("runner").asText())
                 .containsExactlyInAnyOrder("amd64/native", "arm64/qemu");
         for (JsonNode c : cells) {
             assertThat(c.path("outcome").asText()).isEqualTo("EXIT_NONZERO");
-            assertThat(c.path("summary").asText()).matches("\\d+ tests: \\d+ passed, 1 failed, 3 skipped; failed: "
-                    + "BenchmarkCtxCompression");
+            assertThat(c.path("summary").asText())
+                    .matches("\\d+ tests: \\d+ passed, 1 failed, 3 skipped; failed: " + "BenchmarkCtxCompression");
             assertThat(status(c, "TestCompressDecompress")).isEqualTo("pass");
             assertThat(status(c, "TestRealPayload")).isEqualTo("skip");
             assertThat(status(c, "TestStreamRealPayload")).isEqualTo("skip");
@@ -129,7 +155,8 @@ class PublicModuleReuseIT {
                 return t.path("action").asText();
             }
         }
-        throw new AssertionError("no test " + test + " in " + cell.path("goarch").asText());
+        throw new AssertionError(
+                "no test " + test + " in " + cell.path("goarch").asText());
     }
 
     @Test
@@ -137,10 +164,12 @@ class PublicModuleReuseIT {
         String md = Files.readString(first.directory().resolve("target/m1go/report.md"), StandardCharsets.UTF_8);
         // the excerpt: the failing benchmark's own line, and the log a test binary writes to
         String details = md.substring(md.indexOf("## Failures, one per signature"));
-        assertThat(details).containsPattern("```text\n(.*\n)*--- FAIL: BenchmarkCtxCompression.*\n(.*\n)*"
-                + "    zstd_ctx_test\\.go:\\d+: PAYLOAD env was not set\n(.*\n)*```");
+        assertThat(details)
+                .containsPattern("```text\n(.*\n)*--- FAIL: BenchmarkCtxCompression.*\n(.*\n)*"
+                        + "    zstd_ctx_test\\.go:\\d+: PAYLOAD env was not set\n(.*\n)*```");
         // each skipped test with its own reason, the failing benchmark with its own
-        assertThat(md).containsPattern("BenchmarkCtxCompression: `zstd_ctx_test\\.go:\\d+: PAYLOAD env was not set`")
+        assertThat(md)
+                .containsPattern("BenchmarkCtxCompression: `zstd_ctx_test\\.go:\\d+: PAYLOAD env was not set`")
                 .containsPattern("TestRealPayload: `zstd_test\\.go:\\d+: PAYLOAD env was not set`")
                 .containsPattern("TestCtxRealPayload: `zstd_ctx_test\\.go:\\d+: PAYLOAD env was not set`");
         assertThat(md)
@@ -148,9 +177,12 @@ class PublicModuleReuseIT {
                         + "-default/run-1\\.stdout`")
                 .doesNotContain("run-1.stderr`");
         // one cluster, named by its failing test, holding both cells
-        assertThat(md).containsPattern("\\| ❌ EXIT_NONZERO<br>`[^`]*failing tests: BenchmarkCtxCompression[^`]*` \\| 2 \\|");
+        assertThat(md)
+                .containsPattern("\\| ❌ EXIT_NONZERO<br>`[^`]*failing tests: BenchmarkCtxCompression[^`]*` \\| 2 \\|");
         // the translated cell compared test by test with the native cell of the other target
-        assertThat(md).contains("Failing tests per runner").containsPattern("\\| BenchmarkCtxCompression \\|.*FAIL.*FAIL");
+        assertThat(md)
+                .contains("Failing tests per runner")
+                .containsPattern("\\| BenchmarkCtxCompression \\|.*FAIL.*FAIL");
         JsonNode d = first.report().path("differentials");
         assertThat(d).hasSize(1);
         assertThat(d.get(0).path("referenceKind").asText()).isEqualTo("native-other-target");
@@ -161,8 +193,9 @@ class PublicModuleReuseIT {
     @Test
     void buildAndRunTimes_areApart() throws Exception {
         for (Maven.Run run : List.of(first, second)) {
-            assertThat(run.output()).containsPattern("zstd\\.test go1\\.26\\.\\d+ linux/amd64 native \\.\\.\\. "
-                    + "EXIT_NONZERO \\(run \\d+\\.\\d\\d s, build \\d+\\.\\d\\d s\\)");
+            assertThat(run.output())
+                    .containsPattern("zstd\\.test go1\\.26\\.\\d+ linux/amd64 native \\.\\.\\. "
+                            + "EXIT_NONZERO \\(run \\d+\\.\\d\\d s, build \\d+\\.\\d\\d s\\)");
             long runs = 0;
             for (JsonNode c : cells(run)) {
                 long build = c.path("build").path("durationMillis").asLong();
@@ -175,11 +208,16 @@ class PublicModuleReuseIT {
                 runs += ran;
             }
             // JUnit's testsuite time is the cells' run times, without the builds
-            Element suite = (Element) DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            Element suite = (Element) DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
                     .parse(run.directory().resolve("target/m1go/TEST-m1go.xml").toFile())
-                    .getElementsByTagName("testsuite").item(0);
-            assertThat(Double.parseDouble(suite.getAttribute("time"))).isCloseTo(runs / 1000.0,
-                    org.assertj.core.data.Offset.offset(0.01 * cells(run).size() + 0.01));
+                    .getElementsByTagName("testsuite")
+                    .item(0);
+            assertThat(Double.parseDouble(suite.getAttribute("time")))
+                    .isCloseTo(
+                            runs / 1000.0,
+                            org.assertj.core.data.Offset.offset(
+                                    0.01 * cells(run).size() + 0.01));
         }
     }
 }

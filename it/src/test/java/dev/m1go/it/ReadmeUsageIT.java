@@ -18,11 +18,15 @@ class ReadmeUsageIT {
     @Test
     void theUsagePom_runsAsPasted_inAnEmptyDirectory() throws Exception {
         Components.requireLinuxMatrix();
-        String readme = Files.readString(Path.of(System.getProperty("it.projects", "projects")).resolve("../../README.md"));
+        String readme = Files.readString(
+                Path.of(System.getProperty("it.projects", "projects")).resolve("../../README.md"));
         String section = readme.substring(readme.indexOf("## Use it in a project"), readme.indexOf("## Parameters"));
         int start = section.indexOf("```xml\n") + "```xml\n".length();
         String pom = section.substring(start, section.indexOf("\n```", start) + 1);
-        assertThat(pom).startsWith("<?xml").contains("<project").endsWith("</project>\n")
+        assertThat(pom)
+                .startsWith("<?xml")
+                .contains("<project")
+                .endsWith("</project>\n")
                 .contains("<m1go-plugin.version>" + Maven.version() + "</m1go-plugin.version>");
 
         Path dir = Maven.workDirectory("readme-usage");
@@ -32,12 +36,16 @@ class ReadmeUsageIT {
                     .containsExactly("pom.xml");
         }
         // only the Go version is narrowed (the README's own advice), so the run needs no translated toolchain
-        Maven.Run run = Maven.run(dir, "-B", "verify", "-Dm1go.goVersions=1.26@amd64").succeeded();
+        Maven.Run run =
+                Maven.run(dir, "-B", "verify", "-Dm1go.goVersions=1.26@amd64").succeeded();
         JsonNode report = run.report();
         Set<String> cells = new TreeSet<>();
-        report.get("cells").forEach(c -> cells.add(c.get("case").asText() + " " + c.get("goarch").asText() + " "
-                + c.get("runner").asText() + "=" + c.get("outcome").asText() + " " + c.get("verdict").asText()));
-        assertThat(cells).contains("cgo-hello arm64 qemu=PASS EXPECTED", "c-abort amd64 native=CGO_SIGNAL EXPECTED")
+        report.get("cells")
+                .forEach(c -> cells.add(c.get("case").asText() + " "
+                        + c.get("goarch").asText() + " " + c.get("runner").asText() + "="
+                        + c.get("outcome").asText() + " " + c.get("verdict").asText()));
+        assertThat(cells)
+                .contains("cgo-hello arm64 qemu=PASS EXPECTED", "c-abort amd64 native=CGO_SIGNAL EXPECTED")
                 .allSatisfy(c -> assertThat(c).endsWith(" EXPECTED"));
         assertThat(cells).anySatisfy(c -> assertThat(c).startsWith("static-lib-wrong-arch "));
     }

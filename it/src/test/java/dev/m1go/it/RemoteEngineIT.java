@@ -51,14 +51,17 @@ class RemoteEngineIT {
     /** The second engine alone: these tests need nothing of the default socket. */
     private static void requireSecondEngine() {
         Components.requireLinuxMatrix();
-        Components.require(answers(SECOND), "a second Docker engine on /var/run/m1go-docker-second.sock "
-                + "(scripts/start-dockerd.sh --second)");
+        Components.require(
+                answers(SECOND),
+                "a second Docker engine on /var/run/m1go-docker-second.sock " + "(scripts/start-dockerd.sh --second)");
     }
 
     /** Ids of every container and every image on an engine (the second engine is this test's alone). */
     private static TreeSet<String> contents(String uri) throws EngineProbe.Unreachable {
         TreeSet<String> ids = new TreeSet<>();
-        engine(uri).json("/containers/json?all=1").forEach(c -> ids.add("container " + c.path("Id").asText()));
+        engine(uri)
+                .json("/containers/json?all=1")
+                .forEach(c -> ids.add("container " + c.path("Id").asText()));
         engine(uri).json("/images/json?all=1").forEach(i -> {
             ids.add("image " + i.path("Id").asText());
             i.path("RepoTags").forEach(t -> ids.add("tag " + t.asText()));
@@ -72,7 +75,8 @@ class RemoteEngineIT {
         String mine = pid + "-";
         engine(uri).json("/containers/json?all=1").forEach(c -> {
             if (c.path("Labels").path("dev.m1go.run").asText().startsWith(mine)) {
-                found.add("container " + c.path("Id").asText() + " " + c.path("Image").asText());
+                found.add("container " + c.path("Id").asText() + " "
+                        + c.path("Image").asText());
             }
         });
         engine(uri).json("/images/json?all=1").forEach(i -> {
@@ -88,21 +92,25 @@ class RemoteEngineIT {
      * {@code pid}: {@code "create m1go-cell:linux-arm64-…"}, {@code "destroy …"}.
      */
     private static List<String> containerEventsOf(String uri, long pid, long since, long until) throws Exception {
-        String body = engine(uri).get("/events?since=" + since + "&until=" + until).body();
+        String body =
+                engine(uri).get("/events?since=" + since + "&until=" + until).body();
         List<String> events = new ArrayList<>();
         for (String line : body.lines().filter(l -> !l.isBlank()).toList()) {
             JsonNode e = JSON.readTree(line);
             JsonNode attributes = e.path("Actor").path("Attributes");
             if (e.path("Type").asText().equals("container")
                     && attributes.path("dev.m1go.run").asText().startsWith(pid + "-")) {
-                events.add(e.path("Action").asText() + " " + attributes.path("image").asText());
+                events.add(e.path("Action").asText() + " "
+                        + attributes.path("image").asText());
             }
         }
         return events;
     }
 
     private static Process start(Path dir, List<String> argv) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(argv)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("mvn.log").toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("TESTCONTAINERS_") || k.startsWith("DOCKER_"));
         pb.environment().remove("MAVEN_ARGS");
@@ -118,9 +126,15 @@ class RemoteEngineIT {
         Path dir = Maven.workDirectory("remote-engine");
         TreeSet<String> secondBefore = contents(SECOND);
         long since = System.currentTimeMillis() / 1000 - 1;
-        Process mvn = start(dir, Maven.command(Maven.goal("reproduce"), "-Dm1go.cases=cgo-hello,c-abort",
-                "-Dm1go.goVersions=1.22@amd64", "-Dm1go.runners=container",
-                "-Dm1go.targets=linux/amd64,linux/arm64", "-Dm1go.container.hosts.linux-arm64=" + SECOND));
+        Process mvn = start(
+                dir,
+                Maven.command(
+                        Maven.goal("reproduce"),
+                        "-Dm1go.cases=cgo-hello,c-abort",
+                        "-Dm1go.goVersions=1.22@amd64",
+                        "-Dm1go.runners=container",
+                        "-Dm1go.targets=linux/amd64,linux/arm64",
+                        "-Dm1go.container.hosts.linux-arm64=" + SECOND));
         try {
             assertThat(mvn.waitFor(20, TimeUnit.MINUTES)).as("mvn ended").isTrue();
         } finally {
@@ -137,23 +151,38 @@ class RemoteEngineIT {
         // run's labels too.)
         List<String> onSecond = containerEventsOf(SECOND, mvn.pid(), since, until);
         List<String> onFirst = containerEventsOf(FIRST, mvn.pid(), since, until);
-        assertThat(onSecond).as("the second engine's container events of the run").isNotEmpty()
+        assertThat(onSecond)
+                .as("the second engine's container events of the run")
+                .isNotEmpty()
                 .allMatch(e -> e.contains(" m1go-cell:linux-arm64-") || e.contains(" sha256:"))
                 .anyMatch(e -> e.contains(" sha256:"));
-        assertThat(onSecond.stream().filter(e -> e.startsWith("create m1go-cell:"))).as("probe and program of 2 cells")
+        assertThat(onSecond.stream().filter(e -> e.startsWith("create m1go-cell:")))
+                .as("probe and program of 2 cells")
                 .hasSize(4);
-        assertThat(onSecond.stream().filter(e -> e.startsWith("destroy m1go-cell:"))).hasSize(4);
-        assertThat(onSecond.stream().filter(e -> e.startsWith("create "))).as("every container destroyed again")
-                .hasSameSizeAs(onSecond.stream().filter(e -> e.startsWith("destroy ")).toList());
-        assertThat(onFirst).as("the first engine's container events of the run").isNotEmpty()
+        assertThat(onSecond.stream().filter(e -> e.startsWith("destroy m1go-cell:")))
+                .hasSize(4);
+        assertThat(onSecond.stream().filter(e -> e.startsWith("create ")))
+                .as("every container destroyed again")
+                .hasSameSizeAs(
+                        onSecond.stream().filter(e -> e.startsWith("destroy ")).toList());
+        assertThat(onFirst)
+                .as("the first engine's container events of the run")
+                .isNotEmpty()
                 .allMatch(e -> e.contains(" m1go-cell:linux-amd64-") || e.contains(" sha256:"));
-        assertThat(onFirst.stream().filter(e -> e.startsWith("create m1go-cell:"))).hasSize(4);
-        assertThat(onFirst.stream().filter(e -> e.startsWith("destroy m1go-cell:"))).hasSize(4);
-        assertThat(onFirst.stream().filter(e -> e.startsWith("create "))).as("every container destroyed again")
-                .hasSameSizeAs(onFirst.stream().filter(e -> e.startsWith("destroy ")).toList());
-        assertThat(contents(SECOND)).as("containers and images on the second engine after the run")
+        assertThat(onFirst.stream().filter(e -> e.startsWith("create m1go-cell:")))
+                .hasSize(4);
+        assertThat(onFirst.stream().filter(e -> e.startsWith("destroy m1go-cell:")))
+                .hasSize(4);
+        assertThat(onFirst.stream().filter(e -> e.startsWith("create ")))
+                .as("every container destroyed again")
+                .hasSameSizeAs(
+                        onFirst.stream().filter(e -> e.startsWith("destroy ")).toList());
+        assertThat(contents(SECOND))
+                .as("containers and images on the second engine after the run")
                 .isEqualTo(secondBefore);
-        assertThat(objectsOf(FIRST, mvn.pid())).as("objects of the run on the first engine").isEmpty();
+        assertThat(objectsOf(FIRST, mvn.pid()))
+                .as("objects of the run on the first engine")
+                .isEmpty();
 
         // From the report's side.
         JsonNode report = Maven.Run.report(dir.resolve("target/m1go/report.json"));
@@ -163,9 +192,11 @@ class RemoteEngineIT {
             String what = c.path("case").asText() + " " + goarch;
             assertThat(c.path("verdict").asText()).as(what).isEqualTo("EXPECTED");
             JsonNode run = c.path("runs").get(0);
-            assertThat(run.path("engine").asText()).as(what + " engine")
+            assertThat(run.path("engine").asText())
+                    .as(what + " engine")
                     .isEqualTo(goarch.equals("arm64") ? SECOND : FIRST);
-            assertThat(run.path("observedArch").asText()).as(what)
+            assertThat(run.path("observedArch").asText())
+                    .as(what)
                     .isEqualTo(goarch.equals("arm64") ? "aarch64" : "x86_64");
             // The second engine runs on this amd64 machine: arm64 is translated there too (on an arm64 machine it is
             // not, which the unit tests cover).
@@ -179,7 +210,8 @@ class RemoteEngineIT {
                 .contains("container: linux/amd64 cells: engine ")
                 .contains("(2 on " + FIRST + ", 2 on " + SECOND + "); removed at the end of the run");
         assertThat(cellOf(report, "c-abort", "arm64").path("signal").asText()).isEqualTo("SIGABRT");
-        assertThat(Files.readString(dir.resolve("target/m1go/report.md"))).contains("linux/arm64 cells: engine ")
+        assertThat(Files.readString(dir.resolve("target/m1go/report.md")))
+                .contains("linux/arm64 cells: engine ")
                 .contains(SECOND);
     }
 
@@ -188,27 +220,46 @@ class RemoteEngineIT {
         requireSecondEngine();
         Path dir = Maven.workDirectory("remote-engine-interrupt");
         String token = Hostile.token();
-        Hostile.writeCase(dir.resolve("cases"), "hang-on-second-engine",
-                "description: hangs.\nexpect: {outcome: TIMEOUT}\n", Hostile.hangsWithAChild(token));
-        Process mvn = start(dir, Maven.withCtrlC(Maven.command(Maven.goal("reproduce"),
-                "-Dm1go.casesDirectory=" + dir.resolve("cases"), "-Dm1go.cases=hang-on-second-engine",
-                "-Dm1go.runners=container", "-Dm1go.targets=linux/arm64", "-Dm1go.goVersions=1.22@amd64",
-                "-Dm1go.timeoutSeconds=600", "-Dm1go.container.hosts.linux-arm64=" + SECOND)));
+        Hostile.writeCase(
+                dir.resolve("cases"),
+                "hang-on-second-engine",
+                "description: hangs.\nexpect: {outcome: TIMEOUT}\n",
+                Hostile.hangsWithAChild(token));
+        Process mvn = start(
+                dir,
+                Maven.withCtrlC(Maven.command(
+                        Maven.goal("reproduce"),
+                        "-Dm1go.casesDirectory=" + dir.resolve("cases"),
+                        "-Dm1go.cases=hang-on-second-engine",
+                        "-Dm1go.runners=container",
+                        "-Dm1go.targets=linux/arm64",
+                        "-Dm1go.goVersions=1.22@amd64",
+                        "-Dm1go.timeoutSeconds=600",
+                        "-Dm1go.container.hosts.linux-arm64=" + SECOND)));
         try {
             List<String> running = List.of();
             for (int i = 0; i < 1500 && running.stream().noneMatch(o -> o.startsWith("container ")); i++) {
                 Thread.sleep(200);
                 running = objectsOf(SECOND, mvn.pid());
             }
-            assertThat(running).as("the cell's container runs on the second engine; log:\n%s",
-                    Files.readString(dir.resolve("mvn.log"))).anyMatch(o -> o.startsWith("container "));
+            assertThat(running)
+                    .as(
+                            "the cell's container runs on the second engine; log:\n%s",
+                            Files.readString(dir.resolve("mvn.log")))
+                    .anyMatch(o -> o.startsWith("container "));
             Thread.sleep(2000); // past the uname probe, into the program itself
 
             new ProcessBuilder("kill", "-INT", Long.toString(mvn.pid())).start().waitFor();
-            assertThat(mvn.waitFor(90, TimeUnit.SECONDS)).as("mvn ended after SIGINT").isTrue();
-            assertThat(objectsOf(SECOND, mvn.pid())).as("objects of the run on the second engine").isEmpty();
+            assertThat(mvn.waitFor(90, TimeUnit.SECONDS))
+                    .as("mvn ended after SIGINT")
+                    .isTrue();
+            assertThat(objectsOf(SECOND, mvn.pid()))
+                    .as("objects of the run on the second engine")
+                    .isEmpty();
             if (answers(FIRST)) {
-                assertThat(objectsOf(FIRST, mvn.pid())).as("objects of the run on the first engine").isEmpty();
+                assertThat(objectsOf(FIRST, mvn.pid()))
+                        .as("objects of the run on the first engine")
+                        .isEmpty();
             }
             assertThat(Files.readString(dir.resolve("mvn.log"))).doesNotContain("\tat ");
         } finally {
@@ -222,11 +273,16 @@ class RemoteEngineIT {
     void anSshEndpoint_failsTheBuildBeforeAnythingRuns_withTheForwardingCommand() throws Exception {
         requireSecondEngine();
         Path dir = Maven.workDirectory("remote-engine-ssh");
-        Maven.Run run = Maven.run(dir, Maven.goal("reproduce"), "-Dm1go.cases=cgo-hello",
-                "-Dm1go.runners=container", "-Dm1go.container.hosts.linux-arm64=ssh://ci:hunter2@arm64-box");
+        Maven.Run run = Maven.run(
+                dir,
+                Maven.goal("reproduce"),
+                "-Dm1go.cases=cgo-hello",
+                "-Dm1go.runners=container",
+                "-Dm1go.container.hosts.linux-arm64=ssh://ci:hunter2@arm64-box");
         assertThat(run.exitCode()).isNotZero();
-        assertThat(run.output()).contains("-Dm1go.container.hosts.linux-arm64=ssh://arm64-box: m1go does not speak "
-                + "ssh:// itself").contains("ssh -fNL /tmp/m1go-docker.sock:/var/run/docker.sock ci@arm64-box")
+        assertThat(run.output())
+                .contains("-Dm1go.container.hosts.linux-arm64=ssh://arm64-box: m1go does not speak " + "ssh:// itself")
+                .contains("ssh -fNL /tmp/m1go-docker.sock:/var/run/docker.sock ci@arm64-box")
                 .doesNotContain("hunter2");
     }
 
@@ -236,9 +292,13 @@ class RemoteEngineIT {
         Path dir = Maven.workDirectory("remote-engine-doctor");
         Maven.Run run = Maven.run(dir, Maven.goal("doctor"), "-Dm1go.container.hosts.linux-arm64=" + SECOND)
                 .succeeded();
-        assertThat(run.output()).contains("linux/arm64 cells").contains(SECOND + " (m1go.container.hosts.linux-arm64): "
-                + "reachable: engine ").contains("linux/arm64 cells are translated there");
-        JsonNode engines = Maven.Run.report(dir.resolve("target/m1go/doctor.json")).path("docker").path("engines");
+        assertThat(run.output())
+                .contains("linux/arm64 cells")
+                .contains(SECOND + " (m1go.container.hosts.linux-arm64): " + "reachable: engine ")
+                .contains("linux/arm64 cells are translated there");
+        JsonNode engines = Maven.Run.report(dir.resolve("target/m1go/doctor.json"))
+                .path("docker")
+                .path("engines");
         assertThat(engines).hasSize(1);
         assertThat(engines.get(0).path("endpoint").asText()).isEqualTo(SECOND);
         assertThat(engines.get(0).path("reachable").asBoolean()).isTrue();
@@ -246,7 +306,8 @@ class RemoteEngineIT {
 
     private static JsonNode cellOf(JsonNode report, String caseId, String goarch) {
         for (JsonNode c : report.path("cells")) {
-            if (c.path("case").asText().equals(caseId) && c.path("goarch").asText().equals(goarch)) {
+            if (c.path("case").asText().equals(caseId)
+                    && c.path("goarch").asText().equals(goarch)) {
                 return c;
             }
         }

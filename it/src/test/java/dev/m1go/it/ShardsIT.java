@@ -17,8 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 class ShardsIT {
 
-    private static final String[] MATRIX = {"-Dm1go.cases=cgo-hello,c-abort,static-lib,c-segv",
-            "-Dm1go.goVersions=1.22@amd64,1.23@amd64", "-Dm1go.runners=native,qemu,binfmt"};
+    private static final String[] MATRIX = {
+        "-Dm1go.cases=cgo-hello,c-abort,static-lib,c-segv",
+        "-Dm1go.goVersions=1.22@amd64,1.23@amd64",
+        "-Dm1go.runners=native,qemu,binfmt"
+    };
 
     @Test
     void threeShardsMerged_equalTheWholeRun() throws Exception {
@@ -37,10 +40,18 @@ class ShardsIT {
         }
         assertThat(cells).isEqualTo(whole.get("cells").size());
 
-        Maven.run(dir, Maven.goal("merge"), "-Dm1go.inputs=" + String.join(",", inputs),
-                "-Dm1go.outputDirectory=" + dir.resolve("merged")).succeeded();
-        Maven.run(dir, Maven.goal("merge"), "-Dm1go.inputs=" + dir.resolve("whole/report.json"),
-                "-Dm1go.outputDirectory=" + dir.resolve("merged-whole")).succeeded();
+        Maven.run(
+                        dir,
+                        Maven.goal("merge"),
+                        "-Dm1go.inputs=" + String.join(",", inputs),
+                        "-Dm1go.outputDirectory=" + dir.resolve("merged"))
+                .succeeded();
+        Maven.run(
+                        dir,
+                        Maven.goal("merge"),
+                        "-Dm1go.inputs=" + dir.resolve("whole/report.json"),
+                        "-Dm1go.outputDirectory=" + dir.resolve("merged-whole"))
+                .succeeded();
         JsonNode merged = Maven.Run.report(dir.resolve("merged/report.json"));
         JsonNode reference = Maven.Run.report(dir.resolve("merged-whole/report.json"));
         assertThat(merged.get("hosts")).hasSize(1);
@@ -50,14 +61,15 @@ class ShardsIT {
         String md = Files.readString(dir.resolve("merged/report.md"));
         String referenceMd = Files.readString(dir.resolve("merged-whole/report.md"));
         // the answers; the clusters' "first seen in" and log paths name the input directories, which differ
-        for (String heading : List.of("## Fails only under translation", "## Where the outcome changes across versions")) {
+        for (String heading :
+                List.of("## Fails only under translation", "## Where the outcome changes across versions")) {
             assertThat(section(md, heading)).as(heading).isEqualTo(section(referenceMd, heading));
         }
     }
 
     private static Maven.Run run(Path dir, String name, String shard) throws Exception {
-        List<String> args = new ArrayList<>(List.of(Maven.goal("reproduce"),
-                "-Dm1go.outputDirectory=" + dir.resolve(name)));
+        List<String> args =
+                new ArrayList<>(List.of(Maven.goal("reproduce"), "-Dm1go.outputDirectory=" + dir.resolve(name)));
         args.addAll(List.of(MATRIX));
         if (shard != null) {
             args.add("-Dm1go.shard=" + shard);
@@ -68,10 +80,15 @@ class ShardsIT {
     /** Every cell by its title: outcome, signal and verdict. */
     private static TreeMap<String, String> cells(JsonNode report) {
         TreeMap<String, String> cells = new TreeMap<>();
-        report.get("cells").forEach(c -> cells.put(c.get("case").asText() + " " + c.get("go").asText() + "/"
-                        + c.get("toolchainArch").asText() + " " + c.get("goarch").asText() + " "
-                        + c.get("runner").asText() + " @ " + c.path("host").asText(),
-                c.get("outcome").asText() + " " + c.path("signal").asText() + " " + c.get("verdict").asText()));
+        report.get("cells")
+                .forEach(c -> cells.put(
+                        c.get("case").asText() + " " + c.get("go").asText() + "/"
+                                + c.get("toolchainArch").asText() + " "
+                                + c.get("goarch").asText() + " "
+                                + c.get("runner").asText() + " @ "
+                                + c.path("host").asText(),
+                        c.get("outcome").asText() + " " + c.path("signal").asText() + " "
+                                + c.get("verdict").asText()));
         return cells;
     }
 

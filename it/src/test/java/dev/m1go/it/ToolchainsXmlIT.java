@@ -37,21 +37,38 @@ class ToolchainsXmlIT {
                 """.formatted(Components.ARM64_GOROOT));
 
         // Rosetta applies to no cell on Linux: the report lists the toolchains without building anything.
-        Maven.Run run = Maven.run(dir, "-t", toolchains.toString(), Maven.goal("reproduce"),
-                "-Dm1go.goToolchains=version=1.19,arch=arm64", "-Dm1go.goVersions=1.19", "-Dm1go.cases=go-nil-deref",
-                "-Dm1go.runners=rosetta", "-Dm1go.failIfNoCells=false").succeeded();
+        Maven.Run run = Maven.run(
+                        dir,
+                        "-t",
+                        toolchains.toString(),
+                        Maven.goal("reproduce"),
+                        "-Dm1go.goToolchains=version=1.19,arch=arm64",
+                        "-Dm1go.goVersions=1.19",
+                        "-Dm1go.cases=go-nil-deref",
+                        "-Dm1go.runners=rosetta",
+                        "-Dm1go.failIfNoCells=false")
+                .succeeded();
         List<String> roots = new ArrayList<>();
         for (JsonNode t : run.report().get("toolchains")) {
-            roots.add(t.get("goroot").asText() + " " + t.get("binaryArch").asText() + " " + t.get("source").asText());
+            roots.add(t.get("goroot").asText() + " " + t.get("binaryArch").asText() + " "
+                    + t.get("source").asText());
         }
         // labelled by where it came from, not as a GOROOT given in m1go.goRoots
         assertThat(roots).contains(Components.ARM64_GOROOT.toRealPath() + " arm64 toolchains.xml");
-        assertThat(run.output()).contains(Components.ARM64_GOROOT.toRealPath() + " (toolchains.xml)")
+        assertThat(run.output())
+                .contains(Components.ARM64_GOROOT.toRealPath() + " (toolchains.xml)")
                 .doesNotContain("(m1go.goRoots)");
 
-        Maven.Run none = Maven.run(dir, "-t", toolchains.toString(), Maven.goal("reproduce"),
-                "-Dm1go.goToolchains=arch=riscv64", "-Dm1go.cases=go-nil-deref").failed();
-        assertThat(none.output()).contains("m1go.goToolchains=arch=riscv64 matches no go toolchain of toolchains.xml")
+        Maven.Run none = Maven.run(
+                        dir,
+                        "-t",
+                        toolchains.toString(),
+                        Maven.goal("reproduce"),
+                        "-Dm1go.goToolchains=arch=riscv64",
+                        "-Dm1go.cases=go-nil-deref")
+                .failed();
+        assertThat(none.output())
+                .contains("m1go.goToolchains=arch=riscv64 matches no go toolchain of toolchains.xml")
                 .doesNotContain("at dev.m1go.");
     }
 }

@@ -28,8 +28,15 @@ class TranslationAnswersIT {
         Components.requireLinuxMatrix();
         Path dir = Maven.workDirectory("translation-answers");
         long t0 = System.nanoTime();
-        Maven.Run run = Maven.run(dir, Maven.goal("reproduce"), "-Dm1go.cases=cgo-hello", "-Dm1go.goVersions=1.19",
-                "-Dm1go.runners=native,binfmt", "-Dm1go.stress.runs=3", "-Dm1go.buildTimeoutSeconds=600").succeeded();
+        Maven.Run run = Maven.run(
+                        dir,
+                        Maven.goal("reproduce"),
+                        "-Dm1go.cases=cgo-hello",
+                        "-Dm1go.goVersions=1.19",
+                        "-Dm1go.runners=native,binfmt",
+                        "-Dm1go.stress.runs=3",
+                        "-Dm1go.buildTimeoutSeconds=600")
+                .succeeded();
         System.out.println("TranslationAnswersIT: the run took " + (System.nanoTime() - t0) / 1_000_000_000L + " s");
         assertThat(run.output()).contains("m1go: stress mode: every cell runs 3 times");
         report = run.report();
@@ -46,7 +53,8 @@ class TranslationAnswersIT {
     void discovery_findsTheArm64Toolchain_besideTheAmd64One() {
         List<String> toolchains = all("toolchains").stream()
                 .filter(t -> t.path("version").asText().startsWith("go1.19."))
-                .map(t -> t.path("binaryArch").asText() + " " + t.path("source").asText()).toList();
+                .map(t -> t.path("binaryArch").asText() + " " + t.path("source").asText())
+                .toList();
         assertThat(toolchains).containsExactlyInAnyOrder("amd64 /usr/lib/go-*", "arm64 /opt/go-*");
     }
 
@@ -67,13 +75,19 @@ class TranslationAnswersIT {
     @Test
     void differentials_compareTheTranslatedRunner_andTheTranslatedToolchain_withTheNativeCell() {
         List<String> seen = all("differentials").stream()
-                .map(d -> d.path("goarch").asText() + " " + d.path("cell").path("runner").asText() + " "
-                        + d.path("cell").path("toolchainArch").asText() + " " + d.path("translation").asText() + " "
-                        + d.path("referenceKind").asText() + " " + d.path("verdict").asText()).toList();
-        assertThat(seen).containsExactlyInAnyOrder(
-                "amd64 native arm64 toolchain native same",
-                "arm64 binfmt arm64 runner+toolchain translator same");
-        assertThat(all("differentials")).allSatisfy(d -> assertThat(d.path("pValue").asDouble()).isEqualTo(1.0));
+                .map(d -> d.path("goarch").asText() + " "
+                        + d.path("cell").path("runner").asText() + " "
+                        + d.path("cell").path("toolchainArch").asText() + " "
+                        + d.path("translation").asText() + " "
+                        + d.path("referenceKind").asText() + " "
+                        + d.path("verdict").asText())
+                .toList();
+        assertThat(seen)
+                .containsExactlyInAnyOrder(
+                        "amd64 native arm64 toolchain native same",
+                        "arm64 binfmt arm64 runner+toolchain translator same");
+        assertThat(all("differentials"))
+                .allSatisfy(d -> assertThat(d.path("pValue").asDouble()).isEqualTo(1.0));
     }
 
     @Test

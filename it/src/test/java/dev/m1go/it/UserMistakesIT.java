@@ -23,7 +23,8 @@ class UserMistakesIT {
     @Test
     void unknownRunner_namesTheProperty_andTheValidRunners() throws Exception {
         Maven.Run run = reproduce("runner", "-Dm1go.runners=native,rossetta");
-        assertThat(run.output()).contains("Unknown runner 'rossetta' in m1go.runners")
+        assertThat(run.output())
+                .contains("Unknown runner 'rossetta' in m1go.runners")
                 .contains("native, rosetta, qemu, binfmt");
         assertNoStackTrace(run);
     }
@@ -31,14 +32,17 @@ class UserMistakesIT {
     @Test
     void unknownCase_namesThePropertyAndKnownCases() throws Exception {
         Maven.Run run = reproduce("case", "-Dm1go.cases=c-abrot");
-        assertThat(run.output()).contains("Unknown case 'c-abrot' in m1go.cases").contains("c-abort");
+        assertThat(run.output())
+                .contains("Unknown case 'c-abrot' in m1go.cases")
+                .contains("c-abort");
         assertNoStackTrace(run);
     }
 
     @Test
     void missingGoRoot_namesTheEntryAndWhatToGive() throws Exception {
         Maven.Run run = reproduce("goroot", "-Dm1go.goRoots=/opt/no-such-go");
-        assertThat(run.output()).contains("m1go.goRoots names /opt/no-such-go, which does not exist")
+        assertThat(run.output())
+                .contains("m1go.goRoots names /opt/no-such-go, which does not exist")
                 .contains("GOROOT");
         assertNoStackTrace(run);
     }
@@ -57,7 +61,9 @@ class UserMistakesIT {
     @Test
     void goVersionsMatchingNothing_saysWhatWasFound_andHowToPointAtGo() throws Exception {
         Maven.Run run = reproduce("versions", "-Dm1go.goVersions=1.3");
-        assertThat(run.output()).contains("no toolchain matches -Dm1go.goVersions=1.3").contains("m1go.goRoots")
+        assertThat(run.output())
+                .contains("no toolchain matches -Dm1go.goVersions=1.3")
+                .contains("m1go.goRoots")
                 .contains("m1go.failIfNoToolchains=false");
         assertNoStackTrace(run);
     }
@@ -65,8 +71,9 @@ class UserMistakesIT {
     @Test
     void noToolchainAllowed_writesAnEmptyReport_andSaysWhy() throws Exception {
         Path dir = Maven.workDirectory("no-toolchain-allowed");
-        Maven.Run run = Maven.run(dir, Maven.goal("reproduce"), "-Dm1go.goVersions=1.3",
-                "-Dm1go.failIfNoToolchains=false").succeeded();
+        Maven.Run run = Maven.run(
+                        dir, Maven.goal("reproduce"), "-Dm1go.goVersions=1.3", "-Dm1go.failIfNoToolchains=false")
+                .succeeded();
         assertThat(run.output()).contains("writing an empty report because m1go.failIfNoToolchains is false");
         assertThat(run.report().get("cells")).isEmpty();
         assertThat(run.report().get("complete").asBoolean()).isTrue();
@@ -82,7 +89,8 @@ class UserMistakesIT {
     @Test
     void skip_logsOneSentence_andRunsNothing() throws Exception {
         Path dir = Maven.workDirectory("skip");
-        Maven.Run run = Maven.run(dir, Maven.goal("reproduce"), "-Dm1go.skip=true").succeeded();
+        Maven.Run run =
+                Maven.run(dir, Maven.goal("reproduce"), "-Dm1go.skip=true").succeeded();
         assertThat(run.output()).contains("Skipping m1go:reproduce because m1go.skip is true.");
         assertThat(dir.resolve("target/m1go")).doesNotExist();
     }

@@ -1,13 +1,12 @@
 package dev.m1go.cli;
 
+import dev.m1go.app.EnvironmentError;
+import dev.m1go.core.UserError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.FileSystemException;
-
-import dev.m1go.app.EnvironmentError;
-import dev.m1go.core.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -40,7 +39,8 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
         PrintWriter err = cmd.getErr();
         err.println(cmd.getColorScheme().errorText(PREFIX + ex.getMessage()));
         UnmatchedArgumentException.printSuggestions(ex, err);
-        err.printf("Try '%s --help' for more information.%n", cmd.getCommandSpec().qualifiedName());
+        err.printf(
+                "Try '%s --help' for more information.%n", cmd.getCommandSpec().qualifiedName());
         err.flush();
         return ExitCodes.USAGE;
     }

@@ -37,6 +37,5 @@ public final class ExitCodes {
     /** The run was interrupted (128 + SIGINT). */
     public static final int INTERRUPTED = 130;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -37,8 +37,16 @@ abstract class GoalCommand implements Callable<Integer> {
     }
 
     Context context(Map<String, String> environment) {
-        return new Context(frontend(), environment, Path.of(System.getProperty("user.home")), Path.of(""), out(),
-                new Terminal(spec.commandLine().getErr(), spec.commandLine().getColorScheme().ansi(), verbose));
+        return new Context(
+                frontend(),
+                environment,
+                Path.of(System.getProperty("user.home")),
+                Path.of(""),
+                out(),
+                new Terminal(
+                        spec.commandLine().getErr(),
+                        spec.commandLine().getColorScheme().ansi(),
+                        verbose));
     }
 
     /** Standard output, where JSON lines and the issue body go. */

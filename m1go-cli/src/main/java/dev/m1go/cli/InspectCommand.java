@@ -16,23 +16,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code m1go inspect PATH}: one JSON line per file on standard output, the table on standard error. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true, showDefaultValues = true,
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        abbreviateSynopsis = true,
+        showDefaultValues = true,
         description = "Say what binaries, shared libraries, object files and static archives really are, read from "
                 + "their own bytes: one JSON line per file on standard output, then a table and the findings.")
 final class InspectCommand extends GoalCommand {
     private static final String G = "inspect.";
 
-    @Parameters(paramLabel = "PATH", arity = "0..1", descriptionKey = G + PATH) Path argument;
-    @Option(names = "--path", descriptionKey = G + PATH, paramLabel = "PATH") Path path;
-    @Option(names = "--target", descriptionKey = G + TARGET, paramLabel = "ARCH") String target;
+    @Parameters(paramLabel = "PATH", arity = "0..1", descriptionKey = G + PATH)
+    Path argument;
+
+    @Option(names = "--path", descriptionKey = G + PATH, paramLabel = "PATH")
+    Path path;
+
+    @Option(names = "--target", descriptionKey = G + TARGET, paramLabel = "ARCH")
+    String target;
 
     @Override
     public Integer call() throws UserError, EnvironmentError {
         Context context = context();
         InspectResult result;
         try {
-            result = new InspectUseCase(context).run(new InspectRequest(path != null ? path : argument, target),
-                    out()::println);
+            result = new InspectUseCase(context)
+                    .run(new InspectRequest(path != null ? path : argument, target), out()::println);
         } finally {
             out().flush();
         }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,20 +23,21 @@ import picocli.CommandLine.Spec;
  * does {@code -Dpicocli.ansi=false} (in {@code M1GO_OPTS}), and {@code CLICOLOR_FORCE} (not 0) or
  * {@code -Dpicocli.ansi=true} switch it on.
  */
-@Command(name = "m1go",
+@Command(
+        name = "m1go",
         mixinStandardHelpOptions = true,
         versionProvider = M1go.Version.class,
         description = "Turns \"it crashes on my M1\" into a measured matrix: builds cgo reproducers with every Go "
                 + "toolchain for every target, runs them natively and under translation (Rosetta 2, qemu-user, "
                 + "binfmt_misc, --platform containers), and classifies every outcome.",
         subcommands = {
-                ReproduceCommand.class,
-                MergeCommand.class,
-                ClassifyCommand.class,
-                InspectCommand.class,
-                DoctorCommand.class,
-                MinimizeCommand.class,
-                AutoComplete.GenerateCompletion.class,
+            ReproduceCommand.class,
+            MergeCommand.class,
+            ClassifyCommand.class,
+            InspectCommand.class,
+            DoctorCommand.class,
+            MinimizeCommand.class,
+            AutoComplete.GenerateCompletion.class,
         })
 public final class M1go implements Callable<Integer> {
     @Spec
@@ -76,7 +76,8 @@ public final class M1go implements Callable<Integer> {
     /** Without it a subcommand's --version, from mixinStandardHelpOptions, would print nothing. */
     private static void versionEverywhere(CommandLine cmd, IVersionProvider version) {
         for (CommandLine sub : cmd.getSubcommands().values()) {
-            if (sub.getCommandSpec().versionProvider() == null && sub.getCommandSpec().version().length == 0) {
+            if (sub.getCommandSpec().versionProvider() == null
+                    && sub.getCommandSpec().version().length == 0) {
                 sub.getCommandSpec().versionProvider(version);
             }
             versionEverywhere(sub, version);
@@ -97,10 +98,11 @@ public final class M1go implements Callable<Integer> {
         public String[] getVersion() {
             // picocli reads each line as a format string with markup: a '%' must not be read as a conversion.
             return new String[] {
-                    ("m1go " + version()).replace("%", "%%"),
-                    ("Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + " "
-                            + System.getProperty("java.vm.name") + ") on " + System.getProperty("os.name") + " "
-                            + System.getProperty("os.arch")).replace("%", "%%"),
+                ("m1go " + version()).replace("%", "%%"),
+                ("Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + " "
+                                + System.getProperty("java.vm.name") + ") on " + System.getProperty("os.name") + " "
+                                + System.getProperty("os.arch"))
+                        .replace("%", "%%"),
             };
         }
     }

@@ -2,17 +2,15 @@ package dev.m1go.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.m1go.core.UserError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.m1go.core.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -21,8 +19,7 @@ import picocli.CommandLine.Parameters;
 class M1goTest {
     private static final String[] SUBCOMMANDS = {"reproduce", "merge", "classify", "inspect", "doctor"};
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     /** A subcommand of the test only: throws what its argument names, as a use case would. */
     @Command(name = "fail")
@@ -78,8 +75,12 @@ class M1goTest {
         Run r = m1go("reproduse");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE).isEqualTo(2);
-        assertThat(r.err()).contains("'reproduse'").contains("reproduce").contains("Try 'm1go --help'")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains("'reproduse'")
+                .contains("reproduce")
+                .contains("Try 'm1go --help'")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         assertThat(r.out()).isEmpty();
     }
 
@@ -88,8 +89,12 @@ class M1goTest {
         Run r = m1go("--versoin");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).startsWith("m1go: ").contains("'--versoin'").contains("--version")
-                .contains("Try 'm1go --help'").doesNotContain("\tat ");
+        assertThat(r.err())
+                .startsWith("m1go: ")
+                .contains("'--versoin'")
+                .contains("--version")
+                .contains("Try 'm1go --help'")
+                .doesNotContain("\tat ");
         assertThat(r.out()).isEmpty();
     }
 
@@ -124,7 +129,8 @@ class M1goTest {
 
         assertThat(r.exit()).isEqualTo(ExitCodes.SUCCESS);
         // Outside the jar (target/classes) the version is the one Maven filtered into version.properties.
-        assertThat(r.out()).containsPattern("\\Am1go \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R")
+        assertThat(r.out())
+                .containsPattern("\\Am1go \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R")
                 .contains("Java " + Runtime.version());
         assertThat(r.err()).isEmpty();
     }
@@ -142,7 +148,10 @@ class M1goTest {
         Run r = m1go("--help");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.SUCCESS);
-        assertThat(r.out()).contains("Usage: m1go").contains("measured matrix").contains(SUBCOMMANDS)
+        assertThat(r.out())
+                .contains("Usage: m1go")
+                .contains("measured matrix")
+                .contains(SUBCOMMANDS)
                 .contains("generate-completion");
         assertThat(r.err()).isEmpty();
     }
@@ -170,8 +179,8 @@ class M1goTest {
         Run r = m1goWithFail("fail", "io");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.ENVIRONMENT).isEqualTo(3);
-        assertThat(r.err()).isEqualTo("m1go: cannot write /out/report.json: No space left on device"
-                + System.lineSeparator());
+        assertThat(r.err())
+                .isEqualTo("m1go: cannot write /out/report.json: No space left on device" + System.lineSeparator());
     }
 
     @Test
@@ -188,7 +197,9 @@ class M1goTest {
 
         assertThat(r.exit()).isEqualTo(ExitCodes.INTERRUPTED).isEqualTo(130);
         assertThat(r.err()).isEqualTo("m1go: interrupted" + System.lineSeparator());
-        assertThat(Thread.currentThread().isInterrupted()).as("interrupt status restored").isTrue();
+        assertThat(Thread.currentThread().isInterrupted())
+                .as("interrupt status restored")
+                .isTrue();
     }
 
     @Test
@@ -196,15 +207,20 @@ class M1goTest {
         Run r = m1goWithFail("fail", "bug");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.ENVIRONMENT).isNotEqualTo(ExitCodes.FAILING);
-        assertThat(r.err()).startsWith("m1go: unexpected error")
+        assertThat(r.err())
+                .startsWith("m1go: unexpected error")
                 .contains("java.lang.IllegalStateException: a cell without a target")
                 .contains("\tat dev.m1go.cli.M1goTest$Fail.call");
     }
 
     @Test
     void aCommandsOwnStatusIsTheExitStatus() {
-        assertThat(m1goWithFail("fail", "failing").exit()).isEqualTo(ExitCodes.FAILING).isEqualTo(1);
-        assertThat(m1goWithFail("fail", "ok").exit()).isEqualTo(ExitCodes.SUCCESS).isEqualTo(0);
+        assertThat(m1goWithFail("fail", "failing").exit())
+                .isEqualTo(ExitCodes.FAILING)
+                .isEqualTo(1);
+        assertThat(m1goWithFail("fail", "ok").exit())
+                .isEqualTo(ExitCodes.SUCCESS)
+                .isEqualTo(0);
     }
 
     @Test

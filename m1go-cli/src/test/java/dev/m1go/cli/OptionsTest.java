@@ -40,19 +40,25 @@ class OptionsTest {
             assertThat(descriptionKey).startsWith(goal + ".");
             String key = descriptionKey.substring(goal.length() + 1);
             keys.add(descriptionKey);
-            assertThat(o.longestName()).as(descriptionKey)
+            assertThat(o.longestName())
+                    .as(descriptionKey)
                     .isEqualTo(Frontend.option(key).split(" ")[0]);
             assertThat(o.description()).as("the help of %s", o.longestName()).isNotEmpty();
-            assertThat(String.join(" ", o.description())).as("the help of %s", o.longestName())
+            assertThat(String.join(" ", o.description()))
+                    .as("the help of %s", o.longestName())
                     .doesNotContain("m1go." + key.substring(5));
             String coreDefault = Defaults.of(goal).get(key);
             if (coreDefault != null && !key.equals("m1go.outputDirectory")) {
-                assertThat(o.defaultValue()).as("default of %s", o.longestName()).isEqualTo(coreDefault);
+                assertThat(o.defaultValue())
+                        .as("default of %s", o.longestName())
+                        .isEqualTo(coreDefault);
             }
         }
         ResourceBundle core = ResourceBundle.getBundle(Frontend.DESCRIPTIONS);
         Set<String> expected = new TreeSet<>();
-        core.keySet().stream().filter(k -> k.startsWith(goal + ".")).filter(k -> !MAVEN_ONLY.contains(k))
+        core.keySet().stream()
+                .filter(k -> k.startsWith(goal + "."))
+                .filter(k -> !MAVEN_ONLY.contains(k))
                 .forEach(expected::add);
         assertThat(keys).isEqualTo(expected);
         if (goal.equals("reproduce")) {

@@ -31,16 +31,16 @@ public final class ClassifyUseCase {
      */
     public List<String> run(ClassifyRequest request) throws UserError, EnvironmentError {
         if (request.log() == null) {
-            throw new UserError(context.render("No log given: give m1go.log=<file, directory, or - for standard "
-                    + "input>."));
+            throw new UserError(
+                    context.render("No log given: give m1go.log=<file, directory, or - for standard " + "input>."));
         }
         String os = request.os();
         if (os != null && !LogClassification.OPERATING_SYSTEMS.contains(os)) {
             throw new UserError(context.render("Invalid m1go.os '" + os + "': accepted values are "
                     + String.join(", ", LogClassification.OPERATING_SYSTEMS) + "."));
         }
-        LogClassification logic = new LogClassification(new GoCrashClassifier(),
-                LogClassification.osOf(System.getProperty("os.name")));
+        LogClassification logic =
+                new LogClassification(new GoCrashClassifier(), LogClassification.osOf(System.getProperty("os.name")));
         try {
             if (request.fromStandardInput()) {
                 return List.of(logic.jsonLine(standardInput, ClassifyRequest.STANDARD_INPUT, os));
@@ -51,8 +51,10 @@ public final class ClassifyUseCase {
         } catch (LogClassification.LogTooLargeException e) {
             throw new UserError(context.render("m1go.log: " + e.getMessage()));
         } catch (IOException e) {
-            throw new EnvironmentError(context.render("Cannot read the log " + request.log() + " (m1go.log): "
-                    + e.getMessage()), e, false);
+            throw new EnvironmentError(
+                    context.render("Cannot read the log " + request.log() + " (m1go.log): " + e.getMessage()),
+                    e,
+                    false);
         }
     }
 }

@@ -13,8 +13,13 @@ import java.util.Objects;
  * output (for {@code m1go.issueBody} and JSON lines) and the log. The log given here receives every line with its
  * settings already named the front end's way.
  */
-public record Context(Frontend frontend, Map<String, String> environment, Path home, Path workingDirectory,
-                      PrintStream out, Log log) {
+public record Context(
+        Frontend frontend,
+        Map<String, String> environment,
+        Path home,
+        Path workingDirectory,
+        PrintStream out,
+        Log log) {
 
     public Context {
         Objects.requireNonNull(frontend, "frontend");
@@ -27,8 +32,8 @@ public record Context(Frontend frontend, Map<String, String> environment, Path h
 
     /** This process: its environment, {@code user.home}, the current directory and {@link System#out}. */
     public static Context ofThisProcess(Frontend frontend, Log log) {
-        return new Context(frontend, System.getenv(), Path.of(System.getProperty("user.home")), Path.of(""),
-                System.out, log);
+        return new Context(
+                frontend, System.getenv(), Path.of(System.getProperty("user.home")), Path.of(""), System.out, log);
     }
 
     /** The same context with another environment (a front end's network settings applied, say). */

@@ -15,9 +15,11 @@ public final class Defaults {
     public static final String TIMEOUT_SECONDS = "60";
     /** A test binary's run on a native runner; three times as long translated ({@link dev.m1go.cases.RunOptions}). */
     public static final String TEST_TIMEOUT_SECONDS = "300";
+
     public static final String BUILD_TIMEOUT_SECONDS = "900";
     /** 0: the number of processors (at most {@link dev.m1go.reproduce.ReproduceSettings#MAX_THREADS}). */
     public static final String THREADS = "0";
+
     public static final String CACHE_MAX_BYTES = "2147483648";
     public static final String RERUNS = "0";
     public static final String STRESS_RUNS = "0";
@@ -25,9 +27,11 @@ public final class Defaults {
     public static final String STRESS_LOAD = "0";
     /** 0: no memory limit. */
     public static final String MEMORY_LIMIT_MB = "0";
+
     public static final String FAIL_ON = "regression";
     /** m1go:merge only reports by default. */
     public static final String MERGE_FAIL_ON = "never";
+
     public static final String DOCTOR_FAIL_ON = "error";
     public static final String TRUE = "true";
     public static final String FALSE = "false";
@@ -42,8 +46,7 @@ public final class Defaults {
     /** The report directory below the project (Maven: {@code ${project.build.directory}/m1go}) or the current one. */
     public static final String OUTPUT_DIRECTORY = "target/m1go";
 
-    private Defaults() {
-    }
+    private Defaults() {}
 
     /**
      * Every default of a goal by key, for the tests that hold each front end's declared defaults to these; a goal's

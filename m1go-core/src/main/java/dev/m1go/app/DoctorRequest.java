@@ -17,8 +17,12 @@ import java.util.Map;
  * @param containerHosts     {@code m1go.container.hosts}: {@code linux-arm64} → the engine of that platform's container
  *                           cells, as given; each is checked too
  */
-public record DoctorRequest(Path outputDirectory, List<String> goRoots, String failOn, boolean inheritEnvironment,
-                            Map<String, String> containerHosts) {
+public record DoctorRequest(
+        Path outputDirectory,
+        List<String> goRoots,
+        String failOn,
+        boolean inheritEnvironment,
+        Map<String, String> containerHosts) {
     public DoctorRequest {
         goRoots = goRoots == null ? List.of() : List.copyOf(goRoots);
         failOn = failOn == null ? Defaults.DOCTOR_FAIL_ON : failOn;

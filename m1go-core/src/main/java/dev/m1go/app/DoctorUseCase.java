@@ -1,13 +1,13 @@
 package dev.m1go.app;
 
 import dev.m1go.core.Log;
+import dev.m1go.core.Plural;
 import dev.m1go.core.UserError;
 import dev.m1go.doctor.Doctor;
 import dev.m1go.doctor.DoctorSettings;
 import dev.m1go.doctor.FailOn;
 import dev.m1go.doctor.Finding;
 import dev.m1go.exec.CommonsExecProcessRunner;
-import dev.m1go.core.Plural;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,8 +26,8 @@ public final class DoctorUseCase {
     }
 
     /** The doctor of the machine this JVM runs on. */
-    public static final Doctors THIS_MACHINE = log -> Doctor.ofThisMachine(new CommonsExecProcessRunner(),
-            Clock.systemUTC(), log);
+    public static final Doctors THIS_MACHINE =
+            log -> Doctor.ofThisMachine(new CommonsExecProcessRunner(), Clock.systemUTC(), log);
 
     private final Context context;
     private final Doctors doctors;
@@ -47,7 +47,8 @@ public final class DoctorUseCase {
      * @throws EnvironmentError doctor.json or a command's log could not be written
      */
     public DoctorResult run(DoctorRequest request) throws UserError, EnvironmentError {
-        Path out = request.outputDirectory() != null ? request.outputDirectory()
+        Path out = request.outputDirectory() != null
+                ? request.outputDirectory()
                 : context.workingDirectory().resolve(Defaults.OUTPUT_DIRECTORY);
         java.util.Map<dev.m1go.host.Arch, dev.m1go.host.DockerEndpoint> hosts;
         try {
@@ -55,17 +56,25 @@ public final class DoctorUseCase {
         } catch (IllegalArgumentException e) {
             throw new UserError(context.render(e.getMessage()));
         }
-        DoctorSettings settings = new DoctorSettings(out, request.goRoots(), request.failOn(), context.environment(),
-                context.home(), request.inheritEnvironment(), hosts);
+        DoctorSettings settings = new DoctorSettings(
+                out,
+                request.goRoots(),
+                request.failOn(),
+                context.environment(),
+                context.home(),
+                request.inheritEnvironment(),
+                hosts);
         Doctor.Result result;
         try {
             FailOn.parse(request.failOn());
-            result = doctors.create(context.log()).withTool(context.frontend().tool()).run(settings);
+            result = doctors.create(context.log())
+                    .withTool(context.frontend().tool())
+                    .run(settings);
         } catch (UserError e) {
             throw new UserError(context.render(e.getMessage()));
         } catch (IOException e) {
-            throw new EnvironmentError(context.render("m1go:doctor could not write its files under " + out + ": "
-                    + e), e, false);
+            throw new EnvironmentError(
+                    context.render("m1go:doctor could not write its files under " + out + ": " + e), e, false);
         }
         if (result.failing().isEmpty()) {
             return new DoctorResult(result.file(), result.failing(), null);
@@ -76,8 +85,13 @@ public final class DoctorUseCase {
                 + result.failOn().name().toLowerCase(Locale.ROOT) + (n == 1 ? " breaks" : " break")
                 + " the matrix (described above and in " + result.file() + "):");
         for (Finding f : result.failing()) {
-            message.append("\n  ").append(f.severity().json()).append(' ').append(f.id()).append(" (")
-                    .append(f.subject()).append(')');
+            message.append("\n  ")
+                    .append(f.severity().json())
+                    .append(' ')
+                    .append(f.id())
+                    .append(" (")
+                    .append(f.subject())
+                    .append(')');
         }
         message.append("\nSet ").append(FailOn.PROPERTY).append("=never to report without failing.");
         return new DoctorResult(result.file(), result.failing(), context.render(message.toString()));

@@ -10,5 +10,4 @@ import java.nio.file.Path;
  * @param target {@code m1go.target}: the architecture the files should be for ({@code arm64}, {@code x86_64},
  *               {@code linux/arm64}), or {@code null}
  */
-public record InspectRequest(Path path, String target) {
-}
+public record InspectRequest(Path path, String target) {}

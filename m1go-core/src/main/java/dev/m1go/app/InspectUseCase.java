@@ -33,8 +33,9 @@ public final class InspectUseCase {
         Arch arch = null;
         if (target != null && !target.isBlank()) {
             String name = target.substring(target.lastIndexOf('/') + 1);
-            arch = Arch.parse(name).orElseThrow(() -> new UserError(context.render("Invalid m1go.target '" + target
-                    + "': give an architecture such as arm64, amd64, x86_64 or linux/arm64.")));
+            arch = Arch.parse(name)
+                    .orElseThrow(() -> new UserError(context.render("Invalid m1go.target '" + target
+                            + "': give an architecture such as arm64, amd64, x86_64 or linux/arm64.")));
         }
         BinaryInspector.Inspection result;
         try {
@@ -42,12 +43,14 @@ public final class InspectUseCase {
         } catch (NoSuchFileException e) {
             throw new UserError(context.render("The path " + request.path() + " (m1go.path) does not exist."));
         } catch (IOException e) {
-            throw new EnvironmentError(context.render("Cannot list " + request.path() + " (m1go.path): "
-                    + e.getMessage()), e, false);
+            throw new EnvironmentError(
+                    context.render("Cannot list " + request.path() + " (m1go.path): " + e.getMessage()), e, false);
         }
-        String failure = result.unreadable().isEmpty() ? null : context.render("Cannot read "
-                + dev.m1go.core.Plural.of(result.unreadable().size(), "file") + " under " + request.path()
-                + " (m1go.path): " + String.join("; ", result.unreadable()));
+        String failure = result.unreadable().isEmpty()
+                ? null
+                : context.render("Cannot read "
+                        + dev.m1go.core.Plural.of(result.unreadable().size(), "file") + " under " + request.path()
+                        + " (m1go.path): " + String.join("; ", result.unreadable()));
         return new InspectResult(result.facts(), BinaryInspector.table(result.facts()), result.unreadable(), failure);
     }
 }

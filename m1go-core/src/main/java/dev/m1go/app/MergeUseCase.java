@@ -22,7 +22,8 @@ public final class MergeUseCase {
      * @throws EnvironmentError the merged reports could not be written
      */
     public MergeResult run(MergeRequest request) throws UserError, EnvironmentError {
-        Path out = request.outputDirectory() != null ? request.outputDirectory()
+        Path out = request.outputDirectory() != null
+                ? request.outputDirectory()
                 : context.workingDirectory().resolve(Defaults.OUTPUT_DIRECTORY);
         Publish publish = new Publish(context.environment(), context.out(), context.log());
         MergeReports merge = new MergeReports(context.log());
@@ -30,17 +31,20 @@ public final class MergeUseCase {
         try {
             Publish.Plan plan = publish.prepare(request.publish());
             List<Path> files = merge.inputs(request.inputs(), context.workingDirectory(), out);
-            Report merged = merge.merge(files, out, context.frontend().tool() + " merge",
-                    r -> publish.compare(plan, r));
+            Report merged =
+                    merge.merge(files, out, context.frontend().tool() + " merge", r -> publish.compare(plan, r));
             published = publish.publish(plan, merged, out);
         } catch (UserError e) {
             throw new UserError(context.render(e.getMessage()));
         } catch (IOException e) {
             throw new EnvironmentError(context.render("m1go could not merge into " + out + ": " + e), e, false);
         }
-        String failure = published.failing().isEmpty() ? null
-                : context.render(Publish.failureMessage(published, out, false));
-        return new MergeResult(published.report(), out,
-                ReproduceUseCase.written(out, request.publish().reportsDirectory()), failure);
+        String failure =
+                published.failing().isEmpty() ? null : context.render(Publish.failureMessage(published, out, false));
+        return new MergeResult(
+                published.report(),
+                out,
+                ReproduceUseCase.written(out, request.publish().reportsDirectory()),
+                failure);
     }
 }

@@ -12,14 +12,24 @@ import java.util.List;
  * @param cacheDirectory  {@code null}: the default cache directory
  * @param threads         0: the number of processors
  */
-public record MinimizeRequest(Path outputDirectory, Path cacheDirectory, List<String> goRoots, String goVersions,
-                              List<String> cases, Path casesDirectory, List<String> runners, List<String> targets,
-                              int timeoutSeconds, int buildTimeoutSeconds, int threads, Module module,
-                              Budget budget) {
+public record MinimizeRequest(
+        Path outputDirectory,
+        Path cacheDirectory,
+        List<String> goRoots,
+        String goVersions,
+        List<String> cases,
+        Path casesDirectory,
+        List<String> runners,
+        List<String> targets,
+        int timeoutSeconds,
+        int buildTimeoutSeconds,
+        int threads,
+        Module module,
+        Budget budget) {
 
     /** Module mode: on when {@code module} is set; the package of {@code tests} with {@code test}, or {@code packages}. */
-    public record Module(Path module, List<String> tests, String test, List<String> packages, List<String> args,
-                         String goflags) {
+    public record Module(
+            Path module, List<String> tests, String test, List<String> packages, List<String> args, String goflags) {
         public Module {
             tests = list(tests);
             packages = list(packages);
@@ -31,8 +41,10 @@ public record MinimizeRequest(Path outputDirectory, Path cacheDirectory, List<St
 
     /** {@code m1go.minimize.seconds}, {@code .builds}, {@code .runs} and {@code .threshold} (percent). */
     public record Budget(int seconds, int builds, int runs, int threshold) {
-        public static final Budget DEFAULT = new Budget(Defaults.integer(Defaults.MINIMIZE_SECONDS),
-                Defaults.integer(Defaults.MINIMIZE_BUILDS), Defaults.integer(Defaults.MINIMIZE_RUNS),
+        public static final Budget DEFAULT = new Budget(
+                Defaults.integer(Defaults.MINIMIZE_SECONDS),
+                Defaults.integer(Defaults.MINIMIZE_BUILDS),
+                Defaults.integer(Defaults.MINIMIZE_RUNS),
                 Defaults.integer(Defaults.MINIMIZE_THRESHOLD));
     }
 
@@ -46,6 +58,8 @@ public record MinimizeRequest(Path outputDirectory, Path cacheDirectory, List<St
     }
 
     private static List<String> list(List<String> v) {
-        return v == null ? List.of() : v.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return v == null
+                ? List.of()
+                : v.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -24,8 +24,14 @@ public final class MinimizeUseCase {
 
     /** On this machine: real processes and the Go crash classifier. */
     public MinimizeUseCase(Context context) {
-        this(context, c -> new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(), host -> List.of(),
-                Clock.systemUTC(), c.log()));
+        this(
+                context,
+                c -> new Reproduce(
+                        new CommonsExecProcessRunner(),
+                        new GoCrashClassifier(),
+                        host -> List.of(),
+                        Clock.systemUTC(),
+                        c.log()));
     }
 
     /** With the engine made by {@code engines}. */
@@ -39,16 +45,25 @@ public final class MinimizeUseCase {
      * @throws EnvironmentError an I/O error or an interrupt stopped the reduction; the best case so far is written
      */
     public MinimizeResult run(MinimizeRequest r) throws UserError, EnvironmentError {
-        Path out = r.outputDirectory() != null ? r.outputDirectory()
+        Path out = r.outputDirectory() != null
+                ? r.outputDirectory()
                 : context.workingDirectory().resolve(Defaults.OUTPUT_DIRECTORY);
-        Path cache = r.cacheDirectory() != null ? r.cacheDirectory()
+        Path cache = r.cacheDirectory() != null
+                ? r.cacheDirectory()
                 : ReproduceSettings.defaultCacheDirectory(context.environment(), context.home());
         int workers = r.threads() == 0
-                ? Math.min(Runtime.getRuntime().availableProcessors(), ReproduceSettings.MAX_THREADS) : r.threads();
+                ? Math.min(Runtime.getRuntime().availableProcessors(), ReproduceSettings.MAX_THREADS)
+                : r.threads();
         ReproduceSettings settings = ReproduceSettings.builder(out, cache, context.environment(), context.home())
-                .goRoots(r.goRoots()).goVersions(r.goVersions()).casesDirectory(r.casesDirectory())
-                .runners(r.runners()).targets(r.targets()).timeoutSeconds(r.timeoutSeconds())
-                .buildTimeoutSeconds(r.buildTimeoutSeconds()).threads(workers).build();
+                .goRoots(r.goRoots())
+                .goVersions(r.goVersions())
+                .casesDirectory(r.casesDirectory())
+                .runners(r.runners())
+                .targets(r.targets())
+                .timeoutSeconds(r.timeoutSeconds())
+                .buildTimeoutSeconds(r.buildTimeoutSeconds())
+                .threads(workers)
+                .build();
         MinimizeRequest.Module m = r.module();
         MinimizeSettings.ModuleTarget target = null;
         if (m.module() != null) {
@@ -62,25 +77,43 @@ public final class MinimizeUseCase {
                     + r.cases().size() + ": " + String.join(", ", r.cases())));
         }
         String caseId = r.cases().isEmpty() ? null : r.cases().get(0);
-        MinimizeSettings s = new MinimizeSettings(settings, caseId, target, r.budget().seconds(),
-                r.budget().builds(), r.budget().runs(), r.budget().threshold());
+        MinimizeSettings s = new MinimizeSettings(
+                settings,
+                caseId,
+                target,
+                r.budget().seconds(),
+                r.budget().builds(),
+                r.budget().runs(),
+                r.budget().threshold());
         Reproduce engine = engines.apply(context).withFrontend(context.frontend());
         try {
-            Minimizer.Result result = new Minimizer(engine, context.frontend(), Clock.systemUTC(), context.log())
-                    .run(s);
-            return new MinimizeResult(result.directory(), result.name(), result.signature(),
-                    result.summary().stream().map(context::render).toList(), result.complete());
+            Minimizer.Result result =
+                    new Minimizer(engine, context.frontend(), Clock.systemUTC(), context.log()).run(s);
+            return new MinimizeResult(
+                    result.directory(),
+                    result.name(),
+                    result.signature(),
+                    result.summary().stream().map(context::render).toList(),
+                    result.complete());
         } catch (UserError e) {
             throw new UserError(context.render(e.getMessage()));
         } catch (IOException e) {
             boolean stopping = e instanceof dev.m1go.exec.StoppingException;
-            throw new EnvironmentError(context.render((stopping ? "m1go:minimize was interrupted"
-                    : "m1go:minimize stopped on an I/O error: " + e.getMessage()) + "; the best case so far is in "
-                    + out.resolve("minimized")), e, stopping);
+            throw new EnvironmentError(
+                    context.render((stopping
+                                    ? "m1go:minimize was interrupted"
+                                    : "m1go:minimize stopped on an I/O error: " + e.getMessage())
+                            + "; the best case so far is in "
+                            + out.resolve("minimized")),
+                    e,
+                    stopping);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EnvironmentError(context.render("m1go:minimize was interrupted; the best case so far is in "
-                    + out.resolve("minimized")), e, true);
+            throw new EnvironmentError(
+                    context.render(
+                            "m1go:minimize was interrupted; the best case so far is in " + out.resolve("minimized")),
+                    e,
+                    true);
         }
     }
 
@@ -92,9 +125,10 @@ public final class MinimizeUseCase {
                     + "(m1go.tests=<one package> and m1go.minimize.test=<TestName>) or a main package "
                     + "(m1go.packages=<one package>, run with m1go.args)"));
         }
-        List<String> goflags = m.goflags() == null || m.goflags().isBlank() ? List.of()
+        List<String> goflags = m.goflags() == null || m.goflags().isBlank()
+                ? List.of()
                 : List.of(m.goflags().trim().split("\\s+"));
-        return new MinimizeSettings.ModuleTarget(m.module(), pkgs.get(0), test ? m.test().trim() : null, m.args(),
-                goflags);
+        return new MinimizeSettings.ModuleTarget(
+                m.module(), pkgs.get(0), test ? m.test().trim() : null, m.args(), goflags);
     }
 }

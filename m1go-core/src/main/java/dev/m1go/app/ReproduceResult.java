@@ -14,8 +14,8 @@ import java.util.List;
  *                  their expectation under an {@code m1go.failOn} that does not fail on them
  * @param failure   why the run fails ({@code m1go.failOn}), naming the cells; {@code null} when it does not
  */
-public record ReproduceResult(Report report, Path directory, List<Path> reports, List<String> warnings,
-                              String failure) {
+public record ReproduceResult(
+        Report report, Path directory, List<Path> reports, List<String> warnings, String failure) {
     public ReproduceResult {
         reports = List.copyOf(reports);
         warnings = List.copyOf(warnings);

@@ -1,10 +1,10 @@
 package dev.m1go.app;
 
 import dev.m1go.classify.GoCrashClassifier;
+import dev.m1go.core.Plural;
 import dev.m1go.core.UserError;
 import dev.m1go.exec.CommonsExecProcessRunner;
 import dev.m1go.matrix.CellResult;
-import dev.m1go.core.Plural;
 import dev.m1go.report.ReportFormat;
 import dev.m1go.report.Reports;
 import dev.m1go.reproduce.Publish;
@@ -32,10 +32,19 @@ public final class ReproduceUseCase {
 
     /** On this machine: real processes, the Go crash classifier, the container runner. */
     public ReproduceUseCase(Context context) {
-        this(context, (c, r) -> new Reproduce(new CommonsExecProcessRunner(), new GoCrashClassifier(),
-                host -> List.of(ContainerRunner.of(host, c.environment(), r.container().containerHosts(),
-                        r.container().containerImage(), r.container().containerKeepImages())), Clock.systemUTC(),
-                c.log()));
+        this(
+                context,
+                (c, r) -> new Reproduce(
+                        new CommonsExecProcessRunner(),
+                        new GoCrashClassifier(),
+                        host -> List.of(ContainerRunner.of(
+                                host,
+                                c.environment(),
+                                r.container().containerHosts(),
+                                r.container().containerImage(),
+                                r.container().containerKeepImages())),
+                        Clock.systemUTC(),
+                        c.log()));
     }
 
     /** With the engine made by {@code engines} (tests give one with a fixed host and fake processes). */
@@ -57,14 +66,16 @@ public final class ReproduceUseCase {
         }
         List<DeclaredToolchains.Declared> selected;
         try {
-            selected = DeclaredToolchains.selected(request.toolchains().declared(),
-                    request.toolchains().goToolchains());
+            selected = DeclaredToolchains.selected(
+                    request.toolchains().declared(), request.toolchains().goToolchains());
         } catch (IllegalArgumentException e) {
             throw new UserError(context.render(e.getMessage()));
         }
-        settings = settings.withMoreGoRoots(selected.stream().map(d -> d.goroot().toString()).toList());
+        settings = settings.withMoreGoRoots(
+                selected.stream().map(d -> d.goroot().toString()).toList());
         Publish publish = new Publish(context.environment(), context.out(), context.log());
-        Reproduce reproduce = engines.apply(context, request).withFrontend(context.frontend())
+        Reproduce reproduce = engines.apply(context, request)
+                .withFrontend(context.frontend())
                 .withToolchainSource(source -> DeclaredToolchains.labelled(source, selected));
         Reproduce.Result result;
         Publish.Published published;
@@ -77,8 +88,8 @@ public final class ReproduceUseCase {
         } catch (UserError e) {
             throw new UserError(context.render(e.getMessage()));
         } catch (IOException e) {
-            throw new EnvironmentError(context.render(reproduce.ioFailure(e)), e,
-                    e instanceof dev.m1go.exec.StoppingException);
+            throw new EnvironmentError(
+                    context.render(reproduce.ioFailure(e)), e, e instanceof dev.m1go.exec.StoppingException);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EnvironmentError(context.render(reproduce.interrupted()), e, true);
@@ -94,16 +105,26 @@ public final class ReproduceUseCase {
         } else if (!result.unexpected().isEmpty()) {
             int n = result.unexpected().size();
             StringBuilder warning = new StringBuilder(Plural.of(n, "cell") + (n == 1 ? " contradicts" : " contradict")
-                    + " their case's expectation; m1go.failOn=" + published.failOn().property()
+                    + " their case's expectation; m1go.failOn="
+                    + published.failOn().property()
                     + " does not fail the run for them (reports: " + result.directory() + "):");
             for (CellResult c : result.unexpected()) {
-                warning.append("\n  ").append(c.key().title(arch)).append(": expected ").append(c.expected())
-                        .append(", got ").append(c.outcome()).append(c.signal() == null ? "" : " " + c.signal());
+                warning.append("\n  ")
+                        .append(c.key().title(arch))
+                        .append(": expected ")
+                        .append(c.expected())
+                        .append(", got ")
+                        .append(c.outcome())
+                        .append(c.signal() == null ? "" : " " + c.signal());
             }
             warnings.add(context.render(warning.toString()));
         }
-        return new ReproduceResult(result.report(), result.directory(),
-                written(result.directory(), request.publish().reportsDirectory()), warnings, failure);
+        return new ReproduceResult(
+                result.report(),
+                result.directory(),
+                written(result.directory(), request.publish().reportsDirectory()),
+                warnings,
+                failure);
     }
 
     /** The report files of a directory, and the JUnit copy in {@code m1go.reportsDirectory} when there is one. */
@@ -112,8 +133,11 @@ public final class ReproduceUseCase {
         for (ReportFormat f : Reports.all()) {
             files.add(directory.resolve(f.file()));
         }
-        if (reportsDirectory != null && !reportsDirectory.toAbsolutePath().normalize()
-                .equals(directory.toAbsolutePath().normalize())) {
+        if (reportsDirectory != null
+                && !reportsDirectory
+                        .toAbsolutePath()
+                        .normalize()
+                        .equals(directory.toAbsolutePath().normalize())) {
             files.add(reportsDirectory.resolve(dev.m1go.report.JUnitReport.FILE));
         }
         return files;

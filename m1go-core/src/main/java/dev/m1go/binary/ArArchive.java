@@ -15,8 +15,7 @@ final class ArArchive {
     private static final byte[] GO_OBJECT = "go object ".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_MEMBERS = 100_000;
 
-    private ArArchive() {
-    }
+    private ArArchive() {}
 
     static boolean is(Bytes b) {
         return b.startsWith(0, MAGIC);
@@ -82,7 +81,10 @@ final class ArArchive {
     }
 
     private static boolean symbolTable(String rawName, String name) {
-        return rawName.equals("/") || rawName.equals("//") || rawName.equals("/SYM64/") || name.startsWith("__.SYMDEF")
+        return rawName.equals("/")
+                || rawName.equals("//")
+                || rawName.equals("/SYM64/")
+                || name.startsWith("__.SYMDEF")
                 || name.equals("__.PKGDEF");
     }
 
@@ -91,12 +93,15 @@ final class ArArchive {
         long size = m.size();
         if (size >= 52 && m.u8(0) == 0x7f && m.u8(1) == 'E' && m.u8(2) == 'L' && m.u8(3) == 'F') {
             ByteOrder order = m.u8(5) == 2 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-            return new BinaryFacts.Member(name, "ELF", ElfFile.machineName(m.with(order).u16(18)));
+            return new BinaryFacts.Member(
+                    name, "ELF", ElfFile.machineName(m.with(order).u16(18)));
         }
         if (size >= 28) {
             long le = m.with(ByteOrder.LITTLE_ENDIAN).u32(0);
             if (le == 0xfeedfacfL || le == 0xfeedfaceL) {
-                return new BinaryFacts.Member(name, "Mach-O",
+                return new BinaryFacts.Member(
+                        name,
+                        "Mach-O",
                         MachOFile.machineName(m.with(ByteOrder.LITTLE_ENDIAN).u32(4)));
             }
         }

@@ -30,8 +30,22 @@ import java.util.Objects;
  * @param findings    problems the facts show, each naming the fix
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"file", "format", "machine", "bits", "endianness", "type", "interpreter", "linkage", "needed",
-        "buildId", "go", "slices", "members", "findings"})
+@JsonPropertyOrder({
+    "file",
+    "format",
+    "machine",
+    "bits",
+    "endianness",
+    "type",
+    "interpreter",
+    "linkage",
+    "needed",
+    "buildId",
+    "go",
+    "slices",
+    "members",
+    "findings"
+})
 public record BinaryFacts(
         String file,
         String format,
@@ -64,8 +78,7 @@ public record BinaryFacts(
      * @param format  {@code ELF}, {@code Mach-O}, or {@code Go object}
      * @param machine its architecture, as in {@link BinaryFacts#machine()}; null when the member has none
      */
-    public record Member(String name, String format, String machine) {
-    }
+    public record Member(String name, String format, String machine) {}
 
     /** The same facts with more findings. */
     public BinaryFacts withFindings(List<String> more) {
@@ -74,8 +87,21 @@ public record BinaryFacts(
         }
         List<String> all = new java.util.ArrayList<>(findings);
         all.addAll(more);
-        return new BinaryFacts(file, format, machine, bits, endianness, type, interpreter, needed, linkage, buildId,
-                go, slices, members, all);
+        return new BinaryFacts(
+                file,
+                format,
+                machine,
+                bits,
+                endianness,
+                type,
+                interpreter,
+                needed,
+                linkage,
+                buildId,
+                go,
+                slices,
+                members,
+                all);
     }
 
     /** Every machine this file holds code for: its own, its slices', its members'. */

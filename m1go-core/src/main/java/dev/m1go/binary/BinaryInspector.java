@@ -1,8 +1,8 @@
 package dev.m1go.binary;
 
-import dev.m1go.core.Mappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.m1go.core.Mappers;
 import dev.m1go.host.Arch;
 import java.io.IOException;
 import java.nio.ByteOrder;
@@ -32,8 +32,7 @@ public final class BinaryInspector {
     private static final ObjectMapper JSON = Mappers.json();
     private static final int MAX_DEPTH = 8;
 
-    private BinaryInspector() {
-    }
+    private BinaryInspector() {}
 
     /**
      * The facts of one file, named {@code name} in the result.
@@ -90,7 +89,20 @@ public final class BinaryInspector {
 
     /** The facts of a file m1go does not read, with a finding or none. */
     static BinaryFacts unknown(String name, String finding) {
-        return new BinaryFacts(name, "unknown", null, null, null, null, null, null, null, null, null, null, null,
+        return new BinaryFacts(
+                name,
+                "unknown",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 finding == null ? List.of() : List.of(finding));
     }
 
@@ -125,7 +137,8 @@ public final class BinaryInspector {
         List<BinaryFacts> all = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         for (Path f : files(path, unreadable)) {
-            String name = directory ? path.relativize(f).toString() : f.getFileName().toString();
+            String name =
+                    directory ? path.relativize(f).toString() : f.getFileName().toString();
             try {
                 BinaryFacts facts = inspect(f, name, target);
                 all.add(facts);
@@ -208,18 +221,30 @@ public final class BinaryInspector {
     /** What is wrong with {@code f}, in words that name the fix. */
     public static List<String> findings(BinaryFacts f, Arch target) {
         List<String> out = new ArrayList<>();
-        String base = Path.of(f.file()).getFileName() == null ? f.file() : Path.of(f.file()).getFileName().toString();
-        List<String> memberMachines = f.members().stream().map(BinaryFacts.Member::machine)
-                .filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        String base = Path.of(f.file()).getFileName() == null
+                ? f.file()
+                : Path.of(f.file()).getFileName().toString();
+        List<String> memberMachines = f.members().stream()
+                .map(BinaryFacts.Member::machine)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .sorted()
+                .toList();
         if (memberMachines.size() > 1) {
             List<String> which = new ArrayList<>();
             for (String m : memberMachines) {
-                List<String> names = f.members().stream().filter(x -> m.equals(x.machine()))
-                        .map(BinaryFacts.Member::name).limit(3).toList();
+                List<String> names = f.members().stream()
+                        .filter(x -> m.equals(x.machine()))
+                        .map(BinaryFacts.Member::name)
+                        .limit(3)
+                        .toList();
                 which.add(human(m) + ": " + String.join(", ", names));
             }
-            out.add(base + " mixes " + String.join(" and ", memberMachines.stream().map(BinaryInspector::human)
-                    .toList()) + " objects (" + String.join("; ", which)
+            out.add(base + " mixes "
+                    + String.join(
+                            " and ",
+                            memberMachines.stream().map(BinaryInspector::human).toList()) + " objects ("
+                    + String.join("; ", which)
                     + "): rebuild every object of the library for one architecture");
         }
         if (target == null || f.format().equals("unknown")) {
@@ -233,28 +258,39 @@ public final class BinaryInspector {
             }
             return out;
         }
-        String held = String.join(" and ", machines.stream().map(BinaryInspector::human).toList());
+        String held = String.join(
+                " and ", machines.stream().map(BinaryInspector::human).toList());
         String t = human(target.goarch());
         switch (f.format()) {
-            case "ar" -> out.add(base + " holds " + held + " objects; this build targets " + t + ": rebuild it for "
-                    + t + " or point CGO_LDFLAGS at the " + t + " prefix");
-            case "Mach-O universal" -> out.add(base + " has slices for " + held + " only; this build targets " + t
-                    + ": rebuild it with a " + t + " slice (lipo -create) or point CGO_LDFLAGS at the " + t
-                    + " prefix");
+            case "ar" ->
+                out.add(base + " holds " + held + " objects; this build targets " + t + ": rebuild it for " + t
+                        + " or point CGO_LDFLAGS at the " + t + " prefix");
+            case "Mach-O universal" ->
+                out.add(base + " has slices for " + held + " only; this build targets " + t
+                        + ": rebuild it with a " + t + " slice (lipo -create) or point CGO_LDFLAGS at the " + t
+                        + " prefix");
             default -> {
-                boolean library = "DYN".equals(f.type()) || "DYLIB".equals(f.type()) || "REL".equals(f.type())
+                boolean library = "DYN".equals(f.type())
+                        || "DYLIB".equals(f.type())
+                        || "REL".equals(f.type())
                         || "OBJECT".equals(f.type());
-                out.add(base + " is " + held + " code; this build targets " + t + (library
-                        ? ": rebuild it for " + t + " or point CGO_LDFLAGS at the " + t + " prefix"
-                        : ": build it for " + t + " (GOARCH=" + target.goarch() + " with a " + t + " C compiler)"));
+                out.add(base + " is " + held + " code; this build targets " + t
+                        + (library
+                                ? ": rebuild it for " + t + " or point CGO_LDFLAGS at the " + t + " prefix"
+                                : ": build it for " + t + " (GOARCH=" + target.goarch() + " with a " + t
+                                        + " C compiler)"));
             }
         }
         return out;
     }
 
     private static String others(List<String> machines, Arch target) {
-        return String.join(" and ", machines.stream().filter(m -> !m.equals(target.goarch()))
-                .map(BinaryInspector::human).toList());
+        return String.join(
+                " and ",
+                machines.stream()
+                        .filter(m -> !m.equals(target.goarch()))
+                        .map(BinaryInspector::human)
+                        .toList());
     }
 
     /** The name the linkers print: {@code x86_64} for amd64, {@code arm64}, … */
@@ -304,15 +340,26 @@ public final class BinaryInspector {
     }
 
     private static void row(List<String[]> rows, BinaryFacts f, String label) {
-        String machine = f.machine() != null ? f.machine() + (f.bits() == null ? "" : " (" + f.bits() + "-bit "
-                + f.endianness() + ")") : String.join(", ", f.machines());
+        String machine = f.machine() != null
+                ? f.machine() + (f.bits() == null ? "" : " (" + f.bits() + "-bit " + f.endianness() + ")")
+                : String.join(", ", f.machines());
         if (f.format().equals("ar")) {
             machine = f.members().size() + " members: " + String.join(", ", f.machines());
         }
-        String go = f.go() == null ? "" : f.go().goVersion() + " " + nz(f.go().setting("GOOS")) + "/"
-                + nz(f.go().setting("GOARCH")) + " CGO_ENABLED=" + nz(f.go().setting("CGO_ENABLED"));
-        rows.add(new String[] {label, f.format(), machine, nz(f.type()), nz(f.linkage()), nz(f.interpreter()),
-                String.join(" ", f.needed()), go});
+        String go = f.go() == null
+                ? ""
+                : f.go().goVersion() + " " + nz(f.go().setting("GOOS")) + "/" + nz(f.go().setting("GOARCH"))
+                        + " CGO_ENABLED=" + nz(f.go().setting("CGO_ENABLED"));
+        rows.add(new String[] {
+            label,
+            f.format(),
+            machine,
+            nz(f.type()),
+            nz(f.linkage()),
+            nz(f.interpreter()),
+            String.join(" ", f.needed()),
+            go
+        });
     }
 
     private static String nz(String s) {

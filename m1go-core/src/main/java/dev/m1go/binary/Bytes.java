@@ -77,8 +77,10 @@ final class Bytes {
      */
     long within(String where, String field, long at, long length) {
         if (!holds(at, length)) {
-            throw new Malformed(where, field + " " + Long.toUnsignedString(length) + " at offset "
-                    + Long.toUnsignedString(at) + " runs past the end of " + extent + " (" + size() + " bytes)");
+            throw new Malformed(
+                    where,
+                    field + " " + Long.toUnsignedString(length) + " at offset " + Long.toUnsignedString(at)
+                            + " runs past the end of " + extent + " (" + size() + " bytes)");
         }
         return at + length;
     }
@@ -96,9 +98,11 @@ final class Bytes {
             throw new IllegalArgumentException("entry size " + each);
         }
         if (count < 0 || !holds(at, 0) || count > (size() - at) / each) {
-            throw new Malformed(where, field + " " + Long.toUnsignedString(count) + " " + noun + " of " + each
-                    + " bytes at offset " + Long.toUnsignedString(at) + " run past the end of " + extent + " ("
-                    + size() + " bytes)");
+            throw new Malformed(
+                    where,
+                    field + " " + Long.toUnsignedString(count) + " " + noun + " of " + each
+                            + " bytes at offset " + Long.toUnsignedString(at) + " run past the end of " + extent + " ("
+                            + size() + " bytes)");
         }
         return at + count * each;
     }
@@ -206,8 +210,10 @@ final class Bytes {
 
     private int index(long at, int length) {
         if (!holds(at, length)) {
-            throw new Malformed(null, length + " bytes at offset " + Long.toUnsignedString(at)
-                    + " run past the end of " + extent + " (" + size() + " bytes)");
+            throw new Malformed(
+                    null,
+                    length + " bytes at offset " + Long.toUnsignedString(at) + " run past the end of " + extent + " ("
+                            + size() + " bytes)");
         }
         return (int) at;
     }

@@ -27,7 +27,8 @@ public record CFrame(String pc, String function, String file, Integer line) {
         }
         return frames.size() > 1 && frames.get(1).function() != null
                 ? "crashed outside the binary at " + top.pc() + " (a shared library), called from "
-                + frames.get(1).describe() : null;
+                        + frames.get(1).describe()
+                : null;
     }
 
     /** {@code m1go_abort (main.go:9)}, {@code m1go_abort}, or {@code 0x7f… (not symbolized)}. */

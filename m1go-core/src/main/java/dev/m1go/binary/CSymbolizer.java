@@ -1,9 +1,9 @@
 package dev.m1go.binary;
 
 import dev.m1go.classify.CrashAddresses;
-import dev.m1go.core.Sha256;
 import dev.m1go.classify.GoFramePc;
 import dev.m1go.classify.PcLocator;
+import dev.m1go.core.Sha256;
 import dev.m1go.exec.ProcessResult;
 import dev.m1go.exec.ProcessRunner;
 import dev.m1go.exec.ProcessSpec;
@@ -11,8 +11,8 @@ import dev.m1go.host.Arch;
 import dev.m1go.host.PathLookup;
 import java.io.IOException;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -88,8 +88,9 @@ public final class CSymbolizer {
         if (addr2line.isPresent()) {
             return Optional.of(List.of(addr2line.get().toString(), "-a", "-f", "-i", "-C", "-e"));
         }
-        why[0] = "no symbolizer for " + target + ": neither " + gnu + " nor llvm-symbolizer is on PATH (apt-get install "
-                + (target == hostArch ? "binutils" : "binutils-" + target.gnuTriple()) + " or llvm)";
+        why[0] =
+                "no symbolizer for " + target + ": neither " + gnu + " nor llvm-symbolizer is on PATH (apt-get install "
+                        + (target == hostArch ? "binutils" : "binutils-" + target.gnuTriple()) + " or llvm)";
         return Optional.empty();
     }
 
@@ -102,18 +103,22 @@ public final class CSymbolizer {
         try {
             elf = read(binary);
         } catch (Bytes.Malformed e) {
-            return new Result(List.of(), "not readable as ELF: " + e.finding(binary.getFileName().toString()));
+            return new Result(
+                    List.of(),
+                    "not readable as ELF: " + e.finding(binary.getFileName().toString()));
         } catch (IOException | RuntimeException e) {
             return new Result(List.of(), "cannot read " + binary.getFileName() + " as ELF: " + e.getMessage());
         }
         if (elf == null) {
-            return new Result(List.of(new CFrame(a.pc(), null, null, null)),
+            return new Result(
+                    List.of(new CFrame(a.pc(), null, null, null)),
                     binary.getFileName() + " is not an ELF file; C frames are symbolized for ELF only");
         }
         try {
             return symbolize(elf, binary, target, a);
         } catch (Bytes.Malformed e) { // the symbol table, read only now
-            return new Result(List.of(new CFrame(a.pc(), null, null, null)),
+            return new Result(
+                    List.of(new CFrame(a.pc(), null, null, null)),
                     "not readable as ELF: " + e.finding(binary.getFileName().toString()));
         }
     }
@@ -126,8 +131,10 @@ public final class CSymbolizer {
         if (elf.pie()) {
             Optional<Long> b = loadBase(elf, a.goFrames());
             if (b.isEmpty()) {
-                return new Result(List.of(new CFrame(a.pc(), null, null, null)), "position-independent binary and no Go "
-                        + "frame with a PC to find its load base: the PC stays unsymbolized");
+                return new Result(
+                        List.of(new CFrame(a.pc(), null, null, null)),
+                        "position-independent binary and no Go "
+                                + "frame with a PC to find its load base: the PC stays unsymbolized");
             }
             base = b.get();
             note = "position-independent binary: addresses translated by its load base 0x" + Long.toHexString(base);
@@ -160,7 +167,8 @@ public final class CSymbolizer {
         }
         long entry = parse(a.cgoEntry()) - base;
         Optional<ElfFile.Symbol> wrapper = elf.functions().stream()
-                .filter(s -> entry >= s.value() && entry < s.value() + Math.max(1, s.size())).findFirst();
+                .filter(s -> entry >= s.value() && entry < s.value() + Math.max(1, s.size()))
+                .findFirst();
         if (wrapper.isEmpty()) {
             return new CFrame(a.cgoEntry(), a.cFunction(), null, null);
         }
@@ -169,7 +177,9 @@ public final class CSymbolizer {
         for (long x = wrapper.get().value(); x < wrapper.get().value() + size; x++) {
             addrs.add(x);
         }
-        Optional<ElfFile.Symbol> own = elf.functions().stream().filter(s -> s.name().equals(a.cFunction())).findFirst();
+        Optional<ElfFile.Symbol> own = elf.functions().stream()
+                .filter(s -> s.name().equals(a.cFunction()))
+                .findFirst();
         List<Long> search = new ArrayList<>(addrs);
         own.ifPresent(s -> {
             for (long x = s.value(); x < s.value() + Math.min(MAX_WRAPPER_BYTES, s.size()); x++) {
@@ -215,8 +225,14 @@ public final class CSymbolizer {
                 return parseOutput(known);
             }
             Path dir = Files.createDirectories(logDir);
-            ProcessResult r = runner.run(new ProcessSpec(argv, environment, dir, Duration.ofSeconds(60),
-                    Duration.ofSeconds(1), dir.resolve("symbolize.out"), dir.resolve("symbolize.err")));
+            ProcessResult r = runner.run(new ProcessSpec(
+                    argv,
+                    environment,
+                    dir,
+                    Duration.ofSeconds(60),
+                    Duration.ofSeconds(1),
+                    dir.resolve("symbolize.out"),
+                    dir.resolve("symbolize.err")));
             if (!r.succeeded()) {
                 return List.of();
             }
@@ -264,7 +280,9 @@ public final class CSymbolizer {
         StringBuilder question = new StringBuilder(String.join("\0", tool));
         try {
             if (Files.isRegularFile(program)) {
-                question.append('\0').append(Files.size(program)).append('/')
+                question.append('\0')
+                        .append(Files.size(program))
+                        .append('/')
                         .append(Files.getLastModifiedTime(program).toMillis());
             }
             question.append('\0').append(Sha256.hex(binary));
@@ -274,7 +292,6 @@ public final class CSymbolizer {
         question.append('\0').append(addresses);
         return memo.resolve(Sha256.hex(question.toString().getBytes(StandardCharsets.UTF_8)) + ".txt");
     }
-
 
     /**
      * Parses {@code addr2line -a -f -i} and {@code llvm-symbolizer --print-address --inlining} output: an address
@@ -307,7 +324,10 @@ public final class CSymbolizer {
                     }
                 }
                 boolean unknown = function.equals("??") && (file.equals("??") || line == null || line == 0);
-                frames.add(new CFrame(address, unknown ? null : function, file.equals("??") ? null : file,
+                frames.add(new CFrame(
+                        address,
+                        unknown ? null : function,
+                        file.equals("??") ? null : file,
                         line == null || line == 0 ? null : line));
                 function = null;
             }
@@ -375,7 +395,8 @@ public final class CSymbolizer {
 
     private static ElfFile read(Path binary) throws IOException {
         try (FileChannel ch = FileChannel.open(binary, StandardOpenOption.READ)) {
-            Bytes b = new Bytes(ch.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(ch.size(), Integer.MAX_VALUE)),
+            Bytes b = new Bytes(
+                    ch.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(ch.size(), Integer.MAX_VALUE)),
                     ByteOrder.LITTLE_ENDIAN);
             return ElfFile.is(b) ? ElfFile.of(b) : null;
         }

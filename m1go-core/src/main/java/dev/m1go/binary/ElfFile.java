@@ -27,12 +27,10 @@ final class ElfFile {
     private final String interpreter;
 
     /** One section header: name, type, address, file offset, size, link and entry size. */
-    record Section(String name, long type, long addr, long offset, long size, long link, long entsize) {
-    }
+    record Section(String name, long type, long addr, long offset, long size, long link, long entsize) {}
 
     /** A symbol of the symbol table: name, value (address) and size. */
-    record Symbol(String name, long value, long size, boolean function) {
-    }
+    record Symbol(String name, long value, long size, boolean function) {}
 
     private ElfFile(Bytes raw) {
         this.is64 = raw.u8(4) == 2;
@@ -76,10 +74,23 @@ final class ElfFile {
         };
         List<String> needed = needed();
         String linkage = type == ET_EXEC || type == ET_DYN && interpreter != null
-                ? (interpreter == null && needed.isEmpty() ? "static" : "dynamic") : null;
-        return new BinaryFacts(file, "ELF", machineName(machine), is64 ? 64 : 32,
-                b.order() == ByteOrder.BIG_ENDIAN ? "big" : "little", typeName, interpreter, needed, linkage,
-                buildId(), goBuildInfo(), List.of(), List.of(), List.of());
+                ? (interpreter == null && needed.isEmpty() ? "static" : "dynamic")
+                : null;
+        return new BinaryFacts(
+                file,
+                "ELF",
+                machineName(machine),
+                is64 ? 64 : 32,
+                b.order() == ByteOrder.BIG_ENDIAN ? "big" : "little",
+                typeName,
+                interpreter,
+                needed,
+                linkage,
+                buildId(),
+                goBuildInfo(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     /**
@@ -99,9 +110,15 @@ final class ElfFile {
         List<long[]> raw = new ArrayList<>();
         for (int i = 0; i < shnum; i++) {
             long at = shoff + (long) i * shentsize;
-            raw.add(new long[] {b.u32(at), b.u32(at + 4), b.word(at + (is64 ? 16 : 12), is64),
-                    b.word(at + (is64 ? 24 : 16), is64), b.word(at + (is64 ? 32 : 20), is64),
-                    b.u32(at + (is64 ? 40 : 24)), b.word(at + (is64 ? 56 : 36), is64)});
+            raw.add(new long[] {
+                b.u32(at),
+                b.u32(at + 4),
+                b.word(at + (is64 ? 16 : 12), is64),
+                b.word(at + (is64 ? 24 : 16), is64),
+                b.word(at + (is64 ? 32 : 20), is64),
+                b.u32(at + (is64 ? 40 : 24)),
+                b.word(at + (is64 ? 56 : 36), is64)
+            });
         }
         long strOff = shstrndx < raw.size() ? raw.get(shstrndx)[3] : -1;
         List<Section> out = new ArrayList<>();
@@ -134,8 +151,8 @@ final class ElfFile {
 
     private static void table(String field, int entsize, int least, String noun) {
         if (entsize < least) {
-            throw new Bytes.Malformed(HEADER, field + " " + entsize + " is smaller than a " + noun + " (" + least
-                    + " bytes)");
+            throw new Bytes.Malformed(
+                    HEADER, field + " " + entsize + " is smaller than a " + noun + " (" + least + " bytes)");
         }
     }
 
@@ -153,8 +170,7 @@ final class ElfFile {
 
     /** The bytes of section {@code s}, after checking that its offset and size lie inside the file. */
     private Bytes contents(Section s) {
-        return b.view("ELF section " + (s.name().isEmpty() ? "(unnamed)" : s.name()), "sh_size", s.offset(),
-                s.size());
+        return b.view("ELF section " + (s.name().isEmpty() ? "(unnamed)" : s.name()), "sh_size", s.offset(), s.size());
     }
 
     Optional<Section> section(String name) {

@@ -19,8 +19,8 @@ import java.util.Map;
  *                  {@code CGO_LDFLAGS}, {@code -ldflags}, {@code -tags}, {@code -buildmode}, {@code vcs.*} …
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record GoBuildInfo(String goVersion, String path, String module, List<String> deps,
-                          Map<String, String> settings) {
+public record GoBuildInfo(
+        String goVersion, String path, String module, List<String> deps, Map<String, String> settings) {
 
     /** The 14 bytes that open the build information blob. */
     static final byte[] MAGIC = "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1);
@@ -101,7 +101,10 @@ public record GoBuildInfo(String goVersion, String path, String module, List<Str
                 case "=>" -> {
                     if (!deps.isEmpty()) {
                         int last = deps.size() - 1;
-                        deps.set(last, deps.get(last) + " => " + String.join(" ", List.of(f).subList(1, Math.min(3, f.length))));
+                        deps.set(
+                                last,
+                                deps.get(last) + " => "
+                                        + String.join(" ", List.of(f).subList(1, Math.min(3, f.length))));
                     }
                 }
                 case "build" -> {
@@ -112,8 +115,7 @@ public record GoBuildInfo(String goVersion, String path, String module, List<Str
                         }
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return new GoBuildInfo(version, path, module, deps, settings);

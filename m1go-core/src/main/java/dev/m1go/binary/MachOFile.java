@@ -17,8 +17,7 @@ final class MachOFile {
     private static final long FAT_MAGIC_64 = 0xcafebabfL;
     private static final int MAX_SLICES = 16;
 
-    private MachOFile() {
-    }
+    private MachOFile() {}
 
     /** A thin Mach-O file in either byte order. */
     static boolean isThin(Bytes b) {
@@ -87,15 +86,30 @@ final class MachOFile {
             try {
                 Bytes slice = b.view("Mach-O universal slice " + (i + 1), "size", off, size)
                         .with(ByteOrder.LITTLE_ENDIAN);
-                slices.add(isThin(slice) ? thin(slice, name)
-                        : new BinaryFacts(name, "unknown", machineName(cpu), null, null, null, null, null, null, null,
-                                null, null, null, List.of("the slice for " + machineName(cpu) + " is not a Mach-O file")));
+                slices.add(
+                        isThin(slice)
+                                ? thin(slice, name)
+                                : new BinaryFacts(
+                                        name,
+                                        "unknown",
+                                        machineName(cpu),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        List.of("the slice for " + machineName(cpu) + " is not a Mach-O file")));
             } catch (Bytes.Malformed e) {
                 slices.add(BinaryInspector.unknown(name, e.finding(name)));
             }
         }
-        return new BinaryFacts(file, "Mach-O universal", null, null, null, null, null, null, null, null, null, slices,
-                null, null);
+        return new BinaryFacts(
+                file, "Mach-O universal", null, null, null, null, null, null, null, null, null, slices, null, null);
     }
 
     /**
@@ -147,17 +161,29 @@ final class MachOFile {
             default -> "filetype " + filetype;
         };
         String linkage = filetype == 2 ? (dylinker == null ? "static" : "dynamic") : null;
-        return new BinaryFacts(file, "Mach-O", machineName(cpu), is64 ? 64 : 32,
-                b.order() == ByteOrder.BIG_ENDIAN ? "big" : "little", type, dylinker, needed, linkage, uuid, go,
-                null, null, null);
+        return new BinaryFacts(
+                file,
+                "Mach-O",
+                machineName(cpu),
+                is64 ? 64 : 32,
+                b.order() == ByteOrder.BIG_ENDIAN ? "big" : "little",
+                type,
+                dylinker,
+                needed,
+                linkage,
+                uuid,
+                go,
+                null,
+                null,
+                null);
     }
 
     /** The path a dylib or dylinker command names: a NUL-terminated string at its offset inside the command. */
     private static String string(Bytes command, String where) {
         long offset = command.u32(8);
         if (offset < 12 || offset >= command.size()) {
-            throw new Bytes.Malformed(where, "name offset " + offset + " lies outside the command (" + command.size()
-                    + " bytes)");
+            throw new Bytes.Malformed(
+                    where, "name offset " + offset + " lies outside the command (" + command.size() + " bytes)");
         }
         return command.cString(offset, (int) command.size());
     }

@@ -17,17 +17,13 @@ record CaseDescriptor(
         ExpectPart expect,
         String goVersions) {
 
-    record LibraryPart(String name, List<String> sources, List<String> cflags, String arch) {
-    }
+    record LibraryPart(String name, List<String> sources, List<String> cflags, String arch) {}
 
-    record BuildPart(Map<String, String> env) {
-    }
+    record BuildPart(Map<String, String> env) {}
 
-    record RunPart(List<String> args, Map<String, String> env, Integer timeoutSeconds) {
-    }
+    record RunPart(List<String> args, Map<String, String> env, Integer timeoutSeconds) {}
 
-    record VariantPart(String name, Map<String, String> env, Map<String, String> buildEnv) {
-    }
+    record VariantPart(String name, Map<String, String> env, Map<String, String> buildEnv) {}
 
     /** {@code marker: M1GO_OK}, or {@code marker: {text: M1GO_OK, stream: stderr}}. */
     record MarkerPart(String text, String stream) {
@@ -43,9 +39,15 @@ record CaseDescriptor(
         }
     }
 
-    record ExpectPart(String outcome, List<String> anyOf, String signal, String because, String output,
-                      String outputNot, List<RulePart> when, Double maxFailureRate) {
-    }
+    record ExpectPart(
+            String outcome,
+            List<String> anyOf,
+            String signal,
+            String because,
+            String output,
+            String outputNot,
+            List<RulePart> when,
+            Double maxFailureRate) {}
 
     record RulePart(
             String go,
@@ -60,11 +62,9 @@ record CaseDescriptor(
             String signal,
             String because,
             String output,
-            String outputNot) {
-    }
+            String outputNot) {}
 
     /** Field names as they appear in the file, for error messages. */
     static final List<String> TOP_LEVEL = List.of(
             "description", "marker", "reference", "library", "build", "run", "variants", "expect", "goVersions");
-
 }

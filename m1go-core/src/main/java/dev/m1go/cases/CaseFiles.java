@@ -25,8 +25,7 @@ final class CaseFiles {
 
     private static final LinkOption NO_FOLLOW = LinkOption.NOFOLLOW_LINKS;
 
-    private CaseFiles() {
-    }
+    private CaseFiles() {}
 
     /** Every file of the case, by path relative to {@code dir} ('/'-separated), sorted. */
     static Map<String, byte[]> read(Path dir) throws IOException, CaseDefinitionException {
@@ -90,9 +89,10 @@ final class CaseFiles {
                 size = -1; // it grew while being read
             }
         }
-        throw new CaseDefinitionException(shown + " is " + (size < 0 ? "larger than " + (MAX_FILE_BYTES >> 20) + " MiB"
-                : size + " bytes") + "; a case file may hold at most " + (MAX_FILE_BYTES >> 20) + " MiB: keep large "
-                + "data out of the case directory");
+        throw new CaseDefinitionException(
+                shown + " is " + (size < 0 ? "larger than " + (MAX_FILE_BYTES >> 20) + " MiB" : size + " bytes")
+                        + "; a case file may hold at most " + (MAX_FILE_BYTES >> 20) + " MiB: keep large "
+                        + "data out of the case directory");
     }
 
     /** Writes one copy of a case file, readable and writable by its owner only (where the file system has modes). */
@@ -100,7 +100,8 @@ final class CaseFiles {
         Files.createDirectories(target.getParent());
         Files.deleteIfExists(target);
         if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         Files.write(target, content);
     }

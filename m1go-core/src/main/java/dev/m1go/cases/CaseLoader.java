@@ -1,15 +1,11 @@
 package dev.m1go.cases;
 
-import dev.m1go.core.Mappers;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.m1go.classify.Outcome;
-import dev.m1go.host.Arch;
-import dev.m1go.host.Os;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.m1go.core.Mappers;
 import dev.m1go.settings.PropertyNames;
 import dev.m1go.toolchain.GoVersionRange;
 import java.io.IOException;
@@ -23,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,8 +46,8 @@ public final class CaseLoader {
     public List<ReproCase> bundled() throws CaseDefinitionException {
         URL url = CaseLoader.class.getClassLoader().getResource(BUNDLED);
         if (url == null) {
-            throw new CaseDefinitionException("The bundled case catalog (" + BUNDLED + ") is not on the plugin's class path: "
-                    + "the dev.m1go:reproducer-cases jar is missing");
+            throw new CaseDefinitionException("The bundled case catalog (" + BUNDLED
+                    + ") is not on the plugin's class path: " + "the dev.m1go:reproducer-cases jar is missing");
         }
         try {
             URI uri = url.toURI();
@@ -67,7 +62,8 @@ public final class CaseLoader {
             }
             return loadDirectory(Path.of(uri), "bundled");
         } catch (URISyntaxException | IOException e) {
-            throw new CaseDefinitionException("Cannot read the bundled case catalog at " + url + ": " + e.getMessage(), e);
+            throw new CaseDefinitionException(
+                    "Cannot read the bundled case catalog at " + url + ": " + e.getMessage(), e);
         }
     }
 
@@ -84,8 +80,9 @@ public final class CaseLoader {
         try {
             List<ReproCase> cases = loadDirectory(dir, dir.toString());
             if (cases.isEmpty()) {
-                throw new CaseDefinitionException("m1go.casesDirectory " + dir + " has no case: each case is a subdirectory "
-                        + "holding case.yaml and its Go and C sources (see the case template in the README)");
+                throw new CaseDefinitionException(
+                        "m1go.casesDirectory " + dir + " has no case: each case is a subdirectory "
+                                + "holding case.yaml and its Go and C sources (see the case template in the README)");
             }
             return cases;
         } catch (IOException e) {
@@ -109,8 +106,8 @@ public final class CaseLoader {
             if (c == null) {
                 throw new CaseDefinitionException("Unknown case '" + id.trim() + "' in " + PropertyNames.CASES
                         + PropertyNames.didYouMean(id, byId.keySet()) + ": known cases are "
-                        + String.join(", ", byId.keySet()) + (userDirectory == null
-                        ? " (add your own with m1go.casesDirectory)" : ""));
+                        + String.join(", ", byId.keySet())
+                        + (userDirectory == null ? " (add your own with m1go.casesDirectory)" : ""));
             }
             if (!selected.contains(c)) {
                 selected.add(c);
@@ -124,8 +121,10 @@ public final class CaseLoader {
         List<Path> dirs;
         try (Stream<Path> s = Files.list(root)) {
             // Hidden directories (.git, a case being written by m1go:minimize) are not cases.
-            dirs = s.filter(p -> !p.getFileName().toString().startsWith(".") && Files.isRegularFile(p.resolve(DESCRIPTOR)))
-                    .sorted().toList();
+            dirs = s.filter(p ->
+                            !p.getFileName().toString().startsWith(".") && Files.isRegularFile(p.resolve(DESCRIPTOR)))
+                    .sorted()
+                    .toList();
         }
         List<ReproCase> cases = new ArrayList<>();
         for (Path d : dirs) {
@@ -140,8 +139,8 @@ public final class CaseLoader {
         Path descriptorFile = dir.resolve(DESCRIPTOR);
         String where = origin.equals("bundled") ? "bundled case " + id + "/" + DESCRIPTOR : descriptorFile.toString();
         if (!ID.matcher(id).matches()) {
-            throw new CaseDefinitionException(where + ": the directory name '" + id + "' is the case id and must use only "
-                    + "lower-case letters, digits and '-'");
+            throw new CaseDefinitionException(where + ": the directory name '" + id
+                    + "' is the case id and must use only " + "lower-case letters, digits and '-'");
         }
         CaseDescriptor d = parse(descriptorFile, where);
         return validate(id, origin, where, d, CaseFiles.read(dir));
@@ -150,20 +149,26 @@ public final class CaseLoader {
     private CaseDescriptor parse(Path file, String where) throws IOException, CaseDefinitionException {
         String text = Files.readString(file);
         if (text.isBlank()) {
-            throw new CaseDefinitionException(where + " is empty: it needs at least 'description' and 'expect.outcome'");
+            throw new CaseDefinitionException(
+                    where + " is empty: it needs at least 'description' and 'expect.outcome'");
         }
         try {
             return yaml.readValue(text, CaseDescriptor.class);
         } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            String known = e.getKnownPropertyIds() == null
+                    ? ""
+                    : e.getKnownPropertyIds().stream()
+                            .map(Object::toString)
+                            .sorted()
+                            .collect(Collectors.joining(", "));
             throw new CaseDefinitionException(where + at(e.getLocation()) + ": unknown field '" + path(e) + "'"
                     + (known.isEmpty() ? "" : "; fields allowed there: " + known));
         } catch (MismatchedInputException e) {
             throw new CaseDefinitionException(where + at(e.getLocation()) + ": field '" + path(e)
                     + "' has the wrong type (" + e.getOriginalMessage().split("\n")[0] + ")");
         } catch (JsonProcessingException e) {
-            throw new CaseDefinitionException(where + at(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());
+            throw new CaseDefinitionException(
+                    where + at(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());
         }
     }
 
@@ -189,8 +194,9 @@ public final class CaseLoader {
             throw missing(where, "description", "one sentence saying what the case reproduces");
         }
         if (files.keySet().stream().noneMatch(f -> f.endsWith(".go"))) {
-            throw new CaseDefinitionException(where + ": the case directory has no .go file: put the Go program (package "
-                    + "main, with import \"C\") next to " + DESCRIPTOR);
+            throw new CaseDefinitionException(
+                    where + ": the case directory has no .go file: put the Go program (package "
+                            + "main, with import \"C\") next to " + DESCRIPTOR);
         }
         Library library = null;
         if (d.library() != null) {
@@ -203,19 +209,21 @@ public final class CaseLoader {
             }
             for (String s : l.sources()) {
                 if (!files.containsKey(s)) {
-                    throw new CaseDefinitionException(where + ": field 'library.sources' names " + s
-                            + ", which is not in the case directory");
+                    throw new CaseDefinitionException(
+                            where + ": field 'library.sources' names " + s + ", which is not in the case directory");
                 }
                 if (!s.contains("/")) {
-                    throw new CaseDefinitionException(where + ": field 'library.sources' names " + s + ", which sits next "
-                            + "to the Go files: cgo would compile it into the binary itself and the library would not "
-                            + "matter; move it into a subdirectory (for example c/" + s + ")");
+                    throw new CaseDefinitionException(
+                            where + ": field 'library.sources' names " + s + ", which sits next "
+                                    + "to the Go files: cgo would compile it into the binary itself and the library would not "
+                                    + "matter; move it into a subdirectory (for example c/" + s + ")");
                 }
             }
             String arch = l.arch() == null ? "target" : l.arch();
             if (!arch.equals("target") && !arch.equals("other")) {
-                throw new CaseDefinitionException(where + ": field 'library.arch' is '" + arch + "': use 'target' (built for "
-                        + "the binary's architecture, the default) or 'other' (built for another architecture)");
+                throw new CaseDefinitionException(
+                        where + ": field 'library.arch' is '" + arch + "': use 'target' (built for "
+                                + "the binary's architecture, the default) or 'other' (built for another architecture)");
             }
             library = new Library(l.name(), l.sources(), orEmpty(l.cflags()), arch.equals("other"));
         }
@@ -224,12 +232,14 @@ public final class CaseLoader {
         for (int i = 0; i < vs.size(); i++) {
             CaseDescriptor.VariantPart v = vs.get(i);
             if (v.name() == null || !ID.matcher(v.name()).matches() || v.name().equals(Variant.DEFAULT)) {
-                throw missing(where, "variants[" + i + "].name", "a name of lower-case letters, digits and '-', "
-                        + "other than '" + Variant.DEFAULT + "'");
+                throw missing(
+                        where,
+                        "variants[" + i + "].name",
+                        "a name of lower-case letters, digits and '-', " + "other than '" + Variant.DEFAULT + "'");
             }
             if (variants.stream().anyMatch(x -> x.name().equals(v.name()))) {
-                throw new CaseDefinitionException(where + ": field 'variants[" + i + "].name': '" + v.name()
-                        + "' is used twice");
+                throw new CaseDefinitionException(
+                        where + ": field 'variants[" + i + "].name': '" + v.name() + "' is used twice");
             }
             variants.add(new Variant(v.name(), orEmpty(v.buildEnv()), orEmpty(v.env())));
         }
@@ -243,8 +253,8 @@ public final class CaseLoader {
             marker = d.marker().text();
             String stream = d.marker().stream() == null ? "stdout" : d.marker().stream();
             if (!stream.equals("stdout") && !stream.equals("stderr")) {
-                throw new CaseDefinitionException(where + ": field 'marker.stream' is '" + stream + "': use stdout "
-                        + "(the default) or stderr");
+                throw new CaseDefinitionException(
+                        where + ": field 'marker.stream' is '" + stream + "': use stdout " + "(the default) or stderr");
             }
             markerOnStderr = stream.equals("stderr");
         }
@@ -264,11 +274,23 @@ public final class CaseLoader {
                         + " (examples: \"1.23, 1.26\" or \">=1.22\")");
             }
         }
-        return new ReproCase(id, d.description().strip(), origin, files, library,
+        return new ReproCase(
+                id,
+                d.description().strip(),
+                origin,
+                files,
+                library,
                 d.build() == null ? Map.of() : orEmpty(d.build().env()),
                 d.run() == null ? List.of() : orEmpty(d.run().args()),
                 d.run() == null ? Map.of() : orEmpty(d.run().env()),
-                marker, markerOnStderr, timeout, variants, expectation, orEmpty(d.reference()), goVersions, null);
+                marker,
+                markerOnStderr,
+                timeout,
+                variants,
+                expectation,
+                orEmpty(d.reference()),
+                goVersions,
+                null);
     }
 
     private static CaseDefinitionException missing(String where, String field, String what) {

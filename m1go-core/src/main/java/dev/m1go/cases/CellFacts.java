@@ -10,8 +10,8 @@ import java.util.Objects;
  *
  * @param ccFamily {@code gcc} or {@code clang}, or {@code null} when no C compiler was found
  */
-public record CellFacts(GoVersion go, Arch toolchainArch, Os goos, Arch goarch, String runner, String variant,
-                        String ccFamily) {
+public record CellFacts(
+        GoVersion go, Arch toolchainArch, Os goos, Arch goarch, String runner, String variant, String ccFamily) {
     public CellFacts {
         Objects.requireNonNull(go, "go");
         Objects.requireNonNull(toolchainArch, "toolchainArch");

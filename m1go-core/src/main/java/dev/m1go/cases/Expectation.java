@@ -80,7 +80,8 @@ public record Expectation(Expected otherwise, List<Rule> rules, Double maxFailur
         private static String lineAt(String text, int at) {
             int start = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
             int end = text.indexOf('\n', at);
-            String line = text.substring(start <= at ? start : 0, end < 0 ? text.length() : end).strip();
+            String line = text.substring(start <= at ? start : 0, end < 0 ? text.length() : end)
+                    .strip();
             return line.length() > 200 ? line.substring(0, 200) + "…" : line;
         }
 
@@ -92,8 +93,15 @@ public record Expectation(Expected otherwise, List<Rule> rules, Double maxFailur
     }
 
     /** Conditions (each {@code null} = any) and the outcome when they all hold. */
-    public record Rule(GoVersionRange go, Arch toolchainArch, Os goos, Arch goarch, String runner, String variant,
-                       String cc, Expected then) {
+    public record Rule(
+            GoVersionRange go,
+            Arch toolchainArch,
+            Os goos,
+            Arch goarch,
+            String runner,
+            String variant,
+            String cc,
+            Expected then) {
         public Rule {
             Objects.requireNonNull(then, "then");
         }

@@ -24,8 +24,7 @@ final class ExpectationReader {
             "SIGPIPE", "SIGURG", "SIGPROF", "SIGUSR1", "SIGUSR2", "SIGINT", "SIGHUP", "SIGALRM", "SIGCHLD");
     private static final List<String> RUNNERS = List.of("native", "rosetta", "qemu", "binfmt", "container");
 
-    private ExpectationReader() {
-    }
+    private ExpectationReader() {}
 
     /**
      * @param where    the file, as error messages name it
@@ -39,8 +38,8 @@ final class ExpectationReader {
         }
         Pattern output = pattern(where, field + ".output", e.output());
         Pattern outputNot = pattern(where, field + ".outputNot", e.outputNot());
-        Expectation.Expected otherwise = expected(where, field, e.outcome(), e.anyOf(), e.signal(), e.because(),
-                output, outputNot);
+        Expectation.Expected otherwise =
+                expected(where, field, e.outcome(), e.anyOf(), e.signal(), e.because(), output, outputNot);
         List<Expectation.Rule> rules = new ArrayList<>();
         List<CaseDescriptor.RulePart> when = e.when() == null ? List.of() : e.when();
         for (int i = 0; i < when.size(); i++) {
@@ -51,14 +50,21 @@ final class ExpectationReader {
 
     private static Double maxFailureRate(String where, String field, Double given) throws CaseDefinitionException {
         if (given != null && (given.isNaN() || given < 0 || given >= 1)) {
-            throw new CaseDefinitionException(where + ": field '" + field + "' is " + given + ": give the share of runs "
-                    + "that may fail, from 0 up to (not including) 1, e.g. 0.1 for one run in ten");
+            throw new CaseDefinitionException(
+                    where + ": field '" + field + "' is " + given + ": give the share of runs "
+                            + "that may fail, from 0 up to (not including) 1, e.g. 0.1 for one run in ten");
         }
         return given;
     }
 
-    private static Expectation.Rule rule(String where, String field, CaseDescriptor.RulePart r, List<Variant> variants,
-                                         Pattern output, Pattern outputNot) throws CaseDefinitionException {
+    private static Expectation.Rule rule(
+            String where,
+            String field,
+            CaseDescriptor.RulePart r,
+            List<Variant> variants,
+            Pattern output,
+            Pattern outputNot)
+            throws CaseDefinitionException {
         GoVersionRange go = null;
         if (r.go() != null) {
             try {
@@ -69,22 +75,31 @@ final class ExpectationReader {
         }
         if (r.variant() != null && variants.stream().noneMatch(v -> v.name().equals(r.variant()))) {
             throw new CaseDefinitionException(where + ": field '" + field + ".variant' is '" + r.variant()
-                    + "', which is not a variant here (" + variants.stream().map(Variant::name)
-                    .collect(Collectors.joining(", ")) + ")");
+                    + "', which is not a variant here ("
+                    + variants.stream().map(Variant::name).collect(Collectors.joining(", ")) + ")");
         }
         if (r.cc() != null && !r.cc().equals("gcc") && !r.cc().equals("clang")) {
-            throw new CaseDefinitionException(where + ": field '" + field + ".cc' is '" + r.cc() + "': use gcc or clang");
+            throw new CaseDefinitionException(
+                    where + ": field '" + field + ".cc' is '" + r.cc() + "': use gcc or clang");
         }
         if (r.runner() != null && !RUNNERS.contains(r.runner())) {
-            throw new CaseDefinitionException(where + ": field '" + field + ".runner' is '" + r.runner()
-                    + "': use " + String.join(", ", RUNNERS.subList(0, RUNNERS.size() - 1)) + " or container");
+            throw new CaseDefinitionException(where + ": field '" + field + ".runner' is '" + r.runner() + "': use "
+                    + String.join(", ", RUNNERS.subList(0, RUNNERS.size() - 1)) + " or container");
         }
         Pattern ownOutput = r.output() == null ? output : pattern(where, field + ".output", r.output());
         Pattern ownOutputNot = r.outputNot() == null ? outputNot : pattern(where, field + ".outputNot", r.outputNot());
-        return new Expectation.Rule(go, arch(where, field + ".toolchainArch", r.toolchainArch()),
-                r.os() == null ? null : Os.parse(r.os()).orElseThrow(() -> new CaseDefinitionException(where
-                        + ": field '" + field + ".os' is '" + r.os() + "': use linux or darwin")),
-                arch(where, field + ".goarch", r.goarch()), r.runner(), r.variant(), r.cc(),
+        return new Expectation.Rule(
+                go,
+                arch(where, field + ".toolchainArch", r.toolchainArch()),
+                r.os() == null
+                        ? null
+                        : Os.parse(r.os())
+                                .orElseThrow(() -> new CaseDefinitionException(
+                                        where + ": field '" + field + ".os' is '" + r.os() + "': use linux or darwin")),
+                arch(where, field + ".goarch", r.goarch()),
+                r.runner(),
+                r.variant(),
+                r.cc(),
                 expected(where, field, r.outcome(), r.anyOf(), r.signal(), r.because(), ownOutput, ownOutputNot));
     }
 
@@ -92,8 +107,9 @@ final class ExpectationReader {
         if (value == null) {
             return null;
         }
-        return Arch.parse(value).orElseThrow(() -> new CaseDefinitionException(where + ": field '" + field + "' is '"
-                + value + "': use a GOARCH such as amd64 or arm64"));
+        return Arch.parse(value)
+                .orElseThrow(() -> new CaseDefinitionException(
+                        where + ": field '" + field + "' is '" + value + "': use a GOARCH such as amd64 or arm64"));
     }
 
     private static Pattern pattern(String where, String field, String regex) throws CaseDefinitionException {
@@ -108,16 +124,25 @@ final class ExpectationReader {
         }
     }
 
-    private static Expectation.Expected expected(String where, String field, String outcome, List<String> anyOf,
-                                                 String signal, String because, Pattern output, Pattern outputNot)
+    private static Expectation.Expected expected(
+            String where,
+            String field,
+            String outcome,
+            List<String> anyOf,
+            String signal,
+            String because,
+            Pattern output,
+            Pattern outputNot)
             throws CaseDefinitionException {
         if (outcome != null && anyOf != null) {
             throw new CaseDefinitionException(where + ": fields '" + field + ".outcome' and '" + field + ".anyOf' are "
                     + "both given: use outcome for one expected outcome, anyOf for a list of them");
         }
         if (outcome == null && (anyOf == null || anyOf.isEmpty())) {
-            throw missing(where, field + ".outcome", "one of " + outcomeNames() + " (or '" + field
-                    + ".anyOf: [..]' with several)");
+            throw missing(
+                    where,
+                    field + ".outcome",
+                    "one of " + outcomeNames() + " (or '" + field + ".anyOf: [..]' with several)");
         }
         List<Outcome> outcomes = new ArrayList<>();
         if (outcome != null) {
@@ -128,8 +153,8 @@ final class ExpectationReader {
             }
         }
         if (signal != null && !SIGNALS.contains(signal)) {
-            throw new CaseDefinitionException(where + ": field '" + field + ".signal' is '" + signal + "': use a signal "
-                    + "name such as SIGSEGV, SIGBUS or SIGABRT");
+            throw new CaseDefinitionException(where + ": field '" + field + ".signal' is '" + signal
+                    + "': use a signal " + "name such as SIGSEGV, SIGBUS or SIGABRT");
         }
         return new Expectation.Expected(outcomes.stream().distinct().toList(), signal, because, output, outputNot);
     }
@@ -150,7 +175,9 @@ final class ExpectationReader {
     }
 
     private static String outcomeNames() {
-        return Arrays.stream(Outcome.values()).filter(o -> o != Outcome.SKIPPED).map(Enum::name)
+        return Arrays.stream(Outcome.values())
+                .filter(o -> o != Outcome.SKIPPED)
+                .map(Enum::name)
                 .collect(Collectors.joining(", "));
     }
 

@@ -39,18 +39,18 @@ public final class ModuleConfig {
         this.tests = tests;
     }
 
-    record Descriptor(Map<String, PackagePart> packages, List<TestPart> tests) {
-    }
+    record Descriptor(Map<String, PackagePart> packages, List<TestPart> tests) {}
 
-    record PackagePart(CaseDescriptor.ExpectPart expect) {
-    }
+    record PackagePart(CaseDescriptor.ExpectPart expect) {}
 
-    record TestPart(@com.fasterxml.jackson.annotation.JsonProperty("package") String pkg, String name,
-                    CaseDescriptor.ExpectPart expect) {
-    }
+    record TestPart(
+            @com.fasterxml.jackson.annotation.JsonProperty("package")
+            String pkg,
 
-    private record Rule(String pkg, ModuleUnit.TestRule rule) {
-    }
+            String name,
+            CaseDescriptor.ExpectPart expect) {}
+
+    private record Rule(String pkg, ModuleUnit.TestRule rule) {}
 
     public static ModuleConfig empty() {
         return new ModuleConfig(Map.of(), List.of());
@@ -67,8 +67,9 @@ public final class ModuleConfig {
         try {
             d = Mappers.yaml().readValue(Files.readString(file), Descriptor.class);
         } catch (JsonProcessingException e) {
-            throw new CaseDefinitionException(where + ": " + e.getOriginalMessage().split("\n")[0]
-                    + " (fields allowed: packages.<./pkg>.expect, tests[].package, tests[].name, tests[].expect)");
+            throw new CaseDefinitionException(
+                    where + ": " + e.getOriginalMessage().split("\n")[0]
+                            + " (fields allowed: packages.<./pkg>.expect, tests[].package, tests[].name, tests[].expect)");
         }
         if (d == null) {
             return empty();
@@ -78,8 +79,13 @@ public final class ModuleConfig {
         if (d.packages() != null) {
             for (Map.Entry<String, PackagePart> p : d.packages().entrySet()) {
                 String field = "packages." + p.getKey() + ".expect";
-                packages.put(normalize(p.getKey()), ExpectationReader.read(where, field,
-                        p.getValue() == null ? null : p.getValue().expect(), variants));
+                packages.put(
+                        normalize(p.getKey()),
+                        ExpectationReader.read(
+                                where,
+                                field,
+                                p.getValue() == null ? null : p.getValue().expect(),
+                                variants));
             }
         }
         List<Rule> tests = new ArrayList<>();
@@ -88,8 +94,8 @@ public final class ModuleConfig {
             TestPart t = parts.get(i);
             String field = "tests[" + i + "]";
             if (t.name() == null || t.name().isBlank()) {
-                throw ExpectationReader.missing(where, field + ".name", "a regular expression over test names, "
-                        + "for example ^TestMmap");
+                throw ExpectationReader.missing(
+                        where, field + ".name", "a regular expression over test names, " + "for example ^TestMmap");
             }
             Pattern name;
             try {
@@ -98,8 +104,10 @@ public final class ModuleConfig {
                 throw new CaseDefinitionException(where + ": field '" + field + ".name' is not a valid regular "
                         + "expression (" + e.getDescription() + "): " + t.name());
             }
-            tests.add(new Rule(t.pkg() == null ? null : normalize(t.pkg()),
-                    new ModuleUnit.TestRule(name, ExpectationReader.read(where, field + ".expect", t.expect(), variants))));
+            tests.add(new Rule(
+                    t.pkg() == null ? null : normalize(t.pkg()),
+                    new ModuleUnit.TestRule(
+                            name, ExpectationReader.read(where, field + ".expect", t.expect(), variants))));
         }
         return new ModuleConfig(packages, tests);
     }
@@ -124,6 +132,9 @@ public final class ModuleConfig {
     /** The test rules that apply to a package, in file order. */
     public List<ModuleUnit.TestRule> testRules(String pkg) {
         String p = normalize(pkg);
-        return tests.stream().filter(r -> r.pkg() == null || r.pkg().equals(p)).map(Rule::rule).toList();
+        return tests.stream()
+                .filter(r -> r.pkg() == null || r.pkg().equals(p))
+                .map(Rule::rule)
+                .toList();
     }
 }

@@ -26,15 +26,45 @@ import java.util.regex.Pattern;
  * @param testRules   expectations per test-name pattern (from {@code m1go.yaml}), first match wins
  * @param run         more test flags, the run environment, the time limit of a test binary and its scheduling
  */
-public record ModuleUnit(Path root, String modulePath, String pkg, boolean test, List<String> args,
-                         List<String> goflags, String testRun, Integer testCount, String testTimeout,
-                         Map<String, Map<String, String>> targetEnv, List<TestRule> testRules, RunOptions run) {
+public record ModuleUnit(
+        Path root,
+        String modulePath,
+        String pkg,
+        boolean test,
+        List<String> args,
+        List<String> goflags,
+        String testRun,
+        Integer testCount,
+        String testTimeout,
+        Map<String, Map<String, String>> targetEnv,
+        List<TestRule> testRules,
+        RunOptions run) {
 
     /** A unit run with {@link RunOptions#DEFAULT}. */
-    public ModuleUnit(Path root, String modulePath, String pkg, boolean test, List<String> args, List<String> goflags,
-                      String testRun, Integer testCount, String testTimeout,
-                      Map<String, Map<String, String>> targetEnv, List<TestRule> testRules) {
-        this(root, modulePath, pkg, test, args, goflags, testRun, testCount, testTimeout, targetEnv, testRules,
+    public ModuleUnit(
+            Path root,
+            String modulePath,
+            String pkg,
+            boolean test,
+            List<String> args,
+            List<String> goflags,
+            String testRun,
+            Integer testCount,
+            String testTimeout,
+            Map<String, Map<String, String>> targetEnv,
+            List<TestRule> testRules) {
+        this(
+                root,
+                modulePath,
+                pkg,
+                test,
+                args,
+                goflags,
+                testRun,
+                testCount,
+                testTimeout,
+                targetEnv,
+                testRules,
                 RunOptions.DEFAULT);
     }
 
@@ -74,7 +104,10 @@ public record ModuleUnit(Path root, String modulePath, String pkg, boolean test,
 
     /** The expectation of the test {@code name}, when a rule of {@code m1go.yaml} names it. */
     public Optional<Expectation> expectationOf(String name) {
-        return testRules.stream().filter(r -> r.name().matcher(name).find()).map(TestRule::expectation).findFirst();
+        return testRules.stream()
+                .filter(r -> r.name().matcher(name).find())
+                .map(TestRule::expectation)
+                .findFirst();
     }
 
     /** {@code tests: - name: REGEX, expect: {...}} in {@code m1go.yaml}. */

@@ -73,9 +73,23 @@ public record ReproCase(
      */
     public static ReproCase ofModule(String id, ModuleUnit unit, Expectation expectation) {
         String what = unit.test() ? "the tests of package " + unit.pkg() : "main package " + unit.pkg();
-        return new ReproCase(id, what + " of module " + unit.modulePath(), "module " + unit.modulePath(), Map.of(),
-                null, Map.of(), List.of(), unit.run().runEnv(), CaseLoader.DEFAULT_MARKER, false, null,
-                List.of(Variant.defaultVariant()), expectation, List.of(), null, unit);
+        return new ReproCase(
+                id,
+                what + " of module " + unit.modulePath(),
+                "module " + unit.modulePath(),
+                Map.of(),
+                null,
+                Map.of(),
+                List.of(),
+                unit.run().runEnv(),
+                CaseLoader.DEFAULT_MARKER,
+                false,
+                null,
+                List.of(Variant.defaultVariant()),
+                expectation,
+                List.of(),
+                null,
+                unit);
     }
 
     public Optional<ModuleUnit> unitOpt() {

@@ -28,9 +28,16 @@ import java.util.TreeMap;
  * @param translatedTestsOneAtATime {@code m1go.translatedTestsOneAtATime}: at most one translated test-binary run at a
  *                           time, while native runs keep the other workers busy
  */
-public record RunOptions(boolean testShort, String testSkip, Integer testParallel, String testCpu, String testBench,
-                         String testBenchtime, Map<String, String> runEnv, int testTimeoutSeconds,
-                         boolean translatedTestsOneAtATime) {
+public record RunOptions(
+        boolean testShort,
+        String testSkip,
+        Integer testParallel,
+        String testCpu,
+        String testBench,
+        String testBenchtime,
+        Map<String, String> runEnv,
+        int testTimeoutSeconds,
+        boolean translatedTestsOneAtATime) {
 
     /** How many times longer a translated test-binary run may take than a native one. */
     public static final int TRANSLATED_FACTOR = 3;
@@ -39,8 +46,8 @@ public record RunOptions(boolean testShort, String testSkip, Integer testParalle
     /** The first Go whose test binaries know {@code -test.skip}. */
     public static final GoVersion SKIP_SINCE = new GoVersion(1, 20, 0, "");
     /** No flags, no run environment, the default time limit, translated test binaries one at a time. */
-    public static final RunOptions DEFAULT = new RunOptions(false, null, null, null, null, null, Map.of(),
-            DEFAULT_TEST_TIMEOUT_SECONDS, true);
+    public static final RunOptions DEFAULT =
+            new RunOptions(false, null, null, null, null, null, Map.of(), DEFAULT_TEST_TIMEOUT_SECONDS, true);
 
     public RunOptions {
         testSkip = blankToNull(testSkip);

@@ -33,8 +33,14 @@ import java.util.Objects;
  * @param frames     the crashed thread's frames (symbols, innermost first), at most {@value #MAX_FRAMES}
  * @param lines      indices of the lines that are the evidence
  */
-record AppleCrashReport(Outcome outcome, String signal, boolean inCgo, boolean translated, String summary,
-                        List<String> frames, List<Integer> lines) {
+record AppleCrashReport(
+        Outcome outcome,
+        String signal,
+        boolean inCgo,
+        boolean translated,
+        String summary,
+        List<String> frames,
+        List<Integer> lines) {
 
     static final int MAX_FRAMES = 8;
     private static final ObjectMapper JSON = dev.m1go.core.Mappers.json();
@@ -47,8 +53,7 @@ record AppleCrashReport(Outcome outcome, String signal, boolean inCgo, boolean t
     }
 
     /** One frame: the image (binary or library) and the symbol. */
-    private record Frame(String image, String symbol) {
-    }
+    private record Frame(String image, String symbol) {}
 
     /** The report in {@code lines}, or null when they hold none. */
     static AppleCrashReport read(List<String> lines) {
@@ -73,7 +78,9 @@ record AppleCrashReport(Outcome outcome, String signal, boolean inCgo, boolean t
             } else if (crashedAt < 0 && t.startsWith("Thread ") && t.contains(" Crashed:")) {
                 crashedAt = i;
             }
-            reportContext |= t.startsWith("Process:") || t.startsWith("Crashed Thread:") || t.startsWith("OS Version:")
+            reportContext |= t.startsWith("Process:")
+                    || t.startsWith("Crashed Thread:")
+                    || t.startsWith("OS Version:")
                     || t.startsWith("Exception Codes:");
         }
         if (exceptionLine < 0 || !(reportContext || codeTypeLine >= 0)) {
@@ -230,7 +237,9 @@ record AppleCrashReport(Outcome outcome, String signal, boolean inCgo, boolean t
             }
             for (JsonNode f : thread.path("frames")) {
                 int index = f.path("imageIndex").asInt(-1);
-                String image = index >= 0 && index < images.size() ? images.get(index).path("name").asText("?") : "?";
+                String image = index >= 0 && index < images.size()
+                        ? images.get(index).path("name").asText("?")
+                        : "?";
                 String symbol = f.path("symbol").asText("???");
                 out.add(new Frame(image.isEmpty() ? "?" : image, symbol.isEmpty() ? "???" : symbol));
                 if (out.size() >= 64) {
@@ -279,19 +288,39 @@ record AppleCrashReport(Outcome outcome, String signal, boolean inCgo, boolean t
         return null;
     }
 
-    private static AppleCrashReport decide(String signal, boolean codeSigning, boolean translated, String header,
-                                           List<Frame> frames, List<Integer> evidence) {
-        List<String> symbols = frames.stream().map(Frame::symbol).limit(MAX_FRAMES).toList();
-        String where = frames.isEmpty() ? "" : "; crashed in " + frames.get(0).symbol() + " (" + frames.get(0).image()
-                + ")";
+    private static AppleCrashReport decide(
+            String signal,
+            boolean codeSigning,
+            boolean translated,
+            String header,
+            List<Frame> frames,
+            List<Integer> evidence) {
+        List<String> symbols =
+                frames.stream().map(Frame::symbol).limit(MAX_FRAMES).toList();
+        String where = frames.isEmpty()
+                ? ""
+                : "; crashed in " + frames.get(0).symbol() + " ("
+                        + frames.get(0).image() + ")";
         String rosetta = translated ? ", translated by Rosetta" : "";
         if (codeSigning) {
-            return new AppleCrashReport(Outcome.KILLED, "SIGKILL", false, translated,
-                    "macOS killed the process: its code signature is invalid (" + header + ")", symbols, evidence);
+            return new AppleCrashReport(
+                    Outcome.KILLED,
+                    "SIGKILL",
+                    false,
+                    translated,
+                    "macOS killed the process: its code signature is invalid (" + header + ")",
+                    symbols,
+                    evidence);
         }
         if (!frames.isEmpty() && frames.get(0).image().toLowerCase(Locale.ROOT).contains("rosetta")) {
-            return new AppleCrashReport(Outcome.EMULATOR_FAULT, signal, false, true,
-                    "Rosetta's own runtime crashed (" + header + ")" + where, symbols, evidence);
+            return new AppleCrashReport(
+                    Outcome.EMULATOR_FAULT,
+                    signal,
+                    false,
+                    true,
+                    "Rosetta's own runtime crashed (" + header + ")" + where,
+                    symbols,
+                    evidence);
         }
         int boundary = -1;
         for (int i = 0; i < frames.size(); i++) {
@@ -306,16 +335,32 @@ record AppleCrashReport(Outcome outcome, String signal, boolean inCgo, boolean t
             cAbove &= !s.startsWith("runtime.") && !s.startsWith("main.") && !s.contains("/");
         }
         if (cAbove && signal != null) {
-            return new AppleCrashReport(Outcome.CGO_SIGNAL, signal, true, translated,
+            return new AppleCrashReport(
+                    Outcome.CGO_SIGNAL,
+                    signal,
+                    true,
+                    translated,
                     "Apple crash report: " + header + rosetta + where + ", under the cgo call "
-                            + frames.get(boundary).symbol(), symbols, evidence);
+                            + frames.get(boundary).symbol(),
+                    symbols,
+                    evidence);
         }
-        return new AppleCrashReport(Outcome.KILLED, signal, false, translated,
-                "Apple crash report: " + header + rosetta + where + "; no Go crash report", symbols, evidence);
+        return new AppleCrashReport(
+                Outcome.KILLED,
+                signal,
+                false,
+                translated,
+                "Apple crash report: " + header + rosetta + where + "; no Go crash report",
+                symbols,
+                evidence);
     }
 
     private static boolean isCgoBoundary(String s) {
-        return s.startsWith("runtime.asmcgocall") || s.startsWith("runtime.cgocall") || s.startsWith("crosscall2")
-                || s.contains("_cgo_") || s.contains("_Cfunc_") || s.startsWith("x_cgo_");
+        return s.startsWith("runtime.asmcgocall")
+                || s.startsWith("runtime.cgocall")
+                || s.startsWith("crosscall2")
+                || s.contains("_cgo_")
+                || s.contains("_Cfunc_")
+                || s.startsWith("x_cgo_");
     }
 }

@@ -21,13 +21,13 @@ public final class BuildLogPhase {
     private static final Pattern PACKAGE_HEADER = Pattern.compile("^# [A-Za-z0-9_.\\-/]{1,200}$");
     private static final Pattern GO_COMMAND = Pattern.compile("(^|[\\s/$])go (build|install|test|run|get|vet)( |$)");
 
-    private BuildLogPhase() {
-    }
+    private BuildLogPhase() {}
 
     /** The phase the text shows: {@link Phase#BUILD} for a build or link log, else {@link Phase#RUN}. */
     public static Phase of(String text, String os) {
         List<String> lines = LogText.lines(text);
-        if (TextMarkers.build(lines).isEmpty() || !TextMarkers.execution(lines, os).isEmpty()
+        if (TextMarkers.build(lines).isEmpty()
+                || !TextMarkers.execution(lines, os).isEmpty()
                 || GoCrashReport.parse(lines, os).present()) {
             return Phase.RUN;
         }
@@ -44,15 +44,26 @@ public final class BuildLogPhase {
         if (t.isEmpty()) {
             return false;
         }
-        return PACKAGE_HEADER.matcher(t).matches() || GO_COMMAND.matcher(t).find()
+        return PACKAGE_HEADER.matcher(t).matches()
+                || GO_COMMAND.matcher(t).find()
                 || (t.contains("/link") && t.contains(": running ") && t.contains(" failed"))
-                || t.startsWith("ld: ") || t.contains("/ld: ") || t.contains("ld.exe: ") || t.contains("ld.lld: ")
-                || t.contains("ld64.lld: ") || t.contains("ld.gold: ") || t.startsWith("collect2")
-                || t.startsWith("ignoring file ") || t.startsWith("Undefined symbols for architecture")
+                || t.startsWith("ld: ")
+                || t.contains("/ld: ")
+                || t.contains("ld.exe: ")
+                || t.contains("ld.lld: ")
+                || t.contains("ld64.lld: ")
+                || t.contains("ld.gold: ")
+                || t.startsWith("collect2")
+                || t.startsWith("ignoring file ")
+                || t.startsWith("Undefined symbols for architecture")
                 || (t.contains("(.text): relocation target ") || t.contains(": relocation target "))
-                || t.contains("linker command failed") || t.startsWith("In file included from ")
-                || t.contains(": In function '") || t.endsWith(": At top level:") || t.startsWith("cgo: ")
-                || t.endsWith(": Assembler messages:") || t.startsWith("cannot load DWARF output from ")
+                || t.contains("linker command failed")
+                || t.startsWith("In file included from ")
+                || t.contains(": In function '")
+                || t.endsWith(": At top level:")
+                || t.startsWith("cgo: ")
+                || t.endsWith(": Assembler messages:")
+                || t.startsWith("cannot load DWARF output from ")
                 || DIAGNOSTIC.matcher(t).find();
     }
 }

@@ -31,7 +31,13 @@ public record Classification(
     }
 
     public static Classification of(Outcome outcome, String signal, String summary) {
-        return new Classification(outcome, signal, false, summary,
-                outcome == Outcome.PASS ? null : outcome + (signal == null ? "" : " " + signal), List.of(), List.of());
+        return new Classification(
+                outcome,
+                signal,
+                false,
+                summary,
+                outcome == Outcome.PASS ? null : outcome + (signal == null ? "" : " " + signal),
+                List.of(),
+                List.of());
     }
 }

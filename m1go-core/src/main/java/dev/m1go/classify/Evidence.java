@@ -39,8 +39,16 @@ public record Evidence(
     }
 
     /** Evidence whose success marker, if any, is looked for on stdout. */
-    public Evidence(Phase phase, String os, Integer exitCode, Boolean signaled, boolean timedOut, boolean translated,
-                    String stdout, String stderr, String successMarker) {
+    public Evidence(
+            Phase phase,
+            String os,
+            Integer exitCode,
+            Boolean signaled,
+            boolean timedOut,
+            boolean translated,
+            String stdout,
+            String stderr,
+            String successMarker) {
         this(phase, os, exitCode, signaled, timedOut, translated, stdout, stderr, successMarker, false);
     }
 

@@ -68,8 +68,7 @@ public final class GoCrashClassifier implements Classifier {
             Set.of("SIGSEGV", "SIGBUS", "SIGABRT", "SIGILL", "SIGFPE", "SIGTRAP", "SIGSYS", "SIGEMT");
 
     /** Creates the classifier; it holds no state. */
-    public GoCrashClassifier() {
-    }
+    public GoCrashClassifier() {}
 
     @Override
     public Classification classify(Evidence evidence) {
@@ -96,8 +95,12 @@ public final class GoCrashClassifier implements Classifier {
         List<String> lines = log.lines();
         GoCrashReport report = GoCrashReport.parse(lines, evidence.os());
         if (evidence.timedOut()) {
-            return reading(timeout(report), Confidence.HIGH, "The time limit ran out (m1go stopped the process).",
-                    report.headerLines(), log);
+            return reading(
+                    timeout(report),
+                    Confidence.HIGH,
+                    "The time limit ran out (m1go stopped the process).",
+                    report.headerLines(),
+                    log);
         }
         if (passed(evidence)) {
             return reading(pass(evidence), Confidence.HIGH, "The exit status and output show success.", List.of(), log);
@@ -107,7 +110,9 @@ public final class GoCrashClassifier implements Classifier {
         for (Finding f : TextMarkers.execution(lines, evidence.os())) {
             if (f.outcome() == Outcome.EXEC_REFUSED && isMeasuredRun(evidence) && !TextMarkers.ownRefusal(lines)) {
                 child = f.text();
-            } else if (!(isUncaughtTargetSignal(f) && "SIGABRT".equals(f.signal()) && report.present()
+            } else if (!(isUncaughtTargetSignal(f)
+                    && "SIGABRT".equals(f.signal())
+                    && report.present()
                     && report.firstLine() < f.line())) {
                 candidates.add(Candidate.of(f));
             }
@@ -123,8 +128,15 @@ public final class GoCrashClassifier implements Classifier {
         }
         AppleCrashReport apple = AppleCrashReport.read(lines);
         if (apple != null) {
-            candidates.add(new Candidate(apple.outcome(), apple.signal(), apple.inCgo(), apple.summary(), null,
-                    List.of(), apple.lines(), apple.frames()));
+            candidates.add(new Candidate(
+                    apple.outcome(),
+                    apple.signal(),
+                    apple.inCgo(),
+                    apple.summary(),
+                    null,
+                    List.of(),
+                    apple.lines(),
+                    apple.frames()));
         }
         Finding shell = TextMarkers.shellDeath(lines);
         if (shell != null) {
@@ -147,14 +159,15 @@ public final class GoCrashClassifier implements Classifier {
         if (child != null) {
             best = best.withSummary(best.summary() + "; a child process could not start: " + child);
         }
-        String decided = best.lines().isEmpty() ? "Decided by the process facts: " + best.summary() + "."
+        String decided = best.lines().isEmpty()
+                ? "Decided by the process facts: " + best.summary() + "."
                 : "Decided by line " + (log.originOf(best.lines().get(0)) + 1) + ": "
                         + abbreviate(lines.get(best.lines().get(0)).trim()) + "";
         return reading(best.toClassification(report), Confidence.HIGH, decided, best.lines(), log);
     }
 
-    private static Reading reading(Classification c, Confidence confidence, String assessment, List<Integer> at,
-                                   NormalizedLog log) {
+    private static Reading reading(
+            Classification c, Confidence confidence, String assessment, List<Integer> at, NormalizedLog log) {
         List<EvidenceLine> evidence = new ArrayList<>();
         for (int i : at.stream().distinct().sorted().toList()) {
             int origin = log.originOf(i);
@@ -174,48 +187,75 @@ public final class GoCrashClassifier implements Classifier {
      * go test success summary or only warnings is not a failure; a build or run with an exit status keeps the
      * outcome its status gives; anything else says what the text holds and that it decides nothing.
      */
-    private static Reading undecided(Evidence e, List<String> lines, GoCrashReport report, NormalizedLog log,
-                                     String child) {
+    private static Reading undecided(
+            Evidence e, List<String> lines, GoCrashReport report, NormalizedLog log, String child) {
         Candidate fallback = fallback(e);
         if (child != null) {
             fallback = fallback.withSummary(fallback.summary() + "; a child process could not start: " + child);
         }
         if (e.exitCode() != null) {
-            return reading(fallback.toClassification(report), Confidence.HIGH,
-                    "The exit status decides: " + fallback.summary() + ".", List.of(), log);
+            return reading(
+                    fallback.toClassification(report),
+                    Confidence.HIGH,
+                    "The exit status decides: " + fallback.summary() + ".",
+                    List.of(),
+                    log);
         }
         int testPass = TestSummary.passLine(lines);
         if (testPass >= 0) {
             String line = lines.get(testPass).trim();
-            Classification c = new Classification(Outcome.PASS, null, false, "go test reported success: " + line,
-                    null, List.of(), List.of());
-            return reading(c, Confidence.HIGH, "go test's own summary says the tests passed: " + line, List.of(testPass),
-                    log);
+            Classification c = new Classification(
+                    Outcome.PASS, null, false, "go test reported success: " + line, null, List.of(), List.of());
+            return reading(
+                    c, Confidence.HIGH, "go test's own summary says the tests passed: " + line, List.of(testPass), log);
         }
         int testFail = TestSummary.failLine(lines);
         if (testFail >= 0) {
             String line = lines.get(testFail).trim();
-            Classification c = new Classification(Outcome.EXIT_NONZERO, null, false,
-                    "go test reported a failure with no crash report: " + line, "EXIT_NONZERO go test FAIL",
-                    List.of(), List.of());
-            return reading(c, Confidence.HIGH, "go test's own summary says it failed, without a crash report: " + line,
-                    List.of(testFail), log);
+            Classification c = new Classification(
+                    Outcome.EXIT_NONZERO,
+                    null,
+                    false,
+                    "go test reported a failure with no crash report: " + line,
+                    "EXIT_NONZERO go test FAIL",
+                    List.of(),
+                    List.of());
+            return reading(
+                    c,
+                    Confidence.HIGH,
+                    "go test's own summary says it failed, without a crash report: " + line,
+                    List.of(testFail),
+                    log);
         }
         List<Finding> warnings = TextMarkers.warnings(lines, 3);
         if (!warnings.isEmpty()) {
             String first = abbreviate(warnings.get(0).text());
-            Classification c = new Classification(Outcome.PASS, null, false,
+            Classification c = new Classification(
+                    Outcome.PASS,
+                    null,
+                    false,
                     "warnings only (" + first + (warnings.size() > 1 ? " and more" : "") + "), no failure line",
-                    null, List.of(), List.of());
-            return reading(c, Confidence.MEDIUM, "Only linker or compiler warnings and no failure line: a build that "
+                    null,
+                    List.of(),
+                    List.of());
+            return reading(
+                    c,
+                    Confidence.MEDIUM,
+                    "Only linker or compiler warnings and no failure line: a build that "
                             + "warns still succeeds, but the exit status was not given.",
-                    warnings.stream().map(Finding::line).toList(), log);
+                    warnings.stream().map(Finding::line).toList(),
+                    log);
         }
         long nonBlank = lines.stream().filter(l -> !l.isBlank()).count();
         String saw = TestSummary.describe(lines, report);
         Classification c = fallback.toClassification(report);
-        return reading(c, Confidence.LOW, "No decisive line in " + nonBlank + " non-blank line" + (nonBlank == 1 ? "" : "s")
-                + " and no exit status: " + saw + ", so " + c.outcome() + " is only the catch-all.", List.of(), log);
+        return reading(
+                c,
+                Confidence.LOW,
+                "No decisive line in " + nonBlank + " non-blank line" + (nonBlank == 1 ? "" : "s")
+                        + " and no exit status: " + saw + ", so " + c.outcome() + " is only the catch-all.",
+                List.of(),
+                log);
     }
 
     private static String text(Evidence e) {
@@ -232,7 +272,8 @@ public final class GoCrashClassifier implements Classifier {
         if (e.exitCode() == null || e.exitCode() != 0 || Boolean.TRUE.equals(e.signaled())) {
             return false;
         }
-        return e.phase() == Phase.BUILD || e.successMarker() == null
+        return e.phase() == Phase.BUILD
+                || e.successMarker() == null
                 || hasLine(e.markerOnStderr() ? e.stderr() : e.stdout(), e.successMarker());
     }
 
@@ -256,7 +297,8 @@ public final class GoCrashClassifier implements Classifier {
     }
 
     private static Classification pass(Evidence e) {
-        String summary = e.phase() == Phase.BUILD ? "build succeeded"
+        String summary = e.phase() == Phase.BUILD
+                ? "build succeeded"
                 : e.successMarker() == null ? "exit 0" : "exit 0, success marker printed";
         return new Classification(Outcome.PASS, null, false, summary, null, List.of(), List.of());
     }
@@ -267,8 +309,14 @@ public final class GoCrashClassifier implements Classifier {
                 + (r.present() ? "; goroutine dump: " + r.header().get(0) : "")
                 + (r.frames().isEmpty() ? "" : " in " + r.frames().get(0))
                 + (inCgo ? " (waiting in C)" : "");
-        return new Classification(Outcome.TIMEOUT, r.signal(), inCgo, summary,
-                Signatures.of(Outcome.TIMEOUT, null, null, r.frames()), r.header(), r.frames());
+        return new Classification(
+                Outcome.TIMEOUT,
+                r.signal(),
+                inCgo,
+                summary,
+                Signatures.of(Outcome.TIMEOUT, null, null, r.frames()),
+                r.header(),
+                r.frames());
     }
 
     /** A run m1go measured itself (with an exit status), as opposed to a pasted log or a build. */
@@ -290,12 +338,14 @@ public final class GoCrashClassifier implements Classifier {
             return null;
         }
         boolean inC = r.cgoMarker() || r.cFramesInCall() || (r.cgoCall() && inCallInC(r, locator));
-        String where = r.idleThread() ? " on an idle thread (goroutine 0)"
+        String where = r.idleThread()
+                ? " on an idle thread (goroutine 0)"
                 : r.frames().isEmpty() ? "" : " in " + r.frames().get(0);
         if (r.cgoCheck()) {
             String line = firstHeader(r, "panic: ", "fatal error: ");
             String reason = r.isPanic() && GoCrashReport.isCgoCheckMessage(r.panicMessage())
-                    ? r.panicMessage() : r.fatalMessage();
+                    ? r.panicMessage()
+                    : r.fatalMessage();
             return new Candidate(Outcome.CGO_CHECK, null, false, line + where, reason, r.header());
         }
         if (r.panicMessage() != null && r.panicMessage().startsWith("test timed out after")) {
@@ -303,23 +353,30 @@ public final class GoCrashClassifier implements Classifier {
         }
         if (r.signalReport()) {
             boolean cgo = inC && r.signal() != null && FAULT_SIGNALS.contains(r.signal());
-            String line = firstHeader(r, "SIG", "Exception 0x", "[signal ", "unexpected fault address", "fatal error: ");
+            String line =
+                    firstHeader(r, "SIG", "Exception 0x", "[signal ", "unexpected fault address", "fatal error: ");
             String marker = r.windowsException() != null
                     ? " (Windows exception " + r.windowsException() + ", GOOS windows"
                             + (r.cgoMarker() ? ": signal arrived during external code execution)" : ")")
-                    : r.cgoMarker() ? " (signal arrived during cgo execution)"
-                    : r.cFramesInCall() ? " (gccgo: signal frames on unknown C frames under a cgo call)" : "";
+                    : r.cgoMarker()
+                            ? " (signal arrived during cgo execution)"
+                            : r.cFramesInCall() ? " (gccgo: signal frames on unknown C frames under a cgo call)" : "";
             String summary = line + marker + where;
-            return new Candidate(cgo ? Outcome.CGO_SIGNAL : Outcome.GO_SIGNAL, r.signal(), inC, summary, null,
-                    r.header());
+            return new Candidate(
+                    cgo ? Outcome.CGO_SIGNAL : Outcome.GO_SIGNAL, r.signal(), inC, summary, null, r.header());
         }
         if (r.fatalMessage() != null) {
-            return new Candidate(Outcome.GO_FATAL, r.signal(), inC, "fatal error: " + r.fatalMessage() + where,
-                    r.fatalMessage(), r.header());
+            return new Candidate(
+                    Outcome.GO_FATAL,
+                    r.signal(),
+                    inC,
+                    "fatal error: " + r.fatalMessage() + where,
+                    r.fatalMessage(),
+                    r.header());
         }
         if (r.panicMessage() != null) {
-            String line = r.panicMessage().equals("panic during panic") ? "panic during panic"
-                    : "panic: " + r.panicMessage();
+            String line =
+                    r.panicMessage().equals("panic during panic") ? "panic during panic" : "panic: " + r.panicMessage();
             return new Candidate(Outcome.GO_PANIC, r.signal(), false, line + where, r.panicMessage(), r.header());
         }
         return null;
@@ -368,36 +425,67 @@ public final class GoCrashClassifier implements Classifier {
             return null;
         }
         String what = name != null ? name : "signal " + number + " (unknown on " + e.os() + ")";
-        return new Candidate(Outcome.KILLED, name, false,
-                "died by " + what + " (exit status " + code + ") with no Go crash report", null, List.of());
+        return new Candidate(
+                Outcome.KILLED,
+                name,
+                false,
+                "died by " + what + " (exit status " + code + ") with no Go crash report",
+                null,
+                List.of());
     }
 
     private static Candidate fallback(Evidence e) {
         Integer code = e.exitCode();
         if (e.phase() == Phase.BUILD) {
             String status = code == null ? "" : " (exit status " + code + ")";
-            return new Candidate(Outcome.BUILD_ERROR, null, false,
-                    "build failed" + status + " without a recognized compiler or linker message", null, List.of());
+            return new Candidate(
+                    Outcome.BUILD_ERROR,
+                    null,
+                    false,
+                    "build failed" + status + " without a recognized compiler or linker message",
+                    null,
+                    List.of());
         }
         if (code == null) {
-            return new Candidate(Outcome.EXIT_NONZERO, null, false,
-                    "no crash evidence in the text and no exit status", null, List.of());
+            return new Candidate(
+                    Outcome.EXIT_NONZERO,
+                    null,
+                    false,
+                    "no crash evidence in the text and no exit status",
+                    null,
+                    List.of());
         }
         if (code == 0) {
-            return new Candidate(Outcome.EXIT_NONZERO, null, false,
+            return new Candidate(
+                    Outcome.EXIT_NONZERO,
+                    null,
+                    false,
                     "exit 0 without the success marker: the program stopped before it finished",
-                    "exit 0 without success marker", List.of());
+                    "exit 0 without success marker",
+                    List.of());
         }
-        return new Candidate(Outcome.EXIT_NONZERO, null, false, "exit status " + code + " with no crash report",
-                "exit " + code, List.of());
+        return new Candidate(
+                Outcome.EXIT_NONZERO,
+                null,
+                false,
+                "exit status " + code + " with no crash report",
+                "exit " + code,
+                List.of());
     }
 
     /**
      * One outcome argued for by the evidence, with what the classification needs: the lines (indices into the
      * normalised lines) it rests on and, for a report of its own (an Apple crash report), its frames.
      */
-    private record Candidate(Outcome outcome, String signal, boolean inCgo, String summary, String reason,
-                             List<String> header, List<Integer> lines, List<String> ownFrames) {
+    private record Candidate(
+            Outcome outcome,
+            String signal,
+            boolean inCgo,
+            String summary,
+            String reason,
+            List<String> header,
+            List<Integer> lines,
+            List<String> ownFrames) {
 
         Candidate(Outcome outcome, String signal, boolean inCgo, String summary, String reason, List<String> header) {
             this(outcome, signal, inCgo, summary, reason, header, List.of(), null);
@@ -416,8 +504,8 @@ public final class GoCrashClassifier implements Classifier {
         }
 
         static Candidate of(Finding f) {
-            return new Candidate(f.outcome(), f.signal(), false, f.text(), f.text(), List.of(f.text()),
-                    List.of(f.line()), null);
+            return new Candidate(
+                    f.outcome(), f.signal(), false, f.text(), f.text(), List.of(f.text()), List.of(f.line()), null);
         }
 
         Classification toClassification(GoCrashReport r) {
@@ -426,8 +514,14 @@ public final class GoCrashClassifier implements Classifier {
                 default -> false;
             };
             if (ownFrames != null) {
-                return new Classification(outcome, signal, inCgo, summary,
-                        Signatures.of(outcome, signal, null, ownFrames), List.of(summary), ownFrames);
+                return new Classification(
+                        outcome,
+                        signal,
+                        inCgo,
+                        summary,
+                        Signatures.of(outcome, signal, null, ownFrames),
+                        List.of(summary),
+                        ownFrames);
             }
             List<String> frames = goOutcome ? r.frames() : List.of();
             List<String> shownHeader = header.isEmpty() && goOutcome ? r.header() : header;

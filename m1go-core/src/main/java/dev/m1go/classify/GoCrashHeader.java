@@ -42,8 +42,8 @@ final class GoCrashHeader {
      */
     boolean accept(int index, String t, boolean inBlock) {
         char c = t.charAt(0);
-        if (c != 'p' && c != 'f' && c != 'S' && c != '[' && c != 'u' && c != 's' && c != 'r' && c != 'w'
-                && c != 'P' && c != 'E') {
+        if (c != 'p' && c != 'f' && c != 'S' && c != '[' && c != 'u' && c != 's' && c != 'r' && c != 'w' && c != 'P'
+                && c != 'E') {
             return false;
         }
         if (t.startsWith("Exception 0x") && firstLine < 0) {
@@ -108,8 +108,9 @@ final class GoCrashHeader {
             cgoMarker = true;
             return add(index, t);
         }
-        if (t.startsWith("signal ") && (t.contains(" received but handler not on signal stack")
-                || t.contains(" received on thread with no signal stack"))) {
+        if (t.startsWith("signal ")
+                && (t.contains(" received but handler not on signal stack")
+                        || t.contains(" received on thread with no signal stack"))) {
             int end = t.indexOf(' ', 7);
             setSignal(Signals.parse(os, end > 7 ? t.substring(7, end) : ""));
             return add(index, t);
@@ -183,8 +184,8 @@ final class GoCrashHeader {
         return switch (code) {
             case "0xc0000005", "0xc0000006" -> "SIGSEGV";
             case "0xc000001d", "0xc0000096" -> "SIGILL";
-            case "0xc0000094", "0xc0000095", "0xc000008e", "0xc000008f", "0xc0000090", "0xc0000091",
-                    "0xc0000093" -> "SIGFPE";
+            case "0xc0000094", "0xc0000095", "0xc000008e", "0xc000008f", "0xc0000090", "0xc0000091", "0xc0000093" ->
+                "SIGFPE";
             case "0x80000003" -> "SIGTRAP";
             default -> null;
         };
@@ -197,7 +198,10 @@ final class GoCrashHeader {
 
     /** A signal that stops the program where it was (not a dump asked for from outside). */
     boolean faultSignal() {
-        return signal != null && !signal.equals("SIGQUIT") && !signal.equals("SIGTERM") && !signal.equals("SIGINT")
+        return signal != null
+                && !signal.equals("SIGQUIT")
+                && !signal.equals("SIGTERM")
+                && !signal.equals("SIGINT")
                 && !signal.equals("SIGHUP");
     }
 
@@ -207,8 +211,8 @@ final class GoCrashHeader {
      * address.
      */
     boolean signalReport() {
-        boolean fatalSignal = fatalMessage != null
-                && (fatalMessage.startsWith("unexpected signal") || fatalMessage.equals("fault"));
+        boolean fatalSignal =
+                fatalMessage != null && (fatalMessage.startsWith("unexpected signal") || fatalMessage.equals("fault"));
         return sigHeader || (bracketSignal && (fatalSignal || panicMessage == null)) || unexpectedFault;
     }
 

@@ -96,7 +96,10 @@ record GoCrashReport(
 
     /** The function name of a traceback frame line such as {@code main.f(0x1, …)}, or null. */
     static String frameName(String t) {
-        if (t.isEmpty() || t.charAt(t.length() - 1) != ')' || t.startsWith("created by ") || t.startsWith("goroutine ")) {
+        if (t.isEmpty()
+                || t.charAt(t.length() - 1) != ')'
+                || t.startsWith("created by ")
+                || t.startsWith("goroutine ")) {
             return null;
         }
         int depth = 0;
@@ -132,14 +135,21 @@ record GoCrashReport(
         if (isCgoEntry(name)) {
             return true;
         }
-        return !(name.equals("panic") || name.startsWith("runtime.") || name.startsWith("runtime/")
-                || name.startsWith("internal/runtime/") || name.startsWith("internal/abi."));
+        return !(name.equals("panic")
+                || name.startsWith("runtime.")
+                || name.startsWith("runtime/")
+                || name.startsWith("internal/runtime/")
+                || name.startsWith("internal/abi."));
     }
 
     /** True for the cgo-generated frames that mark the entry into C ({@code _Cfunc_…}, {@code _cgo_…}). */
     static boolean isCgoEntry(String name) {
-        return name.contains("._Cfunc_") || name.contains("._cgo_") || name.contains("._Cgo_")
-                || name.startsWith("_cgo") || name.startsWith("_Cfunc_") || name.contains("_cgoexp_");
+        return name.contains("._Cfunc_")
+                || name.contains("._cgo_")
+                || name.contains("._Cgo_")
+                || name.startsWith("_cgo")
+                || name.startsWith("_Cfunc_")
+                || name.contains("_cgoexp_");
     }
 
     /** True when a panic or throw message is one of the cgo pointer checks, in any Go version's wording. */
@@ -213,8 +223,13 @@ record GoCrashReport(
                 inBlock = true;
                 goroutineBlock = t.startsWith("goroutine ");
                 modernGo |= goroutineBlock && t.contains(" gp=0x");
-                if (goroutineBlock && head.started() && !firstGoroutineDone && !settled && head.faultSignal()
-                        && t.startsWith("goroutine 0 ") && t.endsWith("[idle]:")) {
+                if (goroutineBlock
+                        && head.started()
+                        && !firstGoroutineDone
+                        && !settled
+                        && head.faultSignal()
+                        && t.startsWith("goroutine 0 ")
+                        && t.endsWith("[idle]:")) {
                     idleThread = true;
                     idleBlock = true;
                 }
@@ -234,9 +249,15 @@ record GoCrashReport(
 
         /** gccgo's frame line: a bare function name at the start of the line over an indented location line. */
         private static boolean isGccgoFrame(String line, String t, String next) {
-            return !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && next != null && !next.isEmpty()
-                    && Character.isWhitespace(next.charAt(0)) && next.trim().indexOf(':') >= 0
-                    && t.indexOf(' ') < 0 && t.indexOf('(') < 0 && validName(t) != null;
+            return !line.isEmpty()
+                    && !Character.isWhitespace(line.charAt(0))
+                    && next != null
+                    && !next.isEmpty()
+                    && Character.isWhitespace(next.charAt(0))
+                    && next.trim().indexOf(':') >= 0
+                    && t.indexOf(' ') < 0
+                    && t.indexOf('(') < 0
+                    && validName(t) != null;
         }
 
         /** The location gccgo prints for a frame it cannot name: {@code :0} (or {@code ??:0}). */
@@ -245,8 +266,10 @@ record GoCrashReport(
         }
 
         private static boolean isSignalFrame(String name) {
-            return name.equals("runtime.sigtramp") || name.equals("runtime.sigtrampgo")
-                    || name.equals("runtime.sighandler") || name.equals("runtime.sigpanic");
+            return name.equals("runtime.sigtramp")
+                    || name.equals("runtime.sigtrampgo")
+                    || name.equals("runtime.sighandler")
+                    || name.equals("runtime.sigpanic");
         }
 
         private static boolean isGoroutineHeader(String t) {
@@ -286,7 +309,9 @@ record GoCrashReport(
             String off = hexAt(t, plus + 2);
             String addr = hexAt(t, at + 4);
             if (off != null && addr != null) {
-                candidatePcs.add(new GoFramePc(lastName, Long.parseUnsignedLong(off.substring(2), 16),
+                candidatePcs.add(new GoFramePc(
+                        lastName,
+                        Long.parseUnsignedLong(off.substring(2), 16),
                         Long.parseUnsignedLong(addr.substring(2), 16)));
             }
             lastName = null;
@@ -328,9 +353,23 @@ record GoCrashReport(
         GoCrashReport finish() {
             endBlock();
             boolean inCall = !idleThread && (cgoCall || isCgoCallTop(firstGoroutineTop));
-            return new GoCrashReport(head.firstLine(), head.lines(), head.signal(), head.signalReport(),
-                    head.cgoMarker(), head.cgoCheck(), head.panicMessage(), head.fatalMessage(), frames, inCall,
-                    head.pc(), modernGo, idleThread, framePcs, head.lineIndexes(), cFramesInCall,
+            return new GoCrashReport(
+                    head.firstLine(),
+                    head.lines(),
+                    head.signal(),
+                    head.signalReport(),
+                    head.cgoMarker(),
+                    head.cgoCheck(),
+                    head.panicMessage(),
+                    head.fatalMessage(),
+                    frames,
+                    inCall,
+                    head.pc(),
+                    modernGo,
+                    idleThread,
+                    framePcs,
+                    head.lineIndexes(),
+                    cFramesInCall,
                     head.windowsException());
         }
     }

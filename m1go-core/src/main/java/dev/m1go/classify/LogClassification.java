@@ -1,10 +1,9 @@
 package dev.m1go.classify;
 
-import dev.m1go.core.Mappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.m1go.core.Mappers;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -52,8 +51,8 @@ public final class LogClassification {
      */
     public static String requireOs(String os) {
         if (os == null || !OPERATING_SYSTEMS.contains(os)) {
-            throw new IllegalArgumentException("unknown OS '" + os + "': accepted values are "
-                    + String.join(", ", OPERATING_SYSTEMS));
+            throw new IllegalArgumentException(
+                    "unknown OS '" + os + "': accepted values are " + String.join(", ", OPERATING_SYSTEMS));
         }
         return os;
     }
@@ -74,7 +73,8 @@ public final class LogClassification {
         }
         try (Stream<Path> s = Files.list(path)) {
             return s.filter(Files::isRegularFile)
-                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .sorted((a, b) ->
+                            a.getFileName().toString().compareTo(b.getFileName().toString()))
                     .toList();
         }
     }
@@ -138,11 +138,39 @@ public final class LogClassification {
      */
     public static String guessOs(String text, String fallback) {
         String sample = text.length() > 200_000 ? text.substring(0, 200_000) : text;
-        int darwin = count(sample, "dyld", "Mach-O", "macOS-", "darwin/", "darwin_", "/Users/", "/private/var/",
-                "Abort trap", "Bus error: 10", "Segmentation fault: 11", "Undefined symbols for architecture",
-                "ld: warning: ignoring file", "Rosetta", "posix_spawnp", "/opt/homebrew/", "bad CPU type");
-        int linux = count(sample, "ELF", "/usr/bin/ld", "collect2", "qemu", "linux/", "linux_", "/home/",
-                "Segmentation fault (core dumped)", "Aborted", "binfmt", "ld-linux", "/lib64/", "undefined reference");
+        int darwin = count(
+                sample,
+                "dyld",
+                "Mach-O",
+                "macOS-",
+                "darwin/",
+                "darwin_",
+                "/Users/",
+                "/private/var/",
+                "Abort trap",
+                "Bus error: 10",
+                "Segmentation fault: 11",
+                "Undefined symbols for architecture",
+                "ld: warning: ignoring file",
+                "Rosetta",
+                "posix_spawnp",
+                "/opt/homebrew/",
+                "bad CPU type");
+        int linux = count(
+                sample,
+                "ELF",
+                "/usr/bin/ld",
+                "collect2",
+                "qemu",
+                "linux/",
+                "linux_",
+                "/home/",
+                "Segmentation fault (core dumped)",
+                "Aborted",
+                "binfmt",
+                "ld-linux",
+                "/lib64/",
+                "undefined reference");
         if (darwin == linux) {
             return fallback;
         }
@@ -163,6 +191,7 @@ public final class LogClassification {
     public static final long MAX_LOG_BYTES = 1L << 30;
     /** How much of a log's beginning and end is classified; a longer middle is left out, as for a run's output. */
     static final int HEAD_BYTES = 8 << 20;
+
     static final int TAIL_BYTES = 8 << 20;
 
     /**

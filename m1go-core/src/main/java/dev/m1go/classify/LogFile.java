@@ -22,7 +22,17 @@ import java.util.Set;
 record LogFile(Map<String, String> headers, String body) {
 
     private static final Set<String> KEYS = Set.of(
-            "source", "expect", "os", "phase", "exit", "signaled", "timedout", "translated", "marker", "stdout", "note",
+            "source",
+            "expect",
+            "os",
+            "phase",
+            "exit",
+            "signaled",
+            "timedout",
+            "translated",
+            "marker",
+            "stdout",
+            "note",
             "kind");
 
     public LogFile {
@@ -76,12 +86,20 @@ record LogFile(Map<String, String> headers, String body) {
      * @param os the operating system to use (the caller decides between the header, an override and a guess)
      */
     public Evidence toEvidence(String os) {
-        Phase phase = header("phase") == null ? BuildLogPhase.of(body, os)
+        Phase phase = header("phase") == null
+                ? BuildLogPhase.of(body, os)
                 : "build".equalsIgnoreCase(header("phase")) ? Phase.BUILD : Phase.RUN;
         String stdout = header("stdout") == null ? "" : header("stdout") + "\n";
-        return new Evidence(phase, os, integer(header("exit")), bool(header("signaled")),
-                Boolean.TRUE.equals(bool(header("timedout"))), Boolean.TRUE.equals(bool(header("translated"))),
-                stdout, body, header("marker"));
+        return new Evidence(
+                phase,
+                os,
+                integer(header("exit")),
+                bool(header("signaled")),
+                Boolean.TRUE.equals(bool(header("timedout"))),
+                Boolean.TRUE.equals(bool(header("translated"))),
+                stdout,
+                body,
+                header("marker"));
     }
 
     private static Integer integer(String v) {

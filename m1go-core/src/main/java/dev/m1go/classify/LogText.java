@@ -27,37 +27,51 @@ import java.util.regex.Pattern;
 final class LogText {
 
     /** A kind of line prefix, by the name the evidence uses for it. */
-    private record Prefix(String name, Pattern pattern) {
-    }
+    private record Prefix(String name, Pattern pattern) {}
 
-    private static final Prefix GITLAB_ANCHOR = new Prefix("CI page line anchors",
-            Pattern.compile("\\[\\d{1,7}]\\(https?://[^)\\s]{1,300}\\)"));
+    private static final Prefix GITLAB_ANCHOR =
+            new Prefix("CI page line anchors", Pattern.compile("\\[\\d{1,7}]\\(https?://[^)\\s]{1,300}\\)"));
     private static final Prefix QUOTE = new Prefix("quote marks", Pattern.compile("> ?"));
-    private static final Prefix ISO_TIME = new Prefix("CI timestamps", Pattern.compile(
-            "[ \\t]{0,8}\\[?\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,9})?(?:Z|[+-]\\d\\d:?\\d\\d)?]? "));
-    private static final Prefix SYSLOG = new Prefix("journald/syslog prefixes", Pattern.compile(
-            "[A-Z][a-z]{2} [ \\d]?\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})? [^\\s:\\[]{1,100} "
+    private static final Prefix ISO_TIME = new Prefix(
+            "CI timestamps",
+            Pattern.compile(
+                    "[ \\t]{0,8}\\[?\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,9})?(?:Z|[+-]\\d\\d:?\\d\\d)?]? "));
+    private static final Prefix SYSLOG = new Prefix(
+            "journald/syslog prefixes",
+            Pattern.compile("[A-Z][a-z]{2} [ \\d]?\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})? [^\\s:\\[]{1,100} "
                     + "[^\\s:\\[]{1,100}(?:\\[\\d{1,10}])?: ?"));
-    private static final Prefix HOST_PROGRAM = new Prefix("journald/syslog prefixes", Pattern.compile(
-            "(?:[^\\s:\\[]{1,100} )?(?!dyld\\[)[A-Za-z_][\\w.-]{0,99}\\[\\d{1,10}]: ?"));
-    private static final Prefix DMESG = new Prefix("kernel log times", Pattern.compile("\\[ {0,12}\\d{1,12}\\.\\d{1,9}]:? "));
-    private static final Prefix GO_LOG_TIME = new Prefix("Go log timestamps", Pattern.compile(
-            "\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})? "));
-    private static final Prefix BUILDKIT = new Prefix("BuildKit step prefixes",
-            Pattern.compile("#\\d{1,6} \\d{1,7}\\.\\d{1,4}(?: |$)"));
+    private static final Prefix HOST_PROGRAM = new Prefix(
+            "journald/syslog prefixes",
+            Pattern.compile("(?:[^\\s:\\[]{1,100} )?(?!dyld\\[)[A-Za-z_][\\w.-]{0,99}\\[\\d{1,10}]: ?"));
+    private static final Prefix DMESG =
+            new Prefix("kernel log times", Pattern.compile("\\[ {0,12}\\d{1,12}\\.\\d{1,9}]:? "));
+    private static final Prefix GO_LOG_TIME = new Prefix(
+            "Go log timestamps", Pattern.compile("\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})? "));
+    private static final Prefix BUILDKIT =
+            new Prefix("BuildKit step prefixes", Pattern.compile("#\\d{1,6} \\d{1,7}\\.\\d{1,4}(?: |$)"));
     private static final Prefix ELAPSED = new Prefix("elapsed-time prefixes", Pattern.compile("\\d{1,7}\\.\\d{2,4} "));
-    private static final Prefix COMPOSE = new Prefix("Compose service prefixes",
-            Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62} {1,20}\\| "));
+    private static final Prefix COMPOSE =
+            new Prefix("Compose service prefixes", Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62} {1,20}\\| "));
     private static final Prefix BOX = new Prefix("goreleaser's error box", Pattern.compile("\\s{0,12}\u2502 ?"));
-    private static final Prefix TEST_LOG = new Prefix("go test log prefixes",
-            Pattern.compile("\\s{0,40}[\\w.-]{1,100}_test\\.go:\\d{1,6}: "));
+    private static final Prefix TEST_LOG =
+            new Prefix("go test log prefixes", Pattern.compile("\\s{0,40}[\\w.-]{1,100}_test\\.go:\\d{1,6}: "));
 
     /** In the order tools add them: the outermost first. */
-    private static final List<Prefix> PREFIXES = List.of(QUOTE, GITLAB_ANCHOR, ISO_TIME, SYSLOG, HOST_PROGRAM, DMESG,
-            GO_LOG_TIME, BUILDKIT, ELAPSED, COMPOSE, BOX, TEST_LOG);
+    private static final List<Prefix> PREFIXES = List.of(
+            QUOTE,
+            GITLAB_ANCHOR,
+            ISO_TIME,
+            SYSLOG,
+            HOST_PROGRAM,
+            DMESG,
+            GO_LOG_TIME,
+            BUILDKIT,
+            ELAPSED,
+            COMPOSE,
+            BOX,
+            TEST_LOG);
 
-    private LogText() {
-    }
+    private LogText() {}
 
     /** The lines of {@code text} normalised; never null. */
     static List<String> lines(String text) {
@@ -115,8 +129,8 @@ final class LogText {
             splitOrigin.add(origin.get(i));
         }
         List<String> notes = new ArrayList<>();
-        stripped.forEach((name, count) -> notes.add("removed " + name + " from " + count + " line"
-                + (count == 1 ? "" : "s")));
+        stripped.forEach(
+                (name, count) -> notes.add("removed " + name + " from " + count + " line" + (count == 1 ? "" : "s")));
         if (doubled > 0) {
             notes.add("removed the blank line after each of " + doubled + " lines (a double-spaced paste)");
         }
@@ -151,7 +165,9 @@ final class LogText {
             if (last) {
                 break;
             }
-            if (i + 2 >= lines.size() || !lines.get(i + 1).isBlank() || lines.get(i + 2).isBlank()) {
+            if (i + 2 >= lines.size()
+                    || !lines.get(i + 1).isBlank()
+                    || lines.get(i + 2).isBlank()) {
                 return 0;
             }
         }
@@ -210,9 +226,10 @@ final class LogText {
         while (lead < line.length() && Character.isWhitespace(line.charAt(lead))) {
             lead++;
         }
-        boolean signalFollows = next.startsWith("PC=0x") || next.startsWith("signal arrived during")
-                || next.startsWith("[signal ");
-        boolean reportFollows = next.startsWith("[signal ") || next.startsWith("runtime stack:")
+        boolean signalFollows =
+                next.startsWith("PC=0x") || next.startsWith("signal arrived during") || next.startsWith("[signal ");
+        boolean reportFollows = next.startsWith("[signal ")
+                || next.startsWith("runtime stack:")
                 || (next.startsWith("goroutine ") && next.endsWith(":"));
         int from = lead + 1;
         while (from < line.length()) {
@@ -224,8 +241,12 @@ final class LogText {
                 return -1;
             }
             char before = line.charAt(at - 1);
-            if (!Character.isLetterOrDigit(before) && before != '_' && before != '(' && before != '"'
-                    && before != '\'' && before != ':') {
+            if (!Character.isLetterOrDigit(before)
+                    && before != '_'
+                    && before != '('
+                    && before != '"'
+                    && before != '\''
+                    && before != ':') {
                 if (at != sig || signalHeader(line.substring(at))) {
                     return at;
                 }
@@ -281,13 +302,17 @@ final class LogText {
         if (prefix == ISO_TIME && (c == ' ' || c == '\t')) {
             c = s.strip().isEmpty() ? c : s.strip().charAt(0);
         }
-        if (prefix != BOX && prefix != TEST_LOG && prefix != QUOTE && !(Character.isDigit(c) || c == '#' || c == '[' || Character.isLetter(c))) {
+        if (prefix != BOX
+                && prefix != TEST_LOG
+                && prefix != QUOTE
+                && !(Character.isDigit(c) || c == '#' || c == '[' || Character.isLetter(c))) {
             return s;
         }
         if (prefix == COMPOSE && s.indexOf(" | ") < 0 && s.indexOf(" |") < 0) {
             return s;
         }
-        if (prefix == BOX && s.indexOf('\u2502') < 0 || prefix == TEST_LOG && s.indexOf("_test.go:") < 0
+        if (prefix == BOX && s.indexOf('\u2502') < 0
+                || prefix == TEST_LOG && s.indexOf("_test.go:") < 0
                 || (prefix == HOST_PROGRAM || prefix == SYSLOG) && s.indexOf("]:") < 0 && s.indexOf(": ") < 0) {
             return s;
         }

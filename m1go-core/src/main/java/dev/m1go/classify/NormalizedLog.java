@@ -19,8 +19,8 @@ record NormalizedLog(List<String> lines, List<Integer> origin, List<String> note
         origin = List.copyOf(origin);
         notes = List.copyOf(notes);
         if (lines.size() != origin.size()) {
-            throw new IllegalArgumentException("one origin per line: " + lines.size() + " lines, " + origin.size()
-                    + " origins");
+            throw new IllegalArgumentException(
+                    "one origin per line: " + lines.size() + " lines, " + origin.size() + " origins");
         }
     }
 
@@ -40,7 +40,9 @@ record NormalizedLog(List<String> lines, List<Integer> origin, List<String> note
     }
 
     static NormalizedLog of(List<String> lines, List<Integer> origin, List<String> notes) {
-        return new NormalizedLog(Objects.requireNonNull(lines, "lines"), Objects.requireNonNull(origin, "origin"),
+        return new NormalizedLog(
+                Objects.requireNonNull(lines, "lines"),
+                Objects.requireNonNull(origin, "origin"),
                 Objects.requireNonNull(notes, "notes"));
     }
 }

@@ -25,8 +25,18 @@ public enum Outcome {
     SKIPPED;
 
     private static final java.util.List<Outcome> PRECEDENCE = java.util.List.of(
-            EMULATOR_FAULT, EXEC_REFUSED, LINK_ARCH_MISMATCH, LINK_ERROR, BUILD_ERROR,
-            CGO_CHECK, CGO_SIGNAL, GO_SIGNAL, GO_FATAL, GO_PANIC, KILLED, EXIT_NONZERO);
+            EMULATOR_FAULT,
+            EXEC_REFUSED,
+            LINK_ARCH_MISMATCH,
+            LINK_ERROR,
+            BUILD_ERROR,
+            CGO_CHECK,
+            CGO_SIGNAL,
+            GO_SIGNAL,
+            GO_FATAL,
+            GO_PANIC,
+            KILLED,
+            EXIT_NONZERO);
 
     /** Rank among competing evidence: lower is more specific. Outcomes outside the evidence order rank last. */
     public int precedence() {

@@ -13,8 +13,12 @@ import java.util.Objects;
  * @param evidence       the lines the outcome rests on, in text order
  * @param normalization  what was done to the text before reading it, one short sentence each
  */
-public record Reading(Classification classification, Confidence confidence, String assessment,
-                      List<EvidenceLine> evidence, List<String> normalization) {
+public record Reading(
+        Classification classification,
+        Confidence confidence,
+        String assessment,
+        List<EvidenceLine> evidence,
+        List<String> normalization) {
 
     public Reading {
         Objects.requireNonNull(classification, "classification");
@@ -34,7 +38,13 @@ public record Reading(Classification classification, Confidence confidence, Stri
         if (lines == 0) {
             return this;
         }
-        return new Reading(classification, confidence, assessment,
-                evidence.stream().map(e -> new EvidenceLine(e.line() + lines, e.text())).toList(), normalization);
+        return new Reading(
+                classification,
+                confidence,
+                assessment,
+                evidence.stream()
+                        .map(e -> new EvidenceLine(e.line() + lines, e.text()))
+                        .toList(),
+                normalization);
     }
 }

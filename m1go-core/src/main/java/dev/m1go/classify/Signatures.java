@@ -12,8 +12,7 @@ public final class Signatures {
     /** How many frames a signature keeps. */
     public static final int FRAMES = 5;
 
-    private Signatures() {
-    }
+    private Signatures() {}
 
     /** The signature for an outcome, an optional signal and reason, and the meaningful frames. */
     public static String of(Outcome outcome, String signal, String reason, List<String> frames) {
@@ -43,7 +42,8 @@ public final class Signatures {
             return signature;
         }
         int bar = signature.indexOf(" | ");
-        return bar < 0 ? signature + " | " + function
+        return bar < 0
+                ? signature + " | " + function
                 : signature.substring(0, bar + 3) + function + " < " + signature.substring(bar + 3);
     }
 
@@ -66,8 +66,11 @@ public final class Signatures {
                     out.append(' ');
                 }
                 i++;
-            } else if (c == '0' && i + 2 < n && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X')
-                    && isHex(text.charAt(i + 2)) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+            } else if (c == '0'
+                    && i + 2 < n
+                    && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X')
+                    && isHex(text.charAt(i + 2))
+                    && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
                 i += 2;
                 while (i < n && isHex(text.charAt(i))) {
                     i++;
@@ -98,7 +101,11 @@ public final class Signatures {
         int j = i;
         while (j < n && !Character.isWhitespace(text.charAt(j))) {
             char c = text.charAt(j);
-            if (j > i && c == '0' && j + 1 < n && text.charAt(j + 1) == 'x' && !Character.isLetterOrDigit(text.charAt(j - 1))) {
+            if (j > i
+                    && c == '0'
+                    && j + 1 < n
+                    && text.charAt(j + 1) == 'x'
+                    && !Character.isLetterOrDigit(text.charAt(j - 1))) {
                 break;
             }
             j++;
@@ -116,8 +123,12 @@ public final class Signatures {
         while (lead < token.length() && "'\"`(".indexOf(token.charAt(lead)) >= 0) {
             lead++;
         }
-        if (lead < token.length() && token.charAt(lead) != '/' && token.charAt(lead) != '.' && token.charAt(lead) != '$'
-                && token.indexOf("://") < 0 && !(lead + 1 < token.length() && token.charAt(lead + 1) == ':')) {
+        if (lead < token.length()
+                && token.charAt(lead) != '/'
+                && token.charAt(lead) != '.'
+                && token.charAt(lead) != '$'
+                && token.indexOf("://") < 0
+                && !(lead + 1 < token.length() && token.charAt(lead + 1) == ':')) {
             // not a path (e.g. "Trace/breakpoint"): keep as is unless it looks like a relative source path
             if (!token.contains(".go") && !token.contains(".c") && !token.contains(".a") && !token.contains(".o")) {
                 return token;

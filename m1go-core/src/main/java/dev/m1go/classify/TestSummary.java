@@ -12,8 +12,7 @@ final class TestSummary {
     private static final Pattern OK = Pattern.compile("ok\\s+\\S+\\s+(?:\\d+(?:\\.\\d+)?s|\\(cached\\))(?:\\s.*)?");
     private static final Pattern FAIL_PACKAGE = Pattern.compile("FAIL\\s+\\S+\\s+(?:\\d+(?:\\.\\d+)?s|\\[.+])");
 
-    private TestSummary() {
-    }
+    private TestSummary() {}
 
     /**
      * The index of the line that says the tests passed (the last {@code ok  pkg time}, else a {@code PASS} line),
@@ -47,7 +46,9 @@ final class TestSummary {
     }
 
     private static boolean isFail(String t) {
-        return t.equals("FAIL") || t.startsWith("--- FAIL: ") || FAIL_PACKAGE.matcher(t).matches();
+        return t.equals("FAIL")
+                || t.startsWith("--- FAIL: ")
+                || FAIL_PACKAGE.matcher(t).matches();
     }
 
     /** What a log that decides nothing holds, as a phrase. */
@@ -77,7 +78,8 @@ final class TestSummary {
         if (exit != null) {
             return "the line '" + exit + "' but no crash report, shell report or compiler message";
         }
-        return lines.stream().anyMatch(l -> !l.isBlank()) ? "program output with no crash, link or shell report"
+        return lines.stream().anyMatch(l -> !l.isBlank())
+                ? "program output with no crash, link or shell report"
                 : "an empty text";
     }
 }

@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 final class TextMarkers {
 
-    private TextMarkers() {
-    }
+    private TextMarkers() {}
 
     /** Emulator and translator faults, and refusals to start a binary. */
     static List<Finding> execution(List<String> lines, String os) {
@@ -61,10 +60,13 @@ final class TextMarkers {
 
     private static Finding execRefused(int i, String t) {
         String l = t.toLowerCase(Locale.ROOT);
-        if (l.contains("exec format error") || l.contains("bad cpu type in executable")
-                || t.contains("arch: posix_spawnp:") || t.contains("missing LC_UUID load command")
+        if (l.contains("exec format error")
+                || l.contains("bad cpu type in executable")
+                || t.contains("arch: posix_spawnp:")
+                || t.contains("missing LC_UUID load command")
                 || t.contains("dyld: unknown required load command")
-                || l.contains("can not run under rosetta") || l.contains("cannot run under rosetta")
+                || l.contains("can not run under rosetta")
+                || l.contains("cannot run under rosetta")
                 || t.contains("rosetta error: failed to open elf")
                 || (t.contains("Could not open '") && !t.startsWith("#"))
                 || (t.contains("fork/exec ") && t.endsWith(": invalid argument"))) {
@@ -83,19 +85,24 @@ final class TextMarkers {
             }
             return new Finding(Outcome.EMULATOR_FAULT, Signals.parse(Signals.LINUX, t.substring(start, end)), i, t);
         }
-        if (t.contains("qemu: unhandled CPU exception") || t.contains("QEMU internal SIG")
+        if (t.contains("qemu: unhandled CPU exception")
+                || t.contains("QEMU internal SIG")
                 || (t.startsWith("qemu") && t.contains("Assertion `"))
                 || t.contains("tcg fatal error")) {
             return new Finding(Outcome.EMULATOR_FAULT, null, i, t);
         }
-        boolean rosettaAssertion = t.startsWith("assertion failed [") || t.contains("assertion failed [")
-                && i + 1 < lines.size() && lines.get(i + 1).contains(".cpp:");
+        boolean rosettaAssertion = t.startsWith("assertion failed [")
+                || t.contains("assertion failed [")
+                        && i + 1 < lines.size()
+                        && lines.get(i + 1).contains(".cpp:");
         if (t.contains("rosetta error: failed to open elf")) {
             return null;
         }
         if (rosettaAssertion || t.startsWith("rosetta error: ")) {
             String text = t;
-            if (i + 1 < lines.size() && lines.get(i + 1).trim().startsWith("(") && lines.get(i + 1).contains(".cpp:")) {
+            if (i + 1 < lines.size()
+                    && lines.get(i + 1).trim().startsWith("(")
+                    && lines.get(i + 1).contains(".cpp:")) {
                 text = t + " " + lines.get(i + 1).trim();
             }
             return new Finding(Outcome.EMULATOR_FAULT, trapAfter(lines, i), i, text);
@@ -142,7 +149,8 @@ final class TextMarkers {
             if (t.isEmpty()) {
                 continue;
             }
-            if (t.contains("Out of memory: Killed process") || t.contains("out of memory: Killed process")
+            if (t.contains("Out of memory: Killed process")
+                    || t.contains("out of memory: Killed process")
                     || t.contains("Out of memory: Kill process")) {
                 return new Finding(Outcome.KILLED, "SIGKILL", i, t);
             }
@@ -245,8 +253,10 @@ final class TextMarkers {
                 int end = d.length();
                 boolean wordEnd = end == rest.length() || !Character.isLetter(rest.charAt(end));
                 boolean shortLine = rest.length() <= d.length() + 60;
-                if (wordEnd && shortLine && !d.equals("quit") && !(d.equals("abort") && !rest.equals("abort")
-                        && !rest.startsWith("abort "))) {
+                if (wordEnd
+                        && shortLine
+                        && !d.equals("quit")
+                        && !(d.equals("abort") && !rest.equals("abort") && !rest.startsWith("abort "))) {
                     return Signals.fromDescription(d);
                 }
             }
@@ -280,12 +290,18 @@ final class TextMarkers {
             }
         }
         if (arch == null && skippedIncompatible && link != null && link.text().contains("cannot find -l")) {
-            arch = new Finding(Outcome.LINK_ARCH_MISMATCH, null, skippedLine, lines.get(skippedLine).trim()
-                    + " / " + link.text());
+            arch = new Finding(
+                    Outcome.LINK_ARCH_MISMATCH,
+                    null,
+                    skippedLine,
+                    lines.get(skippedLine).trim() + " / " + link.text());
         }
-        if (arch == null && link != null && link.text().startsWith("Undefined symbols for architecture")
+        if (arch == null
+                && link != null
+                && link.text().startsWith("Undefined symbols for architecture")
                 && hasIgnoredFile(lines)) {
-            arch = new Finding(Outcome.LINK_ARCH_MISMATCH, null, link.line(), ignoredFileLine(lines) + " / " + link.text());
+            arch = new Finding(
+                    Outcome.LINK_ARCH_MISMATCH, null, link.line(), ignoredFileLine(lines) + " / " + link.text());
         }
         List<Finding> out = new ArrayList<>();
         for (Finding f : new Finding[] {arch, link, compile}) {
@@ -298,16 +314,21 @@ final class TextMarkers {
 
     /** Xcode's harmless warnings and every other {@code ld: warning:} that is not an ignored-file warning. */
     private static boolean isWarningOnly(String t) {
-        return t.contains("malformed LC_DYSYMTAB") || t.contains("ignoring duplicate libraries")
+        return t.contains("malformed LC_DYSYMTAB")
+                || t.contains("ignoring duplicate libraries")
                 || (t.startsWith("ld: warning:") && !t.contains("ignoring file"));
     }
 
     private static boolean isArchMismatch(String t) {
-        return t.contains("file in wrong format") || t.contains("Relocations in generic ELF")
-                || t.contains("is incompatible with") || t.contains("incompatible target")
+        return t.contains("file in wrong format")
+                || t.contains("Relocations in generic ELF")
+                || t.contains("is incompatible with")
+                || t.contains("incompatible target")
                 || t.contains("architecture of input file")
-                || (t.contains("ignoring file") && (t.contains("building for") || t.contains("found architecture")
-                        || t.contains("which is not the architecture being linked")))
+                || (t.contains("ignoring file")
+                        && (t.contains("building for")
+                                || t.contains("found architecture")
+                                || t.contains("which is not the architecture being linked")))
                 || t.contains("file was built for") && t.contains("not the architecture being linked")
                 || t.contains("but attempting to link with file built for")
                 || (t.contains("building for") && t.contains("but linking in object file built for"))
@@ -328,24 +349,35 @@ final class TextMarkers {
     }
 
     private static boolean isLinkError(String t) {
-        return t.contains("undefined reference to") || t.contains("cannot find -l")
+        return t.contains("undefined reference to")
+                || t.contains("cannot find -l")
                 || (t.startsWith("Package ") && t.contains(" was not found in the pkg-config search path"))
-                || (t.startsWith("ld: library") && t.contains("not found")) || t.contains("library not found for -l")
-                || t.startsWith("Undefined symbols for architecture") || t.contains("symbol(s) not found")
-                || t.contains("ld returned 1 exit status") || t.contains("linker command failed")
-                || t.contains("multiple definition of") || t.contains("duplicate symbol")
+                || (t.startsWith("ld: library") && t.contains("not found"))
+                || t.contains("library not found for -l")
+                || t.startsWith("Undefined symbols for architecture")
+                || t.contains("symbol(s) not found")
+                || t.contains("ld returned 1 exit status")
+                || t.contains("linker command failed")
+                || t.contains("multiple definition of")
+                || t.contains("duplicate symbol")
                 || (t.contains("relocation target ") && t.contains(" not defined"))
-                || t.contains("can not be used when making a") || t.contains("error: undefined symbol: ")
-                || t.startsWith("collect2: fatal error:") || t.startsWith("collect2.exe: fatal error:");
+                || t.contains("can not be used when making a")
+                || t.contains("error: undefined symbol: ")
+                || t.startsWith("collect2: fatal error:")
+                || t.startsWith("collect2.exe: fatal error:");
     }
 
     private static boolean isCompileError(String t) {
-        if (isAssemblerError(t) || t.startsWith("cannot load DWARF output from ")
+        if (isAssemblerError(t)
+                || t.startsWith("cannot load DWARF output from ")
                 || t.startsWith("cannot load imported symbols from ELF file")) {
             return true;
         }
-        if (t.contains("invalid flag in #cgo") || t.startsWith("cgo: ") || t.contains(": error: ")
-                || t.startsWith("error: ") || t.contains("fatal error: ") && t.contains(".h")) {
+        if (t.contains("invalid flag in #cgo")
+                || t.startsWith("cgo: ")
+                || t.contains(": error: ")
+                || t.startsWith("error: ")
+                || t.contains("fatal error: ") && t.contains(".h")) {
             return true;
         }
         return isGoCompileError(t);
@@ -359,8 +391,13 @@ final class TextMarkers {
         }
         int colon = t.lastIndexOf(':', e - 1);
         String file = colon > 0 ? t.substring(0, colon) : t.substring(0, e);
-        return file.endsWith(".S") || file.endsWith(".s") || file.endsWith(".asm") || file.endsWith(".c")
-                || file.endsWith(".cc") || file.endsWith(".cpp") || file.startsWith("{standard input}");
+        return file.endsWith(".S")
+                || file.endsWith(".s")
+                || file.endsWith(".asm")
+                || file.endsWith(".c")
+                || file.endsWith(".cc")
+                || file.endsWith(".cpp")
+                || file.startsWith("{standard input}");
     }
 
     /**
@@ -371,8 +408,11 @@ final class TextMarkers {
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < lines.size() && out.size() < max; i++) {
             String t = lines.get(i).trim();
-            if (t.startsWith("ld: warning:") || t.startsWith("warning: ") || t.contains(": warning: ")
-                    || t.startsWith("ld64.lld: warning:") || t.contains("/ld: warning:")) {
+            if (t.startsWith("ld: warning:")
+                    || t.startsWith("warning: ")
+                    || t.contains(": warning: ")
+                    || t.startsWith("ld64.lld: warning:")
+                    || t.contains("/ld: warning:")) {
                 out.add(new Finding(Outcome.PASS, null, i, t));
             }
         }
@@ -402,7 +442,10 @@ final class TextMarkers {
         if (j < rest.length() && rest.charAt(j) == ':') {
             rest = rest.substring(j + 1);
         }
-        return rest.startsWith(" ") && !rest.startsWith(" note:") && !rest.startsWith(" warning:")
-                && !rest.trim().startsWith("+0x") && !rest.isBlank();
+        return rest.startsWith(" ")
+                && !rest.startsWith(" note:")
+                && !rest.startsWith(" warning:")
+                && !rest.trim().startsWith("+0x")
+                && !rest.isBlank();
     }
 }

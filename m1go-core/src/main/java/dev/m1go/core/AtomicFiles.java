@@ -24,8 +24,7 @@ public final class AtomicFiles {
         void writeTo(Path directory) throws IOException;
     }
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /**
      * Replaces the directory {@code dir} with what {@code content} writes: into a hidden sibling first ({@code
@@ -49,8 +48,8 @@ public final class AtomicFiles {
     /** Replaces {@code file} (creating its directory) with what {@code content} writes. */
     public static void replace(Path file, Content content) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + Thread.currentThread().getId() + ".tmp");
+        Path tmp = file.resolveSibling(file.getFileName() + "."
+                + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);

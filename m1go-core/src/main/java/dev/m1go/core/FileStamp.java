@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FileStamp {
 
-    private FileStamp() {
-    }
+    private FileStamp() {}
 
     /** {@code 2456 1764259200123456789 1764259200123456789 (dev=803,ino=1234)}; symbolic links followed. */
     public static String of(Path file) throws IOException {

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** Whole directory trees. */
 public final class FileTrees {
 
-    private FileTrees() {
-    }
+    private FileTrees() {}
 
     /** Deletes {@code dir} and everything below it (links themselves, not what they point at); nothing if it is missing. */
     public static void delete(Path dir) throws IOException {

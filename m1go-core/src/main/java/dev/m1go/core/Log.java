@@ -7,6 +7,5 @@ public interface Log {
     void warn(String message);
 
     /** Details a user sees with {@code mvn -X}. */
-    default void debug(String message) {
-    }
+    default void debug(String message) {}
 }

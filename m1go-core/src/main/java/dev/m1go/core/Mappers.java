@@ -15,8 +15,7 @@ public final class Mappers {
 
     private static final ObjectMapper TREES = json();
 
-    private Mappers() {
-    }
+    private Mappers() {}
 
     /** Compact JSON (one line per value, as m1go:classify and m1go:inspect print); unknown fields are ignored. */
     public static ObjectMapper json() {
@@ -28,8 +27,7 @@ public final class Mappers {
      * gives the same bytes. Unknown fields are ignored when reading, so a newer file still reads.
      */
     public static ObjectMapper prettyJson() {
-        return json().enable(SerializationFeature.INDENT_OUTPUT)
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        return json().enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     }
 
     /** Strict YAML for files a user writes (case.yaml): an unknown field or a missing number is an error. */

@@ -23,8 +23,7 @@ public final class Parallel {
         R apply(T item) throws IOException;
     }
 
-    private Parallel() {
-    }
+    private Parallel() {}
 
     /**
      * {@code step} applied to every item, on at most {@code threads} daemon threads called {@code name}; the results

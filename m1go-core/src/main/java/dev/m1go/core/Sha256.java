@@ -11,8 +11,7 @@ import java.util.HexFormat;
 /** Hex SHA-256 of bytes or of a file's content: the one digest m1go keys its caches and memos by. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(digester().digest(bytes));

@@ -52,8 +52,12 @@ final class CompilerProbe {
 
         /** The compiler's complaint (its output), empty when it printed nothing. */
         String output() {
-            return evidence.stream().filter(o -> o.source().contains(" -c ")).map(Observation::output)
-                    .filter(s -> !s.isEmpty()).findFirst().orElse("");
+            return evidence.stream()
+                    .filter(o -> o.source().contains(" -c "))
+                    .map(Observation::output)
+                    .filter(s -> !s.isEmpty())
+                    .findFirst()
+                    .orElse("");
         }
     }
 
@@ -83,33 +87,46 @@ final class CompilerProbe {
         Observation compile = run(argv, "compile");
         List<Observation> evidence = new ArrayList<>(List.of(compile));
         if (compile.exitCode() == null || compile.exitCode() != 0 || !Files.isRegularFile(object)) {
-            String why = compile.exitCode() == null ? compile.firstLine()
+            String why = compile.exitCode() == null
+                    ? compile.firstLine()
                     : "compiling an empty C file failed (exit " + compile.exitCode() + "): " + compile.firstLine();
             return new Compiled(null, null, why, evidence);
         }
         Optional<BinaryHeader> header = BinaryHeader.read(object);
-        evidence.add(Observation.read("header of " + object, header.map(CompilerProbe::describe)
-                .orElse("not an ELF, Mach-O or ar file")));
+        evidence.add(Observation.read(
+                "header of " + object, header.map(CompilerProbe::describe).orElse("not an ELF, Mach-O or ar file")));
         if (header.isEmpty() || header.get().arch().isEmpty()) {
-            return new Compiled(null, header.map(BinaryHeader::format).orElse(null),
-                    "the object's header names no architecture m1go knows", evidence);
+            return new Compiled(
+                    null,
+                    header.map(BinaryHeader::format).orElse(null),
+                    "the object's header names no architecture m1go knows",
+                    evidence);
         }
         return new Compiled(header.get().arch().get(), header.get().format(), null, evidence);
     }
 
     /** {@code ELF arm64, interpreter /lib/ld-linux-aarch64.so.1}: a header the way {@code file} sums it up. */
     static String describe(BinaryHeader h) {
-        String archs = h.archs().isEmpty() ? "unknown architecture"
+        String archs = h.archs().isEmpty()
+                ? "unknown architecture"
                 : String.join(" ", h.archs().stream().map(Arch::goarch).toList());
-        return h.format() + " " + archs + (h.dynamic() ? ", interpreter " + h.interpreter()
-                : h.format().equals("ELF") ? ", statically linked" : "");
+        return h.format() + " " + archs
+                + (h.dynamic()
+                        ? ", interpreter " + h.interpreter()
+                        : h.format().equals("ELF") ? ", statically linked" : "");
     }
 
     private Observation run(List<String> argv, String what) throws IOException {
         int n = number.incrementAndGet();
         Path dir = Files.createDirectories(workDir);
-        ProcessSpec spec = new ProcessSpec(argv, environment, dir, Duration.ofSeconds(60), Duration.ofSeconds(1),
-                dir.resolve(what + "-" + n + ".out"), dir.resolve(what + "-" + n + ".err"));
+        ProcessSpec spec = new ProcessSpec(
+                argv,
+                environment,
+                dir,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(1),
+                dir.resolve(what + "-" + n + ".out"),
+                dir.resolve(what + "-" + n + ".err"));
         ProcessResult r = processes.run(spec);
         return new Observation(spec.display(), r.exitCode(), r.combinedOutput());
     }

@@ -25,11 +25,11 @@ import java.util.Set;
  */
 final class CompilerSurvey {
 
-    private CompilerSurvey() {
-    }
+    private CompilerSurvey() {}
 
-    static List<CompilerSection> survey(Host host, Map<String, String> environment, CompilerProbe cc,
-                                        CCompilers crossCompilers) throws IOException {
+    static List<CompilerSection> survey(
+            Host host, Map<String, String> environment, CompilerProbe cc, CCompilers crossCompilers)
+            throws IOException {
         PathLookup path = new PathLookup(environment.get("PATH"));
         Map<String, String> names = new LinkedHashMap<>();
         for (String n : List.of("cc", "gcc", "clang")) {
@@ -45,8 +45,15 @@ final class CompilerSurvey {
             Optional<Path> found = path.find(argv.get(0));
             if (found.isEmpty()) {
                 if (!n.getValue().equals("default") || n.getKey().equals("cc")) {
-                    sections.add(new CompilerSection(n.getKey(), n.getValue(), null, null, null, null,
-                            argv.get(0) + " not found on PATH", List.of()));
+                    sections.add(new CompilerSection(
+                            n.getKey(),
+                            n.getValue(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            argv.get(0) + " not found on PATH",
+                            List.of()));
                 }
                 continue;
             }
@@ -56,12 +63,13 @@ final class CompilerSurvey {
             String role = "cross compiler for " + a.goarch();
             CCompilers.Result r = crossCompilers.forTarget(a);
             if (r.get().isEmpty()) {
-                sections.add(new CompilerSection(a.gnuTriple() + "-gcc", role, null, null, null, null, r.missing(),
-                        List.of()));
+                sections.add(new CompilerSection(
+                        a.gnuTriple() + "-gcc", role, null, null, null, null, r.missing(), List.of()));
                 continue;
             }
             CCompiler c = r.get().get();
-            sections.add(compiler(c.ccVariable(), role, c.cc(), path.find(c.cc().get(0)).orElseThrow(), cc));
+            sections.add(compiler(
+                    c.ccVariable(), role, c.cc(), path.find(c.cc().get(0)).orElseThrow(), cc));
         }
         return sections;
     }
@@ -90,15 +98,22 @@ final class CompilerSurvey {
         } catch (IOException e) {
             // A dangling link: keep the name found on PATH.
         }
-        evidence.add(Observation.read("PATH lookup of " + argv.get(0), found.equals(real) ? found.toString()
-                : found + " -> " + real));
+        evidence.add(Observation.read(
+                "PATH lookup of " + argv.get(0), found.equals(real) ? found.toString() : found + " -> " + real));
         List<String> resolved = new ArrayList<>(argv);
         resolved.set(0, found.toString());
         Observation version = cc.version(resolved);
         evidence.add(version);
         CompilerProbe.Compiled c = cc.compileEmpty(List.of(), resolved, List.of());
         evidence.addAll(c.evidence());
-        return new CompilerSection(name, role, found.toString(), version.firstLine(),
-                c.arch().map(Arch::goarch).orElse(null), c.format(), c.problem(), evidence);
+        return new CompilerSection(
+                name,
+                role,
+                found.toString(),
+                version.firstLine(),
+                c.arch().map(Arch::goarch).orElse(null),
+                c.format(),
+                c.problem(),
+                evidence);
     }
 }

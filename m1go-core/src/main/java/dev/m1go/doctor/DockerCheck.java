@@ -9,15 +9,14 @@ import java.util.List;
 /** What the Docker engine {@link DockerProbe} found means for the container runner. */
 final class DockerCheck {
 
-    private DockerCheck() {
-    }
+    private DockerCheck() {}
 
     static List<Finding> findings(DockerSection d, Os os) {
         List<Finding> findings = new ArrayList<>();
         for (DoctorReport.PlatformEngine e : d.engines()) {
             if (!e.reachable()) {
-                findings.add(FindingKind.DOCKER_UNREACHABLE.finding("Docker " + e.platform(), d.evidence(),
-                        e.platform() + " cells, " + e.status()));
+                findings.add(FindingKind.DOCKER_UNREACHABLE.finding(
+                        "Docker " + e.platform(), d.evidence(), e.platform() + " cells, " + e.status()));
             }
         }
         if (!d.reachable()) {

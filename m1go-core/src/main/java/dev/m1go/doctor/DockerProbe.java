@@ -1,7 +1,7 @@
 package dev.m1go.doctor;
 
-import dev.m1go.core.Mappers;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.m1go.core.Mappers;
 import dev.m1go.doctor.DoctorReport.DockerSection;
 import dev.m1go.host.Arch;
 import dev.m1go.host.DockerEndpoint;
@@ -34,8 +34,8 @@ final class DockerProbe {
     }
 
     /** @param containerHosts {@code m1go.container.hosts}: the engine of each platform named, checked too */
-    DockerProbe(Map<String, String> environment, Path home, Duration timeout,
-                Map<Arch, DockerEndpoint> containerHosts) {
+    DockerProbe(
+            Map<String, String> environment, Path home, Duration timeout, Map<Arch, DockerEndpoint> containerHosts) {
         this.environment = Map.copyOf(environment);
         this.home = home;
         this.timeout = timeout;
@@ -55,14 +55,25 @@ final class DockerProbe {
         String platform = "linux/" + arch.goarch();
         try {
             EngineProbe.EngineInfo info = new EngineProbe(endpoint, timeout).probe();
-            String engineArch = Arch.parse(info.arch() == null ? "" : info.arch()).map(Arch::goarch)
+            String engineArch = Arch.parse(info.arch() == null ? "" : info.arch())
+                    .map(Arch::goarch)
                     .orElse(info.arch());
-            return new DoctorReport.PlatformEngine(platform, endpoint.label(), endpoint.source(), true, "engine "
-                    + info.version() + " (API " + info.apiVersion() + "), " + info.os() + "/" + engineArch
-                    + (arch.goarch().equals(engineArch) ? ": " + platform + " cells run natively there"
-                    : ": " + platform + " cells are translated there"));
+            return new DoctorReport.PlatformEngine(
+                    platform,
+                    endpoint.label(),
+                    endpoint.source(),
+                    true,
+                    "engine "
+                            + info.version() + " (API " + info.apiVersion() + "), " + info.os() + "/" + engineArch
+                            + (arch.goarch().equals(engineArch)
+                                    ? ": " + platform + " cells run natively there"
+                                    : ": " + platform + " cells are translated there"));
         } catch (EngineProbe.Unreachable e) {
-            return new DoctorReport.PlatformEngine(platform, endpoint.label(), endpoint.source(), false,
+            return new DoctorReport.PlatformEngine(
+                    platform,
+                    endpoint.label(),
+                    endpoint.source(),
+                    false,
                     "no engine answers at " + endpoint.describe() + ": " + e.getMessage());
         }
     }
@@ -75,13 +86,14 @@ final class DockerProbe {
             evidence.add(Observation.read("environment DOCKER_HOST", configured.uri()));
         } else {
             evidence.add(Observation.read("environment DOCKER_HOST", "unset: trying the default sockets"));
-            endpoints.add(new DockerEndpoint("unix://" + home.resolve(".docker/run/docker.sock"), "default",
-                    configured.tls()));
+            endpoints.add(new DockerEndpoint(
+                    "unix://" + home.resolve(".docker/run/docker.sock"), "default", configured.tls()));
         }
         List<String> statuses = new ArrayList<>();
         for (DockerEndpoint endpoint : endpoints) {
             if (!endpoint.scheme().equals("unix") && !endpoint.scheme().equals("tcp")) {
-                statuses.add("DOCKER_HOST " + endpoint.uri() + " is not unix:// or tcp://; the doctor checks only those");
+                statuses.add(
+                        "DOCKER_HOST " + endpoint.uri() + " is not unix:// or tcp://; the doctor checks only those");
                 evidence.add(Observation.read("DOCKER_HOST " + endpoint.uri(), statuses.get(statuses.size() - 1)));
                 continue;
             }
@@ -91,7 +103,8 @@ final class DockerProbe {
                 ping = engine.get("/_ping");
             } catch (EngineProbe.Unreachable e) {
                 String why = e.getMessage();
-                statuses.add(why.startsWith("no socket at ") ? why : "no engine answers at " + endpoint.uri() + ": " + why);
+                statuses.add(
+                        why.startsWith("no socket at ") ? why : "no engine answers at " + endpoint.uri() + ": " + why);
                 evidence.add(new Observation("GET " + endpoint.uri() + " /_ping", null, why));
                 continue;
             }
@@ -102,11 +115,17 @@ final class DockerProbe {
             }
             return reachable(host, endpoint, engine, evidence);
         }
-        return new DockerSection(String.join(", ", endpoints.stream().map(DockerEndpoint::uri).toList()), false,
-                String.join("; ", statuses), null, List.of(), evidence);
+        return new DockerSection(
+                String.join(", ", endpoints.stream().map(DockerEndpoint::uri).toList()),
+                false,
+                String.join("; ", statuses),
+                null,
+                List.of(),
+                evidence);
     }
 
-    private DockerSection reachable(Host host, DockerEndpoint endpoint, EngineProbe engine, List<Observation> evidence) {
+    private DockerSection reachable(
+            Host host, DockerEndpoint endpoint, EngineProbe engine, List<Observation> evidence) {
         String version = null;
         String os = "linux";
         String arch = null;
@@ -125,11 +144,19 @@ final class DockerProbe {
             platforms.add(os + "/" + Arch.parse(arch).map(Arch::goarch).orElse(arch));
         }
         host.binfmt().stream()
-                .filter(b -> b.enabled() && b.arch() != null && b.flags().contains("F")
+                .filter(b -> b.enabled()
+                        && b.arch() != null
+                        && b.flags().contains("F")
                         && !platforms.contains("linux/" + b.arch().goarch()))
-                .forEach(b -> platforms.add("linux/" + b.arch().goarch() + " (emulated by binfmt_misc " + b.name() + ")"));
-        return new DockerSection(endpoint.uri(), true, "the engine answered /_ping" + (version == null ? ""
-                : "; server version " + version), version, platforms, evidence);
+                .forEach(b ->
+                        platforms.add("linux/" + b.arch().goarch() + " (emulated by binfmt_misc " + b.name() + ")"));
+        return new DockerSection(
+                endpoint.uri(),
+                true,
+                "the engine answered /_ping" + (version == null ? "" : "; server version " + version),
+                version,
+                platforms,
+                evidence);
     }
 
     private static String answer(EngineProbe.Answer a) {

@@ -55,8 +55,15 @@ public final class Doctor {
      * @param rootDir the file system root the doctor looks at ({@code /}; a temporary directory in tests): its
      *                {@code usr} is the sysroot parent, and loaders are looked up below it
      */
-    public Doctor(ProcessRunner processes, Os os, String jvmArch, Path procRoot, Path rootDir, ToolchainSource search,
-                  Clock clock, Log log) {
+    public Doctor(
+            ProcessRunner processes,
+            Os os,
+            String jvmArch,
+            Path procRoot,
+            Path rootDir,
+            ToolchainSource search,
+            Clock clock,
+            Log log) {
         this.processes = processes;
         this.os = os;
         this.jvmArch = jvmArch;
@@ -77,10 +84,18 @@ public final class Doctor {
 
     /** The doctor of the machine this JVM runs on. */
     public static Doctor ofThisMachine(ProcessRunner processes, Clock clock, Log log) throws UserError {
-        Os os = Os.current().orElseThrow(() -> new UserError("m1go:doctor runs on Linux and macOS; this is "
-                + System.getProperty("os.name")));
-        return new Doctor(processes, os, System.getProperty("os.arch", ""), Path.of("/proc"), Path.of("/"),
-                ToolchainSource.finder(processes), clock, log);
+        Os os = Os.current()
+                .orElseThrow(() ->
+                        new UserError("m1go:doctor runs on Linux and macOS; this is " + System.getProperty("os.name")));
+        return new Doctor(
+                processes,
+                os,
+                System.getProperty("os.arch", ""),
+                Path.of("/proc"),
+                Path.of("/"),
+                ToolchainSource.finder(processes),
+                clock,
+                log);
     }
 
     public Result run(DoctorSettings s) throws UserError, IOException {
@@ -90,41 +105,60 @@ public final class Doctor {
         Path logDir = Files.createDirectories(new dev.m1go.core.OutputLayout(out).doctorLogs());
         List<Finding> findings = new ArrayList<>();
 
-        HostProbe probe = new HostProbe(processes, s.environment(), logDir.resolve("host"), procRoot,
-                rootDir.resolve("usr"), os, jvmArch);
+        HostProbe probe = new HostProbe(
+                processes, s.environment(), logDir.resolve("host"), procRoot, rootDir.resolve("usr"), os, jvmArch);
         Host host = probe.probe();
         HostSection hostSection = HostCheck.check(host, probe, jvmArch, findings);
         Runners runners = new Runners(host, processes, List.of());
         List<Toolchain> toolchains;
         try {
-            toolchains = search.find(host, runners, s.environment(), s.home(),
-                    s.goRoots().stream().map(Path::of).toList(), logDir.resolve("toolchains"));
+            toolchains = search.find(
+                    host,
+                    runners,
+                    s.environment(),
+                    s.home(),
+                    s.goRoots().stream().map(Path::of).toList(),
+                    logDir.resolve("toolchains"));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
         CompilerProbe cc = new CompilerProbe(processes, s.environment(), logDir.resolve("cc"));
-        CCompilers crossCompilers = new CCompilers(host.os(), host.arch(), s.environment(), processes,
-                logDir.resolve("cc"));
+        CCompilers crossCompilers =
+                new CCompilers(host.os(), host.arch(), s.environment(), processes, logDir.resolve("cc"));
         List<CompilerSection> compilers = CompilerSurvey.survey(host, s.environment(), cc, crossCompilers);
-        ToolchainCheck toolchainCheck = new ToolchainCheck(host, processes, runners, s.environment(), cc,
-                crossCompilers, logDir.resolve("toolchains"));
+        ToolchainCheck toolchainCheck = new ToolchainCheck(
+                host, processes, runners, s.environment(), cc, crossCompilers, logDir.resolve("toolchains"));
         List<ToolchainSection> toolchainSections = new ArrayList<>();
         for (Toolchain t : toolchains) {
             toolchainSections.add(toolchainCheck.check(t, findings));
         }
         EmulatorSection emulators = new EmulatorCheck(host, probe, rootDir).check(findings);
-        DockerSection docker = new DockerProbe(s.environment(), s.home(), Duration.ofSeconds(3), s.containerHosts())
-                .probe(host);
+        DockerSection docker =
+                new DockerProbe(s.environment(), s.home(), Duration.ofSeconds(3), s.containerHosts()).probe(host);
         findings.addAll(DockerCheck.findings(docker, host.os()));
         BuildArch build = buildArch(host, s, toolchainSections);
-        EnvironmentSection environment = new EnvironmentCheck(host, s.environment(), cc, rootDir,
-                s.inheritEnvironment() ? Affects.MATRIX : Affects.MANUAL_BUILDS)
+        EnvironmentSection environment = new EnvironmentCheck(
+                        host,
+                        s.environment(),
+                        cc,
+                        rootDir,
+                        s.inheritEnvironment() ? Affects.MATRIX : Affects.MANUAL_BUILDS)
                 .check(build.arch(), build.source(), findings);
 
-        DoctorReport report = new DoctorReport(DoctorReport.SCHEMA, tool != null ? tool : "m1go-maven-plugin " + version(), started,
-                hostSection, toolchainSections, compilers, emulators, docker, environment, findings);
+        DoctorReport report = new DoctorReport(
+                DoctorReport.SCHEMA,
+                tool != null ? tool : "m1go-maven-plugin " + version(),
+                started,
+                hostSection,
+                toolchainSections,
+                compilers,
+                emulators,
+                docker,
+                environment,
+                findings);
         Path file = DoctorJson.write(out.resolve(DoctorReport.FILE), report);
-        List<Finding> failing = report.findings().stream().filter(f -> failing(f, failOn)).toList();
+        List<Finding> failing =
+                report.findings().stream().filter(f -> failing(f, failOn)).toList();
         print(report, failing, file);
         return new Result(report, failing, failOn, file);
     }
@@ -135,18 +169,20 @@ public final class Doctor {
     }
 
     /** The architecture a plain {@code go build} produces here, and how the doctor knows. */
-    record BuildArch(Arch arch, String source) {
-    }
+    record BuildArch(Arch arch, String source) {}
 
     static BuildArch buildArch(Host host, DoctorSettings s, List<ToolchainSection> toolchains) {
         Optional<Arch> envArch = Arch.parse(s.environment().get("GOARCH"));
         if (envArch.isPresent()) {
             return new BuildArch(envArch.get(), "GOARCH in the environment");
         }
-        Optional<ToolchainSection> onPath = toolchains.stream().filter(t -> t.source().equals("PATH")).findFirst();
+        Optional<ToolchainSection> onPath =
+                toolchains.stream().filter(t -> t.source().equals("PATH")).findFirst();
         Optional<Arch> pathArch = onPath.flatMap(t -> Arch.parse(t.goEnv().get("GOARCH")));
         if (pathArch.isPresent()) {
-            return new BuildArch(pathArch.get(), "go env GOARCH of the go on PATH, " + onPath.get().version());
+            return new BuildArch(
+                    pathArch.get(),
+                    "go env GOARCH of the go on PATH, " + onPath.get().version());
         }
         return new BuildArch(host.arch(), "this machine's architecture");
     }
@@ -162,7 +198,9 @@ public final class Doctor {
                 log.info(block);
             }
         }
-        long manual = report.findings().stream().filter(f -> f.affects() == Affects.MANUAL_BUILDS).count();
+        long manual = report.findings().stream()
+                .filter(f -> f.affects() == Affects.MANUAL_BUILDS)
+                .count();
         log.info("m1go doctor: " + Plural.of(count(report, Severity.ERROR), "error") + ", "
                 + Plural.of(count(report, Severity.WARNING), "warning") + ", "
                 + Plural.of(count(report, Severity.INFO), "note")

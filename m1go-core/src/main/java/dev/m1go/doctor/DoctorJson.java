@@ -11,8 +11,7 @@ final class DoctorJson {
 
     private static final ObjectMapper MAPPER = Mappers.prettyJson();
 
-    private DoctorJson() {
-    }
+    private DoctorJson() {}
 
     public static Path write(Path file, DoctorReport report) throws IOException {
         AtomicFiles.replace(file, out -> MAPPER.writeValue(out, report));

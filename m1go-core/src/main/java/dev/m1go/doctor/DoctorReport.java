@@ -41,9 +41,17 @@ public record DoctorReport(
      * @param translated      whether this process runs translated; {@code null} when the OS cannot tell
      * @param translation     that answer in words, with its reason
      */
-    public record HostSection(String os, String kernel, String unameMachine, String arch, String hwOptionalArm64,
-                              String procTranslated, String jvmArch, Boolean translated, String translation,
-                              List<Observation> evidence) {
+    public record HostSection(
+            String os,
+            String kernel,
+            String unameMachine,
+            String arch,
+            String hwOptionalArm64,
+            String procTranslated,
+            String jvmArch,
+            Boolean translated,
+            String translation,
+            List<Observation> evidence) {
         public HostSection {
             evidence = List.copyOf(evidence);
         }
@@ -55,9 +63,16 @@ public record DoctorReport(
      * @param goEnv      {@code go env} in your environment (GOARCH GOHOSTARCH GOOS CGO_ENABLED CC GOFLAGS GOTOOLCHAIN)
      * @param ccProduces the architecture of an object its {@code CC} makes from an empty C file, when cgo is on
      */
-    public record ToolchainSection(String version, String goroot, String source, String binaryArch, String runs,
-                                   boolean translated, Map<String, String> goEnv, String ccProduces,
-                                   List<Observation> evidence) {
+    public record ToolchainSection(
+            String version,
+            String goroot,
+            String source,
+            String binaryArch,
+            String runs,
+            boolean translated,
+            Map<String, String> goEnv,
+            String ccProduces,
+            List<Observation> evidence) {
         public ToolchainSection {
             goEnv = Collections.unmodifiableMap(new TreeMap<>(goEnv));
             evidence = List.copyOf(evidence);
@@ -71,15 +86,26 @@ public record DoctorReport(
      * @param produces the architecture of the object it makes from an empty C file, or {@code null}
      * @param problem  why it is missing or did not compile, or {@code null}
      */
-    public record CompilerSection(String name, String role, String path, String version, String produces,
-                                  String objectFormat, String problem, List<Observation> evidence) {
+    public record CompilerSection(
+            String name,
+            String role,
+            String path,
+            String version,
+            String produces,
+            String objectFormat,
+            String problem,
+            List<Observation> evidence) {
         public CompilerSection {
             evidence = List.copyOf(evidence);
         }
     }
 
-    public record EmulatorSection(List<EmulatorLine> emulators, List<BinfmtLine> binfmt, List<SysrootLine> sysroots,
-                                  String rosetta, List<Observation> evidence) {
+    public record EmulatorSection(
+            List<EmulatorLine> emulators,
+            List<BinfmtLine> binfmt,
+            List<SysrootLine> sysroots,
+            String rosetta,
+            List<Observation> evidence) {
         public EmulatorSection {
             emulators = List.copyOf(emulators);
             binfmt = List.copyOf(binfmt);
@@ -99,16 +125,22 @@ public record DoctorReport(
      *                           {@code O} open binary, {@code C} credentials
      * @param interpreterLinking {@code static}, {@code dynamic (…)} or {@code missing}
      */
-    public record BinfmtLine(String name, boolean enabled, String arch, String interpreter, String flags,
-                             String interpreterLinking, List<Observation> evidence) {
+    public record BinfmtLine(
+            String name,
+            boolean enabled,
+            String arch,
+            String interpreter,
+            String flags,
+            String interpreterLinking,
+            List<Observation> evidence) {
         public BinfmtLine {
             evidence = List.copyOf(evidence);
         }
     }
 
     /** A C runtime for dynamically linked binaries of a foreign architecture, and whether its loader is there. */
-    public record SysrootLine(String arch, String path, String loader, boolean loaderPresent,
-                              List<Observation> evidence) {
+    public record SysrootLine(
+            String arch, String path, String loader, boolean loaderPresent, List<Observation> evidence) {
         public SysrootLine {
             evidence = List.copyOf(evidence);
         }
@@ -124,11 +156,17 @@ public record DoctorReport(
      *                {@code "linux/arm64 cells: tcp://arm64-box:2375 (m1go.container.hosts.linux-arm64): engine 24.0.7,
      *                linux/arm64"}, or why it does not answer; left out of doctor.json when there is none
      */
-    public record DockerSection(String endpoint, boolean reachable, String status, String serverVersion,
-                                List<String> platforms, List<Observation> evidence,
-                                @com.fasterxml.jackson.annotation.JsonInclude(
-                                        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-                                List<PlatformEngine> engines) {
+    public record DockerSection(
+            String endpoint,
+            boolean reachable,
+            String status,
+            String serverVersion,
+            List<String> platforms,
+            List<Observation> evidence,
+
+            @com.fasterxml.jackson.annotation.JsonInclude(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            List<PlatformEngine> engines) {
         public DockerSection {
             platforms = List.copyOf(platforms);
             evidence = List.copyOf(evidence);
@@ -136,8 +174,13 @@ public record DoctorReport(
         }
 
         /** The default engine only. */
-        public DockerSection(String endpoint, boolean reachable, String status, String serverVersion,
-                             List<String> platforms, List<Observation> evidence) {
+        public DockerSection(
+                String endpoint,
+                boolean reachable,
+                String status,
+                String serverVersion,
+                List<String> platforms,
+                List<Observation> evidence) {
             this(endpoint, reachable, status, serverVersion, platforms, evidence, List.of());
         }
 
@@ -155,15 +198,14 @@ public record DoctorReport(
      * @param reachable whether it answered {@code /_ping} and {@code /version}
      * @param status    its version and architecture ({@code engine 24.0.7 (API 1.43), linux/arm64}), or why not
      */
-    public record PlatformEngine(String platform, String endpoint, String setting, boolean reachable, String status) {
-    }
+    public record PlatformEngine(String platform, String endpoint, String setting, boolean reachable, String status) {}
 
     /**
      * @param variables          every variable the doctor watches, with its value ({@code null} when unset)
      * @param libraryDirectories directories your flags point the linker at, with the architectures of their libraries
      */
-    public record EnvironmentSection(Map<String, String> variables, List<LibraryDirectory> libraryDirectories,
-                                     List<Observation> evidence) {
+    public record EnvironmentSection(
+            Map<String, String> variables, List<LibraryDirectory> libraryDirectories, List<Observation> evidence) {
         public EnvironmentSection {
             variables = Collections.unmodifiableMap(new TreeMap<>(variables));
             libraryDirectories = List.copyOf(libraryDirectories);
@@ -175,8 +217,12 @@ public record DoctorReport(
      * @param variable where the directory came from ({@code CGO_LDFLAGS}, {@code LIBRARY_PATH}, {@code PKG_CONFIG_PATH})
      * @param archs    how many libraries of each architecture it holds
      */
-    public record LibraryDirectory(String variable, String path, Map<String, Integer> archs, List<String> examples,
-                                   List<Observation> evidence) {
+    public record LibraryDirectory(
+            String variable,
+            String path,
+            Map<String, Integer> archs,
+            List<String> examples,
+            List<Observation> evidence) {
         public LibraryDirectory {
             archs = Collections.unmodifiableMap(new TreeMap<>(archs));
             examples = List.copyOf(examples);

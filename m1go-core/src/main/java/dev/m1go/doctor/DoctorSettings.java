@@ -19,8 +19,14 @@ import java.util.Objects;
  *                        variables on, so that what they break breaks the matrix too
  * @param containerHosts  {@code m1go.container.hosts}: the engine of each platform named, checked besides the default
  */
-public record DoctorSettings(Path outputDirectory, List<String> goRoots, String failOn, Map<String, String> environment,
-                             Path home, boolean inheritEnvironment, Map<Arch, DockerEndpoint> containerHosts) {
+public record DoctorSettings(
+        Path outputDirectory,
+        List<String> goRoots,
+        String failOn,
+        Map<String, String> environment,
+        Path home,
+        boolean inheritEnvironment,
+        Map<Arch, DockerEndpoint> containerHosts) {
     public DoctorSettings {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         goRoots = List.copyOf(goRoots);
@@ -30,14 +36,19 @@ public record DoctorSettings(Path outputDirectory, List<String> goRoots, String 
     }
 
     /** Every platform's container cells on the engine of {@code DOCKER_HOST} or the default socket. */
-    public DoctorSettings(Path outputDirectory, List<String> goRoots, String failOn, Map<String, String> environment,
-                          Path home, boolean inheritEnvironment) {
+    public DoctorSettings(
+            Path outputDirectory,
+            List<String> goRoots,
+            String failOn,
+            Map<String, String> environment,
+            Path home,
+            boolean inheritEnvironment) {
         this(outputDirectory, goRoots, failOn, environment, home, inheritEnvironment, Map.of());
     }
 
     /** With the matrix's default clean environment. */
-    public DoctorSettings(Path outputDirectory, List<String> goRoots, String failOn, Map<String, String> environment,
-                          Path home) {
+    public DoctorSettings(
+            Path outputDirectory, List<String> goRoots, String failOn, Map<String, String> environment, Path home) {
         this(outputDirectory, goRoots, failOn, environment, home, false);
     }
 }

@@ -23,8 +23,7 @@ final class DoctorTable {
     private static final String ROW = "  %-26s %s";
     private static final int EVIDENCE_WIDTH = 150;
 
-    private DoctorTable() {
-    }
+    private DoctorTable() {}
 
     public static List<String> lines(DoctorReport r) {
         List<String> out = new ArrayList<>();
@@ -48,11 +47,21 @@ final class DoctorTable {
         }
         for (ToolchainSection t : r.toolchains()) {
             Map<String, String> env = t.goEnv();
-            row(out, t.version() + " (" + t.binaryArch() + ")", t.goroot() + " [" + t.source() + "], runs " + t.runs(),
-                    t.evidence(), "header of");
+            row(
+                    out,
+                    t.version() + " (" + t.binaryArch() + ")",
+                    t.goroot() + " [" + t.source() + "], runs " + t.runs(),
+                    t.evidence(),
+                    "header of");
             if (!env.isEmpty()) {
-                row(out, "  go env", env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining(" ")), t.evidence(), "GOTOOLCHAIN=local");
+                row(
+                        out,
+                        "  go env",
+                        env.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .collect(Collectors.joining(" ")),
+                        t.evidence(),
+                        "GOTOOLCHAIN=local");
             }
             if (t.ccProduces() != null) {
                 row(out, "  its CC produces", t.ccProduces(), t.evidence(), "-c ");
@@ -61,11 +70,19 @@ final class DoctorTable {
 
         section(out, "C compilers");
         for (CompilerSection c : r.compilers()) {
-            String value = c.path() == null ? "missing: " + c.problem()
-                    : (c.produces() != null ? "produces " + c.produces() + " (" + c.objectFormat() + ")"
-                    : "produces nothing: " + c.problem()) + " — " + c.version();
-            row(out, c.name() + (c.role().equals("default") ? "" : " [" + c.role() + "]"), value, c.evidence(),
-                    "header of", " -c ");
+            String value = c.path() == null
+                    ? "missing: " + c.problem()
+                    : (c.produces() != null
+                                    ? "produces " + c.produces() + " (" + c.objectFormat() + ")"
+                                    : "produces nothing: " + c.problem())
+                            + " — " + c.version();
+            row(
+                    out,
+                    c.name() + (c.role().equals("default") ? "" : " [" + c.role() + "]"),
+                    value,
+                    c.evidence(),
+                    "header of",
+                    " -c ");
         }
 
         section(out, "Emulators");
@@ -73,25 +90,47 @@ final class DoctorTable {
             row(out, e.name(), e.version() + " (" + e.path() + ")", e.evidence(), "");
         }
         for (BinfmtLine b : r.emulators().binfmt()) {
-            row(out, "binfmt " + b.name(), (b.enabled() ? "enabled" : "disabled") + ", flags " + (b.flags().isEmpty()
-                    ? "(none)" : b.flags()) + ", interpreter " + b.interpreter() + " (" + b.interpreterLinking() + ")",
-                    b.evidence(), "read ");
+            row(
+                    out,
+                    "binfmt " + b.name(),
+                    (b.enabled() ? "enabled" : "disabled") + ", flags "
+                            + (b.flags().isEmpty() ? "(none)" : b.flags()) + ", interpreter " + b.interpreter() + " ("
+                            + b.interpreterLinking() + ")",
+                    b.evidence(),
+                    "read ");
         }
         for (SysrootLine s : r.emulators().sysroots()) {
-            row(out, "sysroot " + s.arch(), (s.path() == null ? "none" : s.path()) + ", loader " + s.loader()
-                    + (s.loaderPresent() ? " present" : " missing"), s.evidence(), "file ");
+            row(
+                    out,
+                    "sysroot " + s.arch(),
+                    (s.path() == null ? "none" : s.path()) + ", loader " + s.loader()
+                            + (s.loaderPresent() ? " present" : " missing"),
+                    s.evidence(),
+                    "file ");
         }
         if (r.emulators().rosetta() != null) {
             row(out, "Rosetta 2", r.emulators().rosetta(), r.emulators().evidence(), "");
         }
 
         section(out, "Docker");
-        row(out, r.docker().endpoint(), (r.docker().reachable() ? "reachable: " : "not reachable: ")
-                + r.docker().status() + (r.docker().platforms().isEmpty() ? ""
-                : "; runs " + String.join(", ", r.docker().platforms())), r.docker().evidence(), "GET", "socket");
+        row(
+                out,
+                r.docker().endpoint(),
+                (r.docker().reachable() ? "reachable: " : "not reachable: ")
+                        + r.docker().status()
+                        + (r.docker().platforms().isEmpty()
+                                ? ""
+                                : "; runs " + String.join(", ", r.docker().platforms())),
+                r.docker().evidence(),
+                "GET",
+                "socket");
         for (DoctorReport.PlatformEngine e : r.docker().engines()) {
-            row(out, e.platform() + " cells", e.endpoint() + " (" + e.setting() + "): "
-                    + (e.reachable() ? "reachable: " : "not reachable: ") + e.status(), List.of());
+            row(
+                    out,
+                    e.platform() + " cells",
+                    e.endpoint() + " (" + e.setting() + "): " + (e.reachable() ? "reachable: " : "not reachable: ")
+                            + e.status(),
+                    List.of());
         }
 
         section(out, "Environment");
@@ -100,10 +139,18 @@ final class DoctorTable {
                 out.add(String.format(Locale.ROOT, ROW, k, v));
             }
         });
-        long unset = r.environment().variables().values().stream().filter(v -> v == null).count();
-        out.add(String.format(Locale.ROOT, ROW, "(unset)", r.environment().variables().entrySet().stream()
-                .filter(e -> e.getValue() == null).map(Map.Entry::getKey).collect(Collectors.joining(" "))
-                + (unset == 0 ? "none" : "")));
+        long unset = r.environment().variables().values().stream()
+                .filter(v -> v == null)
+                .count();
+        out.add(String.format(
+                Locale.ROOT,
+                ROW,
+                "(unset)",
+                r.environment().variables().entrySet().stream()
+                                .filter(e -> e.getValue() == null)
+                                .map(Map.Entry::getKey)
+                                .collect(Collectors.joining(" "))
+                        + (unset == 0 ? "none" : "")));
         for (LibraryDirectory d : r.environment().libraryDirectories()) {
             row(out, "  " + d.variable() + " dir", d.path() + " " + d.archs(), d.evidence(), "");
         }
@@ -123,7 +170,8 @@ final class DoctorTable {
      */
     public static List<String> finding(Finding f, boolean failsTheGoal) {
         String audience = f.affects() == Affects.MANUAL_BUILDS ? " (your own builds only)" : "";
-        String label = f.severity() == Severity.ERROR && !failsTheGoal ? "BREAKS"
+        String label = f.severity() == Severity.ERROR && !failsTheGoal
+                ? "BREAKS"
                 : f.severity().json().toUpperCase(Locale.ROOT);
         return List.of(label + " " + f.id() + audience + ": " + f.message(), "    remedy: " + f.remedy());
     }
@@ -134,14 +182,16 @@ final class DoctorTable {
     }
 
     /** A row, then the first observation whose source contains each of {@code sources}. */
-    private static void row(List<String> out, String subject, String value, List<Observation> evidence,
-                            String... sources) {
+    private static void row(
+            List<String> out, String subject, String value, List<Observation> evidence, String... sources) {
         out.add(String.format(Locale.ROOT, ROW, subject, value));
         for (String s : sources) {
             evidence.stream().filter(o -> o.source().contains(s)).findFirst().ifPresent(o -> {
                 String said = o.output().isEmpty() ? "(no output)" : o.firstLine();
-                String line = "      <- " + (o.exitCode() != null ? "$ " + o.source() + "  => exit " + o.exitCode()
-                        + ": " + said : o.source() + ": " + said);
+                String line = "      <- "
+                        + (o.exitCode() != null
+                                ? "$ " + o.source() + "  => exit " + o.exitCode() + ": " + said
+                                : o.source() + ": " + said);
                 out.add(line.length() > EVIDENCE_WIDTH ? line.substring(0, EVIDENCE_WIDTH - 1) + "…" : line);
             });
         }

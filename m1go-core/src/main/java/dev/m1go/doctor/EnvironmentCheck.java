@@ -31,15 +31,30 @@ import java.util.regex.Pattern;
 final class EnvironmentCheck {
 
     /** The variables the doctor reports, set or not. */
-    static final List<String> WATCHED = List.of("GOARCH", "GOOS", "CGO_ENABLED", "CGO_CFLAGS", "CGO_CPPFLAGS",
-            "CGO_CXXFLAGS", "CGO_LDFLAGS", "CC", "CXX", "PKG_CONFIG_PATH", "LIBRARY_PATH", "CPATH", "GOFLAGS",
-            "GOTOOLCHAIN", "GOROOT", "QEMU_LD_PREFIX");
+    static final List<String> WATCHED = List.of(
+            "GOARCH",
+            "GOOS",
+            "CGO_ENABLED",
+            "CGO_CFLAGS",
+            "CGO_CPPFLAGS",
+            "CGO_CXXFLAGS",
+            "CGO_LDFLAGS",
+            "CC",
+            "CXX",
+            "PKG_CONFIG_PATH",
+            "LIBRARY_PATH",
+            "CPATH",
+            "GOFLAGS",
+            "GOTOOLCHAIN",
+            "GOROOT",
+            "QEMU_LD_PREFIX");
 
     /** Flags that only mean something to a C++ compiler; clang rejects {@code -std=gnu++17} for C, gcc warns. */
     private static final Pattern CXX_ONLY = Pattern.compile(
             "-std=(?:c|gnu)\\+\\+\\S*|-stdlib=\\S+|-fno-rtti|-frtti|-fno-threadsafe-statics|-fvisibility-inlines-hidden");
     /** C language standards, which a C++ compiler rejects. */
     private static final Pattern C_ONLY = Pattern.compile("-std=(?:c|gnu|iso9899:)\\d\\w*");
+
     private static final int MAX_LIBRARIES = 400;
 
     private final Host host;
@@ -52,8 +67,8 @@ final class EnvironmentCheck {
      * @param affects {@link Affects#MATRIX} when {@code m1go.inheritEnvironment} passes these variables on to the
      *                matrix's builds, else {@link Affects#MANUAL_BUILDS}
      */
-    EnvironmentCheck(Host host, Map<String, String> environment, CompilerProbe compilers, Path rootDir,
-                     Affects affects) {
+    EnvironmentCheck(
+            Host host, Map<String, String> environment, CompilerProbe compilers, Path rootDir, Affects affects) {
         this.host = host;
         this.environment = Map.copyOf(environment);
         this.compilers = compilers;
@@ -65,14 +80,18 @@ final class EnvironmentCheck {
      * m1go:reproduce sets GOOS, GOARCH, CGO_ENABLED, CC and GOTOOLCHAIN for every cell, inherited environment or not:
      * what these variables do never reaches the matrix.
      */
-    private static final Set<FindingKind> SET_BY_THE_MATRIX = EnumSet.of(FindingKind.GOARCH_SET_NATIVE,
-            FindingKind.GOARCH_SET_FOREIGN, FindingKind.GOOS_SET, FindingKind.CGO_DISABLED, FindingKind.CC_SET,
+    private static final Set<FindingKind> SET_BY_THE_MATRIX = EnumSet.of(
+            FindingKind.GOARCH_SET_NATIVE,
+            FindingKind.GOARCH_SET_FOREIGN,
+            FindingKind.GOOS_SET,
+            FindingKind.CGO_DISABLED,
+            FindingKind.CC_SET,
             FindingKind.GOTOOLCHAIN_SET);
 
-    private Finding finding(FindingKind kind, Severity severity, String subject, List<Observation> evidence,
-                            Object... args) {
-        return kind.finding(severity, SET_BY_THE_MATRIX.contains(kind) ? Affects.MANUAL_BUILDS : affects, subject,
-                evidence, args);
+    private Finding finding(
+            FindingKind kind, Severity severity, String subject, List<Observation> evidence, Object... args) {
+        return kind.finding(
+                severity, SET_BY_THE_MATRIX.contains(kind) ? Affects.MANUAL_BUILDS : affects, subject, evidence, args);
     }
 
     private Finding finding(FindingKind kind, String subject, List<Observation> evidence, Object... args) {
@@ -93,8 +112,8 @@ final class EnvironmentCheck {
                 set.append(name).append('=').append(v).append('\n');
             }
         }
-        Observation env = Observation.read("environment", set.length() == 0 ? "none of " + String.join(" ", WATCHED)
-                + " is set" : set.toString());
+        Observation env = Observation.read(
+                "environment", set.length() == 0 ? "none of " + String.join(" ", WATCHED) + " is set" : set.toString());
         ambientFindings(env, findings);
         flagFindings(findings);
         List<LibraryDirectory> dirs = new ArrayList<>();
@@ -114,14 +133,20 @@ final class EnvironmentCheck {
                 findings.add(finding(FindingKind.GOARCH_SET_NATIVE, "GOARCH", List.of(env), goarch));
             } else {
                 boolean emulated = a.isPresent() && host.binfmtFor(a.get()).isPresent();
-                findings.add(finding(FindingKind.GOARCH_SET_FOREIGN, "GOARCH", List.of(env), goarch,
-                        host.os().goos(), host.arch().goarch(),
+                findings.add(finding(
+                        FindingKind.GOARCH_SET_FOREIGN,
+                        "GOARCH",
+                        List.of(env),
+                        goarch,
+                        host.os().goos(),
+                        host.arch().goarch(),
                         emulated ? " natively (only through binfmt_misc emulation)" : ""));
             }
         }
         String goos = environment.get("GOOS");
         if (goos != null && !goos.isBlank() && !goos.equals(host.os().goos())) {
-            findings.add(finding(FindingKind.GOOS_SET, "GOOS", List.of(env), goos, host.os().goos()));
+            findings.add(finding(
+                    FindingKind.GOOS_SET, "GOOS", List.of(env), goos, host.os().goos()));
         }
         if ("0".equals(environment.get("CGO_ENABLED"))) {
             findings.add(finding(FindingKind.CGO_DISABLED, "CGO_ENABLED", List.of(env)));
@@ -135,7 +160,9 @@ final class EnvironmentCheck {
             findings.add(finding(FindingKind.GOFLAGS_SET, "GOFLAGS", List.of(env), goflags));
         }
         String toolchain = environment.get("GOTOOLCHAIN");
-        if (toolchain != null && !toolchain.isBlank() && !List.of("auto", "local", "path").contains(toolchain.trim())) {
+        if (toolchain != null
+                && !toolchain.isBlank()
+                && !List.of("auto", "local", "path").contains(toolchain.trim())) {
             findings.add(finding(FindingKind.GOTOOLCHAIN_SET, "GOTOOLCHAIN", List.of(env), toolchain));
         }
     }
@@ -147,8 +174,8 @@ final class EnvironmentCheck {
                 continue;
             }
             Optional<List<String>> cc = defaultCompiler();
-            List<Observation> evidence = new ArrayList<>(List.of(Observation.read("environment " + variable,
-                    environment.get(variable))));
+            List<Observation> evidence =
+                    new ArrayList<>(List.of(Observation.read("environment " + variable, environment.get(variable))));
             Severity severity = Severity.WARNING;
             String measured = "";
             if (cc.isPresent()) {
@@ -161,17 +188,27 @@ final class EnvironmentCheck {
                     severity = Severity.ERROR;
                     measured = "; here " + cmd + " fails on an empty C file with it: " + firstLine(c.output());
                 } else {
-                    measured = c.output().isEmpty() ? "; here " + cmd + " accepts it silently"
+                    measured = c.output().isEmpty()
+                            ? "; here " + cmd + " accepts it silently"
                             : "; here " + cmd + " warns: " + firstLine(c.output());
                 }
             }
             String list = String.join(" ", cxx);
-            findings.add(finding(FindingKind.CGO_CFLAGS_CXX_FLAG, severity, variable, evidence, variable, list,
-                    cxx.size() == 1 ? "a C++ flag" : "C++ flags", measured));
+            findings.add(finding(
+                    FindingKind.CGO_CFLAGS_CXX_FLAG,
+                    severity,
+                    variable,
+                    evidence,
+                    variable,
+                    list,
+                    cxx.size() == 1 ? "a C++ flag" : "C++ flags",
+                    measured));
         }
         List<String> c = matching("CGO_CXXFLAGS", C_ONLY);
         if (!c.isEmpty()) {
-            findings.add(finding(FindingKind.CGO_CXXFLAGS_C_FLAG, "CGO_CXXFLAGS",
+            findings.add(finding(
+                    FindingKind.CGO_CXXFLAGS_C_FLAG,
+                    "CGO_CXXFLAGS",
                     List.of(Observation.read("environment CGO_CXXFLAGS", environment.get("CGO_CXXFLAGS"))),
                     String.join(" ", c)));
         }
@@ -184,13 +221,21 @@ final class EnvironmentCheck {
             return Optional.of(words(cc));
         }
         PathLookup path = new PathLookup(environment.get("PATH"));
-        return Optional.ofNullable(host.os() == Os.DARWIN ? "clang" : path.find("cc").isPresent() ? "cc"
-                : path.find("gcc").isPresent() ? "gcc" : path.find("clang").isPresent() ? "clang" : null)
+        return Optional.ofNullable(
+                        host.os() == Os.DARWIN
+                                ? "clang"
+                                : path.find("cc").isPresent()
+                                        ? "cc"
+                                        : path.find("gcc").isPresent()
+                                                ? "gcc"
+                                                : path.find("clang").isPresent() ? "clang" : null)
                 .map(List::of);
     }
 
     private List<String> matching(String variable, Pattern pattern) {
-        return words(environment.get(variable)).stream().filter(w -> pattern.matcher(w).matches()).toList();
+        return words(environment.get(variable)).stream()
+                .filter(w -> pattern.matcher(w).matches())
+                .toList();
     }
 
     static List<String> words(String value) {
@@ -222,8 +267,10 @@ final class EnvironmentCheck {
                     continue;
                 }
                 Path p = Path.of(part);
-                if (variable.equals("PKG_CONFIG_PATH") && p.getFileName() != null
-                        && p.getFileName().toString().equals("pkgconfig") && p.getParent() != null) {
+                if (variable.equals("PKG_CONFIG_PATH")
+                        && p.getFileName() != null
+                        && p.getFileName().toString().equals("pkgconfig")
+                        && p.getParent() != null) {
                     p = p.getParent();
                 }
                 dirs.putIfAbsent(p, variable);
@@ -236,7 +283,11 @@ final class EnvironmentCheck {
         Map<String, Integer> archs = new TreeMap<>();
         Map<String, List<String>> byArch = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
-            return new LibraryDirectory(variable, dir.toString(), archs, List.of(),
+            return new LibraryDirectory(
+                    variable,
+                    dir.toString(),
+                    archs,
+                    List.of(),
                     List.of(Observation.read("directory " + dir, "does not exist")));
         }
         List<Path> libraries = new ArrayList<>();
@@ -259,26 +310,37 @@ final class EnvironmentCheck {
                 continue;
             }
             read++;
-            String key = h.flatMap(BinaryHeader::arch).map(Arch::goarch)
-                    .orElse(h.map(x -> x.archs().size() > 1 ? "universal" : "unknown").orElse("unknown"));
+            String key = h.flatMap(BinaryHeader::arch)
+                    .map(Arch::goarch)
+                    .orElse(h.map(x -> x.archs().size() > 1 ? "universal" : "unknown")
+                            .orElse("unknown"));
             archs.merge(key, 1, Integer::sum);
-            byArch.computeIfAbsent(key, k -> new ArrayList<>()).add(lib.getFileName().toString());
+            byArch.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(lib.getFileName().toString());
         }
         List<String> examples = new ArrayList<>();
         StringBuilder out = new StringBuilder();
         byArch.forEach((a, names) -> {
             names.stream().limit(3).forEach(n -> examples.add(n + " (" + a + ")"));
-            out.append(a).append(": ").append(names.size()).append(" (")
+            out.append(a)
+                    .append(": ")
+                    .append(names.size())
+                    .append(" (")
                     .append(String.join(", ", names.stream().limit(5).toList()))
-                    .append(names.size() > 5 ? ", …" : "").append(")\n");
+                    .append(names.size() > 5 ? ", …" : "")
+                    .append(")\n");
         });
-        return new LibraryDirectory(variable, dir.toString(), archs, examples,
-                List.of(Observation.read("headers of the " + read + " libraries in " + dir,
+        return new LibraryDirectory(
+                variable,
+                dir.toString(),
+                archs,
+                examples,
+                List.of(Observation.read(
+                        "headers of the " + read + " libraries in " + dir,
                         read == 0 ? "no .a, .so or .dylib files" : out.toString())));
     }
 
-    private void libraryFindings(LibraryDirectory dir, Arch buildArch, String buildArchSource,
-                                 List<Finding> findings) {
+    private void libraryFindings(LibraryDirectory dir, Arch buildArch, String buildArchSource, List<Finding> findings) {
         Map<String, Integer> foreign = new TreeMap<>(dir.archs());
         boolean hasOwn = foreign.remove(buildArch.goarch()) != null;
         foreign.remove("unknown");
@@ -287,19 +349,31 @@ final class EnvironmentCheck {
             return;
         }
         String kinds = String.join(", ", foreign.keySet());
-        String examples = String.join(", ", dir.examples().stream()
-                .filter(e -> !e.endsWith("(" + buildArch.goarch() + ")")).toList());
+        String examples = String.join(
+                ", ",
+                dir.examples().stream()
+                        .filter(e -> !e.endsWith("(" + buildArch.goarch() + ")"))
+                        .toList());
         String named = dir.variable().equals("CGO_LDFLAGS") ? "-L" + dir.path() : dir.path();
         String remedy = "remove " + named + " from " + dir.variable() + ", or point it at " + buildArch.goarch()
                 + " libraries" + suggestion(buildArch);
-        findings.add(finding(hasOwn ? FindingKind.LIBRARY_DIR_MIXED_ARCH : FindingKind.LIBRARY_DIR_WRONG_ARCH,
-                dir.variable(), dir.evidence(), dir.variable(), dir.path(), kinds, examples, buildArch.goarch(),
-                buildArchSource, remedy));
+        findings.add(finding(
+                hasOwn ? FindingKind.LIBRARY_DIR_MIXED_ARCH : FindingKind.LIBRARY_DIR_WRONG_ARCH,
+                dir.variable(),
+                dir.evidence(),
+                dir.variable(),
+                dir.path(),
+                kinds,
+                examples,
+                buildArch.goarch(),
+                buildArchSource,
+                remedy));
     }
 
     private String suggestion(Arch arch) {
         if (host.os() == Os.DARWIN) {
-            return arch == Arch.ARM64 ? " (Homebrew keeps arm64 libraries in /opt/homebrew/lib)"
+            return arch == Arch.ARM64
+                    ? " (Homebrew keeps arm64 libraries in /opt/homebrew/lib)"
                     : arch == Arch.AMD64 ? " (an Intel Homebrew keeps x86_64 libraries in /usr/local/lib)" : "";
         }
         Path multiarch = rootDir.resolve("usr/lib").resolve(arch.gnuTriple());

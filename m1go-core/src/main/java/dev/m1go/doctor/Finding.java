@@ -16,12 +16,20 @@ import java.util.Objects;
  * @param remedy   what to do, concretely
  * @param evidence the commands and files the finding rests on
  */
-public record Finding(String id, Severity severity, Affects affects, String subject, String message, String remedy,
-                      List<Observation> evidence) {
+public record Finding(
+        String id,
+        Severity severity,
+        Affects affects,
+        String subject,
+        String message,
+        String remedy,
+        List<Observation> evidence) {
 
     /** Errors first, then warnings, then information; then by id and subject. */
-    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity).reversed()
-            .thenComparing(Finding::id).thenComparing(Finding::subject);
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
+            .reversed()
+            .thenComparing(Finding::id)
+            .thenComparing(Finding::subject);
 
     public Finding {
         Objects.requireNonNull(id, "id");

@@ -13,8 +13,7 @@ import java.util.Optional;
 /** The host section: the OS, the CPU, whether this process runs translated, and what the JVM believes. */
 final class HostCheck {
 
-    private HostCheck() {
-    }
+    private HostCheck() {}
 
     /**
      * @param probe   the probe that made {@code host}; its observations are the evidence
@@ -22,7 +21,8 @@ final class HostCheck {
      */
     static HostSection check(Host host, HostProbe probe, String jvmArch, List<Finding> findings) {
         List<Observation> evidence = new ArrayList<>();
-        evidence.add(Observation.read("operating system (os.name of this JVM)", host.os().goos()));
+        evidence.add(Observation.read(
+                "operating system (os.name of this JVM)", host.os().goos()));
         Optional<Observation> uname = probe.observation("uname -m");
         uname.ifPresent(evidence::add);
         probe.observation("uname -r").ifPresent(evidence::add);
@@ -32,14 +32,26 @@ final class HostCheck {
         translatedOid.ifPresent(evidence::add);
         Observation jvm = Observation.read("System.getProperty(\"os.arch\") of this JVM", jvmArch);
         evidence.add(jvm);
-        HostSection section = new HostSection(host.os().goos(), host.kernel(), host.unameMachine(), host.arch().goarch(),
-                arm64.map(HostCheck::answer).orElse(null), translatedOid.map(HostCheck::answer).orElse(null), jvmArch,
-                host.translated(), translation(host, translatedOid), evidence);
+        HostSection section = new HostSection(
+                host.os().goos(),
+                host.kernel(),
+                host.unameMachine(),
+                host.arch().goarch(),
+                arm64.map(HostCheck::answer).orElse(null),
+                translatedOid.map(HostCheck::answer).orElse(null),
+                jvmArch,
+                host.translated(),
+                translation(host, translatedOid),
+                evidence);
 
         boolean armMac = host.os() == Os.DARWIN && host.arch() == Arch.ARM64;
         if (armMac && Boolean.TRUE.equals(host.translated())) {
-            findings.add(FindingKind.PROCESS_TRANSLATED.finding("this Maven process", evidence.stream()
-                    .filter(o -> o.source().startsWith("sysctl") || o.source().startsWith("uname -m")).toList(),
+            findings.add(FindingKind.PROCESS_TRANSLATED.finding(
+                    "this Maven process",
+                    evidence.stream()
+                            .filter(o -> o.source().startsWith("sysctl")
+                                    || o.source().startsWith("uname -m"))
+                            .toList(),
                     host.unameMachine()));
         }
         Optional<Arch> jvmParsed = Arch.parse(jvmArch);
@@ -47,13 +59,18 @@ final class HostCheck {
             List<Observation> ev = new ArrayList<>(List.of(jvm));
             arm64.ifPresent(ev::add);
             uname.ifPresent(ev::add);
-            findings.add(armMac && jvmParsed.get() == Arch.AMD64
-                    ? FindingKind.JVM_UNDER_ROSETTA.finding("Java", ev, jvmArch)
-                    : FindingKind.JVM_ARCH_DIFFERS.finding("Java", ev, jvmArch, host.arch().goarch()));
+            findings.add(
+                    armMac && jvmParsed.get() == Arch.AMD64
+                            ? FindingKind.JVM_UNDER_ROSETTA.finding("Java", ev, jvmArch)
+                            : FindingKind.JVM_ARCH_DIFFERS.finding(
+                                    "Java", ev, jvmArch, host.arch().goarch()));
         }
         if (armMac && host.emulators().stream().noneMatch(e -> e.name().equals("rosetta"))) {
-            findings.add(FindingKind.ROSETTA_MISSING.finding("Rosetta 2", probe.observations().stream()
-                    .filter(o -> o.source().contains("-x86_64 /usr/bin/true")).toList()));
+            findings.add(FindingKind.ROSETTA_MISSING.finding(
+                    "Rosetta 2",
+                    probe.observations().stream()
+                            .filter(o -> o.source().contains("-x86_64 /usr/bin/true"))
+                            .toList()));
         }
         return section;
     }

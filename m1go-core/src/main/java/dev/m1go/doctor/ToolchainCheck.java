@@ -1,7 +1,7 @@
 package dev.m1go.doctor;
 
-import dev.m1go.core.Mappers;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.m1go.core.Mappers;
 import dev.m1go.doctor.DoctorReport.ToolchainSection;
 import dev.m1go.exec.Launch;
 import dev.m1go.exec.ProcessResult;
@@ -32,8 +32,8 @@ import java.util.TreeMap;
  */
 final class ToolchainCheck {
 
-    private static final List<String> GO_ENV_KEYS = List.of("GOARCH", "GOHOSTARCH", "GOOS", "CGO_ENABLED", "CC",
-            "GOFLAGS", "GOTOOLCHAIN");
+    private static final List<String> GO_ENV_KEYS =
+            List.of("GOARCH", "GOHOSTARCH", "GOOS", "CGO_ENABLED", "CC", "GOFLAGS", "GOTOOLCHAIN");
 
     private final Host host;
     private final ProcessRunner processes;
@@ -43,8 +43,14 @@ final class ToolchainCheck {
     private final CCompilers crossCompilers;
     private final Path logDir;
 
-    ToolchainCheck(Host host, ProcessRunner processes, Launcher launcher, Map<String, String> environment,
-                   CompilerProbe cc, CCompilers crossCompilers, Path logDir) {
+    ToolchainCheck(
+            Host host,
+            ProcessRunner processes,
+            Launcher launcher,
+            Map<String, String> environment,
+            CompilerProbe cc,
+            CCompilers crossCompilers,
+            Path logDir) {
         this.host = host;
         this.processes = processes;
         this.launcher = launcher;
@@ -57,8 +63,9 @@ final class ToolchainCheck {
     ToolchainSection check(Toolchain t, List<Finding> findings) throws IOException {
         String label = t.label(host.arch());
         List<Observation> evidence = new ArrayList<>();
-        evidence.add(Observation.read("header of " + t.goBinary(), BinaryHeader.read(t.goBinary())
-                .map(CompilerProbe::describe).orElse("not an ELF or Mach-O file")));
+        evidence.add(Observation.read(
+                "header of " + t.goBinary(),
+                BinaryHeader.read(t.goBinary()).map(CompilerProbe::describe).orElse("not an ELF or Mach-O file")));
         String runs;
         Launch launch = null;
         if (!t.usable()) {
@@ -89,8 +96,16 @@ final class ToolchainCheck {
             ccFinding(label, goarch.get(), String.join(" ", ccArgv), c).ifPresent(findings::add);
         }
         findings.addAll(toolchainFindings(t, label, runs, translated, goEnv, evidence));
-        return new ToolchainSection(t.version(), t.goroot().toString(), t.source(), t.binaryArch().goarch(), runs,
-                translated, goEnv, ccProduces, evidence);
+        return new ToolchainSection(
+                t.version(),
+                t.goroot().toString(),
+                t.source(),
+                t.binaryArch().goarch(),
+                runs,
+                translated,
+                goEnv,
+                ccProduces,
+                evidence);
     }
 
     /** {@code GOTOOLCHAIN=local go env -json} in your environment, the keys that matter to cgo. */
@@ -99,13 +114,17 @@ final class ToolchainCheck {
         Map<String, String> env = new TreeMap<>(environment);
         env.put("GOTOOLCHAIN", "local");
         env.put("GOROOT", t.goroot().toString());
-        ProcessSpec spec = new ProcessSpec(launch.wrap(List.of(t.goBinary().toString(), "env", "-json")),
-                launch.environmentWith(env), Files.createDirectories(logDir), Duration.ofSeconds(120),
-                Duration.ofSeconds(2), logDir.resolve("go-env-" + t.key() + ".out"),
+        ProcessSpec spec = new ProcessSpec(
+                launch.wrap(List.of(t.goBinary().toString(), "env", "-json")),
+                launch.environmentWith(env),
+                Files.createDirectories(logDir),
+                Duration.ofSeconds(120),
+                Duration.ofSeconds(2),
+                logDir.resolve("go-env-" + t.key() + ".out"),
                 logDir.resolve("go-env-" + t.key() + ".err"));
         ProcessResult r = processes.run(spec);
-        evidence.add(new Observation("GOTOOLCHAIN=local " + spec.display() + " (in your environment)", r.exitCode(),
-                r.combinedOutput()));
+        evidence.add(new Observation(
+                "GOTOOLCHAIN=local " + spec.display() + " (in your environment)", r.exitCode(), r.combinedOutput()));
         if (r.succeeded()) {
             try {
                 JsonNode json = Mappers.tree(r.stdout());
@@ -150,8 +169,8 @@ final class ToolchainCheck {
     /** What the toolchain's default CC means for cgo builds you start yourself (m1go sets CC per target). */
     Optional<Finding> ccFinding(String label, Arch goarch, String ccCommand, CompilerProbe.Compiled c) {
         if (c.problem() != null) {
-            return Optional.of(FindingKind.TOOLCHAIN_CC_FAILS.finding(label, c.evidence(), label, ccCommand,
-                    c.problem(), goarch.goarch()));
+            return Optional.of(FindingKind.TOOLCHAIN_CC_FAILS.finding(
+                    label, c.evidence(), label, ccCommand, c.problem(), goarch.goarch()));
         }
         if (c.arch().isEmpty() || c.arch().get() == goarch) {
             return Optional.empty();
@@ -161,30 +180,47 @@ final class ToolchainCheck {
             suggestion = "set CC=\"clang -arch " + goarch.clangArch() + "\"";
         } else {
             CCompilers.Result r = crossCompilers.forTarget(goarch);
-            suggestion = r.get().map(x -> "set CC=" + x.ccVariable() + " (found on PATH), or use a Go toolchain of "
+            suggestion = r.get()
+                    .map(x -> "set CC=" + x.ccVariable() + " (found on PATH), or use a Go toolchain of "
                             + "this machine's architecture")
                     .orElse("set CC to a compiler for " + goarch.goarch() + " (" + r.missing() + ")");
         }
-        String shell = host.os() == Os.DARWIN && Boolean.TRUE.equals(host.translated())
-                ? "run from a native shell or " : "";
-        return Optional.of(FindingKind.TOOLCHAIN_CC_ARCH_MISMATCH.finding(label, c.evidence(), label, goarch.goarch(),
-                ccCommand, c.arch().get().goarch(), shell + suggestion));
+        String shell =
+                host.os() == Os.DARWIN && Boolean.TRUE.equals(host.translated()) ? "run from a native shell or " : "";
+        return Optional.of(FindingKind.TOOLCHAIN_CC_ARCH_MISMATCH.finding(
+                label,
+                c.evidence(),
+                label,
+                goarch.goarch(),
+                ccCommand,
+                c.arch().get().goarch(),
+                shell + suggestion));
     }
 
-    List<Finding> toolchainFindings(Toolchain t, String label, String runs, boolean translated,
-                                    Map<String, String> goEnv, List<Observation> evidence) {
+    List<Finding> toolchainFindings(
+            Toolchain t,
+            String label,
+            String runs,
+            boolean translated,
+            Map<String, String> goEnv,
+            List<Observation> evidence) {
         List<Observation> header = evidence.subList(0, 1);
         List<Finding> findings = new ArrayList<>();
         if (runs.startsWith("cannot run here")) {
-            findings.add(FindingKind.TOOLCHAIN_CANNOT_RUN.finding(label, header, label, t.goroot(),
-                    runs.substring("cannot run here: ".length())));
+            findings.add(FindingKind.TOOLCHAIN_CANNOT_RUN.finding(
+                    label, header, label, t.goroot(), runs.substring("cannot run here: ".length())));
             return findings;
         }
         if (translated && host.os() == Os.DARWIN) {
-            findings.add(FindingKind.TOOLCHAIN_UNDER_ROSETTA.finding(label, header, label, t.binaryArch().goarch(),
+            findings.add(FindingKind.TOOLCHAIN_UNDER_ROSETTA.finding(
+                    label,
+                    header,
+                    label,
+                    t.binaryArch().goarch(),
                     goEnv.getOrDefault("GOARCH", t.binaryArch().goarch())));
         } else if (translated) {
-            findings.add(FindingKind.TOOLCHAIN_TRANSLATED.finding(label, header, label, host.arch().goarch()));
+            findings.add(FindingKind.TOOLCHAIN_TRANSLATED.finding(
+                    label, header, label, host.arch().goarch()));
         }
         if ("0".equals(goEnv.get("CGO_ENABLED"))) {
             String goarch = goEnv.getOrDefault("GOARCH", "");
@@ -192,10 +228,16 @@ final class ToolchainCheck {
             String remedy = !goarch.equals(hostarch)
                     ? "GOARCH (" + goarch + ") differs from GOHOSTARCH (" + hostarch + "), so cgo defaults to off: "
                             + "set CGO_ENABLED=1 and CC to a C compiler for " + goarch + ", or unset GOARCH"
-                    : "0".equals(environment.get("CGO_ENABLED")) ? "unset CGO_ENABLED"
-                    : "put a C compiler (cc, gcc or clang) on PATH, or set CC";
-            findings.add(FindingKind.TOOLCHAIN_CGO_DISABLED.finding(label, evidence.stream()
-                    .filter(o -> o.source().contains(" env -json")).toList(), label, remedy));
+                    : "0".equals(environment.get("CGO_ENABLED"))
+                            ? "unset CGO_ENABLED"
+                            : "put a C compiler (cc, gcc or clang) on PATH, or set CC";
+            findings.add(FindingKind.TOOLCHAIN_CGO_DISABLED.finding(
+                    label,
+                    evidence.stream()
+                            .filter(o -> o.source().contains(" env -json"))
+                            .toList(),
+                    label,
+                    remedy));
         }
         return findings;
     }

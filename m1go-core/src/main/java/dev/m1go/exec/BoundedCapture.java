@@ -26,8 +26,11 @@ public final class BoundedCapture extends OutputStream {
 
     /** A capture that writes the full text to {@code log} (created or replaced), as every runner does. */
     public static BoundedCapture toFile(java.nio.file.Path log) throws IOException {
-        return new BoundedCapture(new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(log)),
-                log.toString(), CommonsExecProcessRunner.HEAD_BYTES, CommonsExecProcessRunner.TAIL_BYTES);
+        return new BoundedCapture(
+                new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(log)),
+                log.toString(),
+                CommonsExecProcessRunner.HEAD_BYTES,
+                CommonsExecProcessRunner.TAIL_BYTES);
     }
 
     /** A capture without a log file: only the head and the tail are kept. */
@@ -102,8 +105,9 @@ public final class BoundedCapture extends OutputStream {
     }
 
     private void failed(IOException e) {
-        logFailure = logName + " stops after at most " + logged + " of the bytes the program printed: writing it failed ("
-                + e.getMessage() + "); the rest was read and discarded";
+        logFailure =
+                logName + " stops after at most " + logged + " of the bytes the program printed: writing it failed ("
+                        + e.getMessage() + "); the rest was read and discarded";
     }
 
     /** Why the log file is incomplete, or {@code null} when every byte reached it. */
@@ -136,7 +140,8 @@ public final class BoundedCapture extends OutputStream {
             System.arraycopy(tail, 0, last, tail.length - start, start);
         }
         long omitted = tailWritten - kept;
-        String gap = omitted > 0 ? "\n[m1go: " + omitted + " bytes omitted here; the full text is in the log file]\n" : "";
+        String gap =
+                omitted > 0 ? "\n[m1go: " + omitted + " bytes omitted here; the full text is in the log file]\n" : "";
         return first + gap + new String(last, charset);
     }
 }

@@ -17,8 +17,7 @@ final class Cgroups {
 
     private static final Path OWN = own();
 
-    private Cgroups() {
-    }
+    private Cgroups() {}
 
     /** Where m1go's own cgroup v2 is, or {@code null}. */
     static Path own() {
@@ -169,7 +168,9 @@ final class Cgroups {
     /** This thread's id ({@code /proc/thread-self}), or {@code null} where there is none. */
     static String currentThread() {
         try {
-            return Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+            return Files.readSymbolicLink(Path.of("/proc/thread-self"))
+                    .getFileName()
+                    .toString();
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return null;
         }

@@ -16,8 +16,7 @@ final class ChildProcesses {
     /** Set by the hook before it kills anything: no process starts after that. */
     private static volatile boolean stopping;
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     /**
      * Registers a process about to start. Refused once the JVM shuts down: a worker that starts a build while the hook
@@ -58,10 +57,13 @@ final class ChildProcesses {
             if (!hookInstalled) {
                 Cgroups.sweep();
                 TaskLimit.sweep();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    stopping = true;
-                    LIVE.forEach(Containment::close);
-                }, "m1go-kill-children"));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(
+                                () -> {
+                                    stopping = true;
+                                    LIVE.forEach(Containment::close);
+                                },
+                                "m1go-kill-children"));
                 hookInstalled = true;
             }
         }

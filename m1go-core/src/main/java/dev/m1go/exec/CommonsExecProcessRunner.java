@@ -1,8 +1,6 @@
 package dev.m1go.exec;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,8 +55,8 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
         ChildProcesses.add(box);
         MemoryEnforcement memory = MemoryEnforcement.of(spec.memoryLimit(), box.limitsMemory(), prlimit);
         try (BoundedCapture out = capture(spec.stdoutLog());
-             BoundedCapture err = capture(spec.stderrLog());
-             java.io.InputStream in = spec.stdin() == null ? null : Files.newInputStream(spec.stdin())) {
+                BoundedCapture err = capture(spec.stderrLog());
+                java.io.InputStream in = spec.stdin() == null ? null : Files.newInputStream(spec.stdin())) {
             ReapingStreams streams = new ReapingStreams(new PumpStreamHandler(out, err, in), box);
             Outcome o = execute(spec, memory.argv(spec.argv()), box, streams);
             out.flush();
@@ -75,21 +73,32 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
             }
             long forksRefused = box.taskLimitHits();
             if (forksRefused > 0) {
-                err.write(("\n" + TaskLimit.reached(forksRefused) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                err.write(("\n" + TaskLimit.reached(forksRefused) + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             String truncated = java.util.stream.Stream.of(out.logFailure(), err.logFailure(), streams.abandoned())
-                    .filter(java.util.Objects::nonNull).reduce((a, b) -> a + "; " + b).orElse(null);
+                    .filter(java.util.Objects::nonNull)
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse(null);
             String hit = memory.hit(exit, o.timedOut, out.text(), err.text(), box.oomKills());
-            return new ProcessResult(exit, startFailure, o.timedOut, out.text(), err.text(), o.millis, null,
-                    streams.leftovers(), truncated, hit);
+            return new ProcessResult(
+                    exit,
+                    startFailure,
+                    o.timedOut,
+                    out.text(),
+                    err.text(),
+                    o.millis,
+                    null,
+                    streams.leftovers(),
+                    truncated,
+                    hit);
         } finally {
             box.close();
             ChildProcesses.remove(box);
         }
     }
 
-    private record Outcome(Integer exitCode, String startFailure, boolean timedOut, long millis) {
-    }
+    private record Outcome(Integer exitCode, String startFailure, boolean timedOut, long millis) {}
 
     private static BoundedCapture capture(Path log) throws IOException {
         return BoundedCapture.toFile(log);
@@ -99,7 +108,8 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
             throws IOException {
         CompletableFuture<Process> started = new CompletableFuture<>();
         // The thread that starts the process joins the pids group for the moment of the start (Containment).
-        DefaultExecutor executor = DefaultExecutor.builder().setWorkingDirectory(spec.workingDirectory().toFile())
+        DefaultExecutor executor = DefaultExecutor.builder()
+                .setWorkingDirectory(spec.workingDirectory().toFile())
                 .setThreadFactory(task -> new Thread(() -> {
                     box.enterForStart();
                     try {
@@ -107,7 +117,8 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
                     } finally {
                         box.leaveAfterStart();
                     }
-                })).get();
+                }))
+                .get();
         executor.setExitValues(null);
         executor.setStreamHandler(streams);
         executor.setProcessDestroyer(new Tracker(started, box));
@@ -225,5 +236,4 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
             return started.isDone() ? 1 : 0;
         }
     }
-
 }

@@ -49,9 +49,11 @@ final class Containment {
     private final Path pidsV1;
     /** The group that holds the task limit ({@link #cgroup} or {@link #pidsV1}), or {@code null}: none here. */
     private final Path taskLimited;
+
     private volatile ProcessHandle main;
     /** The thread that starts the process while it is in {@link #pidsV1}, or {@code null}. */
     private volatile String startingThread;
+
     private volatile boolean closed;
 
     private Containment(String id, Path cgroup, boolean memoryInCgroup, Path pidsV1) {

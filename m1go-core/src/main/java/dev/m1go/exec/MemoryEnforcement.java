@@ -24,7 +24,12 @@ import java.util.Locale;
  */
 public final class MemoryEnforcement {
 
-    enum Way { NONE, CGROUP, ADDRESS_SPACE, UNENFORCED }
+    enum Way {
+        NONE,
+        CGROUP,
+        ADDRESS_SPACE,
+        UNENFORCED
+    }
 
     /**
      * Lines that say an allocation failed for want of address space: the Go runtime's (heap growth, start-up
@@ -59,8 +64,9 @@ public final class MemoryEnforcement {
      * @param prlimit  the {@code prlimit} program, or {@code null} where there is none (or not Linux)
      */
     static MemoryEnforcement of(MemoryLimit limit, boolean inCgroup, Path prlimit) {
-        Way way = !limit.limited() ? Way.NONE : inCgroup ? Way.CGROUP
-                : prlimit != null ? Way.ADDRESS_SPACE : Way.UNENFORCED;
+        Way way = !limit.limited()
+                ? Way.NONE
+                : inCgroup ? Way.CGROUP : prlimit != null ? Way.ADDRESS_SPACE : Way.UNENFORCED;
         return new MemoryEnforcement(limit, way, prlimit);
     }
 
@@ -106,8 +112,9 @@ public final class MemoryEnforcement {
             return null;
         }
         if (way == Way.CGROUP && oomKills > 0) {
-            return limit.describe() + " reached: the kernel's OOM killer ended " + (oomKills == 1 ? "a process"
-                    : oomKills + " processes") + " of the run in its cgroup (memory.max " + limit.bytes()
+            return limit.describe() + " reached: the kernel's OOM killer ended "
+                    + (oomKills == 1 ? "a process" : oomKills + " processes") + " of the run in its cgroup (memory.max "
+                    + limit.bytes()
                     + ", memory.events oom_kill " + oomKills + ")";
         }
         if (way == Way.ADDRESS_SPACE) {
@@ -184,7 +191,8 @@ public final class MemoryEnforcement {
         return head + "no cgroup v2 group with the memory controller can be made here, so each run's address space "
                 + "is limited instead (RLIMIT_AS through " + prlimit + "): to " + mebibytes + " + "
                 + MemoryLimit.NATIVE_HEADROOM_MB + " MiB natively and " + mebibytes + " + "
-                + MemoryLimit.TRANSLATED_HEADROOM_MB + " MiB under qemu or binfmt_misc, headroom for what the Go runtime "
+                + MemoryLimit.TRANSLATED_HEADROOM_MB
+                + " MiB under qemu or binfmt_misc, headroom for what the Go runtime "
                 + "and the emulator reserve without using. A coarse bound: the run fails when an allocation finds no "
                 + "address space left, which can be hundreds of MiB of heap past the limit; it then reads KILLED with "
                 + "the reason." + containers;
@@ -192,7 +200,8 @@ public final class MemoryEnforcement {
 
     /** {@link #note(int, boolean, Path, boolean)} for this machine (probes cgroups once). */
     public static String note(int mebibytes) {
-        boolean macos = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac");
+        boolean macos =
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac");
         return note(mebibytes, Containment.cgroupMemory(), findPrlimit(), macos);
     }
 }

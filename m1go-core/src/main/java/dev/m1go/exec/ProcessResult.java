@@ -36,27 +36,73 @@ public record ProcessResult(
         String memoryLimitHit,
         String engine) {
 
-    public ProcessResult(Integer exitCode, String startFailure, boolean timedOut, String stdout, String stderr,
-                         long durationMillis, String observedArch, int leftoverProcesses, String logTruncated,
-                         String memoryLimitHit) {
-        this(exitCode, startFailure, timedOut, stdout, stderr, durationMillis, observedArch, leftoverProcesses,
-                logTruncated, memoryLimitHit, null);
+    public ProcessResult(
+            Integer exitCode,
+            String startFailure,
+            boolean timedOut,
+            String stdout,
+            String stderr,
+            long durationMillis,
+            String observedArch,
+            int leftoverProcesses,
+            String logTruncated,
+            String memoryLimitHit) {
+        this(
+                exitCode,
+                startFailure,
+                timedOut,
+                stdout,
+                stderr,
+                durationMillis,
+                observedArch,
+                leftoverProcesses,
+                logTruncated,
+                memoryLimitHit,
+                null);
     }
 
-    public ProcessResult(Integer exitCode, String startFailure, boolean timedOut, String stdout, String stderr,
-                         long durationMillis) {
+    public ProcessResult(
+            Integer exitCode,
+            String startFailure,
+            boolean timedOut,
+            String stdout,
+            String stderr,
+            long durationMillis) {
         this(exitCode, startFailure, timedOut, stdout, stderr, durationMillis, null);
     }
 
-    public ProcessResult(Integer exitCode, String startFailure, boolean timedOut, String stdout, String stderr,
-                         long durationMillis, String observedArch) {
+    public ProcessResult(
+            Integer exitCode,
+            String startFailure,
+            boolean timedOut,
+            String stdout,
+            String stderr,
+            long durationMillis,
+            String observedArch) {
         this(exitCode, startFailure, timedOut, stdout, stderr, durationMillis, observedArch, 0, null);
     }
 
-    public ProcessResult(Integer exitCode, String startFailure, boolean timedOut, String stdout, String stderr,
-                         long durationMillis, String observedArch, int leftoverProcesses, String logTruncated) {
-        this(exitCode, startFailure, timedOut, stdout, stderr, durationMillis, observedArch, leftoverProcesses,
-                logTruncated, null);
+    public ProcessResult(
+            Integer exitCode,
+            String startFailure,
+            boolean timedOut,
+            String stdout,
+            String stderr,
+            long durationMillis,
+            String observedArch,
+            int leftoverProcesses,
+            String logTruncated) {
+        this(
+                exitCode,
+                startFailure,
+                timedOut,
+                stdout,
+                stderr,
+                durationMillis,
+                observedArch,
+                leftoverProcesses,
+                logTruncated,
+                null);
     }
 
     public ProcessResult {
@@ -66,14 +112,34 @@ public record ProcessResult(
 
     /** This result, known to have reached its memory limit for {@code reason}. */
     public ProcessResult withMemoryLimitHit(String reason) {
-        return new ProcessResult(exitCode, startFailure, timedOut, stdout, stderr, durationMillis, observedArch,
-                leftoverProcesses, logTruncated, reason, engine);
+        return new ProcessResult(
+                exitCode,
+                startFailure,
+                timedOut,
+                stdout,
+                stderr,
+                durationMillis,
+                observedArch,
+                leftoverProcesses,
+                logTruncated,
+                reason,
+                engine);
     }
 
     /** This result of a run on the Docker engine {@code label}. */
     public ProcessResult withEngine(String label) {
-        return new ProcessResult(exitCode, startFailure, timedOut, stdout, stderr, durationMillis, observedArch,
-                leftoverProcesses, logTruncated, memoryLimitHit, label);
+        return new ProcessResult(
+                exitCode,
+                startFailure,
+                timedOut,
+                stdout,
+                stderr,
+                durationMillis,
+                observedArch,
+                leftoverProcesses,
+                logTruncated,
+                memoryLimitHit,
+                label);
     }
 
     public boolean started() {

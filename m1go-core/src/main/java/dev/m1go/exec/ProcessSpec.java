@@ -43,21 +43,34 @@ public record ProcessSpec(
     }
 
     /** A process without a memory limit. */
-    public ProcessSpec(List<String> argv, Map<String, String> environment, Path workingDirectory, Duration timeout,
-                       Duration quitGrace, Path stdoutLog, Path stderrLog, Path stdin) {
+    public ProcessSpec(
+            List<String> argv,
+            Map<String, String> environment,
+            Path workingDirectory,
+            Duration timeout,
+            Duration quitGrace,
+            Path stdoutLog,
+            Path stderrLog,
+            Path stdin) {
         this(argv, environment, workingDirectory, timeout, quitGrace, stdoutLog, stderrLog, stdin, MemoryLimit.NONE);
     }
 
     /** A process whose standard input is closed. */
-    public ProcessSpec(List<String> argv, Map<String, String> environment, Path workingDirectory, Duration timeout,
-                       Duration quitGrace, Path stdoutLog, Path stderrLog) {
+    public ProcessSpec(
+            List<String> argv,
+            Map<String, String> environment,
+            Path workingDirectory,
+            Duration timeout,
+            Duration quitGrace,
+            Path stdoutLog,
+            Path stderrLog) {
         this(argv, environment, workingDirectory, timeout, quitGrace, stdoutLog, stderrLog, null, MemoryLimit.NONE);
     }
 
     /** This process with {@code limit} as its memory limit. */
     public ProcessSpec withMemoryLimit(MemoryLimit limit) {
-        return new ProcessSpec(argv, environment, workingDirectory, timeout, quitGrace, stdoutLog, stderrLog, stdin,
-                limit);
+        return new ProcessSpec(
+                argv, environment, workingDirectory, timeout, quitGrace, stdoutLog, stderrLog, stdin, limit);
     }
 
     /** The command line as a person would type it, for logs only (never executed). */
@@ -67,7 +80,10 @@ public record ProcessSpec(
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            sb.append(a.isEmpty() || a.chars().anyMatch(c -> " \t\"'$\\".indexOf(c) >= 0) ? "'" + a.replace("'", "'\\''") + "'" : a);
+            sb.append(
+                    a.isEmpty() || a.chars().anyMatch(c -> " \t\"'$\\".indexOf(c) >= 0)
+                            ? "'" + a.replace("'", "'\\''") + "'"
+                            : a);
         }
         return sb.toString();
     }

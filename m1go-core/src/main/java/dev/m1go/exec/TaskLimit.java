@@ -34,8 +34,7 @@ final class TaskLimit {
 
     private static final Path V1 = v1Own(Path.of("/proc/self/mountinfo"), Path.of("/proc/self/cgroup"));
 
-    private TaskLimit() {
-    }
+    private TaskLimit() {}
 
     /**
      * m1go's own group in the cgroup v1 pids hierarchy when it can make groups below it, else {@code null}.
@@ -52,7 +51,9 @@ final class TaskLimit {
                     continue;
                 }
                 String[] after = line.substring(dash + 3).split(" ");
-                if (after.length >= 3 && after[0].equals("cgroup") && List.of(after[2].split(",")).contains("pids")) {
+                if (after.length >= 3
+                        && after[0].equals("cgroup")
+                        && List.of(after[2].split(",")).contains("pids")) {
                     mount = line.split(" ")[4];
                     break;
                 }

@@ -46,11 +46,16 @@ public record BinaryHeader(String format, List<Arch> archs, String interpreter) 
             return Optional.of(readElf(file, head));
         }
         if (head.length >= 8) {
-            int magicBe = ByteBuffer.wrap(head, 0, 4).order(ByteOrder.BIG_ENDIAN).getInt();
-            int magicLe = ByteBuffer.wrap(head, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            int magicBe =
+                    ByteBuffer.wrap(head, 0, 4).order(ByteOrder.BIG_ENDIAN).getInt();
+            int magicLe =
+                    ByteBuffer.wrap(head, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
             if (magicLe == 0xfeedfacf || magicLe == 0xfeedface) {
-                int cpu = ByteBuffer.wrap(head, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-                return Optional.of(new BinaryHeader("Mach-O", Arch.ofMachoCpuType(cpu).stream().toList(), null));
+                int cpu = ByteBuffer.wrap(head, 4, 4)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .getInt();
+                return Optional.of(new BinaryHeader(
+                        "Mach-O", Arch.ofMachoCpuType(cpu).stream().toList(), null));
             }
             if (magicBe == 0xcafebabe && head.length >= 8) {
                 return Optional.of(readFat(file));
@@ -120,13 +125,19 @@ public record BinaryHeader(String format, List<Arch> archs, String interpreter) 
             if (!symbolTable && data + 20 <= all.length && all[data] == 0x7f && all[data + 1] == 'E') {
                 ByteOrder order = all[data + 5] == 2 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
                 int machine = ByteBuffer.wrap(all, data + 18, 2).order(order).getShort() & 0xffff;
-                return new BinaryHeader("ar", Arch.ofElfMachine(machine).stream().toList(), null);
+                return new BinaryHeader(
+                        "ar", Arch.ofElfMachine(machine).stream().toList(), null);
             }
             if (!symbolTable && data + 8 <= all.length) {
-                int magic = ByteBuffer.wrap(all, data, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+                int magic = ByteBuffer.wrap(all, data, 4)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .getInt();
                 if (magic == 0xfeedfacf) {
-                    int cpu = ByteBuffer.wrap(all, data + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-                    return new BinaryHeader("ar", Arch.ofMachoCpuType(cpu).stream().toList(), null);
+                    int cpu = ByteBuffer.wrap(all, data + 4, 4)
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .getInt();
+                    return new BinaryHeader(
+                            "ar", Arch.ofMachoCpuType(cpu).stream().toList(), null);
                 }
             }
             at = data + (int) size + (int) (size % 2);

@@ -82,7 +82,8 @@ public record DockerEndpoint(String uri, String source, boolean tls) {
     private static String normalize(String uri) {
         String u = uri.trim();
         if (u.startsWith("unix://")) {
-            return "unix://" + java.nio.file.Path.of(u.substring("unix://".length())).normalize();
+            return "unix://"
+                    + java.nio.file.Path.of(u.substring("unix://".length())).normalize();
         }
         return u.replaceAll("/+$", "");
     }

@@ -1,11 +1,11 @@
 package dev.m1go.host;
 
-import dev.m1go.core.Mappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.m1go.core.Mappers;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -33,12 +33,10 @@ import java.util.concurrent.TimeoutException;
 public class EngineProbe {
 
     /** What the engine said about itself ({@code GET /version}). */
-    public record EngineInfo(String version, String apiVersion, String os, String arch) {
-    }
+    public record EngineInfo(String version, String apiVersion, String os, String arch) {}
 
     /** An HTTP answer: status and body. */
-    public record Answer(int status, String body) {
-    }
+    public record Answer(int status, String body) {}
 
     /** The engine cannot be reached or did not answer in time; the message says why. */
     public static final class Unreachable extends Exception {
@@ -77,8 +75,11 @@ public class EngineProbe {
         }
         try {
             JsonNode n = JSON.readTree(v.body());
-            return new EngineInfo(n.path("Version").asText(null), n.path("ApiVersion").asText(null),
-                    n.path("Os").asText(null), n.path("Arch").asText(null));
+            return new EngineInfo(
+                    n.path("Version").asText(null),
+                    n.path("ApiVersion").asText(null),
+                    n.path("Os").asText(null),
+                    n.path("Arch").asText(null));
         } catch (IOException e) {
             throw new Unreachable("GET /version did not answer JSON: " + e.getMessage());
         }
@@ -91,7 +92,8 @@ public class EngineProbe {
             return null;
         }
         if (a.status() != 200) {
-            throw new Unreachable("GET /images/" + image + "/json answered HTTP " + a.status() + " " + firstLine(a.body()));
+            throw new Unreachable(
+                    "GET /images/" + image + "/json answered HTTP " + a.status() + " " + firstLine(a.body()));
         }
         try {
             JsonNode n = JSON.readTree(a.body());
@@ -118,8 +120,9 @@ public class EngineProbe {
     public Answer get(String path) throws Unreachable {
         String scheme = endpoint.scheme();
         if (scheme.equals("ssh")) {
-            throw new Unreachable("ssh:// engines are not spoken to directly: forward the socket "
-                    + "(ssh -NL /tmp/docker.sock:/var/run/docker.sock user@host) and set DOCKER_HOST=unix:///tmp/docker.sock");
+            throw new Unreachable(
+                    "ssh:// engines are not spoken to directly: forward the socket "
+                            + "(ssh -NL /tmp/docker.sock:/var/run/docker.sock user@host) and set DOCKER_HOST=unix:///tmp/docker.sock");
         }
         if (!scheme.equals("unix") && !scheme.equals("tcp") && !scheme.equals("npipe")) {
             throw new Unreachable("DOCKER_HOST scheme '" + scheme + "' is not one of unix://, tcp://, ssh://");
@@ -154,20 +157,33 @@ public class EngineProbe {
      * the client, which ends the read.
      */
     private Answer exchange(String path) throws Unreachable {
-        URI host = URI.create(endpoint.scheme().equals("unix") ? "unix://" + endpoint.socketPath()
-                : "tcp://" + endpoint.tcp().getHost() + ":" + endpoint.tcp().getPort());
-        Request request = Request.builder().method(Request.Method.GET).path(path).putHeader("User-Agent", "m1go")
+        URI host = URI.create(
+                endpoint.scheme().equals("unix")
+                        ? "unix://" + endpoint.socketPath()
+                        : "tcp://" + endpoint.tcp().getHost() + ":"
+                                + endpoint.tcp().getPort());
+        Request request = Request.builder()
+                .method(Request.Method.GET)
+                .path(path)
+                .putHeader("User-Agent", "m1go")
                 .build();
-        DockerHttpClient client = new ZerodepDockerHttpClient.Builder().dockerHost(host).connectionTimeout(timeout)
-                .responseTimeout(timeout).maxConnections(1).build();
-        CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> {
-            try (DockerHttpClient.Response response = client.execute(request)) {
-                return new Answer(response.getStatusCode(),
-                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, EXCHANGES);
+        DockerHttpClient client = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(host)
+                .connectionTimeout(timeout)
+                .responseTimeout(timeout)
+                .maxConnections(1)
+                .build();
+        CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(
+                () -> {
+                    try (DockerHttpClient.Response response = client.execute(request)) {
+                        return new Answer(
+                                response.getStatusCode(),
+                                new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                EXCHANGES);
         try {
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -25,9 +25,28 @@ public final class HostProbe {
 
     /** Ambient variables that change what a cgo build does; recorded in reports, removed from builds. */
     public static final List<String> BUILD_VARIABLES = List.of(
-            "GOARCH", "GOOS", "GOFLAGS", "GOTOOLCHAIN", "GOROOT", "GOPATH", "GOEXPERIMENT", "GODEBUG", "GOAMD64",
-            "GOARM64", "CC", "CXX", "AR", "PKG_CONFIG_PATH", "CPATH", "C_INCLUDE_PATH", "LIBRARY_PATH",
-            "LD_LIBRARY_PATH", "QEMU_LD_PREFIX", "DYLD_LIBRARY_PATH", "SDKROOT", "MACOSX_DEPLOYMENT_TARGET");
+            "GOARCH",
+            "GOOS",
+            "GOFLAGS",
+            "GOTOOLCHAIN",
+            "GOROOT",
+            "GOPATH",
+            "GOEXPERIMENT",
+            "GODEBUG",
+            "GOAMD64",
+            "GOARM64",
+            "CC",
+            "CXX",
+            "AR",
+            "PKG_CONFIG_PATH",
+            "CPATH",
+            "C_INCLUDE_PATH",
+            "LIBRARY_PATH",
+            "LD_LIBRARY_PATH",
+            "QEMU_LD_PREFIX",
+            "DYLD_LIBRARY_PATH",
+            "SDKROOT",
+            "MACOSX_DEPLOYMENT_TARGET");
 
     private final ProcessRunner runner;
     private final Map<String, String> environment;
@@ -40,8 +59,14 @@ public final class HostProbe {
     private final AtomicInteger probeNumber = new AtomicInteger();
     private final List<Observation> observations = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    public HostProbe(ProcessRunner runner, Map<String, String> environment, Path logDir, Path procRoot,
-                     Path usrRoot, Os os, String jvmArch) {
+    public HostProbe(
+            ProcessRunner runner,
+            Map<String, String> environment,
+            Path logDir,
+            Path procRoot,
+            Path usrRoot,
+            Os os,
+            String jvmArch) {
         this.runner = runner;
         this.environment = Map.copyOf(environment);
         this.logDir = logDir;
@@ -54,10 +79,11 @@ public final class HostProbe {
 
     /** A probe of the machine this JVM runs on. */
     public static HostProbe ofThisMachine(ProcessRunner runner, Map<String, String> environment, Path logDir) {
-        Os os = Os.current().orElseThrow(() -> new IllegalStateException(
-                "m1go runs on Linux and macOS; this is " + System.getProperty("os.name")));
-        return new HostProbe(runner, environment, logDir, Path.of("/proc"), Path.of("/usr"), os,
-                System.getProperty("os.arch", ""));
+        Os os = Os.current()
+                .orElseThrow(() -> new IllegalStateException(
+                        "m1go runs on Linux and macOS; this is " + System.getProperty("os.name")));
+        return new HostProbe(
+                runner, environment, logDir, Path.of("/proc"), Path.of("/usr"), os, System.getProperty("os.arch", ""));
     }
 
     public Host probe() throws IOException {
@@ -68,16 +94,29 @@ public final class HostProbe {
         if (os == Os.DARWIN) {
             Optional<String> arm64 = command("sysctl", "-n", "hw.optional.arm64");
             Optional<String> proc = command("sysctl", "-n", "sysctl.proc_translated");
-            translated = proc.map(v -> v.equals("1")).orElse(arm64.isEmpty() || arm64.get().equals("0") ? Boolean.FALSE : null);
-            arch = arm64.filter(v -> v.equals("1")).map(v -> Arch.ARM64)
+            translated = proc.map(v -> v.equals("1"))
+                    .orElse(arm64.isEmpty() || arm64.get().equals("0") ? Boolean.FALSE : null);
+            arch = arm64.filter(v -> v.equals("1"))
+                    .map(v -> Arch.ARM64)
                     .orElseGet(() -> Arch.parse(uname).orElse(Arch.AMD64));
         } else {
-            arch = Arch.parse(uname).or(() -> Arch.parse(jvmArch)).orElseThrow(
-                    () -> new IOException("cannot tell this machine's architecture: uname -m printed '" + uname + "'"));
+            arch = Arch.parse(uname)
+                    .or(() -> Arch.parse(jvmArch))
+                    .orElseThrow(() -> new IOException(
+                            "cannot tell this machine's architecture: uname -m printed '" + uname + "'"));
             // Under qemu-user, uname and os.arch both report the emulated machine: Linux offers no way to ask.
             translated = null;
         }
-        return new Host(os, arch, uname, jvmArch, kernel, translated, emulators(arch), binfmtEntries(), sysroots(arch),
+        return new Host(
+                os,
+                arch,
+                uname,
+                jvmArch,
+                kernel,
+                translated,
+                emulators(arch),
+                binfmtEntries(),
+                sysroots(arch),
                 ambient());
     }
 
@@ -108,7 +147,9 @@ public final class HostProbe {
             found.addAll(withVersions(present));
         } else if (os == Os.DARWIN && hostArch == Arch.ARM64) {
             Optional<Path> archTool = path.find("arch");
-            if (archTool.isPresent() && command(archTool.get().toString(), "-x86_64", "/usr/bin/true").isPresent()) {
+            if (archTool.isPresent()
+                    && command(archTool.get().toString(), "-x86_64", "/usr/bin/true")
+                            .isPresent()) {
                 found.add(new Emulator("rosetta", Arch.AMD64, archTool.get(), "arch -x86_64 /usr/bin/true ran"));
             }
         }
@@ -117,9 +158,17 @@ public final class HostProbe {
 
     /** Asks every emulator for {@code --version}, a few at a time: a dozen of them otherwise start one by one. */
     private List<Emulator> withVersions(List<Emulator> emulators) throws IOException {
-        return dev.m1go.core.Parallel.map(emulators, 4, "m1go-host-probe", e -> new Emulator(e.name(), e.arch(),
-                e.path(), command(e.path().toString(), "--version").map(v -> v.lines().findFirst().orElse(""))
-                        .orElse("")));
+        return dev.m1go.core.Parallel.map(
+                emulators,
+                4,
+                "m1go-host-probe",
+                e -> new Emulator(
+                        e.name(),
+                        e.arch(),
+                        e.path(),
+                        command(e.path().toString(), "--version")
+                                .map(v -> v.lines().findFirst().orElse(""))
+                                .orElse("")));
     }
 
     private List<BinfmtEntry> binfmtEntries() throws IOException {
@@ -184,8 +233,14 @@ public final class HostProbe {
         full.set(0, program.get().toString());
         int n = probeNumber.incrementAndGet();
         Path dir = Files.createDirectories(logDir);
-        ProcessResult r = runner.run(new ProcessSpec(full, environment, dir, Duration.ofSeconds(30), Duration.ofSeconds(1),
-                dir.resolve("probe-" + n + ".out"), dir.resolve("probe-" + n + ".err")));
+        ProcessResult r = runner.run(new ProcessSpec(
+                full,
+                environment,
+                dir,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(1),
+                dir.resolve("probe-" + n + ".out"),
+                dir.resolve("probe-" + n + ".err")));
         observations.add(new Observation(asked, r.exitCode(), r.combinedOutput()));
         return r.succeeded() ? Optional.of(r.stdout().trim()) : Optional.empty();
     }

@@ -41,8 +41,9 @@ final class BuildCache {
     static final String ENTRY = "entry.json";
     /** The binary's {@link FileStamp} as last placed, and its SHA-256. */
     static final String VERIFIED = "verified";
-    private static final Set<Outcome> CACHEABLE = Set.of(Outcome.PASS, Outcome.BUILD_ERROR, Outcome.LINK_ERROR,
-            Outcome.LINK_ARCH_MISMATCH);
+
+    private static final Set<Outcome> CACHEABLE =
+            Set.of(Outcome.PASS, Outcome.BUILD_ERROR, Outcome.LINK_ERROR, Outcome.LINK_ARCH_MISMATCH);
     private static final Duration STALE_TEMPORARY = Duration.ofHours(6);
     private static final ObjectMapper JSON = Mappers.json();
 
@@ -53,8 +54,13 @@ final class BuildCache {
      * @param binarySha256 SHA-256 of the binary, or {@code null} for a failed build
      * @param logs         the file names under {@code logs/}
      */
-    record Entry(String key, SortedMap<String, String> inputs, BuildInfo info, Classification classification,
-                 String binarySha256, List<String> logs) {
+    record Entry(
+            String key,
+            SortedMap<String, String> inputs,
+            BuildInfo info,
+            Classification classification,
+            String binarySha256,
+            List<String> logs) {
         Entry {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(info, "info");
@@ -108,7 +114,10 @@ final class BuildCache {
             Files.createDirectories(logDir);
             for (String log : e.logs()) {
                 // With its time: a log older than the run shows that no build process wrote it in this run.
-                Files.copy(dir.resolve("logs").resolve(log), logDir.resolve(log), StandardCopyOption.REPLACE_EXISTING,
+                Files.copy(
+                        dir.resolve("logs").resolve(log),
+                        logDir.resolve(log),
+                        StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.COPY_ATTRIBUTES);
             }
             Files.setLastModifiedTime(json, FileTime.from(clock.instant()));
@@ -164,7 +173,8 @@ final class BuildCache {
 
     private final java.util.concurrent.atomic.AtomicReference<String> storeFailure =
             new java.util.concurrent.atomic.AtomicReference<>();
-    private final java.util.concurrent.atomic.AtomicInteger storeFailures = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger storeFailures =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** Records a build that could not be kept (the first reason, and how many): the run goes on without it. */
     void failedToStore(IOException e) {
@@ -177,10 +187,13 @@ final class BuildCache {
      */
     String storeProblem() {
         String first = storeFailure.get();
-        return first == null ? null : "The build cache in " + root + " could not keep "
-                + dev.m1go.core.Plural.of(storeFailures.get(), "build") + " (first: " + first + "); the results "
-                + "are unaffected, and the next run builds them again. Free space there, or point m1go.cacheDirectory "
-                + "elsewhere.";
+        return first == null
+                ? null
+                : "The build cache in " + root + " could not keep "
+                        + dev.m1go.core.Plural.of(storeFailures.get(), "build") + " (first: " + first
+                        + "); the results "
+                        + "are unaffected, and the next run builds them again. Free space there, or point m1go.cacheDirectory "
+                        + "elsewhere.";
     }
 
     /**
@@ -193,21 +206,24 @@ final class BuildCache {
         if (!Files.isDirectory(root)) {
             return 0;
         }
-        record Sized(Path dir, long bytes, long used) {
-        }
+        record Sized(Path dir, long bytes, long used) {}
         List<Sized> entries = new ArrayList<>();
         long total = 0;
         try (DirectoryStream<Path> s = Files.newDirectoryStream(root)) {
             for (Path p : s) {
                 String name = p.getFileName().toString();
                 if (name.startsWith(".")) {
-                    if (Files.getLastModifiedTime(p).toInstant().isBefore(clock.instant().minus(STALE_TEMPORARY))) {
+                    if (Files.getLastModifiedTime(p)
+                            .toInstant()
+                            .isBefore(clock.instant().minus(STALE_TEMPORARY))) {
                         FileTrees.delete(p);
                     }
                     continue;
                 }
                 Path json = p.resolve(ENTRY);
-                long used = Files.isRegularFile(json) ? Files.getLastModifiedTime(json).toMillis() : 0;
+                long used = Files.isRegularFile(json)
+                        ? Files.getLastModifiedTime(json).toMillis()
+                        : 0;
                 long bytes = size(p);
                 entries.add(new Sized(p, bytes, used));
                 total += bytes;
@@ -254,8 +270,9 @@ final class BuildCache {
 
     private static long size(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return s.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
-
 }

@@ -27,46 +27,147 @@ import java.util.function.UnaryOperator;
  *                   written before m1go had a build cache
  * @param cacheKey   the build's key in that cache (SHA-256 of every input of the build), or {@code null}
  */
-public record BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
-                        boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog,
-                        String retried, BinaryFacts binaryFacts, Boolean cached, String cacheKey) {
+public record BuildInfo(
+        Outcome outcome,
+        String cc,
+        String ccFamily,
+        String libraryArch,
+        boolean translated,
+        boolean staticLink,
+        long durationMillis,
+        String binary,
+        String stdoutLog,
+        String stderrLog,
+        String retried,
+        BinaryFacts binaryFacts,
+        Boolean cached,
+        String cacheKey) {
     public BuildInfo {
         Objects.requireNonNull(outcome, "outcome");
     }
 
     /** A build that ran once. */
-    public BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
-                     boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog) {
-        this(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis, binary, stdoutLog, stderrLog,
-                null, null);
+    public BuildInfo(
+            Outcome outcome,
+            String cc,
+            String ccFamily,
+            String libraryArch,
+            boolean translated,
+            boolean staticLink,
+            long durationMillis,
+            String binary,
+            String stdoutLog,
+            String stderrLog) {
+        this(
+                outcome,
+                cc,
+                ccFamily,
+                libraryArch,
+                translated,
+                staticLink,
+                durationMillis,
+                binary,
+                stdoutLog,
+                stderrLog,
+                null,
+                null);
     }
 
     /** A build without binary facts. */
-    public BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
-                     boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog,
-                     String retried) {
-        this(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis, binary, stdoutLog, stderrLog,
-                retried, null);
+    public BuildInfo(
+            Outcome outcome,
+            String cc,
+            String ccFamily,
+            String libraryArch,
+            boolean translated,
+            boolean staticLink,
+            long durationMillis,
+            String binary,
+            String stdoutLog,
+            String stderrLog,
+            String retried) {
+        this(
+                outcome,
+                cc,
+                ccFamily,
+                libraryArch,
+                translated,
+                staticLink,
+                durationMillis,
+                binary,
+                stdoutLog,
+                stderrLog,
+                retried,
+                null);
     }
 
     /** A build that ran (or stalled once and ran again), before the build cache is asked. */
-    public BuildInfo(Outcome outcome, String cc, String ccFamily, String libraryArch, boolean translated,
-                     boolean staticLink, long durationMillis, String binary, String stdoutLog, String stderrLog,
-                     String retried, BinaryFacts binaryFacts) {
-        this(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis, binary, stdoutLog, stderrLog,
-                retried, binaryFacts, false, null);
+    public BuildInfo(
+            Outcome outcome,
+            String cc,
+            String ccFamily,
+            String libraryArch,
+            boolean translated,
+            boolean staticLink,
+            long durationMillis,
+            String binary,
+            String stdoutLog,
+            String stderrLog,
+            String retried,
+            BinaryFacts binaryFacts) {
+        this(
+                outcome,
+                cc,
+                ccFamily,
+                libraryArch,
+                translated,
+                staticLink,
+                durationMillis,
+                binary,
+                stdoutLog,
+                stderrLog,
+                retried,
+                binaryFacts,
+                false,
+                null);
     }
 
     /** This build as the build cache knows it: taken from it ({@code cached}) or not, under {@code key}. */
     public BuildInfo withCache(boolean fromCache, String key) {
-        return new BuildInfo(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis, binary,
-                stdoutLog, stderrLog, retried, binaryFacts, fromCache, key);
+        return new BuildInfo(
+                outcome,
+                cc,
+                ccFamily,
+                libraryArch,
+                translated,
+                staticLink,
+                durationMillis,
+                binary,
+                stdoutLog,
+                stderrLog,
+                retried,
+                binaryFacts,
+                fromCache,
+                key);
     }
 
     /** This build with other binary facts ({@code null}: none). */
     public BuildInfo withBinaryFacts(BinaryFacts facts) {
-        return new BuildInfo(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis, binary,
-                stdoutLog, stderrLog, retried, facts, cached, cacheKey);
+        return new BuildInfo(
+                outcome,
+                cc,
+                ccFamily,
+                libraryArch,
+                translated,
+                staticLink,
+                durationMillis,
+                binary,
+                stdoutLog,
+                stderrLog,
+                retried,
+                facts,
+                cached,
+                cacheKey);
     }
 
     /**
@@ -74,9 +175,21 @@ public record BuildInfo(Outcome outcome, String cc, String ccFamily, String libr
      * entry keeps bare file names).
      */
     public BuildInfo relocated(UnaryOperator<String> paths) {
-        return new BuildInfo(outcome, cc, ccFamily, libraryArch, translated, staticLink, durationMillis,
-                mapped(paths, binary), mapped(paths, stdoutLog), mapped(paths, stderrLog), retried, binaryFacts,
-                cached, cacheKey);
+        return new BuildInfo(
+                outcome,
+                cc,
+                ccFamily,
+                libraryArch,
+                translated,
+                staticLink,
+                durationMillis,
+                mapped(paths, binary),
+                mapped(paths, stdoutLog),
+                mapped(paths, stderrLog),
+                retried,
+                binaryFacts,
+                cached,
+                cacheKey);
     }
 
     static String mapped(UnaryOperator<String> paths, String path) {

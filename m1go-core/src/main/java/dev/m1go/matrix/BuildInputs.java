@@ -23,14 +23,46 @@ final class BuildInputs {
     static final String RECIPE = "1";
 
     /** Variables of the build environment that locate things or reach the network but do not change a binary. */
-    private static final Set<String> NOT_INPUTS = Set.of("PATH", "HOME", "USER", "TMPDIR", "GOCACHE", "GOMODCACHE",
-            "GOTMPDIR", "GOPROXY", "GOSUMDB", "GONOSUMDB", "GOPRIVATE", "GONOPROXY", "GOINSECURE", "GOAUTH",
-            "GOENV", "GOTELEMETRY", "GOTELEMETRYDIR", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy",
-            "https_proxy", "no_proxy", "SSL_CERT_FILE", "SSL_CERT_DIR");
+    private static final Set<String> NOT_INPUTS = Set.of(
+            "PATH",
+            "HOME",
+            "USER",
+            "TMPDIR",
+            "GOCACHE",
+            "GOMODCACHE",
+            "GOTMPDIR",
+            "GOPROXY",
+            "GOSUMDB",
+            "GONOSUMDB",
+            "GOPRIVATE",
+            "GONOPROXY",
+            "GOINSECURE",
+            "GOAUTH",
+            "GOENV",
+            "GOTELEMETRY",
+            "GOTELEMETRYDIR",
+            "HTTP_PROXY",
+            "HTTPS_PROXY",
+            "NO_PROXY",
+            "http_proxy",
+            "https_proxy",
+            "no_proxy",
+            "SSL_CERT_FILE",
+            "SSL_CERT_DIR");
 
     /** Other variables Go, cgo or the C tool chain read (besides every {@code GO*} and {@code CGO_*}). */
-    private static final Set<String> TOOL_VARIABLES = Set.of("CC", "CXX", "FC", "AR", "DEVELOPER_DIR", "SDKROOT",
-            "MACOSX_DEPLOYMENT_TARGET", "LANG", "LC_ALL", "LC_CTYPE", "LC_MESSAGES");
+    private static final Set<String> TOOL_VARIABLES = Set.of(
+            "CC",
+            "CXX",
+            "FC",
+            "AR",
+            "DEVELOPER_DIR",
+            "SDKROOT",
+            "MACOSX_DEPLOYMENT_TARGET",
+            "LANG",
+            "LC_ALL",
+            "LC_CTYPE",
+            "LC_MESSAGES");
 
     private final ToolIdentity tools;
 
@@ -47,8 +79,17 @@ final class BuildInputs {
      * @param launch    how the toolchain's own {@code go} binary is started (natively or translated)
      * @param source    where the sources are built: Go writes this path into the binary (file names in tracebacks)
      */
-    BuildKey key(ReproCase c, Toolchain t, Platform target, Variant variant, boolean staticLink, CCompiler cc,
-                 CCompiler libraryCc, Map<String, String> goEnv, Launch launch, Path source) {
+    BuildKey key(
+            ReproCase c,
+            Toolchain t,
+            Platform target,
+            Variant variant,
+            boolean staticLink,
+            CCompiler cc,
+            CCompiler libraryCc,
+            Map<String, String> goEnv,
+            Launch launch,
+            Path source) {
         BuildKey.Inputs in = BuildKey.named()
                 .put("recipe", RECIPE)
                 .put("case", c.id())
@@ -89,7 +130,9 @@ final class BuildInputs {
         if (NOT_INPUTS.contains(name)) {
             return false;
         }
-        return name.startsWith("GO") || name.startsWith("CGO_") || name.startsWith("PKG_CONFIG")
+        return name.startsWith("GO")
+                || name.startsWith("CGO_")
+                || name.startsWith("PKG_CONFIG")
                 || TOOL_VARIABLES.contains(name);
     }
 

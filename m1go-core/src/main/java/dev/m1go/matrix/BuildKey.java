@@ -42,8 +42,14 @@ record BuildKey(SortedMap<String, String> inputs, String digest) {
 
         BuildKey key() {
             StringBuilder text = new StringBuilder();
-            values.forEach((k, v) -> text.append(k.length()).append(':').append(k).append('=')
-                    .append(v.length()).append(':').append(v).append('\n'));
+            values.forEach((k, v) -> text.append(k.length())
+                    .append(':')
+                    .append(k)
+                    .append('=')
+                    .append(v.length())
+                    .append(':')
+                    .append(v)
+                    .append('\n'));
             return new BuildKey(values, dev.m1go.core.Sha256.hex(text.toString().getBytes(StandardCharsets.UTF_8)));
         }
     }

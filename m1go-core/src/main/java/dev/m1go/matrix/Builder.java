@@ -49,8 +49,12 @@ final class Builder {
 
         Built withSummary(String summary) {
             Classification k = classification;
-            return new Built(info, binary, new Classification(k.outcome(), k.signal(), k.inCgo(), summary,
-                    k.signature(), k.header(), k.frames()), timedOut);
+            return new Built(
+                    info,
+                    binary,
+                    new Classification(
+                            k.outcome(), k.signal(), k.inCgo(), summary, k.signature(), k.header(), k.frames()),
+                    timedOut);
         }
     }
 
@@ -64,8 +68,14 @@ final class Builder {
     private final BuildCache cache;
     private final BuildInputs inputs;
 
-    Builder(MatrixRequest request, ProcessRunner processes, Classifier classifier, CCompilers compilers,
-            Launcher launcher, dev.m1go.host.Host host, BuildCache cache) {
+    Builder(
+            MatrixRequest request,
+            ProcessRunner processes,
+            Classifier classifier,
+            CCompilers compilers,
+            Launcher launcher,
+            dev.m1go.host.Host host,
+            BuildCache cache) {
         this.request = request;
         this.processes = processes;
         this.classifier = classifier;
@@ -74,8 +84,8 @@ final class Builder {
         this.host = host;
         this.hostOs = host.os().goos();
         this.cache = cache;
-        this.inputs = new BuildInputs(new ToolIdentity(request.environment().get("PATH"),
-                request.cacheDirectory().resolve("tools")));
+        this.inputs = new BuildInputs(new ToolIdentity(
+                request.environment().get("PATH"), request.cacheDirectory().resolve("tools")));
     }
 
     static Arch libraryArch(Library library, Arch target) {
@@ -83,7 +93,8 @@ final class Builder {
     }
 
     static String buildSlug(Platform target, Variant variant, boolean staticLink) {
-        return target.slug() + (staticLink ? "-static" : "")
+        return target.slug()
+                + (staticLink ? "-static" : "")
                 + (variant.buildEnv().isEmpty() ? "" : "-" + variant.name());
     }
 
@@ -98,8 +109,12 @@ final class Builder {
         Path dir = request.layout().build(c.id(), t.key(), slug);
         Path logs = request.layout().buildLogs(c.id(), t.key(), slug);
         CCompiler cc = compilers.forTarget(target.arch()).get().orElseThrow();
-        CCompiler libcc = c.library() == null ? null
-                : compilers.forTarget(libraryArch(c.library(), target.arch())).get().orElseThrow();
+        CCompiler libcc = c.library() == null
+                ? null
+                : compilers
+                        .forTarget(libraryArch(c.library(), target.arch()))
+                        .get()
+                        .orElseThrow();
         Launch launch = launcher.launchFor(t.binaryArch());
         ModuleUnit unit = c.unit();
         // A module's package builds in m1go's copy of the module; a case in its own src/ directory.
@@ -120,8 +135,10 @@ final class Builder {
         if (unit == null && !c.files().containsKey("go.mod")) {
             // The language version of the toolchain that builds it: generics from 1.18, loop variables per
             // iteration from 1.22, as a program written for that Go expects.
-            Files.writeString(src.resolve("go.mod"), "module m1go.dev/cases/" + c.id() + "\n\ngo "
-                    + t.goVersion().minorLine() + "\n");
+            Files.writeString(
+                    src.resolve("go.mod"),
+                    "module m1go.dev/cases/" + c.id() + "\n\ngo "
+                            + t.goVersion().minorLine() + "\n");
         }
         Path binary = dir.resolve(c.id().substring(c.id().lastIndexOf('/') + 1));
         if (useCache && !request.rebuild()) {
@@ -130,10 +147,21 @@ final class Builder {
                 BuildCache.Entry e = hit.get();
                 BuildInfo info = e.info().relocated(name -> relative(logs.resolve(name)));
                 boolean built = e.binarySha256() != null;
-                info = new BuildInfo(info.outcome(), info.cc(), info.ccFamily(), info.libraryArch(),
-                        info.translated(), info.staticLink(), millisSince(t0), built ? relative(binary) : null,
-                        info.stdoutLog(), info.stderrLog(), null,
-                        built ? BinaryInspector.read(binary, relative(binary)) : null, true, key.digest());
+                info = new BuildInfo(
+                        info.outcome(),
+                        info.cc(),
+                        info.ccFamily(),
+                        info.libraryArch(),
+                        info.translated(),
+                        info.staticLink(),
+                        millisSince(t0),
+                        built ? relative(binary) : null,
+                        info.stdoutLog(),
+                        info.stderrLog(),
+                        null,
+                        built ? BinaryInspector.read(binary, relative(binary)) : null,
+                        true,
+                        key.digest());
                 return new Built(info, e.binarySha256() == null ? null : binary, e.classification(), false);
             }
         }
@@ -144,9 +172,16 @@ final class Builder {
             // Binary facts are read again from the restored binary: the entry keeps only what the build said.
             BuildInfo kept = keyed.withBinaryFacts(null);
             try {
-                cache.store(new BuildCache.Entry(key.digest(), key.inputs(),
-                        kept.relocated(p -> Path.of(p).getFileName().toString()), built.classification(), null,
-                        List.of()), built.binary(), written);
+                cache.store(
+                        new BuildCache.Entry(
+                                key.digest(),
+                                key.inputs(),
+                                kept.relocated(p -> Path.of(p).getFileName().toString()),
+                                built.classification(),
+                                null,
+                                List.of()),
+                        built.binary(),
+                        written);
             } catch (IOException e) {
                 // A cache that cannot be written (a full disk, a read-only directory) costs the next run this build,
                 // never this run its results.
@@ -156,9 +191,21 @@ final class Builder {
         return new Built(keyed, built.binary(), built.classification(), built.timedOut());
     }
 
-    private Built buildNow(ReproCase c, Toolchain t, Platform target, boolean staticLink, CCompiler cc,
-                           CCompiler libcc, Launch launch, Map<String, String> env, Path src, Path logs, Path binary,
-                           List<Path> written, long t0) throws IOException {
+    private Built buildNow(
+            ReproCase c,
+            Toolchain t,
+            Platform target,
+            boolean staticLink,
+            CCompiler cc,
+            CCompiler libcc,
+            Launch launch,
+            Map<String, String> env,
+            Path src,
+            Path logs,
+            Path binary,
+            List<Path> written,
+            long t0)
+            throws IOException {
         ModuleUnit unit = c.unit();
         String libraryArch = null;
         if (c.library() != null) {
@@ -203,8 +250,8 @@ final class Builder {
         if (s.result.timedOut() && launch.translated()) {
             // A go command under qemu-user now and then deadlocks in the emulator (every thread parked on a futex,
             // no CPU used): one more attempt tells an emulator stall from a build that is simply too slow.
-            retried = "go build under " + launch.runner() + " stalled for " + request.buildTimeout().toSeconds()
-                    + " s and was run again (first attempt: " + s.stderrLog + ")";
+            retried = "go build under " + launch.runner() + " stalled for "
+                    + request.buildTimeout().toSeconds() + " s and was run again (first attempt: " + s.stderrLog + ")";
             s = step(launch.wrap(argv), launch.environmentWith(env), src, logs, "go-build-2", written);
         }
         if (!s.result.succeeded() || !Files.isRegularFile(binary)) {
@@ -217,7 +264,11 @@ final class Builder {
                 return failed.withSummary(failed.classification().summary() + "; " + offline.get());
             }
             // Which pkg-config directory was searched and what to install, when a C library is missing.
-            return TargetCEnvironment.advice(s.result.combinedOutput(), env, target.os(), target.arch(),
+            return TargetCEnvironment.advice(
+                            s.result.combinedOutput(),
+                            env,
+                            target.os(),
+                            target.arch(),
                             file -> TargetCEnvironment.debianPackageOf(file, host.arch(), processes, baseEnv(), logs))
                     .map(advice -> failed.withSummary(failed.classification().summary() + "; " + advice))
                     .orElse(failed);
@@ -226,8 +277,19 @@ final class Builder {
         BinaryFacts facts = BinaryInspector.read(binary, relative(binary));
         boolean isStatic = "static".equals(facts.linkage())
                 || BinaryHeader.read(binary).map(h -> !h.dynamic()).orElse(false);
-        BuildInfo info = new BuildInfo(Outcome.PASS, cc.ccVariable(), cc.family(), libraryArch, launch.translated(),
-                isStatic, millisSince(t0), relative(binary), s.stdoutLog, s.stderrLog, retried, facts);
+        BuildInfo info = new BuildInfo(
+                Outcome.PASS,
+                cc.ccVariable(),
+                cc.family(),
+                libraryArch,
+                launch.translated(),
+                isStatic,
+                millisSince(t0),
+                relative(binary),
+                s.stdoutLog,
+                s.stderrLog,
+                retried,
+                facts);
         return new Built(info, binary, s.classification, false);
     }
 
@@ -242,8 +304,13 @@ final class Builder {
                 "CGO_ENABLED", "1",
                 "CC", cc.ccVariable(),
                 "GOPATH", request.layout().gopath().toString(),
-                "GOMODCACHE", GoPaths.modCache(request.environment(), request.home()).toString(),
-                "GOCACHE", request.cacheDirectory().resolve("go-build").resolve(t.key()).toString()));
+                "GOMODCACHE",
+                        GoPaths.modCache(request.environment(), request.home()).toString(),
+                "GOCACHE",
+                        request.cacheDirectory()
+                                .resolve("go-build")
+                                .resolve(t.key())
+                                .toString()));
         ModuleUnit unit = c.unit();
         if (unit != null) {
             env.put("GOFLAGS", String.join(" ", unit.goflags()));
@@ -256,8 +323,7 @@ final class Builder {
         return env;
     }
 
-    private record Step(ProcessResult result, Classification classification, String stdoutLog, String stderrLog) {
-    }
+    private record Step(ProcessResult result, Classification classification, String stdoutLog, String stderrLog) {}
 
     private Step step(List<String> argv, Map<String, String> env, Path dir, Path logs, String name, List<Path> written)
             throws IOException {
@@ -266,21 +332,31 @@ final class Builder {
         Path command = logs.resolve(name + ".command");
         Files.writeString(command, String.join("\n", argv) + "\n");
         written.addAll(List.of(command, out, err));
-        ProcessResult r = processes.run(new ProcessSpec(argv, env, dir, request.buildTimeout(), request.quitGrace(), out,
-                err));
-        Classification k = classifier.classify(new Evidence(Phase.BUILD, hostOs, r.exitCode(), null, r.timedOut(),
-                false, r.stdout(), r.stderr(), null));
+        ProcessResult r =
+                processes.run(new ProcessSpec(argv, env, dir, request.buildTimeout(), request.quitGrace(), out, err));
+        Classification k = classifier.classify(new Evidence(
+                Phase.BUILD, hostOs, r.exitCode(), null, r.timedOut(), false, r.stdout(), r.stderr(), null));
         return new Step(r, k, relative(out), relative(err));
     }
 
-    private Built failed(Step s, CCompiler cc, String libraryArch, boolean translated, boolean staticLink, long t0,
-                         String retried) {
+    private Built failed(
+            Step s, CCompiler cc, String libraryArch, boolean translated, boolean staticLink, long t0, String retried) {
         Outcome o = s.classification.outcome();
         if (o == Outcome.PASS) {
             o = Outcome.BUILD_ERROR;
         }
-        BuildInfo info = new BuildInfo(o, cc.ccVariable(), cc.family(), libraryArch, translated, staticLink,
-                millisSince(t0), null, s.stdoutLog, s.stderrLog, retried);
+        BuildInfo info = new BuildInfo(
+                o,
+                cc.ccVariable(),
+                cc.family(),
+                libraryArch,
+                translated,
+                staticLink,
+                millisSince(t0),
+                null,
+                s.stdoutLog,
+                s.stderrLog,
+                retried);
         return new Built(info, null, s.classification, s.result.timedOut());
     }
 
@@ -295,5 +371,4 @@ final class Builder {
     private static long millisSince(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;
     }
-
 }

@@ -20,8 +20,8 @@ import java.util.Objects;
  * @param host          in a merged report, the label of the host that measured the cell; {@code null} in a report of
  *                      one host
  */
-public record CellKey(String caseId, String go, Arch toolchainArch, Platform target, String runner, String variant,
-                      String host) {
+public record CellKey(
+        String caseId, String go, Arch toolchainArch, Platform target, String runner, String variant, String host) {
 
     /** The variant of a cell without extra environment. */
     public static final String DEFAULT_VARIANT = "default";
@@ -37,8 +37,8 @@ public record CellKey(String caseId, String go, Arch toolchainArch, Platform tar
             .thenComparing(k -> k.defaultVariant() ? "" : k.variant());
 
     /** The order of a case's table columns: host, target, runner (native first), variant. */
-    public static final Comparator<CellKey> COLUMN_ORDER = Comparator.comparing((CellKey k) -> k.host() == null ? ""
-                    : k.host())
+    public static final Comparator<CellKey> COLUMN_ORDER = Comparator.comparing(
+                    (CellKey k) -> k.host() == null ? "" : k.host())
             .thenComparing(k -> k.target().toString())
             .thenComparing(k -> RunnerOrder.rank(k.runner()))
             .thenComparing(k -> k.defaultVariant() ? "" : k.variant());
@@ -53,8 +53,8 @@ public record CellKey(String caseId, String go, Arch toolchainArch, Platform tar
     }
 
     /** The key of a cell of one host's report. */
-    public static CellKey of(String caseId, String go, Arch toolchainArch, Platform target, String runner,
-                             String variant) {
+    public static CellKey of(
+            String caseId, String go, Arch toolchainArch, Platform target, String runner, String variant) {
         return new CellKey(caseId, go, toolchainArch, target, runner, variant, null);
     }
 

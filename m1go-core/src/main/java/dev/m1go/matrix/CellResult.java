@@ -62,50 +62,119 @@ public record CellResult(
         facts = Collections.unmodifiableMap(new TreeMap<>(facts == null ? Map.of() : facts));
         outcomeCounts = Collections.unmodifiableMap(new TreeMap<>(outcomeCounts == null ? Map.of() : outcomeCounts));
         tests = List.copyOf(tests == null ? List.of() : tests);
-        runEnv = runEnv == null ? List.of() : runEnv.stream().sorted().distinct().toList();
+        runEnv =
+                runEnv == null ? List.of() : runEnv.stream().sorted().distinct().toList();
         benchmarks = List.copyOf(benchmarks == null ? List.of() : benchmarks);
     }
 
     /** A cell without run environment or benchmarks. */
-    public CellResult(CellKey key, Outcome outcome, Verdict verdict, String expected, Diagnosis diagnosis,
-                      boolean translated, String reason, BuildInfo build, List<RunResult> runs,
-                      Map<String, String> facts, Map<String, Integer> outcomeCounts, List<TestResult> tests) {
-        this(key, outcome, verdict, expected, diagnosis, translated, reason, build, runs, facts, outcomeCounts, tests,
-                List.of(), List.of());
+    public CellResult(
+            CellKey key,
+            Outcome outcome,
+            Verdict verdict,
+            String expected,
+            Diagnosis diagnosis,
+            boolean translated,
+            String reason,
+            BuildInfo build,
+            List<RunResult> runs,
+            Map<String, String> facts,
+            Map<String, Integer> outcomeCounts,
+            List<TestResult> tests) {
+        this(
+                key,
+                outcome,
+                verdict,
+                expected,
+                diagnosis,
+                translated,
+                reason,
+                build,
+                runs,
+                facts,
+                outcomeCounts,
+                tests,
+                List.of(),
+                List.of());
     }
 
     /** A cell without outcome counts (every run it made is in {@code runs}) and without per-test results. */
-    public CellResult(CellKey key, Outcome outcome, Verdict verdict, String expected, Diagnosis diagnosis,
-                      boolean translated, String reason, BuildInfo build, List<RunResult> runs,
-                      Map<String, String> facts) {
+    public CellResult(
+            CellKey key,
+            Outcome outcome,
+            Verdict verdict,
+            String expected,
+            Diagnosis diagnosis,
+            boolean translated,
+            String reason,
+            BuildInfo build,
+            List<RunResult> runs,
+            Map<String, String> facts) {
         this(key, outcome, verdict, expected, diagnosis, translated, reason, build, runs, facts, Map.of(), List.of());
     }
 
     /** A cell with outcome counts and without per-test results. */
-    public CellResult(CellKey key, Outcome outcome, Verdict verdict, String expected, Diagnosis diagnosis,
-                      boolean translated, String reason, BuildInfo build, List<RunResult> runs,
-                      Map<String, String> facts, Map<String, Integer> outcomeCounts) {
-        this(key, outcome, verdict, expected, diagnosis, translated, reason, build, runs, facts, outcomeCounts,
+    public CellResult(
+            CellKey key,
+            Outcome outcome,
+            Verdict verdict,
+            String expected,
+            Diagnosis diagnosis,
+            boolean translated,
+            String reason,
+            BuildInfo build,
+            List<RunResult> runs,
+            Map<String, String> facts,
+            Map<String, Integer> outcomeCounts) {
+        this(
+                key,
+                outcome,
+                verdict,
+                expected,
+                diagnosis,
+                translated,
+                reason,
+                build,
+                runs,
+                facts,
+                outcomeCounts,
                 List.of());
     }
 
     /** A cell that did not run: {@code reason} says why. */
     public static CellResult skipped(CellKey key, String expected, boolean translated, String reason) {
-        return new CellResult(key, Outcome.SKIPPED, Verdict.SKIPPED, expected, Diagnosis.note(reason), translated,
-                reason, null, List.of(), Map.of());
-    }
-
-    /** A cell whose binary could not be built: the build's outcome is the cell's. */
-    public static CellResult buildFailed(CellKey key, String expected, Verdict verdict, BuildInfo build,
-                                         Diagnosis diagnosis) {
-        Objects.requireNonNull(build, "build");
-        return new CellResult(key, build.outcome(), verdict, expected, diagnosis, false, null, build, List.of(),
+        return new CellResult(
+                key,
+                Outcome.SKIPPED,
+                Verdict.SKIPPED,
+                expected,
+                Diagnosis.note(reason),
+                translated,
+                reason,
+                null,
+                List.of(),
                 Map.of());
     }
 
+    /** A cell whose binary could not be built: the build's outcome is the cell's. */
+    public static CellResult buildFailed(
+            CellKey key, String expected, Verdict verdict, BuildInfo build, Diagnosis diagnosis) {
+        Objects.requireNonNull(build, "build");
+        return new CellResult(
+                key, build.outcome(), verdict, expected, diagnosis, false, null, build, List.of(), Map.of());
+    }
+
     /** A cell that was built and ran at least once; {@code outcome} is its first run's. */
-    public static CellResult ran(CellKey key, String expected, Outcome outcome, Verdict verdict, Diagnosis diagnosis,
-                                 boolean translated, BuildInfo build, List<RunResult> runs, Map<String, String> facts) {
+    public static CellResult ran(
+            CellKey key,
+            String expected,
+            Outcome outcome,
+            Verdict verdict,
+            Diagnosis diagnosis,
+            boolean translated,
+            BuildInfo build,
+            List<RunResult> runs,
+            Map<String, String> facts) {
         return new CellResult(key, outcome, verdict, expected, diagnosis, translated, null, build, runs, facts);
     }
 
@@ -113,30 +182,76 @@ public record CellResult(
      * A cell that ran more than once, with how many runs ended in each outcome ({@code PASS}, {@code CGO_SIGNAL
      * SIGABRT}, …); {@code runs} may hold only some of them (stress mode keeps the first and the failing ones).
      */
-    public static CellResult ran(CellKey key, String expected, Outcome outcome, Verdict verdict, Diagnosis diagnosis,
-                                 boolean translated, BuildInfo build, List<RunResult> runs, Map<String, String> facts,
-                                 Map<String, Integer> outcomeCounts) {
-        return new CellResult(key, outcome, verdict, expected, diagnosis, translated, null, build, runs, facts,
-                outcomeCounts);
+    public static CellResult ran(
+            CellKey key,
+            String expected,
+            Outcome outcome,
+            Verdict verdict,
+            Diagnosis diagnosis,
+            boolean translated,
+            BuildInfo build,
+            List<RunResult> runs,
+            Map<String, String> facts,
+            Map<String, Integer> outcomeCounts) {
+        return new CellResult(
+                key, outcome, verdict, expected, diagnosis, translated, null, build, runs, facts, outcomeCounts);
     }
 
     /** This cell as measured on the host labelled {@code label}, its log paths mapped by {@code paths}. */
     public CellResult measuredOn(String label, UnaryOperator<String> paths) {
-        return new CellResult(key.onHost(label), outcome, verdict, expected, diagnosis, translated, reason,
-                build == null ? null : build.relocated(paths), runs.stream().map(r -> r.relocated(paths)).toList(),
-                facts, outcomeCounts, tests, runEnv, benchmarks);
+        return new CellResult(
+                key.onHost(label),
+                outcome,
+                verdict,
+                expected,
+                diagnosis,
+                translated,
+                reason,
+                build == null ? null : build.relocated(paths),
+                runs.stream().map(r -> r.relocated(paths)).toList(),
+                facts,
+                outcomeCounts,
+                tests,
+                runEnv,
+                benchmarks);
     }
 
     /** A module-mode test cell: this cell with one result per Go test. */
     public CellResult withTests(List<TestResult> results) {
-        return new CellResult(key, outcome, verdict, expected, diagnosis, translated, reason, build, runs, facts,
-                outcomeCounts, results, runEnv, benchmarks);
+        return new CellResult(
+                key,
+                outcome,
+                verdict,
+                expected,
+                diagnosis,
+                translated,
+                reason,
+                build,
+                runs,
+                facts,
+                outcomeCounts,
+                results,
+                runEnv,
+                benchmarks);
     }
 
     /** This cell with the names of the run environment's variables ({@code m1go.runEnv}) and its benchmark results. */
     public CellResult withRunEnvAndBenchmarks(List<String> names, List<BenchmarkResult> results) {
-        return new CellResult(key, outcome, verdict, expected, diagnosis, translated, reason, build, runs, facts,
-                outcomeCounts, tests, names, results);
+        return new CellResult(
+                key,
+                outcome,
+                verdict,
+                expected,
+                diagnosis,
+                translated,
+                reason,
+                build,
+                runs,
+                facts,
+                outcomeCounts,
+                tests,
+                names,
+                results);
     }
 
     /** The signal that goes with the outcome, or {@code null}. */
@@ -154,7 +269,9 @@ public record CellResult(
 
     /** How many times the cell ran: the sum of {@code outcomeCounts}, else the runs kept. */
     public int runCount() {
-        return outcomeCounts.isEmpty() ? runs.size() : outcomeCounts.values().stream().mapToInt(Integer::intValue).sum();
+        return outcomeCounts.isEmpty()
+                ? runs.size()
+                : outcomeCounts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /**

@@ -45,8 +45,13 @@ final class CellRun {
     private final Launcher launcher;
     private final Host host;
 
-    CellRun(MatrixRequest request, ProcessRunner processes, Classifier classifier, CCompilers compilers,
-            Launcher launcher, Host host) {
+    CellRun(
+            MatrixRequest request,
+            ProcessRunner processes,
+            Classifier classifier,
+            CCompilers compilers,
+            Launcher launcher,
+            Host host) {
         this.request = request;
         this.processes = processes;
         this.classifier = classifier;
@@ -81,8 +86,11 @@ final class CellRun {
         if (!built.ok()) {
             Classification k = built.classification();
             Outcome o = built.info().outcome();
-            return CellResult.buildFailed(p.key(), expected.toString(),
-                    expected.matches(o, k.signal()) ? Verdict.EXPECTED : Verdict.UNEXPECTED, built.info(),
+            return CellResult.buildFailed(
+                    p.key(),
+                    expected.toString(),
+                    expected.matches(o, k.signal()) ? Verdict.EXPECTED : Verdict.UNEXPECTED,
+                    built.info(),
                     Diagnosis.ofBuild(k));
         }
         return runCell(p, built, expected);
@@ -91,10 +99,20 @@ final class CellRun {
     private CellResult runCell(PlannedCell p, Builder.Built built, Expectation.Expected expected) throws IOException {
         ReproCase c = p.reproCase();
         Toolchain t = p.toolchain();
-        Path workDir = request.layout().run(c.id(), t.key(), p.target().slug(), p.runner().name(),
-                p.variant().name());
-        Path logDir = request.layout().runLogs(c.id(), t.key(), p.target().slug(), p.runner().name(),
-                p.variant().name());
+        Path workDir = request.layout()
+                .run(
+                        c.id(),
+                        t.key(),
+                        p.target().slug(),
+                        p.runner().name(),
+                        p.variant().name());
+        Path logDir = request.layout()
+                .runLogs(
+                        c.id(),
+                        t.key(),
+                        p.target().slug(),
+                        p.runner().name(),
+                        p.variant().name());
         FileTrees.delete(workDir);
         Files.createDirectories(workDir);
         Files.createDirectories(logDir);
@@ -104,14 +122,27 @@ final class CellRun {
         String marker = unit == null ? c.marker() : null;
         boolean translated = p.runner().translates(p.target().arch());
         // A whole test suite needs more than one program's run, and more again under translation.
-        Duration timeout = unit != null && unit.test() ? unit.run().testTimeLimit(translated)
+        Duration timeout = unit != null && unit.test()
+                ? unit.run().testTimeLimit(translated)
                 : c.timeoutOpt().orElse(request.runTimeout());
         String mismatch = CrashForensics.machineMismatch(built.info(), p.target());
         if (mismatch != null) {
-            return new CellResult(p.key(), Outcome.SKIPPED, Verdict.UNEXPECTED, expected.toString(),
-                    Diagnosis.note(mismatch), translated, mismatch, built.info(), List.of(), Map.of());
+            return new CellResult(
+                    p.key(),
+                    Outcome.SKIPPED,
+                    Verdict.UNEXPECTED,
+                    expected.toString(),
+                    Diagnosis.note(mismatch),
+                    translated,
+                    mismatch,
+                    built.info(),
+                    List.of(),
+                    Map.of());
         }
-        CrashForensics forensics = new CrashForensics(request.environment(), processes, host.arch(),
+        CrashForensics forensics = new CrashForensics(
+                request.environment(),
+                processes,
+                host.arch(),
                 request.cacheDirectory().resolve("symbols"));
         dev.m1go.classify.PcLocator locator = CrashForensics.locator(built.binary());
 
@@ -137,8 +168,11 @@ final class CellRun {
             Path err = logDir.resolve("run-" + i + ".stderr");
             ProcessResult r;
             try {
-                r = p.runner().run(new ProcessSpec(argv, env, runDir, timeout, request.quitGrace(), out, err)
-                        .withMemoryLimit(MemoryLimit.of(request.memoryLimitMb())), p.target().arch());
+                r = p.runner()
+                        .run(
+                                new ProcessSpec(argv, env, runDir, timeout, request.quitGrace(), out, err)
+                                        .withMemoryLimit(MemoryLimit.of(request.memoryLimitMb())),
+                                p.target().arch());
             } catch (Runner.CannotRun e) {
                 if (stoppedBy(e)) {
                     throw e; // not a skip: m1go is stopping, and the cell is not measured
@@ -148,11 +182,29 @@ final class CellRun {
                 }
                 break; // the runs already measured stand; the reruns the runner could not do are left out
             }
-            Classification classified = MemoryLimitHit.apply(classifier.classify(new Evidence(Phase.RUN,
-                    p.target().os().goos(), r.exitCode(), null, r.timedOut(), translated, r.stdout(), r.stderr(), marker,
-                    c.markerOnStderr()), locator), r.memoryLimitHit());
-            CrashForensics.Examined x = forensics.examine(classified, locator, built.binary(), p.target().arch(),
-                    p.target().os().goos(), r.stderr(), logDir.resolve("symbolize-" + i));
+            Classification classified = MemoryLimitHit.apply(
+                    classifier.classify(
+                            new Evidence(
+                                    Phase.RUN,
+                                    p.target().os().goos(),
+                                    r.exitCode(),
+                                    null,
+                                    r.timedOut(),
+                                    translated,
+                                    r.stdout(),
+                                    r.stderr(),
+                                    marker,
+                                    c.markerOnStderr()),
+                            locator),
+                    r.memoryLimitHit());
+            CrashForensics.Examined x = forensics.examine(
+                    classified,
+                    locator,
+                    built.binary(),
+                    p.target().arch(),
+                    p.target().os().goos(),
+                    r.stderr(),
+                    logDir.resolve("symbolize-" + i));
             Classification k = x.classification();
             boolean failed = k.outcome() != Outcome.PASS;
             counts.merge(k.outcome() + (k.signal() == null ? "" : " " + k.signal()), 1, Integer::sum);
@@ -160,7 +212,8 @@ final class CellRun {
             if (i == 1) {
                 first = k;
                 facts = RunFacts.parse(r.stdout());
-                outputMismatch = expected.outputMismatch(r.stdout() + (r.stderr().isEmpty() ? "" : "\n" + r.stderr()))
+                outputMismatch = expected.outputMismatch(
+                                r.stdout() + (r.stderr().isEmpty() ? "" : "\n" + r.stderr()))
                         .orElse(null);
             } else {
                 agree &= k.outcome() == first.outcome() && java.util.Objects.equals(k.signal(), first.signal());
@@ -170,9 +223,20 @@ final class CellRun {
             }
             boolean keep = !stress.active() || i == 1 || (failed && keptFailures++ < Stress.KEPT_FAILURES);
             if (keep) {
-                runs.add(new RunResult(r.exitCode(), r.timedOut(), k.outcome(), k.signal(), r.durationMillis(),
-                        relative(out), relative(err), r.observedArch(), r.leftoverProcesses(),
-                        r.logTruncated(), x.frames(), x.note(), r.engine()));
+                runs.add(new RunResult(
+                        r.exitCode(),
+                        r.timedOut(),
+                        k.outcome(),
+                        k.signal(),
+                        r.durationMillis(),
+                        relative(out),
+                        relative(err),
+                        r.observedArch(),
+                        r.leftoverProcesses(),
+                        r.logTruncated(),
+                        x.frames(),
+                        x.note(),
+                        r.engine()));
             } else {
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(err);
@@ -185,8 +249,12 @@ final class CellRun {
             }
         }
         int n = counts.values().stream().mapToInt(Integer::intValue).sum();
-        Verdict verdict = verdict(c.expectation().maxFailureRate(), agree, expected.matches(first.outcome(),
-                first.signal()) && outputMismatch == null, unmatched, n);
+        Verdict verdict = verdict(
+                c.expectation().maxFailureRate(),
+                agree,
+                expected.matches(first.outcome(), first.signal()) && outputMismatch == null,
+                unmatched,
+                n);
         if (deciding == null) {
             deciding = first;
         }
@@ -198,8 +266,8 @@ final class CellRun {
             if (unit.run().testBench() != null) {
                 benchmarks = GoBenchmarks.read(logDir.resolve("run-1.stdout"));
             }
-            GoTestEvents.Events events = new ModuleTests(processes, launcher, request)
-                    .events(t, unit, logDir.resolve("run-1.stdout"));
+            GoTestEvents.Events events =
+                    new ModuleTests(processes, launcher, request).events(t, unit, logDir.resolve("run-1.stdout"));
             ModuleTests.Judged judged = ModuleTests.judge(events.tests(), unit, facts(p), first);
             tests = judged.tests();
             summary = events.note() == null ? judged.summary() : judged.summary() + "; " + events.note();
@@ -207,12 +275,30 @@ final class CellRun {
                 verdict = judged.verdict();
             }
         }
-        diagnosis = new Diagnosis(diagnosis.signal(), diagnosis.inCgo(), diagnosis.signature(), summary,
-                diagnosis.header(), diagnosis.frames());
-        return CellResult.ran(p.key(), expected + rateNote(c.expectation().maxFailureRate()), first.outcome(),
-                verdict, diagnosis, translated, built.info(), runs, facts, n > 1 ? counts : Map.of())
-                .withTests(tests).withRunEnvAndBenchmarks(unit == null ? List.of()
-                        : List.copyOf(unit.run().runEnv().keySet()), benchmarks);
+        diagnosis = new Diagnosis(
+                diagnosis.signal(),
+                diagnosis.inCgo(),
+                diagnosis.signature(),
+                summary,
+                diagnosis.header(),
+                diagnosis.frames());
+        return CellResult.ran(
+                        p.key(),
+                        expected + rateNote(c.expectation().maxFailureRate()),
+                        first.outcome(),
+                        verdict,
+                        diagnosis,
+                        translated,
+                        built.info(),
+                        runs,
+                        facts,
+                        n > 1 ? counts : Map.of())
+                .withTests(tests)
+                .withRunEnvAndBenchmarks(
+                        unit == null
+                                ? List.of()
+                                : List.copyOf(unit.run().runEnv().keySet()),
+                        benchmarks);
     }
 
     /**
@@ -222,15 +308,18 @@ final class CellRun {
      */
     static Verdict verdict(Double maxFailureRate, boolean agree, boolean firstMatched, int unmatched, int n) {
         if (maxFailureRate != null) {
-            return unmatched > 0 && dev.m1go.stats.Statistics.wilson(unmatched, n).low() > maxFailureRate
-                    ? Verdict.UNEXPECTED : Verdict.EXPECTED;
+            return unmatched > 0
+                            && dev.m1go.stats.Statistics.wilson(unmatched, n).low() > maxFailureRate
+                    ? Verdict.UNEXPECTED
+                    : Verdict.EXPECTED;
         }
         return !agree ? Verdict.FLAKY : firstMatched ? Verdict.EXPECTED : Verdict.UNEXPECTED;
     }
 
     private static String rateNote(Double maxFailureRate) {
-        return maxFailureRate == null ? "" : ", at most " + dev.m1go.stats.FailureRate.percent(maxFailureRate)
-                + " of runs otherwise";
+        return maxFailureRate == null
+                ? ""
+                : ", at most " + dev.m1go.stats.FailureRate.percent(maxFailureRate) + " of runs otherwise";
     }
 
     /** {@code p} as skipped for {@code reason}, with its resolved expectation. */
@@ -239,13 +328,20 @@ final class CellRun {
     }
 
     private static CellResult skipped(PlannedCell p, Expectation.Expected expected, String reason) {
-        return CellResult.skipped(p.key(), expected.toString(), p.runner().translates(p.target().arch()), reason);
+        return CellResult.skipped(
+                p.key(), expected.toString(), p.runner().translates(p.target().arch()), reason);
     }
 
     private CellFacts facts(PlannedCell p) {
         CCompilers.Result cc = compilers.forTarget(p.target().arch());
-        return new CellFacts(p.toolchain().goVersion(), p.toolchain().binaryArch(), p.target().os(), p.target().arch(),
-                p.runner().name(), p.variant().name(), cc.compiler() == null ? null : cc.compiler().family());
+        return new CellFacts(
+                p.toolchain().goVersion(),
+                p.toolchain().binaryArch(),
+                p.target().os(),
+                p.target().arch(),
+                p.runner().name(),
+                p.variant().name(),
+                cc.compiler() == null ? null : cc.compiler().family());
     }
 
     private String relative(Path p) {

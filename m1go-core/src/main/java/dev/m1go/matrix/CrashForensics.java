@@ -1,7 +1,6 @@
 package dev.m1go.matrix;
 
 import dev.m1go.binary.BinaryFacts;
-import dev.m1go.binary.BinaryInspector;
 import dev.m1go.binary.CFrame;
 import dev.m1go.binary.CSymbolizer;
 import dev.m1go.classify.Classification;
@@ -35,8 +34,7 @@ final class CrashForensics {
      * @param frames         the C frames, innermost first; empty when the run did not crash in C
      * @param note           why frames are missing, or how addresses were translated; null when nothing to say
      */
-    record Examined(Classification classification, List<CFrame> frames, String note) {
-    }
+    record Examined(Classification classification, List<CFrame> frames, String note) {}
 
     /** @param symbols where the symbolizer's answers are kept between runs; null to ask the tool every time */
     CrashForensics(Map<String, String> environment, ProcessRunner processes, Arch hostArch, Path symbols) {
@@ -52,7 +50,9 @@ final class CrashForensics {
      */
     static String machineMismatch(BuildInfo build, Platform target) {
         BinaryFacts f = build == null ? null : build.binaryFacts();
-        if (f == null || f.machines().isEmpty() || f.machines().contains(target.arch().goarch())) {
+        if (f == null
+                || f.machines().isEmpty()
+                || f.machines().contains(target.arch().goarch())) {
             return null;
         }
         return "engine error: the built binary " + f.file() + " is " + String.join(", ", f.machines())
@@ -65,8 +65,8 @@ final class CrashForensics {
     }
 
     /** The C frames of a run that crashed in C; the classification unchanged for any other run. */
-    Examined examine(Classification k, PcLocator locator, Path binary, Arch target, String os, String stderr,
-                     Path logDir) {
+    Examined examine(
+            Classification k, PcLocator locator, Path binary, Arch target, String os, String stderr, Path logDir) {
         if (k.outcome() != Outcome.CGO_SIGNAL && k.outcome() != Outcome.GO_SIGNAL) {
             return new Examined(k, List.of(), null);
         }
@@ -75,13 +75,22 @@ final class CrashForensics {
                 && (a.pc() == null || !Boolean.TRUE.equals(locator.inC(a.pc(), a.goFrames())))) {
             return new Examined(k, List.of(), null);
         }
-        CSymbolizer.Result r = new CSymbolizer(environment, processes, hostArch, logDir, symbols).symbolize(binary, target, a);
-        String function = r.frames().stream().map(CFrame::function).filter(java.util.Objects::nonNull).findFirst()
+        CSymbolizer.Result r =
+                new CSymbolizer(environment, processes, hostArch, logDir, symbols).symbolize(binary, target, a);
+        String function = r.frames().stream()
+                .map(CFrame::function)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
                 .orElse(null);
         String line = r.summary();
-        Classification sharpened = new Classification(k.outcome(), k.signal(), k.inCgo(),
-                line == null ? k.summary() : k.summary() + "; " + line, Signatures.withCFunction(k.signature(),
-                function), k.header(), k.frames());
+        Classification sharpened = new Classification(
+                k.outcome(),
+                k.signal(),
+                k.inCgo(),
+                line == null ? k.summary() : k.summary() + "; " + line,
+                Signatures.withCFunction(k.signature(), function),
+                k.header(),
+                k.frames());
         return new Examined(sharpened, r.frames(), r.note());
     }
 }

@@ -13,8 +13,8 @@ import java.util.List;
  * @param header    crash report header lines of the deciding run
  * @param frames    top meaningful frames of the deciding run
  */
-public record Diagnosis(String signal, boolean inCgo, String signature, String summary, List<String> header,
-                        List<String> frames) {
+public record Diagnosis(
+        String signal, boolean inCgo, String signature, String summary, List<String> header, List<String> frames) {
 
     public Diagnosis {
         header = List.copyOf(header == null ? List.of() : header);
@@ -36,7 +36,12 @@ public record Diagnosis(String signal, boolean inCgo, String signature, String s
      * decided the diagnosis (the first that did not pass, else the first).
      */
     public static Diagnosis ofRuns(Classification first, Classification deciding) {
-        return new Diagnosis(first.signal(), deciding.inCgo(), deciding.signature(), deciding.summary(),
-                deciding.header(), deciding.frames());
+        return new Diagnosis(
+                first.signal(),
+                deciding.inCgo(),
+                deciding.signature(),
+                deciding.summary(),
+                deciding.header(),
+                deciding.frames());
     }
 }

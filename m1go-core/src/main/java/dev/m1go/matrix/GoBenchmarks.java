@@ -23,8 +23,7 @@ public final class GoBenchmarks {
     private static final Pattern RESULT = Pattern.compile(
             "^(Benchmark\\S*)\\s+(\\d+)\\s+([0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?) ns/op(?:\\s.*)?$");
 
-    private GoBenchmarks() {
-    }
+    private GoBenchmarks() {}
 
     /** The results of the log {@code stdout}, in the order printed; empty when it holds none or does not exist. */
     public static List<BenchmarkResult> read(Path stdout) throws IOException {
@@ -75,8 +74,8 @@ public final class GoBenchmarks {
         Matcher m = RESULT.matcher(line.strip());
         if (m.matches()) {
             try {
-                results.add(new BenchmarkResult(m.group(1), Long.parseLong(m.group(2)),
-                        Double.parseDouble(m.group(3))));
+                results.add(
+                        new BenchmarkResult(m.group(1), Long.parseLong(m.group(2)), Double.parseDouble(m.group(3))));
             } catch (NumberFormatException e) {
                 // an iteration count beyond a long is no result line
             }

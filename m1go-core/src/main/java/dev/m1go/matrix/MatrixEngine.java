@@ -33,8 +33,8 @@ public final class MatrixEngine {
     private final CCompilers compilers;
     private final Launcher launcher;
 
-    public MatrixEngine(Host host, ProcessRunner processes, Classifier classifier, CCompilers compilers,
-                        Launcher launcher) {
+    public MatrixEngine(
+            Host host, ProcessRunner processes, Classifier classifier, CCompilers compilers, Launcher launcher) {
         this.host = host;
         this.processes = processes;
         this.classifier = classifier;
@@ -93,8 +93,8 @@ public final class MatrixEngine {
         if (c.library() != null) {
             CCompilers.Result lib = compilers.forTarget(Builder.libraryArch(c.library(), target.arch()));
             if (lib.compiler() == null) {
-                return "no C compiler for the case's " + Builder.libraryArch(c.library(), target.arch())
-                        + " library: " + lib.missing();
+                return "no C compiler for the case's " + Builder.libraryArch(c.library(), target.arch()) + " library: "
+                        + lib.missing();
             }
         }
         return null;
@@ -120,7 +120,8 @@ public final class MatrixEngine {
             c.writeTo(dir);
         }
         listener.planned(plan);
-        BuildCache cache = new BuildCache(request.cacheDirectory(), request.cacheMaxBytes(), java.time.Clock.systemUTC());
+        BuildCache cache =
+                new BuildCache(request.cacheDirectory(), request.cacheMaxBytes(), java.time.Clock.systemUTC());
         Builder builder = new Builder(request, processes, classifier, compilers, launcher, host, cache);
         CellRun cellRun = new CellRun(request, processes, classifier, compilers, launcher, host);
         List<CellResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -158,85 +159,101 @@ public final class MatrixEngine {
                 }
             }
             synchronized (listenerLock) {
-                listener.buildsPlanned(byBuild.values().stream().map(cells -> cells.get(0)).toList(),
-                        request.threads(), queue.slowLimit());
+                listener.buildsPlanned(
+                        byBuild.values().stream().map(cells -> cells.get(0)).toList(),
+                        request.threads(),
+                        queue.slowLimit());
             }
             // On the slow lane, the translated toolchain's builds come before the builds that compile other modules:
             // they answer the question most runs are for (translation), and once the quick work is done the idle
             // workers take the rest of the slow lane too.
             List<List<PlannedCell>> builds = new ArrayList<>(byBuild.values());
-            builds.sort(Comparator.comparing((List<PlannedCell> cells) -> requiresModules(cells.get(0).reproCase())));
+            builds.sort(Comparator.comparing(
+                    (List<PlannedCell> cells) -> requiresModules(cells.get(0).reproCase())));
             for (List<PlannedCell> cells : builds) {
                 PlannedCell first = cells.get(0);
                 // A toolchain that itself runs translated, or a case that compiles other modules, builds for minutes
                 // on a cold cache: on the slow lane, which never takes every worker while quick work waits. Builds
                 // for container cells (static, and their images follow) come after the other builds, so that results
                 // arrive cheapest first.
-                boolean slowBuild = first.toolchain().binaryArch() != host.arch()
-                        || requiresModules(first.reproCase());
+                boolean slowBuild = first.toolchain().binaryArch() != host.arch() || requiresModules(first.reproCase());
                 boolean forSlowRunner = cells.stream().anyMatch(p -> p.runner().startsSlowly());
-                queue.submit(forSlowRunner ? Rank.SLOW_BUILD : Rank.BUILD,
-                        slowBuild ? WorkQueue.Lane.SLOW : WorkQueue.Lane.ANY, () -> {
-                    Builder.Built built;
-                    synchronized (listenerLock) {
-                        listener.building(first);
-                    }
-                    // built() comes after the cells a build decided (skipped, not measured): a listener that waits
-                    // for the work in progress at shutdown sees them all.
-                    try {
-                        built = builder.build(first.reproCase(), first.toolchain(), first.target(), first.variant(),
-                                first.runner().needsStaticBinary());
-                        if (processes.stopping()) {
-                            cells.forEach(p -> notMeasured.accept(p, NotMeasured.STOPPING));
-                            return;
-                        }
-                        if (built.timedOut()) {
-                            String reason = ranOutOfTime(request, built);
-                            cells.forEach(p -> notMeasured.accept(p, reason));
-                            return;
-                        }
-                    } catch (Launcher.CannotLaunchException e) {
-                        cells.forEach(p -> {
-                            started.accept(p);
-                            finish.accept(cellRun.skipped(p, e.getMessage()));
-                        });
-                        return;
-                    } catch (IOException e) {
-                        if (!cellRun.stoppedBy(e)) {
-                            throw e;
-                        }
-                        cells.forEach(p -> notMeasured.accept(p, NotMeasured.STOPPING));
-                        return;
-                    } finally {
-                        synchronized (listenerLock) {
-                            listener.built(first);
-                        }
-                    }
-                    // A case that gives its runs more time than the default (a build inside the run, say) may hold
-                    // a worker for minutes: its runs share the lane of the translated builds.
-                    boolean longRuns = first.reproCase().timeoutOpt()
-                            .map(t -> t.compareTo(request.runTimeout()) > 0).orElse(false);
-                    for (PlannedCell p : cells) {
-                        queue.submit(p.runner().startsSlowly() ? Rank.SLOW_RUN : Rank.RUN, oneAtATime(p)
-                                ? WorkQueue.Lane.ONE_AT_A_TIME : longRuns ? WorkQueue.Lane.SLOW : WorkQueue.Lane.ANY, () -> {
-                            started.accept(p);
-                            CellResult result;
+                queue.submit(
+                        forSlowRunner ? Rank.SLOW_BUILD : Rank.BUILD,
+                        slowBuild ? WorkQueue.Lane.SLOW : WorkQueue.Lane.ANY,
+                        () -> {
+                            Builder.Built built;
+                            synchronized (listenerLock) {
+                                listener.building(first);
+                            }
+                            // built() comes after the cells a build decided (skipped, not measured): a listener that
+                            // waits
+                            // for the work in progress at shutdown sees them all.
                             try {
-                                result = cellRun.result(p, built);
+                                built = builder.build(
+                                        first.reproCase(),
+                                        first.toolchain(),
+                                        first.target(),
+                                        first.variant(),
+                                        first.runner().needsStaticBinary());
+                                if (processes.stopping()) {
+                                    cells.forEach(p -> notMeasured.accept(p, NotMeasured.STOPPING));
+                                    return;
+                                }
+                                if (built.timedOut()) {
+                                    String reason = ranOutOfTime(request, built);
+                                    cells.forEach(p -> notMeasured.accept(p, reason));
+                                    return;
+                                }
+                            } catch (Launcher.CannotLaunchException e) {
+                                cells.forEach(p -> {
+                                    started.accept(p);
+                                    finish.accept(cellRun.skipped(p, e.getMessage()));
+                                });
+                                return;
                             } catch (IOException e) {
                                 if (!cellRun.stoppedBy(e)) {
                                     throw e;
                                 }
-                                result = null;
+                                cells.forEach(p -> notMeasured.accept(p, NotMeasured.STOPPING));
+                                return;
+                            } finally {
+                                synchronized (listenerLock) {
+                                    listener.built(first);
+                                }
                             }
-                            if (result == null || processes.stopping()) {
-                                notMeasured.accept(p, NotMeasured.STOPPING);
-                            } else {
-                                finish.accept(result);
+                            // A case that gives its runs more time than the default (a build inside the run, say) may
+                            // hold
+                            // a worker for minutes: its runs share the lane of the translated builds.
+                            boolean longRuns = first.reproCase()
+                                    .timeoutOpt()
+                                    .map(t -> t.compareTo(request.runTimeout()) > 0)
+                                    .orElse(false);
+                            for (PlannedCell p : cells) {
+                                queue.submit(
+                                        p.runner().startsSlowly() ? Rank.SLOW_RUN : Rank.RUN,
+                                        oneAtATime(p)
+                                                ? WorkQueue.Lane.ONE_AT_A_TIME
+                                                : longRuns ? WorkQueue.Lane.SLOW : WorkQueue.Lane.ANY,
+                                        () -> {
+                                            started.accept(p);
+                                            CellResult result;
+                                            try {
+                                                result = cellRun.result(p, built);
+                                            } catch (IOException e) {
+                                                if (!cellRun.stoppedBy(e)) {
+                                                    throw e;
+                                                }
+                                                result = null;
+                                            }
+                                            if (result == null || processes.stopping()) {
+                                                notMeasured.accept(p, NotMeasured.STOPPING);
+                                            } else {
+                                                finish.accept(result);
+                                            }
+                                        });
                             }
                         });
-                    }
-                });
             }
             queue.await();
             if (processes.stopping()) {
@@ -284,7 +301,9 @@ public final class MatrixEngine {
      */
     static boolean oneAtATime(PlannedCell p) {
         dev.m1go.cases.ModuleUnit unit = p.reproCase().unit();
-        return unit != null && unit.test() && unit.run().translatedTestsOneAtATime()
+        return unit != null
+                && unit.test()
+                && unit.run().translatedTestsOneAtATime()
                 && p.runner().translates(p.target().arch());
     }
 
@@ -298,15 +317,18 @@ public final class MatrixEngine {
             return true;
         }
         byte[] mod = c.files().get("go.mod");
-        return mod != null && java.util.regex.Pattern.compile("(?m)^\\s*require\\b")
-                .matcher(new String(mod, java.nio.charset.StandardCharsets.UTF_8)).find();
+        return mod != null
+                && java.util.regex.Pattern.compile("(?m)^\\s*require\\b")
+                        .matcher(new String(mod, java.nio.charset.StandardCharsets.UTF_8))
+                        .find();
     }
 
     /** Why the cells of a build that ran out of time have no outcome, naming the limit and where its log is. */
     private static String ranOutOfTime(MatrixRequest request, Builder.Built built) {
         // One text for every build of the same kind, so that a report groups them.
         BuildInfo b = built.info();
-        return "the build ran out of time: m1go.buildTimeoutSeconds=" + request.buildTimeout().toSeconds() + " s"
+        return "the build ran out of time: m1go.buildTimeoutSeconds="
+                + request.buildTimeout().toSeconds() + " s"
                 + (b.retried() == null ? "" : " (twice: a translated go command may stall, so it was run again)")
                 + "; nothing was measured. On a loaded machine or a cold cache under translation, raise "
                 + "m1go.buildTimeoutSeconds (each build's output is under logs/build/)";

@@ -105,28 +105,102 @@ public record MatrixRequest(
         private Stress stress = Stress.NONE;
         private int memoryLimitMb;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder outputDirectory(Path v) {
+            outputDirectory = v;
+            return this;
         }
 
-        public Builder outputDirectory(Path v) { outputDirectory = v; return this; }
-        public Builder cacheDirectory(Path v) { cacheDirectory = v; return this; }
-        public Builder cases(List<ReproCase> v) { cases = v; return this; }
-        public Builder toolchains(List<Toolchain> v) { toolchains = v; return this; }
-        public Builder targets(List<Platform> v) { targets = v; return this; }
-        public Builder runners(List<Runner> v) { runners = v; return this; }
-        public Builder runTimeout(Duration v) { runTimeout = v; return this; }
-        public Builder buildTimeout(Duration v) { buildTimeout = v; return this; }
-        public Builder quitGrace(Duration v) { quitGrace = v; return this; }
-        public Builder threads(int v) { threads = v; return this; }
-        public Builder inheritEnvironment(boolean v) { inheritEnvironment = v; return this; }
-        public Builder environment(Map<String, String> v) { environment = v; return this; }
-        public Builder home(Path v) { home = v; return this; }
-        public Builder reruns(int v) { reruns = v; return this; }
-        public Builder rerunsAll(boolean v) { rerunsAll = v; return this; }
-        public Builder rebuild(boolean v) { rebuild = v; return this; }
-        public Builder cacheMaxBytes(long v) { cacheMaxBytes = v; return this; }
-        public Builder stress(Stress v) { stress = v; return this; }
-        public Builder memoryLimitMb(int v) { memoryLimitMb = v; return this; }
+        public Builder cacheDirectory(Path v) {
+            cacheDirectory = v;
+            return this;
+        }
+
+        public Builder cases(List<ReproCase> v) {
+            cases = v;
+            return this;
+        }
+
+        public Builder toolchains(List<Toolchain> v) {
+            toolchains = v;
+            return this;
+        }
+
+        public Builder targets(List<Platform> v) {
+            targets = v;
+            return this;
+        }
+
+        public Builder runners(List<Runner> v) {
+            runners = v;
+            return this;
+        }
+
+        public Builder runTimeout(Duration v) {
+            runTimeout = v;
+            return this;
+        }
+
+        public Builder buildTimeout(Duration v) {
+            buildTimeout = v;
+            return this;
+        }
+
+        public Builder quitGrace(Duration v) {
+            quitGrace = v;
+            return this;
+        }
+
+        public Builder threads(int v) {
+            threads = v;
+            return this;
+        }
+
+        public Builder inheritEnvironment(boolean v) {
+            inheritEnvironment = v;
+            return this;
+        }
+
+        public Builder environment(Map<String, String> v) {
+            environment = v;
+            return this;
+        }
+
+        public Builder home(Path v) {
+            home = v;
+            return this;
+        }
+
+        public Builder reruns(int v) {
+            reruns = v;
+            return this;
+        }
+
+        public Builder rerunsAll(boolean v) {
+            rerunsAll = v;
+            return this;
+        }
+
+        public Builder rebuild(boolean v) {
+            rebuild = v;
+            return this;
+        }
+
+        public Builder cacheMaxBytes(long v) {
+            cacheMaxBytes = v;
+            return this;
+        }
+
+        public Builder stress(Stress v) {
+            stress = v;
+            return this;
+        }
+
+        public Builder memoryLimitMb(int v) {
+            memoryLimitMb = v;
+            return this;
+        }
 
         /**
          * The request, checked as the record checks it.
@@ -151,9 +225,26 @@ public record MatrixRequest(
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("MatrixRequest: " + String.join(", ", missing) + " not set");
             }
-            return new MatrixRequest(outputDirectory, cacheDirectory, cases, toolchains, targets, runners, runTimeout,
-                    buildTimeout, quitGrace, threads, inheritEnvironment, environment, home, reruns, rerunsAll, rebuild,
-                    cacheMaxBytes, stress, memoryLimitMb);
+            return new MatrixRequest(
+                    outputDirectory,
+                    cacheDirectory,
+                    cases,
+                    toolchains,
+                    targets,
+                    runners,
+                    runTimeout,
+                    buildTimeout,
+                    quitGrace,
+                    threads,
+                    inheritEnvironment,
+                    environment,
+                    home,
+                    reruns,
+                    rerunsAll,
+                    rebuild,
+                    cacheMaxBytes,
+                    stress,
+                    memoryLimitMb);
         }
 
         private static void require(List<String> missing, Object value, String component) {

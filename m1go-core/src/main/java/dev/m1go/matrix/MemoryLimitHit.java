@@ -17,8 +17,7 @@ final class MemoryLimitHit {
 
     static final String SIGNATURE = Signatures.of(Outcome.KILLED, null, "memory limit", null);
 
-    private MemoryLimitHit() {
-    }
+    private MemoryLimitHit() {}
 
     /** {@code k}, or KILLED with {@code reason} when the run reached its memory limit ({@code reason} not null). */
     static Classification apply(Classification k, String reason) {

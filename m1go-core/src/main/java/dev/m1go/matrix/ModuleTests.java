@@ -29,8 +29,7 @@ import java.util.Map;
 final class ModuleTests {
 
     /** The tests of one cell, the cell's verdict when the tests decide it ({@code null}: the outcome decides). */
-    record Judged(List<TestResult> tests, Verdict verdict, String summary) {
-    }
+    record Judged(List<TestResult> tests, Verdict verdict, String summary) {}
 
     private final ProcessRunner processes;
     private final Launcher launcher;
@@ -48,7 +47,8 @@ final class ModuleTests {
      * printed).
      */
     GoTestEvents.Events events(Toolchain t, ModuleUnit unit, Path stdoutLog) throws IOException {
-        Path events = stdoutLog.resolveSibling(stdoutLog.getFileName().toString().replace(".stdout", ".test2json"));
+        Path events =
+                stdoutLog.resolveSibling(stdoutLog.getFileName().toString().replace(".stdout", ".test2json"));
         Path err = stdoutLog.resolveSibling(stdoutLog.getFileName().toString().replace(".stdout", ".test2json.stderr"));
         Launch launch;
         try {
@@ -60,10 +60,21 @@ final class ModuleTests {
         Map<String, String> env = BuildEnvironment.base(request.environment(), request.inheritEnvironment());
         env.put("GOROOT", t.goroot().toString());
         env.put("GOTOOLCHAIN", "local");
-        List<String> argv = List.of(t.goBinary().toString(), "tool", "test2json", "-p",
+        List<String> argv = List.of(
+                t.goBinary().toString(),
+                "tool",
+                "test2json",
+                "-p",
                 unit.modulePath() + (unit.pkg().equals(".") ? "" : unit.pkg().substring(1)));
-        ProcessResult r = processes.run(new ProcessSpec(launch.wrap(argv), launch.environmentWith(env),
-                stdoutLog.getParent(), request.buildTimeout(), request.quitGrace(), events, err, stdoutLog));
+        ProcessResult r = processes.run(new ProcessSpec(
+                launch.wrap(argv),
+                launch.environmentWith(env),
+                stdoutLog.getParent(),
+                request.buildTimeout(),
+                request.quitGrace(),
+                events,
+                err,
+                stdoutLog));
         if (!Files.isRegularFile(events)) {
             return new GoTestEvents.Events(GoTestEvents.parse(r.stdout()), 0, 0);
         }
@@ -98,32 +109,42 @@ final class ModuleTests {
             // earlier: Go prints a subtest's result only when its parent ends, so the crash swallowed it. Its result
             // was not observed.
             boolean unobserved = !blamed && !e.finished() && crashedIn != null;
-            Outcome o = blamed ? run.outcome() : unobserved ? Outcome.SKIPPED
-                    : switch (e.action()) {
-                        case "pass" -> Outcome.PASS;
-                        case "skip" -> Outcome.SKIPPED;
-                        case "fail" -> Outcome.EXIT_NONZERO;
-                        default -> run.outcome() == Outcome.PASS ? Outcome.EXIT_NONZERO : run.outcome();
-                    };
-            String output = unobserved ? e.output() + "(no result: the binary died in " + crashedIn
-                    + " before this test's result was printed)\n" : e.output();
-            Expectation.Expected x = unit.expectationOf(e.name()).map(ex -> ex.resolve(facts))
+            Outcome o = blamed
+                    ? run.outcome()
+                    : unobserved
+                            ? Outcome.SKIPPED
+                            : switch (e.action()) {
+                                case "pass" -> Outcome.PASS;
+                                case "skip" -> Outcome.SKIPPED;
+                                case "fail" -> Outcome.EXIT_NONZERO;
+                                default -> run.outcome() == Outcome.PASS ? Outcome.EXIT_NONZERO : run.outcome();
+                            };
+            String output = unobserved
+                    ? e.output() + "(no result: the binary died in " + crashedIn
+                            + " before this test's result was printed)\n"
+                    : e.output();
+            Expectation.Expected x = unit.expectationOf(e.name())
+                    .map(ex -> ex.resolve(facts))
                     .orElse(new Expectation.Expected(Outcome.PASS, null, null));
-            Verdict v = o == Outcome.SKIPPED ? Verdict.SKIPPED
+            Verdict v = o == Outcome.SKIPPED
+                    ? Verdict.SKIPPED
                     : x.matches(o, o == run.outcome() ? run.signal() : null) ? Verdict.EXPECTED : Verdict.UNEXPECTED;
-            tests.add(new TestResult(e.name(), e.action(), o, e.elapsedSeconds(), x.toString(), v,
-                    output.isEmpty() ? null : output));
+            tests.add(new TestResult(
+                    e.name(), e.action(), o, e.elapsedSeconds(), x.toString(), v, output.isEmpty() ? null : output));
         }
         if (tests.isEmpty()) {
             return new Judged(List.of(), null, run.summary());
         }
         long passed = tests.stream().filter(x -> x.outcome() == Outcome.PASS).count();
-        long skipped = tests.stream().filter(x -> x.outcome() == Outcome.SKIPPED).count();
-        List<String> failed = tests.stream().filter(TestResult::failed).map(TestResult::name).toList();
-        StringBuilder summary = new StringBuilder(tests.size() + " tests: " + passed + " passed, " + failed.size()
-                + " failed, " + skipped + " skipped");
+        long skipped =
+                tests.stream().filter(x -> x.outcome() == Outcome.SKIPPED).count();
+        List<String> failed =
+                tests.stream().filter(TestResult::failed).map(TestResult::name).toList();
+        StringBuilder summary = new StringBuilder(
+                tests.size() + " tests: " + passed + " passed, " + failed.size() + " failed, " + skipped + " skipped");
         if (!failed.isEmpty()) {
-            summary.append("; failed: ").append(String.join(", ", failed.subList(0, Math.min(10, failed.size()))))
+            summary.append("; failed: ")
+                    .append(String.join(", ", failed.subList(0, Math.min(10, failed.size()))))
                     .append(failed.size() > 10 ? ", …" : "");
         }
         if (crashedIn != null) {

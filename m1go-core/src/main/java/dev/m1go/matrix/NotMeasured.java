@@ -14,8 +14,8 @@ import java.util.Objects;
 public record NotMeasured(CellKey key, String reason) {
 
     /** The order of the list in every report: the cells' own. */
-    public static final java.util.Comparator<NotMeasured> ORDER = java.util.Comparator.comparing(NotMeasured::key,
-            CellKey.ORDER);
+    public static final java.util.Comparator<NotMeasured> ORDER =
+            java.util.Comparator.comparing(NotMeasured::key, CellKey.ORDER);
 
     /** The reason of a cell whose build or run m1go cut short because it was stopping. */
     public static final String STOPPING = "m1go was stopping (interrupted) while this cell was being measured";

@@ -11,8 +11,8 @@ import java.util.Objects;
  *
  * @param skipReason why it will not run (runner unavailable, no C compiler, toolchain unusable), or {@code null}
  */
-public record PlannedCell(ReproCase reproCase, Toolchain toolchain, Platform target, Runner runner, Variant variant,
-                          String skipReason) {
+public record PlannedCell(
+        ReproCase reproCase, Toolchain toolchain, Platform target, Runner runner, Variant variant, String skipReason) {
     public PlannedCell {
         Objects.requireNonNull(reproCase, "reproCase");
         Objects.requireNonNull(toolchain, "toolchain");
@@ -27,7 +27,7 @@ public record PlannedCell(ReproCase reproCase, Toolchain toolchain, Platform tar
 
     /** The cell's identity in results and reports. */
     public CellKey key() {
-        return CellKey.of(reproCase.id(), toolchain.version(), toolchain.binaryArch(), target, runner.name(),
-                variant.name());
+        return CellKey.of(
+                reproCase.id(), toolchain.version(), toolchain.binaryArch(), target, runner.name(), variant.name());
     }
 }

@@ -23,10 +23,12 @@ public record Platform(Os os, Arch arch) implements Comparable<Platform> {
             throw new IllegalArgumentException("Target '" + text.trim() + "' in m1go.targets is not GOOS/GOARCH: "
                     + "write it like linux/arm64 or darwin/amd64");
         }
-        Os os = Os.parse(parts[0]).orElseThrow(() -> new IllegalArgumentException("Target '" + text.trim()
-                + "' in m1go.targets: GOOS '" + parts[0] + "' is not supported: use linux or darwin"));
-        Arch arch = Arch.parse(parts[1]).orElseThrow(() -> new IllegalArgumentException("Target '" + text.trim()
-                + "' in m1go.targets: GOARCH '" + parts[1] + "' is unknown: use amd64 or arm64"));
+        Os os = Os.parse(parts[0])
+                .orElseThrow(() -> new IllegalArgumentException("Target '" + text.trim() + "' in m1go.targets: GOOS '"
+                        + parts[0] + "' is not supported: use linux or darwin"));
+        Arch arch = Arch.parse(parts[1])
+                .orElseThrow(() -> new IllegalArgumentException("Target '" + text.trim() + "' in m1go.targets: GOARCH '"
+                        + parts[1] + "' is unknown: use amd64 or arm64"));
         return new Platform(os, arch);
     }
 

@@ -19,11 +19,10 @@ final class RunFacts {
     static final int MAX_FACTS = 100;
     static final int MAX_VALUE = 200;
 
-    private static final Pattern LINE = Pattern.compile("^M1GO_FACT ([A-Za-z0-9_.\\-]{1,80})=(.*?)\\r?$",
-            Pattern.MULTILINE);
+    private static final Pattern LINE =
+            Pattern.compile("^M1GO_FACT ([A-Za-z0-9_.\\-]{1,80})=(.*?)\\r?$", Pattern.MULTILINE);
 
-    private RunFacts() {
-    }
+    private RunFacts() {}
 
     /**
      * The facts in a program's stdout, sorted by key. A key printed twice keeps its last value; at most

@@ -26,35 +26,99 @@ import java.util.function.UnaryOperator;
  * @param engine    the Docker engine a container run ran on ({@code tcp://arm64-box:2375}, never a credential);
  *                  {@code null} (left out of report.json) for any other runner
  */
-public record RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
-                        String stdoutLog, String stderrLog, String observedArch,
-                        Integer leftoverProcesses, String logTruncated, List<CFrame> cFrames, String cFramesNote,
-                        String engine) {
+public record RunResult(
+        Integer exitCode,
+        boolean timedOut,
+        Outcome outcome,
+        String signal,
+        long durationMillis,
+        String stdoutLog,
+        String stderrLog,
+        String observedArch,
+        Integer leftoverProcesses,
+        String logTruncated,
+        List<CFrame> cFrames,
+        String cFramesNote,
+        String engine) {
 
     /** A run that was no container's. */
-    public RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
-                     String stdoutLog, String stderrLog, String observedArch, Integer leftoverProcesses,
-                     String logTruncated, List<CFrame> cFrames, String cFramesNote) {
-        this(exitCode, timedOut, outcome, signal, durationMillis, stdoutLog, stderrLog, observedArch, leftoverProcesses,
-                logTruncated, cFrames, cFramesNote, null);
+    public RunResult(
+            Integer exitCode,
+            boolean timedOut,
+            Outcome outcome,
+            String signal,
+            long durationMillis,
+            String stdoutLog,
+            String stderrLog,
+            String observedArch,
+            Integer leftoverProcesses,
+            String logTruncated,
+            List<CFrame> cFrames,
+            String cFramesNote) {
+        this(
+                exitCode,
+                timedOut,
+                outcome,
+                signal,
+                durationMillis,
+                stdoutLog,
+                stderrLog,
+                observedArch,
+                leftoverProcesses,
+                logTruncated,
+                cFrames,
+                cFramesNote,
+                null);
     }
 
-    public RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
-                     String stdoutLog, String stderrLog) {
+    public RunResult(
+            Integer exitCode,
+            boolean timedOut,
+            Outcome outcome,
+            String signal,
+            long durationMillis,
+            String stdoutLog,
+            String stderrLog) {
         this(exitCode, timedOut, outcome, signal, durationMillis, stdoutLog, stderrLog, null);
     }
 
-    public RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
-                     String stdoutLog, String stderrLog, String observedArch) {
+    public RunResult(
+            Integer exitCode,
+            boolean timedOut,
+            Outcome outcome,
+            String signal,
+            long durationMillis,
+            String stdoutLog,
+            String stderrLog,
+            String observedArch) {
         this(exitCode, timedOut, outcome, signal, durationMillis, stdoutLog, stderrLog, observedArch, null, null);
     }
 
     /** A run without C frames. */
-    public RunResult(Integer exitCode, boolean timedOut, Outcome outcome, String signal, long durationMillis,
-                     String stdoutLog, String stderrLog, String observedArch, Integer leftoverProcesses,
-                     String logTruncated) {
-        this(exitCode, timedOut, outcome, signal, durationMillis, stdoutLog, stderrLog, observedArch, leftoverProcesses,
-                logTruncated, List.of(), null);
+    public RunResult(
+            Integer exitCode,
+            boolean timedOut,
+            Outcome outcome,
+            String signal,
+            long durationMillis,
+            String stdoutLog,
+            String stderrLog,
+            String observedArch,
+            Integer leftoverProcesses,
+            String logTruncated) {
+        this(
+                exitCode,
+                timedOut,
+                outcome,
+                signal,
+                durationMillis,
+                stdoutLog,
+                stderrLog,
+                observedArch,
+                leftoverProcesses,
+                logTruncated,
+                List.of(),
+                null);
     }
 
     public RunResult {
@@ -65,8 +129,19 @@ public record RunResult(Integer exitCode, boolean timedOut, Outcome outcome, Str
 
     /** This run with its log paths mapped by {@code paths}. */
     public RunResult relocated(UnaryOperator<String> paths) {
-        return new RunResult(exitCode, timedOut, outcome, signal, durationMillis, BuildInfo.mapped(paths, stdoutLog),
-                BuildInfo.mapped(paths, stderrLog), observedArch, leftoverProcesses, logTruncated, cFrames, cFramesNote,
+        return new RunResult(
+                exitCode,
+                timedOut,
+                outcome,
+                signal,
+                durationMillis,
+                BuildInfo.mapped(paths, stdoutLog),
+                BuildInfo.mapped(paths, stderrLog),
+                observedArch,
+                leftoverProcesses,
+                logTruncated,
+                cFrames,
+                cFramesNote,
                 engine);
     }
 }

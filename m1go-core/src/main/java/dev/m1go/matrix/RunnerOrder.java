@@ -6,8 +6,7 @@ import java.util.List;
 public final class RunnerOrder {
     public static final List<String> NAMES = List.of("native", "rosetta", "qemu", "binfmt", "container");
 
-    private RunnerOrder() {
-    }
+    private RunnerOrder() {}
 
     public static int rank(String runner) {
         int i = NAMES.indexOf(runner);

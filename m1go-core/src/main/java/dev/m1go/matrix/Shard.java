@@ -45,7 +45,8 @@ public record Shard(int index, int count) {
             throw new IllegalArgumentException("'" + t + "' is not K/N (for example 2/3: the second of three shares)");
         }
         try {
-            return new Shard(Integer.parseInt(t.substring(0, slash).trim()),
+            return new Shard(
+                    Integer.parseInt(t.substring(0, slash).trim()),
                     Integer.parseInt(t.substring(slash + 1).trim()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + t + "' is not K/N with whole numbers (for example 2/3)");
@@ -56,12 +57,13 @@ public record Shard(int index, int count) {
     public List<PlannedCell> select(List<PlannedCell> plan, Arch hostArch) {
         Map<String, List<PlannedCell>> groups = new LinkedHashMap<>();
         for (PlannedCell p : plan) {
-            String key = p.skipped() ? "skipped|" + p.reproCase().id() + "|" + p.toolchain().key() + "|" + p.target()
-                    + "|" + p.runner().name() + "|" + p.variant() : MatrixEngine.buildKey(p);
+            String key = p.skipped()
+                    ? "skipped|" + p.reproCase().id() + "|" + p.toolchain().key() + "|" + p.target() + "|"
+                            + p.runner().name() + "|" + p.variant()
+                    : MatrixEngine.buildKey(p);
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
         }
-        record Group(String key, List<PlannedCell> cells, long cost) {
-        }
+        record Group(String key, List<PlannedCell> cells, long cost) {}
         List<Group> ordered = new ArrayList<>();
         groups.forEach((key, cells) -> ordered.add(new Group(key, cells, cost(cells, hostArch))));
         ordered.sort(Comparator.comparingLong(Group::cost).reversed().thenComparing(Group::key));
@@ -94,7 +96,8 @@ public record Shard(int index, int count) {
         if (first.skipped()) {
             return 0;
         }
-        long cost = first.toolchain().binaryArch() != hostArch ? TRANSLATED_BUILD
+        long cost = first.toolchain().binaryArch() != hostArch
+                ? TRANSLATED_BUILD
                 : MatrixEngine.requiresModules(first.reproCase()) ? MODULE_BUILD : BUILD;
         for (PlannedCell p : cells) {
             cost += p.target().arch() != hostArch ? TRANSLATED_RUN : RUN;

@@ -18,8 +18,14 @@ import java.util.Objects;
  * @param output   the test's own output lines (the first 2,000 and the last 4,000 characters, with a marker saying
  *                 how many were left out between them)
  */
-public record TestResult(String name, String action, Outcome outcome, double elapsedSeconds, String expected,
-                         Verdict verdict, String output) {
+public record TestResult(
+        String name,
+        String action,
+        Outcome outcome,
+        double elapsedSeconds,
+        String expected,
+        Verdict verdict,
+        String output) {
 
     public TestResult {
         Objects.requireNonNull(name, "name");

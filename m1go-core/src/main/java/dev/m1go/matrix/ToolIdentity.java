@@ -41,8 +41,9 @@ final class ToolIdentity {
         if (argv.isEmpty()) {
             return "";
         }
-        String program = seen.computeIfAbsent("command " + argv.get(0), k -> path.find(argv.get(0))
-                .map(ToolIdentity::stat).orElse("not found: " + argv.get(0)));
+        String program = seen.computeIfAbsent(
+                "command " + argv.get(0),
+                k -> path.find(argv.get(0)).map(ToolIdentity::stat).orElse("not found: " + argv.get(0)));
         return argv.size() == 1 ? program : program + " " + String.join(" ", argv.subList(1, argv.size()));
     }
 
@@ -59,8 +60,10 @@ final class ToolIdentity {
         }
         try {
             Path real = file.toRealPath();
-            return dev.m1go.core.FileStamp.digest(real, stamps.resolve(
-                    dev.m1go.core.Sha256.hex(real.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            return dev.m1go.core.FileStamp.digest(
+                    real,
+                    stamps.resolve(dev.m1go.core.Sha256.hex(
+                            real.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         } catch (IOException e) {
             return digest(file);
         }

@@ -16,8 +16,7 @@ import java.util.List;
 final class CSource {
 
     /** A piece of text: bytes {@code [start, end)} of the scanned file. */
-    record Span(int start, int end, String kind) {
-    }
+    record Span(int start, int end, String kind) {}
 
     private final byte[] text;
     private final int limit;
@@ -127,11 +126,13 @@ final class CSource {
                     i++;
                     break;
                 } else if (c == '{' && parens == 0) {
-                    boolean isBlock = lastSignificant < 0 || text[lastSignificant] == ')' || endsWithWord(lastSignificant, "else")
+                    boolean isBlock = lastSignificant < 0
+                            || text[lastSignificant] == ')'
+                            || endsWithWord(lastSignificant, "else")
                             || endsWithWord(lastSignificant, "do");
                     int close = matching(i, to);
                     if (isBlock) {
-                        inner.add(new int[]{i + 1, close});
+                        inner.add(new int[] {i + 1, close});
                         i = close + 1;
                         int next = skipBlankUntil(i, to);
                         if (startsWithWord(next, to, "else") || startsWithWord(next, to, "while")) {

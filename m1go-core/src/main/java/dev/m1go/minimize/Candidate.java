@@ -15,8 +15,7 @@ import java.util.TreeMap;
  * One version of the case being reduced: its source files (by path relative to the case directory), its static C
  * library and its build and run environment. Everything else (arguments, marker, time limit) stays the original's.
  */
-record Candidate(Map<String, byte[]> files, Library library, Map<String, String> buildEnv,
-                 Map<String, String> runEnv) {
+record Candidate(Map<String, byte[]> files, Library library, Map<String, String> buildEnv, Map<String, String> runEnv) {
 
     Candidate {
         files = Collections.unmodifiableMap(new TreeMap<>(files));
@@ -42,9 +41,23 @@ record Candidate(Map<String, byte[]> files, Library library, Map<String, String>
 
     /** This candidate as a case of its own, named {@code id}, otherwise the original. */
     ReproCase toCase(ReproCase original, String id) {
-        return new ReproCase(id, original.description(), original.origin(), files, library, buildEnv,
-                original.runArgs(), runEnv, original.marker(), original.markerOnStderr(), original.timeout(),
-                original.variants().subList(0, 1), original.expectation(), original.reference(), null, null);
+        return new ReproCase(
+                id,
+                original.description(),
+                original.origin(),
+                files,
+                library,
+                buildEnv,
+                original.runArgs(),
+                runEnv,
+                original.marker(),
+                original.markerOnStderr(),
+                original.timeout(),
+                original.variants().subList(0, 1),
+                original.expectation(),
+                original.reference(),
+                null,
+                null);
     }
 
     /** A name that depends only on the content: the same candidate reached twice builds once (the build cache). */
@@ -61,7 +74,10 @@ record Candidate(Map<String, byte[]> files, Library library, Map<String, String>
 
     /** Source bytes, go.mod and go.sum left out (they are bookkeeping, not the reproducer). */
     long bytes() {
-        return files.entrySet().stream().filter(e -> counted(e.getKey())).mapToLong(e -> e.getValue().length).sum();
+        return files.entrySet().stream()
+                .filter(e -> counted(e.getKey()))
+                .mapToLong(e -> e.getValue().length)
+                .sum();
     }
 
     /** Source lines that hold more than blanks, go.mod and go.sum left out. */
@@ -69,7 +85,10 @@ record Candidate(Map<String, byte[]> files, Library library, Map<String, String>
         long n = 0;
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             if (counted(e.getKey())) {
-                n += new String(e.getValue(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
+                n += new String(e.getValue(), StandardCharsets.UTF_8)
+                        .lines()
+                        .filter(l -> !l.isBlank())
+                        .count();
             }
         }
         return n;
@@ -87,7 +106,8 @@ record Candidate(Map<String, byte[]> files, Library library, Map<String, String>
     Candidate withFiles(Map<String, byte[]> kept) {
         Library lib = library;
         if (lib != null) {
-            List<String> sources = lib.sources().stream().filter(kept::containsKey).toList();
+            List<String> sources =
+                    lib.sources().stream().filter(kept::containsKey).toList();
             lib = sources.isEmpty() ? null : new Library(lib.name(), sources, lib.cflags(), lib.otherArch());
         }
         return new Candidate(kept, lib, buildEnv, runEnv);

@@ -26,40 +26,47 @@ import java.util.Optional;
  */
 final class CellChoice {
 
-    private CellChoice() {
-    }
+    private CellChoice() {}
 
     /** The cells, and a sentence saying where they came from. */
-    record Chosen(Trials.Cells cells, String why) {
-    }
+    record Chosen(Trials.Cells cells, String why) {}
 
     static Chosen choose(Session session, ReproduceSettings s, String caseId) throws UserError {
-        List<Toolchain> usable = session.toolchains().stream().filter(Toolchain::usable).toList();
+        List<Toolchain> usable =
+                session.toolchains().stream().filter(Toolchain::usable).toList();
         if (usable.isEmpty()) {
             throw new UserError("m1go:minimize needs a Go toolchain that runs here; none of those found can run (see "
                     + "m1go.goRoots, m1go.goVersions)");
         }
-        boolean explicit = s.goVersions() != null && !s.goVersions().isBlank() || !s.targets().isEmpty()
+        boolean explicit = s.goVersions() != null && !s.goVersions().isBlank()
+                || !s.targets().isEmpty()
                 || !s.runners().isEmpty();
         Path report = s.outputDirectory().resolve("report.json");
         if (!explicit && Files.isRegularFile(report)) {
             Optional<CellKey> failed = lastFailure(report, caseId);
             if (failed.isPresent()) {
                 CellKey k = failed.get();
-                Toolchain t = usable.stream().filter(x -> x.version().equals(k.go())
-                        && x.binaryArch() == k.toolchainArch()).findFirst().orElseThrow(() -> new UserError(
-                        "the last report (" + report + ") failed on " + k.title(session.host().arch().goarch())
+                Toolchain t = usable.stream()
+                        .filter(x -> x.version().equals(k.go()) && x.binaryArch() == k.toolchainArch())
+                        .findFirst()
+                        .orElseThrow(() -> new UserError("the last report (" + report + ") failed on "
+                                + k.title(session.host().arch().goarch())
                                 + ", whose toolchain is not among those m1go.goVersions takes here; name the cell "
                                 + "with m1go.goVersions, m1go.targets and m1go.runners"));
-                return new Chosen(withReference(session, t, k.target(), runner(session, k.runner())),
+                return new Chosen(
+                        withReference(session, t, k.target(), runner(session, k.runner())),
                         "the first cell of " + report + " that failed for " + caseId);
             }
         }
         Platform host = new Platform(session.host().os(), session.host().arch());
-        Toolchain t = explicit && s.goVersions() != null && !s.goVersions().isBlank() ? usable.get(0)
-                : usable.stream().filter(x -> x.binaryArch() == session.host().arch())
-                .max(Comparator.comparing(Toolchain::goVersion)).orElse(usable.get(0));
-        Runner r = runner(session, s.runners().isEmpty() ? "native" : s.runners().get(0));
+        Toolchain t = explicit && s.goVersions() != null && !s.goVersions().isBlank()
+                ? usable.get(0)
+                : usable.stream()
+                        .filter(x -> x.binaryArch() == session.host().arch())
+                        .max(Comparator.comparing(Toolchain::goVersion))
+                        .orElse(usable.get(0));
+        Runner r =
+                runner(session, s.runners().isEmpty() ? "native" : s.runners().get(0));
         Platform target;
         if (!s.targets().isEmpty()) {
             try {
@@ -74,14 +81,18 @@ final class CellChoice {
             throw new UserError("the runner " + r.name() + " does not run " + target + " binaries on this host: name "
                     + "a runner and target that go together with m1go.runners and m1go.targets");
         }
-        return new Chosen(withReference(session, t, target, r), explicit ? "m1go.goVersions, m1go.targets and "
-                + "m1go.runners" : "no failing cell of this case in " + report + ": the newest toolchain of this host, "
-                + "natively");
+        return new Chosen(
+                withReference(session, t, target, r),
+                explicit
+                        ? "m1go.goVersions, m1go.targets and " + "m1go.runners"
+                        : "no failing cell of this case in " + report + ": the newest toolchain of this host, "
+                                + "natively");
     }
 
     private static Platform other(Platform host) {
-        return new Platform(host.os(), host.arch() == dev.m1go.host.Arch.AMD64 ? dev.m1go.host.Arch.ARM64
-                : dev.m1go.host.Arch.AMD64);
+        return new Platform(
+                host.os(),
+                host.arch() == dev.m1go.host.Arch.AMD64 ? dev.m1go.host.Arch.ARM64 : dev.m1go.host.Arch.AMD64);
     }
 
     private static Trials.Cells withReference(Session session, Toolchain t, Platform target, Runner r)
@@ -113,7 +124,11 @@ final class CellChoice {
                     + " cannot be read (" + e.getMessage() + "): name the cell with m1go.goVersions, m1go.targets and "
                     + "m1go.runners, or remove the file");
         }
-        return r.cells().stream().filter(c -> c.key().caseId().equals(caseId)).filter(Cluster::failing)
-                .sorted(CellResult.ORDER).map(CellResult::key).findFirst();
+        return r.cells().stream()
+                .filter(c -> c.key().caseId().equals(caseId))
+                .filter(Cluster::failing)
+                .sorted(CellResult.ORDER)
+                .map(CellResult::key)
+                .findFirst();
     }
 }

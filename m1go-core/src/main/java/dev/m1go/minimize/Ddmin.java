@@ -33,15 +33,14 @@ final class Ddmin {
         }
     }
 
-    private Ddmin() {
-    }
+    private Ddmin() {}
 
     /**
      * The smallest subset of {@code units} (in their order) the oracle keeps, found by ddmin; {@code units} itself is
      * taken to fail. A single remaining unit is tried once more against the empty set.
      */
-    static <T> List<T> minimize(List<T> units, Oracle<T> oracle, int batch) throws IOException,
-            InterruptedException, Stop {
+    static <T> List<T> minimize(List<T> units, Oracle<T> oracle, int batch)
+            throws IOException, InterruptedException, Stop {
         // Everything at once first: one candidate, and for comments or settings often the whole answer.
         if (units.size() > 1 && first(List.of(List.of()), oracle, batch) == 0) {
             return List.of();
@@ -82,8 +81,8 @@ final class Ddmin {
         return current;
     }
 
-    private static <T> int first(List<List<T>> candidates, Oracle<T> oracle, int batch) throws IOException,
-            InterruptedException, Stop {
+    private static <T> int first(List<List<T>> candidates, Oracle<T> oracle, int batch)
+            throws IOException, InterruptedException, Stop {
         for (int from = 0; from < candidates.size(); from += batch) {
             List<List<T>> chunk = candidates.subList(from, Math.min(candidates.size(), from + batch));
             int kept = oracle.firstKept(chunk);

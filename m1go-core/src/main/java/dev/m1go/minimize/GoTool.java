@@ -31,13 +31,17 @@ import java.util.TreeMap;
 final class GoTool {
 
     /** The pieces of one Go file, byte ranges into its content. */
-    record GoUnits(String pkg, List<CSource.Span> decls, List<CSource.Span> stmts, CSource.Span preamble,
-                   CSource.Span clause, List<CSource.Span> comments, List<Unwrap> unwraps) {
-    }
+    record GoUnits(
+            String pkg,
+            List<CSource.Span> decls,
+            List<CSource.Span> stmts,
+            CSource.Span preamble,
+            CSource.Span clause,
+            List<CSource.Span> comments,
+            List<Unwrap> unwraps) {}
 
     /** A statement {@code [start, end)} whose block's inside {@code [innerStart, innerEnd)} may take its place. */
-    record Unwrap(int start, int end, int innerStart, int innerEnd, String kind) {
-    }
+    record Unwrap(int start, int end, int innerStart, int innerEnd, String kind) {}
 
     private static final String SOURCE = "reducer.go";
     private static final Duration LIMIT = Duration.ofMinutes(2);
@@ -61,8 +65,16 @@ final class GoTool {
      *
      * @throws IOException naming the build's log when the toolchain could not build it
      */
-    static GoTool build(ProcessRunner processes, Host host, Toolchain toolchain, Launch launch, Path cacheDirectory,
-                        Map<String, String> environment, Path home, Path logs) throws IOException {
+    static GoTool build(
+            ProcessRunner processes,
+            Host host,
+            Toolchain toolchain,
+            Launch launch,
+            Path cacheDirectory,
+            Map<String, String> environment,
+            Path home,
+            Path logs)
+            throws IOException {
         byte[] source;
         try (InputStream in = GoTool.class.getResourceAsStream(SOURCE)) {
             if (in == null) {
@@ -70,8 +82,9 @@ final class GoTool {
             }
             source = in.readAllBytes();
         }
-        Path dir = cacheDirectory.resolve("minimize").resolve("reducer-" + Sha256.hex(source).substring(0, 16) + "-"
-                + toolchain.key());
+        Path dir = cacheDirectory
+                .resolve("minimize")
+                .resolve("reducer-" + Sha256.hex(source).substring(0, 16) + "-" + toolchain.key());
         Path binary = dir.resolve("reducer");
         Map<String, String> base = BuildEnvironment.base(environment, false);
         Files.createDirectories(logs);
@@ -81,16 +94,35 @@ final class GoTool {
             Files.write(src.resolve("main.go"), source);
             Files.writeString(src.resolve("go.mod"), "module m1go.dev/reducer\n\ngo 1.19\n");
             Map<String, String> goEnv = new TreeMap<>(base);
-            goEnv.putAll(Map.of("GOTOOLCHAIN", "local", "GOROOT", toolchain.goroot().toString(),
-                    "GOOS", host.os().goos(), "GOARCH", host.arch().goarch(), "CGO_ENABLED", "0", "GOFLAGS", "",
-                    "GOPATH", dir.resolve("gopath").toString(),
-                    "GOMODCACHE", GoPaths.modCache(environment, home).toString(),
-                    "GOCACHE", cacheDirectory.resolve("go-build").resolve(toolchain.key()).toString()));
+            goEnv.putAll(Map.of(
+                    "GOTOOLCHAIN",
+                    "local",
+                    "GOROOT",
+                    toolchain.goroot().toString(),
+                    "GOOS",
+                    host.os().goos(),
+                    "GOARCH",
+                    host.arch().goarch(),
+                    "CGO_ENABLED",
+                    "0",
+                    "GOFLAGS",
+                    "",
+                    "GOPATH",
+                    dir.resolve("gopath").toString(),
+                    "GOMODCACHE",
+                    GoPaths.modCache(environment, home).toString(),
+                    "GOCACHE",
+                    cacheDirectory.resolve("go-build").resolve(toolchain.key()).toString()));
             Path partial = dir.resolve("reducer.partial");
-            List<String> argv = launch.wrap(List.of(toolchain.goBinary().toString(), "build", "-o",
-                    partial.toString(), "."));
-            ProcessResult r = processes.run(new ProcessSpec(argv, launch.environmentWith(goEnv), src,
-                    Duration.ofMinutes(10), Duration.ofSeconds(3), logs.resolve("reducer-build.stdout"),
+            List<String> argv =
+                    launch.wrap(List.of(toolchain.goBinary().toString(), "build", "-o", partial.toString(), "."));
+            ProcessResult r = processes.run(new ProcessSpec(
+                    argv,
+                    launch.environmentWith(goEnv),
+                    src,
+                    Duration.ofMinutes(10),
+                    Duration.ofSeconds(3),
+                    logs.resolve("reducer-build.stdout"),
                     logs.resolve("reducer-build.stderr")));
             if (!r.succeeded()) {
                 throw new IOException("m1go could not build its Go reducer with " + toolchain.version() + " ("
@@ -114,8 +146,13 @@ final class GoTool {
             }
             JsonNode n = json.readTree(line);
             JsonNode p = n.get("preamble");
-            out.add(new GoUnits(n.get("package").asText(), spans(n.get("decls")), spans(n.get("stmts")),
-                    p == null || p.isNull() ? null : span(p), span(n.get("clause")), spans(n.get("comments")),
+            out.add(new GoUnits(
+                    n.get("package").asText(),
+                    spans(n.get("decls")),
+                    spans(n.get("stmts")),
+                    p == null || p.isNull() ? null : span(p),
+                    span(n.get("clause")),
+                    spans(n.get("comments")),
                     unwraps(n.get("unwraps"))));
         }
         return out;
@@ -129,8 +166,14 @@ final class GoTool {
     private ProcessResult run(String command, List<Path> files) throws IOException {
         List<String> argv = new ArrayList<>(List.of(binary.toString(), command));
         files.forEach(f -> argv.add(f.toString()));
-        return processes.run(new ProcessSpec(argv, env, files.get(0).getParent(), LIMIT, Duration.ofSeconds(1),
-                logs.resolve("reducer-" + command + ".stdout"), logs.resolve("reducer-" + command + ".stderr")));
+        return processes.run(new ProcessSpec(
+                argv,
+                env,
+                files.get(0).getParent(),
+                LIMIT,
+                Duration.ofSeconds(1),
+                logs.resolve("reducer-" + command + ".stdout"),
+                logs.resolve("reducer-" + command + ".stderr")));
     }
 
     private static List<CSource.Span> spans(JsonNode array) {
@@ -141,13 +184,18 @@ final class GoTool {
 
     private static List<Unwrap> unwraps(JsonNode array) {
         List<Unwrap> out = new ArrayList<>();
-        array.forEach(n -> out.add(new Unwrap(n.get("start").asInt(), n.get("end").asInt(), n.get("innerStart").asInt(),
-                n.get("innerEnd").asInt(), n.get("kind").asText())));
+        array.forEach(n -> out.add(new Unwrap(
+                n.get("start").asInt(),
+                n.get("end").asInt(),
+                n.get("innerStart").asInt(),
+                n.get("innerEnd").asInt(),
+                n.get("kind").asText())));
         return out;
     }
 
     private static CSource.Span span(JsonNode n) {
-        String kind = n.get("kind").asText() + (n.hasNonNull("name") ? " " + n.get("name").asText() : "");
+        String kind = n.get("kind").asText()
+                + (n.hasNonNull("name") ? " " + n.get("name").asText() : "");
         return new CSource.Span(n.get("start").asInt(), n.get("end").asInt(), kind);
     }
 

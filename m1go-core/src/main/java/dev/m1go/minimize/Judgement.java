@@ -17,16 +17,22 @@ import java.util.List;
  *                 minimized case's command runs; without a native reference that neither passed nor failed this way
  *                 (its cell would contradict the case's expectation)
  */
-record Judgement(Signature signature, boolean intermittent, boolean differential, Trials.Cells cells, String rate,
-                 List<String> notes, Trials.Cells measured) {
+record Judgement(
+        Signature signature,
+        boolean intermittent,
+        boolean differential,
+        Trials.Cells cells,
+        String rate,
+        List<String> notes,
+        Trials.Cells measured) {
 
     static Judgement of(Trials.Trial reference, Trials.Cells cells, MinimizeSettings s, String hostGoarch)
             throws UserError {
         CellResult failing = reference.failing();
         String title = Minimizer.cellTitle(cells, hostGoarch);
         if (failing == null || failing.outcome() == dev.m1go.classify.Outcome.SKIPPED) {
-            throw new UserError("the cell " + title + " could not run here"
-                    + (failing == null ? "" : ": " + failing.reason()));
+            throw new UserError(
+                    "the cell " + title + " could not run here" + (failing == null ? "" : ": " + failing.reason()));
         }
         if (failing.outcome().isBuildFailure()) {
             throw new UserError("the case does not build on " + title + " (" + failing.outcome() + ": "

@@ -18,8 +18,14 @@ import java.util.Objects;
  * @param thresholdPercent an intermittent failure is kept while the lower bound of the 95 % Wilson interval of its
  *                         failure rate lies above this many percent ({@code m1go.minimize.threshold})
  */
-public record MinimizeSettings(ReproduceSettings reproduce, String caseId, ModuleTarget module, int seconds,
-                               int builds, int runs, int thresholdPercent) {
+public record MinimizeSettings(
+        ReproduceSettings reproduce,
+        String caseId,
+        ModuleTarget module,
+        int seconds,
+        int builds,
+        int runs,
+        int thresholdPercent) {
 
     /** {@code m1go.minimize.seconds} when not given: 30 minutes. */
     public static final int DEFAULT_SECONDS = 1800;
@@ -37,8 +43,12 @@ public record MinimizeSettings(ReproduceSettings reproduce, String caseId, Modul
      * @param pkg    the package, as {@code go list} takes it ({@code ./store})
      * @param test   the failing test's name ({@code TestX}), or {@code null} for a main package
      */
-    public record ModuleTarget(java.nio.file.Path module, String pkg, String test, java.util.List<String> args,
-                               java.util.List<String> goflags) {
+    public record ModuleTarget(
+            java.nio.file.Path module,
+            String pkg,
+            String test,
+            java.util.List<String> args,
+            java.util.List<String> goflags) {
         public ModuleTarget {
             Objects.requireNonNull(module, "module");
             Objects.requireNonNull(pkg, "pkg");

@@ -4,7 +4,6 @@ import dev.m1go.cases.CaseLoader;
 import dev.m1go.cases.Library;
 import dev.m1go.cases.ReproCase;
 import dev.m1go.core.AtomicFiles;
-import dev.m1go.core.FileTrees;
 import dev.m1go.settings.Frontend;
 import dev.m1go.settings.PropertyNames;
 import java.io.IOException;
@@ -31,8 +30,14 @@ final class MinimizedCase {
     private final Frontend frontend;
     private final MinimizeSettings settings;
 
-    MinimizedCase(Path directory, String name, ReproCase original, ModuleCase.Standalone module, Judgement judgement,
-                  Frontend frontend, MinimizeSettings settings) {
+    MinimizedCase(
+            Path directory,
+            String name,
+            ReproCase original,
+            ModuleCase.Standalone module,
+            Judgement judgement,
+            Frontend frontend,
+            MinimizeSettings settings) {
         this.directory = directory;
         this.name = name;
         this.original = original;
@@ -67,11 +72,16 @@ final class MinimizedCase {
     String caseYaml(Candidate c) {
         StringBuilder y = new StringBuilder();
         y.append("# Written by m1go:minimize; the expectation is the failure the reduction kept.\n");
-        y.append("description: ").append(q(what() + ", minimized: " + judgement.signature().describe()
-                + (judgement.differential() ? " only under translation" : ""))).append('\n');
+        y.append("description: ")
+                .append(q(what() + ", minimized: " + judgement.signature().describe()
+                        + (judgement.differential() ? " only under translation" : "")))
+                .append('\n');
         Library lib = c.library();
         if (lib != null) {
-            y.append("library:\n  name: ").append(lib.name()).append("\n  sources: ").append(list(lib.sources()))
+            y.append("library:\n  name: ")
+                    .append(lib.name())
+                    .append("\n  sources: ")
+                    .append(list(lib.sources()))
                     .append('\n');
             if (!lib.cflags().isEmpty()) {
                 y.append("  cflags: ").append(list(lib.cflags())).append('\n');
@@ -92,28 +102,42 @@ final class MinimizedCase {
                 y.append("  env: ").append(map(c.runEnv())).append('\n');
             }
             if (original.timeout() != null) {
-                y.append("  timeoutSeconds: ").append(original.timeout().toSeconds()).append('\n');
+                y.append("  timeoutSeconds: ")
+                        .append(original.timeout().toSeconds())
+                        .append('\n');
             }
         }
         if (!original.marker().equals(CaseLoader.DEFAULT_MARKER) || original.markerOnStderr()) {
-            y.append("marker: {text: ").append(q(original.marker())).append(", stream: ")
-                    .append(original.markerOnStderr() ? "stderr" : "stdout").append("}\n");
+            y.append("marker: {text: ")
+                    .append(q(original.marker()))
+                    .append(", stream: ")
+                    .append(original.markerOnStderr() ? "stderr" : "stdout")
+                    .append("}\n");
         }
         Signature sig = judgement.signature();
         Trials.Cells cells = judgement.cells();
         String where = cellText();
         y.append("expect:\n");
         if (judgement.differential()) {
-            y.append("  outcome: PASS\n  because: ").append(q("passes natively (" + cells.nativeTarget() + " "
-                    + cells.nativeRunner().name() + ", " + cells.toolchain().version() + "), as m1go:minimize measured"))
-                    .append("\n  when:\n    - runner: ").append(cells.runner().name()).append("\n      goarch: ")
-                    .append(cells.target().arch().goarch()).append('\n');
+            y.append("  outcome: PASS\n  because: ")
+                    .append(q("passes natively (" + cells.nativeTarget() + " "
+                            + cells.nativeRunner().name() + ", "
+                            + cells.toolchain().version() + "), as m1go:minimize measured"))
+                    .append("\n  when:\n    - runner: ")
+                    .append(cells.runner().name())
+                    .append("\n      goarch: ")
+                    .append(cells.target().arch().goarch())
+                    .append('\n');
             expected(y, "      ", sig);
-            y.append("      because: ").append(q("the failure m1go:minimize kept on " + where)).append('\n');
+            y.append("      because: ")
+                    .append(q("the failure m1go:minimize kept on " + where))
+                    .append('\n');
         } else {
             expected(y, "  ", sig);
-            y.append("  because: ").append(q("the failure m1go:minimize kept on " + where
-                    + (judgement.intermittent() ? " (intermittent: " + judgement.rate() + ")" : ""))).append('\n');
+            y.append("  because: ")
+                    .append(q("the failure m1go:minimize kept on " + where
+                            + (judgement.intermittent() ? " (intermittent: " + judgement.rate() + ")" : "")))
+                    .append('\n');
         }
         return y.toString();
     }
@@ -139,8 +163,11 @@ final class MinimizedCase {
 
     private String cellText() {
         Trials.Cells c = judgement.cells();
-        return c.toolchain().version() + (c.toolchain().binaryArch() == c.target().arch()
-                || c.runner().translates(c.target().arch()) ? "" : " (" + c.toolchain().binaryArch().goarch() + " go)")
+        return c.toolchain().version()
+                + (c.toolchain().binaryArch() == c.target().arch()
+                                || c.runner().translates(c.target().arch())
+                        ? ""
+                        : " (" + c.toolchain().binaryArch().goarch() + " go)")
                 + " " + c.target() + " " + c.runner().name();
     }
 
@@ -148,7 +175,8 @@ final class MinimizedCase {
     String command() {
         Trials.Cells c = judgement.cells();
         // The toolchain's own architecture too: 1.26.8@amd64 is the toolchain it was reduced with, not its arm64 twin.
-        String version = c.toolchain().version().replaceFirst("^go", "") + "@" + c.toolchain().binaryArch().goarch();
+        String version = c.toolchain().version().replaceFirst("^go", "") + "@"
+                + c.toolchain().binaryArch().goarch();
         String targets = c.target().toString();
         String runners = c.runner().name();
         Trials.Cells measured = judgement.measured();
@@ -171,34 +199,61 @@ final class MinimizedCase {
     String readme(Reduction r, boolean complete) {
         Signature sig = judgement.signature();
         StringBuilder m = new StringBuilder("# ").append(name).append("\n\n");
-        m.append("Minimized by ").append(frontend.render("m1go:minimize")).append(" (").append(frontend.tool())
-                .append(") from ").append(what()).append(".\n\n");
+        m.append("Minimized by ")
+                .append(frontend.render("m1go:minimize"))
+                .append(" (")
+                .append(frontend.tool())
+                .append(") from ")
+                .append(what())
+                .append(".\n\n");
         m.append("**Fails:** ").append(sig.describe()).append(" on ").append(cellText());
         if (judgement.differential()) {
             Trials.Cells c = judgement.cells();
-            m.append(", and passes natively (").append(c.nativeTarget()).append(' ').append(c.nativeRunner().name())
+            m.append(", and passes natively (")
+                    .append(c.nativeTarget())
+                    .append(' ')
+                    .append(c.nativeRunner().name())
                     .append("): a failure seen only under translation");
         }
         if (judgement.intermittent()) {
-            m.append(". Intermittent: ").append(judgement.rate()).append(" at first; a candidate was kept only while "
-                    + "the lower bound of the 95 % Wilson interval of its failure rate stayed above ")
-                    .append(settings.thresholdPercent()).append(" %");
+            m.append(". Intermittent: ")
+                    .append(judgement.rate())
+                    .append(" at first; a candidate was kept only while "
+                            + "the lower bound of the 95 % Wilson interval of its failure rate stayed above ")
+                    .append(settings.thresholdPercent())
+                    .append(" %");
         }
         m.append(".\n");
         if (!sig.frames().isEmpty()) {
             m.append("\nFrames of the original failure, innermost first: `")
-                    .append(String.join(" < ", sig.frames())).append("`.\n");
+                    .append(String.join(" < ", sig.frames()))
+                    .append("`.\n");
         }
         m.append("\n## Provenance\n\n| | |\n|---|---|\n");
         if (module != null) {
-            module.provenance().forEach((k, v) -> m.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+            module.provenance()
+                    .forEach((k, v) ->
+                            m.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         } else {
-            m.append("| case | ").append(original.id()).append(" (").append(original.origin()).append(") |\n");
+            m.append("| case | ")
+                    .append(original.id())
+                    .append(" (")
+                    .append(original.origin())
+                    .append(") |\n");
         }
         Trials.Cells c = judgement.cells();
-        m.append("| toolchain | ").append(c.toolchain().version()).append(" (").append(c.toolchain().binaryArch()
-                .goarch()).append(" go, ").append(c.toolchain().goroot()).append(") |\n");
-        m.append("| target, runner | ").append(c.target()).append(' ').append(c.runner().name()).append(" |\n");
+        m.append("| toolchain | ")
+                .append(c.toolchain().version())
+                .append(" (")
+                .append(c.toolchain().binaryArch().goarch())
+                .append(" go, ")
+                .append(c.toolchain().goroot())
+                .append(") |\n");
+        m.append("| target, runner | ")
+                .append(c.target())
+                .append(' ')
+                .append(c.runner().name())
+                .append(" |\n");
         m.append("| measured by | ").append(frontend.tool()).append(" |\n");
         m.append("\n## Reproduce it\n\n```\n").append(command()).append("\n```\n\n");
         m.append("The report.md of that run is what to attach to the upstream issue.\n");
@@ -206,12 +261,22 @@ final class MinimizedCase {
             m.append("\nDependencies: ").append(r.dependencies).append(".\n");
         }
         m.append("\n## Reduction\n\n| | before | after |\n|---|---|---|\n");
-        m.append(String.format(Locale.ROOT, "| files | %d | %d |%n| lines | %d | %d |%n| bytes | %,d | %,d |%n",
-                r.filesBefore, r.filesAfter, r.linesBefore, r.linesAfter, r.bytesBefore, r.bytesAfter));
+        m.append(String.format(
+                Locale.ROOT,
+                "| files | %d | %d |%n| lines | %d | %d |%n| bytes | %,d | %,d |%n",
+                r.filesBefore,
+                r.filesAfter,
+                r.linesBefore,
+                r.linesAfter,
+                r.bytesBefore,
+                r.bytesAfter));
         m.append("\nSpent: ").append(r.spent()).append(".");
-        m.append(complete ? " The reduction ran to its end (a round that removed nothing)."
-                : r.stopped != null ? " It stopped early: " + r.stopped + "; this is the best case found by then."
-                : " It is still running or was cut short: this is the best case so far.");
+        m.append(
+                complete
+                        ? " The reduction ran to its end (a round that removed nothing)."
+                        : r.stopped != null
+                                ? " It stopped early: " + r.stopped + "; this is the best case found by then."
+                                : " It is still running or was cut short: this is the best case so far.");
         m.append("\nFirst measurement: ").append(r.firstRate).append(".");
         if (r.finalRate != null) {
             m.append(" Measured again at the end: ").append(r.finalRate).append('.');
@@ -220,7 +285,8 @@ final class MinimizedCase {
         }
         if (r.steppedBack > 0) {
             m.append(" The smallest candidate did not hold up on that many runs; this is the one kept ")
-                    .append(r.steppedBack).append(" step(s) before it, which did.");
+                    .append(r.steppedBack)
+                    .append(" step(s) before it, which did.");
         } else if (r.steppedBack < 0) {
             m.append(" No candidate near the end held up on that many runs: this is the original case.");
         }
@@ -228,8 +294,15 @@ final class MinimizedCase {
         if (!r.steps.isEmpty()) {
             m.append("\n| round | stage | units | kept |\n|---|---|---|---|\n");
             for (Reduction.Step s : r.steps) {
-                m.append("| ").append(s.round()).append(" | ").append(s.stage()).append(" | ").append(s.before())
-                        .append(" | ").append(s.after()).append(" |\n");
+                m.append("| ")
+                        .append(s.round())
+                        .append(" | ")
+                        .append(s.stage())
+                        .append(" | ")
+                        .append(s.before())
+                        .append(" | ")
+                        .append(s.after())
+                        .append(" |\n");
             }
         }
         return frontend.render(m.toString());
@@ -253,7 +326,11 @@ final class MinimizedCase {
     }
 
     private static String map(Map<String, String> m) {
-        return "{" + String.join(", ", m.entrySet().stream().map(e -> e.getKey() + ": " + q(e.getValue())).toList())
-                + "}";
+        return "{"
+                + String.join(
+                        ", ",
+                        m.entrySet().stream()
+                                .map(e -> e.getKey() + ": " + q(e.getValue()))
+                                .toList()) + "}";
     }
 }

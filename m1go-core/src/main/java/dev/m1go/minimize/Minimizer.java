@@ -46,8 +46,7 @@ public final class Minimizer {
     }
 
     /** The minimized case: where it is, and its record in a few lines for the log. */
-    public record Result(Path directory, String name, String signature, List<String> summary, boolean complete) {
-    }
+    public record Result(Path directory, String name, String signature, List<String> summary, boolean complete) {}
 
     public Result run(MinimizeSettings s) throws UserError, IOException, InterruptedException {
         Instant started = clock.instant();
@@ -60,16 +59,19 @@ public final class Minimizer {
         CellChoice.Chosen chosen = CellChoice.choose(session, s.reproduce(), caseId);
         Trials.Cells cells = chosen.cells();
         String arch = session.host().arch().goarch();
-        Toolchain helperBy = cells.toolchain().binaryArch() == session.host().arch() ? cells.toolchain()
-                : hostToolchain(session);
+        Toolchain helperBy =
+                cells.toolchain().binaryArch() == session.host().arch() ? cells.toolchain() : hostToolchain(session);
         GoTool go = buildTool(session, s, helperBy, work);
         ReproCase original;
         ModuleCase.Standalone standalone = null;
-        ModuleCase moduleCase = new ModuleCase(session.processes(), s.reproduce().environment(), s.reproduce().home(),
-                s.reproduce().cacheDirectory(), go);
+        ModuleCase moduleCase = new ModuleCase(
+                session.processes(),
+                s.reproduce().environment(),
+                s.reproduce().home(),
+                s.reproduce().cacheDirectory(),
+                go);
         if (s.module() != null) {
-            standalone = moduleCase.standalone(s.module(), helperBy, launch(session, helperBy),
-                    work.resolve("module"));
+            standalone = moduleCase.standalone(s.module(), helperBy, launch(session, helperBy), work.resolve("module"));
             original = standalone.reproCase();
         } else {
             original = load(s);
@@ -83,22 +85,31 @@ public final class Minimizer {
         Trials.Trial reference = trials.measure(first, "reference", s.runs());
         Judgement j = Judgement.of(reference, trials.cells(), s, arch);
         j.notes().forEach(n -> log.info("m1go: " + n));
-        Trials judged = j.differential() == cells.differential() ? trials
+        Trials judged = j.differential() == cells.differential()
+                ? trials
                 : new Trials(session, work, original, j.cells(), clock, log);
-        judged.judge(j.signature(), j.intermittent(), s.thresholdPercent() / 100.0,
-                started.plusSeconds(s.seconds()), s.builds());
+        judged.judge(
+                j.signature(),
+                j.intermittent(),
+                s.thresholdPercent() / 100.0,
+                started.plusSeconds(s.seconds()),
+                s.builds());
 
         Reduction record = new Reduction();
         record.before(first);
         record.firstRate = j.rate();
         String name = standalone != null ? standalone.name() : original.id() + "-min";
-        MinimizedCase output = new MinimizedCase(out.resolve("minimized").resolve(name), name, original,
-                standalone, j, frontend, s);
+        MinimizedCase output =
+                new MinimizedCase(out.resolve("minimized").resolve(name), name, original, standalone, j, frontend, s);
         Best best = new Best(first, output, record, started, clock);
         output.write(first, record, false);
-        log.info("m1go: keeping " + j.signature().describe() + (j.differential() ? " under " + j.cells().runner().name()
-                + " while " + cellTitle(j.cells(), arch).split(" ")[0] + " passes natively" : "")
-                + (j.intermittent() ? ", intermittent: " + j.rate() : "") + "; " + record.sizes().split(" → ")[0]);
+        log.info("m1go: keeping " + j.signature().describe()
+                + (j.differential()
+                        ? " under " + j.cells().runner().name() + " while "
+                                + cellTitle(j.cells(), arch).split(" ")[0] + " passes natively"
+                        : "")
+                + (j.intermittent() ? ", intermittent: " + j.rate() : "") + "; "
+                + record.sizes().split(" → ")[0]);
 
         int batch = Math.max(2, 2 * s.reproduce().threads());
         Units.Stage current = null;
@@ -117,19 +128,23 @@ public final class Minimizer {
                         }
                         before = Math.max(before, 0) + all.size();
                         int runs = runsFor(j, s.runs(), record.bytesBefore, base.bytes());
-                        List<Units.Unit> kept = Ddmin.minimize(all, candidates -> {
-                            List<Candidate> made = new ArrayList<>();
-                            for (List<Units.Unit> c : candidates) {
-                                made.add(units.keep(base, all, c));
-                            }
-                            int i = judged.firstKept(made, runs);
-                            if (i >= 0) {
-                                best.keep(made.get(i), judged);
-                                log.info("m1go:   " + stage.title + ": kept a candidate of " + made.get(i).bytes()
-                                        + " bytes (" + judged.tried + " candidates, " + judged.builds + " builds)");
-                            }
-                            return i;
-                        }, batch);
+                        List<Units.Unit> kept = Ddmin.minimize(
+                                all,
+                                candidates -> {
+                                    List<Candidate> made = new ArrayList<>();
+                                    for (List<Units.Unit> c : candidates) {
+                                        made.add(units.keep(base, all, c));
+                                    }
+                                    int i = judged.firstKept(made, runs);
+                                    if (i >= 0) {
+                                        best.keep(made.get(i), judged);
+                                        log.info("m1go:   " + stage.title + ": kept a candidate of "
+                                                + made.get(i).bytes() + " bytes (" + judged.tried + " candidates, "
+                                                + judged.builds + " builds)");
+                                    }
+                                    return i;
+                                },
+                                batch);
                         after += kept.size();
                         if (stage != Units.Stage.STATEMENTS) {
                             break; // outer statements: depth 0 only, the inner ones after the declarations
@@ -139,8 +154,8 @@ public final class Minimizer {
                         continue;
                     }
                     record.steps.add(new Reduction.Step(round, stage.title, before, after));
-                    log.info("m1go: round " + round + ", " + stage.title + ": " + before + " → " + after
-                            + "; " + best.candidate.bytes() + " bytes; " + judged.builds + " builds");
+                    log.info("m1go: round " + round + ", " + stage.title + ": " + before + " → " + after + "; "
+                            + best.candidate.bytes() + " bytes; " + judged.builds + " builds");
                 }
                 if (best.candidate.bytes() >= bytesAtStart) {
                     break;
@@ -160,13 +175,15 @@ public final class Minimizer {
         record.after(best.candidate);
         output.write(best.candidate, record, complete);
         if (standalone != null && !session.processes().stopping()) {
-            record.dependencies = moduleCase.settle(output.directory(), helperBy, launch(session, helperBy),
-                    work.resolve("module"));
+            record.dependencies =
+                    moduleCase.settle(output.directory(), helperBy, launch(session, helperBy), work.resolve("module"));
             output.writeReadme(record, complete);
         }
-        List<String> summary = List.of(record.sizes(), record.spent(),
-                "kept: " + j.signature().describe() + (record.finalRate == null ? "" : "; final measurement: "
-                        + record.finalRate));
+        List<String> summary = List.of(
+                record.sizes(),
+                record.spent(),
+                "kept: " + j.signature().describe()
+                        + (record.finalRate == null ? "" : "; final measurement: " + record.finalRate));
         summary.forEach(line -> log.info("m1go: " + line));
         return new Result(output.directory(), name, j.signature().describe(), summary, complete);
     }
@@ -215,8 +232,12 @@ public final class Minimizer {
     private boolean holds(Candidate c, Trials judged, Judgement j, int runs, Reduction record)
             throws IOException, InterruptedException {
         Trials.Trial last = judged.measure(c, "final", runs);
-        record.finalRate = last.failing() == null ? "not measured" : Judgement.describe(j.signature(), last.failing())
-                + (last.reference() == null ? "" : "; natively " + Judgement.describe(j.signature(), last.reference()));
+        record.finalRate = last.failing() == null
+                ? "not measured"
+                : Judgement.describe(j.signature(), last.failing())
+                        + (last.reference() == null
+                                ? ""
+                                : "; natively " + Judgement.describe(j.signature(), last.reference()));
         return judged.keeps(last);
     }
 
@@ -227,8 +248,9 @@ public final class Minimizer {
         }
         best.record.steppedBack = i == 0 ? -1 : newest - i;
         log.warn("m1go: the smallest candidate did not hold up on " + runs + " runs; "
-                + (i == 0 ? "no kept candidate did, and the original case is written"
-                : "the one " + (newest - i) + " step(s) before it did (" + best.record.finalRate + ")"));
+                + (i == 0
+                        ? "no kept candidate did, and the original case is written"
+                        : "the one " + (newest - i) + " step(s) before it did (" + best.record.finalRate + ")"));
     }
 
     /**
@@ -249,6 +271,7 @@ public final class Minimizer {
         Candidate candidate;
         /** Every candidate kept before this one, the original first. */
         final List<Candidate> history = new ArrayList<>();
+
         final MinimizedCase output;
         final Reduction record;
 
@@ -286,7 +309,11 @@ public final class Minimizer {
                     + "of your module with m1go.module=<dir> m1go.tests=<package> m1go.minimize.test=<TestName> (or a "
                     + "main package with m1go.packages=<package> and m1go.args)");
         }
-        if (s.seconds() < 1 || s.builds() < 1 || s.runs() < 1 || s.runs() > 1000 || s.thresholdPercent() < 0
+        if (s.seconds() < 1
+                || s.builds() < 1
+                || s.runs() < 1
+                || s.runs() > 1000
+                || s.thresholdPercent() < 0
                 || s.thresholdPercent() >= 100) {
             throw new UserError("m1go.minimize.seconds and m1go.minimize.builds must be at least 1, "
                     + "m1go.minimize.runs between 1 and 1000 and m1go.minimize.threshold (percent) between 0 and 99; "
@@ -296,16 +323,20 @@ public final class Minimizer {
 
     private static ReproCase load(MinimizeSettings s) throws UserError {
         try {
-            return new CaseLoader().load(s.reproduce().casesDirectory(), List.of(s.caseId().trim())).get(0);
+            return new CaseLoader()
+                    .load(s.reproduce().casesDirectory(), List.of(s.caseId().trim()))
+                    .get(0);
         } catch (CaseDefinitionException e) {
             throw new UserError(e.getMessage());
         }
     }
 
     private static Toolchain hostToolchain(Session session) throws UserError {
-        return session.toolchains().stream().filter(t -> t.usable() && t.binaryArch() == session.host().arch())
+        return session.toolchains().stream()
+                .filter(t -> t.usable() && t.binaryArch() == session.host().arch())
                 .max(java.util.Comparator.comparing(Toolchain::goVersion))
-                .or(() -> session.toolchains().stream().filter(Toolchain::usable).findFirst())
+                .or(() ->
+                        session.toolchains().stream().filter(Toolchain::usable).findFirst())
                 .orElseThrow(() -> new UserError("m1go:minimize needs a Go toolchain that runs here"));
     }
 
@@ -319,8 +350,15 @@ public final class Minimizer {
 
     private static GoTool buildTool(Session session, MinimizeSettings s, Toolchain t, Path work)
             throws IOException, UserError {
-        return GoTool.build(session.processes(), session.host(), t, launch(session, t), s.reproduce().cacheDirectory(),
-                s.reproduce().environment(), s.reproduce().home(), work.resolve("logs").resolve("reducer"));
+        return GoTool.build(
+                session.processes(),
+                session.host(),
+                t,
+                launch(session, t),
+                s.reproduce().cacheDirectory(),
+                s.reproduce().environment(),
+                s.reproduce().home(),
+                work.resolve("logs").resolve("reducer"));
     }
 
     static String cellTitle(Trials.Cells c, String hostGoarch) {

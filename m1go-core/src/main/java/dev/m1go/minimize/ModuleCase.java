@@ -55,14 +55,14 @@ final class ModuleCase {
      * @param what       one phrase for logs and the README
      * @param provenance rows of the README's provenance table
      */
-    record Standalone(ReproCase reproCase, String reportId, String name, String what, Map<String, String> provenance) {
-    }
+    record Standalone(ReproCase reproCase, String reportId, String name, String what, Map<String, String> provenance) {}
 
     private static final String MAIN = "m1go_main.go";
     /** What a module's {@code x_test.go} is called in the case: {@code m1gotest_x.go}. */
     static final String TEST_FILE_PREFIX = "m1gotest_";
     /** A test function as go test finds it: Test, then nothing or a character that is not a lower-case letter. */
-    private static final java.util.regex.Pattern TEST_NAME = java.util.regex.Pattern.compile("Test([^\\p{Ll}\\W]\\w*)?");
+    private static final java.util.regex.Pattern TEST_NAME =
+            java.util.regex.Pattern.compile("Test([^\\p{Ll}\\W]\\w*)?");
 
     private final ProcessRunner processes;
     private final Map<String, String> environment;
@@ -96,21 +96,28 @@ final class ModuleCase {
         }
         if (target.test() != null && !TEST_NAME.matcher(target.test()).matches()) {
             throw new UserError("m1go.minimize.test=" + target.test() + " is not the name of a test function "
-                    + "(TestFlush)" + (target.test().contains("/") ? "; a subtest runs with its parent: name the "
-                    + "top-level test" : ""));
+                    + "(TestFlush)"
+                    + (target.test().contains("/")
+                            ? "; a subtest runs with its parent: name the " + "top-level test"
+                            : ""));
         }
         String pkg = target.pkg().equals(".") || target.pkg().startsWith("./") ? target.pkg() : "./" + target.pkg();
         boolean test = target.test() != null;
         List<JsonNode> listed = list(module, pkg, test, target.goflags(), lister, launch, work);
-        JsonNode self = listed.stream().filter(n -> n.path("ForTest").isMissingNode() && !n.path("ImportPath")
-                .asText().endsWith(".test") && n.path("Dir").asText().equals(module.resolve(pkg).normalize()
-                .toString())).findFirst().orElseThrow(() -> new UserError("go list does not know " + pkg + " in "
-                + module));
+        JsonNode self = listed.stream()
+                .filter(n -> n.path("ForTest").isMissingNode()
+                        && !n.path("ImportPath").asText().endsWith(".test")
+                        && n.path("Dir")
+                                .asText()
+                                .equals(module.resolve(pkg).normalize().toString()))
+                .findFirst()
+                .orElseThrow(() -> new UserError("go list does not know " + pkg + " in " + module));
         String importPath = self.path("ImportPath").asText();
         String name = self.path("Name").asText();
         Set<Path> dirs = new LinkedHashSet<>();
         for (JsonNode n : listed) {
-            if (n.path("Module").path("Main").asBoolean(false) && !n.path("Dir").asText().isEmpty()) {
+            if (n.path("Module").path("Main").asBoolean(false)
+                    && !n.path("Dir").asText().isEmpty()) {
                 dirs.add(Path.of(n.path("Dir").asText()));
             }
         }
@@ -145,21 +152,40 @@ final class ModuleCase {
             }
         }
         String reportId = reportId(target);
-        String id = (ModuleProject.id(pkg, modulePath) + (test ? "-" + target.test() : "")).toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        String what = test ? "test " + target.test() + " of package " + pkg + " of module " + modulePath
+        String id = (ModuleProject.id(pkg, modulePath) + (test ? "-" + target.test() : ""))
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        String what = test
+                ? "test " + target.test() + " of package " + pkg + " of module " + modulePath
                 : "main package " + pkg + " of module " + modulePath;
-        Map<String, String> buildEnv = target.goflags().isEmpty() ? Map.of()
-                : Map.of("GOFLAGS", String.join(" ", target.goflags()));
-        ReproCase c = new ReproCase(id.isEmpty() ? "module" : id, what, "module " + modulePath, files, null, buildEnv,
-                runArgs, Map.of(), test ? "PASS" : CaseLoader.DEFAULT_MARKER, false, null,
-                List.of(Variant.defaultVariant()), new Expectation(new Expectation.Expected(Outcome.PASS, null,
-                "a test passes"), List.of()), List.of(), null, null);
+        Map<String, String> buildEnv =
+                target.goflags().isEmpty() ? Map.of() : Map.of("GOFLAGS", String.join(" ", target.goflags()));
+        ReproCase c = new ReproCase(
+                id.isEmpty() ? "module" : id,
+                what,
+                "module " + modulePath,
+                files,
+                null,
+                buildEnv,
+                runArgs,
+                Map.of(),
+                test ? "PASS" : CaseLoader.DEFAULT_MARKER,
+                false,
+                null,
+                List.of(Variant.defaultVariant()),
+                new Expectation(new Expectation.Expected(Outcome.PASS, null, "a test passes"), List.of()),
+                List.of(),
+                null,
+                null);
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("module", modulePath + " (" + module + ")");
         provenance.put("version", version(module, work));
-        provenance.put(test ? "test" : "package", test ? target.test() + " of " + pkg + " (run alone: -test.run '^"
-                + target.test() + "$')" : pkg + (target.args().isEmpty() ? "" : " with " + target.args()));
+        provenance.put(
+                test ? "test" : "package",
+                test
+                        ? target.test() + " of " + pkg + " (run alone: -test.run '^" + target.test() + "$')"
+                        : pkg + (target.args().isEmpty() ? "" : " with " + target.args()));
         return new Standalone(c, reportId, id + "-min", what, provenance);
     }
 
@@ -175,34 +201,55 @@ final class ModuleCase {
         }
         if (target.test() != null && !TEST_NAME.matcher(target.test()).matches()) {
             throw new UserError("m1go.minimize.test=" + target.test() + " is not the name of a test function "
-                    + "(TestFlush)" + (target.test().contains("/") ? "; a subtest runs with its parent: name the "
-                    + "top-level test" : ""));
+                    + "(TestFlush)"
+                    + (target.test().contains("/")
+                            ? "; a subtest runs with its parent: name the " + "top-level test"
+                            : ""));
         }
         String pkg = target.pkg().equals(".") || target.pkg().startsWith("./") ? target.pkg() : "./" + target.pkg();
         return ModuleProject.id(pkg, modulePath) + (target.test() != null ? ".test" : "");
     }
 
-    private List<JsonNode> list(Path module, String pkg, boolean test, List<String> goflags, Toolchain t,
-                                Launch launch, Path work) throws UserError, IOException {
+    private List<JsonNode> list(
+            Path module, String pkg, boolean test, List<String> goflags, Toolchain t, Launch launch, Path work)
+            throws UserError, IOException {
         Map<String, String> env = new TreeMap<>(BuildEnvironment.base(environment, false));
-        env.putAll(Map.of("GOTOOLCHAIN", "local", "GOROOT", t.goroot().toString(), "CGO_ENABLED", "1",
-                "GOFLAGS", String.join(" ", goflags), "GOPATH", work.resolve("gopath").toString(),
-                "GOMODCACHE", GoPaths.modCache(environment, home).toString(),
-                "GOCACHE", cacheDirectory.resolve("go-build").resolve(t.key()).toString()));
+        env.putAll(Map.of(
+                "GOTOOLCHAIN",
+                "local",
+                "GOROOT",
+                t.goroot().toString(),
+                "CGO_ENABLED",
+                "1",
+                "GOFLAGS",
+                String.join(" ", goflags),
+                "GOPATH",
+                work.resolve("gopath").toString(),
+                "GOMODCACHE",
+                GoPaths.modCache(environment, home).toString(),
+                "GOCACHE",
+                cacheDirectory.resolve("go-build").resolve(t.key()).toString()));
         List<String> argv = new ArrayList<>(List.of(t.goBinary().toString(), "list", "-deps", "-json"));
         if (test) {
             argv.add("-test");
         }
         argv.add(pkg);
         Path logs = Files.createDirectories(work.resolve("logs"));
-        ProcessResult r = processes.run(new ProcessSpec(launch.wrap(argv), launch.environmentWith(env), module,
-                Duration.ofMinutes(5), Duration.ofSeconds(3), logs.resolve("go-list.stdout"),
+        ProcessResult r = processes.run(new ProcessSpec(
+                launch.wrap(argv),
+                launch.environmentWith(env),
+                module,
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(3),
+                logs.resolve("go-list.stdout"),
                 logs.resolve("go-list.stderr")));
         if (!r.succeeded()) {
-            throw new UserError("go list " + pkg + " failed in " + module + ": " + r.stderr().strip());
+            throw new UserError("go list " + pkg + " failed in " + module + ": "
+                    + r.stderr().strip());
         }
         List<JsonNode> out = new ArrayList<>();
-        try (MappingIterator<JsonNode> it = Mappers.json().readerFor(JsonNode.class).readValues(r.stdout())) {
+        try (MappingIterator<JsonNode> it =
+                Mappers.json().readerFor(JsonNode.class).readValues(r.stdout())) {
             while (it.hasNext()) {
                 out.add(it.next());
             }
@@ -225,7 +272,9 @@ final class ModuleCase {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path f : s.sorted().toList()) {
                 String n = f.getFileName().toString();
-                if (Files.isRegularFile(f) && !n.equals("go.mod") && !n.equals("go.sum")
+                if (Files.isRegularFile(f)
+                        && !n.equals("go.mod")
+                        && !n.equals("go.sum")
                         && (underTest || !n.endsWith("_test.go"))) {
                     found.add(f);
                 }
@@ -253,8 +302,9 @@ final class ModuleCase {
      * The package's test files as ordinary files; an internal test's functions stay in the package (exported:
      * {@code TestX}), an external test's files join the root's package main; the generated main runs the one test.
      */
-    private void testAsProgram(Map<String, byte[]> files, String prefix, boolean atRoot, String importPath,
-                               String test, Path work) throws UserError, IOException {
+    private void testAsProgram(
+            Map<String, byte[]> files, String prefix, boolean atRoot, String importPath, String test, Path work)
+            throws UserError, IOException {
         Map<String, byte[]> tests = new TreeMap<>();
         for (String k : List.copyOf(files.keySet())) {
             if (k.startsWith(prefix) && !k.substring(prefix.length()).contains("/") && k.endsWith("_test.go")) {
@@ -274,7 +324,8 @@ final class ModuleCase {
                 external |= xtest && declares;
                 found |= declares;
                 // A prefix, not a suffix: x_arm64_test.go becomes m1gotest_x_arm64.go and keeps its build constraint.
-                String base = TEST_FILE_PREFIX + t.getKey().substring(prefix.length()).replaceFirst("_test\\.go$", ".go");
+                String base =
+                        TEST_FILE_PREFIX + t.getKey().substring(prefix.length()).replaceFirst("_test\\.go$", ".go");
                 if (xtest) {
                     if (atRoot) {
                         throw new UserError("m1go:minimize cannot yet run the external tests (package " + u.pkg()
@@ -291,7 +342,9 @@ final class ModuleCase {
                     if (k.endsWith(".go") && !k.contains("/") && !k.startsWith(TEST_FILE_PREFIX)) {
                         Path p = scratch.resolve("root_" + k);
                         Files.write(p, f.getValue());
-                        files.put(k, rename(f.getValue(), go.units(List.of(p)).get(0).clause(), "main"));
+                        files.put(
+                                k,
+                                rename(f.getValue(), go.units(List.of(p)).get(0).clause(), "main"));
                     }
                 }
             }
@@ -299,15 +352,21 @@ final class ModuleCase {
             FileTrees.delete(scratch);
         }
         if (!found) {
-            throw new UserError("no test file of " + (prefix.isEmpty() ? "the module's root package" : prefix)
-                    + " declares func " + test + ": check m1go.minimize.test=" + test + " and m1go.tests (the package)");
+            throw new UserError(
+                    "no test file of " + (prefix.isEmpty() ? "the module's root package" : prefix) + " declares func "
+                            + test + ": check m1go.minimize.test=" + test + " and m1go.tests (the package)");
         }
         String call = atRoot || external ? test : "m1gotest." + test;
         String imports = atRoot || external ? "" : "\n\tm1gotest \"" + importPath + "\"\n";
-        files.put(MAIN, ("// Generated by m1go:minimize: runs " + test + " of " + importPath + " alone, as go test "
-                + "-run '^" + test + "$' would.\npackage main\n\nimport (\n\t\"regexp\"\n\t\"testing\"\n" + imports
-                + ")\n\nfunc main() {\n\ttesting.Main(regexp.MatchString,\n\t\t[]testing.InternalTest{{Name: \"" + test
-                + "\", F: " + call + "}}, nil, nil)\n}\n").getBytes(StandardCharsets.UTF_8));
+        files.put(
+                MAIN,
+                ("// Generated by m1go:minimize: runs " + test + " of " + importPath + " alone, as go test "
+                                + "-run '^" + test
+                                + "$' would.\npackage main\n\nimport (\n\t\"regexp\"\n\t\"testing\"\n" + imports
+                                + ")\n\nfunc main() {\n\ttesting.Main(regexp.MatchString,\n\t\t[]testing.InternalTest{{Name: \""
+                                + test
+                                + "\", F: " + call + "}}, nil, nil)\n}\n")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] rename(byte[] text, CSource.Span clause, String name) {
@@ -335,22 +394,41 @@ final class ModuleCase {
      */
     String settle(Path dir, Toolchain t, Launch launch, Path work) throws IOException {
         Map<String, String> env = new TreeMap<>(BuildEnvironment.base(environment, false));
-        env.putAll(Map.of("GOTOOLCHAIN", "local", "GOROOT", t.goroot().toString(), "GOFLAGS", "-mod=mod",
-                "GOPROXY", "off", "GOSUMDB", "off", "GOPATH", work.resolve("gopath").toString(),
-                "GOMODCACHE", GoPaths.modCache(environment, home).toString(),
-                "GOCACHE", cacheDirectory.resolve("go-build").resolve(t.key()).toString()));
+        env.putAll(Map.of(
+                "GOTOOLCHAIN",
+                "local",
+                "GOROOT",
+                t.goroot().toString(),
+                "GOFLAGS",
+                "-mod=mod",
+                "GOPROXY",
+                "off",
+                "GOSUMDB",
+                "off",
+                "GOPATH",
+                work.resolve("gopath").toString(),
+                "GOMODCACHE",
+                GoPaths.modCache(environment, home).toString(),
+                "GOCACHE",
+                cacheDirectory.resolve("go-build").resolve(t.key()).toString()));
         Path logs = Files.createDirectories(work.resolve("logs"));
         int before = requirements(dir);
         for (String step : List.of("tidy", "vendor")) {
             if (step.equals("vendor") && requirements(dir) == 0) {
                 break;
             }
-            ProcessResult r = processes.run(new ProcessSpec(launch.wrap(List.of(t.goBinary().toString(), "mod", step)),
-                    launch.environmentWith(env), dir, Duration.ofMinutes(5), Duration.ofSeconds(3),
-                    logs.resolve("go-mod-" + step + ".stdout"), logs.resolve("go-mod-" + step + ".stderr")));
+            ProcessResult r = processes.run(new ProcessSpec(
+                    launch.wrap(List.of(t.goBinary().toString(), "mod", step)),
+                    launch.environmentWith(env),
+                    dir,
+                    Duration.ofMinutes(5),
+                    Duration.ofSeconds(3),
+                    logs.resolve("go-mod-" + step + ".stdout"),
+                    logs.resolve("go-mod-" + step + ".stderr")));
             if (!r.succeeded()) {
-                return "go mod " + step + " failed offline (" + r.stderr().strip().lines().findFirst().orElse("")
-                        + "): go.mod keeps the module's " + before + " requirements";
+                return "go mod " + step + " failed offline ("
+                        + r.stderr().strip().lines().findFirst().orElse("") + "): go.mod keeps the module's " + before
+                        + " requirements";
             }
         }
         int after = requirements(dir);
@@ -379,9 +457,14 @@ final class ModuleCase {
             return "(not a git checkout)";
         }
         Map<String, String> env = BuildEnvironment.base(environment, false);
-        ProcessResult r = processes.run(new ProcessSpec(List.of("git", "-C", module.toString(), "describe", "--always",
-                "--dirty", "--tags"), env, module, Duration.ofSeconds(30), Duration.ofSeconds(1),
-                work.resolve("logs").resolve("git.stdout"), work.resolve("logs").resolve("git.stderr")));
+        ProcessResult r = processes.run(new ProcessSpec(
+                List.of("git", "-C", module.toString(), "describe", "--always", "--dirty", "--tags"),
+                env,
+                module,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(1),
+                work.resolve("logs").resolve("git.stdout"),
+                work.resolve("logs").resolve("git.stderr")));
         return r.succeeded() ? "git " + r.stdout().strip() : "(git describe failed)";
     }
 }

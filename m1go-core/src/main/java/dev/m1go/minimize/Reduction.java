@@ -10,8 +10,7 @@ import java.util.List;
 final class Reduction {
 
     /** What one stage of one round did: units before and after. */
-    record Step(int round, String stage, int before, int after) {
-    }
+    record Step(int round, String stage, int before, int after) {}
 
     long filesBefore;
     long linesBefore;
@@ -30,6 +29,7 @@ final class Reduction {
     String dependencies;
     /** How many kept candidates the final measurement stepped back over; -1: back to the original. */
     int steppedBack;
+
     final List<Step> steps = new ArrayList<>();
 
     void before(Candidate c) {
@@ -50,8 +50,8 @@ final class Reduction {
     }
 
     private static String size(long files, long lines, long bytes) {
-        return dev.m1go.core.Plural.of((int) files, "file") + ", " + dev.m1go.core.Plural.of((int) lines, "line")
-                + ", " + String.format(java.util.Locale.ROOT, "%,d", bytes) + " bytes";
+        return dev.m1go.core.Plural.of((int) files, "file") + ", " + dev.m1go.core.Plural.of((int) lines, "line") + ", "
+                + String.format(java.util.Locale.ROOT, "%,d", bytes) + " bytes";
     }
 
     /** {@code 214 candidates (31 void before building), 167 builds (12 from the cache), 3m12s}. */

@@ -41,8 +41,12 @@ record Signature(Outcome outcome, String signal, boolean inC, List<String> frame
 
     /** Whether a failure of this kind keeps its cause: one without a signal that is neither a timeout nor a kill. */
     static boolean keepsCause(Outcome outcome, String signal) {
-        return signal == null && !outcome.isPass() && outcome != Outcome.TIMEOUT && outcome != Outcome.KILLED
-                && outcome != Outcome.SKIPPED && !outcome.isBuildFailure();
+        return signal == null
+                && !outcome.isPass()
+                && outcome != Outcome.TIMEOUT
+                && outcome != Outcome.KILLED
+                && outcome != Outcome.SKIPPED
+                && !outcome.isBuildFailure();
     }
 
     /**
@@ -71,7 +75,10 @@ record Signature(Outcome outcome, String signal, boolean inC, List<String> frame
         Outcome o = c.outcome();
         String signal = c.signal();
         if (o == Outcome.PASS) {
-            RunResult failing = c.runs().stream().filter(r -> r.outcome() != Outcome.PASS).findFirst().orElse(null);
+            RunResult failing = c.runs().stream()
+                    .filter(r -> r.outcome() != Outcome.PASS)
+                    .findFirst()
+                    .orElse(null);
             if (failing != null) {
                 o = failing.outcome();
                 signal = failing.signal();
@@ -82,7 +89,9 @@ record Signature(Outcome outcome, String signal, boolean inC, List<String> frame
 
     /** {@code CGO_SIGNAL SIGSEGV in C}, or {@code EXIT_NONZERO in Go ("TestX: want 42")} with a cause. */
     String describe() {
-        return outcome + (signal == null ? "" : " " + signal) + (outcome.isPass() ? "" : inC ? " in C" : " in Go")
+        return outcome
+                + (signal == null ? "" : " " + signal)
+                + (outcome.isPass() ? "" : inC ? " in C" : " in Go")
                 + (cause == null ? "" : " (\"" + cause + "\")");
     }
 
@@ -104,7 +113,8 @@ record Signature(Outcome outcome, String signal, boolean inC, List<String> frame
         if (!c.outcomeCounts().isEmpty()) {
             k = c.outcomeCounts().getOrDefault(outcome.name() + (signal == null ? "" : " " + signal), 0);
         } else {
-            k = (int) c.runs().stream().filter(r -> r.outcome() == outcome && Objects.equals(r.signal(), signal))
+            k = (int) c.runs().stream()
+                    .filter(r -> r.outcome() == outcome && Objects.equals(r.signal(), signal))
                     .count();
         }
         // The site comes from the cell's deciding run (its first failing one); when that run failed another way it

@@ -42,8 +42,7 @@ final class Trials {
      * What one candidate did: its failing cell, its native reference cell ({@code null} without one) and the failing
      * cell's cause line ({@link FailureCause}, read before the candidate's logs are deleted; {@code null} if none).
      */
-    record Trial(CellResult failing, CellResult reference, String cause) {
-    }
+    record Trial(CellResult failing, CellResult reference, String cause) {}
 
     private final Session session;
     private final Path work;
@@ -173,12 +172,13 @@ final class Trials {
         Map<String, CellResult> reference = new HashMap<>();
         Map<String, String> causes = new HashMap<>();
         try {
-            List<CellResult> results = session.run(work, cases, cells.toolchain(), targets, runners, runs,
-                    new MatrixListener() {
+            List<CellResult> results =
+                    session.run(work, cases, cells.toolchain(), targets, runners, runs, new MatrixListener() {
                         @Override
                         public void finished(CellResult result, int done, int total) {
-                            log.debug("m1go: minimize: " + result.key().caseId() + " " + result.key().runner() + " "
-                                    + result.outcome() + (result.signal() == null ? "" : " " + result.signal()));
+                            log.debug("m1go: minimize: " + result.key().caseId() + " "
+                                    + result.key().runner() + " " + result.outcome()
+                                    + (result.signal() == null ? "" : " " + result.signal()));
                         }
                     });
             Set<String> counted = new HashSet<>();
@@ -213,5 +213,4 @@ final class Trials {
         }
         return out;
     }
-
 }

@@ -24,11 +24,9 @@ import java.util.TreeMap;
 final class Units {
 
     /** What a stage removes. */
-    sealed interface Unit permits FileUnit, Piece, Setting {
-    }
+    sealed interface Unit permits FileUnit, Piece, Setting {}
 
-    record FileUnit(String path) implements Unit {
-    }
+    record FileUnit(String path) implements Unit {}
 
     /**
      * A byte range of a file; {@code depth} counts the pieces of the same stage that hold it. An unwrap keeps
@@ -46,14 +44,17 @@ final class Units {
         }
     }
 
-    record Setting(String where, String key) implements Unit {
-    }
+    record Setting(String where, String key) implements Unit {}
 
     /** The stages, in the order a round runs them. */
     enum Stage {
-        FILES("files"), SETTINGS("build and run settings"), OUTER_STATEMENTS("outer statements"),
-        DECLARATIONS("top-level declarations"), STATEMENTS("statements"),
-        UNWRAP("blocks in place of their if, for or block statement"), COMMENTS("comments");
+        FILES("files"),
+        SETTINGS("build and run settings"),
+        OUTER_STATEMENTS("outer statements"),
+        DECLARATIONS("top-level declarations"),
+        STATEMENTS("statements"),
+        UNWRAP("blocks in place of their if, for or block statement"),
+        COMMENTS("comments");
 
         /** Outer statements are the statements of function bodies themselves, before declarations go. */
         Stage units() {
@@ -79,8 +80,10 @@ final class Units {
     List<Unit> of(Stage stage, Candidate c) throws IOException {
         List<Unit> out = new ArrayList<>();
         switch (stage) {
-            case FILES -> c.files().keySet().stream().filter(f -> !f.equals("go.mod") && !f.equals("go.sum"))
-                    .forEach(f -> out.add(new FileUnit(f)));
+            case FILES ->
+                c.files().keySet().stream()
+                        .filter(f -> !f.equals("go.mod") && !f.equals("go.sum"))
+                        .forEach(f -> out.add(new FileUnit(f)));
             case SETTINGS -> {
                 c.buildEnv().keySet().forEach(k -> out.add(new Setting("build.env", k)));
                 c.runEnv().keySet().forEach(k -> out.add(new Setting("run.env", k)));
@@ -100,7 +103,9 @@ final class Units {
      * and the inner levels are searched only where something is left.
      */
     List<Unit> atDepth(Stage stage, Candidate c, int depth) throws IOException {
-        return of(stage.units(), c).stream().filter(u -> !(u instanceof Piece p) || p.depth() == depth).toList();
+        return of(stage.units(), c).stream()
+                .filter(u -> !(u instanceof Piece p) || p.depth() == depth)
+                .toList();
     }
 
     /** Go-only units: unwraps and comments (C text is left as it is there). */
@@ -119,8 +124,9 @@ final class Units {
             if (stage == Stage.COMMENTS) {
                 u.comments().forEach(s -> out.add(new Piece(name, s.start(), s.end(), "go comment")));
             } else {
-                u.unwraps().forEach(w -> out.add(new Piece(name, w.start(), w.end(), "go " + w.kind(), 0,
-                        w.innerStart(), w.innerEnd())));
+                u.unwraps()
+                        .forEach(w -> out.add(new Piece(
+                                name, w.start(), w.end(), "go " + w.kind(), 0, w.innerStart(), w.innerEnd())));
             }
         }
         return out;
@@ -133,7 +139,10 @@ final class Units {
             int depth = 0;
             for (Unit o : pieces) {
                 Piece q = (Piece) o;
-                if (q != p && q.path().equals(p.path()) && q.start() <= p.start() && q.end() >= p.end()
+                if (q != p
+                        && q.path().equals(p.path())
+                        && q.start() <= p.start()
+                        && q.end() >= p.end()
                         && (q.end() - q.start()) > (p.end() - p.start())) {
                     depth++;
                 }
@@ -161,7 +170,8 @@ final class Units {
             }
             if (u.preamble() != null) {
                 byte[] text = c.files().get(name);
-                for (CSource.Span s : cSpans(decls, text, u.preamble().start(), u.preamble().end())) {
+                for (CSource.Span s :
+                        cSpans(decls, text, u.preamble().start(), u.preamble().end())) {
                     out.add(new Piece(name, s.start(), s.end(), "c " + s.kind()));
                 }
             }
@@ -190,7 +200,9 @@ final class Units {
         Map<String, byte[]> files = new TreeMap<>(base.files());
         Map<String, String> buildEnv = new TreeMap<>(base.buildEnv());
         Map<String, String> runEnv = new TreeMap<>(base.runEnv());
-        List<String> cflags = base.library() == null ? List.of() : new ArrayList<>(base.library().cflags());
+        List<String> cflags = base.library() == null
+                ? List.of()
+                : new ArrayList<>(base.library().cflags());
         Map<String, List<Piece>> cuts = new TreeMap<>();
         for (Unit u : removed) {
             if (u instanceof FileUnit f) {
@@ -210,7 +222,9 @@ final class Units {
             files.put(e.getKey(), cut(files.get(e.getKey()), e.getValue()));
             goChanged |= e.getKey().endsWith(".go");
         }
-        if (goChanged || removed.stream().anyMatch(u -> u instanceof FileUnit f && f.path().endsWith(".go"))) {
+        if (goChanged
+                || removed.stream()
+                        .anyMatch(u -> u instanceof FileUnit f && f.path().endsWith(".go"))) {
             // Every Go file of the candidate: the check needs each package whole.
             Map<String, Path> written = writeGoFiles(new Candidate(files, null, Map.of(), Map.of()), "fix");
             try {
@@ -250,7 +264,8 @@ final class Units {
                 sorted.add(p);
             }
         }
-        sorted.sort(Comparator.comparingInt(Piece::start).thenComparing(Comparator.comparingInt(Piece::end).reversed()));
+        sorted.sort(Comparator.comparingInt(Piece::start)
+                .thenComparing(Comparator.comparingInt(Piece::end).reversed()));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length);
         int at = 0;
         for (Piece p : sorted) {
@@ -298,8 +313,9 @@ final class Units {
         String[] parts = path.split("/");
         for (int i = 0; i < parts.length; i++) {
             String p = parts[i];
-            if (p.startsWith("_") || p.startsWith(".") || (i < parts.length - 1 && (p.equals("testdata")
-                    || p.equals("vendor")))) {
+            if (p.startsWith("_")
+                    || p.startsWith(".")
+                    || (i < parts.length - 1 && (p.equals("testdata") || p.equals("vendor")))) {
                 return true;
             }
         }

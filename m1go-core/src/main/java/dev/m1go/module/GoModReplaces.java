@@ -17,8 +17,7 @@ import java.nio.file.Path;
  */
 final class GoModReplaces {
 
-    private GoModReplaces() {
-    }
+    private GoModReplaces() {}
 
     /**
      * Rewrites the copy's {@code go.mod} and {@code vendor/modules.txt}.
@@ -166,8 +165,12 @@ final class GoModReplaces {
 
     /** The go command's rule: a replacement is a directory when it starts with {@code ./} or {@code ../}. */
     private static boolean isRelativeDirectory(String path) {
-        return path.equals(".") || path.equals("..") || path.startsWith("./") || path.startsWith("../")
-                || path.startsWith(".\\") || path.startsWith("..\\");
+        return path.equals(".")
+                || path.equals("..")
+                || path.startsWith("./")
+                || path.startsWith("../")
+                || path.startsWith(".\\")
+                || path.startsWith("..\\");
     }
 
     private static String unquote(String token) {

@@ -85,12 +85,12 @@ public final class GoTestEvents {
     /** What a test binary prints before its first benchmark. */
     private static final java.util.regex.Pattern BENCHMARK_HEADER =
             java.util.regex.Pattern.compile("(goos|goarch|pkg|cpu): [^\\n]*\\r?\\n?");
+
     private static final int HELD_CHARS = 16_000;
     private static final java.util.regex.Pattern RESULT_LINE =
             java.util.regex.Pattern.compile("--- (?:PASS|FAIL|SKIP): \\S+ \\(([0-9]{1,12}(?:\\.[0-9]{1,9})?)s\\)");
 
-    private GoTestEvents() {
-    }
+    private GoTestEvents() {}
 
     /** The time of the test's own {@code --- PASS: TestX (0.17s)} line, for events that carry no Elapsed. */
     private static double resultLineSeconds(String output) {
@@ -105,7 +105,8 @@ public final class GoTestEvents {
     /** Every test in {@code events}; lines that are not JSON objects (a truncated last line) are ignored. */
     public static List<Test> parse(String events) {
         try {
-            return read(new ByteArrayInputStream(events.getBytes(StandardCharsets.UTF_8))).tests();
+            return read(new ByteArrayInputStream(events.getBytes(StandardCharsets.UTF_8)))
+                    .tests();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
         }
@@ -175,8 +176,8 @@ public final class GoTestEvents {
                         length = 0;
                     } else {
                         if (length + n > buffer.length) {
-                            buffer = Arrays.copyOf(buffer, Math.min(MAX_LINE_BYTES,
-                                    Math.max(buffer.length * 2, length + n)));
+                            buffer = Arrays.copyOf(
+                                    buffer, Math.min(MAX_LINE_BYTES, Math.max(buffer.length * 2, length + n)));
                         }
                         System.arraycopy(chunk, from, buffer, length, n);
                         length += n;
@@ -244,8 +245,10 @@ public final class GoTestEvents {
             }
             long cut = omitted + Math.max(0, tail.length() - TAIL_CHARS);
             String last = tail.length() > TAIL_CHARS ? tail.substring(tail.length() - TAIL_CHARS) : tail.toString();
-            return cut == 0 ? head + last : head + "\n[m1go: " + cut + " characters of this test's output omitted "
-                    + "here; the full text is in the log file]\n" + last;
+            return cut == 0
+                    ? head + last
+                    : head + "\n[m1go: " + cut + " characters of this test's output omitted "
+                            + "here; the full text is in the log file]\n" + last;
         }
     }
 
@@ -256,6 +259,7 @@ public final class GoTestEvents {
         private final Map<String, Output> output = new LinkedHashMap<>();
         /** Tests that ended, in that order, whose output may be dropped: passed and skipped ones, then failed ones. */
         private final ArrayDeque<Output> endedQuietly = new ArrayDeque<>();
+
         private final ArrayDeque<Output> endedFailing = new ArrayDeque<>();
         private long kept;
         private long testsLeftOut;
@@ -268,6 +272,7 @@ public final class GoTestEvents {
          * its held lines (its results) go to no test. The header ({@code goos:}, {@code pkg:}, …) goes to no test.
          */
         private String benchmark;
+
         private final StringBuilder held = new StringBuilder();
 
         void line(byte[] buffer, int length) {
@@ -318,7 +323,10 @@ public final class GoTestEvents {
                 benchmark = null;
             }
             if (!action.containsKey(test)) {
-                if (!a.equals("run") && !a.equals("output") && !a.equals("pass") && !a.equals("fail")
+                if (!a.equals("run")
+                        && !a.equals("output")
+                        && !a.equals("pass")
+                        && !a.equals("fail")
                         && !a.equals("skip")) {
                     return;
                 }
@@ -342,12 +350,15 @@ public final class GoTestEvents {
                 }
                 case "output" -> {
                     action.putIfAbsent(test, "run");
-                    kept += output.computeIfAbsent(test, k -> new Output()).append(e.path("Output").asText(""));
+                    kept += output.computeIfAbsent(test, k -> new Output())
+                            .append(e.path("Output").asText(""));
                     while (kept > BUDGET_CHARS && !(endedQuietly.isEmpty() && endedFailing.isEmpty())) {
-                        kept -= (endedQuietly.isEmpty() ? endedFailing : endedQuietly).poll().drop();
+                        kept -= (endedQuietly.isEmpty() ? endedFailing : endedQuietly)
+                                .poll()
+                                .drop();
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
 

@@ -23,14 +23,16 @@ import java.util.stream.Stream;
  */
 final class ModuleCopy {
 
-    private enum Kind { DIRECTORY, FILE, LINK }
+    private enum Kind {
+        DIRECTORY,
+        FILE,
+        LINK
+    }
 
     /** One entry, by path relative to the module; for a link, where it points, relative to the module too. */
-    private record Entry(Path rel, Kind kind, Path linkTo) {
-    }
+    private record Entry(Path rel, Kind kind, Path linkTo) {}
 
-    private ModuleCopy() {
-    }
+    private ModuleCopy() {}
 
     /**
      * Replaces {@code to} with a copy of {@code module}.
@@ -48,12 +50,16 @@ final class ModuleCopy {
             switch (e.kind()) {
                 case DIRECTORY -> Files.createDirectories(target);
                 case FILE -> {
-                    Files.copy(module.resolve(e.rel().toString()), target, StandardCopyOption.REPLACE_EXISTING,
+                    Files.copy(
+                            module.resolve(e.rel().toString()),
+                            target,
+                            StandardCopyOption.REPLACE_EXISTING,
                             LinkOption.NOFOLLOW_LINKS);
                     target.toFile().setWritable(true, true);
                 }
                 case LINK -> {
-                    Path relative = target.getParent().relativize(to.resolve(e.linkTo().toString()));
+                    Path relative =
+                            target.getParent().relativize(to.resolve(e.linkTo().toString()));
                     Files.createSymbolicLink(target, relative.toString().isEmpty() ? Path.of(".") : relative);
                 }
             }

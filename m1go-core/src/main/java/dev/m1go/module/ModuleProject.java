@@ -43,9 +43,17 @@ public final class ModuleProject implements AutoCloseable {
      * @param targetEnv {@code m1go.targetEnv}: build environment per target, keyed {@code linux-arm64}
      * @param run       more test flags, {@code m1go.runEnv}, the time limit and scheduling of test binaries
      */
-    public record Settings(Path module, List<String> packages, List<String> tests, List<String> args,
-                           List<String> goflags, String testRun, Integer testCount, String testTimeout,
-                           Map<String, Map<String, String>> targetEnv, RunOptions run) {
+    public record Settings(
+            Path module,
+            List<String> packages,
+            List<String> tests,
+            List<String> args,
+            List<String> goflags,
+            String testRun,
+            Integer testCount,
+            String testTimeout,
+            Map<String, Map<String, String>> targetEnv,
+            RunOptions run) {
         public Settings {
             packages = clean(packages);
             tests = clean(tests);
@@ -56,15 +64,33 @@ public final class ModuleProject implements AutoCloseable {
         }
 
         /** Settings run with {@link RunOptions#DEFAULT}. */
-        public Settings(Path module, List<String> packages, List<String> tests, List<String> args,
-                        List<String> goflags, String testRun, Integer testCount, String testTimeout,
-                        Map<String, Map<String, String>> targetEnv) {
-            this(module, packages, tests, args, goflags, testRun, testCount, testTimeout, targetEnv,
+        public Settings(
+                Path module,
+                List<String> packages,
+                List<String> tests,
+                List<String> args,
+                List<String> goflags,
+                String testRun,
+                Integer testCount,
+                String testTimeout,
+                Map<String, Map<String, String>> targetEnv) {
+            this(
+                    module,
+                    packages,
+                    tests,
+                    args,
+                    goflags,
+                    testRun,
+                    testCount,
+                    testTimeout,
+                    targetEnv,
                     RunOptions.DEFAULT);
         }
 
         private static List<String> clean(List<String> l) {
-            return l == null ? List.of() : l.stream().map(String::trim).filter(x -> !x.isEmpty()).toList();
+            return l == null
+                    ? List.of()
+                    : l.stream().map(String::trim).filter(x -> !x.isEmpty()).toList();
         }
     }
 
@@ -86,8 +112,8 @@ public final class ModuleProject implements AutoCloseable {
                         + "write for example m1go.targetEnv.linux-arm64.CGO_LDFLAGS=-L/opt/arm64/lib (in a pom: "
                         + "<targetEnv><linux-arm64.CGO_LDFLAGS>…</linux-arm64.CGO_LDFLAGS></targetEnv>)");
             }
-            byTarget.computeIfAbsent(target, x -> new java.util.TreeMap<>()).put(var, e.getValue() == null ? ""
-                    : e.getValue());
+            byTarget.computeIfAbsent(target, x -> new java.util.TreeMap<>())
+                    .put(var, e.getValue() == null ? "" : e.getValue());
         }
         return byTarget;
     }
@@ -132,43 +158,68 @@ public final class ModuleProject implements AutoCloseable {
         Map<String, ReproCase> cases = new LinkedHashMap<>();
         Path logs = Files.createDirectories(outputDirectory.resolve("logs").resolve("module"));
         if (!s.packages().isEmpty()) {
-            List<Listed> mains = list(s.packages(), copy, s, lister, launch, cacheDirectory, logs, "list-packages")
-                    .stream().filter(l -> l.name().equals("main")).toList();
+            List<Listed> mains =
+                    list(s.packages(), copy, s, lister, launch, cacheDirectory, logs, "list-packages").stream()
+                            .filter(l -> l.name().equals("main"))
+                            .toList();
             if (mains.isEmpty()) {
-                throw new CaseDefinitionException("m1go.packages=" + String.join(",", s.packages()) + " matches no main "
+                throw new CaseDefinitionException("m1go.packages=" + String.join(",", s.packages())
+                        + " matches no main "
                         + "package in " + module + ": name directories of package main (for example ./cmd/...), or "
                         + "use m1go.tests for library packages");
             }
             for (Listed l : mains) {
                 ModuleUnit u = unit(copy, modulePath, l.pkg(), false, s, config);
-                cases.put(id(l.pkg(), modulePath), ReproCase.ofModule(id(l.pkg(), modulePath), u, expectation(config, l)));
+                cases.put(
+                        id(l.pkg(), modulePath),
+                        ReproCase.ofModule(id(l.pkg(), modulePath), u, expectation(config, l)));
             }
         }
         if (!s.tests().isEmpty()) {
-            List<Listed> withTests = list(s.tests(), copy, s, lister, launch, cacheDirectory, logs, "list-tests")
-                    .stream().filter(Listed::hasTests).toList();
+            List<Listed> withTests =
+                    list(s.tests(), copy, s, lister, launch, cacheDirectory, logs, "list-tests").stream()
+                            .filter(Listed::hasTests)
+                            .toList();
             if (withTests.isEmpty()) {
                 throw new CaseDefinitionException("m1go.tests=" + String.join(",", s.tests()) + " matches no package "
                         + "with _test.go files in " + module);
             }
             for (Listed l : withTests) {
                 String id = id(l.pkg(), modulePath) + ".test";
-                cases.put(id, ReproCase.ofModule(id, unit(copy, modulePath, l.pkg(), true, s, config),
-                        expectation(config, l)));
+                cases.put(
+                        id,
+                        ReproCase.ofModule(
+                                id, unit(copy, modulePath, l.pkg(), true, s, config), expectation(config, l)));
             }
         }
-        return cases.values().stream().sorted(Comparator.comparing(ReproCase::id)).toList();
+        return cases.values().stream()
+                .sorted(Comparator.comparing(ReproCase::id))
+                .toList();
     }
 
-    private static ModuleUnit unit(Path copy, String modulePath, String pkg, boolean test, Settings s,
-                                   ModuleConfig config) {
-        return new ModuleUnit(copy, modulePath, pkg, test, s.args(), s.goflags(), s.testRun(), s.testCount(),
-                s.testTimeout(), s.targetEnv(), config.testRules(pkg), s.run());
+    private static ModuleUnit unit(
+            Path copy, String modulePath, String pkg, boolean test, Settings s, ModuleConfig config) {
+        return new ModuleUnit(
+                copy,
+                modulePath,
+                pkg,
+                test,
+                s.args(),
+                s.goflags(),
+                s.testRun(),
+                s.testCount(),
+                s.testTimeout(),
+                s.targetEnv(),
+                config.testRules(pkg),
+                s.run());
     }
 
     private static Expectation expectation(ModuleConfig config, Listed l) {
-        return config.packageExpectation(l.pkg()).orElse(new Expectation(new Expectation.Expected(Outcome.PASS, null,
-                "a program or test binary passes unless m1go.yaml says otherwise"), List.of()));
+        return config.packageExpectation(l.pkg())
+                .orElse(new Expectation(
+                        new Expectation.Expected(
+                                Outcome.PASS, null, "a program or test binary passes unless m1go.yaml says otherwise"),
+                        List.of()));
     }
 
     /** The package directory ({@code cmd/server}); the root package is named after the module's last element. */
@@ -176,7 +227,8 @@ public final class ModuleProject implements AutoCloseable {
         if (pkg.equals(".")) {
             String last = modulePath.substring(modulePath.lastIndexOf('/') + 1);
             return last.matches("v[0-9]+") && modulePath.contains("/")
-                    ? id(".", modulePath.substring(0, modulePath.lastIndexOf('/'))) : last;
+                    ? id(".", modulePath.substring(0, modulePath.lastIndexOf('/')))
+                    : last;
         }
         return pkg.substring(2);
     }
@@ -192,28 +244,52 @@ public final class ModuleProject implements AutoCloseable {
     }
 
     /** One package as {@code go list} printed it. */
-    record Listed(String pkg, String name, boolean hasTests) {
-    }
+    record Listed(String pkg, String name, boolean hasTests) {}
 
-    private List<Listed> list(List<String> patterns, Path copy, Settings s, Toolchain t, Launch launch, Path cache,
-                              Path logs, String name) throws IOException, CaseDefinitionException {
-        List<String> argv = new ArrayList<>(List.of(t.goBinary().toString(), "list", "-f",
+    private List<Listed> list(
+            List<String> patterns,
+            Path copy,
+            Settings s,
+            Toolchain t,
+            Launch launch,
+            Path cache,
+            Path logs,
+            String name)
+            throws IOException, CaseDefinitionException {
+        List<String> argv = new ArrayList<>(List.of(
+                t.goBinary().toString(),
+                "list",
+                "-f",
                 "{{.Dir}}\t{{.Name}}\t{{len .TestGoFiles}}\t{{len .XTestGoFiles}}"));
         argv.addAll(patterns);
         Map<String, String> env = BuildEnvironment.base(environment, false);
-        env.putAll(Map.of("GOTOOLCHAIN", "local", "GOROOT", t.goroot().toString(), "CGO_ENABLED", "1",
-                "GOFLAGS", String.join(" ", s.goflags()),
-                "GOMODCACHE", GoPaths.modCache(environment, home).toString(),
-                "GOCACHE", cache.resolve("go-build").resolve(t.key()).toString()));
-        ProcessResult r = processes.run(new ProcessSpec(launch.wrap(argv), launch.environmentWith(env), copy,
-                Duration.ofMinutes(5), Duration.ofSeconds(3), logs.resolve(name + ".stdout"),
+        env.putAll(Map.of(
+                "GOTOOLCHAIN",
+                "local",
+                "GOROOT",
+                t.goroot().toString(),
+                "CGO_ENABLED",
+                "1",
+                "GOFLAGS",
+                String.join(" ", s.goflags()),
+                "GOMODCACHE",
+                GoPaths.modCache(environment, home).toString(),
+                "GOCACHE",
+                cache.resolve("go-build").resolve(t.key()).toString()));
+        ProcessResult r = processes.run(new ProcessSpec(
+                launch.wrap(argv),
+                launch.environmentWith(env),
+                copy,
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(3),
+                logs.resolve(name + ".stdout"),
                 logs.resolve(name + ".stderr")));
         if (!r.succeeded()) {
             // Offline, -mod=mod cannot fetch anything: the advice is to fill the module cache instead.
-            String advice = OfflineAdvice.offline(environment) ? "\nThe module's go.mod and go.sum are used as they "
-                    + "are, and " + OfflineAdvice.TEXT + "."
+            String advice = OfflineAdvice.offline(environment)
+                    ? "\nThe module's go.mod and go.sum are used as they " + "are, and " + OfflineAdvice.TEXT + "."
                     : "\nThe module's go.mod and go.sum are used as they are; fix them (go mod tidy) or pass "
-                    + "m1go.goflags=-mod=mod / -mod=vendor.";
+                            + "m1go.goflags=-mod=mod / -mod=vendor.";
             throw new CaseDefinitionException("go list " + String.join(" ", patterns) + " failed in m1go.module "
                     + s.module() + " (" + t.version() + "): " + r.stderr().strip() + advice);
         }

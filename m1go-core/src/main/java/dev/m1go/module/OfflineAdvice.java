@@ -17,8 +17,7 @@ public final class OfflineAdvice {
             + "go mod download in the directory of m1go.module, then run again (a module that vendors its "
             + "dependencies can take m1go.goflags=-mod=vendor)";
 
-    private OfflineAdvice() {
-    }
+    private OfflineAdvice() {}
 
     /** True when the go command gets {@code GOPROXY=off}: it may use the module cache only. */
     public static boolean offline(Map<String, String> environment) {

@@ -80,15 +80,16 @@ final class SharedModuleCopy implements AutoCloseable {
         if (cacheDirectory == null) {
             return inOutputDirectory(module, local, outputDirectory, null);
         }
-        Path copies = Files.createDirectories(cacheDirectory.toAbsolutePath().normalize().resolve(DIRECTORY));
+        Path copies = Files.createDirectories(
+                cacheDirectory.toAbsolutePath().normalize().resolve(DIRECTORY));
         Path fresh = copies.resolve(".new-" + UUID.randomUUID());
         try {
             ModuleCopy.copy(module, fresh.resolve("src"), outputDirectory);
             GoModReplaces.rewrite(module, fresh.resolve("src"));
             String key = digest(fresh.resolve("src"));
             Path place = copies.resolve(key);
-            FileChannel channel = FileChannel.open(copies.resolve(key + ".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    copies.resolve(key + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -98,15 +99,22 @@ final class SharedModuleCopy implements AutoCloseable {
             if (lock == null) {
                 channel.close();
                 ModuleCopy.delete(fresh);
-                return inOutputDirectory(module, local, outputDirectory, "Another m1go run is building this module "
-                        + "(the same content) from its shared copy " + place.resolve("src") + "; this run builds in "
-                        + local + ", where Go cannot reuse what earlier runs compiled, so the module's packages "
-                        + "(C files included) are compiled again.");
+                return inOutputDirectory(
+                        module,
+                        local,
+                        outputDirectory,
+                        "Another m1go run is building this module "
+                                + "(the same content) from its shared copy " + place.resolve("src")
+                                + "; this run builds in "
+                                + local
+                                + ", where Go cannot reuse what earlier runs compiled, so the module's packages "
+                                + "(C files included) are compiled again.");
             }
             try {
                 ModuleCopy.delete(place);
                 Files.move(fresh, place); // a rename: both in module-copies/
-                Files.setLastModifiedTime(copies.resolve(key + ".lock"), FileTime.fromMillis(System.currentTimeMillis()));
+                Files.setLastModifiedTime(
+                        copies.resolve(key + ".lock"), FileTime.fromMillis(System.currentTimeMillis()));
                 linkInOutputDirectory(local, place.resolve("src"));
                 trim(copies, key);
                 return new SharedModuleCopy(place.resolve("src"), channel, lock, null);
@@ -150,8 +158,10 @@ final class SharedModuleCopy implements AutoCloseable {
                 String name = p.getFileName().toString();
                 if (name.endsWith(".lock") && !name.equals(current + ".lock")) {
                     locks.add(p);
-                } else if (name.startsWith(".new-") && Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS)
-                        .toMillis() < System.currentTimeMillis() - 24 * 3600_000L) {
+                } else if (name.startsWith(".new-")
+                        && Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS)
+                                        .toMillis()
+                                < System.currentTimeMillis() - 24 * 3600_000L) {
                     ModuleCopy.delete(p);
                 }
             }
@@ -194,14 +204,16 @@ final class SharedModuleCopy implements AutoCloseable {
         MessageDigest sha = sha256();
         List<Path> entries;
         try (Stream<Path> s = Files.walk(copy)) {
-            entries = s.filter(p -> !p.equals(copy)).sorted(Comparator.comparing(p -> copy.relativize(p).toString()))
+            entries = s.filter(p -> !p.equals(copy))
+                    .sorted(Comparator.comparing(p -> copy.relativize(p).toString()))
                     .toList();
         }
         byte[] buffer = new byte[65536];
         for (Path p : entries) {
             String rel = copy.relativize(p).toString().replace('\\', '/');
             if (Files.isSymbolicLink(p)) {
-                sha.update(("l " + rel + " -> " + Files.readSymbolicLink(p) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update(("l " + rel + " -> " + Files.readSymbolicLink(p) + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 sha.update(("d " + rel + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else {

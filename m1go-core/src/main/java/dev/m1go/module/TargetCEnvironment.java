@@ -17,26 +17,34 @@ import java.util.regex.Pattern;
  */
 public final class TargetCEnvironment {
 
-    private static final Pattern PC_MISSING = Pattern.compile("Package '?([A-Za-z0-9_.+-]+)'? was not found in the "
-            + "pkg-config search path");
+    private static final Pattern PC_MISSING =
+            Pattern.compile("Package '?([A-Za-z0-9_.+-]+)'? was not found in the " + "pkg-config search path");
     private static final Pattern LIB_MISSING = Pattern.compile("cannot find -l([A-Za-z0-9_.+-]+)");
-    private static final Pattern INCOMPATIBLE = Pattern.compile("skipping incompatible (\\S+?/lib([A-Za-z0-9_.+-]+?)"
-            + "\\.(?:so|a)) when searching");
+    private static final Pattern INCOMPATIBLE =
+            Pattern.compile("skipping incompatible (\\S+?/lib([A-Za-z0-9_.+-]+?)" + "\\.(?:so|a)) when searching");
 
-    private TargetCEnvironment() {
-    }
+    private TargetCEnvironment() {}
 
     /**
      * The Debian package that holds {@code file} for the host's architecture, asked of {@code dpkg-query -S} (empty
      * where there is no dpkg or no such package).
      */
-    public static Optional<String> debianPackageOf(String file, Arch hostArch, dev.m1go.exec.ProcessRunner processes,
-                                                   Map<String, String> env, java.nio.file.Path logs) {
+    public static Optional<String> debianPackageOf(
+            String file,
+            Arch hostArch,
+            dev.m1go.exec.ProcessRunner processes,
+            Map<String, String> env,
+            java.nio.file.Path logs) {
         String dir = file.endsWith(".pc") ? pkgConfigDir(hostArch) : "/usr/lib/" + hostArch.gnuTriple();
         try {
             dev.m1go.exec.ProcessResult r = processes.run(new dev.m1go.exec.ProcessSpec(
-                    java.util.List.of("dpkg-query", "-S", dir + "/" + file), env, logs, java.time.Duration.ofSeconds(20),
-                    java.time.Duration.ofSeconds(1), logs.resolve("dpkg-query.stdout"), logs.resolve("dpkg-query.stderr")));
+                    java.util.List.of("dpkg-query", "-S", dir + "/" + file),
+                    env,
+                    logs,
+                    java.time.Duration.ofSeconds(20),
+                    java.time.Duration.ofSeconds(1),
+                    logs.resolve("dpkg-query.stdout"),
+                    logs.resolve("dpkg-query.stderr")));
             if (!r.succeeded()) {
                 return Optional.empty();
             }
@@ -81,8 +89,12 @@ public final class TargetCEnvironment {
      * @param packageOf the host's package that holds a file name ({@code zlib.pc}, {@code libz.so}), when the host
      *                 can tell ({@code dpkg-query -S}); the multiarch package to install has the same name
      */
-    public static Optional<String> advice(String buildOutput, Map<String, String> env, Os os, Arch arch,
-                                          java.util.function.Function<String, Optional<String>> packageOf) {
+    public static Optional<String> advice(
+            String buildOutput,
+            Map<String, String> env,
+            Os os,
+            Arch arch,
+            java.util.function.Function<String, Optional<String>> packageOf) {
         String lib = null;
         String pc = null;
         Matcher m = PC_MISSING.matcher(buildOutput);
@@ -108,19 +120,31 @@ public final class TargetCEnvironment {
         String where = env.containsKey("PKG_CONFIG_LIBDIR")
                 ? "pkg-config searched PKG_CONFIG_LIBDIR=" + env.get("PKG_CONFIG_LIBDIR")
                 : "pkg-config searched its default directories (the host's)";
-        StringBuilder sb = new StringBuilder(where).append(" for ").append(os.goos()).append('/').append(arch.goarch())
-                .append(" and ").append(pc != null ? "found no " + pc + ".pc" : "the linker found no lib" + lib);
+        StringBuilder sb = new StringBuilder(where)
+                .append(" for ")
+                .append(os.goos())
+                .append('/')
+                .append(arch.goarch())
+                .append(" and ")
+                .append(pc != null ? "found no " + pc + ".pc" : "the linker found no lib" + lib);
         if (foreign != null) {
             sb.append(" of this architecture (only ").append(foreign).append(", of another)");
         }
         sb.append(": install the ").append(arch.goarch()).append(" development files");
         if (os == Os.LINUX) {
-            sb.append(" (Debian/Ubuntu: dpkg --add-architecture ").append(arch.goarch())
-                    .append(" && apt-get update && apt-get install ").append(devPackage).append(':')
-                    .append(arch.goarch()).append(owner.isPresent() ? ", the package that holds " + file + " for this host)"
-                            : "; the package name may differ: apt-file search " + file + " tells)");
+            sb.append(" (Debian/Ubuntu: dpkg --add-architecture ")
+                    .append(arch.goarch())
+                    .append(" && apt-get update && apt-get install ")
+                    .append(devPackage)
+                    .append(':')
+                    .append(arch.goarch())
+                    .append(
+                            owner.isPresent()
+                                    ? ", the package that holds " + file + " for this host)"
+                                    : "; the package name may differ: apt-file search " + file + " tells)");
         }
-        sb.append(", or point this target elsewhere with m1go.targetEnv.").append(key(os, arch))
+        sb.append(", or point this target elsewhere with m1go.targetEnv.")
+                .append(key(os, arch))
                 .append(".PKG_CONFIG_LIBDIR=… / CGO_LDFLAGS=…");
         return Optional.of(sb.toString());
     }

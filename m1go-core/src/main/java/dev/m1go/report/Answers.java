@@ -15,13 +15,13 @@ final class Answers {
     static final int MAX_LINES = 60;
     static final int MAX_RATES = 4;
 
-    private Answers() {
-    }
+    private Answers() {}
 
     /** One line per translation-only differential (empty when there is none: see {@link #noneFailsOnlyTranslated}). */
     static List<String> translationOnly(Report r) {
         return Differential.translationOnly(r.differentials()).stream()
-                .map(d -> d.describe(r::hostArchOfLabel) + translationNote(d)).toList();
+                .map(d -> d.describe(r::hostArchOfLabel) + translationNote(d))
+                .toList();
     }
 
     /** The one line that stands for an empty "Fails only under translation" section. */
@@ -30,10 +30,10 @@ final class Answers {
         boolean testBinaries = r.cells().stream().anyMatch(c -> !c.tests().isEmpty());
         return all.isEmpty()
                 ? "No cell could be compared: no translated cell has a reference cell (native, container or another "
-                + "translator) of the same case, Go version, target and variant"
-                + (testBinaries ? ", nor, for a test binary, a native cell of another target" : "") + "."
+                        + "translator) of the same case, Go version, target and variant"
+                        + (testBinaries ? ", nor, for a test binary, a native cell of another target" : "") + "."
                 : "No cell fails only under translation (" + all.size() + " translated cells compared with their "
-                + "reference cells" + comparedTestByTest(r, all) + ").";
+                        + "reference cells" + comparedTestByTest(r, all) + ").";
     }
 
     /**
@@ -41,11 +41,14 @@ final class Answers {
      * test binaries were compared with, at most {@link #MAX_RATES} of them; empty when no test binary was compared.
      */
     private static String comparedTestByTest(Report r, List<Differential> all) {
-        List<String> pairs = all.stream().filter(d -> d.testsCompared() != null || d.referenceTarget() != null)
+        List<String> pairs = all.stream()
+                .filter(d -> d.testsCompared() != null || d.referenceTarget() != null)
                 .map(d -> d.caseId() + " " + d.go() + " " + d.goos() + "/" + d.goarch() + " "
-                        + Differential.where(d.cell(), r.hostArchOfLabel(d.cell().host())) + " with "
+                        + Differential.where(
+                                d.cell(), r.hostArchOfLabel(d.cell().host())) + " with "
                         + (d.referenceTarget() == null ? d.goos() + "/" + d.goarch() : d.referenceTarget()) + " "
-                        + Differential.where(d.reference(), r.hostArchOfLabel(d.reference().host()))
+                        + Differential.where(
+                                d.reference(), r.hostArchOfLabel(d.reference().host()))
                         + (d.testsCompared() == null ? "" : " (" + Plural.of(d.testsCompared(), "test") + ")"))
                 .toList();
         if (pairs.isEmpty()) {
@@ -61,8 +64,8 @@ final class Answers {
             case "runner+toolchain" -> " (both the binary and the toolchain's go command were translated)";
             default -> "";
         };
-        boolean named = d.referenceKind().equals("native")
-                || d.referenceKind().equals(Differential.NATIVE_OTHER_TARGET);
+        boolean named =
+                d.referenceKind().equals("native") || d.referenceKind().equals(Differential.NATIVE_OTHER_TARGET);
         return what + (named ? "" : " [reference: " + d.referenceKind() + "]");
     }
 
@@ -72,12 +75,20 @@ final class Answers {
      */
     static List<String> notMeasured(Report r) {
         java.util.Map<String, List<String>> byReason = new java.util.TreeMap<>();
-        r.notMeasured().forEach(n -> byReason.computeIfAbsent(n.reason(), k -> new java.util.ArrayList<>())
-                .add(n.key().title(r.hostArchOfLabel(n.key().host()))));
+        r.notMeasured()
+                .forEach(n -> byReason.computeIfAbsent(n.reason(), k -> new java.util.ArrayList<>())
+                        .add(n.key().title(r.hostArchOfLabel(n.key().host()))));
         int shown = 8;
-        return byReason.entrySet().stream().map(e -> Plural.of(e.getValue().size(), "cell") + ": " + e.getKey() + ": "
-                + String.join(", ", e.getValue().subList(0, Math.min(shown, e.getValue().size())))
-                + (e.getValue().size() > shown ? ", … and " + (e.getValue().size() - shown) + " more" : "")).toList();
+        return byReason.entrySet().stream()
+                .map(e -> Plural.of(e.getValue().size(), "cell") + ": " + e.getKey() + ": "
+                        + String.join(
+                                ", ",
+                                e.getValue()
+                                        .subList(0, Math.min(shown, e.getValue().size())))
+                        + (e.getValue().size() > shown
+                                ? ", … and " + (e.getValue().size() - shown) + " more"
+                                : ""))
+                .toList();
     }
 
     /** The sentence before the not-measured lines: what such a cell is, and what it is not. */
@@ -88,7 +99,8 @@ final class Answers {
 
     /** One line per boundary: {@code c-x linux/amd64 native: PASS up to go1.21.13, CGO_CHECK from go1.22.12}. */
     static List<String> boundaries(Report r) {
-        return r.boundaries().stream().map(b -> b.caseId() + " " + b.where(r.host().arch()) + ": " + b.describe())
+        return r.boundaries().stream()
+                .map(b -> b.caseId() + " " + b.where(r.host().arch()) + ": " + b.describe())
                 .toList();
     }
 
@@ -97,11 +109,15 @@ final class Answers {
      * {@code go1.22.12 linux/arm64 qemu 7/200 [1.7 %–7.0 %]}.
      */
     static List<String> rates(Report r, String signature) {
-        List<String> all = r.cells().stream().filter(Cluster::failing)
-                .filter(c -> Cluster.signatureOf(c).equals(signature)).filter(c -> c.failureRate() != null)
-                .map(c -> c.key().toolchainLabel(r.hostArchOf(c)) + " " + c.key().target() + " " + c.key().runner()
+        List<String> all = r.cells().stream()
+                .filter(Cluster::failing)
+                .filter(c -> Cluster.signatureOf(c).equals(signature))
+                .filter(c -> c.failureRate() != null)
+                .map(c -> c.key().toolchainLabel(r.hostArchOf(c)) + " "
+                        + c.key().target() + " " + c.key().runner()
                         + (c.key().defaultVariant() ? "" : " " + c.key().variant())
-                        + (c.key().host() == null ? "" : " @ " + c.key().host()) + " " + c.failureRate().describe())
+                        + (c.key().host() == null ? "" : " @ " + c.key().host()) + " "
+                        + c.failureRate().describe())
                 .toList();
         if (all.size() <= MAX_RATES) {
             return all;

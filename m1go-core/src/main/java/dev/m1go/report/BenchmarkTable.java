@@ -25,13 +25,16 @@ final class BenchmarkTable {
     /** Rows shown before the rest is summed up in one line. */
     static final int MAX_ROWS = 60;
 
-    private BenchmarkTable() {
-    }
+    private BenchmarkTable() {}
 
     /** One row of the table. */
-    record Row(String binary, String go, String benchmark, String nativeCell, Double nativeNs,
-               Map<String, Double> translated) {
-    }
+    record Row(
+            String binary,
+            String go,
+            String benchmark,
+            String nativeCell,
+            Double nativeNs,
+            Map<String, Double> translated) {}
 
     /** The rows of every group of cells that has benchmark results, in report order. */
     static List<Row> rows(List<CellResult> cells) {
@@ -39,25 +42,40 @@ final class BenchmarkTable {
         for (CellResult c : cells) {
             if (!c.benchmarks().isEmpty()) {
                 CellKey k = c.key();
-                groups.computeIfAbsent(List.of(k.caseId(), k.go(), k.toolchainArch(), k.variant(),
-                        Objects.toString(k.host(), "")), x -> new ArrayList<>()).add(c);
+                groups.computeIfAbsent(
+                                List.of(
+                                        k.caseId(),
+                                        k.go(),
+                                        k.toolchainArch(),
+                                        k.variant(),
+                                        Objects.toString(k.host(), "")),
+                                x -> new ArrayList<>())
+                        .add(c);
             }
         }
         List<Row> rows = new ArrayList<>();
         for (List<CellResult> group : groups.values()) {
-            CellResult reference = group.stream().filter(c -> !c.translated()).findFirst().orElse(null);
+            CellResult reference =
+                    group.stream().filter(c -> !c.translated()).findFirst().orElse(null);
             Map<String, Double> nativeNs = reference == null ? Map.of() : medians(reference);
             Map<String, Map<String, Double>> byBenchmark = new TreeMap<>(Comparator.naturalOrder());
             nativeNs.keySet().forEach(b -> byBenchmark.put(b, new LinkedHashMap<>()));
             for (CellResult c : group) {
                 if (c.translated()) {
-                    medians(c).forEach((b, ns) -> byBenchmark.computeIfAbsent(b, x -> new LinkedHashMap<>())
-                            .put(c.key().column(), ns));
+                    medians(c)
+                            .forEach((b, ns) -> byBenchmark
+                                    .computeIfAbsent(b, x -> new LinkedHashMap<>())
+                                    .put(c.key().column(), ns));
                 }
             }
             CellKey k = group.get(0).key();
-            byBenchmark.forEach((b, translated) -> rows.add(new Row(k.caseId(), k.go(), b,
-                    reference == null ? null : reference.key().column(), nativeNs.get(b), translated)));
+            byBenchmark.forEach((b, translated) -> rows.add(new Row(
+                    k.caseId(),
+                    k.go(),
+                    b,
+                    reference == null ? null : reference.key().column(),
+                    nativeNs.get(b),
+                    translated)));
         }
         return rows;
     }
@@ -84,23 +102,35 @@ final class BenchmarkTable {
             return blocks;
         }
         String group = "benchmarks";
-        blocks.add(new Block("the section " + HEADING, "## " + HEADING + "\n\nns/op of each benchmark in the native "
-                + "cell and in each translated cell of the same toolchain; × is translated / native.\n\n"
-                + "| test binary | go | benchmark | native ns/op | translated ns/op (× native) |\n|---|---|---|---|---|\n",
+        blocks.add(new Block(
+                "the section " + HEADING,
+                "## " + HEADING + "\n\nns/op of each benchmark in the native "
+                        + "cell and in each translated cell of the same toolchain; × is translated / native.\n\n"
+                        + "| test binary | go | benchmark | native ns/op | translated ns/op (× native) |\n|---|---|---|---|---|\n",
                 group));
         for (Row row : rows.subList(0, Math.min(MAX_ROWS, rows.size()))) {
             List<String> translated = new ArrayList<>();
-            row.translated().forEach((cell, ns) -> translated.add(MarkdownReport.escape(cell) + ": " + ns(ns)
-                    + (row.nativeNs() == null || row.nativeNs() == 0 ? ""
-                    : String.format(Locale.ROOT, " (%.2f×)", ns / row.nativeNs()))));
-            blocks.add(new Block("rows of the benchmark table", "| " + MarkdownReport.escape(row.binary()) + " | "
-                    + row.go() + " | " + MarkdownReport.escape(row.benchmark()) + " | "
-                    + (row.nativeNs() == null ? "–" : ns(row.nativeNs()) + " (" + MarkdownReport.escape(row.nativeCell())
-                    + ")") + " | " + (translated.isEmpty() ? "–" : String.join("<br>", translated)) + " |\n", group));
+            row.translated()
+                    .forEach((cell, ns) -> translated.add(MarkdownReport.escape(cell) + ": " + ns(ns)
+                            + (row.nativeNs() == null || row.nativeNs() == 0
+                                    ? ""
+                                    : String.format(Locale.ROOT, " (%.2f×)", ns / row.nativeNs()))));
+            blocks.add(new Block(
+                    "rows of the benchmark table",
+                    "| " + MarkdownReport.escape(row.binary()) + " | "
+                            + row.go() + " | " + MarkdownReport.escape(row.benchmark()) + " | "
+                            + (row.nativeNs() == null
+                                    ? "–"
+                                    : ns(row.nativeNs()) + " (" + MarkdownReport.escape(row.nativeCell()) + ")")
+                            + " | " + (translated.isEmpty() ? "–" : String.join("<br>", translated)) + " |\n",
+                    group));
         }
         if (rows.size() > MAX_ROWS) {
-            blocks.add(new Block("rows of the benchmark table", "| … and " + (rows.size() - MAX_ROWS) + " more "
-                    + "benchmarks (every result is in report.json) | | | | |\n", group));
+            blocks.add(new Block(
+                    "rows of the benchmark table",
+                    "| … and " + (rows.size() - MAX_ROWS) + " more "
+                            + "benchmarks (every result is in report.json) | | | | |\n",
+                    group));
         }
         blocks.add(new Block("a blank line", "\n"));
         return blocks;

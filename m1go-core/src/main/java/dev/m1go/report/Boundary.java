@@ -76,18 +76,31 @@ public record Boundary(
     /** Every change of the cells, by case, target, runner, toolchain architecture, variant, then version. */
     public static List<Boundary> of(List<CellResult> cells) {
         Map<String, List<CellResult>> sequences = new LinkedHashMap<>();
-        cells.stream().filter(c -> c.verdict() != Verdict.SKIPPED).sorted(CellResult.ORDER)
+        cells.stream()
+                .filter(c -> c.verdict() != Verdict.SKIPPED)
+                .sorted(CellResult.ORDER)
                 .sorted(Comparator.comparing((CellResult c) -> c.key().caseId())
                         .thenComparing(c -> c.key().target())
-                        .thenComparing(c -> dev.m1go.matrix.RunnerOrder.rank(c.key().runner()))
-                        .thenComparing(c -> c.key().toolchainArch().goarch()).thenComparing(c -> c.key().variant())
+                        .thenComparing(
+                                c -> dev.m1go.matrix.RunnerOrder.rank(c.key().runner()))
+                        .thenComparing(c -> c.key().toolchainArch().goarch())
+                        .thenComparing(c -> c.key().variant())
                         .thenComparing(c -> c.key().go(), dev.m1go.toolchain.GoVersion.STRING_ORDER))
-                .forEach(c -> sequences.computeIfAbsent(String.join("\u0000", c.key().caseId(),
-                        c.key().target().toString(), c.key().runner(), c.key().toolchainArch().goarch(),
-                        c.key().variant()), k -> new ArrayList<>()).add(c));
+                .forEach(c -> sequences
+                        .computeIfAbsent(
+                                String.join(
+                                        "\u0000",
+                                        c.key().caseId(),
+                                        c.key().target().toString(),
+                                        c.key().runner(),
+                                        c.key().toolchainArch().goarch(),
+                                        c.key().variant()),
+                                k -> new ArrayList<>())
+                        .add(c));
         List<Boundary> out = new ArrayList<>();
         for (List<CellResult> seq : sequences.values()) {
-            List<String> versions = seq.stream().map(c -> c.key().go()).distinct().toList();
+            List<String> versions =
+                    seq.stream().map(c -> c.key().go()).distinct().toList();
             for (int i = 1; i < seq.size(); i++) {
                 CellResult a = seq.get(i - 1);
                 CellResult b = seq.get(i);
@@ -104,9 +117,24 @@ public record Boundary(
         FailureRate ra = a.failureRate();
         FailureRate rb = b.failureRate();
         Double p = ra != null && rb != null ? Statistics.fisherTwoSided(ra.k(), ra.n(), rb.k(), rb.n()) : null;
-        return new Boundary(k.caseId(), k.target().os().goos(), k.target().arch().goarch(), k.runner(),
-                k.toolchainArch().goarch(), k.variant(), a.key().go(), outcome(a), k.go(), outcome(b), versions,
-                p == null ? SINGLE_RUN : REPEATED_RUNS, ra, rb, p, failing(a), failing(b));
+        return new Boundary(
+                k.caseId(),
+                k.target().os().goos(),
+                k.target().arch().goarch(),
+                k.runner(),
+                k.toolchainArch().goarch(),
+                k.variant(),
+                a.key().go(),
+                outcome(a),
+                k.go(),
+                outcome(b),
+                versions,
+                p == null ? SINGLE_RUN : REPEATED_RUNS,
+                ra,
+                rb,
+                p,
+                failing(a),
+                failing(b));
     }
 
     private static String outcome(CellResult c) {
@@ -114,7 +142,10 @@ public record Boundary(
     }
 
     private static List<String> failing(CellResult c) {
-        return c.tests().stream().filter(TestResult::failed).map(TestResult::name).toList();
+        return c.tests().stream()
+                .filter(TestResult::failed)
+                .map(TestResult::name)
+                .toList();
     }
 
     /** Whether the failure rates of both sides were measured and differ significantly: a boundary to bisect. */
@@ -124,8 +155,9 @@ public record Boundary(
 
     /** {@code linux/arm64 qemu}, with {@code (arm64 go)} when the toolchain is not of {@code hostArch}. */
     public String where(String hostArch) {
-        return goos + "/" + goarch + " " + runner + (toolchainArch.equals(hostArch) ? "" : " (" + toolchainArch
-                + " go)") + (variant.equals("default") ? "" : " " + variant);
+        return goos + "/" + goarch + " " + runner
+                + (toolchainArch.equals(hostArch) ? "" : " (" + toolchainArch + " go)")
+                + (variant.equals("default") ? "" : " " + variant);
     }
 
     /**
@@ -145,7 +177,8 @@ public record Boundary(
             return change + " in the first runs, but the " + rates() + " do not differ significantly (Fisher's exact "
                     + "test p " + p() + "): not a boundary to bisect" + (tests.isEmpty() ? "" : "; " + tests);
         }
-        String runs = beforeRate == null && afterRate == null ? "n = 1 run per cell"
+        String runs = beforeRate == null && afterRate == null
+                ? "n = 1 run per cell"
                 : runs(upTo, beforeRate) + ", " + runs(from, afterRate);
         return change + ": an observation, not a boundary to bisect (" + runs + (tests.isEmpty() ? "" : "; " + tests)
                 + ")";
@@ -160,8 +193,9 @@ public record Boundary(
     }
 
     private static String runs(String version, FailureRate rate) {
-        return rate == null ? "1 run at " + version : rate.n() + " runs at " + version + ", " + rate.describe()
-                + " failed";
+        return rate == null
+                ? "1 run at " + version
+                : rate.n() + " runs at " + version + ", " + rate.describe() + " failed";
     }
 
     /** Which tests failed on each side, or empty when neither side is a test binary with a failing test. */
@@ -173,10 +207,12 @@ public record Boundary(
             return "failing tests: " + Differential.names(failingAfter) + " at both";
         }
         if (failingBefore.isEmpty() || failingAfter.isEmpty()) {
-            return "failing tests: " + (failingBefore.isEmpty() ? Differential.names(failingAfter) + " at " + from
-                    : Differential.names(failingBefore) + " at " + upTo);
+            return "failing tests: "
+                    + (failingBefore.isEmpty()
+                            ? Differential.names(failingAfter) + " at " + from
+                            : Differential.names(failingBefore) + " at " + upTo);
         }
-        return "failing tests differ between the versions: " + Differential.names(failingBefore) + " at " + upTo
-                + "; " + Differential.names(failingAfter) + " at " + from;
+        return "failing tests differ between the versions: " + Differential.names(failingBefore) + " at " + upTo + "; "
+                + Differential.names(failingAfter) + " at " + from;
     }
 }

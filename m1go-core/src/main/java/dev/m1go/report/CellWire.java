@@ -50,7 +50,10 @@ record CellWire(
         long durationMillis,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> facts,
         @JsonInclude(JsonInclude.Include.NON_NULL) String host,
-        @JsonProperty(access = JsonProperty.Access.READ_ONLY) dev.m1go.stats.FailureRate failureRate,
+
+        @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+        dev.m1go.stats.FailureRate failureRate,
+
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> outcomeCounts,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TestResult> tests,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> runEnv,
@@ -59,11 +62,36 @@ record CellWire(
     static CellWire of(CellResult c) {
         CellKey k = c.key();
         Diagnosis d = c.diagnosis();
-        return new CellWire(k.caseId(), k.go(), k.toolchainArch().goarch(), k.target().os().goos(),
-                k.target().arch().goarch(), k.runner(), k.variant(), c.outcome(), d.signal(), d.inCgo(), c.expected(),
-                c.verdict(), d.signature(), d.summary(), d.header(), d.frames(), c.failures(), c.translated(),
-                c.reason(), c.build(), c.runs(), c.durationMillis(), c.facts(), k.host(), c.failureRate(),
-                c.outcomeCounts(), c.tests(), c.runEnv(), c.benchmarks());
+        return new CellWire(
+                k.caseId(),
+                k.go(),
+                k.toolchainArch().goarch(),
+                k.target().os().goos(),
+                k.target().arch().goarch(),
+                k.runner(),
+                k.variant(),
+                c.outcome(),
+                d.signal(),
+                d.inCgo(),
+                c.expected(),
+                c.verdict(),
+                d.signature(),
+                d.summary(),
+                d.header(),
+                d.frames(),
+                c.failures(),
+                c.translated(),
+                c.reason(),
+                c.build(),
+                c.runs(),
+                c.durationMillis(),
+                c.facts(),
+                k.host(),
+                c.failureRate(),
+                c.outcomeCounts(),
+                c.tests(),
+                c.runEnv(),
+                c.benchmarks());
     }
 
     /**
@@ -77,13 +105,25 @@ record CellWire(
         require(runner, "runner");
         require(variant, "variant");
         if (outcome == null || verdict == null) {
-            throw new IllegalArgumentException("cell " + caseId + " " + go + " has no " + (outcome == null
-                    ? "outcome" : "verdict"));
+            throw new IllegalArgumentException(
+                    "cell " + caseId + " " + go + " has no " + (outcome == null ? "outcome" : "verdict"));
         }
         CellKey key = key("cell", caseId, go, toolchainArch, goos, goarch, runner, variant, host);
-        return new CellResult(key, outcome, verdict, expected,
-                new Diagnosis(signal, inCgo, signature, summary, header, frames), translated, reason, build, runs,
-                facts, outcomeCounts, tests, runEnv, benchmarks);
+        return new CellResult(
+                key,
+                outcome,
+                verdict,
+                expected,
+                new Diagnosis(signal, inCgo, signature, summary, header, frames),
+                translated,
+                reason,
+                build,
+                runs,
+                facts,
+                outcomeCounts,
+                tests,
+                runEnv,
+                benchmarks);
     }
 
     /**
@@ -91,16 +131,30 @@ record CellWire(
      *
      * @throws IllegalArgumentException naming a GOOS/GOARCH field that holds no known value
      */
-    static CellKey key(String what, String caseId, String go, String toolchainArch, String goos, String goarch,
-                       String runner, String variant, String host) {
-        java.util.function.BiFunction<String, String, IllegalArgumentException> unknown = (field, value) ->
-                new IllegalArgumentException(what + " " + caseId + " " + go + ": " + field + " '" + value
-                        + "' is not a GOOS/GOARCH name this m1go knows");
-        java.util.function.BiFunction<String, String, Arch> arch = (field, value) -> Arch.parse(value)
-                .filter(a -> a.goarch().equals(value)).orElseThrow(() -> unknown.apply(field, value));
+    static CellKey key(
+            String what,
+            String caseId,
+            String go,
+            String toolchainArch,
+            String goos,
+            String goarch,
+            String runner,
+            String variant,
+            String host) {
+        java.util.function.BiFunction<String, String, IllegalArgumentException> unknown =
+                (field, value) -> new IllegalArgumentException(what + " " + caseId + " " + go + ": " + field + " '"
+                        + value + "' is not a GOOS/GOARCH name this m1go knows");
+        java.util.function.BiFunction<String, String, Arch> arch = (field, value) ->
+                Arch.parse(value).filter(a -> a.goarch().equals(value)).orElseThrow(() -> unknown.apply(field, value));
         Os os = Os.parse(goos).filter(o -> o.goos().equals(goos)).orElseThrow(() -> unknown.apply("goos", goos));
-        return new CellKey(caseId, go, arch.apply("toolchainArch", toolchainArch),
-                new Platform(os, arch.apply("goarch", goarch)), runner, variant, host);
+        return new CellKey(
+                caseId,
+                go,
+                arch.apply("toolchainArch", toolchainArch),
+                new Platform(os, arch.apply("goarch", goarch)),
+                runner,
+                variant,
+                host);
     }
 
     private static void require(String value, String field) {

@@ -87,17 +87,21 @@ public record Cluster(
         Map<String, CellKey> firstOf = new TreeMap<>();
         for (CellResult c : cells) {
             CellKey k = c.key();
-            String key = (manyCases ? k.caseId() + " " : "") + (k.host() == null ? "" : k.host() + " ")
-                    + label.apply(c);
-            perToolchain.computeIfAbsent(key, x -> new ArrayList<>()).add(k.target() + " " + k.runner()
-                    + (k.defaultVariant() ? "" : " " + k.variant()));
+            String key =
+                    (manyCases ? k.caseId() + " " : "") + (k.host() == null ? "" : k.host() + " ") + label.apply(c);
+            perToolchain
+                    .computeIfAbsent(key, x -> new ArrayList<>())
+                    .add(k.target() + " " + k.runner() + (k.defaultVariant() ? "" : " " + k.variant()));
             firstOf.putIfAbsent(key, k);
         }
         Map<String, List<String>> byCells = new LinkedHashMap<>();
-        perToolchain.keySet().stream().sorted(Comparator.comparing(firstOf::get, CellKey.ORDER)).forEach(key -> {
-            String cellsText = String.join(", ", perToolchain.get(key).stream().distinct().toList());
-            byCells.computeIfAbsent(cellsText, k -> new ArrayList<>()).add(key);
-        });
+        perToolchain.keySet().stream()
+                .sorted(Comparator.comparing(firstOf::get, CellKey.ORDER))
+                .forEach(key -> {
+                    String cellsText = String.join(
+                            ", ", perToolchain.get(key).stream().distinct().toList());
+                    byCells.computeIfAbsent(cellsText, k -> new ArrayList<>()).add(key);
+                });
         List<String> out = new ArrayList<>();
         byCells.forEach((cellsText, keys) -> out.add(String.join(", ", keys) + ": " + cellsText));
         return out;
@@ -131,16 +135,20 @@ public record Cluster(
      */
     public static List<Cluster> of(List<CellResult> all, Function<CellResult, String> hostArch) {
         Map<String, List<CellResult>> bySignature = new TreeMap<>();
-        all.stream().filter(Cluster::failing).sorted(CellResult.ORDER)
-                .forEach(c -> bySignature.computeIfAbsent(signatureOf(c), k -> new ArrayList<>()).add(c));
+        all.stream()
+                .filter(Cluster::failing)
+                .sorted(CellResult.ORDER)
+                .forEach(c -> bySignature
+                        .computeIfAbsent(signatureOf(c), k -> new ArrayList<>())
+                        .add(c));
         List<Cluster> clusters = new ArrayList<>();
         bySignature.forEach((signature, cells) -> {
             CellResult first = cells.get(0);
             TreeSet<String> cases = new TreeSet<>();
             TreeSet<String> toolchains = new TreeSet<>(GoOrder.LABELS);
             TreeSet<String> targets = new TreeSet<>();
-            TreeSet<String> runners = new TreeSet<>(Comparator.comparing(RunnerOrder::rank)
-                    .thenComparing(Comparator.naturalOrder()));
+            TreeSet<String> runners =
+                    new TreeSet<>(Comparator.comparing(RunnerOrder::rank).thenComparing(Comparator.naturalOrder()));
             TreeSet<String> hosts = new TreeSet<>();
             Map<String, Stack> stacks = new LinkedHashMap<>();
             Function<CellResult, String> label = c -> c.key().toolchainLabel(hostArch.apply(c));
@@ -155,13 +163,24 @@ public record Cluster(
                     hosts.add(key.host());
                 }
                 List<String> frames = c.diagnosis().frames();
-                stacks.putIfAbsent(toolchain, new Stack(toolchain, frames.size(),
-                        frames.isEmpty() ? null : frames.get(0), frames));
+                stacks.putIfAbsent(
+                        toolchain,
+                        new Stack(toolchain, frames.size(), frames.isEmpty() ? null : frames.get(0), frames));
             }
             List<Stack> perGo = stacks.values().stream()
-                    .sorted(Comparator.comparing(Stack::go, GoOrder.LABELS)).toList();
-            clusters.add(new Cluster(signature, first.outcome(), first.signal(), cells.size(), List.copyOf(cases),
-                    List.copyOf(toolchains), List.copyOf(targets), List.copyOf(runners), List.copyOf(hosts), perGo,
+                    .sorted(Comparator.comparing(Stack::go, GoOrder.LABELS))
+                    .toList();
+            clusters.add(new Cluster(
+                    signature,
+                    first.outcome(),
+                    first.signal(),
+                    cells.size(),
+                    List.copyOf(cases),
+                    List.copyOf(toolchains),
+                    List.copyOf(targets),
+                    List.copyOf(runners),
+                    List.copyOf(hosts),
+                    perGo,
                     where(cells, label)));
         });
         clusters.sort(Comparator.comparing(Cluster::cells).reversed().thenComparing(Cluster::signature));

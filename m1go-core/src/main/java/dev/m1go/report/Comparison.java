@@ -40,11 +40,17 @@ public record Comparison(String baseline, String baselineStartedAt, List<Change>
      * @param pValue    with {@code rate}: the two-sided Fisher exact test of the two failure counts; the change is
      *                  {@code new} only when p &lt; 0.05 and the rate rose
      */
-    public record Change(String cell, String status, String signature, String before,
-                         @com.fasterxml.jackson.annotation.JsonInclude(
-                                 com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String rate,
-                         @com.fasterxml.jackson.annotation.JsonInclude(
-                                 com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Double pValue) {
+    public record Change(
+            String cell,
+            String status,
+            String signature,
+            String before,
+
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String rate,
+
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Double pValue) {
         public Change {
             Objects.requireNonNull(cell, "cell");
             Objects.requireNonNull(status, "status");
@@ -67,12 +73,17 @@ public record Comparison(String baseline, String baselineStartedAt, List<Change>
                 dev.m1go.stats.FailureRate then = old.failureRate();
                 double p = dev.m1go.stats.Statistics.fisherTwoSided(current.k(), current.n(), then.k(), then.n());
                 boolean rose = p < Differential.ALPHA && current.rate() > then.rate();
-                changes.add(new Change(c.key().id(), rose ? NEW : KNOWN, Cluster.signatureOf(c), oldSignature,
-                        current + " vs " + then, p));
+                changes.add(new Change(
+                        c.key().id(),
+                        rose ? NEW : KNOWN,
+                        Cluster.signatureOf(c),
+                        oldSignature,
+                        current + " vs " + then,
+                        p));
             } else if (Cluster.failing(c)) {
                 String signature = Cluster.signatureOf(c);
-                changes.add(new Change(c.key().id(), signature.equals(oldSignature) ? KNOWN : NEW, signature,
-                        oldSignature));
+                changes.add(new Change(
+                        c.key().id(), signature.equals(oldSignature) ? KNOWN : NEW, signature, oldSignature));
             } else if (c.outcome().isPass() && oldSignature != null) {
                 changes.add(new Change(c.key().id(), FIXED, null, oldSignature));
             }

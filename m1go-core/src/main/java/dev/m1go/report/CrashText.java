@@ -21,8 +21,7 @@ public final class CrashText {
     public static final int MAX_BYTES = 64 * 1024;
     static final int MAX_LINE = 240;
 
-    private CrashText() {
-    }
+    private CrashText() {}
 
     /** The log that decided a cell: a failed build's stderr, else the first run with the cell's outcome. */
     public static List<String> logs(CellResult c) {
@@ -32,7 +31,9 @@ public final class CrashText {
             add(logs, c.build().stdoutLog());
             return logs;
         }
-        RunResult deciding = c.runs().stream().filter(r -> r.outcome() == c.outcome()).findFirst()
+        RunResult deciding = c.runs().stream()
+                .filter(r -> r.outcome() == c.outcome())
+                .findFirst()
                 .orElse(c.runs().isEmpty() ? null : c.runs().get(0));
         if (deciding != null) {
             add(logs, deciding.stderrLog());
@@ -89,7 +90,9 @@ public final class CrashText {
                 for (String line : all) {
                     if (line.startsWith("goroutine ") && line.endsWith(":")) {
                         if (inGoroutine) {
-                            out.append("… (other goroutines left out; full log: ").append(log).append(")\n");
+                            out.append("… (other goroutines left out; full log: ")
+                                    .append(log)
+                                    .append(")\n");
                             return out.toString();
                         }
                         inGoroutine = true;
@@ -98,7 +101,8 @@ public final class CrashText {
                         out.append("… (cut; full log: ").append(log).append(")\n");
                         return out.toString();
                     }
-                    out.append(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + " …" : line).append('\n');
+                    out.append(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + " …" : line)
+                            .append('\n');
                     lines++;
                 }
                 if (text.length() >= MAX_BYTES - 4) {

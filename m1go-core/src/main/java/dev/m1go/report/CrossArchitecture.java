@@ -24,9 +24,15 @@ import java.util.function.Function;
  * (the native cell matches its expectation, the translated one does not: the answer the question is after);
  * {@code native-unexpected} (the other way round); {@code both-unexpected}.
  */
-public record CrossArchitecture(@JsonProperty("case") String caseId, String go, String variant, String verdict,
-                                Differential.Side translated, String translatedTarget, Differential.Side nativeCell,
-                                String nativeTarget) {
+public record CrossArchitecture(
+        @JsonProperty("case") String caseId,
+        String go,
+        String variant,
+        String verdict,
+        Differential.Side translated,
+        String translatedTarget,
+        Differential.Side nativeCell,
+        String nativeTarget) {
 
     public static final String SAME = "same";
     public static final String AS_EXPECTED = "as-expected";
@@ -45,8 +51,11 @@ public record CrossArchitecture(@JsonProperty("case") String caseId, String go, 
      * @param hostArch the architecture of the host that measured a cell
      */
     public static List<CrossArchitecture> of(List<CellResult> cells, Function<CellResult, String> hostArch) {
-        List<CellResult> measured = cells.stream().filter(c -> c.verdict() != Verdict.SKIPPED)
-                .filter(c -> c.tests().isEmpty()).sorted(CellResult.ORDER).toList();
+        List<CellResult> measured = cells.stream()
+                .filter(c -> c.verdict() != Verdict.SKIPPED)
+                .filter(c -> c.tests().isEmpty())
+                .sorted(CellResult.ORDER)
+                .toList();
         List<CrossArchitecture> out = new ArrayList<>();
         for (CellResult c : measured) {
             if (!c.translated()) {
@@ -54,15 +63,25 @@ public record CrossArchitecture(@JsonProperty("case") String caseId, String go, 
             }
             CellKey k = c.key();
             measured.stream()
-                    .filter(o -> o.key().runner().equals("native") && !o.translated()
+                    .filter(o -> o.key().runner().equals("native")
+                            && !o.translated()
                             && !o.key().foreignToolchain(hostArch.apply(o)))
-                    .filter(o -> !o.key().target().equals(k.target()) && o.key().target().os() == k.target().os())
-                    .filter(o -> o.key().caseId().equals(k.caseId()) && o.key().go().equals(k.go())
+                    .filter(o -> !o.key().target().equals(k.target())
+                            && o.key().target().os() == k.target().os())
+                    .filter(o -> o.key().caseId().equals(k.caseId())
+                            && o.key().go().equals(k.go())
                             && o.key().variant().equals(k.variant()))
-                    .min(Comparator.comparing((CellResult o) -> Objects.equals(o.key().host(), k.host()) ? 0 : 1)
+                    .min(Comparator.comparing(
+                                    (CellResult o) -> Objects.equals(o.key().host(), k.host()) ? 0 : 1)
                             .thenComparing(o -> o.key().target().toString()))
-                    .ifPresent(n -> out.add(new CrossArchitecture(k.caseId(), k.go(), k.variant(), verdict(c, n),
-                            Differential.Side.of(c), k.target().toString(), Differential.Side.of(n),
+                    .ifPresent(n -> out.add(new CrossArchitecture(
+                            k.caseId(),
+                            k.go(),
+                            k.variant(),
+                            verdict(c, n),
+                            Differential.Side.of(c),
+                            k.target().toString(),
+                            Differential.Side.of(n),
                             n.key().target().toString())));
         }
         return List.copyOf(out);
@@ -104,8 +123,10 @@ public record CrossArchitecture(@JsonProperty("case") String caseId, String go, 
 
     /** The lines that need reading: pairs where a cell contradicts its expectation. */
     static List<String> lines(Report r) {
-        return r.crossArchitecture().stream().filter(x -> !x.verdict().equals(SAME) && !x.verdict().equals(AS_EXPECTED))
-                .map(x -> label(x.verdict()) + ": " + x.describe(r::hostArchOfLabel)).toList();
+        return r.crossArchitecture().stream()
+                .filter(x -> !x.verdict().equals(SAME) && !x.verdict().equals(AS_EXPECTED))
+                .map(x -> label(x.verdict()) + ": " + x.describe(r::hostArchOfLabel))
+                .toList();
     }
 
     /** The closing line: how many pairs were compared, alike and different as expected. */
@@ -116,12 +137,16 @@ public record CrossArchitecture(@JsonProperty("case") String caseId, String go, 
                     + "version and variant.";
         }
         long same = all.stream().filter(x -> x.verdict().equals(SAME)).count();
-        List<String> expected = all.stream().filter(x -> x.verdict().equals(AS_EXPECTED))
-                .map(x -> x.caseId() + " " + x.go() + " " + x.translatedTarget() + " " + x.translated().runner())
+        List<String> expected = all.stream()
+                .filter(x -> x.verdict().equals(AS_EXPECTED))
+                .map(x -> x.caseId() + " " + x.go() + " " + x.translatedTarget() + " "
+                        + x.translated().runner())
                 .toList();
         return Plural.of(all.size(), "pair") + " compared: " + same + " alike"
-                + (expected.isEmpty() ? "" : ", " + expected.size() + " different as their cases expect ("
-                + Differential.names(expected) + ")")
+                + (expected.isEmpty()
+                        ? ""
+                        : ", " + expected.size() + " different as their cases expect (" + Differential.names(expected)
+                                + ")")
                 + (lines(r).isEmpty() ? "; none contradicts its expectation." : ".");
     }
 

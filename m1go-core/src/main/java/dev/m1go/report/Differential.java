@@ -86,18 +86,33 @@ public record Differential(
     }
 
     /** One side of the comparison: the cell's key ({@link CellKey#id}) and what it did. */
-    public record Side(String key, String runner, String toolchainArch, String host, String outcome, String signal,
-                       String verdict, @JsonInclude(JsonInclude.Include.NON_NULL) FailureRate failureRate) {
+    public record Side(
+            String key,
+            String runner,
+            String toolchainArch,
+            String host,
+            String outcome,
+            String signal,
+            String verdict,
+            @JsonInclude(JsonInclude.Include.NON_NULL) FailureRate failureRate) {
 
         static Side of(CellResult c) {
             CellKey k = c.key();
-            return new Side(k.id(), k.runner(), k.toolchainArch().goarch(), k.host(), c.outcome().name(), c.signal(),
-                    c.verdict().name(), c.failureRate());
+            return new Side(
+                    k.id(),
+                    k.runner(),
+                    k.toolchainArch().goarch(),
+                    k.host(),
+                    c.outcome().name(),
+                    c.signal(),
+                    c.verdict().name(),
+                    c.failureRate());
         }
 
         /** {@code CGO_SIGNAL SIGABRT}, with {@code 7/200 [1.7 %–7.0 %]} when it ran more than once. */
         public String describe() {
-            return outcome + (signal == null ? "" : " " + signal)
+            return outcome
+                    + (signal == null ? "" : " " + signal)
                     + (failureRate == null ? "" : " " + failureRate.describe());
         }
     }
@@ -109,11 +124,17 @@ public record Differential(
      */
     public static List<Differential> of(List<CellResult> cells, Function<CellResult, String> hostArch) {
         Map<String, List<CellResult>> groups = new LinkedHashMap<>();
-        cells.stream().filter(c -> c.verdict() != Verdict.SKIPPED).sorted(CellResult.ORDER)
-                .forEach(c -> groups.computeIfAbsent(c.key().caseId() + "\u0000" + c.key().go() + "\u0000"
-                        + c.key().target() + "\u0000" + c.key().variant(), k -> new ArrayList<>()).add(c));
+        cells.stream()
+                .filter(c -> c.verdict() != Verdict.SKIPPED)
+                .sorted(CellResult.ORDER)
+                .forEach(c -> groups.computeIfAbsent(
+                                c.key().caseId() + "\u0000" + c.key().go() + "\u0000"
+                                        + c.key().target() + "\u0000" + c.key().variant(),
+                                k -> new ArrayList<>())
+                        .add(c));
         List<Differential> out = new ArrayList<>();
-        List<CellResult> measured = groups.values().stream().flatMap(List::stream).toList();
+        List<CellResult> measured =
+                groups.values().stream().flatMap(List::stream).toList();
         for (List<CellResult> group : groups.values()) {
             Reference ref = reference(group, hostArch);
             for (CellResult c : group) {
@@ -123,7 +144,9 @@ public record Differential(
                     Reference other = otherTarget(c, measured, hostArch);
                     r = other == null ? ref : other;
                 }
-                if (r == null || c == r.cell() || (translation == null && !r.kind().equals("translator"))) {
+                if (r == null
+                        || c == r.cell()
+                        || (translation == null && !r.kind().equals("translator"))) {
                     continue;
                 }
                 out.add(compare(r, c, translation == null ? "none" : translation));
@@ -137,8 +160,7 @@ public record Differential(
         return all.stream().filter(d -> d.verdict().equals(TRANSLATION_ONLY)).toList();
     }
 
-    private record Reference(CellResult cell, String kind) {
-    }
+    private record Reference(CellResult cell, String kind) {}
 
     private static String translation(CellResult c, Function<CellResult, String> hostArch) {
         boolean toolchain = c.key().foreignToolchain(hostArch.apply(c));
@@ -147,9 +169,13 @@ public record Differential(
     }
 
     private static Reference reference(List<CellResult> group, Function<CellResult, String> hostArch) {
-        Comparator<CellResult> order = Comparator.comparing((CellResult c) -> RunnerOrder.rank(c.key().runner()));
-        List<CellResult> untranslated = group.stream().filter(c -> translation(c, hostArch) == null).toList();
-        var nativeCell = untranslated.stream().filter(c -> !c.key().runner().equals("container")).min(order);
+        Comparator<CellResult> order =
+                Comparator.comparing((CellResult c) -> RunnerOrder.rank(c.key().runner()));
+        List<CellResult> untranslated =
+                group.stream().filter(c -> translation(c, hostArch) == null).toList();
+        var nativeCell = untranslated.stream()
+                .filter(c -> !c.key().runner().equals("container"))
+                .min(order);
         if (nativeCell.isPresent()) {
             return new Reference(nativeCell.get(), "native");
         }
@@ -157,7 +183,9 @@ public record Differential(
         if (container.isPresent()) {
             return new Reference(container.get(), "container");
         }
-        var translator = group.stream().filter(c -> "runner".equals(translation(c, hostArch))).min(order);
+        var translator = group.stream()
+                .filter(c -> "runner".equals(translation(c, hostArch)))
+                .min(order);
         return translator.map(c -> new Reference(c, "translator")).orElse(null);
     }
 
@@ -171,14 +199,18 @@ public record Differential(
         }
         CellKey k = c.key();
         return cells.stream()
-                .filter(o -> !o.key().target().equals(k.target()) && o.key().target().os() == k.target().os())
-                .filter(o -> o.key().caseId().equals(k.caseId()) && o.key().go().equals(k.go())
+                .filter(o -> !o.key().target().equals(k.target())
+                        && o.key().target().os() == k.target().os())
+                .filter(o -> o.key().caseId().equals(k.caseId())
+                        && o.key().go().equals(k.go())
                         && o.key().variant().equals(k.variant()))
                 .filter(o -> o.key().runner().equals("native") && translation(o, hostArch) == null)
                 .filter(TestDiff::applies)
-                .min(Comparator.comparing((CellResult o) -> Objects.equals(o.key().host(), k.host()) ? 0 : 1)
+                .min(Comparator.comparing(
+                                (CellResult o) -> Objects.equals(o.key().host(), k.host()) ? 0 : 1)
                         .thenComparing(o -> o.key().target().toString()))
-                .map(o -> new Reference(o, NATIVE_OTHER_TARGET)).orElse(null);
+                .map(o -> new Reference(o, NATIVE_OTHER_TARGET))
+                .orElse(null);
     }
 
     private static Differential compare(Reference ref, CellResult c, String translation) {
@@ -201,10 +233,21 @@ public record Differential(
             verdict = sameOutcome || !alwaysFailing ? SAME : differ(r, c);
         }
         CellKey k = c.key();
-        return new Differential(k.caseId(), k.go(), k.target().os().goos(), k.target().arch().goarch(), k.variant(),
-                verdict, translation, ref.kind(), Side.of(r), Side.of(c), p,
+        return new Differential(
+                k.caseId(),
+                k.go(),
+                k.target().os().goos(),
+                k.target().arch().goarch(),
+                k.variant(),
+                verdict,
+                translation,
+                ref.kind(),
+                Side.of(r),
+                Side.of(c),
+                p,
                 r.key().target().equals(k.target()) ? null : r.key().target().toString(),
-                tests == null ? null : tests.compared(), tests == null ? null : tests.onlyInCell(),
+                tests == null ? null : tests.compared(),
+                tests == null ? null : tests.onlyInCell(),
                 tests == null ? null : tests.onlyInReference());
     }
 
@@ -227,7 +270,8 @@ public record Differential(
 
     /** {@code qemu}, {@code native (arm64 go)}, {@code binfmt @ mac-m1}: which cell a side is, within its group. */
     public static String where(Side s, String hostArch) {
-        return s.runner() + (s.toolchainArch().equals(hostArch) ? "" : " (" + s.toolchainArch() + " go)")
+        return s.runner()
+                + (s.toolchainArch().equals(hostArch) ? "" : " (" + s.toolchainArch() + " go)")
                 + (s.host() == null ? "" : " @ " + s.host());
     }
 
@@ -250,8 +294,11 @@ public record Differential(
      */
     private String testsNote(Function<String, String> hostArch) {
         List<String> decisive = verdict.equals(NATIVE_ONLY) ? nativeOnlyTests : translationOnlyTests;
-        String tests = decisive.isEmpty() ? "" : "; fail" + (decisive.size() == 1 ? "s" : "")
-                + (verdict.equals(NATIVE_ONLY) ? " only natively: " : " only under translation: ") + names(decisive);
+        String tests = decisive.isEmpty()
+                ? ""
+                : "; fail" + (decisive.size() == 1 ? "s" : "")
+                        + (verdict.equals(NATIVE_ONLY) ? " only natively: " : " only under translation: ")
+                        + names(decisive);
         boolean repeated = cell.failureRate() != null || reference.failureRate() != null;
         return tests + " (" + (repeated ? "first runs " : "") + "compared test by test with " + caseId + " " + go + " "
                 + (referenceTarget == null ? goos + "/" + goarch : referenceTarget) + " "

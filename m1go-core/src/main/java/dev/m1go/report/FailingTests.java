@@ -9,8 +9,7 @@ final class FailingTests {
 
     static final int MAX = 20;
 
-    private FailingTests() {
-    }
+    private FailingTests() {}
 
     /** {@code TestA (EXIT_NONZERO), TestC (CGO_SIGNAL)}, or empty when no test of the cell failed. */
     static String of(CellResult c) {
@@ -20,7 +19,11 @@ final class FailingTests {
         }
         StringBuilder sb = new StringBuilder();
         for (TestResult t : failed.subList(0, Math.min(MAX, failed.size()))) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(t.name()).append(" (").append(t.outcome()).append(')');
+            sb.append(sb.length() == 0 ? "" : ", ")
+                    .append(t.name())
+                    .append(" (")
+                    .append(t.outcome())
+                    .append(')');
         }
         return sb + (failed.size() > MAX ? ", … " + (failed.size() - MAX) + " more" : "");
     }

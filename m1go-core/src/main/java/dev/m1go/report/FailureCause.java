@@ -27,8 +27,7 @@ public final class FailureCause {
     private static final Pattern FRAMING = Pattern.compile(
             "^\\s*(=== (RUN|PAUSE|CONT|NAME)|--- (FAIL|PASS|SKIP)|FAIL$|FAIL\\s|PASS$|ok\\s|exit status \\d+$).*");
 
-    private FailureCause() {
-    }
+    private FailureCause() {}
 
     /** The cause of a cell that did not go as expected, or null when nothing says more than its outcome. */
     public static String of(Path directory, CellResult c) {
@@ -42,8 +41,12 @@ public final class FailureCause {
             }
         }
         if (!c.diagnosis().header().isEmpty()) {
-            String crashed = c.runs().stream().map(RunResult::cFrames).map(CFrame::crashedIn)
-                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            String crashed = c.runs().stream()
+                    .map(RunResult::cFrames)
+                    .map(CFrame::crashedIn)
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
             return cut(c.diagnosis().header().get(0) + (crashed == null ? "" : "; " + crashed));
         }
         for (String log : CrashText.logs(c)) {
@@ -75,8 +78,11 @@ public final class FailureCause {
         if (output == null) {
             return null;
         }
-        return output.lines().filter(l -> !l.isBlank() && !FRAMING.matcher(l).matches()).map(String::strip)
-                .findFirst().orElse(null);
+        return output.lines()
+                .filter(l -> !l.isBlank() && !FRAMING.matcher(l).matches())
+                .map(String::strip)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The last line of the file that says something, read from its last {@value #TAIL_BYTES} bytes. */
@@ -87,7 +93,8 @@ public final class FailureCause {
             byte[] tail = new byte[(int) (length - from)];
             f.seek(from);
             f.readFully(tail);
-            List<String> lines = new String(tail, StandardCharsets.UTF_8).lines().toList();
+            List<String> lines =
+                    new String(tail, StandardCharsets.UTF_8).lines().toList();
             for (int i = lines.size() - 1; i >= (from > 0 ? 1 : 0); i--) { // a cut first line is not a line
                 String l = lines.get(i);
                 if (!l.isBlank() && !FRAMING.matcher(l).matches()) {

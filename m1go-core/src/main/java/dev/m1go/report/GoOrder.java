@@ -16,6 +16,5 @@ final class GoOrder {
         return c != 0 ? c : a.compareTo(b);
     };
 
-    private GoOrder() {
-    }
+    private GoOrder() {}
 }

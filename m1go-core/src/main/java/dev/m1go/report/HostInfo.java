@@ -31,14 +31,11 @@ public record HostInfo(
         Map<String, String> ambient,
         boolean inheritEnvironment) {
 
-    public record EmulatorInfo(String name, String arch, String path, String version) {
-    }
+    public record EmulatorInfo(String name, String arch, String path, String version) {}
 
-    public record BinfmtInfo(String name, boolean enabled, String arch, String interpreter, String flags) {
-    }
+    public record BinfmtInfo(String name, boolean enabled, String arch, String interpreter, String flags) {}
 
-    public record CompilerInfo(String target, String family, String cc, String version) {
-    }
+    public record CompilerInfo(String target, String family, String cc, String version) {}
 
     public HostInfo {
         emulators = List.copyOf(emulators == null ? List.of() : emulators);
@@ -51,14 +48,30 @@ public record HostInfo(
     public static HostInfo of(Host h, List<CCompiler> compilers, boolean inheritEnvironment) {
         Map<String, String> roots = new TreeMap<>();
         h.sysroots().forEach((a, p) -> roots.put(a.goarch(), p.toString()));
-        return new HostInfo(h.os().goos(), h.arch().goarch(), h.unameMachine(), h.jvmArch(), h.kernel(), h.translated(),
-                h.emulators().stream().map(e -> new EmulatorInfo(e.name(), e.arch().goarch(), e.path().toString(),
-                        e.version())).toList(),
-                h.binfmt().stream().map(b -> new BinfmtInfo(b.name(), b.enabled(),
-                        b.arch() == null ? null : b.arch().goarch(), b.interpreter(), b.flags())).toList(),
+        return new HostInfo(
+                h.os().goos(),
+                h.arch().goarch(),
+                h.unameMachine(),
+                h.jvmArch(),
+                h.kernel(),
+                h.translated(),
+                h.emulators().stream()
+                        .map(e -> new EmulatorInfo(
+                                e.name(), e.arch().goarch(), e.path().toString(), e.version()))
+                        .toList(),
+                h.binfmt().stream()
+                        .map(b -> new BinfmtInfo(
+                                b.name(),
+                                b.enabled(),
+                                b.arch() == null ? null : b.arch().goarch(),
+                                b.interpreter(),
+                                b.flags()))
+                        .toList(),
                 roots,
-                compilers.stream().map(c -> new CompilerInfo(c.target().goarch(), c.family(), c.ccVariable(),
-                        c.version())).toList(),
-                h.ambient(), inheritEnvironment);
+                compilers.stream()
+                        .map(c -> new CompilerInfo(c.target().goarch(), c.family(), c.ccVariable(), c.version()))
+                        .toList(),
+                h.ambient(),
+                inheritEnvironment);
     }
 }

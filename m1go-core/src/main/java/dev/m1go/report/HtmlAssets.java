@@ -3,8 +3,7 @@ package dev.m1go.report;
 /** The inline style sheet and script of {@code report.html} (the page loads nothing from elsewhere). */
 final class HtmlAssets {
 
-    private HtmlAssets() {
-    }
+    private HtmlAssets() {}
 
     static final String STYLE = """
             :root { --fg:#1f2328; --muted:#59636e; --line:#d1d9e0; --bg:#f6f8fa;

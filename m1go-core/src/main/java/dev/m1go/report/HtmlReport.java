@@ -1,10 +1,10 @@
 package dev.m1go.report;
 
+import dev.m1go.classify.Outcome;
+import dev.m1go.classify.Verdict;
 import dev.m1go.core.AtomicFiles;
 import dev.m1go.core.OutputLayout;
 import dev.m1go.core.Plural;
-import dev.m1go.classify.Outcome;
-import dev.m1go.classify.Verdict;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.RunnerOrder;
 import java.io.IOException;
@@ -32,8 +32,7 @@ public final class HtmlReport {
     /** Regression lines at the top of the page before the rest is summed up in one line, as in report.md. */
     static final int MAX_REGRESSIONS = 100;
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     public static void write(Path directory, Report r) throws IOException {
         write(ReportView.of(r, directory));
@@ -54,23 +53,29 @@ public final class HtmlReport {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>m1go matrix</title>\n<style>\n").append(HtmlAssets.STYLE)
+                .append("<title>m1go matrix</title>\n<style>\n")
+                .append(HtmlAssets.STYLE)
                 .append("</style>\n</head>\n<body>\n");
         h.append("<header><h1>m1go matrix</h1><p class=\"meta\">")
                 .append(esc(r.generator() == null ? "" : r.generator()))
                 .append(r.startedAt() == null ? "" : " · started " + esc(r.startedAt()))
                 .append(r.finishedAt() == null ? "" : " · finished " + esc(r.finishedAt()))
-                .append(r.complete() ? "" : " · <strong>run incomplete</strong>").append("</p>\n");
+                .append(r.complete() ? "" : " · <strong>run incomplete</strong>")
+                .append("</p>\n");
         summary(h, v);
         h.append("</header>\n<main>\n");
         regressions(h, v);
         List<String> translationOnly = Answers.translationOnly(r);
-        h.append("<section class=\"answers\" id=\"translation-only\"><h2>").append(Answers.TRANSLATION_HEADING)
+        h.append("<section class=\"answers\" id=\"translation-only\"><h2>")
+                .append(Answers.TRANSLATION_HEADING)
                 .append("</h2>\n");
         list(h, translationOnly, Answers.noneFailsOnlyTranslated(r));
         h.append("</section>\n");
-        h.append("<section class=\"answers\" id=\"cross-architecture\"><h2>").append(esc(CrossArchitecture.HEADING))
-                .append("</h2>\n<p>").append(esc(CrossArchitecture.intro())).append("</p>\n");
+        h.append("<section class=\"answers\" id=\"cross-architecture\"><h2>")
+                .append(esc(CrossArchitecture.HEADING))
+                .append("</h2>\n<p>")
+                .append(esc(CrossArchitecture.intro()))
+                .append("</p>\n");
         List<String> across = CrossArchitecture.lines(r);
         if (!across.isEmpty()) {
             list(h, across, "");
@@ -79,9 +84,13 @@ public final class HtmlReport {
         hosts(h, v);
         List<String> notMeasured = Answers.notMeasured(r);
         if (!notMeasured.isEmpty()) {
-            h.append("<section class=\"answers\" id=\"not-measured\"><h2>").append(Answers.NOT_MEASURED_HEADING)
-                    .append(" (").append(r.notMeasured().size()).append(")</h2>\n<p>")
-                    .append(esc(Answers.notMeasuredIntro())).append("</p>\n");
+            h.append("<section class=\"answers\" id=\"not-measured\"><h2>")
+                    .append(Answers.NOT_MEASURED_HEADING)
+                    .append(" (")
+                    .append(r.notMeasured().size())
+                    .append(")</h2>\n<p>")
+                    .append(esc(Answers.notMeasuredIntro()))
+                    .append("</p>\n");
             list(h, notMeasured, "");
             h.append("</section>\n");
         }
@@ -90,9 +99,14 @@ public final class HtmlReport {
         }
         if (r.baseline() != null) {
             Map<String, Integer> n = r.baseline().counts();
-            h.append("<p class=\"note\">Compared with <code>").append(esc(r.baseline().baseline()))
-                    .append("</code>: <strong>").append(n.get(Comparison.NEW)).append(" new</strong>, ")
-                    .append(n.get(Comparison.KNOWN)).append(" known, ").append(n.get(Comparison.FIXED))
+            h.append("<p class=\"note\">Compared with <code>")
+                    .append(esc(r.baseline().baseline()))
+                    .append("</code>: <strong>")
+                    .append(n.get(Comparison.NEW))
+                    .append(" new</strong>, ")
+                    .append(n.get(Comparison.KNOWN))
+                    .append(" known, ")
+                    .append(n.get(Comparison.FIXED))
                     .append(" fixed.</p>\n");
         }
         filters(h, r);
@@ -102,15 +116,18 @@ public final class HtmlReport {
         clusters(h, v);
         List<String> boundaries = Answers.boundaries(r);
         if (!boundaries.isEmpty()) {
-            h.append("<section class=\"answers\" id=\"boundaries\"><h2>").append(Answers.BOUNDARIES_HEADING)
+            h.append("<section class=\"answers\" id=\"boundaries\"><h2>")
+                    .append(Answers.BOUNDARIES_HEADING)
                     .append("</h2>\n");
             list(h, boundaries, "");
             h.append("</section>\n");
         }
         h.append(TestTable.html(r));
         h.append("</main>\n<footer>Full logs: <a href=\"logs/\">logs/</a> next to this file; every field: "
-                + "<a href=\"report.json\">report.json</a>.")
-                .append("</footer>\n<script>\n").append(HtmlAssets.SCRIPT).append("</script>\n</body>\n</html>\n");
+                        + "<a href=\"report.json\">report.json</a>.")
+                .append("</footer>\n<script>\n")
+                .append(HtmlAssets.SCRIPT)
+                .append("</script>\n</body>\n</html>\n");
         return h.toString();
     }
 
@@ -120,7 +137,8 @@ public final class HtmlReport {
      */
     private static void regressions(StringBuilder h, ReportView v) {
         List<CellResult> failing = v.report().cells().stream()
-                .filter(c -> c.verdict() == Verdict.UNEXPECTED || c.verdict() == Verdict.FLAKY).toList();
+                .filter(c -> c.verdict() == Verdict.UNEXPECTED || c.verdict() == Verdict.FLAKY)
+                .toList();
         h.append("<section class=\"answers\" id=\"regressions\"><h2>Regressions");
         if (failing.isEmpty()) {
             h.append("</h2>\n<p>No cell contradicts its case's expectation.</p>\n</section>\n");
@@ -128,8 +146,15 @@ public final class HtmlReport {
         }
         h.append(" (").append(failing.size()).append(")</h2>\n<ul>\n");
         for (CellResult c : failing.subList(0, Math.min(MAX_REGRESSIONS, failing.size()))) {
-            h.append("<li><a href=\"#").append(anchor(c)).append("\">").append(esc(v.title(c))).append("</a>: ")
-                    .append(c.verdict()).append(", expected ").append(esc(c.expected())).append(", got ")
+            h.append("<li><a href=\"#")
+                    .append(anchor(c))
+                    .append("\">")
+                    .append(esc(v.title(c)))
+                    .append("</a>: ")
+                    .append(c.verdict())
+                    .append(", expected ")
+                    .append(esc(c.expected()))
+                    .append(", got ")
                     .append(esc(Symbols.cell(c)));
             String change = v.status(c);
             if (change != null) {
@@ -145,7 +170,8 @@ public final class HtmlReport {
             h.append("</li>\n");
         }
         if (failing.size() > MAX_REGRESSIONS) {
-            h.append("<li>… and ").append(failing.size() - MAX_REGRESSIONS)
+            h.append("<li>… and ")
+                    .append(failing.size() - MAX_REGRESSIONS)
                     .append(" more (the grids below mark them ❗; every one is in report.json)</li>\n");
         }
         h.append("</ul>\n</section>\n");
@@ -172,21 +198,31 @@ public final class HtmlReport {
 
     private static void summary(StringBuilder h, ReportView v) {
         Map<String, Map<String, Integer>> s = v.summary();
-        h.append("<p class=\"summary\"><strong>").append(Plural.of(v.report().cells().size(), "cell"))
+        h.append("<p class=\"summary\"><strong>")
+                .append(Plural.of(v.report().cells().size(), "cell"))
                 .append("</strong>");
         for (Map.Entry<String, Integer> e : s.get("verdicts").entrySet()) {
-            h.append(" <span class=\"badge v-").append(e.getKey()).append("\">").append(e.getValue()).append(' ')
-                    .append(e.getKey()).append("</span>");
+            h.append(" <span class=\"badge v-")
+                    .append(e.getKey())
+                    .append("\">")
+                    .append(e.getValue())
+                    .append(' ')
+                    .append(e.getKey())
+                    .append("</span>");
         }
         h.append("</p>\n");
     }
 
     private static void hosts(StringBuilder h, ReportView v) {
-        h.append("<section class=\"hosts\"><h2>").append(v.report().merged() ? "Hosts" : "Host")
+        h.append("<section class=\"hosts\"><h2>")
+                .append(v.report().merged() ? "Hosts" : "Host")
                 .append("</h2>\n<dl>\n");
         for (ReportView.HostFacts n : v.hosts()) {
-            h.append("<dt>").append(esc(n.label() == null ? "this host" : n.label())).append("</dt><dd>")
-                    .append(String.join("<br>", n.facts().stream().map(HtmlReport::esc).toList()))
+            h.append("<dt>")
+                    .append(esc(n.label() == null ? "this host" : n.label()))
+                    .append("</dt><dd>")
+                    .append(String.join(
+                            "<br>", n.facts().stream().map(HtmlReport::esc).toList()))
                     .append("</dd>\n");
         }
         h.append("</dl></section>\n");
@@ -194,7 +230,8 @@ public final class HtmlReport {
 
     private static void filters(StringBuilder h, Report r) {
         Set<String> outcomes = new TreeSet<>(Comparator.comparing(Outcome::valueOf));
-        Set<String> runners = new TreeSet<>(Comparator.comparing(RunnerOrder::rank).thenComparing(x -> x));
+        Set<String> runners =
+                new TreeSet<>(Comparator.comparing(RunnerOrder::rank).thenComparing(x -> x));
         Set<String> gos = new TreeSet<>(GoOrder.VERSIONS);
         Set<String> verdicts = new TreeSet<>(Comparator.comparing(Verdict::valueOf));
         for (CellResult c : r.cells()) {
@@ -208,13 +245,21 @@ public final class HtmlReport {
         select(h, "verdict", "Verdict", verdicts);
         select(h, "runner", "Runner", runners);
         select(h, "go", "Go version", gos);
-        h.append("<span id=\"shown\" class=\"shown\">").append(r.cells().size()).append(" of ")
-                .append(r.cells().size()).append(" cells shown</span>\n</section>\n");
+        h.append("<span id=\"shown\" class=\"shown\">")
+                .append(r.cells().size())
+                .append(" of ")
+                .append(r.cells().size())
+                .append(" cells shown</span>\n</section>\n");
     }
 
     private static void select(StringBuilder h, String key, String label, Set<String> values) {
-        h.append("<label>").append(label).append(" <select id=\"filter-").append(key).append("\" data-key=\"")
-                .append(key).append("\"><option value=\"\">all</option>");
+        h.append("<label>")
+                .append(label)
+                .append(" <select id=\"filter-")
+                .append(key)
+                .append("\" data-key=\"")
+                .append(key)
+                .append("\"><option value=\"\">all</option>");
         for (String v : values) {
             h.append("<option>").append(esc(v)).append("</option>");
         }
@@ -222,12 +267,18 @@ public final class HtmlReport {
     }
 
     private static void grid(StringBuilder h, ReportView v, ReportView.CaseGrid grid) {
-        h.append("<section class=\"case\" id=\"case-").append(esc(grid.id())).append("\">\n<h2>").append(esc(grid.id()))
+        h.append("<section class=\"case\" id=\"case-")
+                .append(esc(grid.id()))
+                .append("\">\n<h2>")
+                .append(esc(grid.id()))
                 .append("</h2>\n");
         CaseInfo info = grid.info();
         if (info != null) {
-            h.append("<p class=\"desc\">").append(esc(info.description() == null ? "" : info.description()))
-                    .append(" <span class=\"expect\">Expected: ").append(esc(info.expect())).append("</span></p>\n");
+            h.append("<p class=\"desc\">")
+                    .append(esc(info.description() == null ? "" : info.description()))
+                    .append(" <span class=\"expect\">Expected: ")
+                    .append(esc(info.expect()))
+                    .append("</span></p>\n");
         }
         h.append("<div class=\"scroll\"><table class=\"grid\">\n<thead><tr><th>Go</th>");
         for (String col : grid.columns()) {
@@ -250,36 +301,69 @@ public final class HtmlReport {
     }
 
     private static void cell(StringBuilder h, ReportView v, CellResult c, String change) {
-        h.append("<div class=\"cell o-").append(c.outcome()).append(" v-").append(c.verdict())
-                .append(change == null ? "" : " c-" + change).append("\" id=\"").append(anchor(c))
-                .append("\" data-case=\"").append(esc(c.key().caseId()))
-                .append("\" data-outcome=\"").append(c.outcome()).append("\" data-verdict=\"").append(c.verdict())
-                .append("\" data-runner=\"").append(esc(c.key().runner())).append("\" data-go=\"")
-                .append(esc(c.key().go())).append("\" title=\"").append(esc(v.title(c) + " — " + c.verdict()
-                        + ", expected " + c.expected())).append("\">");
+        h.append("<div class=\"cell o-")
+                .append(c.outcome())
+                .append(" v-")
+                .append(c.verdict())
+                .append(change == null ? "" : " c-" + change)
+                .append("\" id=\"")
+                .append(anchor(c))
+                .append("\" data-case=\"")
+                .append(esc(c.key().caseId()))
+                .append("\" data-outcome=\"")
+                .append(c.outcome())
+                .append("\" data-verdict=\"")
+                .append(c.verdict())
+                .append("\" data-runner=\"")
+                .append(esc(c.key().runner()))
+                .append("\" data-go=\"")
+                .append(esc(c.key().go()))
+                .append("\" title=\"")
+                .append(esc(v.title(c) + " — " + c.verdict() + ", expected " + c.expected()))
+                .append("\">");
         String label = "<span class=\"sym\">" + Symbols.symbol(c.outcome()) + "</span> " + esc(Symbols.words(c))
-                + (c.failureRate() == null ? "" : " <span class=\"rate\">" + esc(c.failureRate().describe()
-                .substring(c.failureRate().toString().length()).trim()) + "</span>")
-                + (c.verdict() == Verdict.UNEXPECTED ? " <span class=\"flag\">❗ unexpected</span>"
-                : c.verdict() == Verdict.FLAKY ? " <span class=\"flag\">🎲 flaky</span>" : "")
-                + (change == null || Comparison.KNOWN.equals(change) ? ""
-                : " <span class=\"change\">" + (Comparison.NEW.equals(change) ? "🆕 new" : "🩹 fixed") + "</span>");
+                + (c.failureRate() == null
+                        ? ""
+                        : " <span class=\"rate\">"
+                                + esc(c.failureRate()
+                                        .describe()
+                                        .substring(c.failureRate().toString().length())
+                                        .trim()) + "</span>")
+                + (c.verdict() == Verdict.UNEXPECTED
+                        ? " <span class=\"flag\">❗ unexpected</span>"
+                        : c.verdict() == Verdict.FLAKY ? " <span class=\"flag\">🎲 flaky</span>" : "")
+                + (change == null || Comparison.KNOWN.equals(change)
+                        ? ""
+                        : " <span class=\"change\">" + (Comparison.NEW.equals(change) ? "🆕 new" : "🩹 fixed")
+                                + "</span>");
         if (Cluster.failing(c) || c.verdict() == Verdict.FLAKY) {
             h.append("<details><summary>").append(label).append("</summary>");
-            h.append("<p class=\"sig\">expected ").append(esc(c.expected())).append(" · <code>")
-                    .append(esc(Cluster.signatureOf(c))).append("</code></p>");
-            String crashed = c.runs().isEmpty() ? null : dev.m1go.binary.CFrame.crashedIn(c.runs().get(0).cFrames());
+            h.append("<p class=\"sig\">expected ")
+                    .append(esc(c.expected()))
+                    .append(" · <code>")
+                    .append(esc(Cluster.signatureOf(c)))
+                    .append("</code></p>");
+            String crashed = c.runs().isEmpty()
+                    ? null
+                    : dev.m1go.binary.CFrame.crashedIn(c.runs().get(0).cFrames());
             if (crashed != null) {
                 h.append("<p class=\"cframes\">").append(esc(crashed)).append("</p>");
             }
             String text = v.failureText(c, CRASH_LINES);
-            h.append("<pre class=\"crash\">").append(esc(text.isBlank()
-                    ? (c.diagnosis().summary() == null ? "(no log text)" : c.diagnosis().summary()) : text))
+            h.append("<pre class=\"crash\">")
+                    .append(esc(
+                            text.isBlank()
+                                    ? (c.diagnosis().summary() == null
+                                            ? "(no log text)"
+                                            : c.diagnosis().summary())
+                                    : text))
                     .append("</pre>");
             logLinks(h, v.failureLogs(c));
             h.append("</details>");
         } else if (c.verdict() == Verdict.SKIPPED) {
-            h.append(label).append("<div class=\"reason\">").append(esc(c.reason() == null ? "" : c.reason()))
+            h.append(label)
+                    .append("<div class=\"reason\">")
+                    .append(esc(c.reason() == null ? "" : c.reason()))
                     .append("</div>");
         } else {
             h.append(label);
@@ -299,7 +383,10 @@ public final class HtmlReport {
         List<TestCells.Listed> failed = TestCells.failed(c);
         List<TestCells.Listed> skipped = TestCells.skipped(c);
         if (!failed.isEmpty() || !skipped.isEmpty()) {
-            h.append("<details><summary>").append(failed.size()).append(" failed, ").append(skipped.size())
+            h.append("<details><summary>")
+                    .append(failed.size())
+                    .append(" failed, ")
+                    .append(skipped.size())
                     .append(" skipped</summary>");
             listed(h, "failed", failed);
             listed(h, "skipped", skipped);
@@ -314,11 +401,15 @@ public final class HtmlReport {
         }
         h.append("<p>").append(what).append(":</p><ul>");
         for (TestCells.Listed t : tests.subList(0, Math.min(TestCells.MAX_LISTED, tests.size()))) {
-            h.append("<li><code>").append(esc(t.name())).append("</code>")
-                    .append(t.reason().isEmpty() ? "" : ": " + esc(t.reason())).append("</li>");
+            h.append("<li><code>")
+                    .append(esc(t.name()))
+                    .append("</code>")
+                    .append(t.reason().isEmpty() ? "" : ": " + esc(t.reason()))
+                    .append("</li>");
         }
         if (tests.size() > TestCells.MAX_LISTED) {
-            h.append("<li>… and ").append(tests.size() - TestCells.MAX_LISTED)
+            h.append("<li>… and ")
+                    .append(tests.size() - TestCells.MAX_LISTED)
                     .append(" more (every test is in report.json)</li>");
         }
         h.append("</ul>");
@@ -338,7 +429,11 @@ public final class HtmlReport {
                 continue;
             }
             String name = log.substring(Math.max(log.lastIndexOf('/'), log.lastIndexOf('\\')) + 1);
-            h.append(" <a href=\"").append(esc(href)).append("\">").append(esc(name)).append("</a>");
+            h.append(" <a href=\"")
+                    .append(esc(href))
+                    .append("\">")
+                    .append(esc(name))
+                    .append("</a>");
         }
         h.append("</p>");
     }
@@ -353,16 +448,31 @@ public final class HtmlReport {
         h.append("<table class=\"list\"><thead><tr><th>failure</th><th>cells</th><th>where</th>")
                 .append("<th>stack depth · caught in, per toolchain</th></tr></thead><tbody>\n");
         for (Cluster k : clusters) {
-            h.append("<tr class=\"cluster\"><td><span class=\"pill o-").append(k.outcome()).append("\">")
-                    .append(Symbols.symbol(k.outcome())).append(' ').append(k.outcome())
-                    .append(k.signal() == null ? "" : " " + esc(k.signal())).append("</span><br><code>")
-                    .append(esc(k.signature())).append("</code></td><td class=\"num\">").append(k.cells())
-                    .append("</td><td>").append(esc(String.join(", ", k.cases()))).append("<br>")
-                    .append(String.join("<br>", k.where().stream().map(HtmlReport::esc).toList()));
+            h.append("<tr class=\"cluster\"><td><span class=\"pill o-")
+                    .append(k.outcome())
+                    .append("\">")
+                    .append(Symbols.symbol(k.outcome()))
+                    .append(' ')
+                    .append(k.outcome())
+                    .append(k.signal() == null ? "" : " " + esc(k.signal()))
+                    .append("</span><br><code>")
+                    .append(esc(k.signature()))
+                    .append("</code></td><td class=\"num\">")
+                    .append(k.cells())
+                    .append("</td><td>")
+                    .append(esc(String.join(", ", k.cases())))
+                    .append("<br>")
+                    .append(String.join(
+                            "<br>", k.where().stream().map(HtmlReport::esc).toList()));
             h.append("</td><td>");
             for (Cluster.Stack s : k.stacks()) {
-                h.append(esc(s.go())).append(": ").append(s.caughtIn() == null ? "no Go stack"
-                        : s.depth() + " · <code>" + esc(s.caughtIn()) + "</code>").append("<br>");
+                h.append(esc(s.go()))
+                        .append(": ")
+                        .append(
+                                s.caughtIn() == null
+                                        ? "no Go stack"
+                                        : s.depth() + " · <code>" + esc(s.caughtIn()) + "</code>")
+                        .append("<br>");
             }
             h.append("</td></tr>\n");
         }

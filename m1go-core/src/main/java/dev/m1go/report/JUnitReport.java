@@ -1,8 +1,8 @@
 package dev.m1go.report;
 
+import dev.m1go.classify.Verdict;
 import dev.m1go.core.AtomicFiles;
 import dev.m1go.core.OutputLayout;
-import dev.m1go.classify.Verdict;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.RunResult;
 import java.io.IOException;
@@ -45,8 +45,7 @@ public final class JUnitReport {
     /** Testcases sit in this package ({@code m1go.c-abort}), not in the "(default package)" of CI pages. */
     static final String CLASSNAME_PACKAGE = "m1go.";
 
-    private JUnitReport() {
-    }
+    private JUnitReport() {}
 
     public static void write(Path directory, Report r) throws IOException {
         write(ReportView.of(r, directory));
@@ -111,7 +110,8 @@ public final class JUnitReport {
                 if (c.tests().isEmpty()) {
                     testcase(x, v, c);
                 } else {
-                    JUnitTestCases.write(x, v.testName(c), CLASSNAME_PACKAGE + c.key().caseId(), c);
+                    JUnitTestCases.write(
+                            x, v.testName(c), CLASSNAME_PACKAGE + c.key().caseId(), c);
                 }
             }
             x.writeCharacters("\n");
@@ -142,7 +142,8 @@ public final class JUnitReport {
         for (dev.m1go.matrix.NotMeasured n : r.notMeasured()) {
             x.writeCharacters("\n  ");
             x.writeStartElement("testcase");
-            x.writeAttribute("name", clean(n.key().title(r.hostArchOfLabel(n.key().host()))));
+            x.writeAttribute(
+                    "name", clean(n.key().title(r.hostArchOfLabel(n.key().host()))));
             x.writeAttribute("classname", clean(CLASSNAME_PACKAGE + n.key().caseId()));
             x.writeAttribute("time", "0");
             x.writeEmptyElement("skipped");
@@ -163,7 +164,9 @@ public final class JUnitReport {
             throws XMLStreamException {
         x.writeAttribute("tests", Long.toString(JUnitTestCases.tests(cells) + notMeasured));
         x.writeAttribute("failures", Long.toString(JUnitTestCases.failures(cells)));
-        x.writeAttribute("errors", Long.toString(cells.stream().filter(JUnitReport::infrastructure).count()));
+        x.writeAttribute(
+                "errors",
+                Long.toString(cells.stream().filter(JUnitReport::infrastructure).count()));
         if (suite) {
             x.writeAttribute("skipped", Long.toString(JUnitTestCases.skipped(cells) + notMeasured));
         }
@@ -178,8 +181,9 @@ public final class JUnitReport {
     static java.util.OptionalLong wallMillis(Report r) {
         try {
             if (r.startedAt() != null && r.finishedAt() != null && r.hosts().isEmpty()) {
-                return java.util.OptionalLong.of(java.time.Duration.between(java.time.Instant.parse(r.startedAt()),
-                        java.time.Instant.parse(r.finishedAt())).toMillis());
+                return java.util.OptionalLong.of(java.time.Duration.between(
+                                java.time.Instant.parse(r.startedAt()), java.time.Instant.parse(r.finishedAt()))
+                        .toMillis());
             }
         } catch (java.time.format.DateTimeParseException e) {
             // a report edited by hand: fall back on the run times
@@ -197,14 +201,18 @@ public final class JUnitReport {
             x.writeStartElement("error");
             x.writeAttribute("message", clean(c.reason() != null ? c.reason() : "a run of this cell never started"));
             x.writeAttribute("type", "m1go.infrastructure");
-            x.writeCharacters(clean(c.diagnosis().summary() == null ? "" : c.diagnosis().summary()));
+            x.writeCharacters(
+                    clean(c.diagnosis().summary() == null ? "" : c.diagnosis().summary()));
             x.writeEndElement();
         } else if (c.verdict() == Verdict.UNEXPECTED) {
             x.writeStartElement("failure");
             x.writeAttribute("message", clean("expected " + c.expected() + ", got " + got));
             x.writeAttribute("type", c.outcome().name());
-            x.writeCharacters(clean((c.diagnosis().summary() == null ? "" : c.diagnosis().summary() + "\n")
-                    + (c.diagnosis().signature() == null ? "" : "signature: " + c.diagnosis().signature())));
+            x.writeCharacters(
+                    clean((c.diagnosis().summary() == null ? "" : c.diagnosis().summary() + "\n")
+                            + (c.diagnosis().signature() == null
+                                    ? ""
+                                    : "signature: " + c.diagnosis().signature())));
             x.writeEndElement();
         } else if (c.verdict() == Verdict.SKIPPED) {
             x.writeEmptyElement("skipped");
@@ -215,8 +223,10 @@ public final class JUnitReport {
                     continue;
                 }
                 x.writeStartElement("flakyFailure");
-                x.writeAttribute("message", clean(c.failureRate() + " runs did not pass; this one: "
-                        + run.outcome() + (run.signal() == null ? "" : " " + run.signal())));
+                x.writeAttribute(
+                        "message",
+                        clean(c.failureRate() + " runs did not pass; this one: " + run.outcome()
+                                + (run.signal() == null ? "" : " " + run.signal())));
                 x.writeAttribute("type", run.outcome().name());
                 x.writeStartElement("stackTrace");
                 String signature = c.diagnosis().signature();
@@ -272,7 +282,9 @@ public final class JUnitReport {
             p.put(k + "unameMachine", String.valueOf(i.unameMachine()));
             p.put(k + "jvmArch", String.valueOf(i.jvmArch()));
             p.put(k + "kernel", String.valueOf(i.kernel()));
-            p.put(k + "translated", i.translated() == null ? "cannot tell" : i.translated().toString());
+            p.put(
+                    k + "translated",
+                    i.translated() == null ? "cannot tell" : i.translated().toString());
             for (HostInfo.EmulatorInfo e : i.emulators()) {
                 p.put(k + "emulator." + e.name(), String.valueOf(e.version()));
             }

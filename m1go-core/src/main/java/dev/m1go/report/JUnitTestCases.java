@@ -14,23 +14,33 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class JUnitTestCases {
 
-    private JUnitTestCases() {
-    }
+    private JUnitTestCases() {}
 
     /** How many testcases the cells make: one per cell, or one per test of a test cell. */
     static long tests(List<CellResult> cells) {
-        return cells.stream().mapToLong(c -> c.tests().isEmpty() ? 1 : c.tests().size()).sum();
+        return cells.stream()
+                .mapToLong(c -> c.tests().isEmpty() ? 1 : c.tests().size())
+                .sum();
     }
 
     static long failures(List<CellResult> cells) {
-        return cells.stream().mapToLong(c -> c.tests().isEmpty()
-                ? (c.verdict() == Verdict.UNEXPECTED && !JUnitReport.infrastructure(c) ? 1 : 0)
-                : c.tests().stream().filter(t -> t.verdict() == Verdict.UNEXPECTED).count()).sum();
+        return cells.stream()
+                .mapToLong(c -> c.tests().isEmpty()
+                        ? (c.verdict() == Verdict.UNEXPECTED && !JUnitReport.infrastructure(c) ? 1 : 0)
+                        : c.tests().stream()
+                                .filter(t -> t.verdict() == Verdict.UNEXPECTED)
+                                .count())
+                .sum();
     }
 
     static long skipped(List<CellResult> cells) {
-        return cells.stream().mapToLong(c -> c.tests().isEmpty() ? (c.verdict() == Verdict.SKIPPED ? 1 : 0)
-                : c.tests().stream().filter(t -> t.verdict() == Verdict.SKIPPED).count()).sum();
+        return cells.stream()
+                .mapToLong(c -> c.tests().isEmpty()
+                        ? (c.verdict() == Verdict.SKIPPED ? 1 : 0)
+                        : c.tests().stream()
+                                .filter(t -> t.verdict() == Verdict.SKIPPED)
+                                .count())
+                .sum();
     }
 
     static void write(XMLStreamWriter x, String cellName, String classname, CellResult c) throws XMLStreamException {
@@ -46,14 +56,19 @@ final class JUnitTestCases {
             x.writeAttribute("time", String.format(Locale.ROOT, "%.3f", t.elapsedSeconds()));
             if (t.verdict() == Verdict.UNEXPECTED) {
                 x.writeStartElement("failure");
-                x.writeAttribute("message", JUnitReport.clean("expected " + t.expected() + ", got " + t.outcome()
-                        + " (" + t.action() + ")"));
+                x.writeAttribute(
+                        "message",
+                        JUnitReport.clean(
+                                "expected " + t.expected() + ", got " + t.outcome() + " (" + t.action() + ")"));
                 x.writeAttribute("type", t.outcome().name());
                 x.writeCharacters(JUnitReport.clean(t.output() == null ? "" : t.output()));
                 x.writeEndElement();
             } else if (t.verdict() == Verdict.SKIPPED) {
                 x.writeEmptyElement("skipped");
-                x.writeAttribute("message", JUnitReport.clean(t.output() == null ? "skipped" : t.output().strip()));
+                x.writeAttribute(
+                        "message",
+                        JUnitReport.clean(
+                                t.output() == null ? "skipped" : t.output().strip()));
             }
             x.writeEndElement();
         }

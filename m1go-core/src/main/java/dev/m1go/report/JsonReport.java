@@ -1,14 +1,14 @@
 package dev.m1go.report;
 
-import dev.m1go.core.Mappers;
-import dev.m1go.core.OutputLayout;
-import dev.m1go.core.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.m1go.core.AtomicFiles;
+import dev.m1go.core.Mappers;
+import dev.m1go.core.OutputLayout;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,8 +20,7 @@ public final class JsonReport {
 
     private static final ObjectMapper MAPPER = Mappers.prettyJson().registerModule(new ReportJsonModule());
 
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     public static ObjectMapper mapper() {
         return MAPPER.copy();
@@ -76,12 +75,15 @@ public final class JsonReport {
 
     /** The report in {@code node}, read from {@code name}. */
     private static Report report(JsonNode node, String name) throws IOException, ReportFormatException {
-        String schema = node == null || node.get("schema") == null ? null : node.get("schema").asText();
+        String schema = node == null || node.get("schema") == null
+                ? null
+                : node.get("schema").asText();
         if (!Report.SCHEMA.equals(schema)) {
             throw new ReportFormatException(name + " has schema " + (schema == null ? "(none)" : "'" + schema + "'")
                     + "; this m1go reads '" + Report.SCHEMA + "' reports: re-run m1go:reproduce with this version");
         }
-        String missing = !node.path("host").isObject() ? "host" : !node.path("cells").isArray() ? "cells" : null;
+        String missing =
+                !node.path("host").isObject() ? "host" : !node.path("cells").isArray() ? "cells" : null;
         if (missing != null) {
             throw new ReportFormatException(name + " has no '" + missing + "': it is not a whole m1go report (an "
                     + "m1go:reproduce report.json names its host, toolchains, cases and cells)");
@@ -110,12 +112,15 @@ public final class JsonReport {
         if (e instanceof InvalidNullException) {
             return at + " is null; a list in an m1go report holds no null entries";
         }
-        if (e instanceof ValueInstantiationException && e.getCause() instanceof NullPointerException npe
-                && npe.getMessage() != null && npe.getMessage().matches("[A-Za-z]+")) {
+        if (e instanceof ValueInstantiationException
+                && e.getCause() instanceof NullPointerException npe
+                && npe.getMessage() != null
+                && npe.getMessage().matches("[A-Za-z]+")) {
             return at + (path.isEmpty() ? "" : ".") + npe.getMessage() + " is missing; every m1go report has it";
         }
         String message = e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null
-                ? iae.getMessage() : e.getOriginalMessage();
+                ? iae.getMessage()
+                : e.getOriginalMessage();
         return at + ": " + message;
     }
 

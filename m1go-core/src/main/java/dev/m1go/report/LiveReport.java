@@ -63,6 +63,7 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
      * moment for both to empty. A build's cells that it decided (not measured, skipped) are reported before its end.
      */
     private final java.util.Set<Thread> building = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final java.util.Set<Thread> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private long lastWrite;
     private boolean dirty;
@@ -73,14 +74,23 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
     private int writtenCells = -1;
     /** The formats of the final report written so far. */
     private final List<String> finalFiles = new ArrayList<>();
+
     private final java.util.concurrent.atomic.AtomicLong writingNanos = new java.util.concurrent.atomic.AtomicLong();
 
     public LiveReport(Path directory, Report skeleton, Consumer<String> progress, Clock clock) throws IOException {
         this(directory, skeleton, progress, clock, INTERVAL, daemonScheduler(), JsonReport::write, true);
     }
 
-    LiveReport(Path directory, Report skeleton, Consumer<String> progress, Clock clock, Duration interval,
-               Scheduler scheduler, JsonWriter json, boolean flushOnShutdown) throws IOException {
+    LiveReport(
+            Path directory,
+            Report skeleton,
+            Consumer<String> progress,
+            Clock clock,
+            Duration interval,
+            Scheduler scheduler,
+            JsonWriter json,
+            boolean flushOnShutdown)
+            throws IOException {
         this.directory = directory;
         this.skeleton = skeleton;
         this.progress = progress;
@@ -229,8 +239,8 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
         Report report;
         synchronized (this) {
             done = true;
-            report = finish.apply(skeleton.withCells(all, true, clock.instant().toString())
-                    .withNotMeasured(notMeasured));
+            report = finish.apply(
+                    skeleton.withCells(all, true, clock.instant().toString()).withNotMeasured(notMeasured));
             if (!runNotes.isEmpty()) {
                 List<String> notes = new ArrayList<>(report.notes());
                 notes.addAll(runNotes);
@@ -259,11 +269,15 @@ public final class LiveReport implements MatrixListener, AutoCloseable {
     /** What this run has written so far, in words: for the message of an error that stops it. */
     public synchronized String written() {
         if (finalFiles.contains(JsonReport.FILE)) {
-            List<String> missing = Reports.all().stream().map(ReportFormat::file)
-                    .filter(f -> !finalFiles.contains(f)).toList();
+            List<String> missing = Reports.all().stream()
+                    .map(ReportFormat::file)
+                    .filter(f -> !finalFiles.contains(f))
+                    .toList();
             return JsonReport.FILE + " holds all " + writtenCells + " cells of the finished run"
-                    + (missing.isEmpty() ? " and every other report was written"
-                    : "; written: " + String.join(", ", finalFiles) + "; not written: " + String.join(", ", missing));
+                    + (missing.isEmpty()
+                            ? " and every other report was written"
+                            : "; written: " + String.join(", ", finalFiles) + "; not written: "
+                                    + String.join(", ", missing));
         }
         if (writtenCells < 0) {
             return "no report was written";

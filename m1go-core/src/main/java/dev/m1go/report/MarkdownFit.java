@@ -13,12 +13,13 @@ import java.util.Set;
  */
 final class MarkdownFit {
 
-    private MarkdownFit() {
-    }
+    private MarkdownFit() {}
 
     /** How much failure detail goes in. */
     enum Detail {
-        STACKS, DETAILS, NONE
+        STACKS,
+        DETAILS,
+        NONE
     }
 
     /**

@@ -28,16 +28,18 @@ public final class MarkdownReport {
     public static final int LIMIT = 65_536;
     /** What the renderer aims at: room under {@link #LIMIT} for the closing note. */
     static final int BUDGET = LIMIT - 2_048;
+
     static final int CRASH_LINES = 40;
     /** Regression lines and cluster rows shown before the rest is summed up in one line. */
     static final int MAX_LINES = 100;
+
     static final int MAX_CLUSTERS = 40;
     /** Rows of a case's table of tests, and cells named in one row. */
     static final int MAX_TEST_ROWS = 12;
+
     static final int MAX_ROW_CELLS = 6;
 
-    private MarkdownReport() {
-    }
+    private MarkdownReport() {}
 
     /** The Markdown of a report without crash texts (no report directory to read logs from). */
     public static String render(Report r) {
@@ -75,12 +77,17 @@ public final class MarkdownReport {
         if (r.cells().isEmpty()) {
             head.append("**No cell was measured**")
                     .append(r.notMeasured().isEmpty() ? "" : " (see " + Answers.NOT_MEASURED_HEADING + " below)")
-                    .append(r.complete() ? "" : " (run incomplete)").append("\n\n");
+                    .append(r.complete() ? "" : " (run incomplete)")
+                    .append("\n\n");
         } else {
-            head.append("**").append(Plural.of(r.cells().size(), "cell")).append("**: ")
+            head.append("**")
+                    .append(Plural.of(r.cells().size(), "cell"))
+                    .append("**: ")
                     .append(counts(summary.get("verdicts")))
-                    .append(" — ").append(counts(summary.get("outcomes")))
-                    .append(r.complete() ? "" : " (run incomplete)").append("\n\n");
+                    .append(" — ")
+                    .append(counts(summary.get("outcomes")))
+                    .append(r.complete() ? "" : " (run incomplete)")
+                    .append("\n\n");
         }
         for (String note : r.notes()) {
             head.append("> ").append(escape(note)).append("\n");
@@ -94,8 +101,10 @@ public final class MarkdownReport {
         blocks.add(new Block("the header", head.toString()));
         List<String> notMeasured = Answers.notMeasured(r);
         if (!notMeasured.isEmpty()) {
-            blocks.add(new Block("the section " + Answers.NOT_MEASURED_HEADING, "## " + Answers.NOT_MEASURED_HEADING
-                    + " (" + r.notMeasured().size() + ")\n\n" + escape(Answers.notMeasuredIntro()) + "\n\n"));
+            blocks.add(new Block(
+                    "the section " + Answers.NOT_MEASURED_HEADING,
+                    "## " + Answers.NOT_MEASURED_HEADING + " ("
+                            + r.notMeasured().size() + ")\n\n" + escape(Answers.notMeasuredIntro()) + "\n\n"));
             for (String line : notMeasured) {
                 blocks.add(new Block("a not-measured line", "- " + escape(line) + "\n"));
             }
@@ -103,8 +112,10 @@ public final class MarkdownReport {
         }
         List<String> translationOnly = Answers.translationOnly(r);
         if (translationOnly.isEmpty()) {
-            blocks.add(new Block("the section " + Answers.TRANSLATION_HEADING, "## " + Answers.TRANSLATION_HEADING
-                    + "\n\n" + escape(Answers.noneFailsOnlyTranslated(r)) + "\n\n"));
+            blocks.add(new Block(
+                    "the section " + Answers.TRANSLATION_HEADING,
+                    "## " + Answers.TRANSLATION_HEADING + "\n\n" + escape(Answers.noneFailsOnlyTranslated(r))
+                            + "\n\n"));
         } else {
             lines(blocks, Answers.TRANSLATION_HEADING, translationOnly, "translation-only line");
         }
@@ -124,7 +135,9 @@ public final class MarkdownReport {
             StringBuilder md = new StringBuilder();
             md.append("## ").append(grid.id()).append("\n\n");
             if (grid.info() != null) {
-                md.append(escape(flat(grid.info().description()))).append(" Expected: ").append(grid.info().expect())
+                md.append(escape(flat(grid.info().description())))
+                        .append(" Expected: ")
+                        .append(grid.info().expect())
                         .append(".\n\n");
             }
             table(blocks, md, grid, v);
@@ -143,28 +156,44 @@ public final class MarkdownReport {
             return;
         }
         String group = "tests " + grid.id();
-        blocks.add(new Block("the table of tests of case " + grid.id(), "Tests per cell (cells whose tests came out "
-                + "alike share a row):\n\n| cells | tests | failed: first line of the reason | skipped: reason |\n"
-                + "|---|---|---|---|\n", group));
+        blocks.add(new Block(
+                "the table of tests of case " + grid.id(),
+                "Tests per cell (cells whose tests came out "
+                        + "alike share a row):\n\n| cells | tests | failed: first line of the reason | skipped: reason |\n"
+                        + "|---|---|---|---|\n",
+                group));
         for (TestCells.Row row : rows.subList(0, Math.min(MAX_TEST_ROWS, rows.size()))) {
-            List<String> names = row.cells().stream().map(c -> escape(v.toolchain(c) + " " + c.key().column()))
+            List<String> names = row.cells().stream()
+                    .map(c -> escape(v.toolchain(c) + " " + c.key().column()))
                     .toList();
-            blocks.add(new Block("rows of the table of tests of case " + grid.id(), "| " + String.join("<br>",
-                    capped(names, MAX_ROW_CELLS)) + " | " + row.counts() + " | " + listed(row.failed()) + " | "
-                    + listed(row.skipped()) + " |\n", group));
+            blocks.add(new Block(
+                    "rows of the table of tests of case " + grid.id(),
+                    "| " + String.join("<br>", capped(names, MAX_ROW_CELLS)) + " | " + row.counts() + " | "
+                            + listed(row.failed()) + " | "
+                            + listed(row.skipped()) + " |\n",
+                    group));
         }
         if (rows.size() > MAX_TEST_ROWS) {
-            blocks.add(new Block("rows of the table of tests of case " + grid.id(), "| … and "
-                    + (rows.size() - MAX_TEST_ROWS) + " more rows (every test of every cell is in report.json) "
-                    + "| | | |\n", group));
+            blocks.add(new Block(
+                    "rows of the table of tests of case " + grid.id(),
+                    "| … and "
+                            + (rows.size() - MAX_TEST_ROWS) + " more rows (every test of every cell is in report.json) "
+                            + "| | | |\n",
+                    group));
         }
         blocks.add(new Block("a blank line", "\n"));
     }
 
     /** {@code TestA: `a_test.go:9: reason`<br>TestB}, at most {@link TestCells#MAX_LISTED}. */
     private static String listed(List<TestCells.Listed> tests) {
-        return String.join("<br>", capped(tests.stream().map(t -> escape(t.name())
-                + (t.reason().isEmpty() ? "" : ": `" + code(t.reason()) + "`")).toList(), TestCells.MAX_LISTED));
+        return String.join(
+                "<br>",
+                capped(
+                        tests.stream()
+                                .map(t ->
+                                        escape(t.name()) + (t.reason().isEmpty() ? "" : ": `" + code(t.reason()) + "`"))
+                                .toList(),
+                        TestCells.MAX_LISTED));
     }
 
     /** The first {@code max} items and, when there are more, {@code … and N more}. */
@@ -179,12 +208,17 @@ public final class MarkdownReport {
 
     private static void host(StringBuilder md, ReportView v) {
         if (!v.report().merged()) {
-            md.append("**Host**: ").append(escape(String.join("; ", v.hosts().get(0).facts()))).append("\n\n");
+            md.append("**Host**: ")
+                    .append(escape(String.join("; ", v.hosts().get(0).facts())))
+                    .append("\n\n");
             return;
         }
         md.append("**Hosts** (").append(v.hosts().size()).append("):\n\n");
         for (ReportView.HostFacts h : v.hosts()) {
-            md.append("- **").append(escape(h.label())).append("**: ").append(escape(String.join("; ", h.facts())))
+            md.append("- **")
+                    .append(escape(h.label()))
+                    .append("**: ")
+                    .append(escape(String.join("; ", h.facts())))
                     .append('\n');
         }
         md.append('\n');
@@ -194,16 +228,25 @@ public final class MarkdownReport {
         Comparison b = v.report().baseline();
         Map<String, Integer> n = b.counts();
         StringBuilder md = new StringBuilder("## New since the baseline\n\n");
-        md.append("Compared with `").append(b.baseline()).append('`')
-                .append(b.baselineStartedAt() == null ? "" : " (run of " + b.baselineStartedAt() + ")").append(": ")
-                .append(n.get(Comparison.NEW)).append(" new, ").append(n.get(Comparison.KNOWN)).append(" known, ")
-                .append(n.get(Comparison.FIXED)).append(" fixed.\n\n");
+        md.append("Compared with `")
+                .append(b.baseline())
+                .append('`')
+                .append(b.baselineStartedAt() == null ? "" : " (run of " + b.baselineStartedAt() + ")")
+                .append(": ")
+                .append(n.get(Comparison.NEW))
+                .append(" new, ")
+                .append(n.get(Comparison.KNOWN))
+                .append(" known, ")
+                .append(n.get(Comparison.FIXED))
+                .append(" fixed.\n\n");
         blocks.add(new Block("the baseline summary", md.toString()));
         for (CellResult c : v.report().cells()) {
             String s = v.status(c);
             if (Comparison.NEW.equals(s) || Comparison.FIXED.equals(s)) {
-                blocks.add(new Block(s + " cell line", "- " + (Comparison.NEW.equals(s) ? "🆕 new" : "🩹 fixed")
-                        + ": **" + escape(v.title(c)) + "** " + Symbols.cell(c) + " (" + c.verdict() + ")\n"));
+                blocks.add(new Block(
+                        s + " cell line",
+                        "- " + (Comparison.NEW.equals(s) ? "🆕 new" : "🩹 fixed") + ": **" + escape(v.title(c)) + "** "
+                                + Symbols.cell(c) + " (" + c.verdict() + ")\n"));
             }
         }
         blocks.add(new Block("a blank line", "\n"));
@@ -212,13 +255,15 @@ public final class MarkdownReport {
     /** The cross-architecture answer: its intro, the pairs that need reading, and the count of the rest. */
     private static void crossArchitecture(List<Block> blocks, Report r) {
         List<String> lines = CrossArchitecture.lines(r);
-        blocks.add(new Block("the section " + CrossArchitecture.HEADING, "## " + CrossArchitecture.HEADING + "\n\n"
-                + escape(CrossArchitecture.intro()) + "\n\n"));
+        blocks.add(new Block(
+                "the section " + CrossArchitecture.HEADING,
+                "## " + CrossArchitecture.HEADING + "\n\n" + escape(CrossArchitecture.intro()) + "\n\n"));
         for (String line : lines.subList(0, Math.min(Answers.MAX_LINES, lines.size()))) {
             blocks.add(new Block("a cross-architecture line", "- " + escape(line) + "\n"));
         }
-        blocks.add(new Block("the cross-architecture summary", (lines.isEmpty() ? "" : "\n")
-                + escape(CrossArchitecture.summary(r)) + "\n\n"));
+        blocks.add(new Block(
+                "the cross-architecture summary",
+                (lines.isEmpty() ? "" : "\n") + escape(CrossArchitecture.summary(r)) + "\n\n"));
     }
 
     /** A heading and one bullet per line, at most {@link Answers#MAX_LINES} of them. */
@@ -228,22 +273,29 @@ public final class MarkdownReport {
             blocks.add(new Block(label, "- " + escape(line) + "\n"));
         }
         if (lines.size() > Answers.MAX_LINES) {
-            blocks.add(new Block(label, "- … and " + (lines.size() - Answers.MAX_LINES) + " more (every one is in "
-                    + "report.json)\n"));
+            blocks.add(new Block(
+                    label,
+                    "- … and " + (lines.size() - Answers.MAX_LINES) + " more (every one is in " + "report.json)\n"));
         }
         blocks.add(new Block("a blank line", "\n"));
     }
 
     private static void regressions(List<Block> blocks, ReportView v) {
         List<CellResult> unexpected = v.report().cells().stream()
-                .filter(c -> c.verdict() == Verdict.UNEXPECTED || c.verdict() == Verdict.FLAKY).toList();
+                .filter(c -> c.verdict() == Verdict.UNEXPECTED || c.verdict() == Verdict.FLAKY)
+                .toList();
         if (unexpected.isEmpty()) {
             return;
         }
         blocks.add(new Block("the regressions heading", "## Regressions\n\n"));
         for (CellResult c : unexpected.subList(0, Math.min(MAX_LINES, unexpected.size()))) {
-            StringBuilder md = new StringBuilder("- **").append(escape(v.title(c))).append("**: ")
-                    .append(c.verdict()).append(", expected ").append(c.expected()).append(", got ")
+            StringBuilder md = new StringBuilder("- **")
+                    .append(escape(v.title(c)))
+                    .append("**: ")
+                    .append(c.verdict())
+                    .append(", expected ")
+                    .append(c.expected())
+                    .append(", got ")
                     .append(Symbols.cell(c));
             String s = v.status(c);
             if (s != null) {
@@ -259,8 +311,10 @@ public final class MarkdownReport {
             blocks.add(new Block("regression line", md.append('\n').toString()));
         }
         if (unexpected.size() > MAX_LINES) {
-            blocks.add(new Block("regression line", "- … and " + (unexpected.size() - MAX_LINES)
-                    + " more (the tables below mark them ❗; every one is in report.json)\n"));
+            blocks.add(new Block(
+                    "regression line",
+                    "- … and " + (unexpected.size() - MAX_LINES)
+                            + " more (the tables below mark them ❗; every one is in report.json)\n"));
         }
         blocks.add(new Block("a blank line", "\n"));
     }
@@ -270,27 +324,44 @@ public final class MarkdownReport {
         if (clusters.isEmpty()) {
             return;
         }
-        blocks.add(new Block("the clusters heading", "## Failure clusters\n\n"
-                + "| failure | cells | where | stack depth · caught in, per toolchain |\n|---|---|---|---|\n"));
+        blocks.add(new Block(
+                "the clusters heading",
+                "## Failure clusters\n\n"
+                        + "| failure | cells | where | stack depth · caught in, per toolchain |\n|---|---|---|---|\n"));
         for (Cluster k : clusters.subList(0, Math.min(MAX_CLUSTERS, clusters.size()))) {
-            StringBuilder md = new StringBuilder("| ").append(Symbols.symbol(k.outcome())).append(' ')
-                    .append(k.outcome()).append(k.signal() == null ? "" : " " + k.signal()).append("<br>`")
-                    .append(code(k.signature())).append("` | ").append(k.cells())
-                    .append(Answers.rates(v.report(), k.signature()).stream().map(x -> "<br>" + escape(x))
-                            .collect(java.util.stream.Collectors.joining())).append(" | ")
-                    .append(String.join("<br>", k.where().stream().map(MarkdownReport::escape).toList())).append(" | ");
+            StringBuilder md = new StringBuilder("| ")
+                    .append(Symbols.symbol(k.outcome()))
+                    .append(' ')
+                    .append(k.outcome())
+                    .append(k.signal() == null ? "" : " " + k.signal())
+                    .append("<br>`")
+                    .append(code(k.signature()))
+                    .append("` | ")
+                    .append(k.cells())
+                    .append(Answers.rates(v.report(), k.signature()).stream()
+                            .map(x -> "<br>" + escape(x))
+                            .collect(java.util.stream.Collectors.joining()))
+                    .append(" | ")
+                    .append(String.join(
+                            "<br>",
+                            k.where().stream().map(MarkdownReport::escape).toList()))
+                    .append(" | ");
             List<String> stacks = new ArrayList<>();
             for (Cluster.Stack s : k.stacks()) {
-                stacks.add(s.go() + ": " + (s.caughtIn() == null ? "no Go stack"
-                        : s.depth() + " · `" + code(s.caughtIn()) + "`"));
+                stacks.add(s.go() + ": "
+                        + (s.caughtIn() == null ? "no Go stack" : s.depth() + " · `" + code(s.caughtIn()) + "`"));
             }
             md.append(String.join("<br>", stacks)).append(" |\n");
             blocks.add(new Block("cluster row", md.toString()));
         }
         if (clusters.size() > MAX_CLUSTERS) {
-            int more = clusters.subList(MAX_CLUSTERS, clusters.size()).stream().mapToInt(Cluster::cells).sum();
-            blocks.add(new Block("cluster row", "| … " + (clusters.size() - MAX_CLUSTERS) + " more signatures | "
-                    + more + " | the smaller clusters: see report.json / report.html | |\n"));
+            int more = clusters.subList(MAX_CLUSTERS, clusters.size()).stream()
+                    .mapToInt(Cluster::cells)
+                    .sum();
+            blocks.add(new Block(
+                    "cluster row",
+                    "| … " + (clusters.size() - MAX_CLUSTERS) + " more signatures | " + more
+                            + " | the smaller clusters: see report.json / report.html | |\n"));
         }
         blocks.add(new Block("a blank line", "\n"));
     }
@@ -309,7 +380,8 @@ public final class MarkdownReport {
                 CellResult c = row.cells().get(col);
                 line.append(' ').append(c == null ? "" : mark(c, v.status(c))).append(" |");
             }
-            blocks.add(new Block("rows of the table of case " + grid.id(), line.append('\n').toString(), group));
+            blocks.add(new Block(
+                    "rows of the table of case " + grid.id(), line.append('\n').toString(), group));
         }
         blocks.add(new Block("a blank line", "\n"));
     }
@@ -329,19 +401,37 @@ public final class MarkdownReport {
         blocks.add(new Block("the failures heading", "## Failures, one per signature\n\n"));
         for (Cluster k : clusters) {
             CellResult first = v.firstOf(k);
-            StringBuilder md = new StringBuilder("<details><summary>").append(Symbols.symbol(k.outcome())).append(' ')
-                    .append(html(k.outcome() + (k.signal() == null ? "" : " " + k.signal()))).append(" — ")
-                    .append(k.cells()).append(k.cells() == 1 ? " cell" : " cells").append(" (").append(escape(k.spread()))
+            StringBuilder md = new StringBuilder("<details><summary>")
+                    .append(Symbols.symbol(k.outcome()))
+                    .append(' ')
+                    .append(html(k.outcome() + (k.signal() == null ? "" : " " + k.signal())))
+                    .append(" — ")
+                    .append(k.cells())
+                    .append(k.cells() == 1 ? " cell" : " cells")
+                    .append(" (")
+                    .append(escape(k.spread()))
                     .append(")</summary>\n\n");
-            md.append("Signature: `").append(plainCode(k.signature())).append("`  \nFirst seen in: ")
-                    .append(escape(v.title(first))).append("  \n");
-            if (first.diagnosis().summary() != null && !first.diagnosis().summary().isBlank()) {
-                md.append("Summary: ").append(escape(oneLine(first.diagnosis().summary()))).append("  \n");
+            md.append("Signature: `")
+                    .append(plainCode(k.signature()))
+                    .append("`  \nFirst seen in: ")
+                    .append(escape(v.title(first)))
+                    .append("  \n");
+            if (first.diagnosis().summary() != null
+                    && !first.diagnosis().summary().isBlank()) {
+                md.append("Summary: ")
+                        .append(escape(oneLine(first.diagnosis().summary())))
+                        .append("  \n");
             }
             List<String> logs = v.failureLogs(first);
             if (!logs.isEmpty()) {
-                md.append("Log: ").append(String.join(", ", (TestCells.hasExcerpt(first) ? logs : logs.subList(0, 1))
-                        .stream().map(l -> "`" + plainCode(l) + "`").toList())).append('\n');
+                md.append("Log: ")
+                        .append(String.join(
+                                ", ",
+                                (TestCells.hasExcerpt(first) ? logs : logs.subList(0, 1))
+                                        .stream()
+                                                .map(l -> "`" + plainCode(l) + "`")
+                                                .toList()))
+                        .append('\n');
             }
             if (stacks) {
                 String text = v.failureText(first, CRASH_LINES);

@@ -22,8 +22,16 @@ record NotMeasuredWire(
 
     static NotMeasuredWire of(NotMeasured n) {
         CellKey k = n.key();
-        return new NotMeasuredWire(k.caseId(), k.go(), k.toolchainArch().goarch(), k.target().os().goos(),
-                k.target().arch().goarch(), k.runner(), k.variant(), k.host(), n.reason());
+        return new NotMeasuredWire(
+                k.caseId(),
+                k.go(),
+                k.toolchainArch().goarch(),
+                k.target().os().goos(),
+                k.target().arch().goarch(),
+                k.runner(),
+                k.variant(),
+                k.host(),
+                n.reason());
     }
 
     /**
@@ -32,13 +40,21 @@ record NotMeasuredWire(
      * @throws IllegalArgumentException naming the field that is missing or holds no known value
      */
     NotMeasured toNotMeasured() {
-        for (String[] f : new String[][] {{caseId, "case"}, {go, "go"}, {toolchainArch, "toolchainArch"},
-                {goos, "goos"}, {goarch, "goarch"}, {runner, "runner"}, {variant, "variant"}, {reason, "reason"}}) {
+        for (String[] f : new String[][] {
+            {caseId, "case"},
+            {go, "go"},
+            {toolchainArch, "toolchainArch"},
+            {goos, "goos"},
+            {goarch, "goarch"},
+            {runner, "runner"},
+            {variant, "variant"},
+            {reason, "reason"}
+        }) {
             if (f[0] == null) {
                 throw new IllegalArgumentException("an entry of 'notMeasured' has no '" + f[1] + "'");
             }
         }
-        return new NotMeasured(CellWire.key("notMeasured", caseId, go, toolchainArch, goos, goarch, runner, variant,
-                host), reason);
+        return new NotMeasured(
+                CellWire.key("notMeasured", caseId, go, toolchainArch, goos, goarch, runner, variant, host), reason);
     }
 }

@@ -25,9 +25,26 @@ import java.util.Objects;
  *                 merge of all N shares is the whole run; {@code null} for a whole run
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"schema", "generator", "startedAt", "finishedAt", "complete", "host", "toolchains", "cases", "cells",
-        "notes", "hosts", "baseline", "notMeasured", "shard", "clusters", "differentials", "crossArchitecture",
-        "boundaries"})
+@JsonPropertyOrder({
+    "schema",
+    "generator",
+    "startedAt",
+    "finishedAt",
+    "complete",
+    "host",
+    "toolchains",
+    "cases",
+    "cells",
+    "notes",
+    "hosts",
+    "baseline",
+    "notMeasured",
+    "shard",
+    "clusters",
+    "differentials",
+    "crossArchitecture",
+    "boundaries"
+})
 public record Report(
         String schema,
         String generator,
@@ -50,25 +67,71 @@ public record Report(
         Objects.requireNonNull(schema, "schema");
         toolchains = List.copyOf(toolchains == null ? List.of() : toolchains);
         cases = List.copyOf(cases == null ? List.of() : cases);
-        cells = cells == null ? List.of() : cells.stream().sorted(CellResult.ORDER).toList();
+        cells = cells == null
+                ? List.of()
+                : cells.stream().sorted(CellResult.ORDER).toList();
         notes = List.copyOf(notes == null ? List.of() : notes);
         hosts = List.copyOf(hosts == null ? List.of() : hosts);
-        notMeasured = notMeasured == null ? List.of() : notMeasured.stream().sorted(NotMeasured.ORDER).toList();
+        notMeasured = notMeasured == null
+                ? List.of()
+                : notMeasured.stream().sorted(NotMeasured.ORDER).toList();
     }
 
     /** A report without cells left unmeasured. */
-    public Report(String schema, String generator, String startedAt, String finishedAt, boolean complete,
-                  HostInfo host, List<ToolchainInfo> toolchains, List<CaseInfo> cases, List<CellResult> cells,
-                  List<String> notes, List<NamedHost> hosts, Comparison baseline) {
-        this(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, notes, hosts, baseline,
-                List.of(), null);
+    public Report(
+            String schema,
+            String generator,
+            String startedAt,
+            String finishedAt,
+            boolean complete,
+            HostInfo host,
+            List<ToolchainInfo> toolchains,
+            List<CaseInfo> cases,
+            List<CellResult> cells,
+            List<String> notes,
+            List<NamedHost> hosts,
+            Comparison baseline) {
+        this(
+                schema,
+                generator,
+                startedAt,
+                finishedAt,
+                complete,
+                host,
+                toolchains,
+                cases,
+                cells,
+                notes,
+                hosts,
+                baseline,
+                List.of(),
+                null);
     }
 
     /** A report of one host, without a baseline. */
-    public Report(String schema, String generator, String startedAt, String finishedAt, boolean complete,
-                  HostInfo host, List<ToolchainInfo> toolchains, List<CaseInfo> cases, List<CellResult> cells,
-                  List<String> notes) {
-        this(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, notes, List.of(),
+    public Report(
+            String schema,
+            String generator,
+            String startedAt,
+            String finishedAt,
+            boolean complete,
+            HostInfo host,
+            List<ToolchainInfo> toolchains,
+            List<CaseInfo> cases,
+            List<CellResult> cells,
+            List<String> notes) {
+        this(
+                schema,
+                generator,
+                startedAt,
+                finishedAt,
+                complete,
+                host,
+                toolchains,
+                cases,
+                cells,
+                notes,
+                List.of(),
                 null);
     }
 
@@ -158,29 +221,94 @@ public record Report(
     }
 
     public Report withCells(List<CellResult> newCells, boolean isComplete, String finished) {
-        return new Report(schema, generator, startedAt, finished, isComplete, host, toolchains, cases, newCells, notes,
-                hosts, baseline, notMeasured, shard);
+        return new Report(
+                schema,
+                generator,
+                startedAt,
+                finished,
+                isComplete,
+                host,
+                toolchains,
+                cases,
+                newCells,
+                notes,
+                hosts,
+                baseline,
+                notMeasured,
+                shard);
     }
 
     /** This report as share {@code k/n} of its run's planned cells. */
     public Report withShard(String kOfN) {
-        return new Report(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, notes,
-                hosts, baseline, notMeasured, kOfN);
+        return new Report(
+                schema,
+                generator,
+                startedAt,
+                finishedAt,
+                complete,
+                host,
+                toolchains,
+                cases,
+                cells,
+                notes,
+                hosts,
+                baseline,
+                notMeasured,
+                kOfN);
     }
 
     /** This report with the cells that were not measured. */
     public Report withNotMeasured(List<NotMeasured> cellsNotMeasured) {
-        return new Report(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, notes,
-                hosts, baseline, cellsNotMeasured, shard);
+        return new Report(
+                schema,
+                generator,
+                startedAt,
+                finishedAt,
+                complete,
+                host,
+                toolchains,
+                cases,
+                cells,
+                notes,
+                hosts,
+                baseline,
+                cellsNotMeasured,
+                shard);
     }
 
     public Report withNotes(List<String> newNotes) {
-        return new Report(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, newNotes,
-                hosts, baseline, notMeasured, shard);
+        return new Report(
+                schema,
+                generator,
+                startedAt,
+                finishedAt,
+                complete,
+                host,
+                toolchains,
+                cases,
+                cells,
+                newNotes,
+                hosts,
+                baseline,
+                notMeasured,
+                shard);
     }
 
     public Report withBaseline(Comparison comparison) {
-        return new Report(schema, generator, startedAt, finishedAt, complete, host, toolchains, cases, cells, notes,
-                hosts, comparison, notMeasured, shard);
+        return new Report(
+                schema,
+                generator,
+                startedAt,
+                finishedAt,
+                complete,
+                host,
+                toolchains,
+                cases,
+                cells,
+                notes,
+                hosts,
+                comparison,
+                notMeasured,
+                shard);
     }
 }

@@ -43,8 +43,9 @@ final class ReportJsonModule extends SimpleModule {
                 return NotMeasuredWire.of(n);
             }
         }));
-        addDeserializer(NotMeasured.class, new WireDeserializer<>(NotMeasured.class, NotMeasuredWire.class,
-                NotMeasuredWire::toNotMeasured));
+        addDeserializer(
+                NotMeasured.class,
+                new WireDeserializer<>(NotMeasured.class, NotMeasuredWire.class, NotMeasuredWire::toNotMeasured));
         setMixInAnnotation(BuildInfo.class, BuildMixIn.class);
         setMixInAnnotation(RunResult.class, RunMixIn.class);
     }

@@ -78,7 +78,8 @@ public final class ReportView {
         this.summary = report.summary();
         this.clusters = report.clusters();
         this.status = report.baseline() == null ? Map.of() : report.baseline().statusByCell();
-        report.cells().stream().filter(Cluster::failing)
+        report.cells().stream()
+                .filter(Cluster::failing)
                 .forEach(c -> firstFailure.putIfAbsent(Cluster.signatureOf(c), c));
         this.hosts = hosts(report);
         this.cases = cases(report);
@@ -184,7 +185,9 @@ public final class ReportView {
         }
         List<HostFacts> hosts = new ArrayList<>();
         for (Report.NamedHost h : r.hosts()) {
-            List<CellResult> own = r.cells().stream().filter(c -> h.label().equals(c.key().host())).toList();
+            List<CellResult> own = r.cells().stream()
+                    .filter(c -> h.label().equals(c.key().host()))
+                    .toList();
             hosts.add(new HostFacts(h.label(), h.host(), facts(h.host(), archs(own))));
         }
         return List.copyOf(hosts);
@@ -207,27 +210,34 @@ public final class ReportView {
                 + (h.translated() == null ? "cannot tell" : h.translated()) + ")");
         List<String> emulators = h.emulators().stream()
                 .filter(e -> targetArchs.contains(e.arch()) && !e.arch().equals(h.arch()))
-                .map(e -> e.name() + " (" + e.version() + ")").toList();
+                .map(e -> e.name() + " (" + e.version() + ")")
+                .toList();
         facts.add("emulators: " + (emulators.isEmpty() ? "none for these targets" : String.join(", ", emulators)));
-        List<String> binfmt = h.binfmt().stream().filter(HostInfo.BinfmtInfo::enabled)
+        List<String> binfmt = h.binfmt().stream()
+                .filter(HostInfo.BinfmtInfo::enabled)
                 .filter(b -> b.arch() == null || targetArchs.contains(b.arch()))
-                .map(b -> b.name() + " [" + b.flags() + "]").toList();
+                .map(b -> b.name() + " [" + b.flags() + "]")
+                .toList();
         if (!binfmt.isEmpty()) {
             facts.add("binfmt_misc: " + String.join(", ", binfmt));
         }
-        List<String> ccs = h.cCompilers().stream().filter(c -> targetArchs.contains(c.target()))
-                .map(c -> c.target() + ": " + c.cc() + (c.version() == null ? "" : " (" + c.version() + ")")).toList();
+        List<String> ccs = h.cCompilers().stream()
+                .filter(c -> targetArchs.contains(c.target()))
+                .map(c -> c.target() + ": " + c.cc() + (c.version() == null ? "" : " (" + c.version() + ")"))
+                .toList();
         facts.add("C compilers: " + (ccs.isEmpty() ? "none found" : String.join(", ", ccs)));
         if (!h.ambient().isEmpty()) {
-            facts.add("ambient build variables " + (h.inheritEnvironment() ? "(passed on)" : "(not passed on)")
-                    + ": " + String.join(", ", h.ambient().keySet()));
+            facts.add("ambient build variables " + (h.inheritEnvironment() ? "(passed on)" : "(not passed on)") + ": "
+                    + String.join(", ", h.ambient().keySet()));
         }
         return facts;
     }
 
     private static List<CaseGrid> cases(Report r) {
         Map<String, List<CellResult>> byCase = new TreeMap<>();
-        r.cells().forEach(c -> byCase.computeIfAbsent(c.key().caseId(), k -> new ArrayList<>()).add(c));
+        r.cells()
+                .forEach(c -> byCase.computeIfAbsent(c.key().caseId(), k -> new ArrayList<>())
+                        .add(c));
         Map<String, CaseInfo> infos = new HashMap<>();
         r.cases().forEach(c -> infos.put(c.id(), c));
         List<CaseGrid> grids = new ArrayList<>();
@@ -239,8 +249,14 @@ public final class ReportView {
                 rows.computeIfAbsent(c.key().toolchainLabel(r.hostArchOf(c)), k -> new LinkedHashMap<>())
                         .put(c.key().column(), c);
             }
-            grids.add(new CaseGrid(id, infos.get(id), List.copyOf(columns),
-                    rows.entrySet().stream().map(e -> new Row(e.getKey(), e.getValue())).toList(), cells));
+            grids.add(new CaseGrid(
+                    id,
+                    infos.get(id),
+                    List.copyOf(columns),
+                    rows.entrySet().stream()
+                            .map(e -> new Row(e.getKey(), e.getValue()))
+                            .toList(),
+                    cells));
         });
         return List.copyOf(grids);
     }

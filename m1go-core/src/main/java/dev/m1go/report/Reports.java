@@ -12,8 +12,7 @@ import java.util.function.Consumer;
 /** Every report format, written together from one view: report.json, report.md, TEST-m1go.xml, report.html. */
 public final class Reports {
 
-    private Reports() {
-    }
+    private Reports() {}
 
     /** A format: its file name and how to write it. */
     private record Format(String file, Writer writer) implements ReportFormat {
@@ -33,7 +32,8 @@ public final class Reports {
                 new Format(JsonReport.FILE, v -> JsonReport.write(v.directory().resolve(JsonReport.FILE), v.report())),
                 new Format(MarkdownReport.FILE, v -> {
                     String md = MarkdownReport.render(v);
-                    AtomicFiles.replace(v.directory().resolve(MarkdownReport.FILE),
+                    AtomicFiles.replace(
+                            v.directory().resolve(MarkdownReport.FILE),
                             out -> out.write(md.getBytes(StandardCharsets.UTF_8)));
                 }),
                 new Format(JUnitReport.FILE, JUnitReport::write),
@@ -42,7 +42,7 @@ public final class Reports {
 
     /** Writes every format, each once, from one view of the report; returns the files written. */
     public static List<Path> writeAll(Path directory, Report report) throws IOException {
-        return writeAll(directory, report, f -> { });
+        return writeAll(directory, report, f -> {});
     }
 
     /** As {@link #writeAll(Path, Report)}, telling {@code written} of each format as soon as its file is in place. */

@@ -6,8 +6,7 @@ import dev.m1go.matrix.CellResult;
 /** One symbol and one word per cell, the same in the Maven log, Markdown and HTML. */
 public final class Symbols {
 
-    private Symbols() {
-    }
+    private Symbols() {}
 
     public static String symbol(Outcome o) {
         return switch (o) {

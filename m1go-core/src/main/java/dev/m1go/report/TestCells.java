@@ -24,9 +24,11 @@ final class TestCells {
     static final int MAX_TESTS = 5;
     /** Lines of one test's output a failure excerpt quotes: the first {@value #HEAD_LINES} and the last ones. */
     static final int MAX_LINES = 12;
+
     static final int HEAD_LINES = 3;
     /** Failing tests named in a cluster's signature. */
     static final int SIGNATURE_TESTS = 5;
+
     static final int MAX_REASON = 160;
 
     /** {@code    store_test.go:27: message}: where a t.Log, t.Error, t.Fatal or t.Skip entry starts. */
@@ -39,20 +41,19 @@ final class TestCells {
     static final int MAX_LISTED = 6;
 
     /** A test and the first line of its reason (empty when its output gives none). */
-    record Listed(String name, String reason) {
-    }
+    record Listed(String name, String reason) {}
 
     /** Test cells whose tests came out alike: the same counts, the same failing and skipped tests and reasons. */
-    record Row(List<CellResult> cells, String counts, List<Listed> failed, List<Listed> skipped) {
-    }
+    record Row(List<CellResult> cells, String counts, List<Listed> failed, List<Listed> skipped) {}
 
-    private TestCells() {
-    }
+    private TestCells() {}
 
     /** {@code 11 tests: 4 passed, 4 failed, 3 skipped}. */
     static String counts(CellResult c) {
-        long passed = c.tests().stream().filter(t -> t.outcome() == Outcome.PASS).count();
-        long skipped = c.tests().stream().filter(t -> t.outcome() == Outcome.SKIPPED).count();
+        long passed =
+                c.tests().stream().filter(t -> t.outcome() == Outcome.PASS).count();
+        long skipped =
+                c.tests().stream().filter(t -> t.outcome() == Outcome.SKIPPED).count();
         long failed = c.tests().stream().filter(TestResult::failed).count();
         return Plural.of(c.tests().size(), "test") + ": " + passed + " passed, " + failed + " failed, " + skipped
                 + " skipped";
@@ -66,28 +67,40 @@ final class TestCells {
                 continue;
             }
             Row row = new Row(new ArrayList<>(), counts(c), failed(c), skipped(c));
-            rows.computeIfAbsent(List.of(row.counts(), row.failed(), row.skipped()), k -> row).cells().add(c);
+            rows.computeIfAbsent(List.of(row.counts(), row.failed(), row.skipped()), k -> row)
+                    .cells()
+                    .add(c);
         }
-        return rows.values().stream().map(r -> new Row(List.copyOf(r.cells()), r.counts(), r.failed(), r.skipped()))
+        return rows.values().stream()
+                .map(r -> new Row(List.copyOf(r.cells()), r.counts(), r.failed(), r.skipped()))
                 .toList();
     }
 
     /** The failing tests, in the order they started, each with the first line of its reason. */
     static List<Listed> failed(CellResult c) {
-        return c.tests().stream().filter(TestResult::failed).map(t -> new Listed(t.name(), failureReason(c, t)))
+        return c.tests().stream()
+                .filter(TestResult::failed)
+                .map(t -> new Listed(t.name(), failureReason(c, t)))
                 .toList();
     }
 
     /** The skipped tests, in the order they started, each with its skip reason. */
     static List<Listed> skipped(CellResult c) {
-        return c.tests().stream().filter(t -> t.outcome() == Outcome.SKIPPED)
-                .map(t -> new Listed(t.name(), skipReason(t))).toList();
+        return c.tests().stream()
+                .filter(t -> t.outcome() == Outcome.SKIPPED)
+                .map(t -> new Listed(t.name(), skipReason(t)))
+                .toList();
     }
 
     /** The names of the failing tests none of whose subtests failed (a parent fails with its subtest). */
     static List<String> failingLeaves(CellResult c) {
-        List<String> failed = c.tests().stream().filter(TestResult::failed).map(TestResult::name).toList();
-        return failed.stream().filter(n -> failed.stream().noneMatch(o -> o.startsWith(n + "/"))).toList();
+        List<String> failed = c.tests().stream()
+                .filter(TestResult::failed)
+                .map(TestResult::name)
+                .toList();
+        return failed.stream()
+                .filter(n -> failed.stream().noneMatch(o -> o.startsWith(n + "/")))
+                .toList();
     }
 
     /** {@code TestA, TestB +2 more}: the names sorted, at most {@value #SIGNATURE_TESTS}; empty for none. */
@@ -145,15 +158,22 @@ final class TestCells {
                 continue;
             }
             int tail = MAX_LINES - HEAD_LINES - 1;
-            lines.subList(0, HEAD_LINES).forEach(l -> out.append(cut(l, CrashText.MAX_LINE)).append('\n'));
-            out.append("    … ").append(lines.size() - HEAD_LINES - tail).append(" lines left out (full log: ")
-                    .append(log).append(")\n");
+            lines.subList(0, HEAD_LINES)
+                    .forEach(l -> out.append(cut(l, CrashText.MAX_LINE)).append('\n'));
+            out.append("    … ")
+                    .append(lines.size() - HEAD_LINES - tail)
+                    .append(" lines left out (full log: ")
+                    .append(log)
+                    .append(")\n");
             lines.subList(lines.size() - tail, lines.size())
                     .forEach(l -> out.append(cut(l, CrashText.MAX_LINE)).append('\n'));
         }
         if (quoted.size() > MAX_TESTS) {
-            out.append("… ").append(Plural.of(quoted.size() - MAX_TESTS, "more failing test"))
-                    .append(" (every test's output is in report.json; full log: ").append(log).append(")\n");
+            out.append("… ")
+                    .append(Plural.of(quoted.size() - MAX_TESTS, "more failing test"))
+                    .append(" (every test's output is in report.json; full log: ")
+                    .append(log)
+                    .append(")\n");
         }
         return out.toString();
     }
@@ -179,8 +199,10 @@ final class TestCells {
     /** The failing tests an excerpt quotes: those none of whose subtests failed, and those with output of their own. */
     private static List<TestResult> quoted(CellResult c) {
         List<String> leaves = failingLeaves(c);
-        return c.tests().stream().filter(TestResult::failed)
-                .filter(t -> leaves.contains(t.name()) || !ownLines(t).isEmpty()).toList();
+        return c.tests().stream()
+                .filter(TestResult::failed)
+                .filter(t -> leaves.contains(t.name()) || !ownLines(t).isEmpty())
+                .toList();
     }
 
     /** The test's output without the {@code === RUN}, {@code --- FAIL} … lines and blank lines. */
@@ -188,8 +210,11 @@ final class TestCells {
         if (t.output() == null) {
             return List.of();
         }
-        return t.output().lines().map(String::stripTrailing)
-                .filter(l -> !l.isBlank() && !FRAMING.matcher(l).find()).toList();
+        return t.output()
+                .lines()
+                .map(String::stripTrailing)
+                .filter(l -> !l.isBlank() && !FRAMING.matcher(l).find())
+                .toList();
     }
 
     /**
@@ -202,15 +227,20 @@ final class TestCells {
         if (t.outcome() != Outcome.EXIT_NONZERO) {
             String what = t.outcome() + (t.outcome() == c.outcome() && c.signal() != null ? " " + c.signal() : "");
             List<String> header = c.diagnosis().header();
-            String first = header.isEmpty() || t.outcome() != c.outcome() ? null : header.get(0).strip();
+            String first = header.isEmpty() || t.outcome() != c.outcome()
+                    ? null
+                    : header.get(0).strip();
             return cut(what + (first == null || first.isEmpty() ? "" : ": " + first), MAX_REASON);
         }
         String entry = lastEntry(lines);
         if (entry != null) {
             return entry;
         }
-        List<String> subtests = c.tests().stream().filter(TestResult::failed)
-                .map(TestResult::name).filter(n -> n.startsWith(t.name() + "/")).toList();
+        List<String> subtests = c.tests().stream()
+                .filter(TestResult::failed)
+                .map(TestResult::name)
+                .filter(n -> n.startsWith(t.name() + "/"))
+                .toList();
         if (!subtests.isEmpty()) {
             return "failed through " + (subtests.size() == 1 ? "its subtest " : "its subtests ")
                     + signatureTests(subtests);
@@ -228,7 +258,9 @@ final class TestCells {
             return cut(lines.get(lines.size() - 1).strip(), MAX_REASON);
         }
         String entry = lastEntry(lines);
-        return entry != null ? entry : lines.isEmpty() ? "" : cut(lines.get(lines.size() - 1).strip(), MAX_REASON);
+        return entry != null
+                ? entry
+                : lines.isEmpty() ? "" : cut(lines.get(lines.size() - 1).strip(), MAX_REASON);
     }
 
     private static String lastEntry(List<String> lines) {

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /** A toolchain as reports show it; {@code unusable} says why its cells were skipped, if they were. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ToolchainInfo(String version, String goroot, String binaryArch, String source, Map<String, String> goEnv,
-                            String unusable) {
+public record ToolchainInfo(
+        String version, String goroot, String binaryArch, String source, Map<String, String> goEnv, String unusable) {
 
     public ToolchainInfo {
         Objects.requireNonNull(version, "version");
@@ -16,7 +16,7 @@ public record ToolchainInfo(String version, String goroot, String binaryArch, St
     }
 
     public static ToolchainInfo of(Toolchain t) {
-        return new ToolchainInfo(t.version(), t.goroot().toString(), t.binaryArch().goarch(), t.source(), t.goEnv(),
-                t.unusable());
+        return new ToolchainInfo(
+                t.version(), t.goroot().toString(), t.binaryArch().goarch(), t.source(), t.goEnv(), t.unusable());
     }
 }

@@ -12,8 +12,7 @@ final class BusyLoad implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
-    private BusyLoad() {
-    }
+    private BusyLoad() {}
 
     static BusyLoad start(int threads) {
         BusyLoad load = new BusyLoad();

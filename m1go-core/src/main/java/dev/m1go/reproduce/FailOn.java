@@ -11,7 +11,10 @@ import java.util.Locale;
  * {@code m1go.failOnRegression=false} means {@code never}, whatever {@code m1go.failOn} says.
  */
 public enum FailOn {
-    REGRESSION, NEW, TRANSLATION_ONLY, NEVER;
+    REGRESSION,
+    NEW,
+    TRANSLATION_ONLY,
+    NEVER;
 
     public static final String VALUES = "regression, new, translation-only or never";
 

@@ -66,7 +66,8 @@ final class InputPaths {
         String note = paths.note();
         List<String> notes = new ArrayList<>(report.notes());
         notes.add(note);
-        return new Confined(report.withCells(cells, report.complete(), report.finishedAt()).withNotes(notes), note);
+        return new Confined(
+                report.withCells(cells, report.complete(), report.finishedAt()).withNotes(notes), note);
     }
 
     private CellResult confine(CellResult c, String title) {

@@ -52,8 +52,11 @@ public final class MergeReports {
             Path p = base.resolve(g).toAbsolutePath().normalize();
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> f.getFileName().toString().equals(JsonReport.FILE)).filter(Files::isRegularFile)
-                            .filter(f -> !f.getParent().equals(out)).sorted().forEach(files::add);
+                    s.filter(f -> f.getFileName().toString().equals(JsonReport.FILE))
+                            .filter(Files::isRegularFile)
+                            .filter(f -> !f.getParent().equals(out))
+                            .sorted()
+                            .forEach(files::add);
                 }
                 if (files.stream().noneMatch(f -> f.startsWith(p))) {
                     throw new UserError("m1go.inputs: the directory " + p + " holds no " + JsonReport.FILE);
@@ -111,8 +114,9 @@ public final class MergeReports {
         }
         merged = finish.apply(merged);
         Reports.writeAll(out, merged);
-        log.info("m1go: merged " + Plural.of(files.size(), "report") + " (" + Plural.of(merged.hosts().size(), "host")
-                + ", " + Plural.of(merged.cells().size(), "cell") + ") into " + out);
+        log.info("m1go: merged " + Plural.of(files.size(), "report") + " ("
+                + Plural.of(merged.hosts().size(), "host") + ", "
+                + Plural.of(merged.cells().size(), "cell") + ") into " + out);
         return merged;
     }
 
@@ -124,8 +128,7 @@ public final class MergeReports {
     /** The merge; with {@code logs}, each log an input's cell names is planned for a copy under {@code out}. */
     static Report merge(List<Path> files, List<Report> reports, Path out, String generator, LogCopies logs) {
         // every host of every input, keyed (input index, label in that input or null)
-        record Source(int input, String label, Report.NamedHost host) {
-        }
+        record Source(int input, String label, Report.NamedHost host) {}
         List<Source> sources = new ArrayList<>();
         // the shards of one run (same N, same host) are one host: input index → the first shard's input index
         Map<Integer, Integer> shardOf = new HashMap<>();
@@ -142,7 +145,8 @@ public final class MergeReports {
                 shardOf.put(i, first);
                 continue;
             }
-            sources.add(new Source(i, null, new Report.NamedHost(base(r), files.get(i).toString(), r.host())));
+            sources.add(new Source(
+                    i, null, new Report.NamedHost(base(r), files.get(i).toString(), r.host())));
         }
         Map<String, Integer> seen = new HashMap<>();
         sources.forEach(s -> seen.merge(s.host().label(), 1, Integer::sum));
@@ -165,8 +169,12 @@ public final class MergeReports {
                     relabel.put(shard.getKey() + "\u0000" + null, label);
                 }
             }
-            hosts.add(new Report.NamedHost(label, s.host().source() == null ? files.get(s.input()).toString()
-                    : s.host().source(), s.host().host()));
+            hosts.add(new Report.NamedHost(
+                    label,
+                    s.host().source() == null
+                            ? files.get(s.input()).toString()
+                            : s.host().source(),
+                    s.host().host()));
         }
         List<CellResult> cells = new ArrayList<>();
         Map<String, ToolchainInfo> toolchains = new TreeMap<>();
@@ -182,30 +190,52 @@ public final class MergeReports {
             for (CellResult c : r.cells()) {
                 String label = relabel.get(input + "\u0000" + c.key().host());
                 String name = r.merged() ? where(files.get(i)) + "-merged" : where(files.get(i));
-                cells.add(c.measuredOn(label, p -> logs == null ? out.relativize(inputDir.resolve(p).normalize())
-                        .toString() : logs.map(input, name, inputDir, p)));
+                cells.add(c.measuredOn(
+                        label,
+                        p -> logs == null
+                                ? out.relativize(inputDir.resolve(p).normalize())
+                                        .toString()
+                                : logs.map(input, name, inputDir, p)));
             }
-            r.toolchains().forEach(t -> toolchains.putIfAbsent(t.version() + " " + t.binaryArch() + " " + t.goroot(), t));
+            r.toolchains()
+                    .forEach(t -> toolchains.putIfAbsent(t.version() + " " + t.binaryArch() + " " + t.goroot(), t));
             r.cases().forEach(c -> cases.putIfAbsent(c.id(), c));
             String where = r.merged() ? files.get(i).toString() : relabel.get(i + "\u0000" + null);
-            r.notes().stream().filter(n -> shard(r) == null || !n.startsWith("Shard " + r.shard() + ":"))
-                    .map(n -> "[" + where + "] " + n).filter(n -> !notes.contains(n)).forEach(notes::add);
+            r.notes().stream()
+                    .filter(n -> shard(r) == null || !n.startsWith("Shard " + r.shard() + ":"))
+                    .map(n -> "[" + where + "] " + n)
+                    .filter(n -> !notes.contains(n))
+                    .forEach(notes::add);
             if (!r.notMeasured().isEmpty()) {
                 // Cut short by the run that wrote them: no outcome to merge, and no cell of the merged report.
-                notes.add("[" + where + "] " + dev.m1go.core.Plural.of(r.notMeasured().size(), "cell")
+                notes.add("[" + where + "] "
+                        + dev.m1go.core.Plural.of(r.notMeasured().size(), "cell")
                         + " of this input were not measured and are left out (see its report.json, 'notMeasured').");
             }
             started = min(started, r.startedAt());
             finished = max(finished, r.finishedAt());
             complete &= r.complete();
         }
-        notes.add(0, "Merged from " + files.size() + " reports: " + String.join(", ",
-                files.stream().map(Path::toString).toList()) + ".");
+        notes.add(
+                0,
+                "Merged from " + files.size() + " reports: "
+                        + String.join(", ", files.stream().map(Path::toString).toList()) + ".");
         notes.addAll(1, shardNotes(reports, shardOf, relabel));
         List<ToolchainInfo> tcs = new ArrayList<>(toolchains.values());
         tcs.sort(Comparator.comparing(ToolchainInfo::version).thenComparing(ToolchainInfo::binaryArch));
-        return new Report(Report.SCHEMA, generator, started, finished, complete, hosts.get(0).host(), tcs,
-                new ArrayList<>(cases.values()), cells, notes, hosts, null);
+        return new Report(
+                Report.SCHEMA,
+                generator,
+                started,
+                finished,
+                complete,
+                hosts.get(0).host(),
+                tcs,
+                new ArrayList<>(cases.values()),
+                cells,
+                notes,
+                hosts,
+                null);
     }
 
     /**
@@ -230,13 +260,14 @@ public final class MergeReports {
     }
 
     /** Which shards of each sharded run were merged, and which are missing. */
-    private static List<String> shardNotes(List<Report> reports, Map<Integer, Integer> shardOf,
-                                           Map<String, String> relabel) {
+    private static List<String> shardNotes(
+            List<Report> reports, Map<Integer, Integer> shardOf, Map<String, String> relabel) {
         Map<Integer, java.util.TreeSet<Integer>> byRun = new TreeMap<>();
         for (int i = 0; i < reports.size(); i++) {
             dev.m1go.matrix.Shard shard = shard(reports.get(i));
             if (shard != null) {
-                byRun.computeIfAbsent(shardOf.getOrDefault(i, i), k -> new java.util.TreeSet<>()).add(shard.index());
+                byRun.computeIfAbsent(shardOf.getOrDefault(i, i), k -> new java.util.TreeSet<>())
+                        .add(shard.index());
             }
         }
         List<String> notes = new ArrayList<>();
@@ -248,9 +279,11 @@ public final class MergeReports {
                     missing.add(k + "/" + n);
                 }
             }
-            notes.add("[" + relabel.get(first + "\u0000" + null) + "] shards " + String.join(", ", have.stream()
-                    .map(k -> k + "/" + n).toList()) + " of one run" + (missing.isEmpty() ? ": the whole matrix."
-                    : "; missing: " + String.join(", ", missing) + ", whose cells are not in this report."));
+            notes.add("[" + relabel.get(first + "\u0000" + null) + "] shards "
+                    + String.join(", ", have.stream().map(k -> k + "/" + n).toList()) + " of one run"
+                    + (missing.isEmpty()
+                            ? ": the whole matrix."
+                            : "; missing: " + String.join(", ", missing) + ", whose cells are not in this report."));
         });
         return notes;
     }
@@ -267,11 +300,15 @@ public final class MergeReports {
     /** The directory a report stands for: {@code mac-m1} for {@code mac-m1/target/m1go/report.json}. */
     private static String where(Path file) {
         Path dir = file.toAbsolutePath().normalize().getParent();
-        while (dir != null && dir.getFileName() != null
-                && (dir.getFileName().toString().equals("m1go") || dir.getFileName().toString().equals("target"))) {
+        while (dir != null
+                && dir.getFileName() != null
+                && (dir.getFileName().toString().equals("m1go")
+                        || dir.getFileName().toString().equals("target"))) {
             dir = dir.getParent();
         }
-        return dir == null || dir.getFileName() == null ? file.toString() : dir.getFileName().toString();
+        return dir == null || dir.getFileName() == null
+                ? file.toString()
+                : dir.getFileName().toString();
     }
 
     /** The label of a one-host report: {@code linux/amd64}. */

@@ -13,8 +13,7 @@ import java.nio.file.Path;
  */
 final class Preflight {
 
-    private Preflight() {
-    }
+    private Preflight() {}
 
     /**
      * {@code m1go.shard} as a share.
@@ -43,72 +42,111 @@ final class Preflight {
             throw new UserError("m1go.timeoutSeconds is " + s.timeoutSeconds() + ": give the time limit of one run in "
                     + "seconds, at least 1");
         }
-        atMost("m1go.timeoutSeconds", s.timeoutSeconds(), ReproduceSettings.MAX_TIMEOUT_SECONDS,
-                "the time limit of one run in seconds, from 1 to " + ReproduceSettings.MAX_TIMEOUT_SECONDS + " (a day)");
+        atMost(
+                "m1go.timeoutSeconds",
+                s.timeoutSeconds(),
+                ReproduceSettings.MAX_TIMEOUT_SECONDS,
+                "the time limit of one run in seconds, from 1 to " + ReproduceSettings.MAX_TIMEOUT_SECONDS
+                        + " (a day)");
         if (s.buildTimeoutSeconds() < 1) {
-            throw new UserError("m1go.buildTimeoutSeconds is " + s.buildTimeoutSeconds() + ": give the time limit of one "
-                    + "build in seconds, at least 1");
+            throw new UserError("m1go.buildTimeoutSeconds is " + s.buildTimeoutSeconds()
+                    + ": give the time limit of one " + "build in seconds, at least 1");
         }
-        atMost("m1go.buildTimeoutSeconds", s.buildTimeoutSeconds(), ReproduceSettings.MAX_TIMEOUT_SECONDS,
+        atMost(
+                "m1go.buildTimeoutSeconds",
+                s.buildTimeoutSeconds(),
+                ReproduceSettings.MAX_TIMEOUT_SECONDS,
                 "the time limit of one build in seconds, from 1 to " + ReproduceSettings.MAX_TIMEOUT_SECONDS
                         + " (a day)");
         if (s.threads() < 1) {
             throw new UserError("m1go.threads is " + s.threads() + ": give how many cells run at once, at least 1 (0 "
                     + "or unset: one per processor)");
         }
-        atMost("m1go.threads", s.threads(), ReproduceSettings.MAX_THREADS, "how many cells run at once, from 1 to "
-                + ReproduceSettings.MAX_THREADS + " (0 or unset: one per processor)");
+        atMost(
+                "m1go.threads",
+                s.threads(),
+                ReproduceSettings.MAX_THREADS,
+                "how many cells run at once, from 1 to " + ReproduceSettings.MAX_THREADS
+                        + " (0 or unset: one per processor)");
         if (s.cacheMaxBytes() < 0) {
             throw new UserError("m1go.cacheMaxBytes is " + s.cacheMaxBytes() + ": give the size in bytes the build "
                     + "cache in m1go.cacheDirectory may keep, 0 or more (0 keeps nothing between runs)");
         }
-        atMost("m1go.cacheMaxBytes", s.cacheMaxBytes(), ReproduceSettings.MAX_CACHE_BYTES, "the size in bytes the "
-                + "build cache may keep, from 0 to " + ReproduceSettings.MAX_CACHE_BYTES + " (1 TiB)");
+        atMost(
+                "m1go.cacheMaxBytes",
+                s.cacheMaxBytes(),
+                ReproduceSettings.MAX_CACHE_BYTES,
+                "the size in bytes the " + "build cache may keep, from 0 to " + ReproduceSettings.MAX_CACHE_BYTES
+                        + " (1 TiB)");
         ReproduceSettings.StressSettings st = s.stress();
         if (st.stressRuns() < 0) {
-            throw new UserError("m1go.stress.runs is " + st.stressRuns() + ": give how many times every cell runs, 1 or more "
-                    + "(0 or unset: no stress mode)");
+            throw new UserError("m1go.stress.runs is " + st.stressRuns()
+                    + ": give how many times every cell runs, 1 or more " + "(0 or unset: no stress mode)");
         }
-        atMost("m1go.stress.runs", st.stressRuns(), ReproduceSettings.MAX_STRESS_RUNS, "how many times every cell "
-                + "runs, from 1 to " + ReproduceSettings.MAX_STRESS_RUNS + " (0 or unset: no stress mode)");
+        atMost(
+                "m1go.stress.runs",
+                st.stressRuns(),
+                ReproduceSettings.MAX_STRESS_RUNS,
+                "how many times every cell " + "runs, from 1 to " + ReproduceSettings.MAX_STRESS_RUNS
+                        + " (0 or unset: no stress mode)");
         if (st.stressSeconds() < 0) {
             throw new UserError("m1go.stress.seconds is " + st.stressSeconds() + ": give how long every cell runs, in "
                     + "seconds (0 or unset: no time limit)");
         }
-        atMost("m1go.stress.seconds", st.stressSeconds(), ReproduceSettings.MAX_STRESS_SECONDS, "how long every cell "
-                + "runs in seconds, up to " + ReproduceSettings.MAX_STRESS_SECONDS + " (a week; 0 or unset: no time "
-                + "limit)");
+        atMost(
+                "m1go.stress.seconds",
+                st.stressSeconds(),
+                ReproduceSettings.MAX_STRESS_SECONDS,
+                "how long every cell "
+                        + "runs in seconds, up to " + ReproduceSettings.MAX_STRESS_SECONDS
+                        + " (a week; 0 or unset: no time "
+                        + "limit)");
         if (st.stressLoad() < 0) {
             throw new UserError("m1go.stress.load is " + st.stressLoad() + ": give how many busy threads load the CPU "
                     + "while the matrix runs, 0 or more");
         }
-        atMost("m1go.stress.load", st.stressLoad(), ReproduceSettings.MAX_STRESS_LOAD, "how many busy threads load "
-                + "the CPU while the matrix runs, from 0 to " + ReproduceSettings.MAX_STRESS_LOAD);
+        atMost(
+                "m1go.stress.load",
+                st.stressLoad(),
+                ReproduceSettings.MAX_STRESS_LOAD,
+                "how many busy threads load " + "the CPU while the matrix runs, from 0 to "
+                        + ReproduceSettings.MAX_STRESS_LOAD);
         if ((st.stressStopOnFailure() || st.stressLoad() > 0) && st.stressRuns() == 0 && st.stressSeconds() == 0) {
-            throw new UserError((st.stressStopOnFailure() ? "m1go.stress.stopOnFailure" : "m1go.stress.load") + " needs "
-                    + "stress mode: set m1go.stress.runs=N and/or m1go.stress.seconds=S");
+            throw new UserError((st.stressStopOnFailure() ? "m1go.stress.stopOnFailure" : "m1go.stress.load")
+                    + " needs " + "stress mode: set m1go.stress.runs=N and/or m1go.stress.seconds=S");
         }
         if (s.reruns() < 0) {
-            throw new UserError("m1go.reruns is " + s.reruns() + ": give how many extra runs a failing cell gets, 0 or "
-                    + "more");
+            throw new UserError(
+                    "m1go.reruns is " + s.reruns() + ": give how many extra runs a failing cell gets, 0 or " + "more");
         }
-        atMost("m1go.reruns", s.reruns(), ReproduceSettings.MAX_RERUNS, "how many extra runs a failing cell gets, "
-                + "from 0 to " + ReproduceSettings.MAX_RERUNS + " (for more, use stress mode: m1go.stress.runs)");
+        atMost(
+                "m1go.reruns",
+                s.reruns(),
+                ReproduceSettings.MAX_RERUNS,
+                "how many extra runs a failing cell gets, " + "from 0 to " + ReproduceSettings.MAX_RERUNS
+                        + " (for more, use stress mode: m1go.stress.runs)");
         if (s.memoryLimitMb() != 0 && s.memoryLimitMb() < ReproduceSettings.MIN_MEMORY_LIMIT_MB) {
             throw new UserError("m1go.memoryLimitMb is " + s.memoryLimitMb() + ": give the memory limit of one run in "
                     + "MiB, at least " + ReproduceSettings.MIN_MEMORY_LIMIT_MB + " (0 or unset: no limit)");
         }
-        atMost("m1go.memoryLimitMb", s.memoryLimitMb(), ReproduceSettings.MAX_MEMORY_LIMIT_MB, "the memory limit of "
-                + "one run in MiB, from " + ReproduceSettings.MIN_MEMORY_LIMIT_MB + " to "
-                + ReproduceSettings.MAX_MEMORY_LIMIT_MB + " (1 TiB; 0 or unset: no limit)");
+        atMost(
+                "m1go.memoryLimitMb",
+                s.memoryLimitMb(),
+                ReproduceSettings.MAX_MEMORY_LIMIT_MB,
+                "the memory limit of "
+                        + "one run in MiB, from " + ReproduceSettings.MIN_MEMORY_LIMIT_MB + " to "
+                        + ReproduceSettings.MAX_MEMORY_LIMIT_MB + " (1 TiB; 0 or unset: no limit)");
         Integer testCount = s.module() == null ? null : s.module().testCount();
         if (testCount != null) {
             if (testCount < 1) {
                 throw new UserError("m1go.testCount is " + testCount + ": give how many times each test runs "
                         + "(-test.count), at least 1");
             }
-            atMost("m1go.testCount", testCount, ReproduceSettings.MAX_TEST_COUNT, "how many times each test runs "
-                    + "(-test.count), from 1 to " + ReproduceSettings.MAX_TEST_COUNT);
+            atMost(
+                    "m1go.testCount",
+                    testCount,
+                    ReproduceSettings.MAX_TEST_COUNT,
+                    "how many times each test runs " + "(-test.count), from 1 to " + ReproduceSettings.MAX_TEST_COUNT);
         }
         if (s.module() != null) {
             runOptions(s.module().run());
@@ -129,9 +167,13 @@ final class Preflight {
             throw new UserError("m1go.testTimeoutSeconds is " + run.testTimeoutSeconds() + ": give the time limit of "
                     + "one test-binary run in seconds, at least 1");
         }
-        atMost("m1go.testTimeoutSeconds", run.testTimeoutSeconds(), ReproduceSettings.MAX_TIMEOUT_SECONDS, "the time "
-                + "limit of one test-binary run in seconds, from 1 to " + ReproduceSettings.MAX_TIMEOUT_SECONDS
-                + " (a day)");
+        atMost(
+                "m1go.testTimeoutSeconds",
+                run.testTimeoutSeconds(),
+                ReproduceSettings.MAX_TIMEOUT_SECONDS,
+                "the time "
+                        + "limit of one test-binary run in seconds, from 1 to " + ReproduceSettings.MAX_TIMEOUT_SECONDS
+                        + " (a day)");
     }
 
     private static void atMost(String property, long value, long max, String give) throws UserError {
@@ -190,8 +232,8 @@ final class Preflight {
             Files.createFile(probe);
             Files.delete(probe);
         } catch (IOException e) {
-            throw new UserError(property + ": " + dir + " is not writable (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); give a directory m1go may write");
+            throw new UserError(property + ": " + dir + " is not writable ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); give a directory m1go may write");
         }
     }
 

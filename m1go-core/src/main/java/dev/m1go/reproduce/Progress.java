@@ -30,8 +30,7 @@ public final class Progress implements MatrixListener, AutoCloseable {
 
     private MatrixListener inner = new MatrixListener() {
         @Override
-        public void finished(CellResult result, int done, int total) {
-        }
+        public void finished(CellResult result, int done, int total) {}
     };
     private final Log log;
     private final Clock clock;
@@ -41,10 +40,12 @@ public final class Progress implements MatrixListener, AutoCloseable {
      * when; the engine reports start and end of each on the same thread.
      */
     private final Map<Thread, Map.Entry<String, Instant>> running = new LinkedHashMap<>();
+
     private ScheduledExecutorService timer;
     private Instant lastLine;
     /** The silence the next heartbeat waits for: {@link #QUIET}, doubled after each heartbeat, {@link #QUIET_MAX} at most. */
     private Duration quiet = QUIET;
+
     private int total;
     private int runnable;
     private int ranDone;
@@ -55,14 +56,17 @@ public final class Progress implements MatrixListener, AutoCloseable {
      * ones do not: they are kinds of their own, each with a prior until one finished.
      */
     private final Kind quickFirstBuilds = new Kind(Duration.ofSeconds(10));
+
     private final Kind quickBuilds = new Kind(Duration.ofSeconds(1));
     private final Kind translatedFirstBuilds = new Kind(Duration.ofSeconds(120));
     private final Kind translatedBuilds = new Kind(Duration.ofSeconds(5));
     /** Builds that compile other modules from source: on the slow lane too, a minute or two each when cold. */
     private final Kind moduleBuilds = new Kind(Duration.ofSeconds(60));
+
     private final Kind runs = new Kind(Duration.ofSeconds(1));
     /** The (toolchain, target, link mode) groups whose first build has not finished yet. */
     private final java.util.Set<String> coldGroups = new java.util.HashSet<>();
+
     private int workers = 1;
     private int translatedWorkers = 1;
     /** When each worker began its current build or cell, to time it. */
@@ -171,8 +175,11 @@ public final class Progress implements MatrixListener, AutoCloseable {
     public synchronized void building(PlannedCell first) {
         since.put(Thread.currentThread(), clock.instant());
         CellKey k = first.key();
-        running.put(Thread.currentThread(), Map.entry("building " + k.caseId() + " "
-                + k.toolchainLabel(hostGoarch(first)) + " " + k.target(), clock.instant()));
+        running.put(
+                Thread.currentThread(),
+                Map.entry(
+                        "building " + k.caseId() + " " + k.toolchainLabel(hostGoarch(first)) + " " + k.target(),
+                        clock.instant()));
         inner.building(first);
     }
 
@@ -245,9 +252,12 @@ public final class Progress implements MatrixListener, AutoCloseable {
      * long.
      */
     synchronized Duration eta() {
-        double slow = seconds(translatedFirstBuilds.remaining().plus(translatedBuilds.remaining())
+        double slow = seconds(translatedFirstBuilds
+                .remaining()
+                .plus(translatedBuilds.remaining())
                 .plus(moduleBuilds.remaining()));
-        double quick = seconds(quickFirstBuilds.remaining().plus(quickBuilds.remaining()).plus(runs.remaining()));
+        double quick = seconds(
+                quickFirstBuilds.remaining().plus(quickBuilds.remaining()).plus(runs.remaining()));
         int lane = Math.min(translatedWorkers, workers);
         double t;
         if (workers <= lane) {
@@ -279,8 +289,8 @@ public final class Progress implements MatrixListener, AutoCloseable {
         if (running.isEmpty() || Duration.between(lastLine, now).compareTo(quiet) < 0) {
             return;
         }
-        Map.Entry<String, Instant> oldest = running.values().stream().min(Map.Entry.comparingByValue())
-                .orElseThrow();
+        Map.Entry<String, Instant> oldest =
+                running.values().stream().min(Map.Entry.comparingByValue()).orElseThrow();
         lastLine = now;
         quiet = quiet.multipliedBy(2).compareTo(QUIET_MAX) > 0 ? QUIET_MAX : quiet.multipliedBy(2);
         log.info("… still running after " + format(Duration.between(start, now)) + ": " + oldest.getKey() + " for "
@@ -294,7 +304,8 @@ public final class Progress implements MatrixListener, AutoCloseable {
         if (s < 60) {
             return s + " s";
         }
-        return s >= 3600 ? String.format("%dh%02dm", s / 3600, (s % 3600) / 60)
+        return s >= 3600
+                ? String.format("%dh%02dm", s / 3600, (s % 3600) / 60)
                 : String.format("%dm%02ds", s / 60, s % 60);
     }
 

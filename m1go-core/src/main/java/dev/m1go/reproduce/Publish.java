@@ -52,17 +52,16 @@ public final class Publish {
      * @param issueBody        print report.md to standard output
      * @param reportsDirectory where TEST-m1go.xml also goes ({@code m1go.reportsDirectory}), or {@code null}
      */
-    public record Settings(Path baseline, String failOn, boolean failOnRegression, boolean issueBody,
-                           Path reportsDirectory) {
+    public record Settings(
+            Path baseline, String failOn, boolean failOnRegression, boolean issueBody, Path reportsDirectory) {
         public Settings(Path baseline, String failOn, boolean failOnRegression, boolean issueBody) {
             this(baseline, failOn, failOnRegression, issueBody, null);
         }
     }
 
     /** Checked settings, the baseline read. */
-    public record Plan(FailOn failOn, Report baseline, String baselineSource, boolean issueBody,
-                       Path reportsDirectory) {
-    }
+    public record Plan(
+            FailOn failOn, Report baseline, String baselineSource, boolean issueBody, Path reportsDirectory) {}
 
     /** The report as published and the cells that fail the build under {@code m1go.failOn}. */
     public record Published(Report report, FailOn failOn, List<CellResult> failing) {
@@ -88,11 +87,15 @@ public final class Publish {
             } catch (JsonReport.ReportFormatException e) {
                 throw new UserError("m1go.baseline: " + e.getMessage());
             } catch (com.fasterxml.jackson.core.JacksonException e) {
-                throw new UserError("m1go.baseline: " + s.baseline() + " is not an m1go report: "
-                        + e.getOriginalMessage());
+                throw new UserError(
+                        "m1go.baseline: " + s.baseline() + " is not an m1go report: " + e.getOriginalMessage());
             }
         }
-        return new Plan(failOn, baseline, s.baseline() == null ? null : s.baseline().toString(), s.issueBody(),
+        return new Plan(
+                failOn,
+                baseline,
+                s.baseline() == null ? null : s.baseline().toString(),
+                s.issueBody(),
                 s.reportsDirectory());
     }
 
@@ -123,7 +126,10 @@ public final class Publish {
                     + n.get(Comparison.KNOWN) + " known, " + n.get(Comparison.FIXED) + " fixed");
         }
         if (plan.reportsDirectory() != null
-                && !plan.reportsDirectory().toAbsolutePath().normalize().equals(directory.toAbsolutePath().normalize())) {
+                && !plan.reportsDirectory()
+                        .toAbsolutePath()
+                        .normalize()
+                        .equals(directory.toAbsolutePath().normalize())) {
             JUnitReport.copy(directory, plan.reportsDirectory());
             log.info("m1go: " + JUnitReport.FILE + " also in " + plan.reportsDirectory() + " ("
                     + PropertyNames.REPORTS_DIRECTORY + ")");
@@ -131,19 +137,24 @@ public final class Publish {
         String summary = environment.get(STEP_SUMMARY);
         boolean toSummary = summary != null && !summary.isBlank();
         String md = plan.issueBody() || toSummary
-                ? Files.readString(directory.resolve(MarkdownReport.FILE), StandardCharsets.UTF_8) : null;
+                ? Files.readString(directory.resolve(MarkdownReport.FILE), StandardCharsets.UTF_8)
+                : null;
         if (plan.issueBody()) {
             stdout.print(md);
             stdout.flush();
         }
         if (toSummary) {
             try {
-                Files.writeString(Path.of(summary), md + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                Files.writeString(
+                        Path.of(summary),
+                        md + "\n",
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
                 log.info("m1go: appended report.md to the step summary " + summary + " (" + STEP_SUMMARY + ")");
             } catch (IOException | java.nio.file.InvalidPathException e) {
-                log.warn("m1go: could not append report.md to the step summary " + summary + " (" + STEP_SUMMARY
-                        + "): " + e + "; the reports in " + directory + " are complete");
+                log.warn("m1go: could not append report.md to the step summary " + summary + " (" + STEP_SUMMARY + "): "
+                        + e + "; the reports in " + directory + " are complete");
             }
         }
         return new Published(report, plan.failOn(), failing(report, plan.failOn()));
@@ -155,22 +166,36 @@ public final class Publish {
      * {@code translation-only}, the translated cells of translation-only differentials that are not expected.
      */
     static List<CellResult> failing(Report r, FailOn failOn) {
-        Map<String, String> status = r.baseline() == null ? Map.of() : r.baseline().statusByCell();
-        java.util.Set<String> rateRises = r.baseline() == null ? java.util.Set.of() : r.baseline().changes().stream()
-                .filter(ch -> Comparison.NEW.equals(ch.status()) && ch.pValue() != null)
-                .map(Comparison.Change::cell).collect(java.util.stream.Collectors.toSet());
+        Map<String, String> status =
+                r.baseline() == null ? Map.of() : r.baseline().statusByCell();
+        java.util.Set<String> rateRises = r.baseline() == null
+                ? java.util.Set.of()
+                : r.baseline().changes().stream()
+                        .filter(ch -> Comparison.NEW.equals(ch.status()) && ch.pValue() != null)
+                        .map(Comparison.Change::cell)
+                        .collect(java.util.stream.Collectors.toSet());
         return switch (failOn) {
             case NEVER -> List.of();
-            case REGRESSION -> r.cells().stream().filter(c -> c.verdict() == Verdict.UNEXPECTED).toList();
-            case NEW -> r.cells().stream()
-                    .filter(c -> rateRises.contains(c.key().id()) || c.verdict() == Verdict.UNEXPECTED
-                            && (r.baseline() == null || Comparison.NEW.equals(status.get(c.key().id()))))
-                    .toList();
+            case REGRESSION ->
+                r.cells().stream()
+                        .filter(c -> c.verdict() == Verdict.UNEXPECTED)
+                        .toList();
+            case NEW ->
+                r.cells().stream()
+                        .filter(c -> rateRises.contains(c.key().id())
+                                || c.verdict() == Verdict.UNEXPECTED
+                                        && (r.baseline() == null
+                                                || Comparison.NEW.equals(
+                                                        status.get(c.key().id()))))
+                        .toList();
             case TRANSLATION_ONLY -> {
                 java.util.Set<String> keys = dev.m1go.report.Differential.translationOnly(r.differentials()).stream()
-                        .map(d -> d.cell().key()).collect(java.util.stream.Collectors.toSet());
-                yield r.cells().stream().filter(c -> c.verdict() != Verdict.EXPECTED)
-                        .filter(c -> keys.contains(c.key().id())).toList();
+                        .map(d -> d.cell().key())
+                        .collect(java.util.stream.Collectors.toSet());
+                yield r.cells().stream()
+                        .filter(c -> c.verdict() != Verdict.EXPECTED)
+                        .filter(c -> keys.contains(c.key().id()))
+                        .toList();
             }
         };
     }
@@ -188,15 +213,21 @@ public final class Publish {
      */
     public static String failureMessage(Published p, Path directory, boolean readsFailOnRegression) {
         int n = p.failing().size();
-        StringBuilder m = new StringBuilder(Plural.of(n, "cell") + (p.failOn() == FailOn.TRANSLATION_ONLY
-                ? (n == 1 ? " fails" : " fail") + " only under translation"
-                : (n == 1 ? " contradicts its" : " contradict their") + " case's expectation")
+        StringBuilder m = new StringBuilder(Plural.of(n, "cell")
+                + (p.failOn() == FailOn.TRANSLATION_ONLY
+                        ? (n == 1 ? " fails" : " fail") + " only under translation"
+                        : (n == 1 ? " contradicts its" : " contradict their") + " case's expectation")
                 + (p.failOn() == FailOn.NEW ? " with a failure that is new since the baseline" : "")
                 + " (reports: " + directory + "):");
         int shown = 0;
         for (CellResult c : p.failing()) {
-            m.append("\n  ").append(c.key().titleWithHost(p.report().hostArchOf(c))).append(": expected ").append(c.expected())
-                    .append(", got ").append(c.outcome()).append(c.signal() == null ? "" : " " + c.signal());
+            m.append("\n  ")
+                    .append(c.key().titleWithHost(p.report().hostArchOf(c)))
+                    .append(": expected ")
+                    .append(c.expected())
+                    .append(", got ")
+                    .append(c.outcome())
+                    .append(c.signal() == null ? "" : " " + c.signal());
             if (shown++ < MAX_CAUSES) {
                 String cause = FailureCause.of(directory, c);
                 Path log = FailureCause.log(directory, c);
@@ -209,10 +240,13 @@ public final class Publish {
             }
         }
         if (shown > MAX_CAUSES) {
-            m.append("\n  (causes and logs of the first ").append(MAX_CAUSES).append(" cells; report.md has every one)");
+            m.append("\n  (causes and logs of the first ")
+                    .append(MAX_CAUSES)
+                    .append(" cells; report.md has every one)");
         }
-        m.append("\nSet " + PropertyNames.FAIL_ON + "=never" + (readsFailOnRegression
-                ? " (or " + PropertyNames.FAIL_ON_REGRESSION + "=false)" : "") + " to report without failing");
+        m.append("\nSet " + PropertyNames.FAIL_ON + "=never"
+                + (readsFailOnRegression ? " (or " + PropertyNames.FAIL_ON_REGRESSION + "=false)" : "")
+                + " to report without failing");
         if (p.failOn() == FailOn.REGRESSION) {
             m.append(", or m1go.failOn=new with m1go.baseline=<previous report.json> to fail only on new failures");
         }

@@ -7,7 +7,6 @@ import dev.m1go.classify.Classifier;
 import dev.m1go.classify.Verdict;
 import dev.m1go.core.Log;
 import dev.m1go.core.OutputLayout;
-import dev.m1go.core.Plural;
 import dev.m1go.core.UserError;
 import dev.m1go.exec.ProcessRunner;
 import dev.m1go.host.Arch;
@@ -39,7 +38,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -80,14 +78,32 @@ public final class Reproduce {
     private dev.m1go.module.ModuleProject moduleProject;
 
     /** On this machine: its host probe, the bundled case catalog and toolchain discovery. */
-    public Reproduce(ProcessRunner processes, Classifier classifier, Function<Host, List<Runner>> extraRunners,
-                     Clock clock, Log log) {
-        this(processes, classifier, extraRunners, (env, logDir) -> HostProbe.ofThisMachine(processes, env, logDir)
-                .probe(), (dir, ids) -> new CaseLoader().load(dir, ids), ToolchainSource.finder(processes), clock, log);
+    public Reproduce(
+            ProcessRunner processes,
+            Classifier classifier,
+            Function<Host, List<Runner>> extraRunners,
+            Clock clock,
+            Log log) {
+        this(
+                processes,
+                classifier,
+                extraRunners,
+                (env, logDir) -> HostProbe.ofThisMachine(processes, env, logDir).probe(),
+                (dir, ids) -> new CaseLoader().load(dir, ids),
+                ToolchainSource.finder(processes),
+                clock,
+                log);
     }
 
-    public Reproduce(ProcessRunner processes, Classifier classifier, Function<Host, List<Runner>> extraRunners,
-                     HostSource hosts, CaseSource catalog, ToolchainSource toolchainSource, Clock clock, Log log) {
+    public Reproduce(
+            ProcessRunner processes,
+            Classifier classifier,
+            Function<Host, List<Runner>> extraRunners,
+            HostSource hosts,
+            CaseSource catalog,
+            ToolchainSource toolchainSource,
+            Clock clock,
+            Log log) {
         this.processes = processes;
         this.classifier = classifier;
         this.extraRunners = extraRunners;
@@ -103,8 +119,8 @@ public final class Reproduce {
      * the toolchains a front end declared by where they were declared.
      */
     public Reproduce withToolchainSource(java.util.function.UnaryOperator<ToolchainSource> wrap) {
-        Reproduce r = new Reproduce(processes, classifier, extraRunners, hosts, catalog, wrap.apply(toolchainSource),
-                clock, log);
+        Reproduce r = new Reproduce(
+                processes, classifier, extraRunners, hosts, catalog, wrap.apply(toolchainSource), clock, log);
         r.frontend = frontend;
         return r;
     }
@@ -128,15 +144,19 @@ public final class Reproduce {
         Host host = hosts.probe(s.environment(), new OutputLayout(out).hostLogs());
         Runners runners = new Runners(host, processes, extraRunners.apply(host));
         List<Toolchain> toolchains = toolchains(s, host, runners, out, new ArrayList<>());
-        CCompilers compilers = new CCompilers(host.os(), host.arch(), s.environment(), processes,
-                new OutputLayout(out).hostLogs());
-        return new Session(s, host, runners, toolchains,
-                new MatrixEngine(host, processes, classifier, compilers, runners), processes);
+        CCompilers compilers =
+                new CCompilers(host.os(), host.arch(), s.environment(), processes, new OutputLayout(out).hostLogs());
+        return new Session(
+                s,
+                host,
+                runners,
+                toolchains,
+                new MatrixEngine(host, processes, classifier, compilers, runners),
+                processes);
     }
 
     /** The finished matrix: the report and the cells that contradict their expectation. */
-    public record Result(Report report, List<CellResult> unexpected, List<CellResult> flaky, Path directory) {
-    }
+    public record Result(Report report, List<CellResult> unexpected, List<CellResult> flaky, Path directory) {}
 
     /**
      * Checks the settings that need no probing and takes the output directory's {@link RunLock}: call before
@@ -145,8 +165,8 @@ public final class Reproduce {
     public RunLock lock(ReproduceSettings s) throws UserError, IOException {
         Preflight.numbers(s);
         Preflight.check(s);
-        return RunLock.acquire(s.outputDirectory().toAbsolutePath().normalize(), "m1go.outputDirectory",
-                clock.instant(), log);
+        return RunLock.acquire(
+                s.outputDirectory().toAbsolutePath().normalize(), "m1go.outputDirectory", clock.instant(), log);
     }
 
     /** The message for an I/O error that stopped the run: the error, and exactly what was and was not written. */
@@ -214,16 +234,31 @@ public final class Reproduce {
         List<Toolchain> toolchains = toolchains(s, host, runners, out, leftOut);
         List<ReproCase> cases = s.module() == null ? cases(s) : moduleCases(s, host, runners, toolchains, out);
 
-        CCompilers compilers = new CCompilers(host.os(), host.arch(), s.environment(), processes, new OutputLayout(out).hostLogs());
-        MatrixRequest request = MatrixRequest.builder().outputDirectory(out).cacheDirectory(s.cacheDirectory())
-                .cases(cases).toolchains(toolchains).targets(targets).runners(selected)
+        CCompilers compilers =
+                new CCompilers(host.os(), host.arch(), s.environment(), processes, new OutputLayout(out).hostLogs());
+        MatrixRequest request = MatrixRequest.builder()
+                .outputDirectory(out)
+                .cacheDirectory(s.cacheDirectory())
+                .cases(cases)
+                .toolchains(toolchains)
+                .targets(targets)
+                .runners(selected)
                 .runTimeout(Duration.ofSeconds(s.timeoutSeconds()))
-                .buildTimeout(Duration.ofSeconds(s.buildTimeoutSeconds())).quitGrace(Duration.ofSeconds(3))
-                .threads(s.threads()).inheritEnvironment(s.inheritEnvironment()).environment(s.environment())
-                .home(s.home()).reruns(s.reruns()).rerunsAll(s.rerunsAll()).rebuild(s.rebuild())
-                .cacheMaxBytes(s.cacheMaxBytes()).memoryLimitMb(s.memoryLimitMb())
-                .stress(new dev.m1go.matrix.Stress(s.stress().stressRuns(),
-                        Duration.ofSeconds(s.stress().stressSeconds()), s.stress().stressStopOnFailure()))
+                .buildTimeout(Duration.ofSeconds(s.buildTimeoutSeconds()))
+                .quitGrace(Duration.ofSeconds(3))
+                .threads(s.threads())
+                .inheritEnvironment(s.inheritEnvironment())
+                .environment(s.environment())
+                .home(s.home())
+                .reruns(s.reruns())
+                .rerunsAll(s.rerunsAll())
+                .rebuild(s.rebuild())
+                .cacheMaxBytes(s.cacheMaxBytes())
+                .memoryLimitMb(s.memoryLimitMb())
+                .stress(new dev.m1go.matrix.Stress(
+                        s.stress().stressRuns(),
+                        Duration.ofSeconds(s.stress().stressSeconds()),
+                        s.stress().stressStopOnFailure()))
                 .build();
         MatrixEngine engine = new MatrixEngine(host, processes, classifier, compilers, runners);
         List<PlannedCell> plan = engine.plan(request);
@@ -246,12 +281,21 @@ public final class Reproduce {
             throw new UserError(RunLog.nothingToRun(plan, selected, targets));
         }
 
-        List<CCompiler> ccs = targets.stream().map(t -> compilers.forTarget(t.arch()).compiler())
-                .filter(java.util.Objects::nonNull).toList();
-        Report skeleton = new Report(Report.SCHEMA, frontend.tool(), started, null, false,
-                HostInfo.of(host, ccs, s.inheritEnvironment()),
-                toolchains.stream().map(ToolchainInfo::of).toList(),
-                cases.stream().map(CaseInfo::of).toList(), List.of(), notes(host, selected, toolchains, leftOut))
+        List<CCompiler> ccs = targets.stream()
+                .map(t -> compilers.forTarget(t.arch()).compiler())
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        Report skeleton = new Report(
+                        Report.SCHEMA,
+                        frontend.tool(),
+                        started,
+                        null,
+                        false,
+                        HostInfo.of(host, ccs, s.inheritEnvironment()),
+                        toolchains.stream().map(ToolchainInfo::of).toList(),
+                        cases.stream().map(CaseInfo::of).toList(),
+                        List.of(),
+                        notes(host, selected, toolchains, leftOut))
                 .withShard(shard == null ? null : shard.toString());
         leftOut.forEach(n -> log.info("m1go: " + n));
         log.info(RunLog.header(plan.size(), runnable, cases.size(), toolchains.size(), targets.size(), out));
@@ -264,7 +308,8 @@ public final class Reproduce {
         }
         List<CellResult> results;
         LiveReport live;
-        try (Progress progress = new Progress(log, clock, host.arch()); BusyLoad load = BusyLoad.start(s.stress().stressLoad())) {
+        try (Progress progress = new Progress(log, clock, host.arch());
+                BusyLoad load = BusyLoad.start(s.stress().stressLoad())) {
             live = new LiveReport(out, skeleton, progress::line, clock);
             this.live = live;
             try {
@@ -277,13 +322,19 @@ public final class Reproduce {
         // Runner notes are complete only once every cell ran (a container image reused across cells, say).
         List<String> notes = notes(host, selected, toolchains, leftOut);
         Report report = live.complete(results, r -> finish.apply(r.withNotes(notes)));
-        log.debug(String.format(java.util.Locale.ROOT, "m1go: writing reports took %.2f s of this run's %.2f s",
+        log.debug(String.format(
+                java.util.Locale.ROOT,
+                "m1go: writing reports took %.2f s of this run's %.2f s",
                 live.writing().toMillis() / 1000.0,
-                Duration.between(java.time.Instant.parse(started), clock.instant()).toMillis() / 1000.0));
+                Duration.between(java.time.Instant.parse(started), clock.instant())
+                                .toMillis()
+                        / 1000.0));
         RunLog.summary(log, report, out);
-        return new Result(report,
+        return new Result(
+                report,
                 results.stream().filter(c -> c.verdict() == Verdict.UNEXPECTED).toList(),
-                results.stream().filter(c -> c.verdict() == Verdict.FLAKY).toList(), out);
+                results.stream().filter(c -> c.verdict() == Verdict.FLAKY).toList(),
+                out);
     }
 
     /** A run that stops early still leaves every finished cell in report.json. */
@@ -328,16 +379,21 @@ public final class Reproduce {
     }
 
     /** Module mode: the packages and test binaries of {@code m1go.module}, listed with a toolchain that runs here. */
-    private List<ReproCase> moduleCases(ReproduceSettings s, Host host, Runners runners, List<Toolchain> toolchains,
-                                        Path out) throws UserError, IOException {
-        Toolchain lister = toolchains.stream().filter(t -> t.usable() && t.binaryArch() == host.arch()).findFirst()
+    private List<ReproCase> moduleCases(
+            ReproduceSettings s, Host host, Runners runners, List<Toolchain> toolchains, Path out)
+            throws UserError, IOException {
+        Toolchain lister = toolchains.stream()
+                .filter(t -> t.usable() && t.binaryArch() == host.arch())
+                .findFirst()
                 .or(() -> toolchains.stream().filter(Toolchain::usable).findFirst())
-                .orElseThrow(() -> new UserError("m1go.module needs a Go toolchain that runs here to list the "
-                        + "module's packages; none of the toolchains found can run (see m1go.goRoots, m1go.goVersions)"));
+                .orElseThrow(
+                        () -> new UserError(
+                                "m1go.module needs a Go toolchain that runs here to list the "
+                                        + "module's packages; none of the toolchains found can run (see m1go.goRoots, m1go.goVersions)"));
         try {
             moduleProject = new dev.m1go.module.ModuleProject(processes, s.environment(), s.home());
-            List<ReproCase> cases = moduleProject.cases(s.module(), out, lister, runners.launchFor(lister.binaryArch()),
-                    s.cacheDirectory());
+            List<ReproCase> cases = moduleProject.cases(
+                    s.module(), out, lister, runners.launchFor(lister.binaryArch()), s.cacheDirectory());
             if (moduleProject.copyNote() != null) {
                 log.warn("m1go: " + moduleProject.copyNote());
             }
@@ -345,8 +401,8 @@ public final class Reproduce {
         } catch (CaseDefinitionException e) {
             throw new UserError(e.getMessage());
         } catch (dev.m1go.toolchain.Launcher.CannotLaunchException e) {
-            throw new UserError("m1go.module: cannot run " + lister.version() + " to list the packages: "
-                    + e.getMessage());
+            throw new UserError(
+                    "m1go.module: cannot run " + lister.version() + " to list the packages: " + e.getMessage());
         }
     }
 
@@ -355,10 +411,17 @@ public final class Reproduce {
         if (!s.runners().isEmpty()) {
             return List.of();
         }
-        List<String> left = runners.all().stream().filter(r -> !selected.contains(r)).map(Runner::name).toList();
-        return left.isEmpty() ? List.of() : List.of("The default matrix leaves the " + String.join(", ", left)
-                + " runner out: m1go.runners=" + Runners.ALL + " takes it too (on Linux a --platform container is "
-                + "translated by the same binfmt_misc handler as binfmt, and needs a static build of every binary).");
+        List<String> left = runners.all().stream()
+                .filter(r -> !selected.contains(r))
+                .map(Runner::name)
+                .toList();
+        return left.isEmpty()
+                ? List.of()
+                : List.of(
+                        "The default matrix leaves the " + String.join(", ", left)
+                                + " runner out: m1go.runners=" + Runners.ALL
+                                + " takes it too (on Linux a --platform container is "
+                                + "translated by the same binfmt_misc handler as binfmt, and needs a static build of every binary).");
     }
 
     private List<Toolchain> toolchains(ReproduceSettings s, Host host, Runners runners, Path out, List<String> leftOut)
@@ -375,14 +438,16 @@ public final class Reproduce {
     }
 
     private List<String> notes(Host host, List<Runner> runners, List<Toolchain> toolchains, List<String> leftOut) {
-        return rawNotes(host, runners, toolchains, leftOut).stream().map(frontend::render).toList();
+        return rawNotes(host, runners, toolchains, leftOut).stream()
+                .map(frontend::render)
+                .toList();
     }
 
-    private static List<String> rawNotes(Host host, List<Runner> runners, List<Toolchain> toolchains,
-                                         List<String> leftOut) {
+    private static List<String> rawNotes(
+            Host host, List<Runner> runners, List<Toolchain> toolchains, List<String> leftOut) {
         List<String> notes = new ArrayList<>(leftOut);
-        boolean rosettaHere = runners.stream().anyMatch(r -> r.name().equals("rosetta")
-                && r.appliesTo(dev.m1go.host.Os.DARWIN, Arch.AMD64));
+        boolean rosettaHere = runners.stream()
+                .anyMatch(r -> r.name().equals("rosetta") && r.appliesTo(dev.m1go.host.Os.DARWIN, Arch.AMD64));
         if (!rosettaHere) {
             notes.add("Rosetta 2 was not exercised: this host is " + host.os() + "/" + host.arch()
                     + "; Rosetta cells exist only on an Apple silicon Mac.");
@@ -391,7 +456,8 @@ public final class Reproduce {
             notes.add("Whether m1go itself ran translated cannot be observed on " + host.os() + ".");
         }
         runners.forEach(r -> notes.addAll(r.notes()));
-        toolchains.stream().filter(t -> !t.usable())
+        toolchains.stream()
+                .filter(t -> !t.usable())
                 .forEach(t -> notes.add("Toolchain " + t.version() + " (" + t.binaryArch() + ") at " + t.goroot()
                         + " could not run: " + t.unusable()));
         return notes;

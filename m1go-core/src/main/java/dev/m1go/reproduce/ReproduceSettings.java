@@ -82,8 +82,8 @@ public record ReproduceSettings(
      *
      * @throws NullPointerException naming the one of them that is null
      */
-    public static Builder builder(Path outputDirectory, Path cacheDirectory, Map<String, String> environment,
-                                  Path home) {
+    public static Builder builder(
+            Path outputDirectory, Path cacheDirectory, Map<String, String> environment, Path home) {
         return new Builder(outputDirectory, cacheDirectory, environment, home);
     }
 
@@ -128,37 +128,132 @@ public record ReproduceSettings(
             this.home = given(home, "home");
         }
 
-        public Builder goRoots(List<String> v) { goRoots = v; return this; }
-        public Builder goVersions(String v) { goVersions = v; return this; }
-        public Builder failIfNoToolchains(boolean v) { failIfNoToolchains = v; return this; }
-        public Builder cases(List<String> v) { cases = v; return this; }
-        public Builder casesDirectory(Path v) { casesDirectory = v; return this; }
-        public Builder runners(List<String> v) { runners = v; return this; }
-        public Builder targets(List<String> v) { targets = v; return this; }
-        public Builder timeoutSeconds(int v) { timeoutSeconds = v; return this; }
-        public Builder buildTimeoutSeconds(int v) { buildTimeoutSeconds = v; return this; }
+        public Builder goRoots(List<String> v) {
+            goRoots = v;
+            return this;
+        }
+
+        public Builder goVersions(String v) {
+            goVersions = v;
+            return this;
+        }
+
+        public Builder failIfNoToolchains(boolean v) {
+            failIfNoToolchains = v;
+            return this;
+        }
+
+        public Builder cases(List<String> v) {
+            cases = v;
+            return this;
+        }
+
+        public Builder casesDirectory(Path v) {
+            casesDirectory = v;
+            return this;
+        }
+
+        public Builder runners(List<String> v) {
+            runners = v;
+            return this;
+        }
+
+        public Builder targets(List<String> v) {
+            targets = v;
+            return this;
+        }
+
+        public Builder timeoutSeconds(int v) {
+            timeoutSeconds = v;
+            return this;
+        }
+
+        public Builder buildTimeoutSeconds(int v) {
+            buildTimeoutSeconds = v;
+            return this;
+        }
         /** Taken as given: {@link Preflight} refuses a number out of range (a front end resolves 0 beforehand). */
-        public Builder threads(int v) { threads = v; return this; }
-        public Builder inheritEnvironment(boolean v) { inheritEnvironment = v; return this; }
-        public Builder reruns(int v) { reruns = v; return this; }
-        public Builder rerunsAll(boolean v) { rerunsAll = v; return this; }
-        public Builder failIfNoCells(boolean v) { failIfNoCells = v; return this; }
-        public Builder rebuild(boolean v) { rebuild = v; return this; }
-        public Builder cacheMaxBytes(long v) { cacheMaxBytes = v; return this; }
+        public Builder threads(int v) {
+            threads = v;
+            return this;
+        }
+
+        public Builder inheritEnvironment(boolean v) {
+            inheritEnvironment = v;
+            return this;
+        }
+
+        public Builder reruns(int v) {
+            reruns = v;
+            return this;
+        }
+
+        public Builder rerunsAll(boolean v) {
+            rerunsAll = v;
+            return this;
+        }
+
+        public Builder failIfNoCells(boolean v) {
+            failIfNoCells = v;
+            return this;
+        }
+
+        public Builder rebuild(boolean v) {
+            rebuild = v;
+            return this;
+        }
+
+        public Builder cacheMaxBytes(long v) {
+            cacheMaxBytes = v;
+            return this;
+        }
         /** Null: {@link StressSettings#NONE}. */
-        public Builder stress(StressSettings v) { stress = v; return this; }
+        public Builder stress(StressSettings v) {
+            stress = v;
+            return this;
+        }
         /** Null: not in module mode. */
-        public Builder module(dev.m1go.module.ModuleProject.Settings v) { module = v; return this; }
+        public Builder module(dev.m1go.module.ModuleProject.Settings v) {
+            module = v;
+            return this;
+        }
         /** {@code K/N}: only that share of the planned cells ({@code m1go.shard}); null or blank: all of them. */
-        public Builder shard(String v) { shard = v == null || v.isBlank() ? null : v.trim(); return this; }
+        public Builder shard(String v) {
+            shard = v == null || v.isBlank() ? null : v.trim();
+            return this;
+        }
         /** {@code m1go.memoryLimitMb}; 0: no limit. */
-        public Builder memoryLimitMb(int v) { memoryLimitMb = v; return this; }
+        public Builder memoryLimitMb(int v) {
+            memoryLimitMb = v;
+            return this;
+        }
 
         public ReproduceSettings build() {
-            return new ReproduceSettings(outputDirectory, cacheDirectory, goRoots, goVersions, failIfNoToolchains,
-                    cases, casesDirectory, runners, targets, timeoutSeconds, buildTimeoutSeconds, threads,
-                    inheritEnvironment, reruns, rerunsAll, failIfNoCells, environment, home, rebuild, cacheMaxBytes,
-                    stress, module, shard, memoryLimitMb);
+            return new ReproduceSettings(
+                    outputDirectory,
+                    cacheDirectory,
+                    goRoots,
+                    goVersions,
+                    failIfNoToolchains,
+                    cases,
+                    casesDirectory,
+                    runners,
+                    targets,
+                    timeoutSeconds,
+                    buildTimeoutSeconds,
+                    threads,
+                    inheritEnvironment,
+                    reruns,
+                    rerunsAll,
+                    failIfNoCells,
+                    environment,
+                    home,
+                    rebuild,
+                    cacheMaxBytes,
+                    stress,
+                    module,
+                    shard,
+                    memoryLimitMb);
         }
 
         private static <T> T given(T value, String setting) {
@@ -182,12 +277,27 @@ public record ReproduceSettings(
     }
 
     private Builder toBuilder() {
-        return builder(outputDirectory, cacheDirectory, environment, home).goRoots(goRoots).goVersions(goVersions)
-                .failIfNoToolchains(failIfNoToolchains).cases(cases).casesDirectory(casesDirectory).runners(runners)
-                .targets(targets).timeoutSeconds(timeoutSeconds).buildTimeoutSeconds(buildTimeoutSeconds)
-                .threads(threads).inheritEnvironment(inheritEnvironment).reruns(reruns).rerunsAll(rerunsAll)
-                .failIfNoCells(failIfNoCells).rebuild(rebuild).cacheMaxBytes(cacheMaxBytes).stress(stress)
-                .module(module).shard(shard).memoryLimitMb(memoryLimitMb);
+        return builder(outputDirectory, cacheDirectory, environment, home)
+                .goRoots(goRoots)
+                .goVersions(goVersions)
+                .failIfNoToolchains(failIfNoToolchains)
+                .cases(cases)
+                .casesDirectory(casesDirectory)
+                .runners(runners)
+                .targets(targets)
+                .timeoutSeconds(timeoutSeconds)
+                .buildTimeoutSeconds(buildTimeoutSeconds)
+                .threads(threads)
+                .inheritEnvironment(inheritEnvironment)
+                .reruns(reruns)
+                .rerunsAll(rerunsAll)
+                .failIfNoCells(failIfNoCells)
+                .rebuild(rebuild)
+                .cacheMaxBytes(cacheMaxBytes)
+                .stress(stress)
+                .module(module)
+                .shard(shard)
+                .memoryLimitMb(memoryLimitMb);
     }
 
     /**
@@ -203,6 +313,8 @@ public record ReproduceSettings(
     }
 
     private static List<String> clean(List<String> values) {
-        return values == null ? List.of() : values.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return values == null
+                ? List.of()
+                : values.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -32,8 +32,8 @@ public final class RunLock implements AutoCloseable {
     /** Takes the lock of {@code directory} (which must exist) for this process. */
     public static RunLock acquire(Path directory, String property, Instant now, Log log) throws UserError, IOException {
         Path file = directory.resolve(FILE);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -51,8 +51,10 @@ public final class RunLock implements AutoCloseable {
             log.warn("m1go: took over " + file + " from an m1go run that no longer runs (" + holder + ")");
         }
         channel.truncate(0);
-        channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", started " + now + "\n")
-                .getBytes(StandardCharsets.UTF_8)), 0);
+        channel.write(
+                ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", started " + now + "\n")
+                        .getBytes(StandardCharsets.UTF_8)),
+                0);
         channel.force(false);
         return new RunLock(channel, lock);
     }

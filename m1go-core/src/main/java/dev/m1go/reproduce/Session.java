@@ -7,8 +7,8 @@ import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.MatrixEngine;
 import dev.m1go.matrix.MatrixListener;
 import dev.m1go.matrix.MatrixRequest;
-import dev.m1go.matrix.Platform;
 import dev.m1go.matrix.PlannedCell;
+import dev.m1go.matrix.Platform;
 import dev.m1go.matrix.Stress;
 import dev.m1go.runner.Runner;
 import dev.m1go.runner.Runners;
@@ -33,7 +33,12 @@ public final class Session {
     private final MatrixEngine engine;
     private final ProcessRunner processes;
 
-    Session(ReproduceSettings settings, Host host, Runners runners, List<Toolchain> toolchains, MatrixEngine engine,
+    Session(
+            ReproduceSettings settings,
+            Host host,
+            Runners runners,
+            List<Toolchain> toolchains,
+            MatrixEngine engine,
             ProcessRunner processes) {
         this.settings = settings;
         this.host = host;
@@ -66,8 +71,13 @@ public final class Session {
     }
 
     /** The cells of {@code cases} × {@code toolchain} × {@code targets} × {@code runners}, as a run would plan them. */
-    public List<PlannedCell> plan(Path out, List<ReproCase> cases, Toolchain toolchain, List<Platform> targets,
-                                  List<Runner> runners, int runs) {
+    public List<PlannedCell> plan(
+            Path out,
+            List<ReproCase> cases,
+            Toolchain toolchain,
+            List<Platform> targets,
+            List<Runner> runners,
+            int runs) {
         return engine.plan(request(out, cases, toolchain, targets, runners, runs));
     }
 
@@ -75,22 +85,43 @@ public final class Session {
      * Builds and runs those cells on {@code m1go.threads} workers, each cell {@code runs} times (stress mode when more
      * than once), writing below {@code out}; the results in report order.
      */
-    public List<CellResult> run(Path out, List<ReproCase> cases, Toolchain toolchain, List<Platform> targets,
-                                List<Runner> runners, int runs, MatrixListener listener)
+    public List<CellResult> run(
+            Path out,
+            List<ReproCase> cases,
+            Toolchain toolchain,
+            List<Platform> targets,
+            List<Runner> runners,
+            int runs,
+            MatrixListener listener)
             throws IOException, InterruptedException {
         MatrixRequest request = request(out, cases, toolchain, targets, runners, runs);
         return engine.run(request, engine.plan(request), listener);
     }
 
-    private MatrixRequest request(Path out, List<ReproCase> cases, Toolchain toolchain, List<Platform> targets,
-                                  List<Runner> runners, int runs) {
+    private MatrixRequest request(
+            Path out,
+            List<ReproCase> cases,
+            Toolchain toolchain,
+            List<Platform> targets,
+            List<Runner> runners,
+            int runs) {
         ReproduceSettings s = settings;
-        return MatrixRequest.builder().outputDirectory(out).cacheDirectory(s.cacheDirectory())
-                .cases(cases).toolchains(List.of(toolchain)).targets(targets).runners(runners)
+        return MatrixRequest.builder()
+                .outputDirectory(out)
+                .cacheDirectory(s.cacheDirectory())
+                .cases(cases)
+                .toolchains(List.of(toolchain))
+                .targets(targets)
+                .runners(runners)
                 .runTimeout(Duration.ofSeconds(s.timeoutSeconds()))
-                .buildTimeout(Duration.ofSeconds(s.buildTimeoutSeconds())).quitGrace(Duration.ofSeconds(3))
-                .threads(s.threads()).inheritEnvironment(s.inheritEnvironment()).environment(s.environment())
-                .home(s.home()).rebuild(false).cacheMaxBytes(s.cacheMaxBytes())
+                .buildTimeout(Duration.ofSeconds(s.buildTimeoutSeconds()))
+                .quitGrace(Duration.ofSeconds(3))
+                .threads(s.threads())
+                .inheritEnvironment(s.inheritEnvironment())
+                .environment(s.environment())
+                .home(s.home())
+                .rebuild(false)
+                .cacheMaxBytes(s.cacheMaxBytes())
                 .stress(runs > 1 ? new Stress(runs, Duration.ZERO, false) : Stress.NONE)
                 .build();
     }

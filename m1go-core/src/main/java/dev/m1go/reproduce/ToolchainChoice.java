@@ -45,37 +45,61 @@ final class ToolchainChoice {
         List<Toolchain> all;
         try {
             // what the filter leaves out by VERSION file and binary header is not even run to identify it
-            all = toolchainSource.find(host, runners, s.environment(), s.home(), roots, new OutputLayout(out).hostLogs(),
+            all = toolchainSource.find(
+                    host,
+                    runners,
+                    s.environment(),
+                    s.home(),
+                    roots,
+                    new OutputLayout(out).hostLogs(),
                     (version, arch) -> filter == null || filter.test(version, arch));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        List<Toolchain> chosen = filter == null ? all : all.stream().filter(filter::test).toList();
+        List<Toolchain> chosen =
+                filter == null ? all : all.stream().filter(filter::test).toList();
         if (byDefault) {
             chosen = defaultSelection(all, host.arch());
             List<Toolchain> selected = chosen;
-            List<String> left = all.stream().filter(t -> !selected.contains(t)).map(t -> t.label(host.arch())).toList();
+            List<String> left = all.stream()
+                    .filter(t -> !selected.contains(t))
+                    .map(t -> t.label(host.arch()))
+                    .toList();
             if (!left.isEmpty()) {
-                leftOut.add("The default matrix takes the toolchains of " + host.arch().goarch() + " (this host) and "
-                        + "the newest of each other architecture; " + Plural.of(left.size(), "more translated toolchain")
+                leftOut.add("The default matrix takes the toolchains of "
+                        + host.arch().goarch() + " (this host) and "
+                        + "the newest of each other architecture; "
+                        + Plural.of(left.size(), "more translated toolchain")
                         + " installed here (" + String.join(", ", left) + ") join with m1go.goVersions="
                         + Reproduce.ALL_TOOLCHAINS + ".");
             }
         }
         if (chosen.isEmpty() && s.failIfNoToolchains() && filter != null) {
             // Only now, to say what there is: every toolchain, including those the filter left unidentified.
-            all = toolchainSource.find(host, runners, s.environment(), s.home(), roots,
-                    new OutputLayout(out).hostLogs(), (version, arch) -> true);
+            all = toolchainSource.find(
+                    host,
+                    runners,
+                    s.environment(),
+                    s.home(),
+                    roots,
+                    new OutputLayout(out).hostLogs(),
+                    (version, arch) -> true);
         }
         if (chosen.isEmpty() && s.failIfNoToolchains()) {
-            String found = all.isEmpty() ? "no Go toolchain was found" : "no toolchain matches m1go.goVersions="
-                    + s.goVersions() + " (found: " + String.join(", ", all.stream().map(t -> t.label(host.arch())).toList())
-                    + ")";
-            throw new UserError(found + ". m1go looks at go on PATH, GOROOT, /usr/local/go, /usr/lib/go-*, ~/sdk/go*, "
-                    + "$GOMODCACHE/golang.org/toolchain@*, /opt/go-<arch>/usr/lib/go-* and /opt/go-<arch>/go1.* "
-                    + "(toolchains of another architecture) and Homebrew's Cellar; name other installations with "
-                    + "m1go.goRoots=/path/to/goroot,… or install Go (https://go.dev/doc/install; on Debian: "
-                    + "apt-get install golang-go). Set m1go.failIfNoToolchains=false to write an empty report instead.");
+            String found = all.isEmpty()
+                    ? "no Go toolchain was found"
+                    : "no toolchain matches m1go.goVersions="
+                            + s.goVersions() + " (found: "
+                            + String.join(
+                                    ", ",
+                                    all.stream().map(t -> t.label(host.arch())).toList())
+                            + ")";
+            throw new UserError(
+                    found + ". m1go looks at go on PATH, GOROOT, /usr/local/go, /usr/lib/go-*, ~/sdk/go*, "
+                            + "$GOMODCACHE/golang.org/toolchain@*, /opt/go-<arch>/usr/lib/go-* and /opt/go-<arch>/go1.* "
+                            + "(toolchains of another architecture) and Homebrew's Cellar; name other installations with "
+                            + "m1go.goRoots=/path/to/goroot,… or install Go (https://go.dev/doc/install; on Debian: "
+                            + "apt-get install golang-go). Set m1go.failIfNoToolchains=false to write an empty report instead.");
         }
         return chosen;
     }
@@ -94,9 +118,11 @@ final class ToolchainChoice {
         if (t.binaryArch() == hostArch) {
             return true;
         }
-        return all.stream().filter(o -> o.binaryArch() == t.binaryArch())
+        return all.stream()
+                .filter(o -> o.binaryArch() == t.binaryArch())
                 .filter(Toolchain::usable)
                 .max(java.util.Comparator.comparing(Toolchain::goVersion))
-                .map(newest -> newest == t).orElse(false);
+                .map(newest -> newest == t)
+                .orElse(false);
     }
 }

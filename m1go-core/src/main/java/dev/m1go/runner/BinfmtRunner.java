@@ -25,9 +25,11 @@ final class BinfmtRunner extends ForeignLinuxRunner {
 
     @Override
     Availability availableFor(Arch arch) {
-        return host.binfmtFor(arch).isPresent() ? Availability.yes()
+        return host.binfmtFor(arch).isPresent()
+                ? Availability.yes()
                 : Availability.no("binfmt_misc has no enabled handler for " + arch.goarch() + " ELF files: "
-                        + "apt-get install qemu-user-static binfmt-support && update-binfmts --enable qemu-" + arch.qemu());
+                        + "apt-get install qemu-user-static binfmt-support && update-binfmts --enable qemu-"
+                        + arch.qemu());
     }
 
     @Override

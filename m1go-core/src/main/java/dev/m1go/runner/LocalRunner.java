@@ -34,8 +34,15 @@ abstract class LocalRunner implements Runner {
     public ProcessResult run(ProcessSpec spec, Arch arch) throws IOException {
         Launch launch = launch(arch);
         MemoryLimit limit = launch.translated() ? spec.memoryLimit().underTranslation() : spec.memoryLimit();
-        ProcessSpec wrapped = new ProcessSpec(launch.wrap(spec.argv()), launch.environmentWith(spec.environment()),
-                spec.workingDirectory(), spec.timeout(), spec.quitGrace(), spec.stdoutLog(), spec.stderrLog(), null,
+        ProcessSpec wrapped = new ProcessSpec(
+                launch.wrap(spec.argv()),
+                launch.environmentWith(spec.environment()),
+                spec.workingDirectory(),
+                spec.timeout(),
+                spec.quitGrace(),
+                spec.stdoutLog(),
+                spec.stderrLog(),
+                null,
                 limit);
         record(wrapped, launch);
         return processes.run(wrapped);
@@ -53,11 +60,13 @@ abstract class LocalRunner implements Runner {
             return;
         }
         StringBuilder text = new StringBuilder(spec.display()).append('\n');
-        launch.environment().forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        launch.environment()
+                .forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         if (spec.memoryLimit().limited()) {
             text.append("# ").append(spec.memoryLimit().describe()).append('\n');
         }
-        Files.writeString(out.resolveSibling(name.substring(0, name.length() - ".stdout".length()) + ".command"),
+        Files.writeString(
+                out.resolveSibling(name.substring(0, name.length() - ".stdout".length()) + ".command"),
                 text.toString());
     }
 

@@ -25,7 +25,8 @@ final class NativeRunner extends LocalRunner {
 
     @Override
     public Availability availability(Os os, Arch arch) {
-        return appliesTo(os, arch) ? Availability.yes()
+        return appliesTo(os, arch)
+                ? Availability.yes()
                 : Availability.no(platform(os, arch) + " is not native on this " + hostPlatform() + " host");
     }
 

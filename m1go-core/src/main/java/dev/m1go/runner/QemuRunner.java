@@ -30,7 +30,8 @@ final class QemuRunner extends ForeignLinuxRunner {
 
     @Override
     Availability availableFor(Arch arch) {
-        return emulator(arch).isPresent() ? Availability.yes()
+        return emulator(arch).isPresent()
+                ? Availability.yes()
                 : Availability.no("qemu-" + arch.qemu() + " not found on PATH: apt-get install qemu-user");
     }
 
@@ -40,11 +41,14 @@ final class QemuRunner extends ForeignLinuxRunner {
         List<String> prefix = new ArrayList<>(List.of(e.path().toString()));
         Optional<Path> sysroot = host.sysroot(arch);
         sysroot.ifPresent(root -> prefix.addAll(List.of("-L", root.toString())));
-        Map<String, String> env = sysroot.map(root -> Map.of("QEMU_LD_PREFIX", root.toString())).orElse(Map.of());
+        Map<String, String> env =
+                sysroot.map(root -> Map.of("QEMU_LD_PREFIX", root.toString())).orElse(Map.of());
         return new Launch(name(), prefix, env, true);
     }
 
     private Optional<Emulator> emulator(Arch arch) {
-        return host.emulatorsFor(arch).stream().filter(e -> e.name().startsWith("qemu-")).findFirst();
+        return host.emulatorsFor(arch).stream()
+                .filter(e -> e.name().startsWith("qemu-"))
+                .findFirst();
     }
 }

@@ -33,10 +33,11 @@ final class RosettaRunner extends LocalRunner {
     @Override
     public Availability availability(Os os, Arch arch) {
         if (!appliesTo(os, arch)) {
-            return Availability.no("Rosetta 2 runs darwin/amd64 binaries on an Apple silicon Mac; this host is "
-                    + hostPlatform());
+            return Availability.no(
+                    "Rosetta 2 runs darwin/amd64 binaries on an Apple silicon Mac; this host is " + hostPlatform());
         }
-        return rosetta().isPresent() ? Availability.yes()
+        return rosetta().isPresent()
+                ? Availability.yes()
                 : Availability.no("Rosetta 2 is not installed (arch -x86_64 /usr/bin/true failed): "
                         + "softwareupdate --install-rosetta --agree-to-license");
     }

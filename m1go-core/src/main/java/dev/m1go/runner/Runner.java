@@ -49,8 +49,7 @@ public interface Runner {
      * The matrix run is over: release what the runner kept for its cells (images, …). Called once, also when the
      * run stopped on an error.
      */
-    default void finish() {
-    }
+    default void finish() {}
 
     /**
      * What the report should say about this runner on this host (found while planning, and what it did once the run

@@ -25,8 +25,11 @@ public final class Runners implements Launcher {
 
     public Runners(Host host, ProcessRunner processes, List<Runner> more) {
         this.host = host;
-        for (Runner r : List.of(new NativeRunner(host, processes), new RosettaRunner(host, processes),
-                new QemuRunner(host, processes), new BinfmtRunner(host, processes))) {
+        for (Runner r : List.of(
+                new NativeRunner(host, processes),
+                new RosettaRunner(host, processes),
+                new QemuRunner(host, processes),
+                new BinfmtRunner(host, processes))) {
             byName.put(r.name(), r);
         }
         more.forEach(r -> byName.put(r.name(), r));
@@ -62,7 +65,8 @@ public final class Runners implements Launcher {
             if (!byName.containsKey(key)) {
                 throw new IllegalArgumentException("Unknown runner '" + n.trim() + "' in " + PropertyNames.RUNNERS
                         + PropertyNames.didYouMean(n, byName.keySet()) + ": use a comma list of "
-                        + String.join(", ", byName.keySet()) + " (or all, or leave m1go.runners empty for the default matrix)");
+                        + String.join(", ", byName.keySet())
+                        + " (or all, or leave m1go.runners empty for the default matrix)");
             }
             wanted.add(key);
         }

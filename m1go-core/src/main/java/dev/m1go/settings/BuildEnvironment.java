@@ -13,13 +13,32 @@ import java.util.TreeMap;
 public final class BuildEnvironment {
 
     static final List<String> PASSED_ON = List.of(
-            "PATH", "HOME", "TMPDIR", "USER", "LANG", "LC_ALL", "LC_CTYPE",
-            "GOPROXY", "GOSUMDB", "GONOSUMDB", "GOPRIVATE", "GONOPROXY", "GOINSECURE", "GOAUTH",
-            "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy",
-            "SSL_CERT_FILE", "SSL_CERT_DIR", "DEVELOPER_DIR", "SDKROOT");
+            "PATH",
+            "HOME",
+            "TMPDIR",
+            "USER",
+            "LANG",
+            "LC_ALL",
+            "LC_CTYPE",
+            "GOPROXY",
+            "GOSUMDB",
+            "GONOSUMDB",
+            "GOPRIVATE",
+            "GONOPROXY",
+            "GOINSECURE",
+            "GOAUTH",
+            "HTTP_PROXY",
+            "HTTPS_PROXY",
+            "NO_PROXY",
+            "http_proxy",
+            "https_proxy",
+            "no_proxy",
+            "SSL_CERT_FILE",
+            "SSL_CERT_DIR",
+            "DEVELOPER_DIR",
+            "SDKROOT");
 
-    private BuildEnvironment() {
-    }
+    private BuildEnvironment() {}
 
     public static Map<String, String> base(Map<String, String> environment, boolean inherit) {
         if (inherit) {

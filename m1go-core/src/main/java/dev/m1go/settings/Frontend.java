@@ -113,8 +113,10 @@ public interface Frontend {
      */
     static String option(String key) {
         for (String prefix : PropertyNames.FAMILIES) {
-            String option = "--" + PropertyNames.element(prefix.substring(0, prefix.length() - 1))
-                    .replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+            String option = "--"
+                    + PropertyNames.element(prefix.substring(0, prefix.length() - 1))
+                            .replaceAll("([A-Z])", "-$1")
+                            .toLowerCase(Locale.ROOT);
             if (key.equals(prefix.substring(0, prefix.length() - 1))) {
                 return option;
             }
@@ -147,14 +149,12 @@ public interface Frontend {
     final class Mentions {
         // a key not inside a longer dotted or path-like name (dev.m1go.run, .m1go.lock, target/m1go), with an
         // optional -D before it and an optional = after it
-        private static final Pattern MENTION = Pattern.compile(
-                "(?<![\\w./$-])(-D)?(m1go(?:\\.[A-Za-z][\\w-]*)+)(=?)");
+        private static final Pattern MENTION = Pattern.compile("(?<![\\w./$-])(-D)?(m1go(?:\\.[A-Za-z][\\w-]*)+)(=?)");
 
-        private Mentions() {
-        }
+        private Mentions() {}
 
-        private static final Pattern GOAL = Pattern.compile(
-                "(?<![\\w./$-])m1go:(" + String.join("|", PropertyNames.GOALS) + ")\\b");
+        private static final Pattern GOAL =
+                Pattern.compile("(?<![\\w./$-])m1go:(" + String.join("|", PropertyNames.GOALS) + ")\\b");
 
         static String render(String message, Frontend frontend) {
             Objects.requireNonNull(frontend, "frontend");
@@ -174,8 +174,7 @@ public interface Frontend {
                 }
                 String rest = m.group(2).substring(key.length());
                 boolean assigned = !m.group(3).isEmpty() && rest.isEmpty();
-                String rendered = assigned ? frontend.assignment(key)
-                        : frontend.name(key) + rest + m.group(3);
+                String rendered = assigned ? frontend.assignment(key) : frontend.name(key) + rest + m.group(3);
                 m.appendReplacement(out, Matcher.quoteReplacement(rendered));
             }
             m.appendTail(out);

@@ -14,15 +14,16 @@ import java.util.Objects;
 public final class GoNetwork {
 
     /** A proxy as Maven's settings.xml states it; {@code nonProxyHosts} is Maven's {@code |}-separated list. */
-    public record Proxy(String protocol, String host, int port, String username, String password,
-                        String nonProxyHosts) {
+    public record Proxy(
+            String protocol, String host, int port, String username, String password, String nonProxyHosts) {
         public Proxy {
             Objects.requireNonNull(host, "host");
         }
 
         /** {@code http://user:password@host:port}, the form the go command reads. */
         public String url() {
-            String auth = username == null || username.isBlank() ? ""
+            String auth = username == null || username.isBlank()
+                    ? ""
                     : encode(username) + (password == null ? "" : ":" + encode(password)) + "@";
             return (protocol == null || protocol.isBlank() ? "http" : protocol) + "://" + auth + host + ":" + port;
         }
@@ -55,8 +56,7 @@ public final class GoNetwork {
         }
     }
 
-    private GoNetwork() {
-    }
+    private GoNetwork() {}
 
     /**
      * @param proxy the first active proxy, or {@code null}

@@ -20,8 +20,7 @@ public final class PropertyNames {
     public static final String PREFIX = "m1go.";
 
     /** The goals, each with a {@code m1go.<goal>.skip}; a setting of one goal only is {@code m1go.<goal>.<name>}. */
-    public static final List<String> GOALS = List.of("reproduce", "classify", "doctor", "merge", "inspect",
-            "minimize");
+    public static final List<String> GOALS = List.of("reproduce", "classify", "doctor", "merge", "inspect", "minimize");
 
     public static final String SKIP = "m1go.skip";
     public static final String REPRODUCE_SKIP = "m1go.reproduce.skip";
@@ -69,6 +68,7 @@ public final class PropertyNames {
     public static final String TEST_TIMEOUT = "m1go.testTimeout";
     /** Not a property of its own: {@code m1go.targetEnv.<goos>-<goarch>.<VARIABLE>} system properties. */
     public static final String TARGET_ENV_PREFIX = "m1go.targetEnv.";
+
     public static final String INPUTS = "m1go.inputs";
     public static final String CONTAINER_IMAGE = "m1go.container.image";
     public static final String CONTAINER_KEEP_IMAGES = "m1go.container.keepImages";
@@ -92,6 +92,7 @@ public final class PropertyNames {
     public static final String TRANSLATED_TESTS_ONE_AT_A_TIME = "m1go.translatedTestsOneAtATime";
     /** Not a property of its own: {@code m1go.runEnv.<VARIABLE>} system properties. */
     public static final String RUN_ENV_PREFIX = "m1go.runEnv.";
+
     public static final String MEMORY_LIMIT_MB = "m1go.memoryLimitMb";
     /**
      * Not a property of its own: {@code m1go.container.hosts.<goos>-<goarch>} system properties, the Docker engine of
@@ -102,20 +103,75 @@ public final class PropertyNames {
     public static final List<String> FAMILIES = List.of(TARGET_ENV_PREFIX, RUN_ENV_PREFIX, CONTAINER_HOSTS_PREFIX);
 
     /** Every property, in the order of the README's parameter table. */
-    public static final List<String> ALL = List.of(SKIP, REPRODUCE_SKIP, CLASSIFY_SKIP, DOCTOR_SKIP, MERGE_SKIP,
-            INSPECT_SKIP, MINIMIZE_SKIP,
-            OUTPUT_DIRECTORY, REPORTS_DIRECTORY, CACHE_DIRECTORY, REBUILD, CACHE_MAX_BYTES, GO_ROOTS, GO_TOOLCHAINS,
-            GO_VERSIONS, FAIL_IF_NO_TOOLCHAINS, CASES, CASES_DIRECTORY, RUNNERS, TARGETS, TIMEOUT_SECONDS,
-            BUILD_TIMEOUT_SECONDS, THREADS, INHERIT_ENVIRONMENT, RERUNS, RERUNS_ALL, STRESS_RUNS, STRESS_SECONDS,
-            STRESS_STOP_ON_FAILURE, STRESS_LOAD, FAIL_IF_NO_CELLS, FAIL_ON, FAIL_ON_REGRESSION, BASELINE, ISSUE_BODY, SHARD,
-            MODULE, PACKAGES, TESTS, ARGS, GOFLAGS, TEST_RUN, TEST_COUNT, TEST_TIMEOUT,
-            INPUTS, CONTAINER_IMAGE, CONTAINER_KEEP_IMAGES, LOG, OS, DOCTOR_FAIL_ON, PATH, TARGET,
-            MINIMIZE_TEST, MINIMIZE_SECONDS, MINIMIZE_BUILDS, MINIMIZE_RUNS, MINIMIZE_THRESHOLD,
-            TEST_SHORT, TEST_SKIP, TEST_PARALLEL, TEST_CPU, TEST_BENCH, TEST_BENCHTIME, TEST_TIMEOUT_SECONDS,
-            TRANSLATED_TESTS_ONE_AT_A_TIME, MEMORY_LIMIT_MB);
+    public static final List<String> ALL = List.of(
+            SKIP,
+            REPRODUCE_SKIP,
+            CLASSIFY_SKIP,
+            DOCTOR_SKIP,
+            MERGE_SKIP,
+            INSPECT_SKIP,
+            MINIMIZE_SKIP,
+            OUTPUT_DIRECTORY,
+            REPORTS_DIRECTORY,
+            CACHE_DIRECTORY,
+            REBUILD,
+            CACHE_MAX_BYTES,
+            GO_ROOTS,
+            GO_TOOLCHAINS,
+            GO_VERSIONS,
+            FAIL_IF_NO_TOOLCHAINS,
+            CASES,
+            CASES_DIRECTORY,
+            RUNNERS,
+            TARGETS,
+            TIMEOUT_SECONDS,
+            BUILD_TIMEOUT_SECONDS,
+            THREADS,
+            INHERIT_ENVIRONMENT,
+            RERUNS,
+            RERUNS_ALL,
+            STRESS_RUNS,
+            STRESS_SECONDS,
+            STRESS_STOP_ON_FAILURE,
+            STRESS_LOAD,
+            FAIL_IF_NO_CELLS,
+            FAIL_ON,
+            FAIL_ON_REGRESSION,
+            BASELINE,
+            ISSUE_BODY,
+            SHARD,
+            MODULE,
+            PACKAGES,
+            TESTS,
+            ARGS,
+            GOFLAGS,
+            TEST_RUN,
+            TEST_COUNT,
+            TEST_TIMEOUT,
+            INPUTS,
+            CONTAINER_IMAGE,
+            CONTAINER_KEEP_IMAGES,
+            LOG,
+            OS,
+            DOCTOR_FAIL_ON,
+            PATH,
+            TARGET,
+            MINIMIZE_TEST,
+            MINIMIZE_SECONDS,
+            MINIMIZE_BUILDS,
+            MINIMIZE_RUNS,
+            MINIMIZE_THRESHOLD,
+            TEST_SHORT,
+            TEST_SKIP,
+            TEST_PARALLEL,
+            TEST_CPU,
+            TEST_BENCH,
+            TEST_BENCHTIME,
+            TEST_TIMEOUT_SECONDS,
+            TRANSLATED_TESTS_ONE_AT_A_TIME,
+            MEMORY_LIMIT_MB);
 
-    private PropertyNames() {
-    }
+    private PropertyNames() {}
 
     /** The pom element of an {@code m1go.*} property: {@code m1go.container.image} → {@code containerImage}. */
     public static String element(String property) {
@@ -137,14 +193,17 @@ public final class PropertyNames {
     public static Optional<String> closest(String given, Collection<String> candidates) {
         String g = given.trim().toLowerCase(Locale.ROOT);
         return candidates.stream()
-                .filter(c -> distance(g, c.toLowerCase(Locale.ROOT)) <= Math.max(1, Math.max(g.length(), c.length()) / 3))
+                .filter(c ->
+                        distance(g, c.toLowerCase(Locale.ROOT)) <= Math.max(1, Math.max(g.length(), c.length()) / 3))
                 .min(Comparator.comparingInt((String c) -> distance(g, c.toLowerCase(Locale.ROOT)))
                         .thenComparing(Comparator.naturalOrder()));
     }
 
     /** {@code " (did you mean 'c-abort'?)"}, or the empty string when no candidate is close. */
     public static String didYouMean(String given, Collection<String> candidates) {
-        return closest(given, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
+        return closest(given, candidates)
+                .map(c -> " (did you mean '" + c + "'?)")
+                .orElse("");
     }
 
     /**

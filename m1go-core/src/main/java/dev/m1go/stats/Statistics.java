@@ -20,8 +20,7 @@ public final class Statistics {
 
     private static final double TIE_TOLERANCE = 1 + 1e-7;
 
-    private Statistics() {
-    }
+    private Statistics() {}
 
     /** k failures of n runs with their 95 % Wilson score interval. */
     public static FailureRate wilson(int k, int n) {
@@ -50,8 +49,8 @@ public final class Statistics {
      */
     public static double fisherTwoSided(int k1, int n1, int k2, int n2) {
         if (n1 < 0 || n2 < 0 || k1 < 0 || k2 < 0 || k1 > n1 || k2 > n2) {
-            throw new IllegalArgumentException("Fisher's test needs 0 <= k <= n in both groups, got " + k1 + "/" + n1
-                    + " and " + k2 + "/" + n2);
+            throw new IllegalArgumentException(
+                    "Fisher's test needs 0 <= k <= n in both groups, got " + k1 + "/" + n1 + " and " + k2 + "/" + n2);
         }
         int failures = k1 + k2;
         int total = n1 + n2;
@@ -106,7 +105,9 @@ public final class Statistics {
         double x = n + 1.0;
         double inv = 1 / x;
         double inv2 = inv * inv;
-        return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI)
+        return (x - 0.5) * Math.log(x)
+                - x
+                + 0.5 * Math.log(2 * Math.PI)
                 + inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 * (1.0 / 1260 - inv2 / 1680)));
     }
 

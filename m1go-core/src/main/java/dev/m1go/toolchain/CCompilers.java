@@ -55,7 +55,11 @@ public final class CCompilers {
     private Result resolve(Arch target) {
         try {
             if (hostOs == Os.DARWIN) {
-                return found(target, List.of("clang", "-arch", target.clangArch()), List.of("ar"), "clang",
+                return found(
+                        target,
+                        List.of("clang", "-arch", target.clangArch()),
+                        List.of("ar"),
+                        "clang",
                         "clang not found: install the Xcode command line tools (xcode-select --install)");
             }
             if (target == hostArch) {
@@ -63,12 +67,20 @@ public final class CCompilers {
                 if (gcc.isEmpty()) {
                     return new Result(null, "no C compiler (gcc or cc) on PATH: apt-get install gcc");
                 }
-                return found(target, List.of(gcc.get().getFileName().toString()), List.of("ar"),
-                        gcc.get().getFileName().toString(), "");
+                return found(
+                        target,
+                        List.of(gcc.get().getFileName().toString()),
+                        List.of("ar"),
+                        gcc.get().getFileName().toString(),
+                        "");
             }
             String triple = target.gnuTriple();
             String pkgArch = target == Arch.AMD64 ? "x86-64" : target.goarch();
-            return found(target, List.of(triple + "-gcc"), List.of(triple + "-ar"), triple + "-gcc",
+            return found(
+                    target,
+                    List.of(triple + "-gcc"),
+                    List.of(triple + "-ar"),
+                    triple + "-gcc",
                     triple + "-gcc not found: apt-get install gcc-" + pkgArch + "-linux-gnu libc6-dev-"
                             + debianArch(target) + "-cross");
         } catch (IOException e) {
@@ -98,8 +110,14 @@ public final class CCompilers {
         argv.add("--version");
         Path dir = Files.createDirectories(logDir);
         String name = "cc-" + target.goarch() + "-version";
-        ProcessResult r = runner.run(new ProcessSpec(argv, environment, dir, Duration.ofSeconds(30), Duration.ofSeconds(1),
-                dir.resolve(name + ".out"), dir.resolve(name + ".err")));
+        ProcessResult r = runner.run(new ProcessSpec(
+                argv,
+                environment,
+                dir,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(1),
+                dir.resolve(name + ".out"),
+                dir.resolve(name + ".err")));
         String version = r.stdout().strip().lines().findFirst().orElse("");
         String family = version.toLowerCase(Locale.ROOT).contains("clang") ? "clang" : "gcc";
         return new Result(new CCompiler(target, family, cc, ar, version), null);

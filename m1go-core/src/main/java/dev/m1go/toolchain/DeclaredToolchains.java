@@ -32,8 +32,7 @@ public final class DeclaredToolchains {
         }
     }
 
-    private DeclaredToolchains() {
-    }
+    private DeclaredToolchains() {}
 
     /**
      * The GOROOTs to add: every declared toolchain when {@code requirement} is blank, else those that meet it.
@@ -86,20 +85,33 @@ public final class DeclaredToolchains {
         java.util.function.UnaryOperator<List<Toolchain>> relabel = found -> found.stream()
                 .map(t -> {
                     String w = where.get(real(t.goroot()));
-                    return w == null ? t : new Toolchain(t.version(), t.goroot(), t.binaryArch(), w, t.goEnv(),
-                            t.unusable());
-                }).toList();
+                    return w == null
+                            ? t
+                            : new Toolchain(t.version(), t.goroot(), t.binaryArch(), w, t.goEnv(), t.unusable());
+                })
+                .toList();
         return new ToolchainSource() {
             @Override
-            public List<Toolchain> find(dev.m1go.host.Host host, Launcher launcher, Map<String, String> environment,
-                                        Path home, List<Path> goRoots, Path logDir) throws java.io.IOException {
+            public List<Toolchain> find(
+                    dev.m1go.host.Host host,
+                    Launcher launcher,
+                    Map<String, String> environment,
+                    Path home,
+                    List<Path> goRoots,
+                    Path logDir)
+                    throws java.io.IOException {
                 return relabel.apply(source.find(host, launcher, environment, home, goRoots, logDir));
             }
 
             @Override
-            public List<Toolchain> find(dev.m1go.host.Host host, Launcher launcher, Map<String, String> environment,
-                                        Path home, List<Path> goRoots, Path logDir,
-                                        java.util.function.BiPredicate<GoVersion, dev.m1go.host.Arch> wanted)
+            public List<Toolchain> find(
+                    dev.m1go.host.Host host,
+                    Launcher launcher,
+                    Map<String, String> environment,
+                    Path home,
+                    List<Path> goRoots,
+                    Path logDir,
+                    java.util.function.BiPredicate<GoVersion, dev.m1go.host.Arch> wanted)
                     throws java.io.IOException {
                 return relabel.apply(source.find(host, launcher, environment, home, goRoots, logDir, wanted));
             }
@@ -126,15 +138,20 @@ public final class DeclaredToolchains {
                 throw new IllegalArgumentException(PropertyNames.GO_TOOLCHAINS + ": '" + p + "' is not key=value "
                         + "(example: version=>=1.22,arch=arm64)");
             }
-            wanted.put(p.substring(0, eq).trim().toLowerCase(Locale.ROOT), p.substring(eq + 1).trim());
+            wanted.put(
+                    p.substring(0, eq).trim().toLowerCase(Locale.ROOT),
+                    p.substring(eq + 1).trim());
         }
         return wanted;
     }
 
     private static boolean matches(Declared d, Map<String, String> wanted) {
         for (Map.Entry<String, String> w : wanted.entrySet()) {
-            String have = d.provides().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(w.getKey()))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            String have = d.provides().entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(w.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
             if (have == null) {
                 return false;
             }
@@ -143,7 +160,8 @@ public final class DeclaredToolchains {
                 if (v.isEmpty() || !GoVersionRange.parse(w.getValue()).contains(v.get())) {
                     return false;
                 }
-            } else if (!Objects.equals(have.toLowerCase(Locale.ROOT), w.getValue().toLowerCase(Locale.ROOT))) {
+            } else if (!Objects.equals(
+                    have.toLowerCase(Locale.ROOT), w.getValue().toLowerCase(Locale.ROOT))) {
                 return false;
             }
         }

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Where Go keeps things by default, computed from an environment the way {@code go env} does. */
 public final class GoPaths {
 
-    private GoPaths() {
-    }
+    private GoPaths() {}
 
     /** {@code $GOMODCACHE}, else the first {@code $GOPATH} entry's {@code pkg/mod}, else {@code ~/go/pkg/mod}. */
     public static Path modCache(Map<String, String> environment, Path home) {

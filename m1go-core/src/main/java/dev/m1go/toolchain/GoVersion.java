@@ -49,13 +49,17 @@ public record GoVersion(int major, int minor, int patch, String pre) implements 
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new GoVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), m.group(4)));
+        return Optional.of(new GoVersion(
+                Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)),
+                m.group(3) == null ? 0 : Integer.parseInt(m.group(3)),
+                m.group(4)));
     }
 
     /** Finds the version in {@code go version} output: {@code go version go1.22.12 linux/amd64}. */
     public static Optional<GoVersion> fromGoVersionOutput(String output) {
-        Matcher m = Pattern.compile("\\bgo(\\d+\\.\\d+(?:\\.\\d+)?(?:(?:rc|beta)\\d+)?)\\b").matcher(output);
+        Matcher m = Pattern.compile("\\bgo(\\d+\\.\\d+(?:\\.\\d+)?(?:(?:rc|beta)\\d+)?)\\b")
+                .matcher(output);
         return m.find() ? parse(m.group(1)) : Optional.empty();
     }
 
@@ -71,6 +75,7 @@ public record GoVersion(int major, int minor, int patch, String pre) implements 
 
     @Override
     public String toString() {
-        return "go" + major + "." + minor + (pre.isEmpty() ? (patch > 0 || major > 1 || minor >= 21 ? "." + patch : "") : pre);
+        return "go" + major + "." + minor
+                + (pre.isEmpty() ? (patch > 0 || major > 1 || minor >= 21 ? "." + patch : "") : pre);
     }
 }

@@ -67,9 +67,11 @@ public final class GoVersionRange {
         if (!List.of("", ">=", ">", "<=", "<", "=", "==").contains(op)) {
             throw new IllegalArgumentException("unknown comparison '" + op + "' in Go version range '" + whole + "'");
         }
-        GoVersion v = GoVersion.parse(rest).orElseThrow(() -> new IllegalArgumentException(
-                "'" + rest + "' in Go version range '" + whole + "' is not a Go version like 1.22 or go1.22.12"));
-        boolean minorOnly = rest.replaceFirst("^go", "").split("\\.").length == 2 && v.pre().isEmpty();
+        GoVersion v = GoVersion.parse(rest)
+                .orElseThrow(() -> new IllegalArgumentException("'" + rest + "' in Go version range '" + whole
+                        + "' is not a Go version like 1.22 or go1.22.12"));
+        boolean minorOnly =
+                rest.replaceFirst("^go", "").split("\\.").length == 2 && v.pre().isEmpty();
         return new Bound(op, v, minorOnly);
     }
 

@@ -20,12 +20,7 @@ import java.util.TreeMap;
  *                    {@code null}
  */
 public record Toolchain(
-        String version,
-        Path goroot,
-        Arch binaryArch,
-        String source,
-        Map<String, String> goEnv,
-        String unusable) {
+        String version, Path goroot, Arch binaryArch, String source, Map<String, String> goEnv, String unusable) {
 
     public Toolchain {
         Objects.requireNonNull(version, "version");

@@ -42,8 +42,9 @@ public final class ToolchainFilter {
             Arch arch = null;
             if (at >= 0) {
                 String name = p.substring(at + 1).trim();
-                arch = Arch.parse(name).orElseThrow(() -> new IllegalArgumentException("'" + part.trim()
-                        + "' names the architecture '" + name + "', which m1go does not know (amd64, arm64, …)"));
+                arch = Arch.parse(name)
+                        .orElseThrow(() -> new IllegalArgumentException("'" + part.trim() + "' names the architecture '"
+                                + name + "', which m1go does not know (amd64, arm64, …)"));
                 p = p.substring(0, at).trim();
             }
             anyOf.add(new Alternative(p.isEmpty() ? null : GoVersionRange.parse(p), arch));

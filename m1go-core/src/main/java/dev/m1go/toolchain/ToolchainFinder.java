@@ -1,7 +1,7 @@
 package dev.m1go.toolchain;
 
-import dev.m1go.core.Mappers;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.m1go.core.Mappers;
 import dev.m1go.exec.Launch;
 import dev.m1go.exec.ProcessResult;
 import dev.m1go.exec.ProcessRunner;
@@ -45,8 +45,13 @@ final class ToolchainFinder {
      * @param environment the environment m1go was started with (for PATH, GOROOT, GOMODCACHE, GOPATH)
      * @param home        the user's home directory (for {@code ~/sdk} and {@code ~/go})
      */
-    public ToolchainFinder(ProcessRunner runner, Launcher launcher, Map<String, String> environment, Path home,
-                           Arch hostArch, Path logDir) {
+    public ToolchainFinder(
+            ProcessRunner runner,
+            Launcher launcher,
+            Map<String, String> environment,
+            Path home,
+            Arch hostArch,
+            Path logDir) {
         this(runner, launcher, environment, home, hostArch, logDir, Path.of("/"));
     }
 
@@ -54,8 +59,14 @@ final class ToolchainFinder {
      * @param root the file system root below which the well-known places ({@code /usr/local/go}, {@code /usr/lib/go-*},
      *             Homebrew's Cellar) are looked up: {@code /}, or a temporary tree in tests
      */
-    ToolchainFinder(ProcessRunner runner, Launcher launcher, Map<String, String> environment, Path home,
-                    Arch hostArch, Path logDir, Path root) {
+    ToolchainFinder(
+            ProcessRunner runner,
+            Launcher launcher,
+            Map<String, String> environment,
+            Path home,
+            Arch hostArch,
+            Path logDir,
+            Path root) {
         this.root = root;
         this.runner = runner;
         this.launcher = launcher;
@@ -130,7 +141,9 @@ final class ToolchainFinder {
 
     private static Path userGoroot(Path given) {
         Path p = given.toAbsolutePath().normalize();
-        if (Files.isRegularFile(p) && p.getFileName().toString().equals("go") && p.getParent() != null
+        if (Files.isRegularFile(p)
+                && p.getFileName().toString().equals("go")
+                && p.getParent() != null
                 && p.getParent().getParent() != null) {
             p = p.getParent().getParent();
         }
@@ -193,8 +206,12 @@ final class ToolchainFinder {
      */
     private List<Toolchain> identifyAll(Map<Path, String> candidates) throws IOException {
         List<Toolchain> found = new ArrayList<>();
-        dev.m1go.core.Parallel.map(List.copyOf(candidates.entrySet()), Runtime.getRuntime().availableProcessors(),
-                "m1go-toolchain-identify", c -> identify(c.getKey(), c.getValue())).forEach(t -> t.ifPresent(found::add));
+        dev.m1go.core.Parallel.map(
+                        List.copyOf(candidates.entrySet()),
+                        Runtime.getRuntime().availableProcessors(),
+                        "m1go-toolchain-identify",
+                        c -> identify(c.getKey(), c.getValue()))
+                .forEach(t -> t.ifPresent(found::add));
         return found;
     }
 
@@ -263,8 +280,14 @@ final class ToolchainFinder {
         env.put("GOFLAGS", "");
         Path dir = Files.createDirectories(logDir);
         String name = "go-" + Integer.toHexString(goroot.toString().hashCode()) + "-" + args[0];
-        return runner.run(new ProcessSpec(launch.wrap(argv), launch.environmentWith(env), dir, Duration.ofSeconds(120),
-                Duration.ofSeconds(2), dir.resolve(name + ".out"), dir.resolve(name + ".err")));
+        return runner.run(new ProcessSpec(
+                launch.wrap(argv),
+                launch.environmentWith(env),
+                dir,
+                Duration.ofSeconds(120),
+                Duration.ofSeconds(2),
+                dir.resolve(name + ".out"),
+                dir.resolve(name + ".err")));
     }
 
     private static boolean unwanted(Path goroot, java.util.function.BiPredicate<GoVersion, Arch> wanted)
@@ -278,7 +301,8 @@ final class ToolchainFinder {
         try {
             Path f = goroot.resolve("VERSION");
             if (Files.isRegularFile(f)) {
-                String first = Files.readAllLines(f).stream().findFirst().orElse("").trim();
+                String first =
+                        Files.readAllLines(f).stream().findFirst().orElse("").trim();
                 if (GoVersion.parse(first).isPresent()) {
                     return Optional.of(first);
                 }

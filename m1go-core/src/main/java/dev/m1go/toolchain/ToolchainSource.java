@@ -19,16 +19,22 @@ public interface ToolchainSource {
      * @param goRoots  GOROOTs the user named, besides the ones discovered
      * @param logDir   where the output of every {@code go version} / {@code go env} goes
      */
-    List<Toolchain> find(Host host, Launcher launcher, Map<String, String> environment, Path home, List<Path> goRoots,
-                         Path logDir) throws IOException;
+    List<Toolchain> find(
+            Host host, Launcher launcher, Map<String, String> environment, Path home, List<Path> goRoots, Path logDir)
+            throws IOException;
 
     /**
      * Like {@link #find}, leaving out early the installations {@code wanted} rejects by their VERSION file and binary
      * header (without running their {@code go} command); a source that cannot tell early finds them all.
      */
-    default List<Toolchain> find(Host host, Launcher launcher, Map<String, String> environment, Path home,
-                                 List<Path> goRoots, Path logDir,
-                                 java.util.function.BiPredicate<GoVersion, dev.m1go.host.Arch> wanted)
+    default List<Toolchain> find(
+            Host host,
+            Launcher launcher,
+            Map<String, String> environment,
+            Path home,
+            List<Path> goRoots,
+            Path logDir,
+            java.util.function.BiPredicate<GoVersion, dev.m1go.host.Arch> wanted)
             throws IOException {
         return find(host, launcher, environment, home, goRoots, logDir);
     }
@@ -37,15 +43,26 @@ public interface ToolchainSource {
     static ToolchainSource finder(ProcessRunner processes) {
         return new ToolchainSource() {
             @Override
-            public List<Toolchain> find(Host host, Launcher launcher, Map<String, String> environment, Path home,
-                                        List<Path> goRoots, Path logDir) throws IOException {
+            public List<Toolchain> find(
+                    Host host,
+                    Launcher launcher,
+                    Map<String, String> environment,
+                    Path home,
+                    List<Path> goRoots,
+                    Path logDir)
+                    throws IOException {
                 return new ToolchainFinder(processes, launcher, environment, home, host.arch(), logDir).find(goRoots);
             }
 
             @Override
-            public List<Toolchain> find(Host host, Launcher launcher, Map<String, String> environment, Path home,
-                                        List<Path> goRoots, Path logDir,
-                                        java.util.function.BiPredicate<GoVersion, dev.m1go.host.Arch> wanted)
+            public List<Toolchain> find(
+                    Host host,
+                    Launcher launcher,
+                    Map<String, String> environment,
+                    Path home,
+                    List<Path> goRoots,
+                    Path logDir,
+                    java.util.function.BiPredicate<GoVersion, dev.m1go.host.Arch> wanted)
                     throws IOException {
                 return new ToolchainFinder(processes, launcher, environment, home, host.arch(), logDir)
                         .find(goRoots, wanted);

@@ -121,7 +121,8 @@ class BinaryFuzzTest {
         if (allocatedBy(read) < allowance(data.length)) {
             return;
         }
-        assertThat(allocatedBy(read)).as("bytes allocated reading a %d-byte file", data.length)
+        assertThat(allocatedBy(read))
+                .as("bytes allocated reading a %d-byte file", data.length)
                 .isLessThan(allowance(data.length));
     }
 

@@ -80,12 +80,17 @@ class BinaryInspectorTest {
         assertThat(mixed.format()).isEqualTo("ar");
         assertThat(mixed.members()).extracting(BinaryFacts.Member::name).containsExactly("foo-amd64.o", "foo-arm64.o");
         assertThat(mixed.members()).extracting(BinaryFacts.Member::machine).containsExactly("amd64", "arm64");
-        assertThat(mixed.findings()).singleElement().asString()
+        assertThat(mixed.findings())
+                .singleElement()
+                .asString()
                 .startsWith("libmixed.a mixes x86_64 and arm64 objects (x86_64: foo-amd64.o; arm64: foo-arm64.o)");
         BinaryFacts zmq = BinaryInspector.inspect(dir.resolve("libzmq.a"), "libzmq.a", Arch.ARM64);
-        assertThat(zmq.findings()).containsExactly("libzmq.a holds x86_64 objects; this build targets arm64: "
-                + "rebuild it for arm64 or point CGO_LDFLAGS at the arm64 prefix");
-        assertThat(BinaryInspector.inspect(dir.resolve("libzmq.a"), "libzmq.a", Arch.AMD64).findings()).isEmpty();
+        assertThat(zmq.findings())
+                .containsExactly("libzmq.a holds x86_64 objects; this build targets arm64: "
+                        + "rebuild it for arm64 or point CGO_LDFLAGS at the arm64 prefix");
+        assertThat(BinaryInspector.inspect(dir.resolve("libzmq.a"), "libzmq.a", Arch.AMD64)
+                        .findings())
+                .isEmpty();
     }
 
     @Test
@@ -95,14 +100,17 @@ class BinaryInspectorTest {
         Files.write(dir.resolve("cut"), java.util.Arrays.copyOf(Files.readAllBytes(dir.resolve("pie")), 70));
         BinaryFacts cut = facts("cut");
         assertThat(cut.format()).isEqualTo("unknown");
-        assertThat(cut.findings()).singleElement().asString().startsWith("ELF header of cut: e_shnum ")
+        assertThat(cut.findings())
+                .singleElement()
+                .asString()
+                .startsWith("ELF header of cut: e_shnum ")
                 .endsWith(" run past the end of the file (70 bytes)");
     }
 
     @Test
     void json_andTable_nameEveryFile() throws IOException {
-        List<BinaryFacts> all = List.of(facts("pie"), BinaryInspector.inspect(dir.resolve("libmixed.a"),
-                "libmixed.a", null));
+        List<BinaryFacts> all =
+                List.of(facts("pie"), BinaryInspector.inspect(dir.resolve("libmixed.a"), "libmixed.a", null));
         JsonNode pie = new ObjectMapper().readTree(BinaryInspector.json(all.get(0)));
         assertThat(pie.get("file").asText()).isEqualTo("pie");
         assertThat(pie.get("machine").asText()).isEqualTo("amd64");

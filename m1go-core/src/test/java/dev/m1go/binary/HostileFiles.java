@@ -16,8 +16,7 @@ final class HostileFiles {
 
     static final byte[] GO_MAGIC = "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1);
 
-    private HostileFiles() {
-    }
+    private HostileFiles() {}
 
     /** One section of {@link #elf}: its name, {@code sh_type} and contents. */
     record Section(String name, int type, byte[] data) {
@@ -61,8 +60,11 @@ final class HostileFiles {
             Section s = all.get(i);
             b.put(offsets.get(i).intValue(), s.data());
             int h = (int) shoff + 64 * (i + 1);
-            b.putInt(h, nameAt.get(i)).putInt(h + 4, s.type()).putLong(h + 24, offsets.get(i))
-                    .putLong(h + 32, s.data().length).putLong(h + 48, 1);
+            b.putInt(h, nameAt.get(i))
+                    .putInt(h + 4, s.type())
+                    .putLong(h + 24, offsets.get(i))
+                    .putLong(h + 32, s.data().length)
+                    .putLong(h + 48, 1);
         }
         return b.array();
     }
@@ -108,7 +110,14 @@ final class HostileFiles {
      */
     static byte[] machoWithOneSegment(long nsects) {
         ByteBuffer b = ByteBuffer.allocate(104).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0xfeedfacf).putInt(0x0100000c).putInt(0).putInt(2).putInt(1).putInt(72).putInt(0).putInt(0);
+        b.putInt(0xfeedfacf)
+                .putInt(0x0100000c)
+                .putInt(0)
+                .putInt(2)
+                .putInt(1)
+                .putInt(72)
+                .putInt(0)
+                .putInt(0);
         b.putInt(0x19).putInt(72).put("__TEXT".getBytes(StandardCharsets.US_ASCII));
         b.putInt(32 + 64, (int) nsects);
         return b.array();
@@ -117,7 +126,13 @@ final class HostileFiles {
     /** A universal binary of one arm64 slice, {@code slice}. */
     static byte[] fat(byte[] slice) {
         ByteBuffer b = ByteBuffer.allocate(28 + slice.length).order(ByteOrder.BIG_ENDIAN);
-        b.putInt(0xcafebabe).putInt(1).putInt(0x0100000c).putInt(0).putInt(28).putInt(slice.length).putInt(0);
+        b.putInt(0xcafebabe)
+                .putInt(1)
+                .putInt(0x0100000c)
+                .putInt(0)
+                .putInt(28)
+                .putInt(slice.length)
+                .putInt(0);
         b.put(slice);
         return b.array();
     }

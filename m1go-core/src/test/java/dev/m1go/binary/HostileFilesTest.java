@@ -51,7 +51,9 @@ class HostileFilesTest {
         assertThat(file.length).isLessThan(400);
         BinaryFacts f = facts(file, "libbig.a");
         assertThat(f.format()).isEqualTo("unknown");
-        assertThat(f.findings()).singleElement().asString()
+        assertThat(f.findings())
+                .singleElement()
+                .asString()
                 .startsWith("ar member 1 of libbig.a: size 2147483647 at offset 68 runs past the end of the file");
     }
 
@@ -61,8 +63,11 @@ class HostileFilesTest {
         assertThat(file.length).isLessThan(400);
         BinaryFacts f = facts(file, "evil.o");
         assertThat(f.format()).isEqualTo("unknown");
-        assertThat(f.findings()).singleElement().asString().startsWith("ELF build-ID note of evil.o: descsz "
-                + "2147483647 at offset 16 runs past the end of ELF section .note.gnu.build-id (36 bytes)");
+        assertThat(f.findings())
+                .singleElement()
+                .asString()
+                .startsWith("ELF build-ID note of evil.o: descsz "
+                        + "2147483647 at offset 16 runs past the end of ELF section .note.gnu.build-id (36 bytes)");
     }
 
     @Test
@@ -71,13 +76,17 @@ class HostileFilesTest {
         assertThat(file.length).isLessThan(400);
         BinaryFacts f = facts(file, "hello");
         assertThat(f.format()).isEqualTo("unknown");
-        assertThat(f.findings()).singleElement().asString().startsWith("Go build information of hello: version "
-                + "length 2147483647 at offset 37 runs past the end of ELF section .go.buildinfo");
+        assertThat(f.findings())
+                .singleElement()
+                .asString()
+                .startsWith("Go build information of hello: version "
+                        + "length 2147483647 at offset 37 runs past the end of ELF section .go.buildinfo");
     }
 
     static Stream<Arguments> twoGigabyteLengths() {
         long n = 2_000_000_000L;
-        return Stream.of(Arguments.of("ar long-names table", ar("//", Long.toString(n), "foo.o/\n")),
+        return Stream.of(
+                Arguments.of("ar long-names table", ar("//", Long.toString(n), "foo.o/\n")),
                 Arguments.of("ELF build-ID note", elf(buildIdNote(n, 20))),
                 Arguments.of("Go build information", elf(goBuildInfo(n, "go1.22.0"))));
     }
@@ -86,9 +95,14 @@ class HostileFilesTest {
     @MethodSource("twoGigabyteLengths")
     void lengthOf2000000000_allocatesLessThanAMebibyte(String what, byte[] file) {
         facts(file, "warm-up");
-        long allocated = allocatedBy(() -> assertThat(facts(file, "evil").findings()).singleElement().asString()
-                .contains("evil").contains("2000000000"));
-        assertThat(allocated).as("bytes allocated for a %d-byte file", file.length).isLessThan(1 << 20);
+        long allocated = allocatedBy(() -> assertThat(facts(file, "evil").findings())
+                .singleElement()
+                .asString()
+                .contains("evil")
+                .contains("2000000000"));
+        assertThat(allocated)
+                .as("bytes allocated for a %d-byte file", file.length)
+                .isLessThan(1 << 20);
     }
 
     @Test
@@ -97,8 +111,9 @@ class HostileFilesTest {
         assertThat(file.length).isEqualTo(104);
         BinaryFacts f = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> facts(file, "evil.macho"));
         assertThat(f.format()).isEqualTo("unknown");
-        assertThat(f.findings()).containsExactly("Mach-O segment __TEXT of evil.macho: nsects 4294967295 sections "
-                + "of 80 bytes at offset 72 run past the end of Mach-O load command 1 (72 bytes)");
+        assertThat(f.findings())
+                .containsExactly("Mach-O segment __TEXT of evil.macho: nsects 4294967295 sections "
+                        + "of 80 bytes at offset 72 run past the end of Mach-O load command 1 (72 bytes)");
     }
 
     @Test
@@ -109,7 +124,9 @@ class HostileFilesTest {
         assertThat(f.slices()).singleElement().satisfies(s -> {
             assertThat(s.file()).isEqualTo("evil.fat [arm64]");
             assertThat(s.format()).isEqualTo("unknown");
-            assertThat(s.findings()).singleElement().asString()
+            assertThat(s.findings())
+                    .singleElement()
+                    .asString()
                     .startsWith("Mach-O segment __TEXT of evil.fat [arm64]: nsects 4294967295 sections");
         });
     }
@@ -134,9 +151,11 @@ class HostileFilesTest {
         byte[] file = elf(40, buildIdNote(20, 20));
         BinaryFacts f = facts(file, "cut.o");
         assertThat(f.format()).isEqualTo("unknown");
-        assertThat(f.findings()).singleElement().asString().startsWith("ELF header of cut.o: e_shnum 40 section "
-                + "headers of 64 bytes at offset ").endsWith(" run past the end of the file (" + file.length
-                + " bytes)");
+        assertThat(f.findings())
+                .singleElement()
+                .asString()
+                .startsWith("ELF header of cut.o: e_shnum 40 section " + "headers of 64 bytes at offset ")
+                .endsWith(" run past the end of the file (" + file.length + " bytes)");
     }
 
     @Test
@@ -144,7 +163,8 @@ class HostileFilesTest {
         BinaryFacts note = facts(elf(buildIdNote(20, 20)), "good.o");
         assertThat(note.findings()).isEmpty();
         assertThat(note.buildId()).isEqualTo("a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3");
-        assertThat(facts(elf(goBuildInfo(8, "go1.22.0")), "hello").go().goVersion()).isEqualTo("go1.22.0");
+        assertThat(facts(elf(goBuildInfo(8, "go1.22.0")), "hello").go().goVersion())
+                .isEqualTo("go1.22.0");
         BinaryFacts macho = facts(machoWithOneSegment(0), "hello.macho");
         assertThat(macho.machine()).isEqualTo("arm64");
         assertThat(macho.findings()).isEmpty();
@@ -161,7 +181,9 @@ class HostileFilesTest {
         assertThat(seen).containsExactly("good.o", "libbig.a");
         assertThat(result.unreadable()).isEmpty();
         assertThat(result.facts().get(0).buildId()).startsWith("a0a1");
-        assertThat(result.facts().get(1).findings()).singleElement().asString()
+        assertThat(result.facts().get(1).findings())
+                .singleElement()
+                .asString()
                 .startsWith("ar member 1 of libbig.a: size 2147483647");
     }
 
@@ -175,7 +197,7 @@ class HostileFilesTest {
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         try {
             Assumptions.assumeFalse(Files.isReadable(locked), "running as a user who reads all");
-            BinaryInspector.Inspection result = BinaryInspector.inspectAll(dir, null, f -> { });
+            BinaryInspector.Inspection result = BinaryInspector.inspectAll(dir, null, f -> {});
             assertThat(result.facts()).extracting(BinaryFacts::file).containsExactly("a.o", "z.o");
             assertThat(result.unreadable()).containsExactly(locked + ": permission denied");
         } finally {

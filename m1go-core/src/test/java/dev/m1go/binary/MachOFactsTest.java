@@ -26,12 +26,35 @@ class MachOFactsTest {
         Files.writeString(dir.resolve("go.mod"), "module example.com/hello\n\ngo 1.19\n");
         Files.writeString(dir.resolve("main.go"), "package main\n\nvar v string\n\nfunc main() { println(v) }\n");
         for (String[] t : new String[][] {{"darwin", "arm64"}, {"darwin", "amd64"}, {"linux", "amd64"}}) {
-            NativeTools.run(dir, Map.of("GOOS", t[0], "GOARCH", t[1], "CGO_ENABLED", "0", "GOTOOLCHAIN", "local",
-                    "GOFLAGS", "-mod=mod"), go.toString(), "build", "-ldflags=-X main.v=m1go", "-o",
-                    "hello-" + t[0] + "-" + t[1], ".");
+            NativeTools.run(
+                    dir,
+                    Map.of(
+                            "GOOS",
+                            t[0],
+                            "GOARCH",
+                            t[1],
+                            "CGO_ENABLED",
+                            "0",
+                            "GOTOOLCHAIN",
+                            "local",
+                            "GOFLAGS",
+                            "-mod=mod"),
+                    go.toString(),
+                    "build",
+                    "-ldflags=-X main.v=m1go",
+                    "-o",
+                    "hello-" + t[0] + "-" + t[1],
+                    ".");
         }
-        NativeTools.run(dir, Map.of(), lipo.toString(), "-create", "-output", "hello-universal",
-                "hello-darwin-arm64", "hello-darwin-amd64");
+        NativeTools.run(
+                dir,
+                Map.of(),
+                lipo.toString(),
+                "-create",
+                "-output",
+                "hello-universal",
+                "hello-darwin-arm64",
+                "hello-darwin-amd64");
     }
 
     @Test
@@ -58,10 +81,14 @@ class MachOFactsTest {
         BinaryFacts f = BinaryInspector.inspect(dir.resolve("hello-universal"), "hello-universal", Arch.ARM64);
         assertThat(f.format()).isEqualTo("Mach-O universal");
         assertThat(f.slices()).extracting(BinaryFacts::machine).containsExactlyInAnyOrder("arm64", "amd64");
-        assertThat(f.slices()).allSatisfy(s -> assertThat(s.go().setting("GOOS")).isEqualTo("darwin"));
+        assertThat(f.slices())
+                .allSatisfy(s -> assertThat(s.go().setting("GOOS")).isEqualTo("darwin"));
         assertThat(f.findings()).isEmpty();
-        assertThat(BinaryInspector.inspect(dir.resolve("hello-universal"), "hello-universal", Arch.I386).findings())
-                .singleElement().asString().startsWith("hello-universal has slices for ");
+        assertThat(BinaryInspector.inspect(dir.resolve("hello-universal"), "hello-universal", Arch.I386)
+                        .findings())
+                .singleElement()
+                .asString()
+                .startsWith("hello-universal has slices for ");
     }
 
     @Test

@@ -15,8 +15,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs the real compilers the binary tests make their fixtures with; a missing one skips (fails on CI). */
 final class NativeTools {
 
-    private NativeTools() {
-    }
+    private NativeTools() {}
 
     /** The first of {@code names} found on PATH or in {@code /usr/lib/llvm-*}/bin, or null. */
     static Path find(String... names) {
@@ -27,7 +26,9 @@ final class NativeTools {
             }
         }
         try (var s = Files.list(Path.of("/usr/lib"))) {
-            s.filter(p -> p.getFileName().toString().startsWith("llvm-")).sorted().map(p -> p.resolve("bin"))
+            s.filter(p -> p.getFileName().toString().startsWith("llvm-"))
+                    .sorted()
+                    .map(p -> p.resolve("bin"))
                     .forEach(dirs::add);
         } catch (IOException e) {
             // no /usr/lib: PATH only
@@ -55,7 +56,9 @@ final class NativeTools {
         Process p = pb.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("finished: " + String.join(" ", argv)).isTrue();
+        assertThat(p.waitFor(300, TimeUnit.SECONDS))
+                .as("finished: " + String.join(" ", argv))
+                .isTrue();
         assertThat(p.exitValue()).as(String.join(" ", argv) + "\n" + out).isZero();
     }
 }

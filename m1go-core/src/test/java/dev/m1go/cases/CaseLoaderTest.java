@@ -31,7 +31,9 @@ class CaseLoaderTest {
     @Test
     void bundledCatalog_holdsTheStarterCases() throws CaseDefinitionException {
         List<String> ids = loader.bundled().stream().map(ReproCase::id).toList();
-        assertThat(ids).contains("cgo-hello", "static-lib", "static-lib-wrong-arch", "c-abort").isSorted();
+        assertThat(ids)
+                .contains("cgo-hello", "static-lib", "static-lib-wrong-arch", "c-abort")
+                .isSorted();
     }
 
     @Test
@@ -65,13 +67,17 @@ class CaseLoaderTest {
         Expectation e = c.expectation();
         GoVersion go119 = GoVersion.parse("go1.19.8").orElseThrow();
         GoVersion go122 = GoVersion.parse("go1.22.12").orElseThrow();
-        assertThat(e.resolve(new CellFacts(go119, Arch.AMD64, Os.LINUX, Arch.ARM64, "qemu", "default", "gcc")).outcome())
+        assertThat(e.resolve(new CellFacts(go119, Arch.AMD64, Os.LINUX, Arch.ARM64, "qemu", "default", "gcc"))
+                        .outcome())
                 .isEqualTo(Outcome.EMULATOR_FAULT);
-        assertThat(e.resolve(new CellFacts(go119, Arch.AMD64, Os.LINUX, Arch.ARM64, "binfmt", "default", "gcc")).outcome())
+        assertThat(e.resolve(new CellFacts(go119, Arch.AMD64, Os.LINUX, Arch.ARM64, "binfmt", "default", "gcc"))
+                        .outcome())
                 .isEqualTo(Outcome.GO_PANIC);
-        assertThat(e.resolve(new CellFacts(go122, Arch.AMD64, Os.LINUX, Arch.AMD64, "native", "nopreempt", "gcc")).outcome())
+        assertThat(e.resolve(new CellFacts(go122, Arch.AMD64, Os.LINUX, Arch.AMD64, "native", "nopreempt", "gcc"))
+                        .outcome())
                 .isEqualTo(Outcome.PASS);
-        assertThat(e.resolve(new CellFacts(go122, Arch.AMD64, Os.LINUX, Arch.AMD64, "native", "default", "gcc")).outcome())
+        assertThat(e.resolve(new CellFacts(go122, Arch.AMD64, Os.LINUX, Arch.AMD64, "native", "default", "gcc"))
+                        .outcome())
                 .isEqualTo(Outcome.CGO_CHECK);
         assertThat(c.variants()).extracting(Variant::name).containsExactly("default", "nopreempt");
         assertThat(c.marker()).isEqualTo(CaseLoader.DEFAULT_MARKER);
@@ -91,7 +97,8 @@ class CaseLoaderTest {
     void unknownCase_suggestsTheClosestId() {
         assertThatThrownBy(() -> loader.load(null, List.of("c-abrot")))
                 .isInstanceOf(CaseDefinitionException.class)
-                .hasMessageStartingWith("Unknown case 'c-abrot' in m1go.cases (did you mean 'c-abort'?): known cases are ");
+                .hasMessageStartingWith(
+                        "Unknown case 'c-abrot' in m1go.cases (did you mean 'c-abort'?): known cases are ");
     }
 
     @Test
@@ -118,20 +125,22 @@ class CaseLoaderTest {
 
     @Test
     void ruleWithBadVersionRange_namesTheRule() throws IOException {
-        caseDir("range", "description: d\nexpect:\n  outcome: PASS\n  when:\n    - go: \"=>1.21\"\n      outcome: GO_PANIC\n");
+        caseDir(
+                "range",
+                "description: d\nexpect:\n  outcome: PASS\n  when:\n    - go: \"=>1.21\"\n      outcome: GO_PANIC\n");
         assertThatThrownBy(() -> loader.directory(dir)).hasMessageContaining("'expect.when[0]");
     }
 
     @Test
     void librarySourceThatDoesNotExist_isNamed() throws IOException {
         caseDir("lib", "description: d\nlibrary: {name: hello, sources: [nope.c]}\nexpect: {outcome: PASS}\n");
-        assertThatThrownBy(() -> loader.directory(dir))
-                .hasMessageContaining("'library.sources' names nope.c");
+        assertThatThrownBy(() -> loader.directory(dir)).hasMessageContaining("'library.sources' names nope.c");
     }
 
     @Test
     void librarySourceNextToTheGoFiles_isRefused_becauseCgoWouldCompileIt() throws IOException {
-        Path d = caseDir("lib", "description: d\nlibrary: {name: hello, sources: [hello.c]}\nexpect: {outcome: PASS}\n");
+        Path d =
+                caseDir("lib", "description: d\nlibrary: {name: hello, sources: [hello.c]}\nexpect: {outcome: PASS}\n");
         Files.writeString(d.resolve("hello.c"), "int x;\n");
         assertThatThrownBy(() -> loader.directory(dir))
                 .hasMessageContaining("move it into a subdirectory (for example c/hello.c)");
@@ -169,14 +178,17 @@ class CaseLoaderTest {
         ReproCase c = loader.directory(dir).get(0);
         assertThat(c.notPlannedFor(GoVersion.parse("go1.23.5").orElseThrow())).isEmpty();
         assertThat(c.notPlannedFor(GoVersion.parse("go1.27.3").orElseThrow())).isEmpty();
-        assertThat(c.notPlannedFor(GoVersion.parse("go1.22.12").orElseThrow())).hasValueSatisfying(reason ->
-                assertThat(reason).contains("heavy", "1.23, >=1.26", "goVersions"));
+        assertThat(c.notPlannedFor(GoVersion.parse("go1.22.12").orElseThrow()))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("heavy", "1.23, >=1.26", "goVersions"));
     }
 
     @Test
     void goVersions_leftOut_plansEveryToolchain() throws Exception {
         caseDir("light", "description: d\nexpect: {outcome: PASS}\n");
-        assertThat(loader.directory(dir).get(0).notPlannedFor(GoVersion.parse("go1.19.8").orElseThrow())).isEmpty();
+        assertThat(loader.directory(dir)
+                        .get(0)
+                        .notPlannedFor(GoVersion.parse("go1.19.8").orElseThrow()))
+                .isEmpty();
     }
 
     @Test
@@ -191,12 +203,26 @@ class CaseLoaderTest {
     @Test
     void bundledCatalog_everyCaseHasItsReadme_andAMarker() throws CaseDefinitionException {
         List<ReproCase> cases = loader.bundled();
-        assertThat(cases).extracting(ReproCase::id).contains("abi-layout", "c-hang", "c-segv", "c-sigbus",
-                "callback-thread", "cflags-cxx-pollution", "cgocheck-pointer", "cgocheck-result", "go-nil-deref",
-                "os-exec-child", "preempt-storm", "signal-onstack", "sqlite-cgo-vs-purego");
+        assertThat(cases)
+                .extracting(ReproCase::id)
+                .contains(
+                        "abi-layout",
+                        "c-hang",
+                        "c-segv",
+                        "c-sigbus",
+                        "callback-thread",
+                        "cflags-cxx-pollution",
+                        "cgocheck-pointer",
+                        "cgocheck-result",
+                        "go-nil-deref",
+                        "os-exec-child",
+                        "preempt-storm",
+                        "signal-onstack",
+                        "sqlite-cgo-vs-purego");
         for (ReproCase c : cases) {
             assertThat(c.files()).as(c.id()).containsKey("README.md");
-            String go = c.files().entrySet().stream().filter(f -> f.getKey().endsWith(".go"))
+            String go = c.files().entrySet().stream()
+                    .filter(f -> f.getKey().endsWith(".go"))
                     .map(f -> new String(f.getValue(), java.nio.charset.StandardCharsets.UTF_8))
                     .reduce("", String::concat);
             assertThat(go).as(c.id() + " prints its marker").contains("\"" + c.marker() + "\"");
@@ -212,14 +238,22 @@ class CaseLoaderTest {
         assertThat(c.variants()).extracting(Variant::name).containsExactly("default", "asyncpreemptoff");
         assertThat(c.timeoutOpt()).hasValue(java.time.Duration.ofSeconds(30));
         assertThat(c.markerOnStderr()).isFalse();
-        assertThat(c.expectation().otherwise().outputMismatch("M1GO_FACT answer=42\nM1GO_OK\n")).isEmpty();
-        assertThat(c.expectation().rules()).anySatisfy(r -> assertThat(r.then().outcomes()).hasSize(2));
+        assertThat(c.expectation().otherwise().outputMismatch("M1GO_FACT answer=42\nM1GO_OK\n"))
+                .isEmpty();
+        assertThat(c.expectation().rules())
+                .anySatisfy(r -> assertThat(r.then().outcomes()).hasSize(2));
         assertThat(loader.bundled()).extracting(ReproCase::id).doesNotContain("my-case");
     }
 
     private static CellFacts anyCell() {
-        return new CellFacts(GoVersion.parse("go1.22.12").orElseThrow(), Arch.AMD64, Os.LINUX, Arch.AMD64, "native",
-                "default", "gcc");
+        return new CellFacts(
+                GoVersion.parse("go1.22.12").orElseThrow(),
+                Arch.AMD64,
+                Os.LINUX,
+                Arch.AMD64,
+                "native",
+                "default",
+                "gcc");
     }
 
     @Test
@@ -244,8 +278,10 @@ class CaseLoaderTest {
     @Test
     void anyOf_andOutcomeTogether_isAnErrorNamingBoth() throws Exception {
         Path d = caseDir("both", "description: d\nexpect:\n  outcome: PASS\n  anyOf: [GO_PANIC]\n");
-        assertThatThrownBy(() -> loader.directory(dir)).hasMessageContaining(d.resolve("case.yaml").toString())
-                .hasMessageContaining("'expect.outcome'").hasMessageContaining("'expect.anyOf'");
+        assertThatThrownBy(() -> loader.directory(dir))
+                .hasMessageContaining(d.resolve("case.yaml").toString())
+                .hasMessageContaining("'expect.outcome'")
+                .hasMessageContaining("'expect.anyOf'");
     }
 
     @Test
@@ -265,7 +301,8 @@ class CaseLoaderTest {
     @Test
     void marker_unknownStream_namesTheField() throws Exception {
         caseDir("err", "description: d\nmarker: {text: X, stream: both}\nexpect: {outcome: PASS}\n");
-        assertThatThrownBy(() -> loader.directory(dir)).hasMessageContaining("'marker.stream' is 'both'")
+        assertThatThrownBy(() -> loader.directory(dir))
+                .hasMessageContaining("'marker.stream' is 'both'")
                 .hasMessageContaining("use stdout (the default) or stderr");
     }
 
@@ -284,17 +321,20 @@ class CaseLoaderTest {
         Expectation e = loader.directory(dir).get(0).expectation();
         Expectation.Expected x = e.resolve(anyCell());
         assertThat(x.outputMismatch("start\nsum = 6\n")).isEmpty();
-        assertThat(x.outputMismatch("sum = 7\n")).hasValueSatisfying(m -> assertThat(m)
-                .contains("does not match expect.output").contains("^sum = 6$"));
-        assertThat(x.outputMismatch("sum = 6\nWARNING: low memory\n")).hasValueSatisfying(m -> assertThat(m)
-                .contains("matches expect.outputNot").contains("WARNING: low memory"));
+        assertThat(x.outputMismatch("sum = 7\n"))
+                .hasValueSatisfying(m ->
+                        assertThat(m).contains("does not match expect.output").contains("^sum = 6$"));
+        assertThat(x.outputMismatch("sum = 6\nWARNING: low memory\n"))
+                .hasValueSatisfying(
+                        m -> assertThat(m).contains("matches expect.outputNot").contains("WARNING: low memory"));
         assertThat(e.rules().get(0).then().outputMismatch("sum = 7")).isPresent();
     }
 
     @Test
     void output_invalidRegex_namesTheField() throws Exception {
         caseDir("out", "description: d\nexpect:\n  outcome: PASS\n  output: \"sum = (6\"\n");
-        assertThatThrownBy(() -> loader.directory(dir)).hasMessageContaining("'expect.output'")
+        assertThatThrownBy(() -> loader.directory(dir))
+                .hasMessageContaining("'expect.output'")
                 .hasMessageContaining("regular expression");
     }
 
@@ -306,7 +346,8 @@ class CaseLoaderTest {
         Path c = caseDir("leaky", MINIMAL);
         Files.writeString(c.resolve("main.go"), "package main\nfunc main() {}\n");
         Path link = Files.createSymbolicLink(c.resolve("data.txt"), secret);
-        assertThatThrownBy(() -> loader.loadCase(c, "user")).isInstanceOf(CaseDefinitionException.class)
+        assertThatThrownBy(() -> loader.loadCase(c, "user"))
+                .isInstanceOf(CaseDefinitionException.class)
                 .hasMessage(link + " is a symbolic link to " + secret + ", outside the case directory: m1go does not "
                         + "follow links out of a case (the target would be copied into its output); copy the file into "
                         + "the case or remove the link");
@@ -319,7 +360,8 @@ class CaseLoaderTest {
         Path c = caseDir("leaky-dir", MINIMAL);
         Files.writeString(c.resolve("main.go"), "package main\nfunc main() {}\n");
         Files.createSymbolicLink(c.resolve("sub"), elsewhere);
-        assertThatThrownBy(() -> loader.loadCase(c, "user")).isInstanceOf(CaseDefinitionException.class)
+        assertThatThrownBy(() -> loader.loadCase(c, "user"))
+                .isInstanceOf(CaseDefinitionException.class)
                 .hasMessageContaining("sub is a symbolic link to " + elsewhere + ", outside the case directory");
     }
 
@@ -342,7 +384,8 @@ class CaseLoaderTest {
         try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
             f.setLength(CaseFiles.MAX_FILE_BYTES + 1); // sparse: no disk used
         }
-        assertThatThrownBy(() -> loader.loadCase(c, "user")).isInstanceOf(CaseDefinitionException.class)
+        assertThatThrownBy(() -> loader.loadCase(c, "user"))
+                .isInstanceOf(CaseDefinitionException.class)
                 .hasMessage(big + " is " + (CaseFiles.MAX_FILE_BYTES + 1) + " bytes; a case file may hold at most 32 "
                         + "MiB: keep large data out of the case directory");
     }
@@ -355,6 +398,7 @@ class CaseLoaderTest {
         Path copy = dir.resolve("copy");
         loader.loadCase(c, "user").writeTo(copy);
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(copy.resolve("main.go")))).isEqualTo("rw-------");
+                        Files.getPosixFilePermissions(copy.resolve("main.go"))))
+                .isEqualTo("rw-------");
     }
 }

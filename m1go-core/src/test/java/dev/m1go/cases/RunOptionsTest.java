@@ -13,18 +13,51 @@ import org.junit.jupiter.api.Test;
 /** Module mode's run options: the flags a test binary gets, its time limit per runner, the run environment. */
 class RunOptionsTest {
 
-    private static final RunOptions ALL = new RunOptions(true, "^TestSlow", 4, "1,2", ".", "100x",
-            Map.of("GODEBUG", "asyncpreemptoff=1"), 120, true);
+    private static final RunOptions ALL =
+            new RunOptions(true, "^TestSlow", 4, "1,2", ".", "100x", Map.of("GODEBUG", "asyncpreemptoff=1"), 120, true);
 
     @Test
     void everyTestFlag_followsTheOnesThatWereThereBefore() {
-        ModuleUnit unit = new ModuleUnit(Path.of("/m"), "example.com/m", ".", true, List.of(), List.of(), "^TestA", 2,
-                "30s", Map.of(), List.of(), ALL);
-        assertThat(unit.testArgs()).containsExactly("-test.v", "-test.run=^TestA", "-test.count=2",
-                "-test.timeout=30s", "-test.short", "-test.skip=^TestSlow", "-test.parallel=4", "-test.cpu=1,2",
-                "-test.bench=.", "-test.benchtime=100x");
-        assertThat(new ModuleUnit(Path.of("/m"), "example.com/m", ".", true, List.of(), List.of(), null, null, null,
-                Map.of(), List.of()).testArgs()).as("nothing given: -test.v alone").containsExactly("-test.v");
+        ModuleUnit unit = new ModuleUnit(
+                Path.of("/m"),
+                "example.com/m",
+                ".",
+                true,
+                List.of(),
+                List.of(),
+                "^TestA",
+                2,
+                "30s",
+                Map.of(),
+                List.of(),
+                ALL);
+        assertThat(unit.testArgs())
+                .containsExactly(
+                        "-test.v",
+                        "-test.run=^TestA",
+                        "-test.count=2",
+                        "-test.timeout=30s",
+                        "-test.short",
+                        "-test.skip=^TestSlow",
+                        "-test.parallel=4",
+                        "-test.cpu=1,2",
+                        "-test.bench=.",
+                        "-test.benchtime=100x");
+        assertThat(new ModuleUnit(
+                                Path.of("/m"),
+                                "example.com/m",
+                                ".",
+                                true,
+                                List.of(),
+                                List.of(),
+                                null,
+                                null,
+                                null,
+                                Map.of(),
+                                List.of())
+                        .testArgs())
+                .as("nothing given: -test.v alone")
+                .containsExactly("-test.v");
     }
 
     @Test
@@ -39,10 +72,14 @@ class RunOptionsTest {
     /** A go1.19 test binary given -test.skip prints "flag provided but not defined: -test.skip" and exits 2. */
     @Test
     void testSkip_isUnsupportedBeforeGo120_sayingWhy() {
-        assertThat(ALL.unsupportedBy(GoVersion.parse("go1.19.13").orElseThrow())).hasValueSatisfying(reason ->
-                assertThat(reason).contains("m1go.testSkip").contains("Go 1.20").contains("go1.19.13"));
+        assertThat(ALL.unsupportedBy(GoVersion.parse("go1.19.13").orElseThrow()))
+                .hasValueSatisfying(reason -> assertThat(reason)
+                        .contains("m1go.testSkip")
+                        .contains("Go 1.20")
+                        .contains("go1.19.13"));
         assertThat(ALL.unsupportedBy(GoVersion.parse("go1.20").orElseThrow())).isEmpty();
-        assertThat(RunOptions.DEFAULT.unsupportedBy(GoVersion.parse("go1.19.13").orElseThrow())).isEmpty();
+        assertThat(RunOptions.DEFAULT.unsupportedBy(GoVersion.parse("go1.19.13").orElseThrow()))
+                .isEmpty();
     }
 
     @Test
@@ -50,16 +87,30 @@ class RunOptionsTest {
         assertThat(RunOptions.runEnv(Map.of(" GODEBUG ", "x=1", "API_TOKEN", "s3cret")))
                 .containsExactly(Map.entry("API_TOKEN", "s3cret"), Map.entry("GODEBUG", "x=1"));
         assertThatThrownBy(() -> RunOptions.runEnv(Map.of("linux-arm64.CC", "gcc")))
-                .isInstanceOf(CaseDefinitionException.class).hasMessageContaining("m1go.runEnv key 'linux-arm64.CC'")
+                .isInstanceOf(CaseDefinitionException.class)
+                .hasMessageContaining("m1go.runEnv key 'linux-arm64.CC'")
                 .hasMessageContaining("m1go.runEnv.GODEBUG=asyncpreemptoff=1");
     }
 
     @Test
     void aModulesCase_runsWithTheRunEnvironment() {
-        ModuleUnit unit = new ModuleUnit(Path.of("/m"), "example.com/m", "./cmd/x", false, List.of(), List.of(), null,
-                null, null, Map.of(), List.of(), ALL);
-        ReproCase c = ReproCase.ofModule("cmd/x", unit, new Expectation(new Expectation.Expected(
-                dev.m1go.classify.Outcome.PASS, null, null), List.of()));
+        ModuleUnit unit = new ModuleUnit(
+                Path.of("/m"),
+                "example.com/m",
+                "./cmd/x",
+                false,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                Map.of(),
+                List.of(),
+                ALL);
+        ReproCase c = ReproCase.ofModule(
+                "cmd/x",
+                unit,
+                new Expectation(new Expectation.Expected(dev.m1go.classify.Outcome.PASS, null, null), List.of()));
         assertThat(c.runEnv()).containsExactly(Map.entry("GODEBUG", "asyncpreemptoff=1"));
         assertThat(c.buildEnv()).as("never the builds'").isEmpty();
     }

@@ -14,8 +14,7 @@ public final class ClassifierBenchmark {
     private static final int TARGET_BYTES = 10 * 1024 * 1024;
     private static final double TARGET_SECONDS = 1.0;
 
-    private ClassifierBenchmark() {
-    }
+    private ClassifierBenchmark() {}
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -39,9 +38,16 @@ public final class ClassifierBenchmark {
         }
         double mb = text.length() / (1024.0 * 1024.0);
         double worstSeconds = worst / 1e9;
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "%s: %.1f MB -> %s; best %.3f s (%.1f MB/s), worst %.3f s (%.1f MB/s); worst/target = %.3f%n",
-                label, mb, outcome, best / 1e9, mb / (best / 1e9), worstSeconds, mb / worstSeconds,
+                label,
+                mb,
+                outcome,
+                best / 1e9,
+                mb / (best / 1e9),
+                worstSeconds,
+                mb / worstSeconds,
                 worstSeconds / TARGET_SECONDS);
     }
 
@@ -53,7 +59,11 @@ public final class ClassifierBenchmark {
             Fixtures.Fixture f = fixtures.get(i++ % fixtures.size());
             if (!f.expectedOutcome().equals("PASS")) {
                 for (String line : f.log().body().split("\n")) {
-                    sb.append("#12 ").append(i % 1000).append(".25 ").append(line).append('\n');
+                    sb.append("#12 ")
+                            .append(i % 1000)
+                            .append(".25 ")
+                            .append(line)
+                            .append('\n');
                 }
             }
         }

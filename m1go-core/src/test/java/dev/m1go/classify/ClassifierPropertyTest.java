@@ -30,8 +30,16 @@ class ClassifierPropertyTest {
             String os = random.nextBoolean() ? "linux" : "darwin";
             Integer exit = random.nextInt(5) == 0 ? null : random.nextInt(260) - 2;
             Boolean signaled = random.nextInt(3) == 0 ? null : random.nextBoolean();
-            Evidence e = new Evidence(phase, os, exit, signaled, random.nextInt(20) == 0, random.nextBoolean(),
-                    random.nextInt(4) == 0 ? text : "", text, random.nextBoolean() ? "M1GO-OK" : null);
+            Evidence e = new Evidence(
+                    phase,
+                    os,
+                    exit,
+                    signaled,
+                    random.nextInt(20) == 0,
+                    random.nextBoolean(),
+                    random.nextInt(4) == 0 ? text : "",
+                    text,
+                    random.nextBoolean() ? "M1GO-OK" : null);
             Classification c = classifier.classify(e);
             assertThat(c).as("input %d from %s", i, f.name()).isNotNull();
             assertThat(c.outcome()).isNotNull();

@@ -16,16 +16,22 @@ class FixtureClassificationTest {
 
     @TestFactory
     Stream<DynamicTest> classify_everyFixture() {
-        return Fixtures.all().stream().map(f -> DynamicTest.dynamicTest(displayName(f), () -> {
-            Classification c = classifier.classify(f.evidence());
-            assertThat(c.outcome().name()).as("outcome of %s (%s)", f.name(), c.summary())
-                    .isEqualTo(f.expectedOutcome());
-            assertThat(c.signal()).as("signal of %s (%s)", f.name(), c.summary()).isEqualTo(f.expectedSignal());
-            if (c.outcome() != Outcome.PASS) {
-                assertThat(c.signature()).as("signature").startsWith(c.outcome().name());
-                assertThat(c.summary()).as("summary").isNotBlank();
-            }
-        }));
+        return Fixtures.all().stream()
+                .map(f -> DynamicTest.dynamicTest(displayName(f), () -> {
+                    Classification c = classifier.classify(f.evidence());
+                    assertThat(c.outcome().name())
+                            .as("outcome of %s (%s)", f.name(), c.summary())
+                            .isEqualTo(f.expectedOutcome());
+                    assertThat(c.signal())
+                            .as("signal of %s (%s)", f.name(), c.summary())
+                            .isEqualTo(f.expectedSignal());
+                    if (c.outcome() != Outcome.PASS) {
+                        assertThat(c.signature())
+                                .as("signature")
+                                .startsWith(c.outcome().name());
+                        assertThat(c.summary()).as("summary").isNotBlank();
+                    }
+                }));
     }
 
     @Test
@@ -36,16 +42,34 @@ class FixtureClassificationTest {
             assertThat(f.log().header("source")).as(f.name()).isNotBlank();
             assertThat(f.log().header("expect")).as(f.name()).isNotBlank();
             assertThat(f.log().header("os")).as(f.name()).isIn("linux", "darwin");
-            assertThat(f.name()).as("name pattern case_origin_runner").matches("[a-z][A-Za-z0-9]+_[A-Za-z0-9]+(_[a-z0-9]+)?");
+            assertThat(f.name())
+                    .as("name pattern case_origin_runner")
+                    .matches("[a-z][A-Za-z0-9]+_[A-Za-z0-9]+(_[a-z0-9]+)?");
         });
     }
 
     @Test
     void fixtures_coverEveryEvidenceOutcome() {
-        List<String> expected = Fixtures.all().stream().map(Fixtures.Fixture::expectedOutcome).distinct().toList();
-        assertThat(expected).contains("PASS", "BUILD_ERROR", "LINK_ARCH_MISMATCH", "LINK_ERROR", "EXEC_REFUSED",
-                "CGO_SIGNAL", "GO_SIGNAL", "CGO_CHECK", "GO_PANIC", "GO_FATAL", "EMULATOR_FAULT", "KILLED",
-                "TIMEOUT", "EXIT_NONZERO");
+        List<String> expected = Fixtures.all().stream()
+                .map(Fixtures.Fixture::expectedOutcome)
+                .distinct()
+                .toList();
+        assertThat(expected)
+                .contains(
+                        "PASS",
+                        "BUILD_ERROR",
+                        "LINK_ARCH_MISMATCH",
+                        "LINK_ERROR",
+                        "EXEC_REFUSED",
+                        "CGO_SIGNAL",
+                        "GO_SIGNAL",
+                        "CGO_CHECK",
+                        "GO_PANIC",
+                        "GO_FATAL",
+                        "EMULATOR_FAULT",
+                        "KILLED",
+                        "TIMEOUT",
+                        "EXIT_NONZERO");
     }
 
     /** {@code sigabrtInCgo_go119_native} expecting CGO_SIGNAL becomes {@code classify_sigabrtInCgo_go119_native_isCgoSignal}. */

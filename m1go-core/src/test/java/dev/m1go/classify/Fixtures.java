@@ -29,8 +29,7 @@ final class Fixtures {
         }
     }
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Path directory() {
         try {

@@ -17,7 +17,10 @@ class GoCrashHeaderTest {
 
     @Test
     void aSignalHeader_namesTheSignalAndThePc_andIsASignalReport() {
-        GoCrashHeader h = read("linux", "SIGSEGV: segmentation violation", "PC=0x4601d3 m=0 sigcode=1",
+        GoCrashHeader h = read(
+                "linux",
+                "SIGSEGV: segmentation violation",
+                "PC=0x4601d3 m=0 sigcode=1",
                 "signal arrived during cgo execution");
         assertThat(h.started()).isTrue();
         assertThat(h.signal()).isEqualTo("SIGSEGV");
@@ -30,14 +33,18 @@ class GoCrashHeaderTest {
 
     @Test
     void aPanicWithABracketSignal_isNoSignalReport_butAFatalErrorWithOneIs() {
-        GoCrashHeader panic = read("linux", "panic: runtime error: invalid memory address [recovered]",
+        GoCrashHeader panic = read(
+                "linux",
+                "panic: runtime error: invalid memory address [recovered]",
                 "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x48f1a2]");
         assertThat(panic.panicMessage()).isEqualTo("runtime error: invalid memory address");
         assertThat(panic.signal()).isEqualTo("SIGSEGV");
         assertThat(panic.pc()).isEqualTo("0x48f1a2");
         assertThat(panic.signalReport()).isFalse();
 
-        GoCrashHeader fatal = read("linux", "fatal error: unexpected signal during runtime execution",
+        GoCrashHeader fatal = read(
+                "linux",
+                "fatal error: unexpected signal during runtime execution",
                 "[signal 0xb code=0x1 addr=0x0 pc=0x0]");
         assertThat(fatal.signal()).isEqualTo("SIGSEGV");
         assertThat(fatal.signalReport()).isTrue();
@@ -58,8 +65,11 @@ class GoCrashHeaderTest {
         GoCrashHeader h = new GoCrashHeader("linux");
         assertThat(h.accept(0, "main.f()", false)).isFalse();
         assertThat(h.started()).isFalse();
-        assertThat(h.accept(1, "PC=0x1234", false)).as("no PC line before the report begins").isFalse();
-        assertThat(h.accept(2, "fatal error: cgo argument has Go pointer to unpinned Go pointer", false)).isTrue();
+        assertThat(h.accept(1, "PC=0x1234", false))
+                .as("no PC line before the report begins")
+                .isFalse();
+        assertThat(h.accept(2, "fatal error: cgo argument has Go pointer to unpinned Go pointer", false))
+                .isTrue();
         assertThat(h.accept(3, "fatal error: something else", false)).isTrue();
         assertThat(h.accept(4, "runtime: g 1: unexpected return pc", true)).isFalse();
         assertThat(h.accept(5, "SIGQUIT: quit", false)).isTrue();
@@ -68,7 +78,10 @@ class GoCrashHeaderTest {
         assertThat(h.cgoCheck()).isTrue();
         assertThat(h.signal()).isEqualTo("SIGQUIT");
         assertThat(h.faultSignal()).isFalse();
-        assertThat(h.lines()).isEqualTo(List.of("fatal error: cgo argument has Go pointer to unpinned Go pointer",
-                "fatal error: something else", "SIGQUIT: quit"));
+        assertThat(h.lines())
+                .isEqualTo(List.of(
+                        "fatal error: cgo argument has Go pointer to unpinned Go pointer",
+                        "fatal error: something else",
+                        "SIGQUIT: quit"));
     }
 }

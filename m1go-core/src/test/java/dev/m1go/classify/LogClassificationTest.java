@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,8 +43,9 @@ class LogClassificationTest {
     @Test
     void jsonLine_fieldOrderIsFixed() {
         String line = LogClassification.jsonLine("x.log", Classification.of(Outcome.KILLED, "SIGBUS", "died"));
-        assertThat(line).startsWith("{\"file\":\"x.log\",\"outcome\":\"KILLED\",\"signal\":\"SIGBUS\",\"inCgo\":false,"
-                + "\"signature\":\"KILLED SIGBUS\",\"summary\":\"died\"");
+        assertThat(line)
+                .startsWith("{\"file\":\"x.log\",\"outcome\":\"KILLED\",\"signal\":\"SIGBUS\",\"inCgo\":false,"
+                        + "\"signature\":\"KILLED SIGBUS\",\"summary\":\"died\"");
     }
 
     @Test
@@ -56,7 +56,9 @@ class LogClassificationTest {
         for (int i = 0; i < lines.size(); i++) {
             JsonNode n = json.readTree(lines.get(i));
             assertThat(n.get("file").asText()).isEqualTo(fixtures.get(i).name() + ".log");
-            assertThat(n.get("outcome").asText()).as(n.get("file").asText()).isEqualTo(fixtures.get(i).expectedOutcome());
+            assertThat(n.get("outcome").asText())
+                    .as(n.get("file").asText())
+                    .isEqualTo(fixtures.get(i).expectedOutcome());
         }
     }
 
@@ -64,7 +66,8 @@ class LogClassificationTest {
     void missingPath_namesTheFile(@TempDir Path dir) {
         Path missing = dir.resolve("nope.log");
         assertThatThrownBy(() -> logic.jsonLines(missing, null))
-                .isInstanceOf(NoSuchFileException.class).hasMessageContaining("nope.log");
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessageContaining("nope.log");
     }
 
     @Test
@@ -72,7 +75,8 @@ class LogClassificationTest {
         Path file = Files.writeString(dir.resolve("secret.log"), "panic: x\n");
         boolean madeUnreadable = file.toFile().setReadable(false, false) && !Files.isReadable(file);
         org.junit.jupiter.api.Assumptions.assumeTrue(madeUnreadable, "running as a user that reads everything");
-        assertThatThrownBy(() -> logic.jsonLines(file, null)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> logic.jsonLines(file, null))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("secret.log");
     }
 
@@ -84,7 +88,8 @@ class LogClassificationTest {
         assertThat(logic.osFor(LogFile.parse("# os: darwin\nhello\n"), null)).isEqualTo("darwin");
         assertThat(logic.osFor(LogFile.parse(darwinish), null)).isEqualTo("darwin");
         assertThat(logic.osFor(noHeader, null)).isEqualTo("linux");
-        assertThat(new LogClassification(new GoCrashClassifier(), "darwin").osFor(noHeader, null)).isEqualTo("darwin");
+        assertThat(new LogClassification(new GoCrashClassifier(), "darwin").osFor(noHeader, null))
+                .isEqualTo("darwin");
         assertThat(LogClassification.guessOs("/usr/bin/ld: x: file in wrong format\ncollect2: error", "darwin"))
                 .isEqualTo("linux");
     }
@@ -92,7 +97,8 @@ class LogClassificationTest {
     @Test
     void os_invalidValueNamesTheAcceptedOnes() {
         assertThatThrownBy(() -> LogClassification.requireOs("windows"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("darwin, linux");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("darwin, linux");
         assertThat(LogClassification.osOf("Mac OS X")).isEqualTo("darwin");
         assertThat(LogClassification.osOf("Linux")).isEqualTo("linux");
     }
@@ -108,25 +114,36 @@ class LogClassificationTest {
 
     @Test
     void pastedBuildLogs_withoutHeaders_getTheBuildPhaseRules(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("1-arch.log"), "# command-line-arguments\n"
-                + "/usr/lib/go-1.19/pkg/tool/linux_amd64/link: running gcc failed: exit status 1\n"
-                + "/usr/bin/ld: /tmp/x/libfoo.a(foo.o): Relocations in generic ELF (EM: 183)\n"
-                + "/usr/bin/ld: /tmp/x/libfoo.a: error adding symbols: file in wrong format\n"
-                + "collect2: error: ld returned 1 exit status\n");
-        Files.writeString(dir.resolve("2-link.log"), "# example.com/m\n"
-                + "/usr/bin/ld: cannot find -lzmq: No such file or directory\n"
-                + "collect2: error: ld returned 1 exit status\n");
+        Files.writeString(
+                dir.resolve("1-arch.log"),
+                "# command-line-arguments\n"
+                        + "/usr/lib/go-1.19/pkg/tool/linux_amd64/link: running gcc failed: exit status 1\n"
+                        + "/usr/bin/ld: /tmp/x/libfoo.a(foo.o): Relocations in generic ELF (EM: 183)\n"
+                        + "/usr/bin/ld: /tmp/x/libfoo.a: error adding symbols: file in wrong format\n"
+                        + "collect2: error: ld returned 1 exit status\n");
+        Files.writeString(
+                dir.resolve("2-link.log"),
+                "# example.com/m\n"
+                        + "/usr/bin/ld: cannot find -lzmq: No such file or directory\n"
+                        + "collect2: error: ld returned 1 exit status\n");
         Files.writeString(dir.resolve("3-compile.log"), "# example.com/m\n./main.go:6:14: undefined: C.nope\n");
         Files.writeString(dir.resolve("4-run.log"), "error: could not open config\n");
         List<String> outcomes = logic.jsonLines(dir, null).stream()
-                .map(l -> { try { return json.readTree(l).get("outcome").asText(); } catch (IOException e) {
-                    throw new IllegalStateException(e); } }).toList();
+                .map(l -> {
+                    try {
+                        return json.readTree(l).get("outcome").asText();
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
         assertThat(outcomes).containsExactly("LINK_ARCH_MISMATCH", "LINK_ERROR", "BUILD_ERROR", "EXIT_NONZERO");
     }
 
     @Test
     void phase_crashReportWithLinkerWordsInItsOutput_staysARun() {
-        String run = "/usr/bin/ld: cannot find -lfoo\npanic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\t/x.go:1 +0x1\n";
+        String run =
+                "/usr/bin/ld: cannot find -lfoo\npanic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\t/x.go:1 +0x1\n";
         assertThat(BuildLogPhase.of(run, "linux")).isEqualTo(Phase.RUN);
         assertThat(logic.classify(run, null).outcome()).isEqualTo(Outcome.GO_PANIC);
     }
@@ -152,7 +169,9 @@ class LogClassificationTest {
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         String text = LogClassification.read(log);
-        assertThat(text).startsWith("# os: linux").contains("bytes omitted")
+        assertThat(text)
+                .startsWith("# os: linux")
+                .contains("bytes omitted")
                 .endsWith("signal arrived during cgo execution\n");
         assertThat(text.length()).isLessThan(17 << 20);
     }

@@ -35,7 +35,8 @@ class LogFuzzTest {
      * Under the fuzzer each input is read for one {@code os}, chosen by its length, for three times the executions; as
      * a regression test, for every one.
      */
-    private static final boolean FUZZING = !System.getenv().getOrDefault("JAZZER_FUZZ", "").isEmpty();
+    private static final boolean FUZZING =
+            !System.getenv().getOrDefault("JAZZER_FUZZ", "").isEmpty();
 
     private final LogClassification logic = new LogClassification(new GoCrashClassifier(), Signals.LINUX);
 
@@ -45,15 +46,40 @@ class LogFuzzTest {
      * instrumented): an input over the CPU time allowed is read once more, and that second reading counts. The
      * dictionary holds the words of Go's tracebacks the readers look for, for the fuzzer to splice in.
      */
-    @DictionaryEntries({"goroutine ", " [running]:", " [syscall]:", "\tcreated by ", "[signal ", " pc=0x", " +0x",
-        " fp=0x", " sp=0x", "PC=0x", " addr=0x", "signal arrived during cgo execution", "runtime.cgocall(",
-        "fatal error: ", "panic: ", "SIGSEGV: segmentation violation", "SIGILL: illegal instruction",
-        "Exception Type:", "Thread 0 Crashed::", "\"exception\" : {", "Exception 0x", "# os: ", "# exit: ",
-        "--- FAIL: ", "--- PASS: ", "qemu: uncaught target signal", "rosetta error: "})
+    @DictionaryEntries({
+        "goroutine ",
+        " [running]:",
+        " [syscall]:",
+        "\tcreated by ",
+        "[signal ",
+        " pc=0x",
+        " +0x",
+        " fp=0x",
+        " sp=0x",
+        "PC=0x",
+        " addr=0x",
+        "signal arrived during cgo execution",
+        "runtime.cgocall(",
+        "fatal error: ",
+        "panic: ",
+        "SIGSEGV: segmentation violation",
+        "SIGILL: illegal instruction",
+        "Exception Type:",
+        "Thread 0 Crashed::",
+        "\"exception\" : {",
+        "Exception 0x",
+        "# os: ",
+        "# exit: ",
+        "--- FAIL: ",
+        "--- PASS: ",
+        "qemu: uncaught target signal",
+        "rosetta error: "
+    })
     @FuzzTest(maxDuration = "15s")
     void reading(byte[] data) throws IOException {
         if (cpuNanosOf(data) >= TimeUnit.SECONDS.toNanos(CPU_SECONDS)) {
-            assertThat(cpuNanosOf(data)).as("CPU time for a %d-byte log", data.length)
+            assertThat(cpuNanosOf(data))
+                    .as("CPU time for a %d-byte log", data.length)
                     .isLessThan(TimeUnit.SECONDS.toNanos(CPU_SECONDS));
         }
     }
@@ -62,10 +88,28 @@ class LogFuzzTest {
      * The readers of Go tracebacks (gc, gccgo, Windows exceptions) and Apple crash reports (text, {@code .ips}) alone,
      * on the lines as they are: many times the executions of {@link #reading} for the fuzzer, on the same inputs.
      */
-    @DictionaryEntries({"goroutine ", " [running]:", " [syscall]:", "\tcreated by ", "[signal ", " pc=0x", " +0x",
-        " fp=0x", " sp=0x", "PC=0x", " addr=0x", "signal arrived during cgo execution", "runtime.cgocall(",
-        "fatal error: ", "panic: ", "SIGSEGV: segmentation violation", "Exception Type:", "Thread 0 Crashed::",
-        "\"exception\" : {", "Exception 0x"})
+    @DictionaryEntries({
+        "goroutine ",
+        " [running]:",
+        " [syscall]:",
+        "\tcreated by ",
+        "[signal ",
+        " pc=0x",
+        " +0x",
+        " fp=0x",
+        " sp=0x",
+        "PC=0x",
+        " addr=0x",
+        "signal arrived during cgo execution",
+        "runtime.cgocall(",
+        "fatal error: ",
+        "panic: ",
+        "SIGSEGV: segmentation violation",
+        "Exception Type:",
+        "Thread 0 Crashed::",
+        "\"exception\" : {",
+        "Exception 0x"
+    })
     @FuzzTest(maxDuration = "15s")
     void tracebacks(byte[] data) {
         List<String> lines = List.of(new String(data, StandardCharsets.UTF_8).split("\n", -1));

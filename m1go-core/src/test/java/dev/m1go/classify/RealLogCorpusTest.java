@@ -54,7 +54,9 @@ class RealLogCorpusTest {
 
     static List<CorpusLog> all() {
         try (Stream<Path> s = Files.list(directory())) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".log")).sorted().map(RealLogCorpusTest::load)
+            return s.filter(p -> p.getFileName().toString().endsWith(".log"))
+                    .sorted()
+                    .map(RealLogCorpusTest::load)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -92,8 +94,8 @@ class RealLogCorpusTest {
             }
         }
         int agreeing = all.size() - disagreements.size();
-        System.out.println("corpus: " + agreeing + "/" + all.size() + " agree" + (disagreements.isEmpty() ? ""
-                : "; disagreements:\n  " + String.join("\n  ", disagreements)));
+        System.out.println("corpus: " + agreeing + "/" + all.size() + " agree"
+                + (disagreements.isEmpty() ? "" : "; disagreements:\n  " + String.join("\n  ", disagreements)));
         assertThat(agreeing).as("agreement; disagreements: %s", disagreements).isGreaterThanOrEqualTo(AGREEING);
     }
 
@@ -111,14 +113,38 @@ class RealLogCorpusTest {
     @Test
     void corpus_coversEveryKindOfTheIssue_andEmulatedPlatformsAreAtLeastAThird() {
         List<CorpusLog> all = all();
-        List<String> kinds = all.stream().flatMap(c -> c.kinds().stream()).distinct().toList();
-        assertThat(kinds).contains("prefix-journald", "prefix-buildkit", "prefix-gotest", "prefix-timestamp",
-                "prefix-ci", "glued", "apple-text", "apple-ips", "shell-kill", "kernel-kill", "emulator", "gccgo",
-                "build-asm", "build-dwarf", "pass-gotest", "warnings-only", "windows", "fragment");
-        long emulated = all.stream().filter(c -> c.kinds().stream().anyMatch(
-                k -> k.equals("rosetta") || k.equals("apple-silicon") || k.equals("qemu") || k.equals("arm64")))
+        List<String> kinds =
+                all.stream().flatMap(c -> c.kinds().stream()).distinct().toList();
+        assertThat(kinds)
+                .contains(
+                        "prefix-journald",
+                        "prefix-buildkit",
+                        "prefix-gotest",
+                        "prefix-timestamp",
+                        "prefix-ci",
+                        "glued",
+                        "apple-text",
+                        "apple-ips",
+                        "shell-kill",
+                        "kernel-kill",
+                        "emulator",
+                        "gccgo",
+                        "build-asm",
+                        "build-dwarf",
+                        "pass-gotest",
+                        "warnings-only",
+                        "windows",
+                        "fragment");
+        long emulated = all.stream()
+                .filter(c -> c.kinds().stream()
+                        .anyMatch(k -> k.equals("rosetta")
+                                || k.equals("apple-silicon")
+                                || k.equals("qemu")
+                                || k.equals("arm64")))
                 .count();
-        assertThat(emulated * 3).as("Rosetta, Apple silicon, qemu or arm64 logs").isGreaterThanOrEqualTo(all.size());
+        assertThat(emulated * 3)
+                .as("Rosetta, Apple silicon, qemu or arm64 logs")
+                .isGreaterThanOrEqualTo(all.size());
     }
 
     @Test
@@ -152,7 +178,9 @@ class RealLogCorpusTest {
 
     @Test
     void classify_buildkitPrefixedQemuRefusal_isExecRefused() {
-        assertThat(read("qemuCouldNotOpenBuildkit_acedocker174").classification().outcome())
+        assertThat(read("qemuCouldNotOpenBuildkit_acedocker174")
+                        .classification()
+                        .outcome())
                 .isEqualTo(Outcome.EXEC_REFUSED);
     }
 
@@ -235,13 +263,16 @@ class RealLogCorpusTest {
 
     @Test
     void classify_assemblerErrorsUnderRuntimeCgo_areBuildError() {
-        assertThat(read("asmErrorsGoreleaserBox_gpud365").classification().outcome()).isEqualTo(Outcome.BUILD_ERROR);
-        assertThat(read("asmErrorsNoPackageLine_cgofuse69").classification().outcome()).isEqualTo(Outcome.BUILD_ERROR);
+        assertThat(read("asmErrorsGoreleaserBox_gpud365").classification().outcome())
+                .isEqualTo(Outcome.BUILD_ERROR);
+        assertThat(read("asmErrorsNoPackageLine_cgofuse69").classification().outcome())
+                .isEqualTo(Outcome.BUILD_ERROR);
     }
 
     @Test
     void classify_cgoCannotLoadDwarf_isBuildError() {
-        assertThat(read("cgoDwarfTooShort_git2go124").classification().outcome()).isEqualTo(Outcome.BUILD_ERROR);
+        assertThat(read("cgoDwarfTooShort_git2go124").classification().outcome())
+                .isEqualTo(Outcome.BUILD_ERROR);
     }
 
     @Test

@@ -21,8 +21,10 @@ class SignalsTest {
 
     @Test
     void sharedNumbersAgree() {
-        for (String name : new String[] {"SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGFPE",
-            "SIGKILL", "SIGSEGV", "SIGPIPE", "SIGALRM", "SIGTERM"}) {
+        for (String name : new String[] {
+            "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGFPE", "SIGKILL", "SIGSEGV", "SIGPIPE",
+            "SIGALRM", "SIGTERM"
+        }) {
             assertThat(Signals.number("linux", name)).as(name).isEqualTo(Signals.number("darwin", name));
         }
     }
@@ -47,8 +49,8 @@ class SignalsTest {
 
     @Test
     void preGo17HexSignalInAReport_followsTheOs() {
-        String report = "fatal error: unexpected signal during runtime execution\n"
-                + "[signal 0xa code=0x2 addr=0x1 pc=0x2]\n";
+        String report =
+                "fatal error: unexpected signal during runtime execution\n" + "[signal 0xa code=0x2 addr=0x1 pc=0x2]\n";
         Classifier c = new GoCrashClassifier();
         assertThat(c.classify(Evidence.ofLog("darwin", report)).signal()).isEqualTo("SIGBUS");
         assertThat(c.classify(Evidence.ofLog("linux", report)).signal()).isEqualTo("SIGUSR1");

@@ -38,13 +38,16 @@ class AtomicFilesTest {
         Path cases = dir.resolve("case-min");
         AtomicFiles.replaceDirectory(cases, d -> Files.writeString(d.resolve("a.go"), "one"));
         assertThatThrownBy(() -> AtomicFiles.replaceDirectory(cases, d -> {
-            Files.writeString(d.resolve("half.go"), "half");
-            throw new IOException("disk full");
-        })).hasMessage("disk full");
+                    Files.writeString(d.resolve("half.go"), "half");
+                    throw new IOException("disk full");
+                }))
+                .hasMessage("disk full");
 
         assertThat(cases.resolve("a.go")).hasContent("one");
         assertThat(cases.resolve("half.go")).doesNotExist();
         AtomicFiles.replaceDirectory(cases, d -> Files.writeString(d.resolve("c.go"), "three"));
-        assertThat(entries()).as("the half-written sibling goes with the next write").isEqualTo(1);
+        assertThat(entries())
+                .as("the half-written sibling goes with the next write")
+                .isEqualTo(1);
     }
 }

@@ -13,7 +13,8 @@ class OutputLayoutTest {
     void cellPaths_areTheOnesEarlierReportsRecorded() {
         Path log = layout.runLogs("abi-layout", "go1.19.8-amd64", "linux-amd64", "native", "default")
                 .resolve("run-1.stdout");
-        assertThat(layout.relative(log)).isEqualTo("logs/abi-layout/go1.19.8-amd64/linux-amd64/native-default/run-1.stdout");
+        assertThat(layout.relative(log))
+                .isEqualTo("logs/abi-layout/go1.19.8-amd64/linux-amd64/native-default/run-1.stdout");
         assertThat(layout.relative(layout.buildLogs("abi-layout", "go1.19.8-amd64", "linux-amd64")))
                 .isEqualTo("logs/abi-layout/go1.19.8-amd64/linux-amd64");
         assertThat(layout.relative(layout.build("c", "go1.22.12-amd64", "linux-arm64-static")))

@@ -34,11 +34,13 @@ class ParallelTest {
     @Test
     void map_throwsTheFirstFailureInItemOrder_asItWas() {
         assertThatThrownBy(() -> Parallel.map(List.of(1, 2, 3), 3, "test", n -> {
-            if (n >= 2) {
-                throw new IOException("step " + n + " failed");
-            }
-            return n;
-        })).isExactlyInstanceOf(IOException.class).hasMessage("step 2 failed");
+                    if (n >= 2) {
+                        throw new IOException("step " + n + " failed");
+                    }
+                    return n;
+                }))
+                .isExactlyInstanceOf(IOException.class)
+                .hasMessage("step 2 failed");
     }
 
     @Test
@@ -46,6 +48,7 @@ class ParallelTest {
         Thread caller = Thread.currentThread();
         assertThat(Parallel.map(List.of(1, 2), 1, "test", n -> Thread.currentThread() == caller))
                 .containsExactly(true, true);
-        assertThat(Parallel.map(List.of(1), 4, "test", n -> Thread.currentThread() == caller)).containsExactly(true);
+        assertThat(Parallel.map(List.of(1), 4, "test", n -> Thread.currentThread() == caller))
+                .containsExactly(true);
     }
 }

@@ -27,7 +27,17 @@ class DockerProbeTest {
     Path tmp;
 
     private static Host linux(List<BinfmtEntry> binfmt) {
-        return new Host(Os.LINUX, Arch.AMD64, "x86_64", "amd64", "6.1", null, List.of(), binfmt, Map.of(), new java.util.TreeMap<>());
+        return new Host(
+                Os.LINUX,
+                Arch.AMD64,
+                "x86_64",
+                "amd64",
+                "6.1",
+                null,
+                List.of(),
+                binfmt,
+                Map.of(),
+                new java.util.TreeMap<>());
     }
 
     @Test
@@ -45,8 +55,8 @@ class DockerProbeTest {
 
             assertThat(d.reachable()).isTrue();
             assertThat(d.serverVersion()).isEqualTo("20.10.24+dfsg1");
-            assertThat(d.platforms()).containsExactly("linux/amd64",
-                    "linux/arm64 (emulated by binfmt_misc qemu-aarch64)");
+            assertThat(d.platforms())
+                    .containsExactly("linux/amd64", "linux/arm64 (emulated by binfmt_misc qemu-aarch64)");
             assertThat(d.evidence()).anySatisfy(o -> assertThat(o.source()).endsWith("/_ping"));
         }
     }
@@ -96,27 +106,38 @@ class DockerProbeTest {
             server.bind(UnixDomainSocketAddress.of(socket));
             Thread engine = new Thread(() -> serve(server, 2));
             engine.start();
-            DockerSection d = new DockerProbe(Map.of("DOCKER_HOST", "unix://" + absent), tmp, Duration.ofSeconds(5),
-                    Map.of(Arch.ARM64, new dev.m1go.host.DockerEndpoint("unix://" + socket,
-                                    "m1go.container.hosts.linux-arm64", false),
-                            Arch.AMD64, new dev.m1go.host.DockerEndpoint("unix://" + absent,
-                                    "m1go.container.hosts.linux-amd64", false)))
+            DockerSection d = new DockerProbe(
+                            Map.of("DOCKER_HOST", "unix://" + absent),
+                            tmp,
+                            Duration.ofSeconds(5),
+                            Map.of(
+                                    Arch.ARM64,
+                                    new dev.m1go.host.DockerEndpoint(
+                                            "unix://" + socket, "m1go.container.hosts.linux-arm64", false),
+                                    Arch.AMD64,
+                                    new dev.m1go.host.DockerEndpoint(
+                                            "unix://" + absent, "m1go.container.hosts.linux-amd64", false)))
                     .probe(linux(List.of()));
             engine.join(5000);
 
             assertThat(d.reachable()).as("the default engine").isFalse();
-            assertThat(d.engines()).extracting(DoctorReport.PlatformEngine::platform)
+            assertThat(d.engines())
+                    .extracting(DoctorReport.PlatformEngine::platform)
                     .containsExactly("linux/amd64", "linux/arm64");
             DoctorReport.PlatformEngine arm = d.engines().get(1);
             assertThat(arm.reachable()).isTrue();
             assertThat(arm.endpoint()).isEqualTo("unix://" + socket);
             assertThat(arm.setting()).isEqualTo("m1go.container.hosts.linux-arm64");
-            assertThat(arm.status()).isEqualTo("engine 20.10.24+dfsg1 (API 1.41), linux/amd64: linux/arm64 cells are "
-                    + "translated there");
-            assertThat(d.engines().get(0).status()).startsWith("no engine answers at unix://" + absent
-                    + " (m1go.container.hosts.linux-amd64): no socket at ");
-            assertThat(DockerCheck.findings(d, Os.LINUX)).extracting(Finding::subject)
-                    .contains("Docker linux/amd64").doesNotContain("Docker linux/arm64");
+            assertThat(arm.status())
+                    .isEqualTo("engine 20.10.24+dfsg1 (API 1.41), linux/amd64: linux/arm64 cells are "
+                            + "translated there");
+            assertThat(d.engines().get(0).status())
+                    .startsWith("no engine answers at unix://" + absent
+                            + " (m1go.container.hosts.linux-amd64): no socket at ");
+            assertThat(DockerCheck.findings(d, Os.LINUX))
+                    .extracting(Finding::subject)
+                    .contains("Docker linux/amd64")
+                    .doesNotContain("Docker linux/arm64");
         }
     }
 
@@ -128,10 +149,12 @@ class DockerProbeTest {
                     ByteBuffer in = ByteBuffer.allocate(4096);
                     c.read(in);
                     String request = new String(in.array(), 0, in.position(), StandardCharsets.US_ASCII);
-                    String body = request.startsWith("GET /_ping") ? "OK"
+                    String body = request.startsWith("GET /_ping")
+                            ? "OK"
                             : "{\"Version\":\"20.10.24+dfsg1\",\"ApiVersion\":\"1.41\",\"Os\":\"linux\",\"Arch\":\"amd64\"}";
                     c.write(ByteBuffer.wrap(("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
-                            + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII)));
+                                    + body.length() + "\r\n\r\n" + body)
+                            .getBytes(StandardCharsets.US_ASCII)));
                 }
             }
         } catch (java.io.IOException e) {

@@ -33,13 +33,22 @@ class DoctorChecksTest {
     Path tmp;
 
     private static Host host(Os os, Arch arch, String jvmArch, Boolean translated, List<BinfmtEntry> binfmt) {
-        return new Host(os, arch, arch == Arch.AMD64 ? "x86_64" : "arm64", jvmArch, "6.1", translated, List.of(),
-                binfmt, Map.of(), new TreeMap<>());
+        return new Host(
+                os,
+                arch,
+                arch == Arch.AMD64 ? "x86_64" : "arm64",
+                jvmArch,
+                "6.1",
+                translated,
+                List.of(),
+                binfmt,
+                Map.of(),
+                new TreeMap<>());
     }
 
     private HostProbe probe(Os os) {
-        return new HostProbe(NO_PROCESSES, Map.of(), tmp.resolve("logs"), tmp.resolve("proc"), tmp.resolve("usr"), os,
-                "amd64");
+        return new HostProbe(
+                NO_PROCESSES, Map.of(), tmp.resolve("logs"), tmp.resolve("proc"), tmp.resolve("usr"), os, "amd64");
     }
 
     @Test
@@ -72,35 +81,45 @@ class DoctorChecksTest {
     @Test
     void host_translatedArmMac_withX8664Jvm_isProcessTranslated_jvmUnderRosetta_andRosettaMissing() {
         List<Finding> findings = new ArrayList<>();
-        HostCheck.check(host(Os.DARWIN, Arch.ARM64, "x86_64", true, List.of()), probe(Os.DARWIN), "x86_64",
-                findings);
-        assertThat(findings).extracting(Finding::id)
+        HostCheck.check(host(Os.DARWIN, Arch.ARM64, "x86_64", true, List.of()), probe(Os.DARWIN), "x86_64", findings);
+        assertThat(findings)
+                .extracting(Finding::id)
                 .containsExactly("process-translated", "jvm-under-rosetta", "rosetta-missing");
     }
 
     @Test
     void docker_unreachable_isInfo_andAnEngineWithoutArm64_saysWhichPlatformIsMissing() {
         Observation ev = Observation.read("GET /version", "refused");
-        assertThat(DockerCheck.findings(new DockerSection("unix:///d.sock", false, "connection refused", null,
-                List.of(), List.of(ev)), Os.LINUX)).singleElement().satisfies(f -> {
+        assertThat(DockerCheck.findings(
+                        new DockerSection("unix:///d.sock", false, "connection refused", null, List.of(), List.of(ev)),
+                        Os.LINUX))
+                .singleElement()
+                .satisfies(f -> {
                     assertThat(f.id()).isEqualTo("docker-unreachable");
                     assertThat(f.severity()).isEqualTo(Severity.INFO);
                     assertThat(f.message()).contains("(connection refused)");
                 });
-        assertThat(DockerCheck.findings(new DockerSection("unix:///d.sock", true, "20.10", "20.10",
-                List.of("linux/amd64"), List.of(ev)), Os.LINUX)).singleElement()
+        assertThat(DockerCheck.findings(
+                        new DockerSection(
+                                "unix:///d.sock", true, "20.10", "20.10", List.of("linux/amd64"), List.of(ev)),
+                        Os.LINUX))
+                .singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("linux/arm64 containers"));
     }
 
     @Test
     void binfmt_withoutFixFlag_andAMissingInterpreter_isAnErrorAndAWarning_forTheMatrix() throws Exception {
-        BinfmtEntry entry = new BinfmtEntry("qemu-aarch64", true, tmp.resolve("gone").toString(), "P", Arch.ARM64);
+        BinfmtEntry entry =
+                new BinfmtEntry("qemu-aarch64", true, tmp.resolve("gone").toString(), "P", Arch.ARM64);
         Host host = host(Os.LINUX, Arch.AMD64, "amd64", null, List.of(entry));
         List<Finding> findings = new ArrayList<>();
         new EmulatorCheck(host, probe(Os.LINUX), tmp).binfmt(entry, findings);
-        assertThat(findings).extracting(Finding::id, Finding::severity, Finding::affects).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("binfmt-interpreter-missing", Severity.ERROR, Affects.MATRIX),
-                org.assertj.core.groups.Tuple.tuple("binfmt-no-fix-binary", Severity.WARNING, Affects.MATRIX));
+        assertThat(findings)
+                .extracting(Finding::id, Finding::severity, Finding::affects)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "binfmt-interpreter-missing", Severity.ERROR, Affects.MATRIX),
+                        org.assertj.core.groups.Tuple.tuple("binfmt-no-fix-binary", Severity.WARNING, Affects.MATRIX));
         assertThat(findings.get(0).message()).endsWith(": every arm64 program fails to start");
     }
 
@@ -118,46 +137,77 @@ class DoctorChecksTest {
     @Test
     void compilers_onAnEmptyPath_sayWhatIsMissing_includingTheCrossCompilerForTheOtherArchitecture() throws Exception {
         Host host = host(Os.LINUX, Arch.AMD64, "amd64", null, List.of());
-        Map<String, String> env = Map.of("PATH", Files.createDirectories(tmp.resolve("empty")).toString());
-        List<DoctorReport.CompilerSection> sections = CompilerSurvey.survey(host, env,
-                new CompilerProbe(NO_PROCESSES, env, tmp), new CCompilers(Os.LINUX, Arch.AMD64, env, NO_PROCESSES, tmp));
-        assertThat(sections).extracting(DoctorReport.CompilerSection::name, DoctorReport.CompilerSection::role)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("cc", "default"),
+        Map<String, String> env =
+                Map.of("PATH", Files.createDirectories(tmp.resolve("empty")).toString());
+        List<DoctorReport.CompilerSection> sections = CompilerSurvey.survey(
+                host,
+                env,
+                new CompilerProbe(NO_PROCESSES, env, tmp),
+                new CCompilers(Os.LINUX, Arch.AMD64, env, NO_PROCESSES, tmp));
+        assertThat(sections)
+                .extracting(DoctorReport.CompilerSection::name, DoctorReport.CompilerSection::role)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("cc", "default"),
                         org.assertj.core.groups.Tuple.tuple("aarch64-linux-gnu-gcc", "cross compiler for arm64"));
         assertThat(sections.get(0).problem()).isEqualTo("cc not found on PATH");
-        assertThat(CompilerSurvey.crossTargets(host(Os.DARWIN, Arch.ARM64, "aarch64", false, List.of()),
-                new dev.m1go.host.PathLookup(""))).containsExactly(Arch.AMD64, Arch.ARM64);
+        assertThat(CompilerSurvey.crossTargets(
+                        host(Os.DARWIN, Arch.ARM64, "aarch64", false, List.of()), new dev.m1go.host.PathLookup("")))
+                .containsExactly(Arch.AMD64, Arch.ARM64);
     }
 
     @Test
     void toolchainCc_ofTheWrongArchitecture_isAnError_forYourOwnBuildsOnly_notTheMatrix() throws Exception {
         Host mac = host(Os.DARWIN, Arch.ARM64, "aarch64", false, List.of());
-        ToolchainCheck check = new ToolchainCheck(mac, NO_PROCESSES, null, Map.of(), null,
-                new CCompilers(Os.DARWIN, Arch.ARM64, Map.of(), NO_PROCESSES, tmp), tmp);
-        Finding f = check.ccFinding("go1.22.12 (arm64)", Arch.ARM64, "clang",
-                new CompilerProbe.Compiled(Arch.AMD64, "Mach-O", null, List.of())).orElseThrow();
+        ToolchainCheck check = new ToolchainCheck(
+                mac,
+                NO_PROCESSES,
+                null,
+                Map.of(),
+                null,
+                new CCompilers(Os.DARWIN, Arch.ARM64, Map.of(), NO_PROCESSES, tmp),
+                tmp);
+        Finding f = check.ccFinding(
+                        "go1.22.12 (arm64)",
+                        Arch.ARM64,
+                        "clang",
+                        new CompilerProbe.Compiled(Arch.AMD64, "Mach-O", null, List.of()))
+                .orElseThrow();
         assertThat(f.id()).isEqualTo("toolchain-cc-arch-mismatch");
         assertThat(f.severity()).isEqualTo(Severity.ERROR);
         assertThat(f.affects()).isEqualTo(Affects.MANUAL_BUILDS);
-        assertThat(f.message()).startsWith("go1.22.12 (arm64) builds arm64 and will link with clang producing amd64 "
-                + "objects").contains("m1go:reproduce sets CC per target");
+        assertThat(f.message())
+                .startsWith("go1.22.12 (arm64) builds arm64 and will link with clang producing amd64 " + "objects")
+                .contains("m1go:reproduce sets CC per target");
         assertThat(f.remedy()).isEqualTo("set CC=\"clang -arch arm64\"");
-        assertThat(Doctor.failing(f, FailOn.WARNING)).as("never fails the matrix preflight").isFalse();
-        assertThat(check.ccFinding("go1.22.12 (arm64)", Arch.ARM64, "clang",
-                new CompilerProbe.Compiled(Arch.ARM64, "Mach-O", null, List.of()))).isEmpty();
+        assertThat(Doctor.failing(f, FailOn.WARNING))
+                .as("never fails the matrix preflight")
+                .isFalse();
+        assertThat(check.ccFinding(
+                        "go1.22.12 (arm64)",
+                        Arch.ARM64,
+                        "clang",
+                        new CompilerProbe.Compiled(Arch.ARM64, "Mach-O", null, List.of())))
+                .isEmpty();
     }
 
     @Test
     void flagFindings_breakTheMatrix_onlyWhenItInheritsTheEnvironment_andWhatItSetsItselfNever() throws Exception {
         Host host = host(Os.LINUX, Arch.AMD64, "amd64", null, List.of());
-        Map<String, String> env = Map.of("CGO_CXXFLAGS", "-std=c11", "CGO_ENABLED", "0",
-                "PATH", Files.createDirectories(tmp.resolve("b")).toString());
+        Map<String, String> env = Map.of(
+                "CGO_CXXFLAGS",
+                "-std=c11",
+                "CGO_ENABLED",
+                "0",
+                "PATH",
+                Files.createDirectories(tmp.resolve("b")).toString());
         for (Affects affects : Affects.values()) {
             List<Finding> findings = new ArrayList<>();
             new EnvironmentCheck(host, env, null, tmp, affects).check(Arch.AMD64, "test", findings);
-            assertThat(findings).extracting(Finding::id, Finding::affects).containsExactlyInAnyOrder(
-                    org.assertj.core.groups.Tuple.tuple("cgo-disabled", Affects.MANUAL_BUILDS),
-                    org.assertj.core.groups.Tuple.tuple("cgo-cxxflags-c-flag", affects));
+            assertThat(findings)
+                    .extracting(Finding::id, Finding::affects)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("cgo-disabled", Affects.MANUAL_BUILDS),
+                            org.assertj.core.groups.Tuple.tuple("cgo-cxxflags-c-flag", affects));
         }
     }
 }

@@ -38,9 +38,13 @@ class DoctorLinuxTest {
 
     @BeforeEach
     void linuxAmd64WithGo() {
-        onlyOn(Os.current().orElse(null) == Os.LINUX && "amd64".equals(System.getProperty("os.arch")),
+        onlyOn(
+                Os.current().orElse(null) == Os.LINUX && "amd64".equals(System.getProperty("os.arch")),
                 "a Linux x86_64 host");
-        goRoot = new PathLookup(System.getenv("PATH")).find("go").map(DoctorLinuxTest::goRootOf).orElse(null);
+        goRoot = new PathLookup(System.getenv("PATH"))
+                .find("go")
+                .map(DoctorLinuxTest::goRootOf)
+                .orElse(null);
         require(goRoot != null, "go on PATH");
         require(new PathLookup(System.getenv("PATH")).find("gcc").isPresent(), "gcc on PATH");
     }
@@ -61,8 +65,15 @@ class DoctorLinuxTest {
         env.put("DOCKER_HOST", "unix://" + tmp.resolve("no-docker.sock"));
         env.putAll(extra);
         Toolchain go = new Toolchain("go1.26.8", goRoot, Arch.AMD64, "PATH", Map.of(), null);
-        Doctor doctor = new Doctor(new CommonsExecProcessRunner(), Os.LINUX, "amd64", procRoot, Path.of("/"),
-                (host, launcher, e, home, roots, logDir) -> List.of(go), Clock.systemUTC(), new DoctorTestSupport.Lines());
+        Doctor doctor = new Doctor(
+                new CommonsExecProcessRunner(),
+                Os.LINUX,
+                "amd64",
+                procRoot,
+                Path.of("/"),
+                (host, launcher, e, home, roots, logDir) -> List.of(go),
+                Clock.systemUTC(),
+                new DoctorTestSupport.Lines());
         return json(doctor.run(new DoctorSettings(tmp.resolve("out"), List.of(), "never", env, tmp)));
     }
 
@@ -74,12 +85,14 @@ class DoctorLinuxTest {
     void cleanEnvironment_hasNoAmbientFinding_andGoBuildsWithAnAmd64Cc() throws Exception {
         JsonNode d = run(Map.of());
 
-        assertThat(ids(d)).doesNotContain("goarch-set", "cgo-cflags-cxx-flag", "library-dir-wrong-arch",
-                "toolchain-cc-arch-mismatch");
+        assertThat(ids(d))
+                .doesNotContain(
+                        "goarch-set", "cgo-cflags-cxx-flag", "library-dir-wrong-arch", "toolchain-cc-arch-mismatch");
         JsonNode go = d.path("toolchains").get(0);
         assertThat(go.path("runs").asText()).isEqualTo("native");
         assertThat(go.path("ccProduces").asText()).isEqualTo("amd64");
-        assertThat(d.path("environment").path("variables").path("GOARCH").isNull()).isTrue();
+        assertThat(d.path("environment").path("variables").path("GOARCH").isNull())
+                .isTrue();
     }
 
     @Test
@@ -88,11 +101,13 @@ class DoctorLinuxTest {
 
         JsonNode f = finding(d, "goarch-set").orElseThrow();
         assertThat(f.path("severity").asText()).isEqualTo("warning");
-        assertThat(f.path("message").asText()).startsWith("GOARCH is set in the environment (GOARCH=arm64): go run "
-                + "and go test will build linux/arm64 binaries, which this amd64 machine cannot execute");
+        assertThat(f.path("message").asText())
+                .startsWith("GOARCH is set in the environment (GOARCH=arm64): go run "
+                        + "and go test will build linux/arm64 binaries, which this amd64 machine cannot execute");
         assertThat(f.path("remedy").asText()).startsWith("unset GOARCH");
         assertThat(d.path("toolchains").get(0).path("goEnv").path("GOARCH").asText())
-                .as("go env is asked in the user's environment").isEqualTo("arm64");
+                .as("go env is asked in the user's environment")
+                .isEqualTo("arm64");
     }
 
     @Test
@@ -101,15 +116,19 @@ class DoctorLinuxTest {
 
         JsonNode f = finding(d, "cgo-cflags-cxx-flag").orElseThrow();
         assertThat(f.path("subject").asText()).isEqualTo("CGO_CFLAGS");
-        assertThat(f.path("message").asText()).startsWith("CGO_CFLAGS contains -std=gnu++17, a C++ flag that clang "
-                + "rejects for C").contains("warns: cc1: warning: command-line option");
+        assertThat(f.path("message").asText())
+                .startsWith("CGO_CFLAGS contains -std=gnu++17, a C++ flag that clang " + "rejects for C")
+                .contains("warns: cc1: warning: command-line option");
         assertThat(f.path("severity").asText()).as("gcc only warns").isEqualTo("warning");
         assertThat(f.path("remedy").asText()).isEqualTo("move -std=gnu++17 to CGO_CXXFLAGS");
     }
 
     @Test
     void libraryDirectoryOfArm64Archives_underAnAmd64Go_isError_namingTheDirectory() throws Exception {
-        require(new PathLookup(System.getenv("PATH")).find("aarch64-linux-gnu-gcc").isPresent(),
+        require(
+                new PathLookup(System.getenv("PATH"))
+                        .find("aarch64-linux-gnu-gcc")
+                        .isPresent(),
                 "aarch64-linux-gnu-gcc on PATH");
         Path lib = Files.createDirectories(tmp.resolve("arm64-lib"));
         Files.writeString(lib.resolve("answer.c"), "int answer(void) { return 42; }\n");
@@ -123,10 +142,12 @@ class DoctorLinuxTest {
         assertThat(dir.path("archs").path("arm64").asInt()).isEqualTo(1);
         JsonNode f = finding(d, "library-dir-wrong-arch").orElseThrow();
         assertThat(f.path("severity").asText()).isEqualTo("error");
-        assertThat(f.path("message").asText()).contains(lib + ", which holds only arm64 libraries (libanswer.a (arm64))"
-                + ", but Go builds amd64 here (go env GOARCH of the go on PATH, go1.26.8)");
-        assertThat(f.path("remedy").asText()).startsWith("remove -L" + lib + " from CGO_LDFLAGS, or point it at amd64 "
-                + "libraries (such as /usr/lib/x86_64-linux-gnu)");
+        assertThat(f.path("message").asText())
+                .contains(lib + ", which holds only arm64 libraries (libanswer.a (arm64))"
+                        + ", but Go builds amd64 here (go env GOARCH of the go on PATH, go1.26.8)");
+        assertThat(f.path("remedy").asText())
+                .startsWith("remove -L" + lib + " from CGO_LDFLAGS, or point it at amd64 "
+                        + "libraries (such as /usr/lib/x86_64-linux-gnu)");
     }
 
     @Test
@@ -148,8 +169,8 @@ class DoctorLinuxTest {
 
         JsonNode f = finding(d, "binfmt-no-fix-binary").orElseThrow();
         assertThat(f.path("severity").asText()).isEqualTo("warning");
-        assertThat(f.path("message").asText()).startsWith("binfmt handler qemu-aarch64 lacks the F flag: containers "
-                + "cannot use it");
+        assertThat(f.path("message").asText())
+                .startsWith("binfmt handler qemu-aarch64 lacks the F flag: containers " + "cannot use it");
         assertThat(f.path("remedy").asText()).contains("register it again with the F flag");
         assertThat(f.path("evidence").toString()).contains("read " + dir.resolve("qemu-aarch64"));
         JsonNode line = d.path("emulators").path("binfmt").get(0);
@@ -173,13 +194,25 @@ class DoctorLinuxTest {
 
         JsonNode d = run(Map.of(), proc);
 
-        assertThat(d.path("emulators").path("binfmt").get(0).path("interpreterLinking").asText()).isEqualTo("static");
-        assertThat(ids(d)).doesNotContain("binfmt-no-fix-binary", "binfmt-dynamic-interpreter",
-                "binfmt-no-preserve-argv0", "binfmt-interpreter-missing");
+        assertThat(d.path("emulators")
+                        .path("binfmt")
+                        .get(0)
+                        .path("interpreterLinking")
+                        .asText())
+                .isEqualTo("static");
+        assertThat(ids(d))
+                .doesNotContain(
+                        "binfmt-no-fix-binary",
+                        "binfmt-dynamic-interpreter",
+                        "binfmt-no-preserve-argv0",
+                        "binfmt-interpreter-missing");
     }
 
     private static void exec(Path dir, String... argv) throws Exception {
-        Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(argv)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(String.join(" ", argv) + ": " + out).isZero();

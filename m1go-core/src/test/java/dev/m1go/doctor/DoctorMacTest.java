@@ -42,12 +42,24 @@ class DoctorMacTest {
         Path bin = MacStandIns.write(tmp.resolve("bin"), mac);
         Path goroot = MacStandIns.goroot(tmp.resolve("go-" + goArch), goArch);
         Toolchain go = new Toolchain("go1.22.12", goroot, Arch.parse(goArch).orElseThrow(), "PATH", Map.of(), null);
-        Map<String, String> env = new HashMap<>(Map.of("PATH", bin.toString(), "HOME", tmp.toString(),
-                "DOCKER_HOST", "unix://" + tmp.resolve("no-docker.sock")));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "PATH",
+                bin.toString(),
+                "HOME",
+                tmp.toString(),
+                "DOCKER_HOST",
+                "unix://" + tmp.resolve("no-docker.sock")));
         env.putAll(extraEnv);
         Path proc = Files.createDirectories(tmp.resolve("proc"));
-        Doctor doctor = new Doctor(new CommonsExecProcessRunner(), Os.DARWIN, jvmArch, proc, tmp.resolve("root"),
-                (host, launcher, e, home, roots, logDir) -> List.of(go), Clock.systemUTC(), log);
+        Doctor doctor = new Doctor(
+                new CommonsExecProcessRunner(),
+                Os.DARWIN,
+                jvmArch,
+                proc,
+                tmp.resolve("root"),
+                (host, launcher, e, home, roots, logDir) -> List.of(go),
+                Clock.systemUTC(),
+                log);
         return doctor.run(new DoctorSettings(tmp.resolve("out"), List.of(), failOn, env, tmp));
     }
 
@@ -72,45 +84,70 @@ class DoctorMacTest {
         assertThat(go.path("goEnv").path("GOTOOLCHAIN").asText()).isEqualTo("auto");
         assertThat(go.path("ccProduces").asText()).isEqualTo("arm64");
 
-        assertThat(named(d.path("compilers"), "name", "clang").path("produces").asText()).isEqualTo("arm64");
-        assertThat(named(d.path("compilers"), "name", "clang -arch x86_64").path("produces").asText())
+        assertThat(named(d.path("compilers"), "name", "clang").path("produces").asText())
+                .isEqualTo("arm64");
+        assertThat(named(d.path("compilers"), "name", "clang -arch x86_64")
+                        .path("produces")
+                        .asText())
                 .isEqualTo("amd64");
-        assertThat(ids(d)).doesNotContain("process-translated", "jvm-under-rosetta", "toolchain-cc-arch-mismatch",
-                "rosetta-missing", "toolchain-under-rosetta");
+        assertThat(ids(d))
+                .doesNotContain(
+                        "process-translated",
+                        "jvm-under-rosetta",
+                        "toolchain-cc-arch-mismatch",
+                        "rosetta-missing",
+                        "toolchain-under-rosetta");
         assertThat(d.path("findings").toString()).doesNotContain("\"severity\":\"error\"");
     }
 
     @Test
-    void everyFinding_isPrintedOnce_withItsRemedy_andTheCcMismatchOfYourOwnBuilds_doesNotFailTheGoal() throws Exception {
-        Doctor.Result r = run(Mac.TRANSLATED_M1, "x86_64", "arm64", Map.of("CC", tmp.resolve("bin/gcc-13").toString()),
+    void everyFinding_isPrintedOnce_withItsRemedy_andTheCcMismatchOfYourOwnBuilds_doesNotFailTheGoal()
+            throws Exception {
+        Doctor.Result r = run(
+                Mac.TRANSLATED_M1,
+                "x86_64",
+                "arm64",
+                Map.of("CC", tmp.resolve("bin/gcc-13").toString()),
                 "error");
 
         assertThat(r.report().findings()).extracting(Finding::id).contains("toolchain-cc-arch-mismatch");
         for (Finding f : r.report().findings()) {
             assertThat(log.lines.stream().filter(l -> l.contains(" " + f.id() + " ") || l.contains(" " + f.id() + ":")))
-                    .as("log entries naming %s", f.id()).hasSize(1)
+                    .as("log entries naming %s", f.id())
+                    .hasSize(1)
                     .allSatisfy(l -> assertThat(l).contains(f.message()).contains("remedy: " + f.remedy()));
         }
-        Finding mismatch = r.report().findings().stream().filter(f -> f.id().equals("toolchain-cc-arch-mismatch"))
-                .findFirst().orElseThrow();
+        Finding mismatch = r.report().findings().stream()
+                .filter(f -> f.id().equals("toolchain-cc-arch-mismatch"))
+                .findFirst()
+                .orElseThrow();
         assertThat(mismatch.affects()).isEqualTo(Affects.MANUAL_BUILDS);
-        assertThat(log.lines).anyMatch(l -> l.startsWith("[INFO] BREAKS toolchain-cc-arch-mismatch (your own builds "
-                + "only): "));
+        assertThat(log.lines)
+                .anyMatch(l -> l.startsWith("[INFO] BREAKS toolchain-cc-arch-mismatch (your own builds " + "only): "));
         assertThat(r.report().findings()).extracting(Finding::id).contains("cc-set");
-        assertThat(r.failing()).as("under failOn=error only errors that break the matrix").isEmpty();
+        assertThat(r.failing())
+                .as("under failOn=error only errors that break the matrix")
+                .isEmpty();
     }
 
     /** CI log scanners flag "ERROR": a doctor that does not fail prints it nowhere, and counts in proper English. */
     @Test
     void aGreenDoctor_printsNoLineWithERROR_andCountsInWords() throws Exception {
-        Doctor.Result r = run(Mac.TRANSLATED_M1, "x86_64", "arm64", Map.of("CC", tmp.resolve("bin/gcc-13").toString()),
+        Doctor.Result r = run(
+                Mac.TRANSLATED_M1,
+                "x86_64",
+                "arm64",
+                Map.of("CC", tmp.resolve("bin/gcc-13").toString()),
                 "never");
         assertThat(r.report().findings()).extracting(Finding::severity).contains(Severity.ERROR);
         assertThat(r.failing()).isEmpty();
         assertThat(log.lines).noneMatch(l -> l.contains("ERROR")).noneMatch(l -> l.contains("(s)"));
-        long errors = r.report().findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
-        assertThat(log.lines).anyMatch(l -> l.startsWith("[INFO] m1go doctor: "
-                + dev.m1go.core.Plural.of(errors, "error") + ", ") && l.contains("; none fails the goal;"));
+        long errors = r.report().findings().stream()
+                .filter(f -> f.severity() == Severity.ERROR)
+                .count();
+        assertThat(log.lines)
+                .anyMatch(l -> l.startsWith("[INFO] m1go doctor: " + dev.m1go.core.Plural.of(errors, "error") + ", ")
+                        && l.contains("; none fails the goal;"));
     }
 
     @Test
@@ -118,7 +155,9 @@ class DoctorMacTest {
         JsonNode d = json(run(Mac.TRANSLATED_M1, "x86_64", "arm64", Map.of()));
 
         JsonNode host = d.path("host");
-        assertThat(host.path("arch").asText()).as("hw.optional.arm64 stays 1 under Rosetta").isEqualTo("arm64");
+        assertThat(host.path("arch").asText())
+                .as("hw.optional.arm64 stays 1 under Rosetta")
+                .isEqualTo("arm64");
         assertThat(host.path("unameMachine").asText()).isEqualTo("x86_64");
         assertThat(host.path("procTranslated").asText()).isEqualTo("1");
         assertThat(host.path("translated").asBoolean()).isTrue();
@@ -133,9 +172,11 @@ class DoctorMacTest {
         assertThat(proc.path("evidence").toString()).contains("sysctl -n sysctl.proc_translated");
 
         assertThat(named(d.path("compilers"), "name", "clang").path("produces").asText())
-                .as("a universal clang started by a translated process builds x86_64").isEqualTo("amd64");
+                .as("a universal clang started by a translated process builds x86_64")
+                .isEqualTo("amd64");
         assertThat(d.path("toolchains").get(0).path("ccProduces").asText())
-                .as("the arm64 go starts clang as arm64").isEqualTo("arm64");
+                .as("the arm64 go starts clang as arm64")
+                .isEqualTo("arm64");
     }
 
     @Test
@@ -146,8 +187,8 @@ class DoctorMacTest {
 
         JsonNode f = finding(d, "toolchain-cc-arch-mismatch").orElseThrow();
         assertThat(f.path("severity").asText()).isEqualTo("error");
-        assertThat(f.path("message").asText()).startsWith("go1.22.12 builds arm64 and will link with " + gcc
-                + " producing amd64 objects");
+        assertThat(f.path("message").asText())
+                .startsWith("go1.22.12 builds arm64 and will link with " + gcc + " producing amd64 objects");
         assertThat(f.path("remedy").asText()).isEqualTo("run from a native shell or set CC=\"clang -arch arm64\"");
         assertThat(f.path("evidence").toString()).contains("header of").contains("Mach-O amd64");
         assertThat(finding(d, "cc-set")).isPresent();
@@ -181,7 +222,8 @@ class DoctorMacTest {
 
         JsonNode host = d.path("host");
         assertThat(host.path("arch").asText()).isEqualTo("amd64");
-        assertThat(host.path("procTranslated").asText()).isEqualTo("exit 1: sysctl: unknown oid 'sysctl.proc_translated'");
+        assertThat(host.path("procTranslated").asText())
+                .isEqualTo("exit 1: sysctl: unknown oid 'sysctl.proc_translated'");
         assertThat(host.path("translated").asBoolean(true)).isFalse();
         assertThat(host.path("translation").asText()).contains("Intel Mac");
         assertThat(d.path("emulators").path("rosetta").asText()).startsWith("not applicable");

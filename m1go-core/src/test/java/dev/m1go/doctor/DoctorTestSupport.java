@@ -12,8 +12,7 @@ import java.util.Optional;
 /** Reading doctor.json back in tests, and a log that keeps its lines. */
 final class DoctorTestSupport {
 
-    private DoctorTestSupport() {
-    }
+    private DoctorTestSupport() {}
 
     static JsonNode json(Doctor.Result r) throws IOException {
         return new ObjectMapper().readTree(r.file().toFile());

@@ -26,7 +26,8 @@ class FailOnTest {
 
     @Test
     void unknownValue_isUserError_namingTheProperty() {
-        assertThatThrownBy(() -> FailOn.parse("sometimes")).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> FailOn.parse("sometimes"))
+                .isInstanceOf(UserError.class)
                 .hasMessage("m1go.doctor.failOn is 'sometimes': use warning, error (the default) or never");
     }
 }

@@ -37,8 +37,11 @@ final class MacStandIns {
         /** An M1 on which Rosetta 2 was never installed. */
         M1_WITHOUT_ROSETTA("arm64", "echo 1", "echo 0", false),
         /** An Intel Mac: neither OID exists. */
-        INTEL("x86_64", "echo \"sysctl: unknown oid 'hw.optional.arm64'\" >&2; exit 1",
-                "echo \"sysctl: unknown oid 'sysctl.proc_translated'\" >&2; exit 1", false);
+        INTEL(
+                "x86_64",
+                "echo \"sysctl: unknown oid 'hw.optional.arm64'\" >&2; exit 1",
+                "echo \"sysctl: unknown oid 'sysctl.proc_translated'\" >&2; exit 1",
+                false);
 
         final String uname;
         final String arm64;
@@ -53,8 +56,7 @@ final class MacStandIns {
         }
     }
 
-    private MacStandIns() {
-    }
+    private MacStandIns() {}
 
     /** Writes the stand-ins into {@code bin}; returns it (to be the whole PATH). */
     static Path write(Path bin, Mac mac) throws IOException {

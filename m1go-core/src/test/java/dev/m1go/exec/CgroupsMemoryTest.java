@@ -87,7 +87,8 @@ class CgroupsMemoryTest {
     void oomKills_areReadFromMemoryEvents() throws Exception {
         Path group = Files.createDirectory(parent.resolve("m1go-1-5"));
         assertThat(Cgroups.oomKills(group)).as("no file").isZero();
-        Files.writeString(group.resolve("memory.events"), "low 0\nhigh 0\nmax 31\noom 1\noom_kill 1\noom_group_kill 0\n");
+        Files.writeString(
+                group.resolve("memory.events"), "low 0\nhigh 0\nmax 31\noom 1\noom_kill 1\noom_group_kill 0\n");
         assertThat(Cgroups.oomKills(group)).isEqualTo(1);
     }
 }

@@ -20,8 +20,14 @@ class CommonsExecProcessRunnerTest {
     private final CommonsExecProcessRunner runner = new CommonsExecProcessRunner();
 
     private ProcessSpec spec(Duration timeout, String... argv) {
-        return new ProcessSpec(List.of(argv), Map.of("PATH", System.getenv("PATH")), dir, timeout, Duration.ofSeconds(1),
-                dir.resolve("out.log"), dir.resolve("err.log"));
+        return new ProcessSpec(
+                List.of(argv),
+                Map.of("PATH", System.getenv("PATH")),
+                dir,
+                timeout,
+                Duration.ofSeconds(1),
+                dir.resolve("out.log"),
+                dir.resolve("err.log"));
     }
 
     @Test
@@ -36,11 +42,18 @@ class CommonsExecProcessRunnerTest {
 
     @Test
     void environment_isExactlyTheGivenOne_plusTheContainmentCookie() throws IOException {
-        ProcessSpec s = new ProcessSpec(List.of("/usr/bin/env"), Map.of("ONLY", "this"), dir, Duration.ofSeconds(20),
-                Duration.ofSeconds(1), dir.resolve("o"), dir.resolve("e"));
+        ProcessSpec s = new ProcessSpec(
+                List.of("/usr/bin/env"),
+                Map.of("ONLY", "this"),
+                dir,
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(1),
+                dir.resolve("o"),
+                dir.resolve("e"));
         assertThat(runner.run(s).stdout().trim().split("\n"))
-                .containsExactly(Containment.COOKIE + "=" + ProcessHandle.current().pid() + "-"
-                        + Containment.lastId(), "ONLY=this");
+                .containsExactly(
+                        Containment.COOKIE + "=" + ProcessHandle.current().pid() + "-" + Containment.lastId(),
+                        "ONLY=this");
     }
 
     @Test
@@ -59,11 +72,13 @@ class CommonsExecProcessRunnerTest {
     @Test
     void timeout_sendsQuitThenKillsTheWholeTree() throws IOException {
         // The shell ignores SIGQUIT and leaves a grandchild behind: only a tree kill ends both.
-        ProcessResult r = runner.run(spec(Duration.ofMillis(500), "sh", "-c",
-                "trap '' QUIT; sleep 300 & echo $! > child.pid; wait"));
+        ProcessResult r = runner.run(
+                spec(Duration.ofMillis(500), "sh", "-c", "trap '' QUIT; sleep 300 & echo $! > child.pid; wait"));
         assertThat(r.timedOut()).isTrue();
         long child = Long.parseLong(Files.readString(dir.resolve("child.pid")).trim());
-        assertThat(goneWithin(child, 10_000)).as("grandchild sleep %d is gone", child).isTrue();
+        assertThat(goneWithin(child, 10_000))
+                .as("grandchild sleep %d is gone", child)
+                .isTrue();
         assertThat(r.durationMillis()).isLessThan(30_000);
     }
 
@@ -95,7 +110,10 @@ class CommonsExecProcessRunnerTest {
 
     @Test
     void timeout_keepsWhatTheProcessPrintedOnQuit() throws IOException {
-        ProcessResult r = runner.run(spec(Duration.ofMillis(500), "sh", "-c",
+        ProcessResult r = runner.run(spec(
+                Duration.ofMillis(500),
+                "sh",
+                "-c",
                 "trap 'echo goroutine dump >&2; exit 2' QUIT; while :; do sleep 0.1; done"));
         assertThat(r.timedOut()).isTrue();
         assertThat(r.stderr()).contains("goroutine dump");
@@ -103,7 +121,8 @@ class CommonsExecProcessRunnerTest {
 
     @Test
     void missingProgram_isAStartFailure_notAnException() throws IOException {
-        ProcessResult r = runner.run(spec(Duration.ofSeconds(5), dir.resolve("no-such-binary").toString()));
+        ProcessResult r = runner.run(
+                spec(Duration.ofSeconds(5), dir.resolve("no-such-binary").toString()));
         assertThat(r.started()).isFalse();
         assertThat(r.exitCode()).isNull();
         assertThat(r.startFailure()).contains("no-such-binary");
@@ -112,25 +131,33 @@ class CommonsExecProcessRunnerTest {
 
     @Test
     void hugeOutput_keepsHeadAndTail_andLogsEverything() throws IOException {
-        ProcessResult r = runner.run(spec(Duration.ofSeconds(60), "sh", "-c",
-                "echo FIRST; yes filler | head -c 3000000; echo; echo LAST"));
+        ProcessResult r = runner.run(
+                spec(Duration.ofSeconds(60), "sh", "-c", "echo FIRST; yes filler | head -c 3000000; echo; echo LAST"));
         assertThat(r.stdout()).startsWith("FIRST").endsWith("LAST\n").contains("bytes omitted");
-        assertThat(r.stdout().length()).isLessThan(CommonsExecProcessRunner.HEAD_BYTES + CommonsExecProcessRunner.TAIL_BYTES + 200);
+        assertThat(r.stdout().length())
+                .isLessThan(CommonsExecProcessRunner.HEAD_BYTES + CommonsExecProcessRunner.TAIL_BYTES + 200);
         assertThat(Files.size(dir.resolve("out.log"))).isGreaterThan(3_000_000);
     }
 
     @Test
     void normalExit_killsWhatTheProgramLeftBehind_evenASetsidDaemon_andCountsIt() throws IOException {
         // The daemon leaves the run's session and process group and closes the pipes: only containment finds it.
-        ProcessResult r = runner.run(spec(Duration.ofSeconds(20), "sh", "-c",
+        ProcessResult r = runner.run(spec(
+                Duration.ofSeconds(20),
+                "sh",
+                "-c",
                 "setsid sh -c 'echo $$ > daemon.pid; exec sleep 300' </dev/null >/dev/null 2>&1 &"
                         + " sleep 300 </dev/null >/dev/null 2>&1 & echo $! > child.pid;"
                         + " while [ ! -s daemon.pid ]; do sleep 0.05; done; echo M1GO_OK"));
         assertThat(r.exitCode()).isZero();
         long daemon = Long.parseLong(Files.readString(dir.resolve("daemon.pid")).trim());
         long child = Long.parseLong(Files.readString(dir.resolve("child.pid")).trim());
-        assertThat(goneWithin(daemon, 5_000)).as("setsid daemon %d is gone", daemon).isTrue();
-        assertThat(goneWithin(child, 5_000)).as("background child %d is gone", child).isTrue();
+        assertThat(goneWithin(daemon, 5_000))
+                .as("setsid daemon %d is gone", daemon)
+                .isTrue();
+        assertThat(goneWithin(child, 5_000))
+                .as("background child %d is gone", child)
+                .isTrue();
         assertThat(r.leftoverProcesses()).isEqualTo(2);
     }
 
@@ -146,7 +173,10 @@ class CommonsExecProcessRunnerTest {
 
     @Test
     void quitWithinTheGrace_stillKillsTheChildren() throws IOException {
-        ProcessResult r = runner.run(spec(Duration.ofMillis(500), "sh", "-c",
+        ProcessResult r = runner.run(spec(
+                Duration.ofMillis(500),
+                "sh",
+                "-c",
                 "sleep 300 </dev/null >/dev/null 2>&1 & echo $! > child.pid; trap 'exit 2' QUIT;"
                         + " while :; do sleep 0.1; done"));
         assertThat(r.timedOut()).isTrue();
@@ -164,9 +194,14 @@ class CommonsExecProcessRunnerTest {
     @Test
     void unwritableLog_keepsDraining_andTheRunKeepsItsRealStatus() throws IOException {
         // /dev/full fails every write with ENOSPC, as a full disk does.
-        ProcessSpec s = new ProcessSpec(List.of("sh", "-c", "yes line | head -c 2000000; echo; echo M1GO_OK; exit 4"),
-                Map.of("PATH", System.getenv("PATH")), dir, Duration.ofSeconds(20), Duration.ofSeconds(1),
-                Path.of("/dev/full"), dir.resolve("err.log"));
+        ProcessSpec s = new ProcessSpec(
+                List.of("sh", "-c", "yes line | head -c 2000000; echo; echo M1GO_OK; exit 4"),
+                Map.of("PATH", System.getenv("PATH")),
+                dir,
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(1),
+                Path.of("/dev/full"),
+                dir.resolve("err.log"));
         ProcessResult r = runner.run(s);
         assertThat(r.timedOut()).isFalse();
         assertThat(r.exitCode()).isEqualTo(4);

@@ -21,9 +21,12 @@ class ContainmentTest {
     private long startDaemon(Containment box) throws Exception {
         List<String> env = new ArrayList<>();
         box.environment(java.util.Map.of("PATH", System.getenv("PATH"))).forEach((k, v) -> env.add(k + "=" + v));
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c",
-                "setsid sh -c 'echo $$ > daemon.pid; exec sleep 300' </dev/null >/dev/null 2>&1 &"
-                        + " while [ ! -s daemon.pid ]; do sleep 0.05; done").directory(dir.toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "setsid sh -c 'echo $$ > daemon.pid; exec sleep 300' </dev/null >/dev/null 2>&1 &"
+                                + " while [ ! -s daemon.pid ]; do sleep 0.05; done")
+                .directory(dir.toFile());
         pb.environment().clear();
         box.environment(java.util.Map.of("PATH", System.getenv("PATH"))).forEach(pb.environment()::put);
         Process p = pb.start();

@@ -51,19 +51,24 @@ class MemoryEnforcementTest {
         assertThat(e.startFailure(argv, 127, "prlimit: failed to execute ./bin: No such file or directory\n"))
                 .isEqualTo("cannot start ./bin: No such file or directory");
         assertThat(e.startFailure(argv, 126, "something the program said\n")).isNull();
-        assertThat(e.startFailure(argv, 2, "prlimit: failed to execute ./bin: Exec format error\n")).isNull();
+        assertThat(e.startFailure(argv, 2, "prlimit: failed to execute ./bin: Exec format error\n"))
+                .isNull();
         assertThat(MemoryEnforcement.of(MB64, true, PRLIMIT)
-                .startFailure(argv, 126, "prlimit: failed to execute ./bin: Exec format error\n")).isNull();
+                        .startFailure(argv, 126, "prlimit: failed to execute ./bin: Exec format error\n"))
+                .isNull();
     }
 
     @Test
     void inACgroup_anOomKill_isTheLimitReached() {
         MemoryEnforcement e = MemoryEnforcement.of(MB64, true, PRLIMIT);
-        assertThat(e.hit(137, false, "", "", 1)).isEqualTo("memory limit of 64 MiB (m1go.memoryLimitMb) reached: the "
-                + "kernel's OOM killer ended a process of the run in its cgroup (memory.max 67108864, memory.events "
-                + "oom_kill 1)");
+        assertThat(e.hit(137, false, "", "", 1))
+                .isEqualTo("memory limit of 64 MiB (m1go.memoryLimitMb) reached: the "
+                        + "kernel's OOM killer ended a process of the run in its cgroup (memory.max 67108864, memory.events "
+                        + "oom_kill 1)");
         assertThat(e.hit(137, false, "", "", 0)).as("SIGKILL from elsewhere").isNull();
-        assertThat(e.hit(0, false, "", "", 1)).as("a child was killed, the run passed").isNull();
+        assertThat(e.hit(0, false, "", "", 1))
+                .as("a child was killed, the run passed")
+                .isNull();
         assertThat(e.hit(null, true, "", "", 1)).as("ran out of time").isNull();
     }
 
@@ -72,14 +77,18 @@ class MemoryEnforcementTest {
         MemoryEnforcement e = MemoryEnforcement.of(MB64, false, PRLIMIT);
         String go = "runtime: out of memory: cannot allocate 4194304-byte block (469499904 in use)\n"
                 + "fatal error: out of memory\n\ngoroutine 1 [running]:\n";
-        assertThat(e.hit(2, false, "", go, 0)).isEqualTo("memory limit of 64 MiB (m1go.memoryLimitMb) reached: an "
-                + "allocation failed with the address space limited to 1088 MiB (RLIMIT_AS: the limit and 1024 MiB of "
-                + "headroom): runtime: out of memory: cannot allocate 4194304-byte block (469499904 in use)");
-        assertThat(e.hit(1, false, "malloc: Cannot allocate memory\n", "", 0)).endsWith(": malloc: Cannot allocate memory");
+        assertThat(e.hit(2, false, "", go, 0))
+                .isEqualTo("memory limit of 64 MiB (m1go.memoryLimitMb) reached: an "
+                        + "allocation failed with the address space limited to 1088 MiB (RLIMIT_AS: the limit and 1024 MiB of "
+                        + "headroom): runtime: out of memory: cannot allocate 4194304-byte block (469499904 in use)");
+        assertThat(e.hit(1, false, "malloc: Cannot allocate memory\n", "", 0))
+                .endsWith(": malloc: Cannot allocate memory");
         assertThat(e.hit(2, false, "", "panic: boom\n", 0)).isNull();
         assertThat(e.hit(0, false, "", go, 0)).isNull();
         assertThat(e.hit(2, true, "", go, 0)).isNull();
-        assertThat(MemoryEnforcement.of(MB64, false, null).hit(2, false, "", go, 0)).as("not enforced").isNull();
+        assertThat(MemoryEnforcement.of(MB64, false, null).hit(2, false, "", go, 0))
+                .as("not enforced")
+                .isNull();
         assertThat(MemoryEnforcement.of(MB64.underTranslation(), false, PRLIMIT).hit(2, false, "", go, 0))
                 .contains("limited to 4160 MiB (RLIMIT_AS: the limit and 4096 MiB of headroom)");
     }
@@ -89,24 +98,29 @@ class MemoryEnforcementTest {
     void exhaustion_knowsTheLinesMeasuredHere() {
         assertThat(MemoryEnforcement.exhaustion("fatal error: failed to reserve page summary memory\n\nruntime stack:"))
                 .isEqualTo("fatal error: failed to reserve page summary memory");
-        assertThat(MemoryEnforcement.exhaustion("qemu-aarch64: allocate 134217728 bytes for jit buffer: Cannot "
-                + "allocate memory\n")).startsWith("qemu-aarch64: allocate");
+        assertThat(MemoryEnforcement.exhaustion(
+                        "qemu-aarch64: allocate 134217728 bytes for jit buffer: Cannot " + "allocate memory\n"))
+                .startsWith("qemu-aarch64: allocate");
         assertThat(MemoryEnforcement.exhaustion("x\nfatal error: runtime: out of memory\n"))
                 .isEqualTo("fatal error: runtime: out of memory");
         assertThat(MemoryEnforcement.exhaustion("terminate called after throwing an instance of 'std::bad_alloc'"))
                 .isNotNull();
-        assertThat(MemoryEnforcement.exhaustion("SIGSEGV: segmentation violation\n")).isNull();
+        assertThat(MemoryEnforcement.exhaustion("SIGSEGV: segmentation violation\n"))
+                .isNull();
         assertThat(MemoryEnforcement.exhaustion("")).isNull();
         assertThat(MemoryEnforcement.exhaustion(null)).isNull();
     }
 
     @Test
     void theNote_saysHowLocalRunsAreLimitedHere_orThatTheyAreNot() {
-        assertThat(MemoryEnforcement.note(64, true, PRLIMIT, false)).startsWith("m1go.memoryLimitMb=64: each run is "
-                + "limited in its own cgroup v2 group (memory.max, no swap)");
-        assertThat(MemoryEnforcement.note(64, false, PRLIMIT, false)).contains("RLIMIT_AS through /usr/bin/prlimit")
+        assertThat(MemoryEnforcement.note(64, true, PRLIMIT, false))
+                .startsWith("m1go.memoryLimitMb=64: each run is "
+                        + "limited in its own cgroup v2 group (memory.max, no swap)");
+        assertThat(MemoryEnforcement.note(64, false, PRLIMIT, false))
+                .contains("RLIMIT_AS through /usr/bin/prlimit")
                 .contains("to 64 + 1024 MiB natively and 64 + 4096 MiB under qemu or binfmt_misc");
-        assertThat(MemoryEnforcement.note(64, false, null, false)).contains("not enforced for local runs")
+        assertThat(MemoryEnforcement.note(64, false, null, false))
+                .contains("not enforced for local runs")
                 .contains("prlimit (util-linux) is not installed");
         assertThat(MemoryEnforcement.note(64, false, null, true))
                 .contains("not enforced for local runs: macOS has no cgroups");

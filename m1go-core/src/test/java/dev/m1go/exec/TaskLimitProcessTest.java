@@ -24,8 +24,14 @@ class TaskLimitProcessTest {
     Path dir;
 
     private ProcessSpec spec(int seconds, String script) {
-        return new ProcessSpec(List.of("sh", "-c", script), Map.of("PATH", System.getenv("PATH")), dir,
-                Duration.ofSeconds(seconds), Duration.ofMillis(200), dir.resolve("out.log"), dir.resolve("err.log"));
+        return new ProcessSpec(
+                List.of("sh", "-c", script),
+                Map.of("PATH", System.getenv("PATH")),
+                dir,
+                Duration.ofSeconds(seconds),
+                Duration.ofMillis(200),
+                dir.resolve("out.log"),
+                dir.resolve("err.log"));
     }
 
     private static void assumeTasksLimited() {
@@ -40,16 +46,23 @@ class TaskLimitProcessTest {
         assumeTasksLimited();
         long before = Containment.lastId();
         // 6,000 sleeping children from one shell: the shell's forks past 4,096 tasks fail (dash: "Cannot fork").
-        ProcessResult r = new CommonsExecProcessRunner(null).run(spec(60,
-                "i=0; while [ $i -lt 6000 ]; do sleep 60 & i=$((i+1)); done 2>/dev/null; echo started; exit 0"));
+        ProcessResult r = new CommonsExecProcessRunner(null)
+                .run(
+                        spec(
+                                60,
+                                "i=0; while [ $i -lt 6000 ]; do sleep 60 & i=$((i+1)); done 2>/dev/null; echo started; exit 0"));
 
-        assertThat(r.stderr()).contains("m1go: the run reached its limit of " + TaskLimit.TASKS
-                + " processes and threads (the kernel's pids controller); ").contains("failed with EAGAIN");
+        assertThat(r.stderr())
+                .contains("m1go: the run reached its limit of " + TaskLimit.TASKS
+                        + " processes and threads (the kernel's pids controller); ")
+                .contains("failed with EAGAIN");
         assertThat(Files.readString(dir.resolve("err.log"))).contains("reached its limit of " + TaskLimit.TASKS);
-        assertThat(r.leftoverProcesses()).as("the sleeping children were killed after the shell exited")
+        assertThat(r.leftoverProcesses())
+                .as("the sleeping children were killed after the shell exited")
                 .isGreaterThan(TaskLimit.TASKS / 2);
-        assertThat(Containment.withCookie(Containment.COOKIE + "=" + ProcessHandle.current().pid() + "-"
-                + (before + 1))).isEmpty();
+        assertThat(Containment.withCookie(
+                        Containment.COOKIE + "=" + ProcessHandle.current().pid() + "-" + (before + 1)))
+                .isEmpty();
     }
 
     @Test
@@ -57,13 +70,18 @@ class TaskLimitProcessTest {
         assumeTasksLimited();
         long before = Containment.lastId();
         // Eight loops of 750 children each, then a wait: the limit is full when m1go kills them all at the time limit.
-        ProcessResult r = new CommonsExecProcessRunner(null).run(spec(10, "for j in 1 2 3 4 5 6 7 8; do (n=0; while [ $n -lt 750 ]; do sleep 60 & n=$((n+1)); done; wait) & done;"
-                        + " wait"));
+        ProcessResult r = new CommonsExecProcessRunner(null)
+                .run(spec(
+                        10,
+                        "for j in 1 2 3 4 5 6 7 8; do (n=0; while [ $n -lt 750 ]; do sleep 60 & n=$((n+1)); done; wait) & done;"
+                                + " wait"));
 
         assertThat(r.timedOut()).isTrue();
         assertThat(r.stderr()).contains("reached its limit of " + TaskLimit.TASKS);
-        assertThat(Containment.withCookie(Containment.COOKIE + "=" + ProcessHandle.current().pid() + "-"
-                + (before + 1))).as("no process of the run is left").isEmpty();
+        assertThat(Containment.withCookie(
+                        Containment.COOKIE + "=" + ProcessHandle.current().pid() + "-" + (before + 1)))
+                .as("no process of the run is left")
+                .isEmpty();
     }
 
     @Test
@@ -73,16 +91,26 @@ class TaskLimitProcessTest {
         // Each process starts the next as its first act and waits, 6,000 deep: a fork chain faster than any move of
         // the started process into its group (a reduced self-exec program that lost its guard does this).
         Path chain = dir.resolve("chain.sh");
-        Files.writeString(chain, "#!/bin/sh\nn=${DEPTH:-0}\nif [ $n -lt 6000 ]; then DEPTH=$((n+1)) \"$0\" & fi\nwait\n");
+        Files.writeString(
+                chain, "#!/bin/sh\nn=${DEPTH:-0}\nif [ $n -lt 6000 ]; then DEPTH=$((n+1)) \"$0\" & fi\nwait\n");
         chain.toFile().setExecutable(true);
-        ProcessResult r = new CommonsExecProcessRunner(null).run(new ProcessSpec(List.of(chain.toString()),
-                Map.of("PATH", System.getenv("PATH")), dir, Duration.ofSeconds(10), Duration.ofMillis(200),
-                dir.resolve("out.log"), dir.resolve("err.log")));
+        ProcessResult r = new CommonsExecProcessRunner(null)
+                .run(new ProcessSpec(
+                        List.of(chain.toString()),
+                        Map.of("PATH", System.getenv("PATH")),
+                        dir,
+                        Duration.ofSeconds(10),
+                        Duration.ofMillis(200),
+                        dir.resolve("out.log"),
+                        dir.resolve("err.log")));
 
-        assertThat(r.stderr()).as("the chain ran into the limit, so it was in the group from the start")
+        assertThat(r.stderr())
+                .as("the chain ran into the limit, so it was in the group from the start")
                 .contains("reached its limit of " + TaskLimit.TASKS);
-        assertThat(Containment.withCookie(Containment.COOKIE + "=" + ProcessHandle.current().pid() + "-"
-                + (before + 1))).as("no process of the run is left").isEmpty();
+        assertThat(Containment.withCookie(
+                        Containment.COOKIE + "=" + ProcessHandle.current().pid() + "-" + (before + 1)))
+                .as("no process of the run is left")
+                .isEmpty();
     }
 
     @Test

@@ -23,11 +23,15 @@ class TaskLimitTest {
     @Test
     void theV1PidsHierarchy_isTheCgroupMountNamingPids_atTheProcessesOwnPath() throws IOException {
         Path hierarchy = Files.createDirectories(dir.resolve("fs/pids/ci/job"));
-        Path mountinfo = write("mountinfo", String.join("\n",
-                "31 23 0:28 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755",
-                "35 31 0:32 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory",
-                "39 31 0:36 / " + dir.resolve("fs/pids") + " rw,relatime - cgroup cgroup rw,pids",
-                "41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw", ""));
+        Path mountinfo = write(
+                "mountinfo",
+                String.join(
+                        "\n",
+                        "31 23 0:28 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755",
+                        "35 31 0:32 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory",
+                        "39 31 0:36 / " + dir.resolve("fs/pids") + " rw,relatime - cgroup cgroup rw,pids",
+                        "41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw",
+                        ""));
         Path cgroup = write("cgroup", "8:pids:/ci/job\n4:memory:/elsewhere\n0::/\n");
 
         assertThat(TaskLimit.v1Own(mountinfo, cgroup)).isEqualTo(hierarchy);
@@ -40,7 +44,8 @@ class TaskLimitTest {
 
         Path pids = write("mountinfo2", "39 31 0:36 / " + dir + " rw,relatime - cgroup cgroup rw,pids\n");
         assertThat(TaskLimit.v1Own(pids, write("cgroup2", "4:memory:/\n"))).isNull();
-        assertThat(TaskLimit.v1Own(dir.resolve("missing"), dir.resolve("missing"))).isNull();
+        assertThat(TaskLimit.v1Own(dir.resolve("missing"), dir.resolve("missing")))
+                .isNull();
     }
 
     @Test

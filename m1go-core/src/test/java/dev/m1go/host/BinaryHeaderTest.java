@@ -86,7 +86,8 @@ class BinaryHeaderTest {
         ByteArrayOutputStream a = new ByteArrayOutputStream();
         a.write("!<arch>\n".getBytes(StandardCharsets.US_ASCII));
         byte[] object = elf(183, null);
-        String header = String.format("%-16s%-12s%-6s%-6s%-8s%-10d`\n", "hello.o/", "0", "0", "0", "644", object.length);
+        String header =
+                String.format("%-16s%-12s%-6s%-6s%-8s%-10d`\n", "hello.o/", "0", "0", "0", "644", object.length);
         a.write(header.getBytes(StandardCharsets.US_ASCII));
         a.write(object);
         Path f = Files.write(dir.resolve("libhello.a"), a.toByteArray());

@@ -27,8 +27,10 @@ class EngineProbeTest {
     @Test
     void missingSocket_isUnreachableAtOnce() {
         long t0 = System.nanoTime();
-        assertThatThrownBy(() -> probe(tmp.resolve("nope.sock"), Duration.ofSeconds(5)).probe())
-                .isInstanceOf(EngineProbe.Unreachable.class).hasMessage("no socket at " + tmp.resolve("nope.sock"));
+        assertThatThrownBy(() ->
+                        probe(tmp.resolve("nope.sock"), Duration.ofSeconds(5)).probe())
+                .isInstanceOf(EngineProbe.Unreachable.class)
+                .hasMessage("no socket at " + tmp.resolve("nope.sock"));
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(1000);
     }
 
@@ -50,8 +52,9 @@ class EngineProbeTest {
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(sock));
             Thread t = new Thread(() -> {
-                for (String body : new String[] {"OK",
-                    "{\"Version\":\"20.10.24\",\"ApiVersion\":\"1.41\",\"Os\":\"linux\",\"Arch\":\"amd64\"}"}) {
+                for (String body : new String[] {
+                    "OK", "{\"Version\":\"20.10.24\",\"ApiVersion\":\"1.41\",\"Os\":\"linux\",\"Arch\":\"amd64\"}"
+                }) {
                     try (SocketChannel c = server.accept()) {
                         c.read(ByteBuffer.allocate(4096));
                         c.write(ByteBuffer.wrap(("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n" + body)
@@ -70,7 +73,8 @@ class EngineProbeTest {
 
     @Test
     void sshEngine_isNotSpokenToDirectly_andTheReasonSaysHowToForwardIt() {
-        EngineProbe p = new EngineProbe(DockerEndpoint.from(Map.of("DOCKER_HOST", "ssh://me@build")), Duration.ofSeconds(1));
+        EngineProbe p =
+                new EngineProbe(DockerEndpoint.from(Map.of("DOCKER_HOST", "ssh://me@build")), Duration.ofSeconds(1));
         assertThatThrownBy(p::probe).hasMessageContaining("set DOCKER_HOST=unix:///tmp/docker.sock");
     }
 
@@ -88,7 +92,8 @@ class EngineProbeTest {
                     c.read(ByteBuffer.allocate(4096));
                     var out = new java.io.ByteArrayOutputStream();
                     out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
-                            + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                                    + "Connection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
                     out.write((Integer.toHexString(cut) + "\r\n").getBytes(StandardCharsets.US_ASCII));
                     out.write(bytes, 0, cut);
                     out.write(("\r\n" + Integer.toHexString(bytes.length - cut) + "\r\n")
@@ -116,13 +121,15 @@ class EngineProbeTest {
                 try (SocketChannel c = server.accept()) {
                     c.read(ByteBuffer.allocate(4096));
                     c.write(ByteBuffer.wrap(("HTTP/1.1 404 Not Found\r\nContent-Length: 27\r\nConnection: close\r\n"
-                            + "\r\n{\"message\":\"No such image\"}").getBytes(StandardCharsets.US_ASCII)));
+                                    + "\r\n{\"message\":\"No such image\"}")
+                            .getBytes(StandardCharsets.US_ASCII)));
                 } catch (Exception e) {
                     // The test fails on the probe's side.
                 }
             });
             t.start();
-            assertThat(probe(sock, Duration.ofSeconds(5)).imagePlatform("m1go/none:1")).isNull();
+            assertThat(probe(sock, Duration.ofSeconds(5)).imagePlatform("m1go/none:1"))
+                    .isNull();
             t.join(5000);
         }
     }

@@ -42,15 +42,24 @@ class MacStandInTest {
                   *) echo "sysctl: unknown oid '$2'" >&2; exit 1;;
                 esac
                 """.formatted(arm64, translated));
-        program("arch", rosetta
-                ? "[ \"$1\" = -x86_64 ] && shift; exec \"$@\"\n"
-                : "echo \"arch: posix_spawnp: $2: Bad CPU type in executable\" >&2; exit 1\n");
+        program(
+                "arch",
+                rosetta
+                        ? "[ \"$1\" = -x86_64 ] && shift; exec \"$@\"\n"
+                        : "echo \"arch: posix_spawnp: $2: Bad CPU type in executable\" >&2; exit 1\n");
     }
 
     private Host probe() throws IOException {
         Map<String, String> env = Map.of("PATH", dir.resolve("bin") + ":/usr/bin:/bin");
-        return new HostProbe(new CommonsExecProcessRunner(), env, dir.resolve("logs"), dir.resolve("proc"),
-                dir.resolve("usr"), Os.DARWIN, "x86_64").probe();
+        return new HostProbe(
+                        new CommonsExecProcessRunner(),
+                        env,
+                        dir.resolve("logs"),
+                        dir.resolve("proc"),
+                        dir.resolve("usr"),
+                        Os.DARWIN,
+                        "x86_64")
+                .probe();
     }
 
     @Test
@@ -74,8 +83,11 @@ class MacStandInTest {
 
     @Test
     void intelMac_hasNoArm64Oid_andNoRosetta() throws IOException {
-        mac("x86_64", "echo \"sysctl: unknown oid 'hw.optional.arm64'\" >&2; exit 1",
-                "echo \"sysctl: unknown oid 'sysctl.proc_translated'\" >&2; exit 1", false);
+        mac(
+                "x86_64",
+                "echo \"sysctl: unknown oid 'hw.optional.arm64'\" >&2; exit 1",
+                "echo \"sysctl: unknown oid 'sysctl.proc_translated'\" >&2; exit 1",
+                false);
         Host h = probe();
         assertThat(h.arch()).isEqualTo(Arch.AMD64);
         assertThat(h.translated()).isFalse();
@@ -87,7 +99,9 @@ class MacStandInTest {
         mac("arm64", "echo 1", "echo 0", false);
         Host h = probe();
         assertThat(h.emulators()).isEmpty();
-        Runner rosetta = new Runners(h, new CommonsExecProcessRunner(), List.of()).select(List.of("rosetta")).get(0);
+        Runner rosetta = new Runners(h, new CommonsExecProcessRunner(), List.of())
+                .select(List.of("rosetta"))
+                .get(0);
         assertThat(rosetta.availability(Os.DARWIN, Arch.AMD64).reason()).contains("softwareupdate --install-rosetta");
     }
 
@@ -98,10 +112,20 @@ class MacStandInTest {
         Path binary = dir.resolve("reproducer");
         Files.writeString(binary, "#!/bin/sh\necho \"args: $*\"\necho M1GO_OK\n");
         Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Runner rosetta = new Runners(h, new CommonsExecProcessRunner(), List.of()).select(List.of("rosetta")).get(0);
+        Runner rosetta = new Runners(h, new CommonsExecProcessRunner(), List.of())
+                .select(List.of("rosetta"))
+                .get(0);
         assertThat(rosetta.availability(Os.DARWIN, Arch.AMD64).available()).isTrue();
-        ProcessResult r = rosetta.run(new ProcessSpec(List.of(binary.toString(), "one"), Map.of("PATH", "/usr/bin:/bin"),
-                dir, Duration.ofSeconds(20), Duration.ofSeconds(1), dir.resolve("o"), dir.resolve("e")), Arch.AMD64);
+        ProcessResult r = rosetta.run(
+                new ProcessSpec(
+                        List.of(binary.toString(), "one"),
+                        Map.of("PATH", "/usr/bin:/bin"),
+                        dir,
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(1),
+                        dir.resolve("o"),
+                        dir.resolve("e")),
+                Arch.AMD64);
         assertThat(r.exitCode()).isZero();
         assertThat(r.stdout()).isEqualTo("args: one\nM1GO_OK\n");
         assertThat(rosetta.translates(Arch.AMD64)).isTrue();

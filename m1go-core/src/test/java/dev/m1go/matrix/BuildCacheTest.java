@@ -76,8 +76,10 @@ class BuildCacheTest {
                 expect:
                   outcome: PASS
                 """);
-        write("main.go", "package main\n\n/*\n#cgo LDFLAGS: ${SRCDIR}/libhello.a\n#include \"hello.h\"\n*/\n"
-                + "import \"C\"\n\nfunc main() { C.m1go_hello(); println(\"M1GO_OK\") }\n");
+        write(
+                "main.go",
+                "package main\n\n/*\n#cgo LDFLAGS: ${SRCDIR}/libhello.a\n#include \"hello.h\"\n*/\n"
+                        + "import \"C\"\n\nfunc main() { C.m1go_hello(); println(\"M1GO_OK\") }\n");
         write("hello.h", "void m1go_hello(void);\n");
         write("c/hello.c", "#include \"hello.h\"\nvoid m1go_hello(void) {}\n");
         write("go.mod", "module example.com/mine\n\ngo 1.19\n");
@@ -115,8 +117,14 @@ class BuildCacheTest {
         started.add(s);
         if (argv.get(0).endsWith("/bin/go")) {
             if (failLink) {
-                return new ProcessResult(1, null, false, "", "/usr/bin/ld: cannot find -lmissing: No such file or "
-                        + "directory\ncollect2: error: ld returned 1 exit status\n", 5);
+                return new ProcessResult(
+                        1,
+                        null,
+                        false,
+                        "",
+                        "/usr/bin/ld: cannot find -lmissing: No such file or "
+                                + "directory\ncollect2: error: ld returned 1 exit status\n",
+                        5);
             }
             try {
                 Files.writeString(Path.of(argv.get(argv.indexOf("-o") + 1)), "binary " + started.size());
@@ -162,24 +170,43 @@ class BuildCacheTest {
     private final List<String> notes = new ArrayList<>();
 
     private List<CellResult> run() throws Exception {
-        Host host = new Host(Os.LINUX, Arch.AMD64, "x86_64", "amd64", "6.1", null, List.of(),
-                List.of(new BinfmtEntry("qemu-aarch64", true, "/x", "PF", Arch.ARM64)), Map.of(), new TreeMap<>());
+        Host host = new Host(
+                Os.LINUX,
+                Arch.AMD64,
+                "x86_64",
+                "amd64",
+                "6.1",
+                null,
+                List.of(),
+                List.of(new BinfmtEntry("qemu-aarch64", true, "/x", "PF", Arch.ARM64)),
+                Map.of(),
+                new TreeMap<>());
         Runners all = new Runners(host, this::fake, List.of());
         CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, environment, this::fake, dir.resolve("logs"));
         Toolchain go = new Toolchain("go1.22.12", goroot, Arch.AMD64, "test", Map.of(), null);
-        MatrixRequest request = MatrixRequest.builder().outputDirectory(dir.resolve("out"))
-                .cacheDirectory(dir.resolve("cache")).cases(new CaseLoader().load(cases, List.of("mine")))
-                .toolchains(List.of(go)).targets(List.of(new Platform(Os.LINUX, Arch.AMD64)))
-                .runners(List.of(nativeRunner)).runTimeout(Duration.ofSeconds(5)).buildTimeout(Duration.ofSeconds(5))
-                .quitGrace(Duration.ofSeconds(1)).threads(2).inheritEnvironment(inherit).environment(environment)
-                .home(dir).rebuild(rebuild).cacheMaxBytes(cacheMaxBytes).build();
+        MatrixRequest request = MatrixRequest.builder()
+                .outputDirectory(dir.resolve("out"))
+                .cacheDirectory(dir.resolve("cache"))
+                .cases(new CaseLoader().load(cases, List.of("mine")))
+                .toolchains(List.of(go))
+                .targets(List.of(new Platform(Os.LINUX, Arch.AMD64)))
+                .runners(List.of(nativeRunner))
+                .runTimeout(Duration.ofSeconds(5))
+                .buildTimeout(Duration.ofSeconds(5))
+                .quitGrace(Duration.ofSeconds(1))
+                .threads(2)
+                .inheritEnvironment(inherit)
+                .environment(environment)
+                .home(dir)
+                .rebuild(rebuild)
+                .cacheMaxBytes(cacheMaxBytes)
+                .build();
         MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all);
         started.clear();
         notes.clear();
         return engine.run(request, engine.plan(request), new MatrixListener() {
             @Override
-            public void finished(CellResult result, int done, int total) {
-            }
+            public void finished(CellResult result, int done, int total) {}
 
             @Override
             public void note(String note) {
@@ -190,8 +217,11 @@ class BuildCacheTest {
 
     /** How many build processes (C compiler, archiver, go build) the last run started. */
     private long builds() {
-        return started.stream().filter(s -> s.argv().contains("build") || s.argv().contains("-c")
-                || s.argv().contains("rcs")).count();
+        return started.stream()
+                .filter(s -> s.argv().contains("build")
+                        || s.argv().contains("-c")
+                        || s.argv().contains("rcs"))
+                .count();
     }
 
     /** The cache's entries, in name order. */
@@ -221,16 +251,20 @@ class BuildCacheTest {
         List<CellResult> second = run();
         assertThat(builds()).isZero();
         assertThat(started).as("only the two binaries ran").hasSize(2);
-        assertThat(second).extracting(CellResult::outcome).containsExactlyElementsOf(
-                first.stream().map(CellResult::outcome).toList());
+        assertThat(second)
+                .extracting(CellResult::outcome)
+                .containsExactlyElementsOf(
+                        first.stream().map(CellResult::outcome).toList());
         assertThat(second).allSatisfy(c -> {
             assertThat(c.build().cached()).isTrue();
             assertThat(c.build().cacheKey()).hasSize(64);
             assertThat(dir.resolve("out").resolve(c.build().binary())).isRegularFile();
             assertThat(dir.resolve("out").resolve(c.build().stderrLog())).isRegularFile();
         });
-        assertThat(second).extracting(c -> c.build().cacheKey())
-                .containsExactlyElementsOf(first.stream().map(c -> c.build().cacheKey()).toList());
+        assertThat(second)
+                .extracting(c -> c.build().cacheKey())
+                .containsExactlyElementsOf(
+                        first.stream().map(c -> c.build().cacheKey()).toList());
     }
 
     @Test
@@ -240,7 +274,11 @@ class BuildCacheTest {
         Files.writeString(dir.resolve("cache/builds"), "not a directory");
         List<CellResult> r = run();
         assertThat(r).isNotEmpty().allSatisfy(c -> assertThat(c.outcome()).isEqualTo(Outcome.PASS));
-        assertThat(notes).singleElement().asString().contains("could not keep").contains("results are unaffected")
+        assertThat(notes)
+                .singleElement()
+                .asString()
+                .contains("could not keep")
+                .contains("results are unaffected")
                 .contains("m1go.cacheDirectory");
     }
 
@@ -311,9 +349,11 @@ class BuildCacheTest {
         write("case.yaml", yaml.replace("GOEXPERIMENT: cgocheck2", "GOEXPERIMENT: cgocheck2,loopvar"));
         List<CellResult> r = run();
         assertThat(goBuilds()).isEqualTo(1);
-        assertThat(r).filteredOn(c -> c.key().variant().equals("checked"))
+        assertThat(r)
+                .filteredOn(c -> c.key().variant().equals("checked"))
                 .allSatisfy(c -> assertThat(c.build().cached()).isFalse());
-        assertThat(r).filteredOn(c -> c.key().variant().equals("default"))
+        assertThat(r)
+                .filteredOn(c -> c.key().variant().equals("default"))
                 .allSatisfy(c -> assertThat(c.build().cached()).isTrue());
     }
 
@@ -349,7 +389,8 @@ class BuildCacheTest {
         assertThat(builds()).isZero();
         assertThat(second).allSatisfy(c -> {
             assertThat(c.outcome()).isEqualTo(Outcome.LINK_ERROR);
-            assertThat(c.diagnosis().summary()).isEqualTo(first.get(0).diagnosis().summary());
+            assertThat(c.diagnosis().summary())
+                    .isEqualTo(first.get(0).diagnosis().summary());
             assertThat(c.build().cached()).isTrue();
             assertThat(c.build().binary()).isNull();
             assertThat(Files.readString(dir.resolve("out").resolve(c.build().stderrLog())))
@@ -408,7 +449,9 @@ class BuildCacheTest {
 
         List<CellResult> r = run();
 
-        assertThat(goBuilds()).as("the changed binary is built again, the other one comes from the cache").isEqualTo(1);
+        assertThat(goBuilds())
+                .as("the changed binary is built again, the other one comes from the cache")
+                .isEqualTo(1);
         assertThat(r).filteredOn(c -> c.build().cached()).isNotEmpty();
     }
 
@@ -418,7 +461,8 @@ class BuildCacheTest {
         cacheMaxBytes = 1;
         run();
         try (Stream<Path> s = Files.list(dir.resolve("cache/builds"))) {
-            assertThat(s.filter(p -> !p.getFileName().toString().startsWith("."))).isEmpty();
+            assertThat(s.filter(p -> !p.getFileName().toString().startsWith(".")))
+                    .isEmpty();
         }
         cacheMaxBytes = MatrixRequest.DEFAULT_CACHE_MAX_BYTES;
         run();

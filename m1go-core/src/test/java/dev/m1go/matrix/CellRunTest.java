@@ -35,7 +35,8 @@ class CellRunTest {
         CellRun running = cellRun(false);
         assertThat(running.stoppedBy(new IOException("disk full"))).isFalse();
         assertThat(running.stoppedBy(new StoppingException("m1go is stopping"))).isTrue();
-        assertThat(running.stoppedBy(new IOException("wrapped", new StoppingException("m1go is stopping")))).isTrue();
+        assertThat(running.stoppedBy(new IOException("wrapped", new StoppingException("m1go is stopping"))))
+                .isTrue();
         // once m1go is stopping, any failure counts as cut short
         assertThat(cellRun(true).stoppedBy(new IOException("disk full"))).isTrue();
     }

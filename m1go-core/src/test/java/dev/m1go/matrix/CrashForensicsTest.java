@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 class CrashForensicsTest {
 
     private static BuildInfo built(String machine) {
-        BinaryFacts f = new BinaryFacts("bin/x", "ELF", machine, 64, "little", "EXEC", null, List.of(), "static", null,
-                null, List.of(), List.of(), List.of());
+        BinaryFacts f = new BinaryFacts(
+                "bin/x", "ELF", machine, 64, "little", "EXEC", null, List.of(), "static", null, null, List.of(),
+                List.of(), List.of());
         return new BuildInfo(Outcome.PASS, "gcc", "gcc", null, false, true, 1, "bin/x", null, null, null, f);
     }
 
@@ -31,13 +32,17 @@ class CrashForensicsTest {
 
     @Test
     void goPanic_isLeftAlone_withoutRunningAnything() {
-        Classification panic = new Classification(Outcome.GO_PANIC, null, false, "panic: x", "GO_PANIC x", List.of(),
-                List.of("main.main"));
-        CrashForensics f = new CrashForensics(java.util.Map.of(), spec -> {
-            throw new AssertionError("no process for a panic");
-        }, Arch.AMD64, null);
-        CrashForensics.Examined x = f.examine(panic, (pc, frames) -> null, Path.of("missing"), Arch.AMD64, "linux",
-                "panic: x\n", Path.of("logs"));
+        Classification panic = new Classification(
+                Outcome.GO_PANIC, null, false, "panic: x", "GO_PANIC x", List.of(), List.of("main.main"));
+        CrashForensics f = new CrashForensics(
+                java.util.Map.of(),
+                spec -> {
+                    throw new AssertionError("no process for a panic");
+                },
+                Arch.AMD64,
+                null);
+        CrashForensics.Examined x = f.examine(
+                panic, (pc, frames) -> null, Path.of("missing"), Arch.AMD64, "linux", "panic: x\n", Path.of("logs"));
         assertThat(x.classification()).isSameAs(panic);
         assertThat(x.frames()).isEmpty();
     }
@@ -46,7 +51,8 @@ class CrashForensicsTest {
     void signature_ofACrashInC_carriesTheFunctionNotTheLine() {
         assertThat(Signatures.withCFunction("CGO_SIGNAL SIGSEGV | main._Cfunc_m1go_segv < main.main", "m1go_segv"))
                 .isEqualTo("CGO_SIGNAL SIGSEGV | m1go_segv < main._Cfunc_m1go_segv < main.main");
-        assertThat(Signatures.withCFunction("CGO_SIGNAL SIGSEGV", "m1go_segv")).isEqualTo("CGO_SIGNAL SIGSEGV | m1go_segv");
+        assertThat(Signatures.withCFunction("CGO_SIGNAL SIGSEGV", "m1go_segv"))
+                .isEqualTo("CGO_SIGNAL SIGSEGV | m1go_segv");
         assertThat(Signatures.withCFunction("CGO_SIGNAL SIGSEGV", null)).isEqualTo("CGO_SIGNAL SIGSEGV");
     }
 }

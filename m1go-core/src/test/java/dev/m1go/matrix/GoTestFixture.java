@@ -38,8 +38,7 @@ public final class GoTestFixture {
 
     private static final String ROOT = "/dev/m1go/report/gotest/";
 
-    private GoTestFixture() {
-    }
+    private GoTestFixture() {}
 
     /** The text of one recorded file, {@code run} being {@link #ALL}, {@link #TABLE} or {@link #PANIC}. */
     public static String text(String run, String file) {
@@ -71,24 +70,43 @@ public final class GoTestFixture {
         }
         Arch arch = Arch.parse(goarch).orElseThrow();
         boolean translated = !runner.equals("native");
-        Classification k = new GoCrashClassifier().classify(new Evidence(Phase.RUN, "linux", exit, false, false,
-                translated, stdout, stderr, null));
+        Classification k = new GoCrashClassifier()
+                .classify(new Evidence(Phase.RUN, "linux", exit, false, false, translated, stdout, stderr, null));
         List<GoTestEvents.Test> events = GoTestEvents.parse(text(run, "run-1.test2json"));
-        ModuleUnit unit = new ModuleUnit(Path.of("/m"), "example.com/cgostore", ".", true, List.of(), List.of(), null,
-                null, null, Map.of(), List.of());
-        CellFacts facts = new CellFacts(GoVersion.parse(go).orElseThrow(), Arch.AMD64, Os.LINUX, arch, runner,
-                "default", "gcc");
+        ModuleUnit unit = new ModuleUnit(
+                Path.of("/m"),
+                "example.com/cgostore",
+                ".",
+                true,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                Map.of(),
+                List.of());
+        CellFacts facts =
+                new CellFacts(GoVersion.parse(go).orElseThrow(), Arch.AMD64, Os.LINUX, arch, runner, "default", "gcc");
         ModuleTests.Judged judged = ModuleTests.judge(events, unit, facts, k);
-        Verdict verdict = judged.verdict() != null ? judged.verdict()
+        Verdict verdict = judged.verdict() != null
+                ? judged.verdict()
                 : k.outcome() == Outcome.PASS ? Verdict.EXPECTED : Verdict.UNEXPECTED;
         Diagnosis d = Diagnosis.ofRuns(k, k);
-        RunResult r = new RunResult(exit, false, k.outcome(), k.signal(), 120, logs + "run-1.stdout",
-                logs + "run-1.stderr");
-        BuildInfo build = new BuildInfo(Outcome.PASS, "gcc", "gcc", null, false, false, 900,
-                "build/store.test", null, null);
+        RunResult r =
+                new RunResult(exit, false, k.outcome(), k.signal(), 120, logs + "run-1.stdout", logs + "run-1.stderr");
+        BuildInfo build =
+                new BuildInfo(Outcome.PASS, "gcc", "gcc", null, false, false, 900, "build/store.test", null, null);
         CellKey key = CellKey.of("store.test", go, Arch.AMD64, new Platform(Os.LINUX, arch), runner, "default");
-        return CellResult.ran(key, "PASS", k.outcome(), verdict, new Diagnosis(d.signal(), d.inCgo(), d.signature(),
-                judged.summary(), d.header(), d.frames()), translated, build, List.of(r), Map.of())
+        return CellResult.ran(
+                        key,
+                        "PASS",
+                        k.outcome(),
+                        verdict,
+                        new Diagnosis(d.signal(), d.inCgo(), d.signature(), judged.summary(), d.header(), d.frames()),
+                        translated,
+                        build,
+                        List.of(r),
+                        Map.of())
                 .withTests(judged.tests());
     }
 }

@@ -71,9 +71,15 @@ class MatrixEngineTest {
                 return new ProcessResult(null, null, true, "", "", 5);
             }
             if (failBuild) {
-                return new ProcessResult(1, null, false, "", "/usr/bin/ld: libhello.a(hello.o): Relocations in generic "
-                        + "ELF (EM: 183)\n/usr/bin/ld: libhello.a: error adding symbols: file in wrong format\n"
-                        + "collect2: error: ld returned 1 exit status\n", 5);
+                return new ProcessResult(
+                        1,
+                        null,
+                        false,
+                        "",
+                        "/usr/bin/ld: libhello.a(hello.o): Relocations in generic "
+                                + "ELF (EM: 183)\n/usr/bin/ld: libhello.a: error adding symbols: file in wrong format\n"
+                                + "collect2: error: ld returned 1 exit status\n",
+                        5);
             }
             try {
                 Files.writeString(Path.of(argv.get(argv.indexOf("-o") + 1)), "binary");
@@ -90,14 +96,22 @@ class MatrixEngineTest {
 
     private Host host(boolean qemu) {
         List<Emulator> emulators = qemu
-                ? List.of(new Emulator("qemu-aarch64", Arch.ARM64, Path.of("/usr/bin/qemu-aarch64"), "7.2")) : List.of();
-        return new Host(Os.LINUX, Arch.AMD64, "x86_64", "amd64", "6.1", null, emulators,
+                ? List.of(new Emulator("qemu-aarch64", Arch.ARM64, Path.of("/usr/bin/qemu-aarch64"), "7.2"))
+                : List.of();
+        return new Host(
+                Os.LINUX,
+                Arch.AMD64,
+                "x86_64",
+                "amd64",
+                "6.1",
+                null,
+                emulators,
                 List.of(new BinfmtEntry("qemu-aarch64", true, "/x", "PF", Arch.ARM64)),
-                Map.of(Arch.ARM64, Path.of("/usr/aarch64-linux-gnu")), new TreeMap<>());
+                Map.of(Arch.ARM64, Path.of("/usr/aarch64-linux-gnu")),
+                new TreeMap<>());
     }
 
-    private record Setup(MatrixEngine engine, MatrixRequest request) {
-    }
+    private record Setup(MatrixEngine engine, MatrixRequest request) {}
 
     private Setup setup(Host host, List<String> caseIds, List<String> runners, int reruns) throws Exception {
         return setupCases(host, new CaseLoader().load(null, caseIds), runners, reruns);
@@ -108,22 +122,33 @@ class MatrixEngineTest {
         Runners all = new Runners(host, this::fake, List.of());
         CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
         Toolchain go122 = new Toolchain("go1.22.12", dir.resolve("go"), Arch.AMD64, "test", Map.of(), null);
-        MatrixRequest request = fiveSeconds().cases(cases).toolchains(List.of(go122))
+        MatrixRequest request = fiveSeconds()
+                .cases(cases)
+                .toolchains(List.of(go122))
                 .targets(List.of(new Platform(Os.LINUX, Arch.AMD64), new Platform(Os.LINUX, Arch.ARM64)))
-                .runners(all.select(runners)).threads(2).environment(env).reruns(reruns).build();
+                .runners(all.select(runners))
+                .threads(2)
+                .environment(env)
+                .reruns(reruns)
+                .build();
         return new Setup(new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all), request);
     }
 
     /** Below {@code dir}, five seconds to build and to run, a second to quit, the rest up to the caller. */
     private MatrixRequest.Builder fiveSeconds() {
-        return MatrixRequest.builder().outputDirectory(dir.resolve("out")).cacheDirectory(dir.resolve("cache"))
-                .runTimeout(Duration.ofSeconds(5)).buildTimeout(Duration.ofSeconds(5)).quitGrace(Duration.ofSeconds(1))
+        return MatrixRequest.builder()
+                .outputDirectory(dir.resolve("out"))
+                .cacheDirectory(dir.resolve("cache"))
+                .runTimeout(Duration.ofSeconds(5))
+                .buildTimeout(Duration.ofSeconds(5))
+                .quitGrace(Duration.ofSeconds(1))
                 .home(dir);
     }
 
     private List<CellResult> run(Setup s) throws Exception {
         List<CellResult> heard = Collections.synchronizedList(new ArrayList<>());
-        List<CellResult> results = s.engine().run(s.request(), s.engine().plan(s.request()), (r, done, total) -> heard.add(r));
+        List<CellResult> results =
+                s.engine().run(s.request(), s.engine().plan(s.request()), (r, done, total) -> heard.add(r));
         assertThat(heard).hasSameSizeAs(results);
         return results;
     }
@@ -132,14 +157,18 @@ class MatrixEngineTest {
     void plan_hasNativeForTheHostArch_andTranslatorsForTheOther() throws Exception {
         Setup s = setup(host(true), List.of("cgo-hello"), List.of(), 0);
         List<String> cells = s.engine().plan(s.request()).stream()
-                .map(p -> p.target() + " " + p.runner().name()).toList();
+                .map(p -> p.target() + " " + p.runner().name())
+                .toList();
         assertThat(cells).containsExactly("linux/amd64 native", "linux/arm64 qemu", "linux/arm64 binfmt");
     }
 
     @Test
     void missingEmulator_skipsItsCells_withTheInstallCommand() throws Exception {
         List<CellResult> r = run(setup(host(false), List.of("cgo-hello"), List.of(), 0));
-        CellResult qemu = r.stream().filter(c -> c.key().runner().equals("qemu")).findFirst().orElseThrow();
+        CellResult qemu = r.stream()
+                .filter(c -> c.key().runner().equals("qemu"))
+                .findFirst()
+                .orElseThrow();
         assertThat(qemu.outcome()).isEqualTo(Outcome.SKIPPED);
         assertThat(qemu.verdict()).isEqualTo(Verdict.SKIPPED);
         assertThat(qemu.reason()).contains("apt-get install qemu-user");
@@ -154,17 +183,24 @@ class MatrixEngineTest {
         long goBuilds = started.stream().filter(s -> s.argv().contains("build")).count();
         assertThat(goBuilds).isEqualTo(2);
         ProcessSpec arm64Build = started.stream()
-                .filter(s -> s.argv().contains("build") && "arm64".equals(s.environment().get("GOARCH")))
-                .findFirst().orElseThrow();
-        assertThat(arm64Build.environment()).containsEntry("CC", "aarch64-linux-gnu-gcc")
-                .containsEntry("GOTOOLCHAIN", "local").containsEntry("CGO_ENABLED", "1").containsEntry("GOFLAGS", "");
+                .filter(s -> s.argv().contains("build")
+                        && "arm64".equals(s.environment().get("GOARCH")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(arm64Build.environment())
+                .containsEntry("CC", "aarch64-linux-gnu-gcc")
+                .containsEntry("GOTOOLCHAIN", "local")
+                .containsEntry("CGO_ENABLED", "1")
+                .containsEntry("GOFLAGS", "");
     }
 
     @Test
     void qemuCell_runsTheBinaryBehindTheEmulator() throws Exception {
         run(setup(host(true), List.of("cgo-hello"), List.of("qemu"), 0));
-        ProcessSpec run = started.stream().filter(s -> s.argv().get(0).equals("/usr/bin/qemu-aarch64"))
-                .findFirst().orElseThrow();
+        ProcessSpec run = started.stream()
+                .filter(s -> s.argv().get(0).equals("/usr/bin/qemu-aarch64"))
+                .findFirst()
+                .orElseThrow();
         assertThat(run.argv().subList(0, 3)).containsExactly("/usr/bin/qemu-aarch64", "-L", "/usr/aarch64-linux-gnu");
         assertThat(run.argv().get(3)).endsWith("/cgo-hello");
     }
@@ -193,8 +229,14 @@ class MatrixEngineTest {
     void reruns_ofAFailingCellThatSometimesPasses_makeItFlaky_withTheRate() throws Exception {
         AtomicInteger n = new AtomicInteger();
         binaryBehaviour = s -> n.incrementAndGet() % 2 == 1
-                ? new ProcessResult(2, null, false, "", "SIGABRT: abort\nPC=0x1 m=0 sigcode=0\n"
-                        + "signal arrived during cgo execution\n\ngoroutine 1 [syscall]:\nruntime.cgocall(0x1, 0x2)\n", 5)
+                ? new ProcessResult(
+                        2,
+                        null,
+                        false,
+                        "",
+                        "SIGABRT: abort\nPC=0x1 m=0 sigcode=0\n"
+                                + "signal arrived during cgo execution\n\ngoroutine 1 [syscall]:\nruntime.cgocall(0x1, 0x2)\n",
+                        5)
                 : ok("M1GO_OK\n");
         List<CellResult> r = run(setup(host(true), List.of("cgo-hello"), List.of("native"), 3));
         CellResult c = r.get(0);
@@ -207,11 +249,23 @@ class MatrixEngineTest {
     private Setup stressed(Stress stress) throws Exception {
         Setup s = setup(host(true), List.of("cgo-hello"), List.of("native"), 0);
         MatrixRequest q = s.request();
-        return new Setup(s.engine(), MatrixRequest.builder().outputDirectory(q.outputDirectory())
-                .cacheDirectory(q.cacheDirectory()).cases(q.cases()).toolchains(q.toolchains())
-                .targets(List.of(new Platform(Os.LINUX, Arch.AMD64))).runners(q.runners()).runTimeout(q.runTimeout())
-                .buildTimeout(q.buildTimeout()).quitGrace(q.quitGrace()).threads(1).environment(q.environment())
-                .home(q.home()).stress(stress).build());
+        return new Setup(
+                s.engine(),
+                MatrixRequest.builder()
+                        .outputDirectory(q.outputDirectory())
+                        .cacheDirectory(q.cacheDirectory())
+                        .cases(q.cases())
+                        .toolchains(q.toolchains())
+                        .targets(List.of(new Platform(Os.LINUX, Arch.AMD64)))
+                        .runners(q.runners())
+                        .runTimeout(q.runTimeout())
+                        .buildTimeout(q.buildTimeout())
+                        .quitGrace(q.quitGrace())
+                        .threads(1)
+                        .environment(q.environment())
+                        .home(q.home())
+                        .stress(stress)
+                        .build());
     }
 
     private static final String ABORT = "SIGABRT: abort\nPC=0x1 m=0 sigcode=0\nsignal arrived during cgo execution\n\n"
@@ -230,24 +284,32 @@ class MatrixEngineTest {
             return n.incrementAndGet() % 10 == 0 ? new ProcessResult(2, null, false, "", ABORT, 5) : ok("M1GO_OK\n");
         };
         CellResult c = run(stressed(new Stress(50, Duration.ZERO, false))).get(0);
-        assertThat(c.outcomeCounts()).containsEntry("PASS", 45).containsEntry("CGO_SIGNAL SIGABRT", 5).hasSize(2);
+        assertThat(c.outcomeCounts())
+                .containsEntry("PASS", 45)
+                .containsEntry("CGO_SIGNAL SIGABRT", 5)
+                .hasSize(2);
         assertThat(c.runCount()).isEqualTo(50);
         assertThat(c.runs()).hasSize(6); // the first and the five failing ones
         assertThat(c.failureRate()).hasToString("5/50");
         assertThat(c.failureRate().low()).isCloseTo(0.0435, org.assertj.core.api.Assertions.within(1e-3));
         assertThat(c.failureRate().high()).isCloseTo(0.2136, org.assertj.core.api.Assertions.within(1e-3));
         assertThat(c.verdict()).isEqualTo(Verdict.FLAKY);
-        assertThat(java.nio.file.Files.exists(dir.resolve("out").resolve(c.runs().get(0).stdoutLog()))).isTrue();
-        assertThat(java.nio.file.Files.exists(dir.resolve("out").resolve(c.runs().get(1).stdoutLog()))).isTrue();
-        assertThat(java.nio.file.Files.exists(dir.resolve("out").resolve(
-                c.runs().get(0).stdoutLog().replace("run-1.", "run-2.")))).isFalse();
+        assertThat(java.nio.file.Files.exists(
+                        dir.resolve("out").resolve(c.runs().get(0).stdoutLog())))
+                .isTrue();
+        assertThat(java.nio.file.Files.exists(
+                        dir.resolve("out").resolve(c.runs().get(1).stdoutLog())))
+                .isTrue();
+        assertThat(java.nio.file.Files.exists(
+                        dir.resolve("out").resolve(c.runs().get(0).stdoutLog().replace("run-1.", "run-2."))))
+                .isFalse();
     }
 
     @Test
     void stressStopOnFailure_endsTheCellAtItsFirstFailingRun() throws Exception {
         AtomicInteger n = new AtomicInteger();
-        binaryBehaviour = s -> n.incrementAndGet() == 4
-                ? new ProcessResult(2, null, false, "", ABORT, 5) : ok("M1GO_OK\n");
+        binaryBehaviour =
+                s -> n.incrementAndGet() == 4 ? new ProcessResult(2, null, false, "", ABORT, 5) : ok("M1GO_OK\n");
         CellResult c = run(stressed(new Stress(100, Duration.ZERO, true))).get(0);
         assertThat(c.runCount()).isEqualTo(4);
         assertThat(c.outcomeCounts()).containsEntry("PASS", 3).containsEntry("CGO_SIGNAL SIGABRT", 1);
@@ -264,7 +326,8 @@ class MatrixEngineTest {
             return ok("M1GO_OK\n");
         };
         long t0 = System.nanoTime();
-        CellResult c = run(stressed(new Stress(0, Duration.ofMillis(300), false))).get(0);
+        CellResult c =
+                run(stressed(new Stress(0, Duration.ofMillis(300), false))).get(0);
         assertThat(c.runCount()).isGreaterThan(3);
         assertThat(c.failureRate().k()).isZero();
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(5_000);
@@ -280,39 +343,79 @@ class MatrixEngineTest {
     @Test
     void staticBuild_asksTheExternalLinkerForStatic_withoutForcingExternalLinking() throws Exception {
         dev.m1go.runner.Runner staticRunner = new dev.m1go.runner.Runner() {
-            public String name() { return "container"; }
-            public boolean appliesTo(Os os, Arch arch) { return arch == Arch.AMD64; }
-            public Availability availability(Os os, Arch arch) { return Availability.yes(); }
-            public boolean translates(Arch arch) { return false; }
+            public String name() {
+                return "container";
+            }
+
+            public boolean appliesTo(Os os, Arch arch) {
+                return arch == Arch.AMD64;
+            }
+
+            public Availability availability(Os os, Arch arch) {
+                return Availability.yes();
+            }
+
+            public boolean translates(Arch arch) {
+                return false;
+            }
+
             @Override
-            public boolean needsStaticBinary() { return true; }
-            public ProcessResult run(ProcessSpec spec, Arch arch) { return ok("M1GO_OK\n"); }
+            public boolean needsStaticBinary() {
+                return true;
+            }
+
+            public ProcessResult run(ProcessSpec spec, Arch arch) {
+                return ok("M1GO_OK\n");
+            }
         };
         Map<String, String> env = Map.of("PATH", bin.toString(), "HOME", dir.toString());
         Host host = host(true);
         Runners all = new Runners(host, this::fake, List.of(staticRunner));
         CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
         Toolchain go = new Toolchain("go1.19.8", dir.resolve("go"), Arch.AMD64, "test", Map.of(), null);
-        MatrixRequest request = fiveSeconds().cases(new CaseLoader().load(null, List.of("cgo-hello")))
-                .toolchains(List.of(go)).targets(List.of(new Platform(Os.LINUX, Arch.AMD64)))
-                .runners(all.select(List.of("container"))).threads(1).environment(env).build();
+        MatrixRequest request = fiveSeconds()
+                .cases(new CaseLoader().load(null, List.of("cgo-hello")))
+                .toolchains(List.of(go))
+                .targets(List.of(new Platform(Os.LINUX, Arch.AMD64)))
+                .runners(all.select(List.of("container")))
+                .threads(1)
+                .environment(env)
+                .build();
         MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all);
-        List<CellResult> r = engine.run(request, engine.plan(request), (c, done, total) -> { });
+        List<CellResult> r = engine.run(request, engine.plan(request), (c, done, total) -> {});
         assertThat(r.get(0).outcome()).isEqualTo(Outcome.PASS);
-        List<String> build = started.stream().filter(s -> s.argv().contains("build")).findFirst().orElseThrow().argv();
-        assertThat(build).containsSubsequence("-tags", "osusergo,netgo", "-ldflags", "-extldflags=-static")
+        List<String> build = started.stream()
+                .filter(s -> s.argv().contains("build"))
+                .findFirst()
+                .orElseThrow()
+                .argv();
+        assertThat(build)
+                .containsSubsequence("-tags", "osusergo,netgo", "-ldflags", "-extldflags=-static")
                 .noneMatch(a -> a.contains("linkmode"));
-        assertThat(r.get(0).build().staticLink()).as("the fake binary has no ELF header: not known to be static")
+        assertThat(r.get(0).build().staticLink())
+                .as("the fake binary has no ELF header: not known to be static")
                 .isFalse();
     }
 
     @Test
     void aRunnerThatCannotRunACell_skipsThatCellWithItsReason_andTheMatrixGoesOn() throws Exception {
         dev.m1go.runner.Runner broken = new dev.m1go.runner.Runner() {
-            public String name() { return "container"; }
-            public boolean appliesTo(Os os, Arch arch) { return true; }
-            public Availability availability(Os os, Arch arch) { return Availability.yes(); }
-            public boolean translates(Arch arch) { return false; }
+            public String name() {
+                return "container";
+            }
+
+            public boolean appliesTo(Os os, Arch arch) {
+                return true;
+            }
+
+            public Availability availability(Os os, Arch arch) {
+                return Availability.yes();
+            }
+
+            public boolean translates(Arch arch) {
+                return false;
+            }
+
             public ProcessResult run(ProcessSpec spec, Arch arch) throws IOException {
                 throw new dev.m1go.runner.Runner.CannotRun("the engine refused the image", null);
             }
@@ -322,14 +425,21 @@ class MatrixEngineTest {
         Runners all = new Runners(host, this::fake, List.of(broken));
         CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
         Toolchain go = new Toolchain("go1.22.12", dir.resolve("go"), Arch.AMD64, "test", Map.of(), null);
-        MatrixRequest request = fiveSeconds().cases(new CaseLoader().load(null, List.of("cgo-hello")))
-                .toolchains(List.of(go)).targets(List.of(new Platform(Os.LINUX, Arch.AMD64)))
-                .runners(all.select(List.of("native", "container"))).threads(1).environment(env).build();
+        MatrixRequest request = fiveSeconds()
+                .cases(new CaseLoader().load(null, List.of("cgo-hello")))
+                .toolchains(List.of(go))
+                .targets(List.of(new Platform(Os.LINUX, Arch.AMD64)))
+                .runners(all.select(List.of("native", "container")))
+                .threads(1)
+                .environment(env)
+                .build();
         MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all);
-        List<CellResult> r = engine.run(request, engine.plan(request), (c, done, total) -> { });
-        assertThat(r).extracting(c -> c.key().runner(), CellResult::outcome).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("native", Outcome.PASS),
-                org.assertj.core.groups.Tuple.tuple("container", Outcome.SKIPPED));
+        List<CellResult> r = engine.run(request, engine.plan(request), (c, done, total) -> {});
+        assertThat(r)
+                .extracting(c -> c.key().runner(), CellResult::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("native", Outcome.PASS),
+                        org.assertj.core.groups.Tuple.tuple("container", Outcome.SKIPPED));
         assertThat(r.get(1).reason()).isEqualTo("not run: the engine refused the image");
     }
 
@@ -341,14 +451,21 @@ class MatrixEngineTest {
         Runners all = new Runners(host, this::fake, List.of());
         CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
         Toolchain arm64Go = new Toolchain("go1.19.8", dir.resolve("go-arm64"), Arch.ARM64, "test", Map.of(), null);
-        MatrixRequest request = fiveSeconds().cases(new CaseLoader().load(null, List.of("cgo-hello")))
-                .toolchains(List.of(arm64Go)).targets(List.of(new Platform(Os.LINUX, Arch.ARM64)))
-                .runners(all.select(List.of("binfmt"))).threads(1).environment(env).build();
+        MatrixRequest request = fiveSeconds()
+                .cases(new CaseLoader().load(null, List.of("cgo-hello")))
+                .toolchains(List.of(arm64Go))
+                .targets(List.of(new Platform(Os.LINUX, Arch.ARM64)))
+                .runners(all.select(List.of("binfmt")))
+                .threads(1)
+                .environment(env)
+                .build();
         MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all);
-        CellResult c = engine.run(request, engine.plan(request), (r, done, total) -> { }).get(0);
+        CellResult c = engine.run(request, engine.plan(request), (r, done, total) -> {})
+                .get(0);
         assertThat(c.outcome()).isEqualTo(Outcome.PASS);
         assertThat(c.build().translated()).isTrue();
-        assertThat(c.build().retried()).startsWith("go build under binfmt stalled for 5 s and was run again")
+        assertThat(c.build().retried())
+                .startsWith("go build under binfmt stalled for 5 s and was run again")
                 .contains("go-build.stderr");
         assertThat(c.build().stderrLog()).endsWith("go-build-2.stderr");
         assertThat(started.stream().filter(s -> s.argv().contains("build"))).hasSize(2);
@@ -363,8 +480,10 @@ class MatrixEngineTest {
         assertThat(r).isEmpty();
         assertThat(cut).singleElement().satisfies(n -> {
             assertThat(n.key().runner()).isEqualTo("native");
-            assertThat(n.reason()).startsWith("the build ran out of time: m1go.buildTimeoutSeconds=5 s")
-                    .doesNotContain("twice").contains("logs/build/");
+            assertThat(n.reason())
+                    .startsWith("the build ran out of time: m1go.buildTimeoutSeconds=5 s")
+                    .doesNotContain("twice")
+                    .contains("logs/build/");
         });
         assertThat(started.stream().filter(x -> x.argv().contains("build"))).hasSize(1);
     }
@@ -373,8 +492,7 @@ class MatrixEngineTest {
     private static MatrixListener listener(List<NotMeasured> cut) {
         return new MatrixListener() {
             @Override
-            public void finished(CellResult result, int done, int total) {
-            }
+            public void finished(CellResult result, int done, int total) {}
 
             @Override
             public void notMeasured(NotMeasured cell, int done, int total) {
@@ -413,9 +531,14 @@ class MatrixEngineTest {
         Runners all = new Runners(host, processes, List.of());
         CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
         Toolchain arm64Go = new Toolchain("go1.19.8", dir.resolve("go-arm64"), Arch.ARM64, "test", Map.of(), null);
-        MatrixRequest request = fiveSeconds().cases(new CaseLoader().load(null, List.of("cgo-hello")))
-                .toolchains(List.of(arm64Go)).targets(List.of(new Platform(Os.LINUX, Arch.ARM64)))
-                .runners(all.select(List.of("qemu", "binfmt"))).threads(1).environment(env).build();
+        MatrixRequest request = fiveSeconds()
+                .cases(new CaseLoader().load(null, List.of("cgo-hello")))
+                .toolchains(List.of(arm64Go))
+                .targets(List.of(new Platform(Os.LINUX, Arch.ARM64)))
+                .runners(all.select(List.of("qemu", "binfmt")))
+                .threads(1)
+                .environment(env)
+                .build();
         MatrixEngine engine = new MatrixEngine(host, processes, new GoCrashClassifier(), compilers, all);
         List<NotMeasured> cut = Collections.synchronizedList(new ArrayList<>());
         List<CellResult> heard = Collections.synchronizedList(new ArrayList<>());
@@ -449,8 +572,9 @@ class MatrixEngineTest {
     @Test
     void stoppingDuringARun_leavesThatCellNotMeasured() throws Exception {
         List<CellResult> measured = new ArrayList<>();
-        List<NotMeasured> cut = runStopping(spec -> !spec.argv().contains("build")
-                && spec.argv().stream().anyMatch(a -> a.endsWith("/cgo-hello")), measured);
+        List<NotMeasured> cut = runStopping(
+                spec -> !spec.argv().contains("build") && spec.argv().stream().anyMatch(a -> a.endsWith("/cgo-hello")),
+                measured);
         assertThat(measured).noneMatch(c -> c.outcome() == Outcome.KILLED);
         assertThat(cut).isNotEmpty().allSatisfy(n -> assertThat(n.reason()).isEqualTo(NotMeasured.STOPPING));
         assertThat(measured.size() + cut.size()).isEqualTo(2);
@@ -471,20 +595,34 @@ class MatrixEngineTest {
         CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
         Toolchain go122 = new Toolchain("go1.22.12", dir.resolve("go"), Arch.AMD64, "test", Map.of(), null);
         Toolchain arm64Go = new Toolchain("go1.19.8", dir.resolve("go-arm64"), Arch.ARM64, "test", Map.of(), null);
-        MatrixRequest request = fiveSeconds().cases(new CaseLoader().load(null, List.of("cgo-hello", "c-abort")))
-                .toolchains(List.of(go122, arm64Go)).targets(List.of(new Platform(Os.LINUX, Arch.AMD64)))
-                .runners(all.select(List.of("native"))).threads(1).environment(env).build();
+        MatrixRequest request = fiveSeconds()
+                .cases(new CaseLoader().load(null, List.of("cgo-hello", "c-abort")))
+                .toolchains(List.of(go122, arm64Go))
+                .targets(List.of(new Platform(Os.LINUX, Arch.AMD64)))
+                .runners(all.select(List.of("native")))
+                .threads(1)
+                .environment(env)
+                .build();
         MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all);
-        engine.run(request, engine.plan(request), (r, done, total) -> { });
-        List<String> order = started.stream().filter(s -> !s.argv().contains("--version"))
-                .map(s -> s.argv().contains("build") ? "build " + s.argv().get(0).replace(dir + "/", "")
-                        .replace("/bin/go", "") + " " + s.argv().get(s.argv().indexOf("-o") + 1).replaceAll(".*/", "")
+        engine.run(request, engine.plan(request), (r, done, total) -> {});
+        List<String> order = started.stream()
+                .filter(s -> !s.argv().contains("--version"))
+                .map(s -> s.argv().contains("build")
+                        ? "build " + s.argv().get(0).replace(dir + "/", "").replace("/bin/go", "") + " "
+                                + s.argv().get(s.argv().indexOf("-o") + 1).replaceAll(".*/", "")
                         : "run " + s.argv().get(0).replaceAll(".*/", ""))
                 .toList();
         // One worker cannot keep one free for quick work: the translated toolchain's builds wait for their turn.
-        assertThat(order).containsExactly(
-                "build go c-abort", "run c-abort", "build go-arm64 c-abort", "run c-abort",
-                "build go cgo-hello", "run cgo-hello", "build go-arm64 cgo-hello", "run cgo-hello");
+        assertThat(order)
+                .containsExactly(
+                        "build go c-abort",
+                        "run c-abort",
+                        "build go-arm64 c-abort",
+                        "run c-abort",
+                        "build go cgo-hello",
+                        "run cgo-hello",
+                        "build go-arm64 cgo-hello",
+                        "run cgo-hello");
     }
 
     @Test
@@ -494,23 +632,29 @@ class MatrixEngineTest {
         try (var w = Files.walk(dir.resolve("out/build/cgo-hello"))) {
             mods = w.filter(p -> p.getFileName().toString().equals("go.mod")).toList();
         }
-        assertThat(mods).isNotEmpty().allSatisfy(m -> assertThat(Files.readString(m)).contains("\ngo 1.22\n"));
+        assertThat(mods)
+                .isNotEmpty()
+                .allSatisfy(m -> assertThat(Files.readString(m)).contains("\ngo 1.22\n"));
     }
 
     @Test
     void outputExpectation_aPassingRunWhoseOutputDoesNotMatch_isUnexpected_andSaysWhy() throws Exception {
         Path cases = Files.createDirectories(dir.resolve("cases/sum"));
         Files.writeString(cases.resolve("main.go"), "package main\n\nimport \"C\"\n\nfunc main() {}\n");
-        Files.writeString(cases.resolve("case.yaml"),
-                "description: d\nexpect:\n  outcome: PASS\n  output: \"^sum = 6$\"\n");
+        Files.writeString(
+                cases.resolve("case.yaml"), "description: d\nexpect:\n  outcome: PASS\n  output: \"^sum = 6$\"\n");
         List<ReproCase> loaded = new CaseLoader().directory(dir.resolve("cases"));
         binaryBehaviour = spec -> ok("sum = 7\nM1GO_OK\n");
-        CellResult bad = run(setupCases(host(true), loaded, List.of("native"), 0)).get(0);
+        CellResult bad =
+                run(setupCases(host(true), loaded, List.of("native"), 0)).get(0);
         assertThat(bad.outcome()).isEqualTo(Outcome.PASS);
         assertThat(bad.verdict()).isEqualTo(Verdict.UNEXPECTED);
         assertThat(bad.diagnosis().summary()).contains("does not match expect.output");
         binaryBehaviour = spec -> ok("sum = 6\nM1GO_OK\n");
-        assertThat(run(setupCases(host(true), loaded, List.of("native"), 0)).get(0).verdict()).isEqualTo(Verdict.EXPECTED);
+        assertThat(run(setupCases(host(true), loaded, List.of("native"), 0))
+                        .get(0)
+                        .verdict())
+                .isEqualTo(Verdict.EXPECTED);
     }
 
     /**
@@ -523,16 +667,20 @@ class MatrixEngineTest {
         Map<String, String> env = Map.of("PATH", bin.toString(), "HOME", dir.toString());
         Runners all = new Runners(host, this::fake, List.of());
         CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
-        List<Toolchain> toolchains = List.of(new Toolchain("go1.22.12", dir.resolve("go"), Arch.AMD64, "test", Map.of(),
-                null), new Toolchain("go1.23.5", dir.resolve("go123"), Arch.AMD64, "test", Map.of(), null),
+        List<Toolchain> toolchains = List.of(
+                new Toolchain("go1.22.12", dir.resolve("go"), Arch.AMD64, "test", Map.of(), null),
+                new Toolchain("go1.23.5", dir.resolve("go123"), Arch.AMD64, "test", Map.of(), null),
                 new Toolchain("go1.22.12", dir.resolve("go-arm64"), Arch.ARM64, "test", Map.of(), null));
         MatrixRequest request = fiveSeconds()
                 .cases(new CaseLoader().load(null, List.of("cgo-hello", "c-abort", "static-lib", "c-segv")))
                 .toolchains(toolchains)
                 .targets(List.of(new Platform(Os.LINUX, Arch.AMD64), new Platform(Os.LINUX, Arch.ARM64)))
-                .runners(all.select(List.of("native", "qemu", "binfmt"))).threads(2).environment(env).build();
-        List<PlannedCell> plan = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all)
-                .plan(request);
+                .runners(all.select(List.of("native", "qemu", "binfmt")))
+                .threads(2)
+                .environment(env)
+                .build();
+        List<PlannedCell> plan =
+                new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all).plan(request);
         assertThat(plan).hasSizeGreaterThan(20);
         for (int n = 1; n <= 5; n++) {
             List<PlannedCell> union = new ArrayList<>();
@@ -546,9 +694,11 @@ class MatrixEngineTest {
                 for (PlannedCell p : share) {
                     if (!p.skipped()) {
                         Integer other = shardOfBuild.putIfAbsent(MatrixEngine.buildKey(p), k);
-                        assertThat(other == null || other == k).as("build %s in one share", MatrixEngine.buildKey(p))
+                        assertThat(other == null || other == k)
+                                .as("build %s in one share", MatrixEngine.buildKey(p))
                                 .isTrue();
-                        byBuild.computeIfAbsent(MatrixEngine.buildKey(p), b -> new ArrayList<>()).add(p);
+                        byBuild.computeIfAbsent(MatrixEngine.buildKey(p), b -> new ArrayList<>())
+                                .add(p);
                     }
                 }
                 for (List<PlannedCell> group : byBuild.values()) {
@@ -558,7 +708,8 @@ class MatrixEngineTest {
             assertThat(union).as("%d shares", n).hasSameSizeAs(plan).containsExactlyInAnyOrderElementsOf(plan);
             long max = java.util.Arrays.stream(cost).max().orElse(0);
             long min = java.util.Arrays.stream(cost).min().orElse(0);
-            assertThat(max - min).as("%d shares: costs %s", n, java.util.Arrays.toString(cost))
+            assertThat(max - min)
+                    .as("%d shares: costs %s", n, java.util.Arrays.toString(cost))
                     .isLessThanOrEqualTo(Shard.TRANSLATED_BUILD + 4L * Shard.TRANSLATED_RUN);
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Shard.parse("3/2"))

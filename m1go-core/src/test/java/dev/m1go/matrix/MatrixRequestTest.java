@@ -21,16 +21,26 @@ class MatrixRequestTest {
     private static final Path HOME = Path.of("/home/dev");
 
     private static MatrixRequest.Builder complete() {
-        return MatrixRequest.builder().outputDirectory(OUT).cacheDirectory(CACHE).cases(List.of())
-                .toolchains(List.of()).targets(List.of()).runners(List.of()).runTimeout(Duration.ofSeconds(60))
-                .buildTimeout(Duration.ofSeconds(900)).quitGrace(Duration.ofSeconds(3)).threads(1)
-                .environment(Map.of()).home(HOME);
+        return MatrixRequest.builder()
+                .outputDirectory(OUT)
+                .cacheDirectory(CACHE)
+                .cases(List.of())
+                .toolchains(List.of())
+                .targets(List.of())
+                .runners(List.of())
+                .runTimeout(Duration.ofSeconds(60))
+                .buildTimeout(Duration.ofSeconds(900))
+                .quitGrace(Duration.ofSeconds(3))
+                .threads(1)
+                .environment(Map.of())
+                .home(HOME);
     }
 
     @Test
     void aMissingComponent_isNamed() {
         assertThatThrownBy(() -> complete().buildTimeout(null).build())
-                .isInstanceOf(IllegalStateException.class).hasMessage("MatrixRequest: buildTimeout not set");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("MatrixRequest: buildTimeout not set");
         assertThatThrownBy(() -> MatrixRequest.builder().outputDirectory(OUT).build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("MatrixRequest: cacheDirectory, cases, toolchains, targets, runners, runTimeout, "
@@ -57,11 +67,27 @@ class MatrixRequestTest {
         var targets = List.of(new Platform(Os.LINUX, Arch.ARM64));
         Stress stress = new Stress(5, Duration.ofSeconds(11), true);
 
-        MatrixRequest r = MatrixRequest.builder().outputDirectory(OUT).cacheDirectory(CACHE).cases(cases)
-                .toolchains(go).targets(targets).runners(List.of()).runTimeout(Duration.ofSeconds(7))
-                .buildTimeout(Duration.ofSeconds(9)).quitGrace(Duration.ofSeconds(2)).threads(3)
-                .inheritEnvironment(true).environment(Map.of("A", "1")).home(HOME).reruns(4).rerunsAll(true)
-                .rebuild(true).cacheMaxBytes(123).stress(stress).memoryLimitMb(64).build();
+        MatrixRequest r = MatrixRequest.builder()
+                .outputDirectory(OUT)
+                .cacheDirectory(CACHE)
+                .cases(cases)
+                .toolchains(go)
+                .targets(targets)
+                .runners(List.of())
+                .runTimeout(Duration.ofSeconds(7))
+                .buildTimeout(Duration.ofSeconds(9))
+                .quitGrace(Duration.ofSeconds(2))
+                .threads(3)
+                .inheritEnvironment(true)
+                .environment(Map.of("A", "1"))
+                .home(HOME)
+                .reruns(4)
+                .rerunsAll(true)
+                .rebuild(true)
+                .cacheMaxBytes(123)
+                .stress(stress)
+                .memoryLimitMb(64)
+                .build();
 
         assertThat(r.outputDirectory()).isEqualTo(OUT);
         assertThat(r.cacheDirectory()).isEqualTo(CACHE);
@@ -86,11 +112,14 @@ class MatrixRequestTest {
 
     @Test
     void theRecordsOwnChecks_stillApply() {
-        assertThatThrownBy(() -> complete().threads(0).build()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> complete().threads(0).build())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("threads must be at least 1");
-        assertThatThrownBy(() -> complete().reruns(-1).build()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> complete().reruns(-1).build())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("reruns must not be negative");
-        assertThatThrownBy(() -> complete().memoryLimitMb(-1).build()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> complete().memoryLimitMb(-1).build())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("memoryLimitMb must not be negative");
     }
 }

@@ -50,8 +50,8 @@ class MemoryLimitMatrixTest {
     void fakeTools() throws IOException {
         bin = Files.createDirectories(dir.resolve("bin"));
         for (String tool : List.of("gcc", "ar", "aarch64-linux-gnu-gcc", "aarch64-linux-gnu-ar")) {
-            Files.setPosixFilePermissions(Files.writeString(bin.resolve(tool), "#!/bin/sh\n"),
-                    PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(
+                    Files.writeString(bin.resolve(tool), "#!/bin/sh\n"), PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
 
@@ -76,22 +76,37 @@ class MemoryLimitMatrixTest {
     }
 
     private List<CellResult> run(int memoryLimitMb, List<String> runners) throws Exception {
-        Host host = new Host(Os.LINUX, Arch.AMD64, "x86_64", "amd64", "6.1", null,
+        Host host = new Host(
+                Os.LINUX,
+                Arch.AMD64,
+                "x86_64",
+                "amd64",
+                "6.1",
+                null,
                 List.of(new Emulator("qemu-aarch64", Arch.ARM64, Path.of("/usr/bin/qemu-aarch64"), "7.2")),
                 List.of(new BinfmtEntry("qemu-aarch64", true, "/x", "PF", Arch.ARM64)),
-                Map.of(Arch.ARM64, Path.of("/usr/aarch64-linux-gnu")), new TreeMap<>());
+                Map.of(Arch.ARM64, Path.of("/usr/aarch64-linux-gnu")),
+                new TreeMap<>());
         Map<String, String> env = Map.of("PATH", bin.toString(), "HOME", dir.toString());
         Runners all = new Runners(host, this::fake, List.of());
         CCompilers compilers = new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs"));
-        MatrixRequest request = MatrixRequest.builder().outputDirectory(dir.resolve("out"))
-                .cacheDirectory(dir.resolve("cache")).runTimeout(Duration.ofSeconds(5))
-                .buildTimeout(Duration.ofSeconds(5)).quitGrace(Duration.ofSeconds(1)).home(dir)
+        MatrixRequest request = MatrixRequest.builder()
+                .outputDirectory(dir.resolve("out"))
+                .cacheDirectory(dir.resolve("cache"))
+                .runTimeout(Duration.ofSeconds(5))
+                .buildTimeout(Duration.ofSeconds(5))
+                .quitGrace(Duration.ofSeconds(1))
+                .home(dir)
                 .cases(new CaseLoader().load(null, List.of("cgo-hello")))
                 .toolchains(List.of(new Toolchain("go1.22.12", dir.resolve("go"), Arch.AMD64, "test", Map.of(), null)))
                 .targets(List.of(new Platform(Os.LINUX, Arch.AMD64), new Platform(Os.LINUX, Arch.ARM64)))
-                .runners(all.select(runners)).threads(1).environment(env).memoryLimitMb(memoryLimitMb).build();
+                .runners(all.select(runners))
+                .threads(1)
+                .environment(env)
+                .memoryLimitMb(memoryLimitMb)
+                .build();
         MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(), compilers, all);
-        return engine.run(request, engine.plan(request), (r, done, total) -> { });
+        return engine.run(request, engine.plan(request), (r, done, total) -> {});
     }
 
     private static boolean tool(ProcessSpec s) {
@@ -102,24 +117,38 @@ class MemoryLimitMatrixTest {
     @Test
     void onlyTheRunsOfTheBinary_getTheLimit_markedTranslatedBehindATranslator() throws Exception {
         run(64, List.of("native", "qemu"));
-        List<ProcessSpec> builds = started.stream().filter(MemoryLimitMatrixTest::tool).toList();
-        assertThat(builds).isNotEmpty().allSatisfy(s -> assertThat(s.memoryLimit()).isEqualTo(MemoryLimit.NONE));
-        List<MemoryLimit> runs = started.stream().filter(s -> !tool(s)).map(ProcessSpec::memoryLimit).toList();
+        List<ProcessSpec> builds =
+                started.stream().filter(MemoryLimitMatrixTest::tool).toList();
+        assertThat(builds)
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.memoryLimit()).isEqualTo(MemoryLimit.NONE));
+        List<MemoryLimit> runs = started.stream()
+                .filter(s -> !tool(s))
+                .map(ProcessSpec::memoryLimit)
+                .toList();
         assertThat(runs).containsExactlyInAnyOrder(new MemoryLimit(64, false), new MemoryLimit(64, true));
     }
 
     @Test
     void withoutTheSetting_noRunIsLimited() throws Exception {
         run(0, List.of("native"));
-        assertThat(started).allSatisfy(s -> assertThat(s.memoryLimit().limited()).isFalse());
+        assertThat(started)
+                .allSatisfy(s -> assertThat(s.memoryLimit().limited()).isFalse());
     }
 
     @Test
     void aRunThatReachedTheLimitUnderRlimitAs_isKilled_withTheReason_notGoFatal() throws Exception {
         String reason = "memory limit of 64 MiB (m1go.memoryLimitMb) reached: an allocation failed with the address "
                 + "space limited to 1088 MiB (RLIMIT_AS: the limit and 1024 MiB of headroom): fatal error: out of memory";
-        binary = s -> new ProcessResult(2, null, false, "", "fatal error: out of memory\n\ngoroutine 1 [running]:\n"
-                + "main.main()\n\t/src/main.go:9 +0x1d\n", 5).withMemoryLimitHit(reason);
+        binary = s -> new ProcessResult(
+                        2,
+                        null,
+                        false,
+                        "",
+                        "fatal error: out of memory\n\ngoroutine 1 [running]:\n"
+                                + "main.main()\n\t/src/main.go:9 +0x1d\n",
+                        5)
+                .withMemoryLimitHit(reason);
         CellResult c = run(64, List.of("native")).get(0);
         assertThat(c.outcome()).isEqualTo(Outcome.KILLED);
         assertThat(c.diagnosis().summary()).startsWith(reason + "; fatal error: out of memory");

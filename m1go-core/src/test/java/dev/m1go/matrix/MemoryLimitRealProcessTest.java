@@ -71,12 +71,14 @@ class MemoryLimitRealProcessTest {
 
     @BeforeAll
     static void linuxWithGo() throws Exception {
-        assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"), "Linux");
+        assumeTrue(
+                System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"), "Linux");
         go = findGo();
         assumeTrue(go != null, "a go toolchain (go on PATH or /usr/local/go)");
         Arch arch = Arch.parse(System.getProperty("os.arch")).orElseThrow();
         List<Emulator> qemu = Files.isExecutable(Path.of("/usr/bin/qemu-aarch64")) && arch == Arch.AMD64
-                ? List.of(new Emulator("qemu-aarch64", Arch.ARM64, Path.of("/usr/bin/qemu-aarch64"), "?")) : List.of();
+                ? List.of(new Emulator("qemu-aarch64", Arch.ARM64, Path.of("/usr/bin/qemu-aarch64"), "?"))
+                : List.of();
         host = new Host(Os.LINUX, arch, "", arch.goarch(), "", null, qemu, List.of(), Map.of(), new TreeMap<>());
         runners = new Runners(host, new CommonsExecProcessRunner(), List.of());
         Files.writeString(dir.resolve("go.mod"), "module alloc\n\ngo 1.19\n");
@@ -99,13 +101,27 @@ class MemoryLimitRealProcessTest {
         if (Files.exists(out)) {
             return out;
         }
-        ProcessBuilder pb = new ProcessBuilder(go.toString(), "build", "-o", out.toString(), ".").directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("build-" + arch.goarch() + ".log").toFile());
-        pb.environment().putAll(Map.of("CGO_ENABLED", "0", "GOARCH", arch.goarch(), "GOOS", "linux",
-                "GOTOOLCHAIN", "local", "GOFLAGS", "-mod=mod"));
+        ProcessBuilder pb = new ProcessBuilder(go.toString(), "build", "-o", out.toString(), ".")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("build-" + arch.goarch() + ".log").toFile());
+        pb.environment()
+                .putAll(Map.of(
+                        "CGO_ENABLED",
+                        "0",
+                        "GOARCH",
+                        arch.goarch(),
+                        "GOOS",
+                        "linux",
+                        "GOTOOLCHAIN",
+                        "local",
+                        "GOFLAGS",
+                        "-mod=mod"));
         Process p = pb.start();
         assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("go build finished").isTrue();
-        assertThat(p.exitValue()).as(Files.readString(dir.resolve("build-" + arch.goarch() + ".log"))).isZero();
+        assertThat(p.exitValue())
+                .as(Files.readString(dir.resolve("build-" + arch.goarch() + ".log")))
+                .isZero();
         return out;
     }
 
@@ -113,12 +129,28 @@ class MemoryLimitRealProcessTest {
         Path binary = build(arch);
         Runner r = runners.select(List.of(runner)).get(0);
         String name = runner + "-" + megabytes + "-" + limitMb;
-        ProcessSpec spec = new ProcessSpec(List.of(binary.toString(), Integer.toString(megabytes)), Map.of(), dir,
-                Duration.ofSeconds(120), Duration.ofSeconds(2), dir.resolve(name + ".stdout"),
-                dir.resolve(name + ".stderr")).withMemoryLimit(MemoryLimit.of(limitMb));
+        ProcessSpec spec = new ProcessSpec(
+                        List.of(binary.toString(), Integer.toString(megabytes)),
+                        Map.of(),
+                        dir,
+                        Duration.ofSeconds(120),
+                        Duration.ofSeconds(2),
+                        dir.resolve(name + ".stdout"),
+                        dir.resolve(name + ".stderr"))
+                .withMemoryLimit(MemoryLimit.of(limitMb));
         ProcessResult result = r.run(spec, arch);
-        Classification k = new GoCrashClassifier().classify(new Evidence(Phase.RUN, "linux", result.exitCode(), null,
-                result.timedOut(), r.translates(arch), result.stdout(), result.stderr(), "M1GO_OK", false));
+        Classification k = new GoCrashClassifier()
+                .classify(new Evidence(
+                        Phase.RUN,
+                        "linux",
+                        result.exitCode(),
+                        null,
+                        result.timedOut(),
+                        r.translates(arch),
+                        result.stdout(),
+                        result.stderr(),
+                        "M1GO_OK",
+                        false));
         return MemoryLimitHit.apply(k, result.memoryLimitHit());
     }
 

@@ -69,8 +69,8 @@ class ModuleRunsTest {
     }
 
     static String fixture(String run, String file) {
-        try (InputStream in = ModuleRunsTest.class.getResourceAsStream("/dev/m1go/matrix/gotest-flags/" + run + "/"
-                + file)) {
+        try (InputStream in =
+                ModuleRunsTest.class.getResourceAsStream("/dev/m1go/matrix/gotest-flags/" + run + "/" + file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -122,32 +122,62 @@ class ModuleRunsTest {
     }
 
     private static Host host() {
-        return new Host(Os.LINUX, Arch.AMD64, "x86_64", "amd64", "6.1", null,
+        return new Host(
+                Os.LINUX,
+                Arch.AMD64,
+                "x86_64",
+                "amd64",
+                "6.1",
+                null,
                 List.of(new Emulator("qemu-aarch64", Arch.ARM64, Path.of("/usr/bin/qemu-aarch64"), "7.2")),
                 List.of(new BinfmtEntry("qemu-aarch64", true, "/x", "PF", Arch.ARM64)),
-                Map.of(Arch.ARM64, Path.of("/usr/aarch64-linux-gnu")), new TreeMap<>());
+                Map.of(Arch.ARM64, Path.of("/usr/aarch64-linux-gnu")),
+                new TreeMap<>());
     }
 
     private ReproCase testBinary(String pkg, RunOptions run) {
-        ModuleUnit unit = new ModuleUnit(dir.resolve("module"), "example.com/flags", "./" + pkg, true, List.of(),
-                List.of(), null, null, null, Map.of(), List.of(), run);
-        return ReproCase.ofModule(pkg + ".test", unit, new Expectation(new Expectation.Expected(Outcome.PASS, null,
-                null), List.of()));
+        ModuleUnit unit = new ModuleUnit(
+                dir.resolve("module"),
+                "example.com/flags",
+                "./" + pkg,
+                true,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                Map.of(),
+                List.of(),
+                run);
+        return ReproCase.ofModule(
+                pkg + ".test", unit, new Expectation(new Expectation.Expected(Outcome.PASS, null, null), List.of()));
     }
 
     private List<CellResult> run(List<ReproCase> cases, String go) throws Exception {
         Map<String, String> env = Map.of("PATH", dir.resolve("bin").toString(), "HOME", dir.toString());
         Host host = host();
         Runners all = new Runners(host, this::fake, List.of());
-        MatrixRequest request = MatrixRequest.builder().outputDirectory(dir.resolve("out"))
-                .cacheDirectory(dir.resolve("cache")).runTimeout(Duration.ofSeconds(5))
-                .buildTimeout(Duration.ofSeconds(5)).quitGrace(Duration.ofSeconds(1)).home(dir).cases(cases)
+        MatrixRequest request = MatrixRequest.builder()
+                .outputDirectory(dir.resolve("out"))
+                .cacheDirectory(dir.resolve("cache"))
+                .runTimeout(Duration.ofSeconds(5))
+                .buildTimeout(Duration.ofSeconds(5))
+                .quitGrace(Duration.ofSeconds(1))
+                .home(dir)
+                .cases(cases)
                 .toolchains(List.of(new Toolchain(go, dir.resolve("go"), Arch.AMD64, "test", Map.of(), null)))
                 .targets(List.of(new Platform(Os.LINUX, Arch.AMD64), new Platform(Os.LINUX, Arch.ARM64)))
-                .runners(all.select(List.of("native", "qemu", "binfmt"))).threads(2).environment(env).build();
-        MatrixEngine engine = new MatrixEngine(host, this::fake, new GoCrashClassifier(),
-                new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs")), all);
-        return engine.run(request, engine.plan(request), (r, done, total) -> { });
+                .runners(all.select(List.of("native", "qemu", "binfmt")))
+                .threads(2)
+                .environment(env)
+                .build();
+        MatrixEngine engine = new MatrixEngine(
+                host,
+                this::fake,
+                new GoCrashClassifier(),
+                new CCompilers(Os.LINUX, Arch.AMD64, env, this::fake, dir.resolve("logs")),
+                all);
+        return engine.run(request, engine.plan(request), (r, done, total) -> {});
     }
 
     private static RunOptions options(boolean oneAtATime, Map<String, String> runEnv, String testSkip) {
@@ -155,24 +185,32 @@ class ModuleRunsTest {
     }
 
     private List<ProcessSpec> binaryRuns() {
-        return started.stream().filter(s -> s.stdoutLog() != null && s.stdoutLog().getFileName().toString()
-                .equals("run-1.stdout")).toList();
+        return started.stream()
+                .filter(s -> s.stdoutLog() != null
+                        && s.stdoutLog().getFileName().toString().equals("run-1.stdout"))
+                .toList();
     }
 
     @Test
     void translatedTestBinaries_runOneAtATime_whileNativeOnesUseTheOtherWorker() throws Exception {
         translatedMillis = 150;
-        List<CellResult> cells = run(List.of(testBinary("a", options(true, Map.of(), null)),
-                testBinary("b", options(true, Map.of(), null))), "go1.26.8");
+        List<CellResult> cells = run(
+                List.of(testBinary("a", options(true, Map.of(), null)), testBinary("b", options(true, Map.of(), null))),
+                "go1.26.8");
         assertThat(cells).hasSize(6).allSatisfy(c -> assertThat(c.verdict()).isEqualTo(Verdict.EXPECTED));
         assertThat(mostTranslated.get()).as("translated test binaries at once").isEqualTo(1);
-        assertThat(nativeBesideTranslated.get()).as("a native run beside a translated one").isPositive();
+        assertThat(nativeBesideTranslated.get())
+                .as("a native run beside a translated one")
+                .isPositive();
     }
 
     @Test
     void withoutOneAtATime_twoTranslatedTestBinariesRunSideBySide() throws Exception {
         translatedMillis = 300;
-        run(List.of(testBinary("a", options(false, Map.of(), null)), testBinary("b", options(false, Map.of(), null))),
+        run(
+                List.of(
+                        testBinary("a", options(false, Map.of(), null)),
+                        testBinary("b", options(false, Map.of(), null))),
                 "go1.26.8");
         assertThat(mostTranslated.get()).isEqualTo(2);
     }
@@ -185,21 +223,26 @@ class ModuleRunsTest {
         assertThat(runs).hasSize(3);
         for (ProcessSpec s : runs) {
             boolean translated = !s.stdoutLog().toString().contains("/native-");
-            assertThat(s.timeout()).as(s.stdoutLog().toString())
-                    .isEqualTo(Duration.ofSeconds(translated ? 360 : 120));
-            assertThat(String.join(" ", s.argv())).endsWith("-test.v -test.short -test.skip=TestSkipMe "
-                    + "-test.parallel=2 -test.cpu=1,2 -test.bench=. -test.benchtime=20000x");
+            assertThat(s.timeout()).as(s.stdoutLog().toString()).isEqualTo(Duration.ofSeconds(translated ? 360 : 120));
+            assertThat(String.join(" ", s.argv()))
+                    .endsWith("-test.v -test.short -test.skip=TestSkipMe "
+                            + "-test.parallel=2 -test.cpu=1,2 -test.bench=. -test.benchtime=20000x");
         }
     }
 
     @Test
     void theRunEnvironment_reachesEveryRun_neverABuild_andTheCellNamesItsVariablesOnly() throws Exception {
-        List<CellResult> cells = run(List.of(testBinary("a", options(true, Map.of("M1GO_FIXTURE_ENV", "set",
-                "API_TOKEN", "s3cret"), null))), "go1.26.8");
-        assertThat(binaryRuns()).hasSize(3).allSatisfy(s -> assertThat(s.environment())
-                .containsEntry("M1GO_FIXTURE_ENV", "set").containsEntry("API_TOKEN", "s3cret"));
+        List<CellResult> cells = run(
+                List.of(testBinary("a", options(true, Map.of("M1GO_FIXTURE_ENV", "set", "API_TOKEN", "s3cret"), null))),
+                "go1.26.8");
+        assertThat(binaryRuns())
+                .hasSize(3)
+                .allSatisfy(s -> assertThat(s.environment())
+                        .containsEntry("M1GO_FIXTURE_ENV", "set")
+                        .containsEntry("API_TOKEN", "s3cret"));
         assertThat(started.stream().filter(s -> s.argv().get(0).endsWith("/bin/go")))
-                .isNotEmpty().allSatisfy(s -> assertThat(s.environment()).doesNotContainKey("API_TOKEN"));
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.environment()).doesNotContainKey("API_TOKEN"));
         assertThat(cells).allSatisfy(c -> assertThat(c.runEnv()).containsExactly("API_TOKEN", "M1GO_FIXTURE_ENV"));
     }
 
@@ -211,18 +254,26 @@ class ModuleRunsTest {
             assertThat(c.reason()).contains("m1go.testSkip").contains("Go 1.20").contains("go1.19.8");
         });
         assertThat(binaryRuns()).isEmpty();
-        assertThat(fixture("go119", "run-1.stderr")).as("what such a binary does").startsWith(
-                "flag provided but not defined: -test.skip");
+        assertThat(fixture("go119", "run-1.stderr"))
+                .as("what such a binary does")
+                .startsWith("flag provided but not defined: -test.skip");
     }
 
     @Test
     void benchmarks_areReadFromTheRunsOutput_perCell() throws Exception {
         List<CellResult> cells = run(List.of(testBinary("a", options(true, Map.of(), null))), "go1.26.8");
-        CellResult nativeCell = cells.stream().filter(c -> c.key().runner().equals("native")).findFirst().orElseThrow();
-        assertThat(nativeCell.benchmarks()).extracting(BenchmarkResult::name).containsExactly("BenchmarkSum",
-                "BenchmarkSum-2", "BenchmarkSumSmall", "BenchmarkSumSmall-2");
+        CellResult nativeCell = cells.stream()
+                .filter(c -> c.key().runner().equals("native"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(nativeCell.benchmarks())
+                .extracting(BenchmarkResult::name)
+                .containsExactly("BenchmarkSum", "BenchmarkSum-2", "BenchmarkSumSmall", "BenchmarkSumSmall-2");
         assertThat(nativeCell.benchmarks().get(0).iterations()).isEqualTo(20_000);
-        CellResult qemu = cells.stream().filter(c -> c.key().runner().equals("qemu")).findFirst().orElseThrow();
+        CellResult qemu = cells.stream()
+                .filter(c -> c.key().runner().equals("qemu"))
+                .findFirst()
+                .orElseThrow();
         assertThat(qemu.benchmarks().get(0).nsPerOp()).isEqualTo(3058.0);
     }
 }

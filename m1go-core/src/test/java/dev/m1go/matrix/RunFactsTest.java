@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
-import dev.m1go.report.JsonReport;
 import dev.m1go.host.Arch;
 import dev.m1go.host.Os;
+import dev.m1go.report.JsonReport;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,8 +24,8 @@ class RunFactsTest {
                 M1GO_FACT c.goarch=amd64
                 M1GO_OK
                 """;
-        assertThat(RunFacts.parse(stdout)).containsExactly(
-                Map.entry("c.goarch", "amd64"), Map.entry("sizeof.long_double", "16"));
+        assertThat(RunFacts.parse(stdout))
+                .containsExactly(Map.entry("c.goarch", "amd64"), Map.entry("sizeof.long_double", "16"));
     }
 
     @Test
@@ -64,8 +64,16 @@ class RunFactsTest {
     }
 
     private static CellResult cell(Map<String, String> facts) {
-        return CellResult.ran(CellKey.of("abi-layout", "go1.22.12", Arch.AMD64, new Platform(Os.LINUX, Arch.AMD64),
-                "native", "default"), "PASS", Outcome.PASS, Verdict.EXPECTED, Diagnosis.note("passed"), false, null,
-                List.of(), facts);
+        return CellResult.ran(
+                CellKey.of(
+                        "abi-layout", "go1.22.12", Arch.AMD64, new Platform(Os.LINUX, Arch.AMD64), "native", "default"),
+                "PASS",
+                Outcome.PASS,
+                Verdict.EXPECTED,
+                Diagnosis.note("passed"),
+                false,
+                null,
+                List.of(),
+                facts);
     }
 }

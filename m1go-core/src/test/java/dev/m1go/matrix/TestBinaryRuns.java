@@ -37,12 +37,12 @@ public final class TestBinaryRuns {
 
     /** The test binary's case id, as module mode names the test binary of {@code example.com/differs}. */
     public static final String CASE = "differs.test";
+
     private static final String DIR = "/dev/m1go/report/module/";
     private static final Pattern TOOLCHAIN = Pattern.compile("(?m)^# toolchain: go version (go\\S+) \\w+/(\\w+)$");
     private static final Pattern STATUSES = Pattern.compile("(?m)^# exit statuses:((?: \\d+)+)$");
 
-    private TestBinaryRuns() {
-    }
+    private TestBinaryRuns() {}
 
     /**
      * The cell of the recording {@code name} ({@code go1.26-linux-arm64-qemu}: toolchain, target and runner are in
@@ -65,7 +65,12 @@ public final class TestBinaryRuns {
         Arch target = Arch.parse(parts[2]).orElseThrow();
         String runner = parts[3];
         boolean translated = !runner.equals("native");
-        CellKey key = CellKey.of(CASE, toolchain.group(1), toolchainArch, new Platform(Os.LINUX, target), runner,
+        CellKey key = CellKey.of(
+                CASE,
+                toolchain.group(1),
+                toolchainArch,
+                new Platform(Os.LINUX, target),
+                runner,
                 CellKey.DEFAULT_VARIANT);
         GoTestEvents.Events events;
         try {
@@ -82,8 +87,8 @@ public final class TestBinaryRuns {
         for (String status : java.util.Arrays.copyOf(exits, Math.min(runs, exits.length))) {
             int exit = Integer.parseInt(status);
             // only the first run's output was kept; the others are known by their exit status
-            Classification k = classifier.classify(new Evidence(Phase.RUN, "linux", exit, false, false, translated,
-                    first == null ? stdout(text) : "", "", null));
+            Classification k = classifier.classify(new Evidence(
+                    Phase.RUN, "linux", exit, false, false, translated, first == null ? stdout(text) : "", "", null));
             counts.merge(k.outcome() + (k.signal() == null ? "" : " " + k.signal()), 1, Integer::sum);
             agree &= first == null || k.outcome() == first.outcome();
             first = first == null ? k : first;
@@ -92,22 +97,46 @@ public final class TestBinaryRuns {
             }
         }
         int n = counts.values().stream().mapToInt(Integer::intValue).sum();
-        ModuleUnit unit = new ModuleUnit(Path.of("/m"), "example.com/differs", ".", true, List.of(), List.of(), null,
-                null, null, Map.of(), List.of());
-        CellFacts facts = new CellFacts(GoVersion.parse(toolchain.group(1)).orElseThrow(), toolchainArch, Os.LINUX,
-                target, runner, CellKey.DEFAULT_VARIANT, "gcc");
+        ModuleUnit unit = new ModuleUnit(
+                Path.of("/m"),
+                "example.com/differs",
+                ".",
+                true,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                Map.of(),
+                List.of());
+        CellFacts facts = new CellFacts(
+                GoVersion.parse(toolchain.group(1)).orElseThrow(),
+                toolchainArch,
+                Os.LINUX,
+                target,
+                runner,
+                CellKey.DEFAULT_VARIANT,
+                "gcc");
         ModuleTests.Judged judged = ModuleTests.judge(events.tests(), unit, facts, first);
         // as the engine decides a cell without expect.maxFailureRate whose expectation is PASS
-        Verdict verdict = !agree ? Verdict.FLAKY : first.outcome() == Outcome.PASS ? Verdict.EXPECTED
-                : Verdict.UNEXPECTED;
+        Verdict verdict =
+                !agree ? Verdict.FLAKY : first.outcome() == Outcome.PASS ? Verdict.EXPECTED : Verdict.UNEXPECTED;
         if (judged.verdict() != null && verdict != Verdict.FLAKY) {
             verdict = judged.verdict();
         }
         Diagnosis d = Diagnosis.ofRuns(first, first);
-        return CellResult.ran(key, "PASS", first.outcome(), verdict, new Diagnosis(d.signal(), d.inCgo(),
-                        d.signature(), judged.summary(), d.header(), d.frames()), translated,
-                new BuildInfo(Outcome.PASS, "gcc", "gcc", null, false, false, 900, "build/x", null, null), kept,
-                Map.of(), n > 1 ? counts : Map.of()).withTests(judged.tests());
+        return CellResult.ran(
+                        key,
+                        "PASS",
+                        first.outcome(),
+                        verdict,
+                        new Diagnosis(d.signal(), d.inCgo(), d.signature(), judged.summary(), d.header(), d.frames()),
+                        translated,
+                        new BuildInfo(Outcome.PASS, "gcc", "gcc", null, false, false, 900, "build/x", null, null),
+                        kept,
+                        Map.of(),
+                        n > 1 ? counts : Map.of())
+                .withTests(judged.tests());
     }
 
     /** The recording as committed. */

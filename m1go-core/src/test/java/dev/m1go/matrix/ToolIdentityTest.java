@@ -22,16 +22,21 @@ class ToolIdentityTest {
         String first = new ToolIdentity("", stamps).content(go);
         assertThat(first).isEqualTo(dev.m1go.core.Sha256.hex(go));
         try (Stream<Path> kept = Files.list(stamps)) {
-            assertThat(kept.toList()).singleElement()
-                    .satisfies(f -> assertThat(Files.readString(f))
-                            .isEqualTo(dev.m1go.core.FileStamp.of(go) + " " + first));
+            assertThat(kept.toList())
+                    .singleElement()
+                    .satisfies(f ->
+                            assertThat(Files.readString(f)).isEqualTo(dev.m1go.core.FileStamp.of(go) + " " + first));
         }
-        assertThat(new ToolIdentity("", stamps).content(go)).as("the next run, from its stamp").isEqualTo(first);
+        assertThat(new ToolIdentity("", stamps).content(go))
+                .as("the next run, from its stamp")
+                .isEqualTo(first);
 
         // Same size, the old modification time back: only the change time tells, and it does.
         FileTime time = Files.getLastModifiedTime(go);
         Files.writeString(go, "A go command");
         Files.setLastModifiedTime(go, time);
-        assertThat(new ToolIdentity("", stamps).content(go)).isEqualTo(dev.m1go.core.Sha256.hex(go)).isNotEqualTo(first);
+        assertThat(new ToolIdentity("", stamps).content(go))
+                .isEqualTo(dev.m1go.core.Sha256.hex(go))
+                .isNotEqualTo(first);
     }
 }

@@ -46,10 +46,14 @@ class WorkQueueTest {
             }
         });
         awaiting.start();
-        assertThat(quickRan.await(10, TimeUnit.SECONDS)).as("the quick tasks ran while a slow one held a worker")
+        assertThat(quickRan.await(10, TimeUnit.SECONDS))
+                .as("the quick tasks ran while a slow one held a worker")
                 .isTrue();
-        assertThat(slowAtOnceWhileQuickRan.get()).as("slow tasks running while quick ones waited").isEqualTo(1);
-        assertThat(twoSlowAtOnce.await(10, TimeUnit.SECONDS)).as("with no quick task left, the idle worker helps")
+        assertThat(slowAtOnceWhileQuickRan.get())
+                .as("slow tasks running while quick ones waited")
+                .isEqualTo(1);
+        assertThat(twoSlowAtOnce.await(10, TimeUnit.SECONDS))
+                .as("with no quick task left, the idle worker helps")
                 .isTrue();
         release.countDown();
         awaiting.join();
@@ -95,7 +99,9 @@ class WorkQueueTest {
         }
         q.await();
         assertThat(maxSingleAtOnce.get()).as("one-at-a-time tasks at once").isEqualTo(1);
-        assertThat(quickRanBesideTheFirst).as("the other workers ran the rest meanwhile").containsExactly(true);
+        assertThat(quickRanBesideTheFirst)
+                .as("the other workers ran the rest meanwhile")
+                .containsExactly(true);
     }
 
     @Test
@@ -131,7 +137,8 @@ class WorkQueueTest {
         q.submit(0, () -> {
             throw new java.io.IOException("disk full");
         });
-        org.assertj.core.api.Assertions.assertThatThrownBy(q::await).isInstanceOf(java.io.IOException.class)
+        org.assertj.core.api.Assertions.assertThatThrownBy(q::await)
+                .isInstanceOf(java.io.IOException.class)
                 .hasMessage("disk full");
     }
 }

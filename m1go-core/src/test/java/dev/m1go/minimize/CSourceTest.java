@@ -39,7 +39,8 @@ class CSourceTest {
             """;
 
     private static List<String> texts(List<CSource.Span> spans, byte[] text) {
-        return spans.stream().map(s -> new String(text, s.start(), s.end() - s.start(), StandardCharsets.UTF_8).strip())
+        return spans.stream()
+                .map(s -> new String(text, s.start(), s.end() - s.start(), StandardCharsets.UTF_8).strip())
                 .toList();
     }
 
@@ -47,8 +48,17 @@ class CSourceTest {
     void declarations_arePreprocessorLines_declarationsAndFunctions() {
         byte[] text = LIB.getBytes(StandardCharsets.UTF_8);
         List<CSource.Span> decls = CSource.declarations(text, 0, text.length);
-        assertThat(decls).extracting(CSource.Span::kind).containsExactly("preprocessor", "preprocessor",
-                "preprocessor", "declaration", "declaration", "declaration", "function", "function");
+        assertThat(decls)
+                .extracting(CSource.Span::kind)
+                .containsExactly(
+                        "preprocessor",
+                        "preprocessor",
+                        "preprocessor",
+                        "declaration",
+                        "declaration",
+                        "declaration",
+                        "function",
+                        "function");
         List<String> t = texts(decls, text);
         assertThat(t.get(2)).isEqualTo("#define TWICE(x) \\\n    ((x) * 2)");
         assertThat(t.get(3)).startsWith("/* a comment").endsWith("static int counter;");
@@ -60,10 +70,24 @@ class CSourceTest {
     void statements_ofEveryBlock_withIfElseAndForAsOne() {
         byte[] text = LIB.getBytes(StandardCharsets.UTF_8);
         List<String> t = texts(CSource.statements(text, 0, text.length), text);
-        assertThat(t).contains("counter++; // one ; more", "return a + b;", "char buf[16];",
-                "memset(buf, 0, sizeof buf);", "a += i;", "return a - 3;", "return a + 3;");
-        assertThat(t).anySatisfy(s -> assertThat(s).startsWith("for (int i = 0; i < 3; i++) {").endsWith("}"));
-        assertThat(t).anySatisfy(s -> assertThat(s).startsWith("if (a > 3) {").contains("} else {").endsWith("}"));
+        assertThat(t)
+                .contains(
+                        "counter++; // one ; more",
+                        "return a + b;",
+                        "char buf[16];",
+                        "memset(buf, 0, sizeof buf);",
+                        "a += i;",
+                        "return a - 3;",
+                        "return a + 3;");
+        assertThat(t)
+                .anySatisfy(s -> assertThat(s)
+                        .startsWith("for (int i = 0; i < 3; i++) {")
+                        .endsWith("}"));
+        assertThat(t)
+                .anySatisfy(s -> assertThat(s)
+                        .startsWith("if (a > 3) {")
+                        .contains("} else {")
+                        .endsWith("}"));
     }
 
     @Test
@@ -88,8 +112,12 @@ class CSourceTest {
     @Test
     void cut_removesNestedAndOverlappingRanges() {
         byte[] text = "0123456789".getBytes(StandardCharsets.UTF_8);
-        byte[] out = Units.cut(text, List.of(new Units.Piece("f", 2, 6, "x"), new Units.Piece("f", 3, 4, "y"),
-                new Units.Piece("f", 5, 8, "z")));
+        byte[] out = Units.cut(
+                text,
+                List.of(
+                        new Units.Piece("f", 2, 6, "x"),
+                        new Units.Piece("f", 3, 4, "y"),
+                        new Units.Piece("f", 5, 8, "z")));
         assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("0189");
     }
 }

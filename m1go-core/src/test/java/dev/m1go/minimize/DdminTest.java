@@ -74,7 +74,8 @@ class DdminTest {
             throw new Ddmin.Stop("the build budget is spent");
         };
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ddmin.minimize(range(10), stopping, 2))
-                .isInstanceOf(Ddmin.Stop.class).hasMessage("the build budget is spent");
+                .isInstanceOf(Ddmin.Stop.class)
+                .hasMessage("the build budget is spent");
     }
 
     @Test

@@ -29,6 +29,7 @@ class ModuleCaseTest {
 
     @TempDir
     static Path dir;
+
     private static Toolchain toolchain;
     private static ModuleCase modules;
     private static Path module;
@@ -37,12 +38,28 @@ class ModuleCaseTest {
     static void aModuleWithConstrainedTestFiles() throws IOException {
         Path goroot = UnitsTest.goroot();
         HostComponents.require(goroot != null, "a Go toolchain (go on PATH)");
-        Host host = new Host(dev.m1go.host.Os.LINUX, Arch.AMD64, "x86_64", "amd64", "6.1", null, List.of(),
-                List.of(), Map.of(), new TreeMap<>());
+        Host host = new Host(
+                dev.m1go.host.Os.LINUX,
+                Arch.AMD64,
+                "x86_64",
+                "amd64",
+                "6.1",
+                null,
+                List.of(),
+                List.of(),
+                Map.of(),
+                new TreeMap<>());
         toolchain = new Toolchain("go-test", goroot, Arch.AMD64, "PATH", Map.of(), null);
         Map<String, String> env = Map.of("PATH", System.getenv("PATH"), "HOME", dir.toString());
-        GoTool go = GoTool.build(new CommonsExecProcessRunner(), host, toolchain, Launch.direct(),
-                dir.resolve("cache"), env, dir, dir.resolve("logs"));
+        GoTool go = GoTool.build(
+                new CommonsExecProcessRunner(),
+                host,
+                toolchain,
+                Launch.direct(),
+                dir.resolve("cache"),
+                env,
+                dir,
+                dir.resolve("logs"));
         modules = new ModuleCase(new CommonsExecProcessRunner(), env, dir, dir.resolve("cache"), go);
         module = Files.createDirectories(dir.resolve("mod"));
         Files.writeString(module.resolve("go.mod"), "module example.com/mod\n\ngo 1.21\n");
@@ -61,35 +78,51 @@ class ModuleCaseTest {
                 """);
         Files.writeString(module.resolve("store/store_amd64_test.go"), "package store\n\nconst arch = \"amd64\"\n");
         Files.writeString(module.resolve("store/store_arm64_test.go"), "package store\n\nconst arch = \"arm64\"\n");
-        Files.createSymbolicLink(module.resolve("store/credentials.txt"),
+        Files.createSymbolicLink(
+                module.resolve("store/credentials.txt"),
                 Files.writeString(dir.resolve("outside.txt"), "not the module's"));
         Files.createSymbolicLink(module.resolve("store/inside.txt"), module.resolve("go.mod"));
     }
 
     private ModuleCase.Standalone standalone(String test) throws UserError, IOException {
-        return modules.standalone(new MinimizeSettings.ModuleTarget(module, "./store", test, List.of(), List.of()),
-                toolchain, Launch.direct(), Files.createTempDirectory(dir, "work"));
+        return modules.standalone(
+                new MinimizeSettings.ModuleTarget(module, "./store", test, List.of(), List.of()),
+                toolchain,
+                Launch.direct(),
+                Files.createTempDirectory(dir, "work"));
     }
 
     @Test
     void testFiles_becomeOrdinaryFiles_keepingTheirArchitectureSuffix() throws Exception {
         ModuleCase.Standalone s = standalone("TestAnswer");
-        assertThat(s.reproCase().files().keySet()).contains("store/m1gotest_store.go", "store/m1gotest_store_amd64.go",
-                "store/m1gotest_store_arm64.go", "m1go_main.go").noneMatch(f -> f.endsWith("_test.go"));
+        assertThat(s.reproCase().files().keySet())
+                .contains(
+                        "store/m1gotest_store.go",
+                        "store/m1gotest_store_amd64.go",
+                        "store/m1gotest_store_arm64.go",
+                        "m1go_main.go")
+                .noneMatch(f -> f.endsWith("_test.go"));
         assertThat(s.reproCase().runArgs()).containsExactly("-test.run=^TestAnswer$");
-        assertThat(s.reproCase().files()).as("a link out of the module is not copied into a case posted upstream")
-                .doesNotContainKey("store/credentials.txt").containsKey("store/inside.txt");
+        assertThat(s.reproCase().files())
+                .as("a link out of the module is not copied into a case posted upstream")
+                .doesNotContainKey("store/credentials.txt")
+                .containsKey("store/inside.txt");
     }
 
     @Test
     void aTestNoFileDeclares_orANameThatIsNoTest_isAMistakeNamedBySetting() {
-        assertThatThrownBy(() -> standalone("TestMissing")).isInstanceOf(UserError.class).hasMessage(
-                "no test file of store/ declares func TestMissing: check m1go.minimize.test=TestMissing and "
-                        + "m1go.tests (the package)");
-        assertThatThrownBy(() -> standalone("TestAnswer/sub")).isInstanceOf(UserError.class).hasMessage(
-                "m1go.minimize.test=TestAnswer/sub is not the name of a test function (TestFlush); a subtest runs "
-                        + "with its parent: name the top-level test");
-        assertThatThrownBy(() -> standalone("Testanswer")).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> standalone("TestMissing"))
+                .isInstanceOf(UserError.class)
+                .hasMessage(
+                        "no test file of store/ declares func TestMissing: check m1go.minimize.test=TestMissing and "
+                                + "m1go.tests (the package)");
+        assertThatThrownBy(() -> standalone("TestAnswer/sub"))
+                .isInstanceOf(UserError.class)
+                .hasMessage(
+                        "m1go.minimize.test=TestAnswer/sub is not the name of a test function (TestFlush); a subtest runs "
+                                + "with its parent: name the top-level test");
+        assertThatThrownBy(() -> standalone("Testanswer"))
+                .isInstanceOf(UserError.class)
                 .hasMessageStartingWith("m1go.minimize.test=Testanswer is not the name of a test function");
     }
 

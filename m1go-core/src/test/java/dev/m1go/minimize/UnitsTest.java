@@ -27,6 +27,7 @@ class UnitsTest {
 
     @TempDir
     static Path dir;
+
     private static GoTool go;
 
     private static final String MAIN = """
@@ -63,11 +64,27 @@ class UnitsTest {
     static void buildTheReducer() throws IOException {
         Path goroot = goroot();
         HostComponents.require(goroot != null, "a Go toolchain (go on PATH)");
-        Host host = new Host(dev.m1go.host.Os.LINUX, Arch.AMD64, "x86_64", "amd64", "6.1", null, List.of(),
-                List.of(), Map.of(), new TreeMap<>());
+        Host host = new Host(
+                dev.m1go.host.Os.LINUX,
+                Arch.AMD64,
+                "x86_64",
+                "amd64",
+                "6.1",
+                null,
+                List.of(),
+                List.of(),
+                Map.of(),
+                new TreeMap<>());
         Toolchain t = new Toolchain("go-test", goroot, Arch.AMD64, "PATH", Map.of(), null);
-        go = GoTool.build(new CommonsExecProcessRunner(), host, t, Launch.direct(), dir.resolve("cache"),
-                Map.of("PATH", System.getenv("PATH"), "HOME", dir.toString()), dir, dir.resolve("logs"));
+        go = GoTool.build(
+                new CommonsExecProcessRunner(),
+                host,
+                t,
+                Launch.direct(),
+                dir.resolve("cache"),
+                Map.of("PATH", System.getenv("PATH"), "HOME", dir.toString()),
+                dir,
+                dir.resolve("logs"));
     }
 
     static Path goroot() {
@@ -87,10 +104,14 @@ class UnitsTest {
     private static Candidate candidate() {
         Map<String, byte[]> files = new TreeMap<>();
         files.put("main.go", MAIN.getBytes(StandardCharsets.UTF_8));
-        files.put("c/lib.c", "int lib_one(void) { return 1; }\nint lib_two(void) { return 2; }\n"
-                .getBytes(StandardCharsets.UTF_8));
-        return new Candidate(files, new dev.m1go.cases.Library("x", List.of("c/lib.c"), List.of("-Wall"), false),
-                Map.of("CGO_CFLAGS", "-O0"), Map.of());
+        files.put(
+                "c/lib.c",
+                "int lib_one(void) { return 1; }\nint lib_two(void) { return 2; }\n".getBytes(StandardCharsets.UTF_8));
+        return new Candidate(
+                files,
+                new dev.m1go.cases.Library("x", List.of("c/lib.c"), List.of("-Wall"), false),
+                Map.of("CGO_CFLAGS", "-O0"),
+                Map.of());
     }
 
     private static String text(Candidate c, String file) {
@@ -101,8 +122,16 @@ class UnitsTest {
     void declarations_areGoDeclarations_cDeclarationsOfThePreamble_andOfCFiles() throws IOException {
         Units units = new Units(go, dir.resolve("scratch"));
         List<Units.Unit> decls = units.of(Units.Stage.DECLARATIONS, candidate());
-        assertThat(decls).extracting(u -> ((Units.Piece) u).kind()).containsExactly("go func unused",
-                "go func main", "c preprocessor", "c function", "c function", "c function", "c function");
+        assertThat(decls)
+                .extracting(u -> ((Units.Piece) u).kind())
+                .containsExactly(
+                        "go func unused",
+                        "go func main",
+                        "c preprocessor",
+                        "c function",
+                        "c function",
+                        "c function",
+                        "c function");
     }
 
     @Test
@@ -110,9 +139,14 @@ class UnitsTest {
         Units units = new Units(go, dir.resolve("scratch"));
         Candidate c = candidate();
         List<Units.Unit> decls = units.of(Units.Stage.DECLARATIONS, c);
-        List<Units.Unit> kept = decls.stream().filter(u -> !((Units.Piece) u).kind().equals("go func unused")).toList();
+        List<Units.Unit> kept = decls.stream()
+                .filter(u -> !((Units.Piece) u).kind().equals("go func unused"))
+                .toList();
         Candidate less = units.keep(c, decls, kept);
-        assertThat(text(less, "main.go")).doesNotContain("unused").doesNotContain("\"strings\"").contains("\"fmt\"");
+        assertThat(text(less, "main.go"))
+                .doesNotContain("unused")
+                .doesNotContain("\"strings\"")
+                .contains("\"fmt\"");
     }
 
     @Test
@@ -121,14 +155,22 @@ class UnitsTest {
         Candidate c = candidate();
         List<Units.Unit> stmts = units.of(Units.Stage.STATEMENTS, c);
         // n := C.twice(2) removed: fmt.Println("n", n) refers to a name nothing declares
-        List<Units.Unit> withoutN = stmts.stream().filter(u -> !text(c, "main.go")
-                .substring(((Units.Piece) u).start(), ((Units.Piece) u).end()).startsWith("n :=")).toList();
+        List<Units.Unit> withoutN = stmts.stream()
+                .filter(u -> !text(c, "main.go")
+                        .substring(((Units.Piece) u).start(), ((Units.Piece) u).end())
+                        .startsWith("n :="))
+                .toList();
         assertThat(withoutN).hasSize(stmts.size() - 1);
         assertThat(units.keep(c, stmts, withoutN)).isNull();
         // func main removed: package main without main
         List<Units.Unit> decls = units.of(Units.Stage.DECLARATIONS, c);
-        assertThat(units.keep(c, decls, decls.stream().filter(u -> !((Units.Piece) u).kind().equals("go func main"))
-                .toList())).isNull();
+        assertThat(units.keep(
+                        c,
+                        decls,
+                        decls.stream()
+                                .filter(u -> !((Units.Piece) u).kind().equals("go func main"))
+                                .toList()))
+                .isNull();
     }
 
     @Test
@@ -136,14 +178,19 @@ class UnitsTest {
         Units units = new Units(go, dir.resolve("scratch"));
         Candidate c = candidate();
         List<Units.Unit> stmts = units.of(Units.Stage.STATEMENTS, c);
-        List<Units.Unit> kept = stmts.stream().filter(u -> {
-            String s = text(c, "main.go").substring(((Units.Piece) u).start(), ((Units.Piece) u).end());
-            return !s.startsWith("fmt.Println") && !s.startsWith("if n");
-        }).toList();
+        List<Units.Unit> kept = stmts.stream()
+                .filter(u -> {
+                    String s = text(c, "main.go").substring(((Units.Piece) u).start(), ((Units.Piece) u).end());
+                    return !s.startsWith("fmt.Println") && !s.startsWith("if n");
+                })
+                .toList();
         Candidate less = units.keep(c, stmts, kept);
         assertThat(less).isNotNull();
-        assertThat(text(less, "main.go")).doesNotContain("n := C.twice(2)").doesNotContain("\"fmt\"")
-                .as("the call may be what fails").contains("\t_ = C.twice(2)\n");
+        assertThat(text(less, "main.go"))
+                .doesNotContain("n := C.twice(2)")
+                .doesNotContain("\"fmt\"")
+                .as("the call may be what fails")
+                .contains("\t_ = C.twice(2)\n");
     }
 
     @Test
@@ -176,11 +223,20 @@ class UnitsTest {
                 """.getBytes(StandardCharsets.UTF_8));
         Candidate c = new Candidate(files, null, Map.of(), Map.of());
         List<Units.Unit> decls = units.of(Units.Stage.DECLARATIONS, c);
-        Candidate less = units.keep(c, decls, decls.stream().filter(u -> !((Units.Piece) u).kind()
-                .equals("go func one")).toList());
-        assertThat(less).as("ToUpper comes from the dot import: not an undefined name").isNotNull();
-        assertThat(text(less, "main.go")).doesNotContain("\"fmt\"", "math/rand/v2").contains("golang.org/x/sys/unix");
-        assertThat(text(less, "other.go")).as("untouched: its import's name is not its path's")
+        Candidate less = units.keep(
+                c,
+                decls,
+                decls.stream()
+                        .filter(u -> !((Units.Piece) u).kind().equals("go func one"))
+                        .toList());
+        assertThat(less)
+                .as("ToUpper comes from the dot import: not an undefined name")
+                .isNotNull();
+        assertThat(text(less, "main.go"))
+                .doesNotContain("\"fmt\"", "math/rand/v2")
+                .contains("golang.org/x/sys/unix");
+        assertThat(text(less, "other.go"))
+                .as("untouched: its import's name is not its path's")
                 .contains("example.com/thingpkg");
     }
 
@@ -189,12 +245,16 @@ class UnitsTest {
         Units units = new Units(go, dir.resolve("scratch"));
         Candidate c = candidate();
         List<Units.Unit> stmts = units.of(Units.Stage.STATEMENTS, c);
-        List<Units.Unit> kept = stmts.stream().filter(u -> {
-            String s = text(c, "main.go").substring(((Units.Piece) u).start(), ((Units.Piece) u).end());
-            return !s.startsWith("fmt.Println") && !s.startsWith("fprintf");
-        }).toList();
+        List<Units.Unit> kept = stmts.stream()
+                .filter(u -> {
+                    String s = text(c, "main.go").substring(((Units.Piece) u).start(), ((Units.Piece) u).end());
+                    return !s.startsWith("fmt.Println") && !s.startsWith("fprintf");
+                })
+                .toList();
         Candidate less = units.keep(c, stmts, kept);
-        assertThat(text(less, "main.go")).contains("C.crash()", "*(volatile int *)0 = 1;").doesNotContain("fprintf")
+        assertThat(text(less, "main.go"))
+                .contains("C.crash()", "*(volatile int *)0 = 1;")
+                .doesNotContain("fprintf")
                 .doesNotContain("\"fmt\"");
     }
 
@@ -208,7 +268,8 @@ class UnitsTest {
         assertThat(text(flat, "main.go")).contains("\tC.crash()\n").doesNotContain("if n");
         List<Units.Unit> comments = units.of(Units.Stage.COMMENTS, c);
         assertThat(comments).hasSize(1);
-        assertThat(text(units.keep(c, comments, List.of()), "main.go")).doesNotContain("// unused is never called")
+        assertThat(text(units.keep(c, comments, List.of()), "main.go"))
+                .doesNotContain("// unused is never called")
                 .contains("static void crash(void)");
     }
 
@@ -221,8 +282,9 @@ class UnitsTest {
         Candidate noLib = units.keep(c, files, List.of(new Units.FileUnit("main.go")));
         assertThat(noLib.library()).isNull();
         List<Units.Unit> settings = units.of(Units.Stage.SETTINGS, c);
-        assertThat(settings).containsExactly(new Units.Setting("build.env", "CGO_CFLAGS"),
-                new Units.Setting("library.cflags", "-Wall"));
+        assertThat(settings)
+                .containsExactly(
+                        new Units.Setting("build.env", "CGO_CFLAGS"), new Units.Setting("library.cflags", "-Wall"));
         Candidate bare = units.keep(c, settings, List.of());
         assertThat(bare.buildEnv()).isEmpty();
         assertThat(bare.library().cflags()).isEmpty();

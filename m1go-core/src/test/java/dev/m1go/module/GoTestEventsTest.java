@@ -55,8 +55,8 @@ class GoTestEventsTest {
                 {"Action":"run","Test":"TestFlood"}
                 {"Action":"output","Test":"TestFlood","Output":"FIRST LINE\\n"}
                 """.getBytes(StandardCharsets.UTF_8);
-        byte[] line = ("{\"Action\":\"output\",\"Test\":\"TestFlood\",\"Output\":\"" + "x".repeat(4094)
-                + "\\n\"}\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = ("{\"Action\":\"output\",\"Test\":\"TestFlood\",\"Output\":\"" + "x".repeat(4094) + "\\n\"}\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = """
                 {"Action":"output","Test":"TestFlood","Output":"SIGSEGV: segmentation violation\\n"}
                 """.getBytes(StandardCharsets.UTF_8);
@@ -96,7 +96,9 @@ class GoTestEventsTest {
         assertThat(events.tests()).extracting(GoTestEvents.Test::name).containsExactly("TestQuiet", "TestFlood");
         GoTestEvents.Test flood = events.tests().get(1);
         assertThat(flood.finished()).isFalse();
-        assertThat(flood.output()).startsWith("FIRST LINE\n").endsWith("SIGSEGV: segmentation violation\n")
+        assertThat(flood.output())
+                .startsWith("FIRST LINE\n")
+                .endsWith("SIGSEGV: segmentation violation\n")
                 .contains("characters of this test's output omitted here; the full text is in the log file]")
                 .hasSizeLessThan(GoTestEvents.HEAD_CHARS + GoTestEvents.TAIL_CHARS + 200);
         assertThat(events.tests().get(0).output()).isEqualTo("--- PASS: TestQuiet (0.01s)\n");
@@ -105,9 +107,10 @@ class GoTestEventsTest {
 
     @Test
     void read_aLineLongerThanAnyEvent_isLeftOut_andSaidSo() throws Exception {
-        String huge = "{\"Action\":\"output\",\"Test\":\"TestA\",\"Output\":\"" + "y".repeat(GoTestEvents.MAX_LINE_BYTES)
-                + "\"}\n";
-        GoTestEvents.Events events = GoTestEvents.read(new java.io.ByteArrayInputStream(("""
+        String huge = "{\"Action\":\"output\",\"Test\":\"TestA\",\"Output\":\""
+                + "y".repeat(GoTestEvents.MAX_LINE_BYTES) + "\"}\n";
+        GoTestEvents.Events events = GoTestEvents.read(
+                new java.io.ByteArrayInputStream(("""
                 {"Action":"run","Test":"TestA"}
                 """ + huge + """
                 {"Action":"pass","Test":"TestA","Elapsed":0.5}
@@ -127,19 +130,27 @@ class GoTestEventsTest {
         for (int i = 0; i < tests; i++) {
             sb.append("{\"Action\":\"run\",\"Test\":\"T").append(i).append("\"}\n");
             for (int k = 0; k < 6; k++) {
-                sb.append("{\"Action\":\"output\",\"Test\":\"T").append(i).append("\",\"Output\":\"").append(chunk)
+                sb.append("{\"Action\":\"output\",\"Test\":\"T")
+                        .append(i)
+                        .append("\",\"Output\":\"")
+                        .append(chunk)
                         .append("\"}\n");
             }
-            sb.append("{\"Action\":\"").append(i == 1 ? "fail" : "pass").append("\",\"Test\":\"T").append(i)
+            sb.append("{\"Action\":\"")
+                    .append(i == 1 ? "fail" : "pass")
+                    .append("\",\"Test\":\"T")
+                    .append(i)
                     .append("\"}\n");
         }
-        GoTestEvents.Events events = GoTestEvents.read(new java.io.ByteArrayInputStream(
-                sb.toString().getBytes(StandardCharsets.UTF_8)));
+        GoTestEvents.Events events =
+                GoTestEvents.read(new java.io.ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.UTF_8)));
         assertThat(events.tests()).hasSize(tests);
         long kept = events.tests().stream().mapToLong(t -> t.output().length()).sum();
         assertThat(kept).isLessThan(GoTestEvents.BUDGET_CHARS + 200L * tests);
         assertThat(events.tests().get(0).output()).startsWith("[m1go: output dropped");
-        assertThat(events.tests().get(1).output()).as("a failed test's output is dropped last").startsWith("zzz");
+        assertThat(events.tests().get(1).output())
+                .as("a failed test's output is dropped last")
+                .startsWith("zzz");
         assertThat(events.tests().get(tests - 1).output()).startsWith("zzz");
     }
 
@@ -169,14 +180,23 @@ class GoTestEventsTest {
                 {"Action":"fail","Package":"github.com/DataDog/zstd"}
                 """;
         List<GoTestEvents.Test> tests = GoTestEvents.parse(events);
-        GoTestEvents.Test skipped = tests.stream().filter(t -> t.name().equals("TestRealPayload")).findFirst().orElseThrow();
-        GoTestEvents.Test bench = tests.stream().filter(t -> t.name().equals("BenchmarkCtxCompression")).findFirst()
+        GoTestEvents.Test skipped = tests.stream()
+                .filter(t -> t.name().equals("TestRealPayload"))
+                .findFirst()
+                .orElseThrow();
+        GoTestEvents.Test bench = tests.stream()
+                .filter(t -> t.name().equals("BenchmarkCtxCompression"))
+                .findFirst()
                 .orElseThrow();
         assertThat(skipped.action()).isEqualTo("skip");
-        assertThat(skipped.output()).contains("zstd_test.go:279: PAYLOAD env was not set").doesNotContain("197")
-                .doesNotContain("goos:").doesNotContain("Benchmark");
+        assertThat(skipped.output())
+                .contains("zstd_test.go:279: PAYLOAD env was not set")
+                .doesNotContain("197")
+                .doesNotContain("goos:")
+                .doesNotContain("Benchmark");
         assertThat(bench.action()).isEqualTo("fail");
-        assertThat(bench.output()).isEqualTo("BenchmarkCtxCompression\n    zstd_ctx_test.go:197: PAYLOAD env was not "
-                + "set\n--- FAIL: BenchmarkCtxCompression\n");
+        assertThat(bench.output())
+                .isEqualTo("BenchmarkCtxCompression\n    zstd_ctx_test.go:197: PAYLOAD env was not "
+                        + "set\n--- FAIL: BenchmarkCtxCompression\n");
     }
 }

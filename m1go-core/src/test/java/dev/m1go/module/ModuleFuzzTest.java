@@ -31,9 +31,12 @@ class ModuleFuzzTest {
         assertThat(events.tests().size()).isLessThanOrEqualTo(GoTestEvents.MAX_TESTS);
         for (GoTestEvents.Test t : events.tests()) {
             assertThat(t.name()).isNotEmpty();
-            assertThat(t.elapsedSeconds()).as("seconds of %s", t.name()).isFinite().isNotNegative();
-            assertThat(t.output().length()).isLessThanOrEqualTo(GoTestEvents.HEAD_CHARS + GoTestEvents.TAIL_CHARS
-                    + 200);
+            assertThat(t.elapsedSeconds())
+                    .as("seconds of %s", t.name())
+                    .isFinite()
+                    .isNotNegative();
+            assertThat(t.output().length())
+                    .isLessThanOrEqualTo(GoTestEvents.HEAD_CHARS + GoTestEvents.TAIL_CHARS + 200);
         }
         events.note();
     }

@@ -29,7 +29,8 @@ class ModuleProjectTest {
     private Path module;
     private Path out;
     private final List<ProcessSpec> started = new ArrayList<>();
-    private final Toolchain go = new Toolchain("go1.26.8", Path.of("/usr/local/go"), Arch.AMD64, "test", Map.of(), null);
+    private final Toolchain go =
+            new Toolchain("go1.26.8", Path.of("/usr/local/go"), Arch.AMD64, "test", Map.of(), null);
 
     @BeforeEach
     void aModule() throws Exception {
@@ -50,18 +51,23 @@ class ModuleProjectTest {
         started.add(s);
         Path copy = s.workingDirectory();
         String root = copy + "\tshop\t1\t0\n";
-        return new ProcessResult(0, null, false, s.argv().contains(".") ? root
-                : copy.resolve("cmd/server") + "\tmain\t0\t0\n" + root, "", 1);
+        return new ProcessResult(
+                0,
+                null,
+                false,
+                s.argv().contains(".") ? root : copy.resolve("cmd/server") + "\tmain\t0\t0\n" + root,
+                "",
+                1);
     }
 
     private ModuleProject.Settings settings(List<String> packages, List<String> tests) {
-        return new ModuleProject.Settings(module, packages, tests, List.of("--port", "0"), List.of("-mod=mod"), "^TestA",
-                2, "30s", Map.of());
+        return new ModuleProject.Settings(
+                module, packages, tests, List.of("--port", "0"), List.of("-mod=mod"), "^TestA", 2, "30s", Map.of());
     }
 
     private List<ReproCase> cases(ModuleProject.Settings s) throws Exception {
-        return new ModuleProject(this::goList, Map.of("PATH", "/usr/bin"), dir).cases(s, out, go, Launch.direct(),
-                dir.resolve("cache"));
+        return new ModuleProject(this::goList, Map.of("PATH", "/usr/bin"), dir)
+                .cases(s, out, go, Launch.direct(), dir.resolve("cache"));
     }
 
     @Test
@@ -74,11 +80,12 @@ class ModuleProjectTest {
         assertThat(server.expectation().otherwise().outcome()).isEqualTo(Outcome.PASS);
         ReproCase tests = cases.get(1);
         assertThat(tests.unit().pkg()).isEqualTo(".");
-        assertThat(tests.unit().testArgs()).containsExactly("-test.v", "-test.run=^TestA", "-test.count=2",
-                "-test.timeout=30s");
+        assertThat(tests.unit().testArgs())
+                .containsExactly("-test.v", "-test.run=^TestA", "-test.count=2", "-test.timeout=30s");
         assertThat(started.get(0).argv()).contains("list", "./...");
-        assertThat(started.get(0).environment()).containsEntry("GOFLAGS", "-mod=mod").containsEntry("GOTOOLCHAIN",
-                "local");
+        assertThat(started.get(0).environment())
+                .containsEntry("GOFLAGS", "-mod=mod")
+                .containsEntry("GOTOOLCHAIN", "local");
     }
 
     @Test
@@ -94,8 +101,13 @@ class ModuleProjectTest {
         assertThat(copy.resolve(".git")).doesNotExist();
         assertThat(copy.resolve("target/m1go")).doesNotExist();
         try (var w = Files.walk(module)) {
-            assertThat(w.map(Path::toString).filter(p -> !p.startsWith(out.toString())).sorted().toList())
-                    .isEqualTo(before.stream().filter(p -> !p.startsWith(out.toString())).toList());
+            assertThat(w.map(Path::toString)
+                            .filter(p -> !p.startsWith(out.toString()))
+                            .sorted()
+                            .toList())
+                    .isEqualTo(before.stream()
+                            .filter(p -> !p.startsWith(out.toString()))
+                            .toList());
         }
     }
 
@@ -111,23 +123,46 @@ class ModuleProjectTest {
         Files.writeString(module.resolve("include/shop.h"), "#define SHOP 1\n");
         Path first;
         try (ModuleProject p = new ModuleProject(this::goList, Map.of("PATH", "/usr/bin"), dir)) {
-            first = p.cases(settings(List.of(), List.of("./...")), dir.resolve("one/target/m1go"), go, Launch.direct(),
-                    cache).get(0).unit().root();
+            first = p.cases(
+                            settings(List.of(), List.of("./...")),
+                            dir.resolve("one/target/m1go"),
+                            go,
+                            Launch.direct(),
+                            cache)
+                    .get(0)
+                    .unit()
+                    .root();
             assertThat(p.copyNote()).isNull();
         }
         Path second;
         try (ModuleProject p = new ModuleProject(this::goList, Map.of("PATH", "/usr/bin"), dir)) {
-            second = p.cases(settings(List.of(), List.of("./...")), dir.resolve("two/target/m1go"), go,
-                    Launch.direct(), cache).get(0).unit().root();
+            second = p.cases(
+                            settings(List.of(), List.of("./...")),
+                            dir.resolve("two/target/m1go"),
+                            go,
+                            Launch.direct(),
+                            cache)
+                    .get(0)
+                    .unit()
+                    .root();
         }
         assertThat(second).isEqualTo(first).startsWith(cache.resolve("module-copies"));
         assertThat(second.resolve("include/shop.h")).hasContent("#define SHOP 1\n");
-        assertThat(dir.resolve("two/target/m1go/module/src/go.mod")).as("a link for people").exists();
+        assertThat(dir.resolve("two/target/m1go/module/src/go.mod"))
+                .as("a link for people")
+                .exists();
 
         Files.writeString(module.resolve("include/shop.h"), "#define SHOP 2\n");
         try (ModuleProject p = new ModuleProject(this::goList, Map.of("PATH", "/usr/bin"), dir)) {
-            Path changed = p.cases(settings(List.of(), List.of("./...")), dir.resolve("two/target/m1go"), go,
-                    Launch.direct(), cache).get(0).unit().root();
+            Path changed = p.cases(
+                            settings(List.of(), List.of("./...")),
+                            dir.resolve("two/target/m1go"),
+                            go,
+                            Launch.direct(),
+                            cache)
+                    .get(0)
+                    .unit()
+                    .root();
             assertThat(changed).isNotEqualTo(first);
             assertThat(changed.resolve("include/shop.h")).hasContent("#define SHOP 2\n");
         }
@@ -137,17 +172,35 @@ class ModuleProjectTest {
     void aSecondRunAtOnce_buildsInItsOutputDirectory_sayingWhy() throws Exception {
         Path cache = dir.resolve("cache");
         try (ModuleProject holder = new ModuleProject(this::goList, Map.of("PATH", "/usr/bin"), dir);
-             ModuleProject other = new ModuleProject(this::goList, Map.of("PATH", "/usr/bin"), dir)) {
-            Path shared = holder.cases(settings(List.of(), List.of("./...")), dir.resolve("one/target/m1go"), go,
-                    Launch.direct(), cache).get(0).unit().root();
-            Path own = other.cases(settings(List.of(), List.of("./...")), dir.resolve("two/target/m1go"), go,
-                    Launch.direct(), cache).get(0).unit().root();
+                ModuleProject other = new ModuleProject(this::goList, Map.of("PATH", "/usr/bin"), dir)) {
+            Path shared = holder.cases(
+                            settings(List.of(), List.of("./...")),
+                            dir.resolve("one/target/m1go"),
+                            go,
+                            Launch.direct(),
+                            cache)
+                    .get(0)
+                    .unit()
+                    .root();
+            Path own = other.cases(
+                            settings(List.of(), List.of("./...")),
+                            dir.resolve("two/target/m1go"),
+                            go,
+                            Launch.direct(),
+                            cache)
+                    .get(0)
+                    .unit()
+                    .root();
             assertThat(own).isEqualTo(dir.resolve("two/target/m1go/module/src"));
             assertThat(Files.isSymbolicLink(own)).isFalse();
             assertThat(own.resolve("shop.go")).exists();
-            assertThat(other.copyNote()).contains("Another m1go run is building this module").contains(shared.toString())
+            assertThat(other.copyNote())
+                    .contains("Another m1go run is building this module")
+                    .contains(shared.toString())
                     .contains("compiled again");
-            assertThat(shared.resolve("shop.go")).as("the holder's copy is left alone").exists();
+            assertThat(shared.resolve("shop.go"))
+                    .as("the holder's copy is left alone")
+                    .exists();
         }
     }
 
@@ -158,13 +211,16 @@ class ModuleProjectTest {
         for (int i = 0; i < 6; i++) {
             Files.writeString(module.resolve("shop.go"), "package shop\n// " + i + "\n");
             try (ModuleProject p = new ModuleProject(this::goList, Map.of("PATH", "/usr/bin"), dir)) {
-                roots.add(p.cases(settings(List.of(), List.of("./...")), out, go, Launch.direct(), cache).get(0).unit()
+                roots.add(p.cases(settings(List.of(), List.of("./...")), out, go, Launch.direct(), cache)
+                        .get(0)
+                        .unit()
                         .root());
             }
             Thread.sleep(20);
         }
         assertThat(roots.subList(0, 2)).allSatisfy(r -> assertThat(r).doesNotExist());
-        assertThat(roots.subList(2, 6)).allSatisfy(r -> assertThat(r.resolve("shop.go")).exists());
+        assertThat(roots.subList(2, 6))
+                .allSatisfy(r -> assertThat(r.resolve("shop.go")).exists());
     }
 
     @Test
@@ -173,10 +229,12 @@ class ModuleProjectTest {
         Path link = Files.createSymbolicLink(module.resolve("leak-shadow"), secret);
         assertThatThrownBy(() -> cases(settings(List.of(), List.of("./..."))))
                 .isInstanceOf(CaseDefinitionException.class)
-                .hasMessageContaining(link.toString()).hasMessageContaining(secret.toString())
+                .hasMessageContaining(link.toString())
+                .hasMessageContaining(secret.toString())
                 .hasMessageContaining("outside m1go.module");
         Path copied = out.resolve("module/src/leak-shadow");
-        assertThat(Files.exists(copied, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as("nothing of the link is copied")
+        assertThat(Files.exists(copied, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .as("nothing of the link is copied")
                 .isFalse();
     }
 
@@ -184,10 +242,12 @@ class ModuleProjectTest {
     void moduleCopy_directorySymlinkOutOfTheModule_isRefused_evenWhenItsTargetIsGone() throws Exception {
         Path outside = Files.createDirectories(dir.resolve("elsewhere"));
         Files.createSymbolicLink(module.resolve("third_party"), outside);
-        assertThatThrownBy(() -> cases(settings(List.of(), List.of("./...")))).isInstanceOf(CaseDefinitionException.class)
+        assertThatThrownBy(() -> cases(settings(List.of(), List.of("./..."))))
+                .isInstanceOf(CaseDefinitionException.class)
                 .hasMessageContaining(module.resolve("third_party") + " is a symbolic link to " + outside);
         Files.delete(outside);
-        assertThatThrownBy(() -> cases(settings(List.of(), List.of("./...")))).isInstanceOf(CaseDefinitionException.class)
+        assertThatThrownBy(() -> cases(settings(List.of(), List.of("./..."))))
+                .isInstanceOf(CaseDefinitionException.class)
                 .hasMessageContaining(module.resolve("third_party") + " is a symbolic link to " + outside);
     }
 
@@ -204,8 +264,9 @@ class ModuleProjectTest {
         assertThat(Files.isSymbolicLink(copy.resolve("pkg/alias"))).isTrue();
         assertThat(Files.readSymbolicLink(copy.resolve("pkg/alias"))).isEqualTo(Path.of("../internal/real"));
         assertThat(copy.resolve("pkg/alias/real.go")).hasContent("package real\n");
-        assertThat(Files.readSymbolicLink(copy.resolve("README.link"))).as("an absolute link to the module points "
-                + "into the copy, not back at the module").isEqualTo(Path.of("shop.go"));
+        assertThat(Files.readSymbolicLink(copy.resolve("README.link")))
+                .as("an absolute link to the module points " + "into the copy, not back at the module")
+                .isEqualTo(Path.of("shop.go"));
         assertThat(copy.resolve("README.link").toRealPath()).isEqualTo(copy.resolve("shop.go"));
         assertThat(Files.readSymbolicLink(copy.resolve(".#shop.go"))).isEqualTo(Path.of("user@host.1234:1700000000"));
     }
@@ -221,7 +282,8 @@ class ModuleProjectTest {
             return;
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0 && Files.exists(fifo));
-        assertThatThrownBy(() -> cases(settings(List.of(), List.of("./...")))).isInstanceOf(CaseDefinitionException.class)
+        assertThatThrownBy(() -> cases(settings(List.of(), List.of("./..."))))
+                .isInstanceOf(CaseDefinitionException.class)
                 .hasMessageContaining(fifo + " is not a regular file, directory or symbolic link");
     }
 
@@ -255,11 +317,12 @@ class ModuleProjectTest {
         cases(settings(List.of(), List.of("./...")));
         Path copy = out.resolve("module/src");
         Path dep = dir.resolve("dep");
-        assertThat(copy.resolve("go.mod")).hasContent(goMod
-                .replace("=> ../dep //", "=> " + dep + " //")
-                .replace("=> \"../other dir\"", "=> \"" + dir.resolve("other dir") + "\""));
-        assertThat(copy.resolve("vendor/modules.txt")).hasContent("# example.com/dep v0.0.0 => " + dep + "\n"
-                + "## explicit; go 1.22\nexample.com/dep\n# example.com/dep => " + dep + "\n");
+        assertThat(copy.resolve("go.mod"))
+                .hasContent(goMod.replace("=> ../dep //", "=> " + dep + " //")
+                        .replace("=> \"../other dir\"", "=> \"" + dir.resolve("other dir") + "\""));
+        assertThat(copy.resolve("vendor/modules.txt"))
+                .hasContent("# example.com/dep v0.0.0 => " + dep + "\n"
+                        + "## explicit; go 1.22\nexample.com/dep\n# example.com/dep => " + dep + "\n");
         assertThat(module.resolve("go.mod")).as("the module is never written").hasContent(goMod);
     }
 
@@ -271,33 +334,42 @@ class ModuleProjectTest {
     @Test
     void goListFailingOffline_advisesFillingTheModuleCache_notModMod() {
         String stderr = "go: example.com/not-in-cache@v1.0.0: module lookup disabled by GOPROXY=off\n";
-        ModuleProject offline = new ModuleProject(s -> new ProcessResult(1, null, false, "", stderr, 1),
-                Map.of("PATH", "/usr/bin", "GOPROXY", "off"), dir);
-        assertThatThrownBy(() -> offline.cases(settings(List.of(), List.of("./...")), out, go, Launch.direct(),
-                dir.resolve("cache"))).isInstanceOf(CaseDefinitionException.class)
+        ModuleProject offline = new ModuleProject(
+                s -> new ProcessResult(1, null, false, "", stderr, 1),
+                Map.of("PATH", "/usr/bin", "GOPROXY", "off"),
+                dir);
+        assertThatThrownBy(() -> offline.cases(
+                        settings(List.of(), List.of("./...")), out, go, Launch.direct(), dir.resolve("cache")))
+                .isInstanceOf(CaseDefinitionException.class)
                 .hasMessageContaining("module lookup disabled by GOPROXY=off")
                 .hasMessageContaining("Run once online, or run go mod download in the directory of m1go.module")
                 .hasMessageNotContaining("pass m1go.goflags=-mod=mod");
-        ModuleProject online = new ModuleProject(s -> new ProcessResult(1, null, false, "", "go: errors parsing "
-                + "go.mod\n", 1), Map.of("PATH", "/usr/bin"), dir);
-        assertThatThrownBy(() -> online.cases(settings(List.of(), List.of("./...")), out, go, Launch.direct(),
-                dir.resolve("cache"))).hasMessageContaining("m1go.goflags=-mod=mod / -mod=vendor");
+        ModuleProject online = new ModuleProject(
+                s -> new ProcessResult(1, null, false, "", "go: errors parsing " + "go.mod\n", 1),
+                Map.of("PATH", "/usr/bin"),
+                dir);
+        assertThatThrownBy(() -> online.cases(
+                        settings(List.of(), List.of("./...")), out, go, Launch.direct(), dir.resolve("cache")))
+                .hasMessageContaining("m1go.goflags=-mod=mod / -mod=vendor");
     }
 
     @Test
     void aDirectoryWithoutGoMod_isRefused_namingTheParameter() throws Exception {
         Files.delete(module.resolve("go.mod"));
-        assertThatThrownBy(() -> cases(settings(List.of(), List.of("./...")))).isInstanceOf(CaseDefinitionException.class)
-                .hasMessageContaining("m1go.module is " + module).hasMessageContaining("no go.mod");
+        assertThatThrownBy(() -> cases(settings(List.of(), List.of("./..."))))
+                .isInstanceOf(CaseDefinitionException.class)
+                .hasMessageContaining("m1go.module is " + module)
+                .hasMessageContaining("no go.mod");
     }
 
     @Test
     void nothingNamed_orNoMainPackage_isRefused_namingTheProperties() {
-        assertThatThrownBy(() -> cases(settings(List.of(), List.of()))).hasMessageContaining("m1go.packages=")
+        assertThatThrownBy(() -> cases(settings(List.of(), List.of())))
+                .hasMessageContaining("m1go.packages=")
                 .hasMessageContaining("m1go.tests=");
         assertThatThrownBy(() -> cases(settings(List.of("."), List.of())))
-                .isInstanceOf(CaseDefinitionException.class).hasMessageContaining("m1go.packages=. matches no main "
-                        + "package");
+                .isInstanceOf(CaseDefinitionException.class)
+                .hasMessageContaining("m1go.packages=. matches no main " + "package");
     }
 
     @Test

@@ -19,10 +19,13 @@ class OfflineAdviceTest {
         String list = "go: example.com/not-in-cache@v1.0.0: module lookup disabled by GOPROXY=off\n";
         assertThat(OfflineAdvice.forOutput(build)).hasValue(OfflineAdvice.TEXT);
         assertThat(OfflineAdvice.forOutput(list)).hasValue(OfflineAdvice.TEXT);
-        assertThat(OfflineAdvice.TEXT).contains("go mod download").contains("online")
+        assertThat(OfflineAdvice.TEXT)
+                .contains("go mod download")
+                .contains("online")
                 .doesNotContain("pass m1go.goflags=-mod=mod");
         assertThat(OfflineAdvice.forOutput("offline.go:3:8: missing go.sum entry for module providing package "
-                + "example.com/not-in-cache (imported by example.com/offline); to add:\n")).isEmpty();
+                        + "example.com/not-in-cache (imported by example.com/offline); to add:\n"))
+                .isEmpty();
     }
 
     @Test

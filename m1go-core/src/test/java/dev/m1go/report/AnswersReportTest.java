@@ -18,12 +18,22 @@ class AnswersReportTest {
     Path dir;
 
     private static Report translatedCrash() {
-        CellResult nativeCell = DifferentialTest.rate(Cells.pass("c-abort", "go1.22.12", "amd64", "native"),
-                Outcome.TIMEOUT, 0, 200);
-        CellResult qemu = DifferentialTest.rate(Cells.pass("c-abort", "go1.22.12", "amd64", "qemu"), Outcome.TIMEOUT,
-                7, 200);
-        CellResult check = Cells.cell("c-abort", "go1.23.5", "amd64", "amd64", "native", Outcome.CGO_CHECK, null,
-                "PASS", Verdict.UNEXPECTED, null, List.of());
+        CellResult nativeCell =
+                DifferentialTest.rate(Cells.pass("c-abort", "go1.22.12", "amd64", "native"), Outcome.TIMEOUT, 0, 200);
+        CellResult qemu =
+                DifferentialTest.rate(Cells.pass("c-abort", "go1.22.12", "amd64", "qemu"), Outcome.TIMEOUT, 7, 200);
+        CellResult check = Cells.cell(
+                "c-abort",
+                "go1.23.5",
+                "amd64",
+                "amd64",
+                "native",
+                Outcome.CGO_CHECK,
+                null,
+                "PASS",
+                Verdict.UNEXPECTED,
+                null,
+                List.of());
         return Cells.report(List.of(nativeCell, qemu, check));
     }
 
@@ -70,30 +80,34 @@ class AnswersReportTest {
         String md = MarkdownReport.render(translatedCrash());
         int section = md.indexOf("## Fails only under translation");
         assertThat(section).isPositive().isLessThan(md.indexOf("## Regressions"));
-        assertThat(md).contains("- c-abort go1.22.12 linux/amd64: qemu PASS 7/200 [1.7 %–7.0 %] vs native PASS "
-                + "0/200 [0 %–1.9 %], p = 0.015\n");
-        assertThat(md).contains("## Where the outcome changes across versions\n\n"
-                + "- c-abort linux/amd64 native: PASS at go1.22.12, CGO_CHECK at go1.23.5: an observation, not a boundary "
-                + "to bisect (200 runs at go1.22.12, 0/200 [0 %–1.9 %] failed, 1 run at go1.23.5)\n");
+        assertThat(md)
+                .contains("- c-abort go1.22.12 linux/amd64: qemu PASS 7/200 [1.7 %–7.0 %] vs native PASS "
+                        + "0/200 [0 %–1.9 %], p = 0.015\n");
+        assertThat(md)
+                .contains("## Where the outcome changes across versions\n\n"
+                        + "- c-abort linux/amd64 native: PASS at go1.22.12, CGO_CHECK at go1.23.5: an observation, not a boundary "
+                        + "to bisect (200 runs at go1.22.12, 0/200 [0 %–1.9 %] failed, 1 run at go1.23.5)\n");
     }
 
     @Test
     void markdown_andHtml_withNothingTranslationOnly_sayItInOneLine() {
-        Report r = Cells.report(List.of(Cells.pass("c-abort", "go1.22.12", "amd64", "native"),
+        Report r = Cells.report(List.of(
+                Cells.pass("c-abort", "go1.22.12", "amd64", "native"),
                 Cells.pass("c-abort", "go1.22.12", "amd64", "qemu")));
-        assertThat(MarkdownReport.render(r)).contains("## Fails only under translation\n\nNo cell fails only under "
-                + "translation (1 translated cells compared with their reference cells).\n\n");
-        assertThat(HtmlReport.render(r, null)).contains("<h2>Fails only under translation</h2>\n<p>No cell fails only "
-                + "under translation");
+        assertThat(MarkdownReport.render(r))
+                .contains("## Fails only under translation\n\nNo cell fails only under "
+                        + "translation (1 translated cells compared with their reference cells).\n\n");
+        assertThat(HtmlReport.render(r, null))
+                .contains("<h2>Fails only under translation</h2>\n<p>No cell fails only " + "under translation");
         assertThat(MarkdownReport.render(r)).doesNotContain("Where the outcome changes");
     }
 
     @Test
     void markdownClusterTable_showsTheRateOfRepeatedFailingCells() {
-        CellResult flaky = DifferentialTest.rate(Cells.crash("c-abort", "go1.22.12", "amd64", "qemu", Verdict.FLAKY,
-                null), Outcome.CGO_SIGNAL, 3, 20);
-        String md = MarkdownReport.render(Cells.report(List.of(Cells.pass("c-abort", "go1.22.12", "amd64", "native"),
-                flaky)));
+        CellResult flaky = DifferentialTest.rate(
+                Cells.crash("c-abort", "go1.22.12", "amd64", "qemu", Verdict.FLAKY, null), Outcome.CGO_SIGNAL, 3, 20);
+        String md = MarkdownReport.render(
+                Cells.report(List.of(Cells.pass("c-abort", "go1.22.12", "amd64", "native"), flaky)));
         assertThat(md).contains("<br>go1.22.12 linux/amd64 qemu 3/20 [5.2 %–36.0 %] |");
     }
 
@@ -101,8 +115,9 @@ class AnswersReportTest {
     void html_opensWithTheSection_andShowsTheIntervalInTheCell() {
         String html = HtmlReport.render(translatedCrash(), null);
         assertThat(html.indexOf("id=\"translation-only\"")).isPositive().isLessThan(html.indexOf("class=\"hosts\""));
-        assertThat(html).contains("<li>c-abort go1.22.12 linux/amd64: qemu PASS 7/200 [1.7 %–7.0 %] vs native PASS "
-                + "0/200 [0 %–1.9 %], p = 0.015</li>");
+        assertThat(html)
+                .contains("<li>c-abort go1.22.12 linux/amd64: qemu PASS 7/200 [1.7 %–7.0 %] vs native PASS "
+                        + "0/200 [0 %–1.9 %], p = 0.015</li>");
         assertThat(html).contains("PASS 7/200 <span class=\"rate\">[1.7 %–7.0 %]</span>");
         assertThat(html).contains("id=\"boundaries\"", "PASS at go1.22.12, CGO_CHECK at go1.23.5: an observation");
     }

@@ -11,8 +11,18 @@ import org.junit.jupiter.api.Test;
 class BoundaryTest {
 
     private static CellResult check(String go, String runner) {
-        return Cells.cell("c-x", go, "amd64", "amd64", runner, Outcome.CGO_CHECK, null, "CGO_CHECK", Verdict.EXPECTED,
-                null, List.of());
+        return Cells.cell(
+                "c-x",
+                go,
+                "amd64",
+                "amd64",
+                runner,
+                Outcome.CGO_CHECK,
+                null,
+                "CGO_CHECK",
+                Verdict.EXPECTED,
+                null,
+                List.of());
     }
 
     @Test
@@ -23,8 +33,9 @@ class BoundaryTest {
                 Cells.pass("c-x", "go1.21.13", "amd64", "native"),
                 check("go1.26.8", "native")));
         assertThat(b).singleElement().satisfies(x -> {
-            assertThat(x.describe()).isEqualTo("PASS at go1.21.13, CGO_CHECK at go1.22.12: an observation, not a "
-                    + "boundary to bisect (n = 1 run per cell)");
+            assertThat(x.describe())
+                    .isEqualTo("PASS at go1.21.13, CGO_CHECK at go1.22.12: an observation, not a "
+                            + "boundary to bisect (n = 1 run per cell)");
             assertThat(x.evidence()).isEqualTo(Boundary.SINGLE_RUN);
             assertThat(x.versions()).containsExactly("go1.9.7", "go1.21.13", "go1.22.12", "go1.26.8");
             assertThat(x.where("amd64")).isEqualTo("linux/amd64 native");
@@ -41,8 +52,9 @@ class BoundaryTest {
                 arm64Go,
                 Cells.pass("c-x", "go1.21.13", "amd64", "qemu"),
                 Cells.pass("c-x", "go1.22.12", "amd64", "qemu")));
-        assertThat(b).extracting(x -> x.before() + " → " + x.after() + " from " + x.from()).containsExactly(
-                "PASS → CGO_CHECK from go1.22.12", "CGO_CHECK → PASS from go1.23.5");
+        assertThat(b)
+                .extracting(x -> x.before() + " → " + x.after() + " from " + x.from())
+                .containsExactly("PASS → CGO_CHECK from go1.22.12", "CGO_CHECK → PASS from go1.23.5");
     }
 
     @Test
@@ -54,9 +66,21 @@ class BoundaryTest {
 
     @Test
     void skippedCells_andAConstantOutcome_haveNoBoundary() {
-        assertThat(Boundary.of(List.of(Cells.pass("c-x", "go1.21.13", "amd64", "native"),
-                Cells.cell("c-x", "go1.22.12", "amd64", "amd64", "native", Outcome.SKIPPED, null, "PASS",
-                        Verdict.SKIPPED, null, List.of()),
-                Cells.pass("c-x", "go1.23.5", "amd64", "native")))).isEmpty();
+        assertThat(Boundary.of(List.of(
+                        Cells.pass("c-x", "go1.21.13", "amd64", "native"),
+                        Cells.cell(
+                                "c-x",
+                                "go1.22.12",
+                                "amd64",
+                                "amd64",
+                                "native",
+                                Outcome.SKIPPED,
+                                null,
+                                "PASS",
+                                Verdict.SKIPPED,
+                                null,
+                                List.of()),
+                        Cells.pass("c-x", "go1.23.5", "amd64", "native"))))
+                .isEmpty();
     }
 }

@@ -18,14 +18,43 @@ class ClusterTest {
                 Cells.crash("c-abort", "go1.22.12", "amd64", "native", Verdict.EXPECTED, null),
                 Cells.crash("c-abort", "go1.22.12", "arm64", "qemu", Verdict.EXPECTED, null),
                 Cells.crash("c-abort", "go1.9.7", "arm64", "binfmt", Verdict.EXPECTED, null),
-                Cells.cell("c-abort", "go1.19.8", "arm64", "arm64", "binfmt", Outcome.CGO_SIGNAL, "SIGABRT",
-                        "CGO_SIGNAL SIGABRT", Verdict.EXPECTED, null,
+                Cells.cell(
+                        "c-abort",
+                        "go1.19.8",
+                        "arm64",
+                        "arm64",
+                        "binfmt",
+                        Outcome.CGO_SIGNAL,
+                        "SIGABRT",
+                        "CGO_SIGNAL SIGABRT",
+                        Verdict.EXPECTED,
+                        null,
                         List.of("main._Cfunc_m1go_abort", "main.main")),
-                Cells.cell("wrong", "go1.22.12", "amd64", "amd64", "native", Outcome.LINK_ARCH_MISMATCH, null,
-                        "LINK_ARCH_MISMATCH", Verdict.EXPECTED, null, List.of()),
+                Cells.cell(
+                        "wrong",
+                        "go1.22.12",
+                        "amd64",
+                        "amd64",
+                        "native",
+                        Outcome.LINK_ARCH_MISMATCH,
+                        null,
+                        "LINK_ARCH_MISMATCH",
+                        Verdict.EXPECTED,
+                        null,
+                        List.of()),
                 Cells.pass("hello", "go1.22.12", "amd64", "native"),
-                Cells.cell("hello", "go1.22.12", "amd64", "arm64", "container", Outcome.SKIPPED, null, "PASS",
-                        Verdict.SKIPPED, null, List.of()));
+                Cells.cell(
+                        "hello",
+                        "go1.22.12",
+                        "amd64",
+                        "arm64",
+                        "container",
+                        Outcome.SKIPPED,
+                        null,
+                        "PASS",
+                        Verdict.SKIPPED,
+                        null,
+                        List.of()));
     }
 
     @Test
@@ -38,11 +67,15 @@ class ClusterTest {
         assertThat(abort.toolchains()).containsExactly("go1.9.7", "go1.19.8 (arm64 go)", "go1.22.12");
         assertThat(abort.targets()).containsExactly("linux/amd64", "linux/arm64");
         assertThat(abort.runners()).containsExactly("native", "qemu", "binfmt");
-        assertThat(abort.where()).containsExactly("go1.9.7, go1.19.8 (arm64 go): linux/arm64 binfmt",
-                "go1.22.12: linux/amd64 native, linux/arm64 qemu");
-        assertThat(abort.spread()).isEqualTo(
-                "go1.9.7, go1.19.8 (arm64 go): linux/arm64 binfmt; go1.22.12: linux/amd64 native, linux/arm64 qemu");
-        assertThat(abort.stacks()).extracting(Cluster.Stack::go)
+        assertThat(abort.where())
+                .containsExactly(
+                        "go1.9.7, go1.19.8 (arm64 go): linux/arm64 binfmt",
+                        "go1.22.12: linux/amd64 native, linux/arm64 qemu");
+        assertThat(abort.spread())
+                .isEqualTo(
+                        "go1.9.7, go1.19.8 (arm64 go): linux/arm64 binfmt; go1.22.12: linux/amd64 native, linux/arm64 qemu");
+        assertThat(abort.stacks())
+                .extracting(Cluster.Stack::go)
                 .containsExactly("go1.9.7", "go1.19.8 (arm64 go)", "go1.22.12");
         assertThat(abort.stacks().get(2).depth()).isEqualTo(2);
         assertThat(abort.stacks().get(2).caughtIn()).isEqualTo("main._Cfunc_m1go_abort");
@@ -63,7 +96,9 @@ class ClusterTest {
 
     @Test
     void clusters_leaveOutPassesAndSkips() {
-        assertThat(Cells.report(List.of(Cells.pass("hello", "go1.22.12", "amd64", "native"))).clusters()).isEmpty();
+        assertThat(Cells.report(List.of(Cells.pass("hello", "go1.22.12", "amd64", "native")))
+                        .clusters())
+                .isEmpty();
     }
 
     @Test
@@ -72,15 +107,18 @@ class ClusterTest {
                 Cells.crash("c-abort", "go1.22.12", "amd64", "native", Verdict.EXPECTED, null),
                 Cells.crash("c-abort", "go1.22.12", "arm64", "qemu", Verdict.EXPECTED, null));
         Cluster k = Cells.report(two).clusters().get(0);
-        assertThat(k.spread()).isEqualTo("go1.22.12: linux/amd64 native, linux/arm64 qemu")
-                .doesNotContain("×").doesNotContain("2 runners");
+        assertThat(k.spread())
+                .isEqualTo("go1.22.12: linux/amd64 native, linux/arm64 qemu")
+                .doesNotContain("×")
+                .doesNotContain("2 runners");
         List<CellResult> five = List.of(
                 Cells.crash("c-abort", "go1.21.13", "arm64", "qemu", Verdict.EXPECTED, null),
                 Cells.crash("c-abort", "go1.22.12", "amd64", "native", Verdict.EXPECTED, null),
                 Cells.crash("c-abort", "go1.22.12", "arm64", "qemu", Verdict.EXPECTED, null),
                 Cells.crash("c-abort", "go1.23.5", "amd64", "native", Verdict.EXPECTED, null),
                 Cells.crash("c-abort", "go1.23.5", "arm64", "qemu", Verdict.EXPECTED, null));
-        assertThat(Cells.report(five).clusters().get(0).where()).containsExactly("go1.21.13: linux/arm64 qemu",
-                "go1.22.12, go1.23.5: linux/amd64 native, linux/arm64 qemu");
+        assertThat(Cells.report(five).clusters().get(0).where())
+                .containsExactly(
+                        "go1.21.13: linux/arm64 qemu", "go1.22.12, go1.23.5: linux/amd64 native, linux/arm64 qemu");
     }
 }

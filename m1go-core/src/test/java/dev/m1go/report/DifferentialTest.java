@@ -17,9 +17,25 @@ class DifferentialTest {
 
     static CellResult on(CellResult c, String toolchainArch, String host) {
         CellKey k = c.key();
-        return new CellResult(new CellKey(k.caseId(), k.go(), Arch.parse(toolchainArch).orElseThrow(), k.target(),
-                k.runner(), k.variant(), host), c.outcome(), c.verdict(), c.expected(), c.diagnosis(), c.translated(),
-                c.reason(), c.build(), c.runs(), c.facts(), c.outcomeCounts());
+        return new CellResult(
+                new CellKey(
+                        k.caseId(),
+                        k.go(),
+                        Arch.parse(toolchainArch).orElseThrow(),
+                        k.target(),
+                        k.runner(),
+                        k.variant(),
+                        host),
+                c.outcome(),
+                c.verdict(),
+                c.expected(),
+                c.diagnosis(),
+                c.translated(),
+                c.reason(),
+                c.build(),
+                c.runs(),
+                c.facts(),
+                c.outcomeCounts());
     }
 
     /** The cell with k failing (as {@code failure}) of n runs counted. */
@@ -31,16 +47,28 @@ class DifferentialTest {
         if (k > 0) {
             counts.put(failure.name(), k);
         }
-        return new CellResult(c.key(), c.outcome(), k > 0 && k < n ? Verdict.FLAKY : c.verdict(), c.expected(),
-                c.diagnosis(), c.translated(), c.reason(), c.build(), c.runs(), c.facts(), counts);
+        return new CellResult(
+                c.key(),
+                c.outcome(),
+                k > 0 && k < n ? Verdict.FLAKY : c.verdict(),
+                c.expected(),
+                c.diagnosis(),
+                c.translated(),
+                c.reason(),
+                c.build(),
+                c.runs(),
+                c.facts(),
+                counts);
     }
 
     @Test
     void nativePasses_qemuCrashes_isTranslationOnly_binfmtPassing_isSame() {
-        List<Differential> d = Differential.of(List.of(
-                Cells.pass("c-x", "go1.22.12", "amd64", "native"),
-                Cells.crash("c-x", "go1.22.12", "amd64", "qemu", Verdict.UNEXPECTED, null),
-                Cells.pass("c-x", "go1.22.12", "amd64", "binfmt")), AMD64_HOST);
+        List<Differential> d = Differential.of(
+                List.of(
+                        Cells.pass("c-x", "go1.22.12", "amd64", "native"),
+                        Cells.crash("c-x", "go1.22.12", "amd64", "qemu", Verdict.UNEXPECTED, null),
+                        Cells.pass("c-x", "go1.22.12", "amd64", "binfmt")),
+                AMD64_HOST);
         assertThat(d).extracting(Differential::verdict).containsExactly("translation-only", "same");
         Differential qemu = d.get(0);
         assertThat(qemu.referenceKind()).isEqualTo("native");
@@ -56,25 +84,60 @@ class DifferentialTest {
     void nativeFails_translatedPasses_isNativeOnly_bothFailingDifferently_isBothDiffer() {
         CellResult nativeCrash = Cells.crash("c-x", "go1.22.12", "amd64", "native", Verdict.UNEXPECTED, null);
         CellResult qemuPass = Cells.pass("c-x", "go1.22.12", "amd64", "qemu");
-        CellResult binfmtOther = Cells.cell("c-x", "go1.22.12", "amd64", "amd64", "binfmt", Outcome.GO_FATAL, null,
-                "PASS", Verdict.UNEXPECTED, null, List.of());
+        CellResult binfmtOther = Cells.cell(
+                "c-x",
+                "go1.22.12",
+                "amd64",
+                "amd64",
+                "binfmt",
+                Outcome.GO_FATAL,
+                null,
+                "PASS",
+                Verdict.UNEXPECTED,
+                null,
+                List.of());
         assertThat(Differential.of(List.of(nativeCrash, qemuPass, binfmtOther), AMD64_HOST))
-                .extracting(Differential::verdict).containsExactly("native-only", "both-differ");
+                .extracting(Differential::verdict)
+                .containsExactly("native-only", "both-differ");
     }
 
     @Test
     void translatedOutcomeTheCaseExpects_stillCountsAsTranslationOnly() {
-        CellResult fault = Cells.cell("c-x", "go1.22.12", "amd64", "amd64", "qemu", Outcome.EMULATOR_FAULT, null,
-                "EMULATOR_FAULT", Verdict.EXPECTED, null, List.of());
+        CellResult fault = Cells.cell(
+                "c-x",
+                "go1.22.12",
+                "amd64",
+                "amd64",
+                "qemu",
+                Outcome.EMULATOR_FAULT,
+                null,
+                "EMULATOR_FAULT",
+                Verdict.EXPECTED,
+                null,
+                List.of());
         assertThat(Differential.of(List.of(Cells.pass("c-x", "go1.22.12", "amd64", "native"), fault), AMD64_HOST))
-                .extracting(Differential::verdict).containsExactly("translation-only");
+                .extracting(Differential::verdict)
+                .containsExactly("translation-only");
     }
 
     @Test
     void arm64ToolchainOfTheSameVersion_isComparedAsATranslatedToolchain() {
         CellResult amd64Go = Cells.pass("c-x", "go1.22.12", "amd64", "native");
-        CellResult arm64Go = on(Cells.cell("c-x", "go1.22.12", "amd64", "amd64", "native", Outcome.TIMEOUT, null,
-                "PASS", Verdict.UNEXPECTED, null, List.of()), "arm64", null);
+        CellResult arm64Go = on(
+                Cells.cell(
+                        "c-x",
+                        "go1.22.12",
+                        "amd64",
+                        "amd64",
+                        "native",
+                        Outcome.TIMEOUT,
+                        null,
+                        "PASS",
+                        Verdict.UNEXPECTED,
+                        null,
+                        List.of()),
+                "arm64",
+                null);
         List<Differential> d = Differential.of(List.of(amd64Go, arm64Go), AMD64_HOST);
         assertThat(d).singleElement().satisfies(x -> {
             assertThat(x.translation()).isEqualTo("toolchain");
@@ -85,9 +148,11 @@ class DifferentialTest {
 
     @Test
     void targetWithoutNativeCell_comparesTheTranslators_qemuFirst() {
-        List<Differential> d = Differential.of(List.of(
-                Cells.pass("c-x", "go1.22.12", "arm64", "qemu"),
-                Cells.crash("c-x", "go1.22.12", "arm64", "binfmt", Verdict.UNEXPECTED, null)), AMD64_HOST);
+        List<Differential> d = Differential.of(
+                List.of(
+                        Cells.pass("c-x", "go1.22.12", "arm64", "qemu"),
+                        Cells.crash("c-x", "go1.22.12", "arm64", "binfmt", Verdict.UNEXPECTED, null)),
+                AMD64_HOST);
         assertThat(d).singleElement().satisfies(x -> {
             assertThat(x.referenceKind()).isEqualTo("translator");
             assertThat(x.reference().runner()).isEqualTo("qemu");
@@ -98,9 +163,10 @@ class DifferentialTest {
     @Test
     void mergedReport_anArm64HostsNativeCell_isTheReferenceForAnAmd64HostsQemuCell() {
         CellResult armNative = on(Cells.pass("c-x", "go1.22.12", "arm64", "native"), "arm64", "linux/arm64");
-        CellResult amdQemu = on(Cells.crash("c-x", "go1.22.12", "arm64", "qemu", Verdict.UNEXPECTED, null), "amd64",
-                "linux/amd64");
-        java.util.function.Function<CellResult, String> hosts = c -> c.key().host().equals("linux/arm64") ? "arm64" : "amd64";
+        CellResult amdQemu =
+                on(Cells.crash("c-x", "go1.22.12", "arm64", "qemu", Verdict.UNEXPECTED, null), "amd64", "linux/amd64");
+        java.util.function.Function<CellResult, String> hosts =
+                c -> c.key().host().equals("linux/arm64") ? "arm64" : "amd64";
         List<Differential> d = Differential.of(List.of(armNative, amdQemu), hosts);
         assertThat(d).singleElement().satisfies(x -> {
             assertThat(x.referenceKind()).isEqualTo("native");
@@ -117,15 +183,16 @@ class DifferentialTest {
         Differential d = Differential.of(List.of(nat, qemu), AMD64_HOST).get(0);
         assertThat(d.verdict()).isEqualTo("translation-only");
         assertThat(d.pValue()).isCloseTo(0.014813, org.assertj.core.api.Assertions.within(1e-6));
-        assertThat(d.describe(h -> "amd64")).isEqualTo("c-x go1.22.12 linux/amd64: qemu PASS 7/200 [1.7 %–7.0 %] vs "
-                + "native PASS 0/200 [0 %–1.9 %], p = 0.015");
+        assertThat(d.describe(h -> "amd64"))
+                .isEqualTo("c-x go1.22.12 linux/amd64: qemu PASS 7/200 [1.7 %–7.0 %] vs "
+                        + "native PASS 0/200 [0 %–1.9 %], p = 0.015");
     }
 
     @Test
     void repeatedRuns_aFewFailuresOnEitherSide_isSame() {
         CellResult nat = rate(Cells.pass("c-x", "go1.22.12", "amd64", "native"), Outcome.TIMEOUT, 1, 20);
-        CellResult qemu = rate(Cells.crash("c-x", "go1.22.12", "amd64", "qemu", Verdict.FLAKY, null),
-                Outcome.CGO_SIGNAL, 2, 20);
+        CellResult qemu =
+                rate(Cells.crash("c-x", "go1.22.12", "amd64", "qemu", Verdict.FLAKY, null), Outcome.CGO_SIGNAL, 2, 20);
         Differential d = Differential.of(List.of(nat, qemu), AMD64_HOST).get(0);
         assertThat(d.verdict()).isEqualTo("same");
         assertThat(d.pValue()).isEqualTo(1.0);
@@ -133,16 +200,32 @@ class DifferentialTest {
 
     @Test
     void skippedCellsTakeNoPart_andANativeCellAloneHasNoDifferential() {
-        assertThat(Differential.of(List.of(Cells.pass("c-x", "go1.22.12", "amd64", "native"),
-                Cells.cell("c-x", "go1.22.12", "amd64", "amd64", "qemu", Outcome.SKIPPED, null, "PASS",
-                        Verdict.SKIPPED, null, List.of())), AMD64_HOST)).isEmpty();
+        assertThat(Differential.of(
+                        List.of(
+                                Cells.pass("c-x", "go1.22.12", "amd64", "native"),
+                                Cells.cell(
+                                        "c-x",
+                                        "go1.22.12",
+                                        "amd64",
+                                        "amd64",
+                                        "qemu",
+                                        Outcome.SKIPPED,
+                                        null,
+                                        "PASS",
+                                        Verdict.SKIPPED,
+                                        null,
+                                        List.of())),
+                        AMD64_HOST))
+                .isEmpty();
     }
 
     @Test
     void differentVersionsAndVariants_areDifferentGroups() {
-        List<Differential> d = Differential.of(List.of(
-                Cells.pass("c-x", "go1.22.12", "amd64", "native"),
-                Cells.crash("c-x", "go1.23.5", "amd64", "qemu", Verdict.UNEXPECTED, null)), AMD64_HOST);
+        List<Differential> d = Differential.of(
+                List.of(
+                        Cells.pass("c-x", "go1.22.12", "amd64", "native"),
+                        Cells.crash("c-x", "go1.23.5", "amd64", "qemu", Verdict.UNEXPECTED, null)),
+                AMD64_HOST);
         assertThat(d).isEmpty();
     }
 }

@@ -36,10 +36,11 @@ class GoTestCellReportsTest {
 
     @Test
     void markdown_quotesEachFailingTestsOwnOutput_andLinksTheStdoutLog() throws Exception {
-        String md = MarkdownReport.render(report(GoTestFixture.cell(GoTestFixture.ALL, "go1.26.8", "arm64", "qemu",
-                dir)), dir);
+        String md = MarkdownReport.render(
+                report(GoTestFixture.cell(GoTestFixture.ALL, "go1.26.8", "arm64", "qemu", dir)), dir);
         String details = details(md);
-        assertThat(details).contains(TIMEOUT_LINE)
+        assertThat(details)
+                .contains(TIMEOUT_LINE)
                 .contains("--- FAIL: TestParallelWait (0.03s)")
                 .contains("store_test.go:23: starting 4 workers")
                 .contains("store_test.go:40: checksum mismatch: got 0xdead, want 0xbeef")
@@ -52,25 +53,30 @@ class GoTestCellReportsTest {
 
     @Test
     void markdown_boundsAChattyTest_keepingItsLastLines_andSaysHowManyWereLeftOut() throws Exception {
-        String details = details(MarkdownReport.render(report(GoTestFixture.cell(GoTestFixture.ALL, "go1.26.8",
-                "arm64", "qemu", dir)), dir));
+        String details = details(MarkdownReport.render(
+                report(GoTestFixture.cell(GoTestFixture.ALL, "go1.26.8", "arm64", "qemu", dir)), dir));
         String chatty = details.substring(details.indexOf("--- FAIL: TestChatty"));
         chatty = chatty.substring(0, chatty.indexOf("--- FAIL:", 10));
-        assertThat(chatty).contains("step 1 of 30").contains("step 30 of 30")
-                .contains("store_test.go:40: checksum mismatch").doesNotContain("step 10 of 30")
+        assertThat(chatty)
+                .contains("step 1 of 30")
+                .contains("step 30 of 30")
+                .contains("store_test.go:40: checksum mismatch")
+                .doesNotContain("step 10 of 30")
                 .contains("lines left out (full log: " + LOGS + "run-1.stdout)");
         assertThat(chatty.lines().count()).isLessThanOrEqualTo(TestCells.MAX_LINES + 1);
     }
 
     @Test
     void markdown_aTestThatPanics_quotesItsOutput_thenTheCrashReportFromStderr() throws Exception {
-        String details = details(MarkdownReport.render(report(GoTestFixture.cell(GoTestFixture.PANIC, "go1.26.8",
-                "arm64", "qemu", dir)), dir));
-        assertThat(details).contains("--- FAIL: TestPanics")
+        String details = details(MarkdownReport.render(
+                report(GoTestFixture.cell(GoTestFixture.PANIC, "go1.26.8", "arm64", "qemu", dir)), dir));
+        assertThat(details)
+                .contains("--- FAIL: TestPanics")
                 .contains("panic: assignment to entry in nil map")
                 .contains("Log: `" + LOGS + "run-1.stdout`, `" + LOGS + "run-1.stderr`");
         String quoted = details.substring(details.indexOf("```text"));
-        assertThat(quoted).startsWith("```text\n--- FAIL: TestPanics (0.00s)\n    store_test.go:65: filling the table\n");
+        assertThat(quoted)
+                .startsWith("```text\n--- FAIL: TestPanics (0.00s)\n    store_test.go:65: filling the table\n");
         assertThat(quoted.indexOf("--- FAIL: TestPanics")).isLessThan(quoted.indexOf("panic: assignment"));
     }
 
@@ -108,7 +114,8 @@ class GoTestCellReportsTest {
                 GoTestFixture.cell(GoTestFixture.ALL, "go1.26.8", "amd64", "native", null),
                 GoTestFixture.cell(GoTestFixture.ALL, "go1.26.8", "arm64", "qemu", null),
                 GoTestFixture.cell(GoTestFixture.TABLE, "go1.25.4", "arm64", "qemu", null)));
-        assertThat(md).contains("| cells | tests | failed: first line of the reason | skipped: reason |\n")
+        assertThat(md)
+                .contains("| cells | tests | failed: first line of the reason | skipped: reason |\n")
                 .contains("| go1.26.8 linux/amd64 native<br>go1.26.8 linux/arm64 qemu "
                         + "| 11 tests: 4 passed, 4 failed, 3 skipped "
                         + "| TestParallelWait: `" + TIMEOUT_LINE + "`"
@@ -127,7 +134,8 @@ class GoTestCellReportsTest {
     void html_listsTheTestsOfEachTestCell_asReportMdDoes() throws Exception {
         HtmlReport.write(dir, report(GoTestFixture.cell(GoTestFixture.ALL, "go1.26.8", "arm64", "qemu", dir)));
         String html = Files.readString(dir.resolve(HtmlReport.FILE));
-        assertThat(html).contains("<div class=\"tests\">11 tests: 4 passed, 4 failed, 3 skipped<details><summary>"
+        assertThat(html)
+                .contains("<div class=\"tests\">11 tests: 4 passed, 4 failed, 3 skipped<details><summary>"
                         + "4 failed, 3 skipped</summary><p>failed:</p><ul><li><code>TestParallelWait</code>: "
                         + HtmlReport.esc(TIMEOUT_LINE) + "</li>")
                 .contains("<p>skipped:</p><ul><li><code>TestNeedsGPU</code>: store_test.go:32: needs a GPU "

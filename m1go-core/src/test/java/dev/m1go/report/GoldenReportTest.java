@@ -25,7 +25,8 @@ class GoldenReportTest {
         Path dir = Golden.directory(Golden.copyTo(root), name);
         String before = Files.readString(dir.resolve(JsonReport.FILE), StandardCharsets.UTF_8);
         JsonReport.write(root.resolve("out.json"), JsonReport.read(dir.resolve(JsonReport.FILE)));
-        assertThat(Files.readString(root.resolve("out.json"), StandardCharsets.UTF_8)).isEqualTo(before);
+        assertThat(Files.readString(root.resolve("out.json"), StandardCharsets.UTF_8))
+                .isEqualTo(before);
     }
 
     @ParameterizedTest
@@ -41,12 +42,15 @@ class GoldenReportTest {
         Reports.writeAll(dir, r);
         if (Boolean.getBoolean("golden.update")) { // the formats changed on purpose: write them, review the diff
             for (ReportFormat f : Reports.all()) {
-                Files.copy(dir.resolve(f.file()), Path.of("src/test/resources/golden", name, f.file()),
+                Files.copy(
+                        dir.resolve(f.file()),
+                        Path.of("src/test/resources/golden", name, f.file()),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
         for (ReportFormat f : Reports.all()) {
-            assertThat(Files.readString(dir.resolve(f.file()), StandardCharsets.UTF_8)).as(f.file())
+            assertThat(Files.readString(dir.resolve(f.file()), StandardCharsets.UTF_8))
+                    .as(f.file())
                     .isEqualTo(before.get(f.file()));
         }
     }
@@ -59,7 +63,8 @@ class GoldenReportTest {
             assertThat(c.key().toolchainArch()).isEqualTo(Arch.ARM64);
             assertThat(c.key().foreignToolchain(r.host().arch())).isTrue();
         });
-        assertThat(r.cells()).filteredOn(c -> c.outcome() == Outcome.CGO_SIGNAL)
+        assertThat(r.cells())
+                .filteredOn(c -> c.outcome() == Outcome.CGO_SIGNAL)
                 .allSatisfy(c -> assertThat(c.failureRate()).hasToString("2/2"));
     }
 }

@@ -1,6 +1,5 @@
 package dev.m1go.report;
 
-import dev.m1go.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m1go.classify.Outcome;
@@ -10,6 +9,7 @@ import dev.m1go.matrix.CellKey;
 import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.Diagnosis;
 import dev.m1go.matrix.RunResult;
+import dev.m1go.testing.MovableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,19 +27,45 @@ class LiveReportTest {
         BuildInfo b = new BuildInfo(Outcome.PASS, "gcc", "gcc", null, false, false, 100, "build/x", "logs/o", "logs/e");
         CellKey key = Cells.key(id, "go1.22.12", "amd64", runner.equals("native") ? "amd64" : "arm64", runner);
         if (v == Verdict.SKIPPED) {
-            return CellResult.skipped(key, "CGO_SIGNAL SIGABRT", !runner.equals("native"),
+            return CellResult.skipped(
+                    key,
+                    "CGO_SIGNAL SIGABRT",
+                    !runner.equals("native"),
                     "qemu-aarch64 not found on PATH: apt-get install qemu-user");
         }
-        return CellResult.ran(key, "CGO_SIGNAL SIGABRT", o, v, new Diagnosis(o == Outcome.CGO_SIGNAL ? "SIGABRT" : null,
-                o == Outcome.CGO_SIGNAL, null, "", List.of(), List.of()), !runner.equals("native"), b,
-                List.of(new RunResult(2, false, o, null, 410, "logs/r.out", "logs/r.err")), Map.of());
+        return CellResult.ran(
+                key,
+                "CGO_SIGNAL SIGABRT",
+                o,
+                v,
+                new Diagnosis(
+                        o == Outcome.CGO_SIGNAL ? "SIGABRT" : null,
+                        o == Outcome.CGO_SIGNAL,
+                        null,
+                        "",
+                        List.of(),
+                        List.of()),
+                !runner.equals("native"),
+                b,
+                List.of(new RunResult(2, false, o, null, 410, "logs/r.out", "logs/r.err")),
+                Map.of());
     }
 
     static Report skeleton() {
-        HostInfo host = new HostInfo("linux", "amd64", "x86_64", "amd64", "6.1", null, List.of(), List.of(), Map.of(),
-                List.of(), Map.of(), false);
-        return new Report(Report.SCHEMA, "test", "2026-11-26T00:00:00Z", null, false, host, List.of(), List.of(),
-                List.of(), List.of());
+        HostInfo host = new HostInfo(
+                "linux", "amd64", "x86_64", "amd64", "6.1", null, List.of(), List.of(), Map.of(), List.of(), Map.of(),
+                false);
+        return new Report(
+                Report.SCHEMA,
+                "test",
+                "2026-11-26T00:00:00Z",
+                null,
+                false,
+                host,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     /** Keeps scheduled tasks until the test runs them. */
@@ -71,10 +97,18 @@ class LiveReportTest {
     private final List<Integer> jsonWrites = new ArrayList<>();
 
     private LiveReport live(List<String> lines) throws Exception {
-        return new LiveReport(dir, skeleton(), lines::add, clock, LiveReport.INTERVAL, scheduler, (file, r) -> {
-            jsonWrites.add(r.cells().size());
-            JsonReport.write(file, r);
-        }, false);
+        return new LiveReport(
+                dir,
+                skeleton(),
+                lines::add,
+                clock,
+                LiveReport.INTERVAL,
+                scheduler,
+                (file, r) -> {
+                    jsonWrites.add(r.cells().size());
+                    JsonReport.write(file, r);
+                },
+                false);
     }
 
     @Test
@@ -93,7 +127,8 @@ class LiveReportTest {
         Report done = live.complete(List.copyOf(live.current().cells()));
         assertThat(done.complete()).isTrue();
         assertThat(done.finishedAt()).isEqualTo("2026-11-26T01:00:01.500Z");
-        assertThat(JsonReport.read(dir.resolve("report.json")).cells()).extracting(c -> c.key().runner())
+        assertThat(JsonReport.read(dir.resolve("report.json")).cells())
+                .extracting(c -> c.key().runner())
                 .containsExactly("native", "qemu");
         assertThat(dir.resolve("report.md")).exists();
         assertThat(lines).hasSize(2);
@@ -109,8 +144,9 @@ class LiveReportTest {
             live.finished(cell("c-" + i, "native", Outcome.PASS, Verdict.EXPECTED), i, 300);
         }
         assertThat(jsonWrites).as("100 cells in half a second: no write yet").containsExactly(0);
-        assertThat(scheduler.delays).as("one write is due when the interval ends").containsExactly(
-                Duration.ofMillis(995));
+        assertThat(scheduler.delays)
+                .as("one write is due when the interval ends")
+                .containsExactly(Duration.ofMillis(995));
         clock.advance(495);
         scheduler.runAll();
         assertThat(jsonWrites).containsExactly(0, 100);
@@ -135,39 +171,72 @@ class LiveReportTest {
         List<Report> finished = new ArrayList<>();
         Report done = live.complete(List.of(crash), r -> {
             finished.add(r);
-            assertThat(dir.resolve("report.md")).as("no format written before the baseline is applied").doesNotExist();
+            assertThat(dir.resolve("report.md"))
+                    .as("no format written before the baseline is applied")
+                    .doesNotExist();
             return r.withBaseline(comparison);
         });
-        assertThat(finished).singleElement().satisfies(r -> assertThat(r.complete()).isTrue());
+        assertThat(finished)
+                .singleElement()
+                .satisfies(r -> assertThat(r.complete()).isTrue());
         assertThat(done.baseline()).isEqualTo(comparison);
-        assertThat(jsonWrites).as("the live writes only; the final one goes with every format").containsExactly(0);
+        assertThat(jsonWrites)
+                .as("the live writes only; the final one goes with every format")
+                .containsExactly(0);
         assertThat(java.nio.file.Files.readString(dir.resolve("report.md"))).contains("## New since the baseline");
         assertThat(JsonReport.read(dir.resolve("report.json")).baseline()).isEqualTo(comparison);
     }
 
     @Test
     void progressLine_namesTheCellOutcomeAndTime() {
-        String line = LiveReport.progressLine(cell("static-lib", "qemu", Outcome.PASS, Verdict.EXPECTED), 12, 96, "amd64");
+        String line =
+                LiveReport.progressLine(cell("static-lib", "qemu", Outcome.PASS, Verdict.EXPECTED), 12, 96, "amd64");
         assertThat(line).isEqualTo("[12/96] static-lib go1.22.12 linux/arm64 qemu ... PASS (run 0.41 s, build 0.10 s)");
     }
 
     @Test
     void progressLine_ofAFailedBuild_givesTheBuildTimeOnly() {
         CellResult c = cell("static-lib", "qemu", Outcome.PASS, Verdict.EXPECTED);
-        CellResult failed = CellResult.buildFailed(c.key(), "PASS", Verdict.UNEXPECTED, new BuildInfo(
-                Outcome.LINK_ERROR, "gcc", "gcc", null, false, false, 3420, null, "logs/o", "logs/e"), c.diagnosis());
-        assertThat(LiveReport.progressLine(failed, 1, 3, "amd64")).startsWith("[1/3] static-lib go1.22.12 linux/arm64 "
-                + "qemu ... LINK_ERROR (build 3.42 s) UNEXPECTED");
+        CellResult failed = CellResult.buildFailed(
+                c.key(),
+                "PASS",
+                Verdict.UNEXPECTED,
+                new BuildInfo(Outcome.LINK_ERROR, "gcc", "gcc", null, false, false, 3420, null, "logs/o", "logs/e"),
+                c.diagnosis());
+        assertThat(LiveReport.progressLine(failed, 1, 3, "amd64"))
+                .startsWith(
+                        "[1/3] static-lib go1.22.12 linux/arm64 " + "qemu ... LINK_ERROR (build 3.42 s) UNEXPECTED");
     }
 
     @Test
     void progressLine_ofACellWhoseBinaryCameFromTheBuildCache_saysSo() {
         CellResult c = cell("static-lib", "qemu", Outcome.PASS, Verdict.EXPECTED);
         BuildInfo b = c.build();
-        BuildInfo cached = new BuildInfo(b.outcome(), b.cc(), b.ccFamily(), b.libraryArch(), b.translated(),
-                b.staticLink(), 2, b.binary(), b.stdoutLog(), b.stderrLog(), null, null, true, "ab12");
-        CellResult hit = CellResult.ran(c.key(), c.expected(), c.outcome(), c.verdict(), c.diagnosis(),
-                c.translated(), cached, c.runs(), c.facts());
+        BuildInfo cached = new BuildInfo(
+                b.outcome(),
+                b.cc(),
+                b.ccFamily(),
+                b.libraryArch(),
+                b.translated(),
+                b.staticLink(),
+                2,
+                b.binary(),
+                b.stdoutLog(),
+                b.stderrLog(),
+                null,
+                null,
+                true,
+                "ab12");
+        CellResult hit = CellResult.ran(
+                c.key(),
+                c.expected(),
+                c.outcome(),
+                c.verdict(),
+                c.diagnosis(),
+                c.translated(),
+                cached,
+                c.runs(),
+                c.facts());
         assertThat(LiveReport.progressLine(hit, 12, 96, "amd64"))
                 .isEqualTo("[12/96] static-lib go1.22.12 linux/arm64 qemu ... PASS (run 0.41 s) (cached build)");
     }
@@ -183,7 +252,8 @@ class LiveReportTest {
 
     @Test
     void reportJson_roundTrips_withTheCaseFieldName() throws Exception {
-        Report r = skeleton().withCells(List.of(cell("c-abort", "qemu", Outcome.CGO_SIGNAL, Verdict.EXPECTED)), true, "t");
+        Report r =
+                skeleton().withCells(List.of(cell("c-abort", "qemu", Outcome.CGO_SIGNAL, Verdict.EXPECTED)), true, "t");
         JsonReport.write(dir.resolve("report.json"), r);
         String text = java.nio.file.Files.readString(dir.resolve("report.json"));
         assertThat(text).contains("\"case\" : \"c-abort\"").contains("\"schema\" : \"m1go/1\"");
@@ -195,21 +265,24 @@ class LiveReportTest {
         Path f = java.nio.file.Files.writeString(dir.resolve("old.json"), "{\"schema\": \"m1go/0\", \"cells\": []}");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonReport.read(f))
                 .isInstanceOf(JsonReport.ReportFormatException.class)
-                .hasMessageContaining(f.toString()).hasMessageContaining("'m1go/0'");
+                .hasMessageContaining(f.toString())
+                .hasMessageContaining("'m1go/0'");
     }
 
     @Test
     void written_saysExactlyWhatIsOnDisk_midwayAndAfterTheEnd() throws Exception {
         LiveReport live = live(new ArrayList<>());
         live.finished(cell("c-abort", "native", Outcome.PASS, Verdict.EXPECTED), 1, 3);
-        assertThat(live.written()).as("within the interval: not on disk yet").startsWith(
-                "report.json holds the 0 cell(s)");
+        assertThat(live.written())
+                .as("within the interval: not on disk yet")
+                .startsWith("report.json holds the 0 cell(s)");
         clock.advance(1_000);
         live.finished(cell("c-abort", "qemu", Outcome.CGO_SIGNAL, Verdict.EXPECTED), 2, 3);
-        assertThat(live.written()).isEqualTo("report.json holds the 2 cell(s) that finished before the error, marked "
-                + "incomplete (\"complete\": false); no other report was written");
+        assertThat(live.written())
+                .isEqualTo("report.json holds the 2 cell(s) that finished before the error, marked "
+                        + "incomplete (\"complete\": false); no other report was written");
         live.complete(List.of(cell("c-abort", "qemu", Outcome.CGO_SIGNAL, Verdict.EXPECTED)));
-        assertThat(live.written()).isEqualTo("report.json holds all 1 cells of the finished run and every other "
-                + "report was written");
+        assertThat(live.written())
+                .isEqualTo("report.json holds all 1 cells of the finished run and every other " + "report was written");
     }
 }

@@ -26,8 +26,9 @@ class MarkdownReportTest {
         assertThat(md).contains("## Regressions", "- … and 300 more", "| … 360 more signatures | 360 |");
         assertThat(md).contains("## case-000\n", "| Go |");
         assertThat(md).doesNotContain("```text");
-        assertThat(md).contains("_Left out to stay under GitHub's 65,536-character limit: the crash texts and failure "
-                + "details");
+        assertThat(md)
+                .contains("_Left out to stay under GitHub's 65,536-character limit: the crash texts and failure "
+                        + "details");
         assertThat(md).contains("report.json, report.html and logs/");
     }
 
@@ -49,15 +50,17 @@ class MarkdownReportTest {
         String md = MarkdownReport.render(Cells.report(cells), dir);
         assertThat(md.split("<details>", -1)).hasSize(2);
         assertThat(md).contains("```text\nC: calling abort()\nSIGABRT: abort\n");
-        assertThat(md).contains("3 cells (go1.21.13: linux/arm64 binfmt; go1.22.12: linux/amd64 native, linux/arm64 qemu)");
+        assertThat(md)
+                .contains("3 cells (go1.21.13: linux/arm64 binfmt; go1.22.12: linux/amd64 native, linux/arm64 qemu)");
         assertThat(md).doesNotContain("Left out");
     }
 
     @Test
     void markdown_crashTextIsCut_atFortyLines_namingTheFullLog() throws Exception {
         String log = Cells.writeCrashLog(dir, "logs/big/run-1.stderr", 500);
-        String md = MarkdownReport.render(Cells.report(List.of(
-                Cells.crash("c-abort", "go1.22.12", "amd64", "native", Verdict.EXPECTED, log))), dir);
+        String md = MarkdownReport.render(
+                Cells.report(List.of(Cells.crash("c-abort", "go1.22.12", "amd64", "native", Verdict.EXPECTED, log))),
+                dir);
         assertThat(md).contains("… (cut; full log: logs/big/run-1.stderr)");
         assertThat(md).doesNotContain("main.f100()");
     }
@@ -65,9 +68,14 @@ class MarkdownReportTest {
     @Test
     void markdown_hostFingerprint_namesOnlyTheEmulatorsOfTheTargets() {
         String md = MarkdownReport.render(Cells.report(List.of(Cells.pass("c", "go1.22.12", "arm64", "qemu"))));
-        assertThat(md).contains("uname -m x86_64", "JVM os.arch amd64", "m1go translated: cannot tell",
-                "qemu-aarch64 (qemu-aarch64 7.2.22)", "binfmt_misc: qemu-aarch64 [PF]",
-                "arm64: aarch64-linux-gnu-gcc (aarch64-linux-gnu-gcc 12.2.0)");
+        assertThat(md)
+                .contains(
+                        "uname -m x86_64",
+                        "JVM os.arch amd64",
+                        "m1go translated: cannot tell",
+                        "qemu-aarch64 (qemu-aarch64 7.2.22)",
+                        "binfmt_misc: qemu-aarch64 [PF]",
+                        "arm64: aarch64-linux-gnu-gcc (aarch64-linux-gnu-gcc 12.2.0)");
         assertThat(md).doesNotContain("qemu-riscv64").doesNotContain("amd64: gcc");
     }
 
@@ -75,17 +83,63 @@ class MarkdownReportTest {
     void markdown_cellsShowOneSymbolAndOneWord_andForeignToolchainsGetTheirOwnRow() {
         List<CellResult> cells = new ArrayList<>(List.of(
                 Cells.pass("c", "go1.22.12", "amd64", "native"),
-                Cells.cell("c", "go1.19.8", "arm64", "arm64", "binfmt", Outcome.EMULATOR_FAULT, null, "PASS",
-                        Verdict.UNEXPECTED, null, List.of()),
-                Cells.cell("c", "go1.19.8", "amd64", "arm64", "qemu", Outcome.TIMEOUT, null, "PASS",
-                        Verdict.UNEXPECTED, null, List.of()),
-                Cells.cell("c", "go1.19.8", "amd64", "amd64", "native", Outcome.LINK_ARCH_MISMATCH, null,
-                        "LINK_ARCH_MISMATCH", Verdict.EXPECTED, null, List.of()),
-                Cells.cell("c", "go1.19.8", "amd64", "arm64", "binfmt", Outcome.SKIPPED, null, "PASS",
-                        Verdict.SKIPPED, null, List.of())));
+                Cells.cell(
+                        "c",
+                        "go1.19.8",
+                        "arm64",
+                        "arm64",
+                        "binfmt",
+                        Outcome.EMULATOR_FAULT,
+                        null,
+                        "PASS",
+                        Verdict.UNEXPECTED,
+                        null,
+                        List.of()),
+                Cells.cell(
+                        "c",
+                        "go1.19.8",
+                        "amd64",
+                        "arm64",
+                        "qemu",
+                        Outcome.TIMEOUT,
+                        null,
+                        "PASS",
+                        Verdict.UNEXPECTED,
+                        null,
+                        List.of()),
+                Cells.cell(
+                        "c",
+                        "go1.19.8",
+                        "amd64",
+                        "amd64",
+                        "native",
+                        Outcome.LINK_ARCH_MISMATCH,
+                        null,
+                        "LINK_ARCH_MISMATCH",
+                        Verdict.EXPECTED,
+                        null,
+                        List.of()),
+                Cells.cell(
+                        "c",
+                        "go1.19.8",
+                        "amd64",
+                        "arm64",
+                        "binfmt",
+                        Outcome.SKIPPED,
+                        null,
+                        "PASS",
+                        Verdict.SKIPPED,
+                        null,
+                        List.of())));
         String md = MarkdownReport.render(Cells.report(cells));
-        assertThat(md).contains("| go1.19.8 (arm64 go) |", "🧨 EMULATOR_FAULT ❗", "⏱ TIMEOUT ❗", "⛔ LINK_ARCH_MISMATCH",
-                "— SKIPPED", "✅ PASS");
+        assertThat(md)
+                .contains(
+                        "| go1.19.8 (arm64 go) |",
+                        "🧨 EMULATOR_FAULT ❗",
+                        "⏱ TIMEOUT ❗",
+                        "⛔ LINK_ARCH_MISMATCH",
+                        "— SKIPPED",
+                        "✅ PASS");
         assertThat(md.indexOf("## Regressions")).isLessThan(md.indexOf("## c"));
     }
 
@@ -94,25 +148,30 @@ class MarkdownReportTest {
         CellResult nowNew = Cells.crash("c-abort", "go1.23.5", "amd64", "native", Verdict.UNEXPECTED, null);
         CellResult known = Cells.crash("c-abort", "go1.22.12", "amd64", "native", Verdict.EXPECTED, null);
         CellResult fixed = Cells.pass("c-abort", "go1.21.13", "amd64", "native");
-        Report before = Cells.report(List.of(known,
-                Cells.crash("c-abort", "go1.21.13", "amd64", "native", Verdict.EXPECTED, null)));
+        Report before = Cells.report(
+                List.of(known, Cells.crash("c-abort", "go1.21.13", "amd64", "native", Verdict.EXPECTED, null)));
         Report now = Cells.report(List.of(nowNew, known, fixed));
         Report r = now.withBaseline(Comparison.of(now, before, "old/report.json"));
         String md = MarkdownReport.render(r);
         int newAt = md.indexOf("## New since the baseline");
         assertThat(newAt).isPositive().isLessThan(md.indexOf("## Regressions"));
-        assertThat(md).contains("1 new, 1 known, 1 fixed",
-                "- 🆕 new: **c-abort go1.23.5 linux/amd64 native**",
-                "- 🩹 fixed: **c-abort go1.21.13 linux/amd64 native**");
+        assertThat(md)
+                .contains(
+                        "1 new, 1 known, 1 fixed",
+                        "- 🆕 new: **c-abort go1.23.5 linux/amd64 native**",
+                        "- 🩹 fixed: **c-abort go1.21.13 linux/amd64 native**");
     }
 
     @Test
     void markdown_crashText_endsAfterTheCrashingGoroutine() throws Exception {
         String log = Cells.writeCrashLog(dir, "logs/g/run-1.stderr", 2);
-        java.nio.file.Files.writeString(dir.resolve(log), "\ngoroutine 2 gp=0xc000002 m=nil [force gc (idle)]:\n"
-                + "runtime.gopark()\n", java.nio.file.StandardOpenOption.APPEND);
-        String md = MarkdownReport.render(Cells.report(List.of(
-                Cells.crash("c-abort", "go1.22.12", "amd64", "native", Verdict.EXPECTED, log))), dir);
+        java.nio.file.Files.writeString(
+                dir.resolve(log),
+                "\ngoroutine 2 gp=0xc000002 m=nil [force gc (idle)]:\n" + "runtime.gopark()\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        String md = MarkdownReport.render(
+                Cells.report(List.of(Cells.crash("c-abort", "go1.22.12", "amd64", "native", Verdict.EXPECTED, log))),
+                dir);
         assertThat(md).contains("main.f1()", "… (other goroutines left out; full log: logs/g/run-1.stderr)");
         assertThat(md).doesNotContain("runtime.gopark");
     }

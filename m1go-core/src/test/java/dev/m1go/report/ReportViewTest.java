@@ -19,15 +19,28 @@ class ReportViewTest {
 
     @Test
     void grid_rowsAreToolchains_columnsTargetTimesRunner_nativeFirst() {
-        ReportView v = ReportView.of(Cells.report(List.of(
-                Cells.pass("c-abort", "go1.22.12", "arm64", "qemu"),
-                Cells.pass("c-abort", "go1.22.12", "amd64", "native"),
-                Cells.cell("c-abort", "go1.19.8", "arm64", "arm64", "binfmt", Outcome.PASS, null, "PASS",
-                        Verdict.EXPECTED, null, List.of()),
-                Cells.pass("c-abort", "go1.21.13", "arm64", "binfmt"))), null);
+        ReportView v = ReportView.of(
+                Cells.report(List.of(
+                        Cells.pass("c-abort", "go1.22.12", "arm64", "qemu"),
+                        Cells.pass("c-abort", "go1.22.12", "amd64", "native"),
+                        Cells.cell(
+                                "c-abort",
+                                "go1.19.8",
+                                "arm64",
+                                "arm64",
+                                "binfmt",
+                                Outcome.PASS,
+                                null,
+                                "PASS",
+                                Verdict.EXPECTED,
+                                null,
+                                List.of()),
+                        Cells.pass("c-abort", "go1.21.13", "arm64", "binfmt"))),
+                null);
         assertThat(v.cases()).singleElement().satisfies(grid -> {
             assertThat(grid.columns()).containsExactly("linux/amd64 native", "linux/arm64 qemu", "linux/arm64 binfmt");
-            assertThat(grid.rows()).extracting(ReportView.Row::label)
+            assertThat(grid.rows())
+                    .extracting(ReportView.Row::label)
                     .containsExactly("go1.19.8 (arm64 go)", "go1.21.13", "go1.22.12");
             assertThat(grid.rows().get(2).cells()).containsOnlyKeys("linux/amd64 native", "linux/arm64 qemu");
         });
@@ -38,13 +51,15 @@ class ReportViewTest {
         ReportView v = ReportView.of(Cells.report(List.of(Cells.pass("c", "go1.22.12", "arm64", "qemu"))), null);
         assertThat(v.hosts()).singleElement().satisfies(h -> {
             assertThat(h.label()).isNull();
-            assertThat(h.facts()).containsExactly(
-                    "linux/amd64 (uname -m x86_64, JVM os.arch amd64, kernel 6.1.0, m1go translated: cannot tell)",
-                    "emulators: qemu-aarch64 (qemu-aarch64 7.2.22)",
-                    "binfmt_misc: qemu-aarch64 [PF]",
-                    "C compilers: arm64: aarch64-linux-gnu-gcc (aarch64-linux-gnu-gcc 12.2.0)");
+            assertThat(h.facts())
+                    .containsExactly(
+                            "linux/amd64 (uname -m x86_64, JVM os.arch amd64, kernel 6.1.0, m1go translated: cannot tell)",
+                            "emulators: qemu-aarch64 (qemu-aarch64 7.2.22)",
+                            "binfmt_misc: qemu-aarch64 [PF]",
+                            "C compilers: arm64: aarch64-linux-gnu-gcc (aarch64-linux-gnu-gcc 12.2.0)");
         });
-        assertThat(ReportView.facts(Cells.HOST, Set.of("amd64"))).contains("emulators: none for these targets")
+        assertThat(ReportView.facts(Cells.HOST, Set.of("amd64")))
+                .contains("emulators: none for these targets")
                 .noneMatch(f -> f.startsWith("binfmt_misc"));
     }
 
@@ -61,7 +76,8 @@ class ReportViewTest {
         JUnitReport.write(v);
         assertThat(Files.readString(dir.resolve(HtmlReport.FILE))).contains("SIGABRT: abort");
         assertThat(Files.readString(dir.resolve(JUnitReport.FILE))).contains("SIGABRT: abort");
-        assertThat(ReportView.of(Cells.report(List.of(crash)), dir).crashText(crash, 40)).doesNotContain("SIGABRT");
+        assertThat(ReportView.of(Cells.report(List.of(crash)), dir).crashText(crash, 40))
+                .doesNotContain("SIGABRT");
     }
 
     @Test

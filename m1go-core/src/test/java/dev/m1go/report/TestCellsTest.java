@@ -27,20 +27,36 @@ class TestCellsTest {
         List<TestResult> tests = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             String name = String.format("Test%02d", i);
-            tests.add(new TestResult(name, "fail", Outcome.EXIT_NONZERO, 0.01, "PASS", Verdict.UNEXPECTED,
+            tests.add(new TestResult(
+                    name,
+                    "fail",
+                    Outcome.EXIT_NONZERO,
+                    0.01,
+                    "PASS",
+                    Verdict.UNEXPECTED,
                     "=== RUN   " + name + "\n    x_test.go:" + i + ": case " + i + " broke\n--- FAIL: " + name
                             + " (0.01s)\n"));
         }
-        return new CellResult(Cells.key("store.test", go, "amd64", "amd64", "native"), Outcome.EXIT_NONZERO,
-                Verdict.UNEXPECTED, "PASS", new Diagnosis(null, false, "EXIT_NONZERO exit 1", "failed", List.of(),
-                List.of()), false, null, null, List.of(new RunResult(1, false, Outcome.EXIT_NONZERO, null, 5, LOG,
-                LOG.replace(".stdout", ".stderr"))), Map.of(), Map.of(), tests);
+        return new CellResult(
+                Cells.key("store.test", go, "amd64", "amd64", "native"),
+                Outcome.EXIT_NONZERO,
+                Verdict.UNEXPECTED,
+                "PASS",
+                new Diagnosis(null, false, "EXIT_NONZERO exit 1", "failed", List.of(), List.of()),
+                false,
+                null,
+                null,
+                List.of(new RunResult(1, false, Outcome.EXIT_NONZERO, null, 5, LOG, LOG.replace(".stdout", ".stderr"))),
+                Map.of(),
+                Map.of(),
+                tests);
     }
 
     @Test
     void excerpt_quotesAtMostFiveTests_andSaysHowManyMoreFailed() {
         String text = TestCells.excerpt(failing(12));
-        assertThat(text).contains("--- FAIL: Test05 (0.01s)\n    x_test.go:5: case 5 broke\n")
+        assertThat(text)
+                .contains("--- FAIL: Test05 (0.01s)\n    x_test.go:5: case 5 broke\n")
                 .doesNotContain("Test06")
                 .endsWith("… 7 more failing tests (every test's output is in report.json; full log: " + LOG + ")\n");
     }
@@ -49,8 +65,9 @@ class TestCellsTest {
     void markdownAndHtml_listAtMostSixFailingTests() throws Exception {
         Report r = Cells.report(List.of(failing(12)));
         assertThat(MarkdownReport.render(r)).contains("Test06: `x_test.go:6: case 6 broke`<br>… and 6 more |");
-        assertThat(HtmlReport.render(r, null)).contains("<li><code>Test06</code>: x_test.go:6: case 6 broke</li>"
-                + "<li>… and 6 more (every test is in report.json)</li>");
+        assertThat(HtmlReport.render(r, null))
+                .contains("<li><code>Test06</code>: x_test.go:6: case 6 broke</li>"
+                        + "<li>… and 6 more (every test is in report.json)</li>");
     }
 
     @Test
@@ -62,7 +79,13 @@ class TestCellsTest {
 
     @Test
     void aTestWhoseResultTheCrashSwallowed_isSkippedWithM1gosNote() {
-        TestResult unobserved = new TestResult("TestEarlier", "run", Outcome.SKIPPED, 0, "PASS", Verdict.SKIPPED,
+        TestResult unobserved = new TestResult(
+                "TestEarlier",
+                "run",
+                Outcome.SKIPPED,
+                0,
+                "PASS",
+                Verdict.SKIPPED,
                 "=== RUN   TestEarlier\n    x_test.go:3: started\n(no result: the binary died in TestLater before this "
                         + "test's result was printed)\n");
         assertThat(TestCells.skipReason(unobserved))
@@ -71,8 +94,15 @@ class TestCellsTest {
 
     @Test
     void aPassingTestCell_hasCountsOnly_andNoExcerpt() {
-        CellResult c = failing(0).withTests(List.of(new TestResult("TestA", "pass", Outcome.PASS, 0, "PASS",
-                Verdict.EXPECTED, "=== RUN   TestA\n--- PASS: TestA (0.00s)\n")));
+        CellResult c = failing(0)
+                .withTests(List.of(new TestResult(
+                        "TestA",
+                        "pass",
+                        Outcome.PASS,
+                        0,
+                        "PASS",
+                        Verdict.EXPECTED,
+                        "=== RUN   TestA\n--- PASS: TestA (0.00s)\n")));
         assertThat(TestCells.counts(c)).isEqualTo("1 test: 1 passed, 0 failed, 0 skipped");
         assertThat(TestCells.hasExcerpt(c)).isFalse();
         assertThat(Cluster.signatureOf(c)).isEqualTo("EXIT_NONZERO exit 1");
@@ -85,7 +115,8 @@ class TestCellsTest {
             cells.add(failing(i, "go1." + (10 + i) + ".1"));
         }
         String md = MarkdownReport.render(Cells.report(cells));
-        assertThat(md.lines().filter(l -> l.matches("\\| go1\\.\\S+ linux/amd64 native \\| \\d+ tests?: .*"))).hasSize(12);
+        assertThat(md.lines().filter(l -> l.matches("\\| go1\\.\\S+ linux/amd64 native \\| \\d+ tests?: .*")))
+                .hasSize(12);
         assertThat(md).contains("| … and 2 more rows (every test of every cell is in report.json) | | | |\n");
     }
 }

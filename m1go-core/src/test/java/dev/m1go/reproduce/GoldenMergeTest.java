@@ -34,21 +34,22 @@ class GoldenMergeTest {
         Path expected = Golden.directory(root, "merged").resolve(JsonReport.FILE);
 
         Report merged = new MergeReports(new Log() {
-            @Override
-            public void info(String message) {
-            }
+                    @Override
+                    public void info(String message) {}
 
-            @Override
-            public void warn(String message) {
-            }
-        }).merge(List.of(old, fresh), out, "m1go-maven-plugin merge");
+                    @Override
+                    public void warn(String message) {}
+                })
+                .merge(List.of(old, fresh), out, "m1go-maven-plugin merge");
 
         assertThat(merged.hosts()).hasSize(2);
         // the golden report names its inputs by their paths then; the crash texts it quotes keep them as measured
         String actual = Files.readString(out.resolve(JsonReport.FILE), StandardCharsets.UTF_8)
                 .replace(root.toString(), Golden.MEASURED_IN);
         if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(Path.of("src/test/resources/golden/merged").resolve(JsonReport.FILE), actual,
+            Files.writeString(
+                    Path.of("src/test/resources/golden/merged").resolve(JsonReport.FILE),
+                    actual,
                     StandardCharsets.UTF_8);
         }
         assertThat(actual).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));

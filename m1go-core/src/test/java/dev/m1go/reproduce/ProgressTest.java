@@ -1,11 +1,8 @@
 package dev.m1go.reproduce;
 
-import dev.m1go.testing.MovableClock;
-import dev.m1go.testing.RecordingLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m1go.cases.CaseLoader;
-import dev.m1go.core.Log;
 import dev.m1go.classify.Outcome;
 import dev.m1go.classify.Verdict;
 import dev.m1go.exec.ProcessResult;
@@ -16,12 +13,14 @@ import dev.m1go.matrix.CellResult;
 import dev.m1go.matrix.PlannedCell;
 import dev.m1go.matrix.Platform;
 import dev.m1go.runner.Runner;
+import dev.m1go.testing.MovableClock;
+import dev.m1go.testing.RecordingLog;
 import dev.m1go.toolchain.Toolchain;
 import java.nio.file.Path;
-import java.util.Map;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
@@ -55,18 +54,36 @@ class ProgressTest {
         var c = new CaseLoader().load(null, List.of("cgo-hello")).get(0);
         List<PlannedCell> cells = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            cells.add(new PlannedCell(c, new Toolchain("go1.2" + i + ".1", Path.of("/go" + i), Arch.AMD64, "test",
-                    Map.of(), null), new Platform(Os.LINUX, Arch.AMD64), NATIVE,
-                    dev.m1go.cases.Variant.defaultVariant(), null));
+            cells.add(new PlannedCell(
+                    c,
+                    new Toolchain("go1.2" + i + ".1", Path.of("/go" + i), Arch.AMD64, "test", Map.of(), null),
+                    new Platform(Os.LINUX, Arch.AMD64),
+                    NATIVE,
+                    dev.m1go.cases.Variant.defaultVariant(),
+                    null));
         }
         return cells;
     }
 
     private static CellResult passed() {
-        dev.m1go.matrix.CellKey key = new dev.m1go.matrix.CellKey("cgo-hello", "go1.20.1", Arch.AMD64,
-                new Platform(Os.LINUX, Arch.AMD64), "native", dev.m1go.matrix.CellKey.DEFAULT_VARIANT, null);
-        return CellResult.ran(key, "PASS", Outcome.PASS, Verdict.EXPECTED, dev.m1go.matrix.Diagnosis.note("passed"),
-                false, null, List.of(), Map.of());
+        dev.m1go.matrix.CellKey key = new dev.m1go.matrix.CellKey(
+                "cgo-hello",
+                "go1.20.1",
+                Arch.AMD64,
+                new Platform(Os.LINUX, Arch.AMD64),
+                "native",
+                dev.m1go.matrix.CellKey.DEFAULT_VARIANT,
+                null);
+        return CellResult.ran(
+                key,
+                "PASS",
+                Outcome.PASS,
+                Verdict.EXPECTED,
+                dev.m1go.matrix.Diagnosis.note("passed"),
+                false,
+                null,
+                List.of(),
+                Map.of());
     }
 
     @Test
@@ -79,8 +96,9 @@ class ProgressTest {
         clock.advance(Duration.ofSeconds(30));
         p.finished(passed(), 1, 4);
         p.line("[1/4] c go1.22.12 linux/amd64 native ... PASS (30.00 s)");
-        assertThat(lines).containsExactly("[1/4] c go1.22.12 linux/amd64 native ... PASS (30.00 s) · 30 s elapsed, "
-                + "ETA 1m30s");
+        assertThat(lines)
+                .containsExactly(
+                        "[1/4] c go1.22.12 linux/amd64 native ... PASS (30.00 s) · 30 s elapsed, " + "ETA 1m30s");
     }
 
     @Test
@@ -90,16 +108,24 @@ class ProgressTest {
         MovableClock clock = new MovableClock("2026-01-01T00:00:00Z");
         Progress p = new Progress(log, clock, Arch.AMD64);
         List<PlannedCell> cells = planned(6);
-        PlannedCell translated = new PlannedCell(cells.get(0).reproCase(), new Toolchain("go1.27.3", Path.of("/arm"),
-                Arch.ARM64, "test", Map.of(), null), cells.get(0).target(), NATIVE,
-                dev.m1go.cases.Variant.defaultVariant(), null);
-        PlannedCell translatedOther = new PlannedCell(translated.reproCase(), new Toolchain("go1.26.8",
-                Path.of("/arm2"), Arch.ARM64, "test", Map.of(), null), translated.target(), NATIVE,
-                dev.m1go.cases.Variant.defaultVariant(), null);
+        PlannedCell translated = new PlannedCell(
+                cells.get(0).reproCase(),
+                new Toolchain("go1.27.3", Path.of("/arm"), Arch.ARM64, "test", Map.of(), null),
+                cells.get(0).target(),
+                NATIVE,
+                dev.m1go.cases.Variant.defaultVariant(),
+                null);
+        PlannedCell translatedOther = new PlannedCell(
+                translated.reproCase(),
+                new Toolchain("go1.26.8", Path.of("/arm2"), Arch.ARM64, "test", Map.of(), null),
+                translated.target(),
+                NATIVE,
+                dev.m1go.cases.Variant.defaultVariant(),
+                null);
         p.planned(cells);
         // three translated builds: two of go1.27.3 (the first compiles the standard library), one of go1.26.8
-        p.buildsPlanned(List.of(cells.get(0), cells.get(0), cells.get(0), translated, translated, translatedOther),
-                2, 1);
+        p.buildsPlanned(
+                List.of(cells.get(0), cells.get(0), cells.get(0), translated, translated, translatedOther), 2, 1);
         p.building(translated);
         clock.advance(Duration.ofSeconds(100));
         p.built(translated);
@@ -128,8 +154,9 @@ class ProgressTest {
         p.building(cells.get(0));
         clock.advance(Duration.ofSeconds(95));
         p.heartbeat();
-        assertThat(lines).containsExactly("… still running after 1m35s: building cgo-hello go1.20.1 (amd64 go) "
-                + "linux/amd64 for 1m35s; 0/1 cells done");
+        assertThat(lines)
+                .containsExactly("… still running after 1m35s: building cgo-hello go1.20.1 (amd64 go) "
+                        + "linux/amd64 for 1m35s; 0/1 cells done");
         p.built(cells.get(0));
         clock.advance(Duration.ofSeconds(60));
         p.heartbeat();
@@ -172,7 +199,9 @@ class ProgressTest {
         assertThat(lines).isEmpty();
         clock.advance(Duration.ofSeconds(20));
         p.heartbeat();
-        assertThat(lines).singleElement().asString()
+        assertThat(lines)
+                .singleElement()
+                .asString()
                 .startsWith("… still running after 25 s: ")
                 .endsWith(" for 25 s; 0/2 cells done");
     }

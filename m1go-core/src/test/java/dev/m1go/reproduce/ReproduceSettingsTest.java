@@ -42,22 +42,40 @@ class ReproduceSettingsTest {
     @Test
     void builder_namesTheRequiredSettingThatIsMissing() {
         assertThatThrownBy(() -> ReproduceSettings.builder(OUT, null, Map.of(), HOME))
-                .isInstanceOf(NullPointerException.class).hasMessage("ReproduceSettings: cacheDirectory not given");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("ReproduceSettings: cacheDirectory not given");
         assertThatThrownBy(() -> ReproduceSettings.builder(OUT, CACHE, Map.of(), null))
-                .isInstanceOf(NullPointerException.class).hasMessage("ReproduceSettings: home not given");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("ReproduceSettings: home not given");
     }
 
     @Test
     void builder_eachSetterReachesItsOwnSetting() {
         ReproduceSettings.StressSettings stress = new ReproduceSettings.StressSettings(5, 6, true, 2);
-        ModuleProject.Settings module = new ModuleProject.Settings(Path.of("/work/mod"), List.of("./..."), List.of(),
-                List.of(), List.of(), null, null, null, Map.of());
+        ModuleProject.Settings module = new ModuleProject.Settings(
+                Path.of("/work/mod"), List.of("./..."), List.of(), List.of(), List.of(), null, null, null, Map.of());
 
-        ReproduceSettings s = ReproduceSettings.builder(OUT, CACHE, Map.of("A", "1"), HOME).goRoots(List.of("/go"))
-                .goVersions("1.22").failIfNoToolchains(false).cases(List.of("cgo-hello")).casesDirectory(Path.of("c"))
-                .runners(List.of("native")).targets(List.of("linux/arm64")).timeoutSeconds(7).buildTimeoutSeconds(9)
-                .threads(3).inheritEnvironment(true).reruns(4).rerunsAll(true).failIfNoCells(false).rebuild(true)
-                .cacheMaxBytes(123).stress(stress).module(module).memoryLimitMb(64).build();
+        ReproduceSettings s = ReproduceSettings.builder(OUT, CACHE, Map.of("A", "1"), HOME)
+                .goRoots(List.of("/go"))
+                .goVersions("1.22")
+                .failIfNoToolchains(false)
+                .cases(List.of("cgo-hello"))
+                .casesDirectory(Path.of("c"))
+                .runners(List.of("native"))
+                .targets(List.of("linux/arm64"))
+                .timeoutSeconds(7)
+                .buildTimeoutSeconds(9)
+                .threads(3)
+                .inheritEnvironment(true)
+                .reruns(4)
+                .rerunsAll(true)
+                .failIfNoCells(false)
+                .rebuild(true)
+                .cacheMaxBytes(123)
+                .stress(stress)
+                .module(module)
+                .memoryLimitMb(64)
+                .build();
 
         assertThat(s.outputDirectory()).isEqualTo(OUT);
         assertThat(s.cacheDirectory()).isEqualTo(CACHE);
@@ -89,45 +107,63 @@ class ReproduceSettingsTest {
     void builder_defaults_areTheFrontEnds() throws Exception {
         Log quiet = new Log() {
             @Override
-            public void info(String message) {
-            }
+            public void info(String message) {}
 
             @Override
-            public void warn(String message) {
-            }
+            public void warn(String message) {}
         };
-        Context context = new Context(Frontend.maven("1.0"), Map.of("A", "1"), HOME, Path.of("/work"),
-                new PrintStream(OutputStream.nullOutputStream()), quiet);
+        Context context = new Context(
+                Frontend.maven("1.0"),
+                Map.of("A", "1"),
+                HOME,
+                Path.of("/work"),
+                new PrintStream(OutputStream.nullOutputStream()),
+                quiet);
 
-        ReproduceSettings fromDefaults = ReproduceRequest.builder().outputDirectory(OUT).cacheDirectory(CACHE)
-                .build(context).settings();
+        ReproduceSettings fromDefaults = ReproduceRequest.builder()
+                .outputDirectory(OUT)
+                .cacheDirectory(CACHE)
+                .build(context)
+                .settings();
 
-        assertThat(ReproduceSettings.builder(OUT, CACHE, Map.of("A", "1"), HOME).build()).isEqualTo(fromDefaults);
+        assertThat(ReproduceSettings.builder(OUT, CACHE, Map.of("A", "1"), HOME).build())
+                .isEqualTo(fromDefaults);
     }
 
     /** {@code -Dm1go.runEnv.NAME=value} properties reach module mode's run options; a bad name is a usage error. */
     @Test
     void runEnvProperties_reachTheModulesRunOptions_andABadNameIsRefused() throws Exception {
-        Context context = new Context(Frontend.maven("1.0"), Map.of(), HOME, Path.of("/work"),
-                new PrintStream(OutputStream.nullOutputStream()), new Log() {
+        Context context = new Context(
+                Frontend.maven("1.0"),
+                Map.of(),
+                HOME,
+                Path.of("/work"),
+                new PrintStream(OutputStream.nullOutputStream()),
+                new Log() {
                     @Override
-                    public void info(String message) {
-                    }
+                    public void info(String message) {}
 
                     @Override
-                    public void warn(String message) {
-                    }
+                    public void warn(String message) {}
                 });
-        Map<String, String> env = ReproduceRequest.Builder.runEnvProperties(Map.of("m1go.runEnv.GODEBUG", "x=1",
-                "m1go.targetEnv.linux-arm64.CC", "cc", "other", "y"));
+        Map<String, String> env = ReproduceRequest.Builder.runEnvProperties(
+                Map.of("m1go.runEnv.GODEBUG", "x=1", "m1go.targetEnv.linux-arm64.CC", "cc", "other", "y"));
         assertThat(env).containsExactly(Map.entry("GODEBUG", "x=1"));
-        ReproduceRequest r = ReproduceRequest.builder().outputDirectory(OUT).cacheDirectory(CACHE)
-                .module(Path.of("/work/mod")).runEnv(env).build(context);
+        ReproduceRequest r = ReproduceRequest.builder()
+                .outputDirectory(OUT)
+                .cacheDirectory(CACHE)
+                .module(Path.of("/work/mod"))
+                .runEnv(env)
+                .build(context);
         assertThat(r.module().run().runEnv()).containsExactly(Map.entry("GODEBUG", "x=1"));
         assertThat(r.module().run().testTimeoutSeconds()).isEqualTo(300);
         assertThat(r.module().run().translatedTestsOneAtATime()).isTrue();
-        assertThatThrownBy(() -> ReproduceRequest.builder().outputDirectory(OUT).cacheDirectory(CACHE)
-                .runEnv(Map.of("NOT A NAME", "1")).build(context)).isInstanceOf(dev.m1go.core.UserError.class)
+        assertThatThrownBy(() -> ReproduceRequest.builder()
+                        .outputDirectory(OUT)
+                        .cacheDirectory(CACHE)
+                        .runEnv(Map.of("NOT A NAME", "1"))
+                        .build(context))
+                .isInstanceOf(dev.m1go.core.UserError.class)
                 .hasMessageContaining("m1go.runEnv key 'NOT A NAME'");
     }
 
@@ -137,29 +173,47 @@ class ReproduceSettingsTest {
      */
     @Test
     void containerHostsProperties_reachTheContainerSettings_andABadOneIsRefusedNamingTheSetting() throws Exception {
-        Context context = new Context(Frontend.maven("1.0"), Map.of(), HOME, Path.of("/work"),
-                new PrintStream(OutputStream.nullOutputStream()), new Log() {
+        Context context = new Context(
+                Frontend.maven("1.0"),
+                Map.of(),
+                HOME,
+                Path.of("/work"),
+                new PrintStream(OutputStream.nullOutputStream()),
+                new Log() {
                     @Override
-                    public void info(String message) {
-                    }
+                    public void info(String message) {}
 
                     @Override
-                    public void warn(String message) {
-                    }
+                    public void warn(String message) {}
                 });
         Map<String, String> hosts = ReproduceRequest.Builder.containerHostsProperties(Map.of(
-                "m1go.container.hosts.linux-arm64", "tcp://arm64-box:2375", "m1go.container.image", "x",
-                "m1go.runEnv.A", "1"));
+                "m1go.container.hosts.linux-arm64",
+                "tcp://arm64-box:2375",
+                "m1go.container.image",
+                "x",
+                "m1go.runEnv.A",
+                "1"));
         assertThat(hosts).containsExactly(Map.entry("linux-arm64", "tcp://arm64-box:2375"));
-        ReproduceRequest r = ReproduceRequest.builder().outputDirectory(OUT).cacheDirectory(CACHE)
-                .containerHosts(hosts).build(context);
+        ReproduceRequest r = ReproduceRequest.builder()
+                .outputDirectory(OUT)
+                .cacheDirectory(CACHE)
+                .containerHosts(hosts)
+                .build(context);
         assertThat(r.container().containerHosts()).containsOnlyKeys(dev.m1go.host.Arch.ARM64);
         assertThat(r.container().containerHosts().get(dev.m1go.host.Arch.ARM64).describe())
                 .isEqualTo("tcp://arm64-box:2375 (m1go.container.hosts.linux-arm64)");
-        assertThat(ReproduceRequest.builder().outputDirectory(OUT).cacheDirectory(CACHE).build(context).container()
-                .containerHosts()).isEmpty();
-        assertThatThrownBy(() -> ReproduceRequest.builder().outputDirectory(OUT).cacheDirectory(CACHE)
-                .containerHosts(Map.of("linux-aarch64", "tcp://arm64-box:2375")).build(context))
+        assertThat(ReproduceRequest.builder()
+                        .outputDirectory(OUT)
+                        .cacheDirectory(CACHE)
+                        .build(context)
+                        .container()
+                        .containerHosts())
+                .isEmpty();
+        assertThatThrownBy(() -> ReproduceRequest.builder()
+                        .outputDirectory(OUT)
+                        .cacheDirectory(CACHE)
+                        .containerHosts(Map.of("linux-aarch64", "tcp://arm64-box:2375"))
+                        .build(context))
                 .isInstanceOf(dev.m1go.core.UserError.class)
                 .hasMessageStartingWith("m1go.container.hosts.linux-aarch64 names no platform of the container runner")
                 .hasMessageContaining("(did you mean 'linux-arm64'?)");
@@ -167,14 +221,28 @@ class ReproduceSettingsTest {
 
     @Test
     void withModuleAndWithMoreGoRoots_keepEveryOtherSetting() {
-        ReproduceSettings s = ReproduceSettings.builder(OUT, CACHE, Map.of(), HOME).goRoots(List.of("/a"))
-                .timeoutSeconds(7).buildTimeoutSeconds(9).threads(3).reruns(4).memoryLimitMb(32).build();
-        ModuleProject.Settings module = new ModuleProject.Settings(Path.of("/work/mod"), List.of("./..."), List.of(),
-                List.of(), List.of(), null, null, null, Map.of());
+        ReproduceSettings s = ReproduceSettings.builder(OUT, CACHE, Map.of(), HOME)
+                .goRoots(List.of("/a"))
+                .timeoutSeconds(7)
+                .buildTimeoutSeconds(9)
+                .threads(3)
+                .reruns(4)
+                .memoryLimitMb(32)
+                .build();
+        ModuleProject.Settings module = new ModuleProject.Settings(
+                Path.of("/work/mod"), List.of("./..."), List.of(), List.of(), List.of(), null, null, null, Map.of());
 
         ReproduceSettings changed = s.withModule(module).withMoreGoRoots(List.of("/b"));
 
-        assertThat(changed).isEqualTo(ReproduceSettings.builder(OUT, CACHE, Map.of(), HOME).goRoots(List.of("/a", "/b"))
-                .timeoutSeconds(7).buildTimeoutSeconds(9).threads(3).reruns(4).memoryLimitMb(32).module(module).build());
+        assertThat(changed)
+                .isEqualTo(ReproduceSettings.builder(OUT, CACHE, Map.of(), HOME)
+                        .goRoots(List.of("/a", "/b"))
+                        .timeoutSeconds(7)
+                        .buildTimeoutSeconds(9)
+                        .threads(3)
+                        .reruns(4)
+                        .memoryLimitMb(32)
+                        .module(module)
+                        .build());
     }
 }

@@ -36,8 +36,17 @@ class ReproduceTest {
     private static final ProcessRunner NO_PROCESSES = spec -> {
         throw new AssertionError("no process expected: " + spec.display());
     };
-    private static final Host HOST = new Host(Os.LINUX, Arch.AMD64, "x86_64", "amd64", "6.1.0-fake", null, List.of(),
-            List.of(), Map.of(), new TreeMap<>());
+    private static final Host HOST = new Host(
+            Os.LINUX,
+            Arch.AMD64,
+            "x86_64",
+            "amd64",
+            "6.1.0-fake",
+            null,
+            List.of(),
+            List.of(),
+            Map.of(),
+            new TreeMap<>());
 
     @TempDir
     Path tmp;
@@ -62,16 +71,32 @@ class ReproduceTest {
                 lines.add(message);
             }
         };
-        return new Reproduce(NO_PROCESSES, new GoCrashClassifier(), h -> List.of(), (env, logDir) -> HOST, cases,
-                source, Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC), log);
+        return new Reproduce(
+                NO_PROCESSES,
+                new GoCrashClassifier(),
+                h -> List.of(),
+                (env, logDir) -> HOST,
+                cases,
+                source,
+                Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC),
+                log);
     }
 
     private ReproduceSettings settings(String goVersions, boolean failIfNoToolchains, List<String> runners) {
-        return ReproduceSettings.builder(tmp.resolve("out"), tmp.resolve("cache"),
-                        Map.of("PATH", tmp.resolve("empty-path").toString()), tmp)
-                .goRoots(List.of("~/go-extra")).goVersions(goVersions).failIfNoToolchains(failIfNoToolchains)
-                .cases(List.of("cgo-hello")).runners(runners).targets(List.of("linux/amd64"))
-                .buildTimeoutSeconds(300).threads(1).build();
+        return ReproduceSettings.builder(
+                        tmp.resolve("out"),
+                        tmp.resolve("cache"),
+                        Map.of("PATH", tmp.resolve("empty-path").toString()),
+                        tmp)
+                .goRoots(List.of("~/go-extra"))
+                .goVersions(goVersions)
+                .failIfNoToolchains(failIfNoToolchains)
+                .cases(List.of("cgo-hello"))
+                .runners(runners)
+                .targets(List.of("linux/amd64"))
+                .buildTimeoutSeconds(300)
+                .threads(1)
+                .build();
     }
 
     private static Toolchain go(String version) {
@@ -97,14 +122,16 @@ class ReproduceTest {
         Reproduce r = reproduce(List.of(go("go1.22.12")), (dir, ids) -> {
             throw new CaseDefinitionException("case.yaml of my-case: expect.outcome 'PASSS' is not an outcome");
         });
-        assertThatThrownBy(() -> r.run(settings(null, true, List.of("native")))).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> r.run(settings(null, true, List.of("native"))))
+                .isInstanceOf(UserError.class)
                 .hasMessage("case.yaml of my-case: expect.outcome 'PASSS' is not an outcome");
     }
 
     @Test
     void everyCellSkipped_onTheGivenHost_isNothingToRun_withTheReason() {
         Reproduce r = reproduce(List.of(go("go1.22.12")), ReproduceTest::bundled);
-        assertThatThrownBy(() -> r.run(settings(null, true, List.of("qemu")))).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> r.run(settings(null, true, List.of("qemu"))))
+                .isInstanceOf(UserError.class)
                 .hasMessageContaining("none of the runners qemu applies to the targets linux/amd64");
     }
 
@@ -113,11 +140,13 @@ class ReproduceTest {
         Reproduce r = reproduce(List.of(), ReproduceTest::bundled);
         Reproduce.Result result = r.run(settings(null, false, List.of("native")));
         assertThat(result.report().cells()).isEmpty();
-        JsonNode json = new ObjectMapper().readTree(tmp.resolve("out/report.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(tmp.resolve("out/report.json").toFile());
         assertThat(json.path("startedAt").asText()).isEqualTo("2026-01-02T03:04:05Z");
         assertThat(json.toString()).contains("6.1.0-fake");
         assertThat(json.path("cases").toString()).contains("cgo-hello");
-        assertThat(lines).contains("m1go: no Go toolchain found; writing an empty report because "
-                + "m1go.failIfNoToolchains is false.");
+        assertThat(lines)
+                .contains("m1go: no Go toolchain found; writing an empty report because "
+                        + "m1go.failIfNoToolchains is false.");
     }
 }

@@ -18,10 +18,12 @@ class FrontendTest {
 
     @Test
     void aSettingNamedInProse_keepsItsKeyInMaven_andIsItsOptionOnTheCommandLine() {
-        String core = "m1go.timeoutSeconds is -1: give the time limit; see m1go.stress.runs and m1go.container.keepImages.";
+        String core =
+                "m1go.timeoutSeconds is -1: give the time limit; see m1go.stress.runs and m1go.container.keepImages.";
         assertThat(MAVEN.render(core)).isEqualTo(core);
-        assertThat(CLI.render(core)).isEqualTo("--timeout-seconds is -1: give the time limit; see --stress-runs and "
-                + "--container-keep-images.");
+        assertThat(CLI.render(core))
+                .isEqualTo("--timeout-seconds is -1: give the time limit; see --stress-runs and "
+                        + "--container-keep-images.");
     }
 
     @Test
@@ -40,11 +42,14 @@ class FrontendTest {
 
     @Test
     void runEnvironmentKeys_becomeTheirMapOption_andTheNewTestSettingsTheirOptions() {
-        String core = "set m1go.runEnv.GODEBUG=asyncpreemptoff=1 and m1go.testShort=true, m1go.translatedTestsOneAtATime";
-        assertThat(MAVEN.render(core)).isEqualTo("set -Dm1go.runEnv.GODEBUG=asyncpreemptoff=1 and -Dm1go.testShort=true, "
-                + "m1go.translatedTestsOneAtATime");
-        assertThat(CLI.render(core)).isEqualTo("set --run-env GODEBUG=asyncpreemptoff=1 and --test-short=true, "
-                + "--translated-tests-one-at-a-time");
+        String core =
+                "set m1go.runEnv.GODEBUG=asyncpreemptoff=1 and m1go.testShort=true, m1go.translatedTestsOneAtATime";
+        assertThat(MAVEN.render(core))
+                .isEqualTo("set -Dm1go.runEnv.GODEBUG=asyncpreemptoff=1 and -Dm1go.testShort=true, "
+                        + "m1go.translatedTestsOneAtATime");
+        assertThat(CLI.render(core))
+                .isEqualTo("set --run-env GODEBUG=asyncpreemptoff=1 and --test-short=true, "
+                        + "--translated-tests-one-at-a-time");
         assertThat(Frontend.option("m1go.runEnv")).isEqualTo("--run-env");
         assertThat(Frontend.option("m1go.testTimeoutSeconds")).isEqualTo("--test-timeout-seconds");
     }
@@ -53,11 +58,14 @@ class FrontendTest {
     void containerHostKeys_becomeTheirMapOption() {
         String core = "m1go.container.hosts.linux-arm64=ssh://arm64-box: forward it, then "
                 + "m1go.container.hosts.linux-arm64=unix:///tmp/m1go-docker.sock; or change m1go.container.hosts.linux-arm64";
-        assertThat(MAVEN.render(core)).isEqualTo("-Dm1go.container.hosts.linux-arm64=ssh://arm64-box: forward it, then "
-                + "-Dm1go.container.hosts.linux-arm64=unix:///tmp/m1go-docker.sock; or change "
-                + "m1go.container.hosts.linux-arm64");
-        assertThat(CLI.render(core)).isEqualTo("--container-hosts linux-arm64=ssh://arm64-box: forward it, then "
-                + "--container-hosts linux-arm64=unix:///tmp/m1go-docker.sock; or change --container-hosts linux-arm64");
+        assertThat(MAVEN.render(core))
+                .isEqualTo("-Dm1go.container.hosts.linux-arm64=ssh://arm64-box: forward it, then "
+                        + "-Dm1go.container.hosts.linux-arm64=unix:///tmp/m1go-docker.sock; or change "
+                        + "m1go.container.hosts.linux-arm64");
+        assertThat(CLI.render(core))
+                .isEqualTo(
+                        "--container-hosts linux-arm64=ssh://arm64-box: forward it, then "
+                                + "--container-hosts linux-arm64=unix:///tmp/m1go-docker.sock; or change --container-hosts linux-arm64");
         assertThat(Frontend.option("m1go.container.hosts")).isEqualTo("--container-hosts");
         assertThat(Frontend.option("m1go.container.image")).isEqualTo("--container-image");
     }

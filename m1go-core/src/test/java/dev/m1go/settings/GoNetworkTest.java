@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class GoNetworkTest {
 
-    private static final GoNetwork.Proxy PROXY = new GoNetwork.Proxy("http", "proxy.corp", 3128, "me", "p@ss",
-            "localhost|*.corp.example|10.0.0.1");
+    private static final GoNetwork.Proxy PROXY =
+            new GoNetwork.Proxy("http", "proxy.corp", 3128, "me", "p@ss", "localhost|*.corp.example|10.0.0.1");
 
     @Test
     void offline_meansGoproxyOff_andLeavesGoflagsAlone() {
@@ -27,7 +27,8 @@ class GoNetworkTest {
     @Test
     void mavensProxy_becomesHttpsProxyAndNoProxy() {
         GoNetwork.Applied a = GoNetwork.apply(Map.of(), false, PROXY);
-        assertThat(a.environment()).containsEntry("HTTPS_PROXY", "http://me:p%40ss@proxy.corp:3128")
+        assertThat(a.environment())
+                .containsEntry("HTTPS_PROXY", "http://me:p%40ss@proxy.corp:3128")
                 .containsEntry("HTTP_PROXY", "http://me:p%40ss@proxy.corp:3128")
                 .containsEntry("NO_PROXY", "localhost,.corp.example,10.0.0.1");
         assertThat(a.notes()).singleElement().asString().doesNotContain("p@ss");

@@ -28,11 +28,17 @@ class PropertyNamesTest {
         assertThat(PropertyNames.unknown("m1go.goVersion")).isTrue();
         assertThat(PropertyNames.unknown("m1go.goVersions")).isFalse();
         assertThat(PropertyNames.unknown("skipTests")).isFalse();
-        assertThat(PropertyNames.unknown("m1go.targetEnv.linux-arm64.CGO_LDFLAGS")).as("a documented family").isFalse();
+        assertThat(PropertyNames.unknown("m1go.targetEnv.linux-arm64.CGO_LDFLAGS"))
+                .as("a documented family")
+                .isFalse();
         assertThat(PropertyNames.unknown("m1go.targetEnvs.linux-arm64.CC")).isTrue();
-        assertThat(PropertyNames.unknown("m1go.runEnv.GODEBUG")).as("a documented family").isFalse();
+        assertThat(PropertyNames.unknown("m1go.runEnv.GODEBUG"))
+                .as("a documented family")
+                .isFalse();
         assertThat(PropertyNames.unknown("m1go.runEnv.")).isTrue();
-        assertThat(PropertyNames.unknown("m1go.container.hosts.linux-arm64")).as("a documented family").isFalse();
+        assertThat(PropertyNames.unknown("m1go.container.hosts.linux-arm64"))
+                .as("a documented family")
+                .isFalse();
         assertThat(PropertyNames.unknown("m1go.container.host.linux-arm64")).isTrue();
         assertThat(PropertyNames.unknown("m1go.testShort")).isFalse();
         assertThat(PropertyNames.closest("m1go.goVersion", PropertyNames.ALL)).contains("m1go.goVersions");

@@ -41,7 +41,8 @@ class StatisticsTest {
 
     @Test
     void wilson_rejectsImpossibleCounts() {
-        assertThatThrownBy(() -> Statistics.wilson(3, 2)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Statistics.wilson(3, 2))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("3/2");
         assertThatThrownBy(() -> Statistics.wilson(0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -69,8 +70,8 @@ class StatisticsTest {
 
     @Test
     void fisher_isSymmetricInItsGroups() {
-        assertThat(Statistics.fisherTwoSided(0, 200, 7, 200)).isCloseTo(Statistics.fisherTwoSided(7, 200, 0, 200),
-                within(1e-12));
+        assertThat(Statistics.fisherTwoSided(0, 200, 7, 200))
+                .isCloseTo(Statistics.fisherTwoSided(7, 200, 0, 200), within(1e-12));
     }
 
     @Test

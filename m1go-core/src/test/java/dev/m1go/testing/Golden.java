@@ -17,8 +17,7 @@ public final class Golden {
     /** Where the golden runs were measured; paths in them start with this. */
     public static final String MEASURED_IN = "/tmp/model-golden";
 
-    private Golden() {
-    }
+    private Golden() {}
 
     /** Copies every golden run under {@code root} and returns {@code root}. */
     public static Path copyTo(Path root) {
@@ -30,7 +29,8 @@ public final class Golden {
                     if (rel.getNameCount() < 2) {
                         continue;
                     }
-                    Path to = root.resolve(rel.getName(0)).resolve("target/m1go")
+                    Path to = root.resolve(rel.getName(0))
+                            .resolve("target/m1go")
                             .resolve(rel.subpath(1, rel.getNameCount()));
                     Files.createDirectories(to.getParent());
                     Files.copy(f, to);

@@ -11,8 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 public final class HostComponents {
 
-    private HostComponents() {
-    }
+    private HostComponents() {}
 
     public static boolean onCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));

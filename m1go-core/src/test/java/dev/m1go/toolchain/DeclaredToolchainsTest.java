@@ -49,9 +49,11 @@ class DeclaredToolchainsTest {
 
     @Test
     void aDeclaredGorootWithoutGo_isAnErrorNamingTheDeclaration() {
-        var broken = new DeclaredToolchains.Declared(Map.of("version", "1.22"), dir.resolve("nope"), "~/.m2/toolchains.xml");
+        var broken =
+                new DeclaredToolchains.Declared(Map.of("version", "1.22"), dir.resolve("nope"), "~/.m2/toolchains.xml");
         assertThatThrownBy(() -> DeclaredToolchains.select(List.of(broken), ""))
-                .hasMessageContaining("in ~/.m2/toolchains.xml names GOROOT").hasMessageContaining("no bin/go");
+                .hasMessageContaining("in ~/.m2/toolchains.xml names GOROOT")
+                .hasMessageContaining("no bin/go");
     }
 
     /** A toolchain of toolchains.xml reaches the finder as one more GOROOT; it is labelled by where it came from. */
@@ -60,11 +62,17 @@ class DeclaredToolchainsTest {
         var declared = go("1.19.8", "arm64");
         Path other = dir.resolve("other-go");
         ToolchainSource finder = (host, launcher, env, home, roots, logDir) -> List.of(
-                new Toolchain("go1.19.8", declared.goroot().toRealPath(), dev.m1go.host.Arch.ARM64, "m1go.goRoots",
-                        Map.of(), null),
+                new Toolchain(
+                        "go1.19.8",
+                        declared.goroot().toRealPath(),
+                        dev.m1go.host.Arch.ARM64,
+                        "m1go.goRoots",
+                        Map.of(),
+                        null),
                 new Toolchain("go1.22.12", other, dev.m1go.host.Arch.AMD64, "m1go.goRoots", Map.of(), null));
         List<DeclaredToolchains.Declared> selected = DeclaredToolchains.selected(List.of(declared), "arch=arm64");
         assertThat(DeclaredToolchains.labelled(finder, selected).find(null, null, Map.of(), dir, List.of(), dir))
-                .extracting(Toolchain::source).containsExactly("toolchains.xml", "m1go.goRoots");
+                .extracting(Toolchain::source)
+                .containsExactly("toolchains.xml", "m1go.goRoots");
     }
 }

@@ -14,26 +14,28 @@ class GoVersionRangeTest {
     }
 
     @ParameterizedTest(name = "range ''{0}'' contains {1}: {2}")
-    @CsvSource(delimiter = ';', value = {
-            "1.22; go1.22.12; true",
-            "1.22; go1.22.0; true",
-            "1.22; go1.21.13; false",
-            "go1.22.12; go1.22.12; true",
-            "go1.22.12; go1.22.11; false",
-            ">=1.21; go1.21.0; true",
-            ">=1.21; go1.20.14; false",
-            ">=1.21; go1.27.3; true",
-            "<1.21; go1.19.8; true",
-            "<1.21; go1.21.0; false",
-            "<1.21; go1.21rc2; false",
-            ">=1.21 <1.23; go1.22.5; true",
-            ">=1.21 <1.23; go1.23.1; false",
-            "1.19, >=1.26; go1.19.8; true",
-            "1.19, >=1.26; go1.22.12; false",
-            "1.19, >=1.26; go1.26.8; true",
-            ">1.22; go1.22.12; false",
-            "<=1.22; go1.22.12; true",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "1.22; go1.22.12; true",
+                "1.22; go1.22.0; true",
+                "1.22; go1.21.13; false",
+                "go1.22.12; go1.22.12; true",
+                "go1.22.12; go1.22.11; false",
+                ">=1.21; go1.21.0; true",
+                ">=1.21; go1.20.14; false",
+                ">=1.21; go1.27.3; true",
+                "<1.21; go1.19.8; true",
+                "<1.21; go1.21.0; false",
+                "<1.21; go1.21rc2; false",
+                ">=1.21 <1.23; go1.22.5; true",
+                ">=1.21 <1.23; go1.23.1; false",
+                "1.19, >=1.26; go1.19.8; true",
+                "1.19, >=1.26; go1.22.12; false",
+                "1.19, >=1.26; go1.26.8; true",
+                ">1.22; go1.22.12; false",
+                "<=1.22; go1.22.12; true",
+            })
     void contains(String range, String version, boolean expected) {
         assertThat(GoVersionRange.parse(range).contains(v(version))).isEqualTo(expected);
     }
@@ -47,7 +49,8 @@ class GoVersionRangeTest {
 
     @Test
     void goVersionOutput_yieldsTheVersion() {
-        assertThat(GoVersion.fromGoVersionOutput("go version go1.19.8 linux/arm64")).contains(v("1.19.8"));
+        assertThat(GoVersion.fromGoVersionOutput("go version go1.19.8 linux/arm64"))
+                .contains(v("1.19.8"));
         assertThat(GoVersion.fromGoVersionOutput("go version go1.23.4 X:nocoverageredesign linux/amd64"))
                 .contains(v("1.23.4"));
     }
@@ -58,7 +61,6 @@ class GoVersionRangeTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'one.two'")
                 .hasMessageContaining("not a Go version");
-        assertThatThrownBy(() -> GoVersionRange.parse("~1.21"))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> GoVersionRange.parse("~1.21")).isInstanceOf(IllegalArgumentException.class);
     }
 }

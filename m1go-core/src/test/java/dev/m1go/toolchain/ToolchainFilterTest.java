@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 class ToolchainFilterTest {
 
     private static final List<Toolchain> ALL = List.of(
-            t("go1.19.8", Arch.AMD64), t("go1.19.8", Arch.ARM64), t("go1.22.12", Arch.AMD64),
-            t("go1.22.12", Arch.ARM64), t("go1.27.3", Arch.AMD64), t("go1.27.3", Arch.ARM64));
+            t("go1.19.8", Arch.AMD64),
+            t("go1.19.8", Arch.ARM64),
+            t("go1.22.12", Arch.AMD64),
+            t("go1.22.12", Arch.ARM64),
+            t("go1.27.3", Arch.AMD64),
+            t("go1.27.3", Arch.ARM64));
 
     private static Toolchain t(String v, Arch a) {
         return new Toolchain(v, Path.of("/x/" + v + a), a, "test", Map.of(), null);
@@ -21,13 +25,16 @@ class ToolchainFilterTest {
 
     private static List<String> select(String filter) {
         ToolchainFilter f = ToolchainFilter.parse(filter);
-        return ALL.stream().filter(f::test).map(x -> x.version() + "/" + x.binaryArch().goarch()).toList();
+        return ALL.stream()
+                .filter(f::test)
+                .map(x -> x.version() + "/" + x.binaryArch().goarch())
+                .toList();
     }
 
     @Test
     void everyAmd64Toolchain_andTheArm64Go119() {
-        assertThat(select("@amd64, 1.19@arm64")).containsExactly("go1.19.8/amd64", "go1.19.8/arm64",
-                "go1.22.12/amd64", "go1.27.3/amd64");
+        assertThat(select("@amd64, 1.19@arm64"))
+                .containsExactly("go1.19.8/amd64", "go1.19.8/arm64", "go1.22.12/amd64", "go1.27.3/amd64");
     }
 
     @Test
@@ -38,7 +45,9 @@ class ToolchainFilterTest {
 
     @Test
     void unknownArchitecture_isRejectedQuotingThePart() {
-        assertThatThrownBy(() -> ToolchainFilter.parse("1.22@sparc")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'1.22@sparc'").hasMessageContaining("sparc");
+        assertThatThrownBy(() -> ToolchainFilter.parse("1.22@sparc"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'1.22@sparc'")
+                .hasMessageContaining("sparc");
     }
 }

@@ -14,13 +14,20 @@ class ToolchainFinderOtherArchitectureTest {
 
     @Test
     void otherArchitectureRoots_areTheDebianAndReleaseGorootsUnderOptGoArch() throws Exception {
-        for (String d : new String[] {"go-arm64/usr/lib/go-1.19", "go-arm64/usr/lib/go-1.23", "go-arm64/go1.27.3",
-                "go-arm64/modcache", "go-riscv64/usr/lib/go-1.22", "other/usr/lib/go-1.21"}) {
+        for (String d : new String[] {
+            "go-arm64/usr/lib/go-1.19",
+            "go-arm64/usr/lib/go-1.23",
+            "go-arm64/go1.27.3",
+            "go-arm64/modcache",
+            "go-riscv64/usr/lib/go-1.22",
+            "other/usr/lib/go-1.21"
+        }) {
             Files.createDirectories(opt.resolve(d));
         }
-        assertThat(ToolchainFinder.otherArchitectureRoots(opt)).containsExactly(
-                opt.resolve("go-arm64/usr/lib/go-1.19"), opt.resolve("go-arm64/usr/lib/go-1.23"),
-                opt.resolve("go-arm64/go1.27.3"), opt.resolve("go-riscv64/usr/lib/go-1.22"));
+        assertThat(ToolchainFinder.otherArchitectureRoots(opt))
+                .containsExactly(
+                        opt.resolve("go-arm64/usr/lib/go-1.19"), opt.resolve("go-arm64/usr/lib/go-1.23"),
+                        opt.resolve("go-arm64/go1.27.3"), opt.resolve("go-riscv64/usr/lib/go-1.22"));
     }
 
     /** A go binary of which only the ELF header is real: enough for the header check, never run. */
@@ -47,14 +54,20 @@ class ToolchainFinderOtherArchitectureTest {
         Path amd64 = opt.resolve("amd64-go");
         fakeGoroot(arm64, "go1.22.12", 183);
         fakeGoroot(amd64, "go1.22.12", 62);
-        java.util.List<java.util.List<String>> ran = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        ToolchainFinder finder = new ToolchainFinder(spec -> {
-            ran.add(spec.argv());
-            return new dev.m1go.exec.ProcessResult(1, null, false, "", "not a real go", 1);
-        }, arch -> dev.m1go.exec.Launch.direct(), java.util.Map.of("PATH", ""), opt.resolve("home"),
-                dev.m1go.host.Arch.AMD64, opt.resolve("logs"));
-        java.util.List<Toolchain> found = finder.find(java.util.List.of(arm64, amd64),
-                (version, arch) -> arch == dev.m1go.host.Arch.AMD64);
+        java.util.List<java.util.List<String>> ran =
+                java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        ToolchainFinder finder = new ToolchainFinder(
+                spec -> {
+                    ran.add(spec.argv());
+                    return new dev.m1go.exec.ProcessResult(1, null, false, "", "not a real go", 1);
+                },
+                arch -> dev.m1go.exec.Launch.direct(),
+                java.util.Map.of("PATH", ""),
+                opt.resolve("home"),
+                dev.m1go.host.Arch.AMD64,
+                opt.resolve("logs"));
+        java.util.List<Toolchain> found =
+                finder.find(java.util.List.of(arm64, amd64), (version, arch) -> arch == dev.m1go.host.Arch.AMD64);
         assertThat(ran).noneMatch(argv -> argv.get(0).startsWith(arm64.toString()));
         assertThat(ran).anyMatch(argv -> argv.get(0).startsWith(amd64.toString()));
         assertThat(found).noneMatch(t -> t.goroot().startsWith(arm64));
@@ -62,6 +75,7 @@ class ToolchainFinderOtherArchitectureTest {
 
     @Test
     void otherArchitectureRoots_withoutOpt_isEmpty() {
-        assertThat(ToolchainFinder.otherArchitectureRoots(opt.resolve("missing"))).isEmpty();
+        assertThat(ToolchainFinder.otherArchitectureRoots(opt.resolve("missing")))
+                .isEmpty();
     }
 }

@@ -57,8 +57,12 @@ class ToolchainFinderTest {
             return result(spec, 0, "go version " + version + " linux/" + arch + "\n", "");
         }
         if (args.equals(envArgs())) {
-            return result(spec, 0, "{\"GOARCH\": \"" + arch + "\", \"GOHOSTARCH\": \"" + arch + "\", \"GOOS\": \"linux\","
-                    + " \"CGO_ENABLED\": \"1\", \"CC\": \"gcc\", \"GOVERSION\": \"" + version + "\", \"GOPATH\": \"x\"}\n",
+            return result(
+                    spec,
+                    0,
+                    "{\"GOARCH\": \"" + arch + "\", \"GOHOSTARCH\": \"" + arch + "\", \"GOOS\": \"linux\","
+                            + " \"CGO_ENABLED\": \"1\", \"CC\": \"gcc\", \"GOVERSION\": \"" + version
+                            + "\", \"GOPATH\": \"x\"}\n",
                     "");
         }
         return result(spec, 2, "", "unknown command");
@@ -66,7 +70,8 @@ class ToolchainFinderTest {
 
     /** {@code env -json} and only the keys m1go reads: no C compiler probe for GOGCCFLAGS. */
     private static List<String> envArgs() {
-        return Stream.concat(Stream.of("env", "-json"), ToolchainFinder.GO_ENV_KEYS.stream()).toList();
+        return Stream.concat(Stream.of("env", "-json"), ToolchainFinder.GO_ENV_KEYS.stream())
+                .toList();
     }
 
     /** Runs amd64 natively; arm64 through a stand-in emulator prefix. */
@@ -116,18 +121,23 @@ class ToolchainFinderTest {
         fakeGoroot(root.resolve("opt/homebrew/Cellar/go/1.21.13/libexec"), "go1.21.13", Arch.AMD64);
         Path arm64 = fakeGoroot(tmp.resolve("opt/go-arm64"), "go1.19.8", Arch.ARM64);
 
-        List<Toolchain> found = find(Map.of("PATH", local.resolve("bin") + ":/nowhere", "GOMODCACHE",
-                modCache.toString()), List.of(arm64.resolve("bin/go")));
+        List<Toolchain> found = find(
+                Map.of("PATH", local.resolve("bin") + ":/nowhere", "GOMODCACHE", modCache.toString()),
+                List.of(arm64.resolve("bin/go")));
 
-        assertThat(found).extracting(Toolchain::version, Toolchain::binaryArch, Toolchain::source).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("go1.19.8", Arch.AMD64, "/usr/lib/go-*"),
-                org.assertj.core.groups.Tuple.tuple("go1.19.8", Arch.ARM64, "m1go.goRoots"),
-                org.assertj.core.groups.Tuple.tuple("go1.21.13", Arch.AMD64, "Homebrew"),
-                org.assertj.core.groups.Tuple.tuple("go1.22.12", Arch.AMD64, "PATH"),
-                org.assertj.core.groups.Tuple.tuple("go1.23.4", Arch.AMD64, "~/sdk"),
-                org.assertj.core.groups.Tuple.tuple("go1.27.3", Arch.AMD64, "GOTOOLCHAIN download"));
+        assertThat(found)
+                .extracting(Toolchain::version, Toolchain::binaryArch, Toolchain::source)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("go1.19.8", Arch.AMD64, "/usr/lib/go-*"),
+                        org.assertj.core.groups.Tuple.tuple("go1.19.8", Arch.ARM64, "m1go.goRoots"),
+                        org.assertj.core.groups.Tuple.tuple("go1.21.13", Arch.AMD64, "Homebrew"),
+                        org.assertj.core.groups.Tuple.tuple("go1.22.12", Arch.AMD64, "PATH"),
+                        org.assertj.core.groups.Tuple.tuple("go1.23.4", Arch.AMD64, "~/sdk"),
+                        org.assertj.core.groups.Tuple.tuple("go1.27.3", Arch.AMD64, "GOTOOLCHAIN download"));
         assertThat(found).allSatisfy(t -> assertThat(t.usable()).isTrue());
-        assertThat(found.get(1).goEnv()).containsEntry("GOARCH", "arm64").containsEntry("CC", "gcc")
+        assertThat(found.get(1).goEnv())
+                .containsEntry("GOARCH", "arm64")
+                .containsEntry("CC", "gcc")
                 .doesNotContainKey("GOPATH");
     }
 
@@ -137,11 +147,20 @@ class ToolchainFinderTest {
         Path arm64 = fakeGoroot(tmp.resolve("go-arm64"), "go1.19.8", Arch.ARM64);
         find(Map.of("PATH", "/nowhere", "GOTOOLCHAIN", "go1.30.0", "GOFLAGS", "-mod=vendor"), List.of(arm64));
 
-        assertThat(calls).extracting(c -> c.argv()).as("go env's GOVERSION spares a go version run").containsExactly(
-                Stream.concat(Stream.of("/stand-in/qemu-aarch64", arm64.resolve("bin/go").toString()),
-                        envArgs().stream()).toList());
-        assertThat(calls).allSatisfy(c -> assertThat(c.environment()).containsEntry("GOTOOLCHAIN", "local")
-                .containsEntry("GOROOT", arm64.toString()).containsEntry("GOFLAGS", ""));
+        assertThat(calls)
+                .extracting(c -> c.argv())
+                .as("go env's GOVERSION spares a go version run")
+                .containsExactly(Stream.concat(
+                                Stream.of(
+                                        "/stand-in/qemu-aarch64",
+                                        arm64.resolve("bin/go").toString()),
+                                envArgs().stream())
+                        .toList());
+        assertThat(calls)
+                .allSatisfy(c -> assertThat(c.environment())
+                        .containsEntry("GOTOOLCHAIN", "local")
+                        .containsEntry("GOROOT", arm64.toString())
+                        .containsEntry("GOFLAGS", ""));
     }
 
     @Test
@@ -154,8 +173,8 @@ class ToolchainFinderTest {
 
         assertThat(found).singleElement().satisfies(t -> {
             assertThat(t.version()).isEqualTo("go1.21.13");
-            assertThat(t.unusable()).isEqualTo("its go binary did not run here (cannot execute binary file: Exec "
-                    + "format error)");
+            assertThat(t.unusable())
+                    .isEqualTo("its go binary did not run here (cannot execute binary file: Exec " + "format error)");
         });
     }
 

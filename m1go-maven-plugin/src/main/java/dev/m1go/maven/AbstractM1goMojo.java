@@ -101,7 +101,9 @@ abstract class AbstractM1goMojo extends AbstractMojo {
         for (String p : new TreeSet<>(userProperties)) {
             if (PropertyNames.unknown(p)) {
                 getLog().warn("-D" + p + " is not an m1go property and is ignored"
-                        + PropertyNames.closest(p, PropertyNames.ALL).map(c -> " (did you mean " + c + "?)").orElse("")
+                        + PropertyNames.closest(p, PropertyNames.ALL)
+                                .map(c -> " (did you mean " + c + "?)")
+                                .orElse("")
                         + "; the README's parameter table lists every one.");
             }
         }
@@ -123,7 +125,10 @@ abstract class AbstractM1goMojo extends AbstractMojo {
         if (commaList == null || commaList.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(commaList.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(commaList.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /**
@@ -157,16 +162,19 @@ abstract class AbstractM1goMojo extends AbstractMojo {
             return GoNetwork.apply(environment, false, null);
         }
         GoNetwork.Proxy proxy = null;
-        List<org.apache.maven.settings.Proxy> proxies = session.getRequest() == null ? List.of()
-                : session.getRequest().getProxies();
-        for (org.apache.maven.settings.Proxy p : proxies == null ? List.<org.apache.maven.settings.Proxy>of() : proxies) {
-            if (p.isActive() && p.getHost() != null && (p.getProtocol() == null || p.getProtocol().startsWith("http"))) {
+        List<org.apache.maven.settings.Proxy> proxies =
+                session.getRequest() == null ? List.of() : session.getRequest().getProxies();
+        for (org.apache.maven.settings.Proxy p :
+                proxies == null ? List.<org.apache.maven.settings.Proxy>of() : proxies) {
+            if (p.isActive()
+                    && p.getHost() != null
+                    && (p.getProtocol() == null || p.getProtocol().startsWith("http"))) {
                 String password = p.getPassword();
                 if (password != null && password.startsWith("{") && password.endsWith("}")) {
                     password = null; // still encrypted: never hand a ciphertext to the go command
                 }
-                proxy = new GoNetwork.Proxy(p.getProtocol(), p.getHost(), p.getPort(), p.getUsername(), password,
-                        p.getNonProxyHosts());
+                proxy = new GoNetwork.Proxy(
+                        p.getProtocol(), p.getHost(), p.getPort(), p.getUsername(), password, p.getNonProxyHosts());
                 break;
             }
         }
@@ -178,12 +186,14 @@ abstract class AbstractM1goMojo extends AbstractMojo {
      * as declared, GOROOT from {@code <configuration><goRoot>} (or {@code <GOROOT>}).
      */
     List<DeclaredToolchains.Declared> declaredGoToolchains() {
-        if (session == null || session.getRequest() == null || session.getRequest().getToolchains() == null) {
+        if (session == null
+                || session.getRequest() == null
+                || session.getRequest().getToolchains() == null) {
             return List.of();
         }
         List<DeclaredToolchains.Declared> declared = new java.util.ArrayList<>();
-        for (org.apache.maven.toolchain.model.ToolchainModel m
-                : session.getRequest().getToolchains().getOrDefault("go", List.of())) {
+        for (org.apache.maven.toolchain.model.ToolchainModel m :
+                session.getRequest().getToolchains().getOrDefault("go", List.of())) {
             Map<String, String> provides = new java.util.TreeMap<>();
             m.getProvides().forEach((k, v) -> provides.put(k.toString(), v.toString()));
             String root = child(m.getConfiguration(), "goRoot");
@@ -203,9 +213,14 @@ abstract class AbstractM1goMojo extends AbstractMojo {
             return null;
         }
         try {
-            Object child = configuration.getClass().getMethod("getChild", String.class).invoke(configuration, name);
-            Object value = child == null ? null : child.getClass().getMethod("getValue").invoke(child);
-            return value == null || value.toString().isBlank() ? null : value.toString().trim();
+            Object child =
+                    configuration.getClass().getMethod("getChild", String.class).invoke(configuration, name);
+            Object value = child == null
+                    ? null
+                    : child.getClass().getMethod("getValue").invoke(child);
+            return value == null || value.toString().isBlank()
+                    ? null
+                    : value.toString().trim();
         } catch (ReflectiveOperationException e) {
             return null;
         }
@@ -218,7 +233,9 @@ abstract class AbstractM1goMojo extends AbstractMojo {
 
     /** The current module's artifactId when the reactor builds more than one module, else {@code null}. */
     static String module(MavenSession session) {
-        if (session == null || session.getProjects() == null || session.getProjects().size() < 2
+        if (session == null
+                || session.getProjects() == null
+                || session.getProjects().size() < 2
                 || session.getCurrentProject() == null) {
             return null;
         }

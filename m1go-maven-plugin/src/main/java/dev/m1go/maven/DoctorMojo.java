@@ -1,12 +1,12 @@
 package dev.m1go.maven;
 
 import dev.m1go.app.Context;
+import dev.m1go.app.Defaults;
 import dev.m1go.app.DoctorRequest;
 import dev.m1go.app.DoctorResult;
 import dev.m1go.app.DoctorUseCase;
 import dev.m1go.app.EnvironmentError;
 import dev.m1go.core.UserError;
-import dev.m1go.app.Defaults;
 import dev.m1go.settings.PropertyNames;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -97,11 +97,11 @@ public final class DoctorMojo extends AbstractM1goMojo {
 
     @Override
     DoctorRequest request(Context context) {
-        java.util.Map<String, String> hosts = new java.util.TreeMap<>(containerHosts == null ? java.util.Map.of()
-                : containerHosts);
+        java.util.Map<String, String> hosts =
+                new java.util.TreeMap<>(containerHosts == null ? java.util.Map.of() : containerHosts);
         hosts.putAll(dev.m1go.app.ReproduceRequest.Builder.containerHostsProperties(System.getProperties()));
-        return new DoctorRequest(reportDirectory(outputDirectory), list(goRoots), doctorFailOn, inheritEnvironment,
-                hosts);
+        return new DoctorRequest(
+                reportDirectory(outputDirectory), list(goRoots), doctorFailOn, inheritEnvironment, hosts);
     }
 
     @Override

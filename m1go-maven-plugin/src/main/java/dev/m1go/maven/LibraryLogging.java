@@ -27,8 +27,7 @@ final class LibraryLogging {
 
     private static final List<String> PROPERTY_PREFIXES = List.of("org.slf4j.simpleLogger.log.", "maven.logger.log.");
 
-    private LibraryLogging() {
-    }
+    private LibraryLogging() {}
 
     /**
      * Raises the libraries' level to WARN in these (system) properties unless {@code debug} or already set.

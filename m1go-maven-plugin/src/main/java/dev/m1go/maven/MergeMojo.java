@@ -1,13 +1,13 @@
 package dev.m1go.maven;
 
 import dev.m1go.app.Context;
+import dev.m1go.app.Defaults;
 import dev.m1go.app.EnvironmentError;
 import dev.m1go.app.MergeRequest;
 import dev.m1go.app.MergeResult;
 import dev.m1go.app.MergeUseCase;
 import dev.m1go.core.UserError;
 import dev.m1go.reproduce.Publish;
-import dev.m1go.app.Defaults;
 import dev.m1go.settings.PropertyNames;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -93,7 +93,9 @@ public final class MergeMojo extends AbstractM1goMojo {
 
     @Override
     MergeRequest request(Context context) {
-        return new MergeRequest(list(inputs), reportDirectory(outputDirectory),
+        return new MergeRequest(
+                list(inputs),
+                reportDirectory(outputDirectory),
                 new Publish.Settings(path(baseline), failOn, true, issueBody, path(reportsDirectory)));
     }
 

@@ -223,10 +223,25 @@ public final class MinimizeMojo extends AbstractM1goMojo {
 
     @Override
     MinimizeRequest request(Context context) {
-        return new MinimizeRequest(reportDirectory(outputDirectory), path(cacheDirectory), list(goRoots), goVersions,
-                list(cases), path(casesDirectory), list(runners), list(targets), timeoutSeconds, buildTimeoutSeconds,
-                threads, new MinimizeRequest.Module(path(module), list(tests), minimizeTest, list(packages),
-                elements(PropertyNames.ARGS, args), goflags),
+        return new MinimizeRequest(
+                reportDirectory(outputDirectory),
+                path(cacheDirectory),
+                list(goRoots),
+                goVersions,
+                list(cases),
+                path(casesDirectory),
+                list(runners),
+                list(targets),
+                timeoutSeconds,
+                buildTimeoutSeconds,
+                threads,
+                new MinimizeRequest.Module(
+                        path(module),
+                        list(tests),
+                        minimizeTest,
+                        list(packages),
+                        elements(PropertyNames.ARGS, args),
+                        goflags),
                 new MinimizeRequest.Budget(minimizeSeconds, minimizeBuilds, minimizeRuns, minimizeThreshold));
     }
 

@@ -1,11 +1,11 @@
 package dev.m1go.maven;
 
 import dev.m1go.app.Context;
+import dev.m1go.app.Defaults;
 import dev.m1go.app.EnvironmentError;
 import dev.m1go.app.ReproduceRequest;
 import dev.m1go.app.ReproduceResult;
 import dev.m1go.app.ReproduceUseCase;
-import dev.m1go.app.Defaults;
 import dev.m1go.core.UserError;
 import dev.m1go.settings.GoNetwork;
 import dev.m1go.settings.PropertyNames;
@@ -432,11 +432,15 @@ public final class ReproduceMojo extends ModuleModeMojo {
 
     @Override
     void run(Context context) throws MojoExecutionException, MojoFailureException {
-        if (mojoExecution != null && "default-cli".equals(mojoExecution.getExecutionId()) && session != null
-                && session.getProjects() != null && session.getProjects().size() > 1) {
+        if (mojoExecution != null
+                && "default-cli".equals(mojoExecution.getExecutionId())
+                && session != null
+                && session.getProjects() != null
+                && session.getProjects().size() > 1) {
             // A goal that needs no project runs once per build, at the reactor's root, not once per module.
             getLog().info("m1go: this build has " + session.getProjects().size() + " modules; m1go:reproduce from the "
-                    + "command line runs once, for " + session.getCurrentProject().getArtifactId() + ". For one "
+                    + "command line runs once, for "
+                    + session.getCurrentProject().getArtifactId() + ". For one "
                     + "module's matrix run it there (-pl <module>), or bind the goal in the modules' poms and run "
                     + "mvn verify; m1go:merge -Dm1go.inputs=. joins their reports.");
         }

@@ -53,22 +53,28 @@ class ClassifyMojoTest {
     @Test
     void missingLog_errorNamesFileAndParameter(@TempDir Path dir) throws Exception {
         ClassifyMojo mojo = mojo(dir.resolve("missing.log").toFile(), null, false);
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("missing.log").hasMessageContaining("m1go.log");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("missing.log")
+                .hasMessageContaining("m1go.log");
     }
 
     @Test
     void invalidOs_errorNamesParameterAndAcceptedValues(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("a.log"), "x\n");
         ClassifyMojo mojo = mojo(dir.toFile(), "windows", false);
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("m1go.os").hasMessageContaining("darwin, linux");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("m1go.os")
+                .hasMessageContaining("darwin, linux");
     }
 
     @Test
     void osParameter_decidesSignalNumbers(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("a.log"), "fatal error: unexpected signal during runtime execution\n"
-                + "[signal 0xa code=0x2 addr=0x1 pc=0x2]\n");
+        Files.writeString(
+                dir.resolve("a.log"),
+                "fatal error: unexpected signal during runtime execution\n"
+                        + "[signal 0xa code=0x2 addr=0x1 pc=0x2]\n");
         mojo(dir.toFile(), "darwin", false).execute();
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("\"signal\":\"SIGBUS\"");
     }

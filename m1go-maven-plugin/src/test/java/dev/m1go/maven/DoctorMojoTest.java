@@ -37,7 +37,8 @@ class DoctorMojoTest {
         DoctorMojo mojo = mojo();
         mojo.doctorFailOn = "sometimes";
 
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("m1go.doctor.failOn is 'sometimes': use warning, error (the default) or never");
     }
 }

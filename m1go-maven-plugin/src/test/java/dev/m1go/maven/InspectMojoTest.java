@@ -45,20 +45,21 @@ class InspectMojoTest {
     }
 
     @Test
-    void directoryOfMixedFiles_oneJsonLineEach_tableInTheLog_findingsForTheTarget(@TempDir Path dir)
-            throws Exception {
+    void directoryOfMixedFiles_oneJsonLineEach_tableInTheLog_findingsForTheTarget(@TempDir Path dir) throws Exception {
         Files.write(dir.resolve("foo.o"), arm64Object());
         Files.createDirectory(dir.resolve("sub"));
         Files.writeString(dir.resolve("sub/readme.txt"), "not a binary\n");
         mojo(dir.toFile(), "linux/amd64").execute();
         String[] lines = stdout.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(2);
-        assertThat(lines[0]).startsWith("{\"file\":\"foo.o\",\"format\":\"ELF\",\"machine\":\"arm64\",")
+        assertThat(lines[0])
+                .startsWith("{\"file\":\"foo.o\",\"format\":\"ELF\",\"machine\":\"arm64\",")
                 .contains("\"type\":\"REL\"")
                 .contains("\"findings\":[\"foo.o is arm64 code; this build targets x86_64: rebuild it for x86_64 or "
                         + "point CGO_LDFLAGS at the x86_64 prefix\"]");
         assertThat(lines[1]).startsWith("{\"file\":\"sub/readme.txt\",\"format\":\"unknown\"");
-        assertThat(mavenLog.infos).anySatisfy(l -> assertThat(l).startsWith("file").contains("machine"));
+        assertThat(mavenLog.infos)
+                .anySatisfy(l -> assertThat(l).startsWith("file").contains("machine"));
         assertThat(mavenLog.infos).contains("Findings:");
     }
 
@@ -68,17 +69,21 @@ class InspectMojoTest {
         Path secret = Files.writeString(dir.resolve("b.bin"), "x");
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
         org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(secret), "running as a user who reads all");
-        assertThatThrownBy(() -> mojo(dir.toFile(), null).execute()).isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("b.bin").hasMessageContaining("m1go.path");
+        assertThatThrownBy(() -> mojo(dir.toFile(), null).execute())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("b.bin")
+                .hasMessageContaining("m1go.path");
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("\"file\":\"a.o\"");
     }
 
     @Test
     void missingPath_andBadTarget_nameTheParameter(@TempDir Path dir) {
         assertThatThrownBy(() -> mojo(dir.resolve("nope").toFile(), null).execute())
-                .isInstanceOf(MojoExecutionException.class).hasMessageContaining("m1go.path");
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("m1go.path");
         assertThatThrownBy(() -> mojo(dir.toFile(), "sparc").execute())
-                .isInstanceOf(MojoExecutionException.class).hasMessageContaining("m1go.target");
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("m1go.target");
     }
 
     @Test

@@ -12,7 +12,8 @@ class LibraryLoggingTest {
     void bothLibraries_atWarn_underBothProvidersNames() {
         Properties p = new Properties();
         assertThat(LibraryLogging.quiet(false, p)).hasSize(4);
-        assertThat(p).containsEntry("org.slf4j.simpleLogger.log.org.testcontainers", "warn")
+        assertThat(p)
+                .containsEntry("org.slf4j.simpleLogger.log.org.testcontainers", "warn")
                 .containsEntry("maven.logger.log.org.testcontainers", "warn")
                 .containsEntry("org.slf4j.simpleLogger.log.com.github.dockerjava", "warn")
                 .containsEntry("maven.logger.log.com.github.dockerjava", "warn");
@@ -24,7 +25,9 @@ class LibraryLoggingTest {
         p.setProperty("org.slf4j.simpleLogger.log.org.testcontainers", "info");
         p.setProperty("maven.logger.log.com.github.dockerjava", "debug");
         assertThat(LibraryLogging.quiet(false, p)).isEmpty();
-        assertThat(p).hasSize(2).containsEntry("org.slf4j.simpleLogger.log.org.testcontainers", "info")
+        assertThat(p)
+                .hasSize(2)
+                .containsEntry("org.slf4j.simpleLogger.log.org.testcontainers", "info")
                 .containsEntry("maven.logger.log.com.github.dockerjava", "debug");
     }
 

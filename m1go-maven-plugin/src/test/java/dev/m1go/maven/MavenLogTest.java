@@ -12,8 +12,9 @@ class MavenLogTest {
         new MavenLog(maven, "cgo-matrix").info("[ 3/12] c-abort go1.22.12 linux/amd64 native ... CGO_SIGNAL SIGABRT");
         new MavenLog(maven, null).info("alone");
         new MavenLog(maven, "other").warn("careful");
-        assertThat(maven.infos).containsExactly(
-                "[cgo-matrix] [ 3/12] c-abort go1.22.12 linux/amd64 native ... CGO_SIGNAL SIGABRT", "alone");
+        assertThat(maven.infos)
+                .containsExactly(
+                        "[cgo-matrix] [ 3/12] c-abort go1.22.12 linux/amd64 native ... CGO_SIGNAL SIGABRT", "alone");
         assertThat(maven.warnings).containsExactly("[other] careful");
     }
 

@@ -29,13 +29,15 @@ class MergeMojoTest {
 
     @Test
     void badFailOn_isExecutionErrorNamingTheProperty() throws Exception {
-        assertThatThrownBy(() -> mojo("x", false, "always").execute()).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(() -> mojo("x", false, "always").execute())
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("m1go.failOn is 'always'");
     }
 
     @Test
     void noInputs_isExecutionErrorNamingTheProperty() throws Exception {
-        assertThatThrownBy(() -> mojo(null, false, "never").execute()).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(() -> mojo(null, false, "never").execute())
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("m1go.inputs is empty");
     }
 }

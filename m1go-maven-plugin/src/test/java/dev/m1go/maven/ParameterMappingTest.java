@@ -25,14 +25,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ParameterMappingTest {
 
     private static final Map<String, Supplier<AbstractM1goMojo>> GOALS = Map.of(
-            "reproduce", ReproduceMojo::new, "doctor", DoctorMojo::new, "merge", MergeMojo::new,
-            "classify", ClassifyMojo::new, "inspect", InspectMojo::new, "minimize", MinimizeMojo::new);
+            "reproduce",
+            ReproduceMojo::new,
+            "doctor",
+            DoctorMojo::new,
+            "merge",
+            MergeMojo::new,
+            "classify",
+            ClassifyMojo::new,
+            "inspect",
+            InspectMojo::new,
+            "minimize",
+            MinimizeMojo::new);
 
     @ParameterizedTest
     @ValueSource(strings = {"reproduce", "doctor", "merge", "classify", "inspect", "minimize"})
     void everyParameter_reachesTheSettingOfItsOwnName_andNoOther(String goal) throws Exception {
         List<PluginDescriptor.Param> params = PluginDescriptor.read().goals().get(goal).stream()
-                .filter(p -> p.editable() && p.property() != null && !skipSwitch(p)).toList();
+                .filter(p -> p.editable() && p.property() != null && !skipSwitch(p))
+                .toList();
         assertThat(params).isNotEmpty();
         Path home = Path.of("/home/u");
         Map<String, String> env = Map.of("PATH", "/bin");
@@ -50,9 +61,12 @@ class ParameterMappingTest {
                 }
             });
             String own = ownName(goal, p.name());
-            assertThat(moved).as("%s: setting <%s> moved these settings", goal, p.name()).containsExactly(own);
-            assertThat(reflects(after.get(own), given)).as("%s: <%s>=%s arrived as %s", goal, p.name(), given,
-                    after.get(own)).isTrue();
+            assertThat(moved)
+                    .as("%s: setting <%s> moved these settings", goal, p.name())
+                    .containsExactly(own);
+            assertThat(reflects(after.get(own), given))
+                    .as("%s: <%s>=%s arrived as %s", goal, p.name(), given, after.get(own))
+                    .isTrue();
         }
     }
 
@@ -64,8 +78,10 @@ class ParameterMappingTest {
     @ValueSource(strings = {"reproduce", "doctor", "merge", "classify", "inspect", "minimize"})
     void everyListParameter_withAnEmptyElement_isAnErrorNamingItsPropertyAndPosition(String goal) throws Exception {
         List<PluginDescriptor.Param> params = PluginDescriptor.read().goals().get(goal).stream()
-                .filter(p -> p.editable() && p.property() != null && !skipSwitch(p)).toList();
-        for (PluginDescriptor.Param p : params.stream().filter(p -> p.type().equals("java.util.List")).toList()) {
+                .filter(p -> p.editable() && p.property() != null && !skipSwitch(p))
+                .toList();
+        for (PluginDescriptor.Param p :
+                params.stream().filter(p -> p.type().equals("java.util.List")).toList()) {
             AbstractM1goMojo mojo = withDefaults(goal, params);
             field(mojo, p.name()).set(mojo, java.util.Arrays.asList("a", null, "end"));
             assertThatThrownBy(() -> mojo.request(Map.of("PATH", "/bin"), Path.of("/home/u")))
@@ -76,7 +92,9 @@ class ParameterMappingTest {
     }
 
     private static boolean skipSwitch(PluginDescriptor.Param p) {
-        return p.name().equals("skip") || p.name().endsWith("Skip") || p.name().equals("skipTests")
+        return p.name().equals("skip")
+                || p.name().endsWith("Skip")
+                || p.name().equals("skipTests")
                 || p.name().equals("skipITs");
     }
 

@@ -17,9 +17,15 @@ record PluginDescriptor(Map<String, List<Param>> goals) {
     static final Path FILE = Path.of("target/classes/META-INF/maven/plugin.xml");
 
     /** One parameter of one goal as the descriptor states it. */
-    record Param(String goal, String name, String type, String property, String defaultValue, String since,
-                 boolean editable, String description) {
-    }
+    record Param(
+            String goal,
+            String name,
+            String type,
+            String property,
+            String defaultValue,
+            String since,
+            boolean editable,
+            String description) {}
 
     static PluginDescriptor read() throws Exception {
         Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(FILE.toFile());
@@ -45,10 +51,18 @@ record PluginDescriptor(Map<String, List<Param>> goals) {
                     Element c = config.get(name);
                     String expression = c == null ? null : c.getTextContent().trim();
                     String property = expression != null && expression.startsWith("${") && expression.endsWith("}")
-                            ? expression.substring(2, expression.length() - 1) : null;
+                            ? expression.substring(2, expression.length() - 1)
+                            : null;
                     String def = c == null || !c.hasAttribute("default-value") ? null : c.getAttribute("default-value");
-                    params.add(new Param(goal, name, text(p, "type"), property, def, text(p, "since"),
-                            !"false".equals(text(p, "editable")), text(p, "description")));
+                    params.add(new Param(
+                            goal,
+                            name,
+                            text(p, "type"),
+                            property,
+                            def,
+                            text(p, "since"),
+                            !"false".equals(text(p, "editable")),
+                            text(p, "description")));
                 }
             }
             goals.put(goal, params);

@@ -21,17 +21,21 @@ class PluginDescriptorTest {
 
     private final PluginDescriptor descriptor = PluginDescriptor.read();
 
-    PluginDescriptorTest() throws Exception {
-    }
+    PluginDescriptorTest() throws Exception {}
 
     private List<PluginDescriptor.Param> m1goParameters() {
-        return descriptor.all().stream().filter(p -> p.property() != null && p.property().startsWith("m1go.")).toList();
+        return descriptor.all().stream()
+                .filter(p -> p.property() != null && p.property().startsWith("m1go."))
+                .toList();
     }
 
     @Test
     void everyM1goProperty_isTheElementNameAfterThePrefix() {
-        assertThat(m1goParameters()).isNotEmpty().allSatisfy(p -> assertThat(p.name())
-                .as("%s: property %s", p.goal(), p.property()).isEqualTo(PropertyNames.element(p.property())));
+        assertThat(m1goParameters())
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.name())
+                        .as("%s: property %s", p.goal(), p.property())
+                        .isEqualTo(PropertyNames.element(p.property())));
     }
 
     /**
@@ -46,7 +50,8 @@ class PluginDescriptorTest {
                 continue;
             }
             String core = dev.m1go.app.Defaults.of(p.goal()).get(p.property());
-            String declared = p.defaultValue() == null ? null
+            String declared = p.defaultValue() == null
+                    ? null
                     : p.defaultValue().replace("${project.build.directory}/", "target/");
             assertThat(declared).as("%s: default of %s", p.goal(), p.property()).isEqualTo(core);
         }
@@ -65,29 +70,42 @@ class PluginDescriptorTest {
                 continue;
             }
             String key = p.goal() + "." + p.property();
-            assertThat(core.containsKey(key)).as("Descriptions.properties has %s", key).isTrue();
-            assertThat(words(p.description())).as("%s: the javadoc of <%s>", p.goal(), p.name())
+            assertThat(core.containsKey(key))
+                    .as("Descriptions.properties has %s", key)
+                    .isTrue();
+            assertThat(words(p.description()))
+                    .as("%s: the javadoc of <%s>", p.goal(), p.name())
                     .isEqualTo(words(maven.render(core.getString(key))));
         }
     }
 
     private static String words(String text) {
-        return String.join(" ", text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").trim()
-                .split("\\s+"));
+        return String.join(
+                " ",
+                text.replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&amp;", "&")
+                        .trim()
+                        .split("\\s+"));
     }
 
     @Test
     void everyParameterOfEveryM1goGoal_hasASince() {
         List<PluginDescriptor.Param> own = descriptor.all().stream()
-                .filter(p -> !p.goal().equals("help") && p.editable()).toList();
-        assertThat(own).hasSizeGreaterThan(20).allSatisfy(p -> assertThat(p.since())
-                .as("%s: %s has no @since", p.goal(), p.name()).isNotBlank());
+                .filter(p -> !p.goal().equals("help") && p.editable())
+                .toList();
+        assertThat(own)
+                .hasSizeGreaterThan(20)
+                .allSatisfy(p -> assertThat(p.since())
+                        .as("%s: %s has no @since", p.goal(), p.name())
+                        .isNotBlank());
     }
 
     @Test
     void everyGoal_isThreadSafe() throws Exception {
         String xml = Files.readString(PluginDescriptor.FILE);
-        assertThat(xml.split("<threadSafe>true</threadSafe>", -1)).hasSize(descriptor.goals().size() + 1);
+        assertThat(xml.split("<threadSafe>true</threadSafe>", -1))
+                .hasSize(descriptor.goals().size() + 1);
     }
 
     @Test
@@ -118,7 +136,8 @@ class PluginDescriptorTest {
     void pom_reportsTheGoalsInTheSite_withThePluginToolsVersion() throws Exception {
         String pom = Files.readString(Path.of("pom.xml"));
         String reporting = pom.substring(pom.indexOf("<reporting>"), pom.indexOf("</reporting>"));
-        assertThat(reporting).contains("<artifactId>maven-plugin-report-plugin</artifactId>")
+        assertThat(reporting)
+                .contains("<artifactId>maven-plugin-report-plugin</artifactId>")
                 .contains("<version>${maven.plugin.tools.version}</version>");
     }
 }

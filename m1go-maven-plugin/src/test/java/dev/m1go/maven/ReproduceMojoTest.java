@@ -26,13 +26,15 @@ class ReproduceMojoTest {
 
     @Test
     void args_withAnEmptyElement_inCaseMode_isExecutionErrorNamingTheParameterAndPosition() {
-        assertThatThrownBy(() -> withArgs(null).execute()).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(() -> withArgs(null).execute())
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("m1go.args has an empty element at position 2 of 3");
     }
 
     @Test
     void args_withAnEmptyElement_inModuleMode_isExecutionErrorNamingTheParameterAndPosition() {
-        assertThatThrownBy(() -> withArgs(dir.toFile()).execute()).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(() -> withArgs(dir.toFile()).execute())
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("m1go.args has an empty element at position 2 of 3");
     }
 }

@@ -76,11 +76,13 @@ class SkipTest {
         MinimizeMojo minimize = quiet(new MinimizeMojo());
         minimize.minimizeSkip = true;
         minimize.execute();
-        assertThat(log.infos).containsExactly("Skipping m1go:doctor because m1go.doctor.skip is true.",
-                "Skipping m1go:merge because m1go.merge.skip is true.",
-                "Skipping m1go:classify because m1go.classify.skip is true.",
-                "Skipping m1go:inspect because m1go.inspect.skip is true.",
-                "Skipping m1go:minimize because m1go.minimize.skip is true.");
+        assertThat(log.infos)
+                .containsExactly(
+                        "Skipping m1go:doctor because m1go.doctor.skip is true.",
+                        "Skipping m1go:merge because m1go.merge.skip is true.",
+                        "Skipping m1go:classify because m1go.classify.skip is true.",
+                        "Skipping m1go:inspect because m1go.inspect.skip is true.",
+                        "Skipping m1go:minimize because m1go.minimize.skip is true.");
     }
 
     @Test
@@ -95,14 +97,16 @@ class SkipTest {
     @Test
     void aMistypedProperty_isWarnedAbout_withTheClosestName() {
         quiet(new ReproduceMojo()).warnUnknownProperties(List.of("m1go.goVersion", "m1go.cases", "skipTests"));
-        assertThat(log.warnings).containsExactly("-Dm1go.goVersion is not an m1go property and is ignored (did you "
-                + "mean m1go.goVersions?); the README's parameter table lists every one.");
+        assertThat(log.warnings)
+                .containsExactly("-Dm1go.goVersion is not an m1go property and is ignored (did you "
+                        + "mean m1go.goVersions?); the README's parameter table lists every one.");
     }
 
     @Test
     void theDocumentedTargetEnvFamily_isNotWarnedAbout() {
-        quiet(new ReproduceMojo()).warnUnknownProperties(List.of("m1go.targetEnv.linux-arm64.CGO_LDFLAGS",
-                "m1go.targetEnv.darwin-amd64.CC"));
+        quiet(new ReproduceMojo())
+                .warnUnknownProperties(
+                        List.of("m1go.targetEnv.linux-arm64.CGO_LDFLAGS", "m1go.targetEnv.darwin-amd64.CC"));
         assertThat(log.warnings).isEmpty();
     }
 }

@@ -1,8 +1,7 @@
 package dev.m1go.runner.container;
 
-import dev.m1go.host.EngineProbe;
 import dev.m1go.host.DockerEndpoint;
-
+import dev.m1go.host.EngineProbe;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +14,7 @@ import java.util.Map;
 interface ContainerBackend {
 
     /** A file of an image's build context. */
-    record ContextFile(String name, byte[] content, int mode) {
-    }
+    record ContextFile(String name, byte[] content, int mode) {}
 
     /**
      * What one container did; its output went to the streams given to {@link #run}.
@@ -47,9 +45,18 @@ interface ContainerBackend {
      * @param memoryBytes the container's memory limit, swap included (the engine's {@code Memory} and
      *                    {@code MemorySwap}); 0 for none
      */
-    ContainerRun run(String image, String platform, List<String> argv, Map<String, String> environment,
-                     String workingDirectory, Duration timeout, Duration quitGrace, long memoryBytes,
-                     java.io.OutputStream stdout, java.io.OutputStream stderr) throws IOException;
+    ContainerRun run(
+            String image,
+            String platform,
+            List<String> argv,
+            Map<String, String> environment,
+            String workingDirectory,
+            Duration timeout,
+            Duration quitGrace,
+            long memoryBytes,
+            java.io.OutputStream stdout,
+            java.io.OutputStream stderr)
+            throws IOException;
 
     /** Removes an image m1go built; missing is fine. */
     void removeImage(String tag);

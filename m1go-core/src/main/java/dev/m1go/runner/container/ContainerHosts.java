@@ -25,8 +25,7 @@ public final class ContainerHosts {
     /** The platforms the container runner runs, as the keys name them. */
     static final Map<String, Arch> PLATFORMS = Map.of("linux-amd64", Arch.AMD64, "linux-arm64", Arch.ARM64);
 
-    private ContainerHosts() {
-    }
+    private ContainerHosts() {}
 
     /**
      * The engine of each platform named, as given ({@code linux-arm64} → {@code tcp://arm64-box:2375}).
@@ -45,8 +44,10 @@ public final class ContainerHosts {
             Arch arch = PLATFORMS.get(key);
             if (arch == null) {
                 throw new IllegalArgumentException(setting + " names no platform of the container runner: the keys are "
-                        + "linux-amd64 and linux-arm64" + PropertyNames.didYouMean(key, PLATFORMS.keySet().stream()
-                        .sorted().toList()) + " (for example " + PropertyNames.CONTAINER_HOSTS_PREFIX
+                        + "linux-amd64 and linux-arm64"
+                        + PropertyNames.didYouMean(
+                                key, PLATFORMS.keySet().stream().sorted().toList()) + " (for example "
+                        + PropertyNames.CONTAINER_HOSTS_PREFIX
                         + "linux-arm64=tcp://arm64-box:2375)");
             }
             hosts.put(arch, endpoint(setting, e.getValue()));
@@ -57,25 +58,27 @@ public final class ContainerHosts {
     private static DockerEndpoint endpoint(String setting, String value) {
         String v = value == null ? "" : value.trim();
         if (v.isEmpty()) {
-            throw new IllegalArgumentException(setting + " is empty: give the engine as unix:///path/to/docker.sock "
-                    + "or tcp://host:port");
+            throw new IllegalArgumentException(
+                    setting + " is empty: give the engine as unix:///path/to/docker.sock " + "or tcp://host:port");
         }
         DockerEndpoint given = new DockerEndpoint(v, setting, false);
         String scheme = given.scheme();
         switch (scheme) {
             case "unix" -> {
                 if (!given.socketPath().startsWith("/")) {
-                    throw new IllegalArgumentException(setting + "=" + given.label() + ": a unix socket is named by its "
-                            + "absolute path, unix:///path/to/docker.sock");
+                    throw new IllegalArgumentException(setting + "=" + given.label()
+                            + ": a unix socket is named by its " + "absolute path, unix:///path/to/docker.sock");
                 }
             }
             case "tcp" -> checkTcp(setting, given);
-            case "ssh" -> throw new IllegalArgumentException(setting + "=" + given.label() + ": m1go does not speak "
-                    + "ssh:// itself (nor does its Docker client); forward the engine's socket and name the local end: "
-                    + "ssh -fNL /tmp/m1go-docker.sock:/var/run/docker.sock " + destination(v) + ", then "
-                    + setting + "=unix:///tmp/m1go-docker.sock");
-            default -> throw new IllegalArgumentException(setting + " '" + given.label() + "' is not a Docker "
-                    + "endpoint m1go can use: write unix:///path/to/docker.sock or tcp://host:port");
+            case "ssh" ->
+                throw new IllegalArgumentException(setting + "=" + given.label() + ": m1go does not speak "
+                        + "ssh:// itself (nor does its Docker client); forward the engine's socket and name the local end: "
+                        + "ssh -fNL /tmp/m1go-docker.sock:/var/run/docker.sock " + destination(v) + ", then "
+                        + setting + "=unix:///tmp/m1go-docker.sock");
+            default ->
+                throw new IllegalArgumentException(setting + " '" + given.label() + "' is not a Docker "
+                        + "endpoint m1go can use: write unix:///path/to/docker.sock or tcp://host:port");
         }
         return given;
     }
@@ -92,11 +95,14 @@ public final class ContainerHosts {
                     + "password in its tcp:// address; write tcp://host:port");
         }
         if (u.getHost() == null || u.getPort() <= 0) {
-            throw new IllegalArgumentException(setting + "=" + given.label() + ": write the engine's host and port, "
-                    + "tcp://host:2375");
+            throw new IllegalArgumentException(
+                    setting + "=" + given.label() + ": write the engine's host and port, " + "tcp://host:2375");
         }
-        if ((u.getRawPath() != null && !u.getRawPath().isEmpty() && !u.getRawPath().equals("/"))
-                || u.getRawQuery() != null || u.getRawFragment() != null) {
+        if ((u.getRawPath() != null
+                        && !u.getRawPath().isEmpty()
+                        && !u.getRawPath().equals("/"))
+                || u.getRawQuery() != null
+                || u.getRawFragment() != null) {
             throw new IllegalArgumentException(setting + "=" + given.label() + ": write only the engine's host and "
                     + "port, tcp://host:port, without a path or query");
         }

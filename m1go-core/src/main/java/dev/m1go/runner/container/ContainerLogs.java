@@ -14,14 +14,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class ContainerLogs {
 
-    private ContainerLogs() {
-    }
+    private ContainerLogs() {}
 
     /** Streams every frame of container {@code id} into {@code out} or {@code err}, by the stream it came from. */
     static void read(DockerClient c, String id, OutputStream out, OutputStream err) throws IOException {
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            c.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(false)
+            c.logContainerCmd(id)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withFollowStream(false)
                     .exec(new ResultCallback.Adapter<Frame>() {
                         @Override
                         public void onNext(Frame frame) {
@@ -45,7 +48,8 @@ final class ContainerLogs {
                                 // closing the stream of a gone container
                             }
                         }
-                    }).awaitCompletion(10, TimeUnit.MINUTES);
+                    })
+                    .awaitCompletion(10, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading the logs of container " + id, e);

@@ -1,19 +1,17 @@
 package dev.m1go.runner.container;
 
 import dev.m1go.exec.BoundedCapture;
-import java.io.OutputStream;
-
-import dev.m1go.host.EngineProbe;
-import dev.m1go.host.DockerEndpoint;
-
 import dev.m1go.exec.MemoryLimit;
 import dev.m1go.exec.ProcessResult;
 import dev.m1go.exec.ProcessSpec;
 import dev.m1go.host.Arch;
+import dev.m1go.host.DockerEndpoint;
+import dev.m1go.host.EngineProbe;
 import dev.m1go.host.Host;
 import dev.m1go.host.Os;
 import dev.m1go.runner.Runner;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,9 +49,10 @@ public final class ContainerRunner implements Runner {
     public static final String NAME = "container";
     /** Repository of the images m1go builds; the tag is {@code <goos>-<goarch>-<content hash>}. */
     public static final String IMAGE_REPOSITORY = "m1go-cell";
+
     static final String DIR = "/m1go";
-    static final List<String> NOT_PASSED = List.of("PATH", "HOME", "TMPDIR", "USER", "SSL_CERT_FILE", "SSL_CERT_DIR",
-            "DEVELOPER_DIR", "SDKROOT");
+    static final List<String> NOT_PASSED =
+            List.of("PATH", "HOME", "TMPDIR", "USER", "SSL_CERT_FILE", "SSL_CERT_DIR", "DEVELOPER_DIR", "SDKROOT");
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     private final Host host;
@@ -66,17 +65,18 @@ public final class ContainerRunner implements Runner {
     private final Map<Arch, Engine> engines = new EnumMap<>(Arch.class);
     /** Whether {@code m1go.container.hosts} names an engine other than the default one for some platform. */
     private final boolean perPlatform;
+
     private final boolean keepImages;
     /** Image tag → how many cells ran in it; an image is built once per run, by the first cell that needs it. */
     private final Map<String, Integer> images = new TreeMap<>();
     /** Image tag → the engine it was built on (a tag names one platform, so one engine). */
     private final Map<String, Engine> imageEngines = new TreeMap<>();
+
     private final Map<String, Object> imageLocks = new TreeMap<>();
     private final List<String> finished = new ArrayList<>();
 
     /** What was found out about an engine, once per run. */
-    private record State(EngineProbe.EngineInfo engine, String unavailable, List<String> notes) {
-    }
+    private record State(EngineProbe.EngineInfo engine, String unavailable, List<String> notes) {}
 
     /** One Docker engine: where it is, the client that talks to it, and what was found out about it. */
     private static final class Engine {
@@ -96,14 +96,23 @@ public final class ContainerRunner implements Runner {
      * @param baseImage   {@code m1go.container.image}: run the dynamically linked binary in this image instead of
      *                    {@code FROM scratch}; {@code null} for scratch
      */
-    ContainerRunner(Host host, Map<String, String> environment, String baseImage,
-                    Function<DockerEndpoint, EngineProbe> probes, ContainerBackend backend) {
+    ContainerRunner(
+            Host host,
+            Map<String, String> environment,
+            String baseImage,
+            Function<DockerEndpoint, EngineProbe> probes,
+            ContainerBackend backend) {
         this(host, environment, baseImage, false, probes, backend);
     }
 
     /** @param keepImages {@code m1go.container.keepImages}: leave the images on the engine when the run is over */
-    public ContainerRunner(Host host, Map<String, String> environment, String baseImage, boolean keepImages,
-                           Function<DockerEndpoint, EngineProbe> probes, ContainerBackend backend) {
+    public ContainerRunner(
+            Host host,
+            Map<String, String> environment,
+            String baseImage,
+            boolean keepImages,
+            Function<DockerEndpoint, EngineProbe> probes,
+            ContainerBackend backend) {
         this(host, environment, Map.of(), baseImage, keepImages, probes, e -> backend);
     }
 
@@ -112,9 +121,14 @@ public final class ContainerRunner implements Runner {
      *                 the others use the engine of {@code DOCKER_HOST} or the default socket
      * @param backends the client of each engine, one per engine
      */
-    public ContainerRunner(Host host, Map<String, String> environment, Map<Arch, DockerEndpoint> hosts,
-                           String baseImage, boolean keepImages, Function<DockerEndpoint, EngineProbe> probes,
-                           Function<DockerEndpoint, ContainerBackend> backends) {
+    public ContainerRunner(
+            Host host,
+            Map<String, String> environment,
+            Map<Arch, DockerEndpoint> hosts,
+            String baseImage,
+            boolean keepImages,
+            Function<DockerEndpoint, EngineProbe> probes,
+            Function<DockerEndpoint, ContainerBackend> backends) {
         this.keepImages = keepImages;
         this.host = host;
         this.baseImage = baseImage == null || baseImage.isBlank() ? null : baseImage.trim();
@@ -127,7 +141,10 @@ public final class ContainerRunner implements Runner {
             DockerEndpoint e = hosts.get(a);
             Engine engine = defaultEngine;
             if (e != null && !e.sameEngine(fallback)) {
-                engine = named.stream().filter(n -> n.endpoint.sameEngine(e)).findFirst().orElse(null);
+                engine = named.stream()
+                        .filter(n -> n.endpoint.sameEngine(e))
+                        .findFirst()
+                        .orElse(null);
                 if (engine == null) {
                     engine = new Engine(e, backends.apply(e));
                     named.add(engine);
@@ -145,16 +162,25 @@ public final class ContainerRunner implements Runner {
     }
 
     /** The runner of this machine, keeping its images after the run when {@code keepImages}. */
-    public static ContainerRunner of(Host host, Map<String, String> environment, String baseImage,
-                                     boolean keepImages) {
+    public static ContainerRunner of(Host host, Map<String, String> environment, String baseImage, boolean keepImages) {
         return of(host, environment, Map.of(), baseImage, keepImages);
     }
 
     /** The runner of this machine with the engines {@code m1go.container.hosts} names for some platforms. */
-    public static ContainerRunner of(Host host, Map<String, String> environment, Map<Arch, DockerEndpoint> hosts,
-                                     String baseImage, boolean keepImages) {
-        return new ContainerRunner(host, environment, hosts, baseImage, keepImages,
-                e -> new EngineProbe(e, PROBE_TIMEOUT), e -> new TestcontainersBackend());
+    public static ContainerRunner of(
+            Host host,
+            Map<String, String> environment,
+            Map<Arch, DockerEndpoint> hosts,
+            String baseImage,
+            boolean keepImages) {
+        return new ContainerRunner(
+                host,
+                environment,
+                hosts,
+                baseImage,
+                keepImages,
+                e -> new EngineProbe(e, PROBE_TIMEOUT),
+                e -> new TestcontainersBackend());
     }
 
     @Override
@@ -170,8 +196,8 @@ public final class ContainerRunner implements Runner {
     @Override
     public synchronized Availability availability(Os os, Arch arch) {
         if (!appliesTo(os, arch)) {
-            return Availability.no("containers run linux/amd64 and linux/arm64 binaries; not " + os.goos() + "/"
-                    + arch.goarch());
+            return Availability.no(
+                    "containers run linux/amd64 and linux/arm64 binaries; not " + os.goos() + "/" + arch.goarch());
         }
         Engine engine = engines.get(arch);
         State s = state(engine);
@@ -190,7 +216,8 @@ public final class ContainerRunner implements Runner {
     public synchronized boolean translates(Arch arch) {
         Engine engine = engines.get(arch);
         State s = engine == null ? null : engine.state;
-        Arch engineArch = s == null || s.engine() == null ? host.arch()
+        Arch engineArch = s == null || s.engine() == null
+                ? host.arch()
                 : Arch.parse(s.engine().arch()).orElse(host.arch());
         return arch != engineArch;
     }
@@ -261,7 +288,9 @@ public final class ContainerRunner implements Runner {
             what += "; kept on the engine because m1go.container.keepImages is true: "
                     + String.join(", ", used.keySet());
         } else {
-            used.keySet().forEach(tag -> where.getOrDefault(tag, defaultEngine).backend.removeImage(tag));
+            used.keySet()
+                    .forEach(tag ->
+                            where.getOrDefault(tag, defaultEngine).backend.removeImage(tag));
             what += "; removed at the end of the run";
         }
         synchronized (this) {
@@ -299,8 +328,10 @@ public final class ContainerRunner implements Runner {
         if (!perPlatform) {
             return "";
         }
-        List<String> platforms = engines.entrySet().stream().filter(en -> en.getValue() == engine)
-                .map(en -> "linux/" + en.getKey().goarch()).toList();
+        List<String> platforms = engines.entrySet().stream()
+                .filter(en -> en.getValue() == engine)
+                .map(en -> "linux/" + en.getKey().goarch())
+                .toList();
         return String.join(" and ", platforms) + " cells: ";
     }
 
@@ -321,13 +352,14 @@ public final class ContainerRunner implements Runner {
         }
         notes.add("container: " + platformsOf(engine) + "engine " + info.version() + " (API " + info.apiVersion()
                 + ", " + info.os() + "/" + info.arch() + ") at " + endpoint.describe()
-                + (baseImage == null ? "; images FROM scratch with statically linked binaries"
+                + (baseImage == null
+                        ? "; images FROM scratch with statically linked binaries"
                         : "; base image " + baseImage + " with dynamically linked binaries"));
         try {
             engine.backend.connect(endpoint, info.apiVersion(), Duration.ofSeconds(60));
         } catch (EngineProbe.Unreachable e) {
-            return new State(info, "Docker engine at " + endpoint.describe() + " could not be used: "
-                    + e.getMessage(), notes);
+            return new State(
+                    info, "Docker engine at " + endpoint.describe() + " could not be used: " + e.getMessage(), notes);
         }
         return new State(info, null, notes);
     }
@@ -379,12 +411,19 @@ public final class ContainerRunner implements Runner {
                 + "WORKDIR " + DIR + "\n";
 
         try {
-            acquire(engine, tag, platform, dockerfile, List.of(
-                    new ContainerBackend.ContextFile("uname", probe, 0755),
-                    new ContainerBackend.ContextFile(name, program, 0755)));
+            acquire(
+                    engine,
+                    tag,
+                    platform,
+                    dockerfile,
+                    List.of(
+                            new ContainerBackend.ContextFile("uname", probe, 0755),
+                            new ContainerBackend.ContextFile(name, program, 0755)));
         } catch (IOException e) {
-            throw new CannotRun("the container runner could not build image " + tag + " on the engine at "
-                    + engine.endpoint.label() + ": " + e.getMessage(), e);
+            throw new CannotRun(
+                    "the container runner could not build image " + tag + " on the engine at " + engine.endpoint.label()
+                            + ": " + e.getMessage(),
+                    e);
         }
         List<String> argv = new ArrayList<>(List.of(DIR + "/" + name));
         argv.addAll(spec.argv().subList(1, spec.argv().size()));
@@ -395,18 +434,39 @@ public final class ContainerRunner implements Runner {
         Files.createDirectories(spec.stdoutLog().toAbsolutePath().getParent());
         Files.createDirectories(spec.stderrLog().toAbsolutePath().getParent());
         try (BoundedCapture out = BoundedCapture.toFile(spec.stdoutLog());
-             BoundedCapture err = BoundedCapture.toFile(spec.stderrLog())) {
+                BoundedCapture err = BoundedCapture.toFile(spec.stderrLog())) {
             try {
                 BoundedCapture unameOut = BoundedCapture.inMemory(256, 256);
-                ContainerBackend.ContainerRun uname = backend.run(tag, platform, List.of(DIR + "/uname"), Map.of(),
-                        DIR, Duration.ofSeconds(30), Duration.ofSeconds(1), 0, unameOut, OutputStream.nullOutputStream());
+                ContainerBackend.ContainerRun uname = backend.run(
+                        tag,
+                        platform,
+                        List.of(DIR + "/uname"),
+                        Map.of(),
+                        DIR,
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(1),
+                        0,
+                        unameOut,
+                        OutputStream.nullOutputStream());
                 observed = uname.exitCode() != null && uname.exitCode() == 0
-                        ? UnameProbe.machine(unameOut.text(StandardCharsets.ISO_8859_1)) : null;
-                r = backend.run(tag, platform, argv, env, DIR, spec.timeout(), spec.quitGrace(),
-                        spec.memoryLimit().bytes(), out, err);
+                        ? UnameProbe.machine(unameOut.text(StandardCharsets.ISO_8859_1))
+                        : null;
+                r = backend.run(
+                        tag,
+                        platform,
+                        argv,
+                        env,
+                        DIR,
+                        spec.timeout(),
+                        spec.quitGrace(),
+                        spec.memoryLimit().bytes(),
+                        out,
+                        err);
             } catch (IOException e) {
-                throw new CannotRun("the container runner could not run " + tag + " on the engine at "
-                    + engine.endpoint.label() + ": " + e.getMessage(), e);
+                throw new CannotRun(
+                        "the container runner could not run " + tag + " on the engine at " + engine.endpoint.label()
+                                + ": " + e.getMessage(),
+                        e);
             }
             if (r.startFailure() != null) {
                 err.write((r.startFailure() + "\n").getBytes(StandardCharsets.UTF_8));
@@ -416,8 +476,18 @@ public final class ContainerRunner implements Runner {
             Integer exit = r.exitCode() == null ? null : r.exitCode().intValue();
             String startFailure = exit == null ? r.startFailure() : null;
             String truncated = out.logFailure() != null ? out.logFailure() : err.logFailure();
-            return new ProcessResult(exit, startFailure, r.timedOut(), out.text(), err.text(), r.durationMillis(),
-                    observed, 0, truncated, memoryLimitHit(spec.memoryLimit(), r), engine.endpoint.label());
+            return new ProcessResult(
+                    exit,
+                    startFailure,
+                    r.timedOut(),
+                    out.text(),
+                    err.text(),
+                    r.durationMillis(),
+                    observed,
+                    0,
+                    truncated,
+                    memoryLimitHit(spec.memoryLimit(), r),
+                    engine.endpoint.label());
         }
     }
 
@@ -431,8 +501,9 @@ public final class ContainerRunner implements Runner {
     }
 
     /** Builds the image {@code tag} unless an earlier cell of this run did, and counts this cell as its user. */
-    private void acquire(Engine engine, String tag, String platform, String dockerfile,
-                         List<ContainerBackend.ContextFile> files) throws IOException {
+    private void acquire(
+            Engine engine, String tag, String platform, String dockerfile, List<ContainerBackend.ContextFile> files)
+            throws IOException {
         Object lock;
         synchronized (images) {
             lock = imageLocks.computeIfAbsent(tag, k -> new Object());
@@ -471,5 +542,4 @@ public final class ContainerRunner implements Runner {
     public String toString() {
         return NAME + " (" + defaultEngine.endpoint.label() + ")";
     }
-
 }

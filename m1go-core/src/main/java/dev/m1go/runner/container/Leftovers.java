@@ -21,8 +21,7 @@ final class Leftovers {
     private static final String RUN_ID = runId(ProcessHandle.current());
     private static final String HOST_NAME = hostName();
 
-    private Leftovers() {
-    }
+    private Leftovers() {}
 
     /** The labels of an object of this run: {@code kindLabel=kind}, the run and the host. */
     static Map<String, String> labels(String kindLabel, String kind) {
@@ -30,7 +29,8 @@ final class Leftovers {
     }
 
     static String runId(ProcessHandle p) {
-        return p.pid() + "-" + p.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+        return p.pid() + "-"
+                + p.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
     }
 
     private static String hostName() {
@@ -69,7 +69,10 @@ final class Leftovers {
     /** Removes containers, then images, that runs of this host which no longer live left behind. */
     static void sweep(DockerClient c, String kindLabel, BiConsumer<DockerClient, String> removeContainer) {
         try {
-            for (var k : c.listContainersCmd().withShowAll(true).withLabelFilter(List.of(kindLabel)).exec()) {
+            for (var k : c.listContainersCmd()
+                    .withShowAll(true)
+                    .withLabelFilter(List.of(kindLabel))
+                    .exec()) {
                 if (leftOver(k.getLabels(), kindLabel, HOST_NAME)) {
                     removeContainer.accept(c, k.getId());
                 }

@@ -1,14 +1,13 @@
 package dev.m1go.runner.container;
 
-import dev.m1go.host.EngineProbe;
-import dev.m1go.host.DockerEndpoint;
-
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.HostConfig;
+import dev.m1go.host.DockerEndpoint;
+import dev.m1go.host.EngineProbe;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -79,13 +78,16 @@ final class TestcontainersBackend implements ContainerBackend {
         connect(transport, chosen != null && !chosen.isBlank() ? chosen : apiVersion, limit);
         if (!hooked) {
             hooked = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    removeAll();
-                } catch (LinkageError | RuntimeException e) {
-                    // the JVM is going down; nothing left to report to
-                }
-            }, "m1go-container-cleanup"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    removeAll();
+                                } catch (LinkageError | RuntimeException e) {
+                                    // the JVM is going down; nothing left to report to
+                                }
+                            },
+                            "m1go-container-cleanup"));
         }
     }
 
@@ -121,17 +123,22 @@ final class TestcontainersBackend implements ContainerBackend {
      * "Could not find a valid Docker environment". m1go never pulls, so no credential is needed.
      */
     static DockerClient client(TransportConfig transport, String apiVersion) {
-        com.github.dockerjava.transport.DockerHttpClient http = new com.github.dockerjava.zerodep.ZerodepDockerHttpClient
-                .Builder().dockerHost(transport.getDockerHost()).sslConfig(transport.getSslConfig()).build();
-        var config = org.testcontainers.shaded.com.github.dockerjava.core.DefaultDockerClientConfig
-                .createDefaultConfigBuilder().withDockerHost(transport.getDockerHost().toString())
-                .withDockerTlsVerify(false); // the transport above carries the TLS of DOCKER_CERT_PATH
+        com.github.dockerjava.transport.DockerHttpClient http =
+                new com.github.dockerjava.zerodep.ZerodepDockerHttpClient.Builder()
+                        .dockerHost(transport.getDockerHost())
+                        .sslConfig(transport.getSslConfig())
+                        .build();
+        var config =
+                org.testcontainers.shaded.com.github.dockerjava.core.DefaultDockerClientConfig
+                        .createDefaultConfigBuilder()
+                        .withDockerHost(transport.getDockerHost().toString())
+                        .withDockerTlsVerify(false); // the transport above carries the TLS of DOCKER_CERT_PATH
         if (apiVersion != null && !apiVersion.isBlank()) {
-            config.withApiVersion(org.testcontainers.shaded.com.github.dockerjava.core.RemoteApiVersion
-                    .parseConfig(apiVersion));
+            config.withApiVersion(
+                    org.testcontainers.shaded.com.github.dockerjava.core.RemoteApiVersion.parseConfig(apiVersion));
         }
-        DockerClient c = org.testcontainers.shaded.com.github.dockerjava.core.DockerClientImpl
-                .getInstance(config.build(), http);
+        DockerClient c =
+                org.testcontainers.shaded.com.github.dockerjava.core.DockerClientImpl.getInstance(config.build(), http);
         c.pingCmd().exec();
         return c;
     }
@@ -143,7 +150,9 @@ final class TestcontainersBackend implements ContainerBackend {
      */
     static TransportConfig transport(DockerEndpoint endpoint) throws EngineProbe.Unreachable {
         if (!endpoint.tls()) {
-            return TransportConfig.builder().dockerHost(URI.create(endpoint.uri())).build();
+            return TransportConfig.builder()
+                    .dockerHost(URI.create(endpoint.uri()))
+                    .build();
         }
         TransportConfig fromEnvironment;
         try {
@@ -168,7 +177,8 @@ final class TestcontainersBackend implements ContainerBackend {
     private static String normalize(String uri) {
         String u = uri.trim();
         if (u.startsWith("unix://")) {
-            return "unix://" + java.nio.file.Path.of(u.substring("unix://".length())).normalize();
+            return "unix://"
+                    + java.nio.file.Path.of(u.substring("unix://".length())).normalize();
         }
         return u.replaceAll("/+$", "");
     }
@@ -193,8 +203,9 @@ final class TestcontainersBackend implements ContainerBackend {
         }
     }
 
-    private void build(DockerClient c, String tag, String platform, String dockerfile, List<ContextFile> files,
-                       Duration limit) throws IOException {
+    private void build(
+            DockerClient c, String tag, String platform, String dockerfile, List<ContextFile> files, Duration limit)
+            throws IOException {
         ByteArrayOutputStream tar = new ByteArrayOutputStream();
         try (TarArchiveOutputStream out = new TarArchiveOutputStream(tar)) {
             add(out, "Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8), 0644);
@@ -229,17 +240,36 @@ final class TestcontainersBackend implements ContainerBackend {
     }
 
     @Override
-    public ContainerRun run(String image, String platform, List<String> argv, Map<String, String> environment,
-                            String workingDirectory, Duration timeout, Duration quitGrace, long memoryBytes,
-                            OutputStream stdout, OutputStream stderr) throws IOException {
+    public ContainerRun run(
+            String image,
+            String platform,
+            List<String> argv,
+            Map<String, String> environment,
+            String workingDirectory,
+            Duration timeout,
+            Duration quitGrace,
+            long memoryBytes,
+            OutputStream stdout,
+            OutputStream stderr)
+            throws IOException {
         DockerClient c = begin();
         try {
             HostConfig limits = HostConfig.newHostConfig().withNetworkMode("none");
             if (memoryBytes > 0) { // swap included: the container reaches its limit instead of swapping
                 limits.withMemory(memoryBytes).withMemorySwap(memoryBytes);
             }
-            return runContainer(c, image, platform, argv, environment, workingDirectory, timeout, quitGrace, limits,
-                    stdout, stderr);
+            return runContainer(
+                    c,
+                    image,
+                    platform,
+                    argv,
+                    environment,
+                    workingDirectory,
+                    timeout,
+                    quitGrace,
+                    limits,
+                    stdout,
+                    stderr);
         } catch (IOException | RuntimeException e) {
             // The engine refused something: the cell cannot run, which the runner reports without a stack trace.
             // While m1go stops, its own clean-up removed the container (the engine's 409 for its logs, say): that is
@@ -264,19 +294,36 @@ final class TestcontainersBackend implements ContainerBackend {
         return c;
     }
 
-    private ContainerRun runContainer(DockerClient c, String image, String platform, List<String> argv,
-                                      Map<String, String> environment, String workingDirectory, Duration timeout,
-                                      Duration quitGrace, HostConfig limits, OutputStream stdout, OutputStream stderr)
+    private ContainerRun runContainer(
+            DockerClient c,
+            String image,
+            String platform,
+            List<String> argv,
+            Map<String, String> environment,
+            String workingDirectory,
+            Duration timeout,
+            Duration quitGrace,
+            HostConfig limits,
+            OutputStream stdout,
+            OutputStream stderr)
             throws IOException {
         long t0 = System.nanoTime();
         // Created through the engine API, not GenericContainer: the time limit, the signals and the log streaming are
         // m1go's, and a container without Testcontainers' session labels is m1go's alone to remove.
-        List<String> env = environment.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        List<String> env = environment.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .toList();
         String id;
         try {
-            id = c.createContainerCmd(image).withCmd(argv).withEnv(env).withWorkingDir(workingDirectory)
-                    .withLabels(labels("container")).withPlatform(platform)
-                    .withHostConfig(limits).exec().getId();
+            id = c.createContainerCmd(image)
+                    .withCmd(argv)
+                    .withEnv(env)
+                    .withWorkingDir(workingDirectory)
+                    .withLabels(labels("container"))
+                    .withPlatform(platform)
+                    .withHostConfig(limits)
+                    .exec()
+                    .getId();
         } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
             return new ContainerRun(null, rootMessage(e), false, millisSince(t0));
         }
@@ -308,18 +355,25 @@ final class TestcontainersBackend implements ContainerBackend {
                         state = waitForExit(c, id, System.nanoTime() + quitGrace.toNanos());
                         if (state == null) {
                             kill(c, id, "KILL");
-                            state = waitForExit(c, id, System.nanoTime() + Duration.ofSeconds(30).toNanos());
+                            state = waitForExit(
+                                    c,
+                                    id,
+                                    System.nanoTime() + Duration.ofSeconds(30).toNanos());
                         }
                     }
                 }
                 long millis = millisSince(t0);
                 ContainerLogs.read(c, id, stdout, stderr);
                 Long exit = state == null ? null : state.getExitCodeLong();
-                String failure = startError != null ? startError
-                        : state == null || state.getError() == null || state.getError().isBlank() ? null
-                        : state.getError();
-                return new ContainerRun(exit, failure, timedOut, millis,
-                        state != null && Boolean.TRUE.equals(state.getOOMKilled()));
+                String failure = startError != null
+                        ? startError
+                        : state == null
+                                        || state.getError() == null
+                                        || state.getError().isBlank()
+                                ? null
+                                : state.getError();
+                return new ContainerRun(
+                        exit, failure, timedOut, millis, state != null && Boolean.TRUE.equals(state.getOOMKilled()));
             } finally {
                 removeContainer(c, id);
             }
@@ -329,7 +383,8 @@ final class TestcontainersBackend implements ContainerBackend {
     private static InspectContainerResponse.ContainerState waitForExit(DockerClient c, String id, long deadline)
             throws IOException {
         while (true) {
-            InspectContainerResponse.ContainerState s = c.inspectContainerCmd(id).exec().getState();
+            InspectContainerResponse.ContainerState s =
+                    c.inspectContainerCmd(id).exec().getState();
             if (!Boolean.TRUE.equals(s.getRunning()) && !"created".equals(s.getStatus())) {
                 return s;
             }

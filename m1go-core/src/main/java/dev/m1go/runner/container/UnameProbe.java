@@ -31,29 +31,29 @@ import java.util.Optional;
 final class UnameProbe {
 
     private static final byte[] AMD64_CODE = bytes(
-            0x48, 0x81, 0xec, 0x90, 0x01, 0x00, 0x00,
-            0x48, 0x89, 0xe7,
-            0xb8, 0x3f, 0x00, 0x00, 0x00,
-            0x0f, 0x05,
-            0xbf, 0x01, 0x00, 0x00, 0x00,
-            0x48, 0x8d, 0xb4, 0x24, 0x04, 0x01, 0x00, 0x00,
-            0xba, 0x41, 0x00, 0x00, 0x00,
-            0xb8, 0x01, 0x00, 0x00, 0x00,
-            0x0f, 0x05,
-            0xb8, 0x3c, 0x00, 0x00, 0x00,
-            0x31, 0xff,
-            0x0f, 0x05);
+            0x48, 0x81, 0xec, 0x90, 0x01, 0x00, 0x00, 0x48, 0x89, 0xe7, 0xb8, 0x3f, 0x00, 0x00, 0x00, 0x0f, 0x05, 0xbf,
+            0x01, 0x00, 0x00, 0x00, 0x48, 0x8d, 0xb4, 0x24, 0x04, 0x01, 0x00, 0x00, 0xba, 0x41, 0x00, 0x00, 0x00, 0xb8,
+            0x01, 0x00, 0x00, 0x00, 0x0f, 0x05, 0xb8, 0x3c, 0x00, 0x00, 0x00, 0x31, 0xff, 0x0f, 0x05);
 
     private static final int[] ARM64_CODE = {
-        0xd10643ff, 0x910003e0, 0xd2801408, 0xd4000001,
-        0xd2800020, 0x910413e1, 0xd2800822, 0xd2800808, 0xd4000001,
-        0xd2800000, 0xd2800ba8, 0xd4000001};
+        0xd10643ff,
+        0x910003e0,
+        0xd2801408,
+        0xd4000001,
+        0xd2800020,
+        0x910413e1,
+        0xd2800822,
+        0xd2800808,
+        0xd4000001,
+        0xd2800000,
+        0xd2800ba8,
+        0xd4000001
+    };
 
     private static final long BASE = 0x400000L;
     private static final int HEADERS = 64 + 56;
 
-    private UnameProbe() {
-    }
+    private UnameProbe() {}
 
     /** The probe as a static ELF executable for {@code arch}, or empty for an architecture it has no code for. */
     public static Optional<byte[]> elf(Arch arch) {
@@ -73,13 +73,13 @@ final class UnameProbe {
         ByteBuffer e = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         // ELF header
         e.put(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0}).put(new byte[8]);
-        e.putShort((short) 2);                      // ET_EXEC
+        e.putShort((short) 2); // ET_EXEC
         e.putShort((short) arch.elfMachine());
-        e.putInt(1);                                // EV_CURRENT
-        e.putLong(BASE + HEADERS);                  // entry
-        e.putLong(64);                              // program headers right after this header
-        e.putLong(0);                               // no section headers
-        e.putInt(0);                                // flags
+        e.putInt(1); // EV_CURRENT
+        e.putLong(BASE + HEADERS); // entry
+        e.putLong(64); // program headers right after this header
+        e.putLong(0); // no section headers
+        e.putInt(0); // flags
         e.putShort((short) 64).putShort((short) 56).putShort((short) 1);
         e.putShort((short) 64).putShort((short) 0).putShort((short) 0);
         // one PT_LOAD, read + execute, mapping the whole file
