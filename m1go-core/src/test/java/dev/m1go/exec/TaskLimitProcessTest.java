@@ -73,8 +73,11 @@ class TaskLimitProcessTest {
         ProcessResult r = new CommonsExecProcessRunner(null)
                 .run(spec(
                         10,
-                        "for j in 1 2 3 4 5 6 7 8; do (n=0; while [ $n -lt 750 ]; do sleep 60 & n=$((n+1)); done; wait) & done;"
-                                + " wait"));
+                        // The shell waits for its first child, so the run lasts until its time limit however the
+                        // loops end (a shell whose fork fails may give up at once).
+                        "sleep 60 & first=$!; "
+                                + "for j in 1 2 3 4 5 6 7 8; do (n=0; while [ $n -lt 750 ]; do sleep 60 & n=$((n+1)); done; wait) & done;"
+                                + " wait $first"));
 
         assertThat(r.timedOut()).isTrue();
         assertThat(r.stderr()).contains("reached its limit of " + TaskLimit.TASKS);
