@@ -45,7 +45,7 @@ class TaskLimitProcessTest {
     void forksPastTheLimit_fail_theLogSaysSo_andNothingOutlivesTheRun() throws IOException {
         assumeTasksLimited();
         long before = Containment.lastId();
-        // 6,000 sleeping children from one shell: the shell's forks past 4,096 tasks fail (dash: "Cannot fork").
+        // 6,000 sleeping children from one shell: the shell's forks past the limit fail (dash: "Cannot fork").
         ProcessResult r = new CommonsExecProcessRunner(null)
                 .run(
                         spec(
