@@ -131,10 +131,18 @@ final class Cgroups {
      * 0 when none, or when the file cannot be read.
      */
     static long oomKills(Path group) {
+        return counter(group.resolve("memory.events"), "oom_kill");
+    }
+
+    /**
+     * The value of {@code key} in a cgroup file of {@code key value} lines ({@code memory.events}, {@code
+     * pids.events}); 0 when the file or the key is missing or cannot be read.
+     */
+    static long counter(Path file, String key) {
         try {
-            for (String line : Files.readAllLines(group.resolve("memory.events"), StandardCharsets.US_ASCII)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
                 String[] kv = line.trim().split("\\s+");
-                if (kv.length == 2 && kv[0].equals("oom_kill")) {
+                if (kv.length == 2 && kv[0].equals(key)) {
                     return Long.parseLong(kv[1]);
                 }
             }

@@ -108,20 +108,7 @@ final class TaskLimit {
 
     /** How often a fork or clone in {@code group} failed at its limit ({@code max} in {@code pids.events}). */
     static long hits(Path group) {
-        if (group == null) {
-            return 0;
-        }
-        try {
-            for (String line : Files.readAllLines(group.resolve("pids.events"), StandardCharsets.US_ASCII)) {
-                String[] kv = line.trim().split("\\s+");
-                if (kv.length == 2 && kv[0].equals("max")) {
-                    return Long.parseLong(kv[1]);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-        return 0;
+        return group == null ? 0 : Cgroups.counter(group.resolve("pids.events"), "max");
     }
 
     /** What a run that reached the limit is told, in its stderr log. */
